@@ -1,0 +1,419 @@
+// Attributed claims: who (source) says (cue) what (content), PARC style.
+//
+// Shapes handled: “…,” said X / “…,” X said / X said: “…” / a quote that continues the previous speaker's;
+// X said (that) …; X told Reuters (that) …; X vowed to …; According to X, …; …, according to X; …, as reported
+// by X; …, X said; …, reported Reuters; X, a professor at Y, said …. The content of a paraphrase that holds a
+// quoted fragment is `mixed`.
+
+import type { Attribution, AttributionKind, Entity, Span } from './types';
+import { DEMONYM_OF, NUMBER_WORDS } from './lexicon';
+import { fold, type Range, type Token, tokenize } from './text';
+
+/** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
+const STRONG = new Set(`said says say told tells tell added adds wrote writes stated states noted notes note
+  reported reports explained explains argued argues insisted insists warned warns claimed claims asserted asserts
+  acknowledged acknowledges emphasized emphasised emphasizes emphasises stressed stresses contended contends
+  maintained maintains testified tweeted posted replied responded countered conceded concedes admitted admits`
+  .split(/\s+/).filter(Boolean));
+/** Verbs that attribute only before "that", "to", a colon or a quote ("confirmed that …", "vowed to …"). */
+const WEAK = new Set(`confirmed confirms denied denies announced announces vowed vows vow pledged pledges pledge
+  promised promises threatened threatens alleged alleges declared declares predicted predicts estimated estimates
+  observed recalled urged urges agreed agrees disclosed discloses revealed reveals assured assures signalled
+  signaled hinted hints cautioned cautions`.split(/\s+/).filter(Boolean));
+const SKIP_BEFORE_CUE = new Set(`has have had is was were will would also has already publicly privately repeatedly
+  previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
+  officially openly`.split(/\s+/).filter(Boolean));
+const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
+const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these',
+  'those', 'in', 'on', 'for', 'with', 'by', 'as', 'our', 'my', 'your']);
+const CLAUSE_CONJ = new Set(['though', 'although', 'while', 'but', 'and', 'whereas', 'as', 'because', 'since', 'however', 'yet', 'so']);
+const TAIL_STARTS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'by',
+  'from', 'via', 'when', 'while', 'in', 'late', 'early', 'yesterday', 'today', 'recently', 'adding', 'citing']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const TOLD_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'me', 'us', 'him', 'her', 'them', 'parliament',
+  'congress', 'supporters', 'the']);
+/** Nouns that can head a source ("a senior official", "two sources", "Cuba’s government"). */
+const SOURCE_HEADS = new Set(`source sources official officials spokesman spokeswoman spokesperson analyst analysts
+  expert experts diplomat diplomats government governments ministry administration media outlet outlet newspaper
+  agency report reports statement witness witnesses resident residents people person aide aides adviser advisers
+  advisor advisors minister ministers president leader leaders lawmaker lawmakers critic critics observer observers
+  authorities police military army prosecutor prosecutors investigators researcher researchers scientist
+  scientists economist economists professor historian officer officers commander general ambassador envoy
+  representative representatives member members activist activists group groups organization organisation
+  party company firm bank insiders insider executive executives director chief figures data study survey poll`
+  .split(/\s+/).filter(Boolean));
+
+interface Quote {
+  open: number; // index of the opening mark
+  close: number; // index of the closing mark
+}
+
+/** Quotations of a paragraph: curly “…” pairs and straight "…" pairs. */
+function findQuotes(text: string, para: Range): Quote[] {
+  const out: Quote[] = [];
+  let curly = -1;
+  let straight = -1;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i];
+    if (c === '“') curly = i;
+    else if (c === '”' && curly >= 0) { out.push({ open: curly, close: i }); curly = -1; }
+    else if (c === '"') {
+      if (straight < 0) straight = i;
+      else { out.push({ open: straight, close: i }); straight = -1; }
+    }
+  }
+  return out.sort((a, b) => a.open - b.open);
+}
+
+const inQuote = (qs: Quote[], at: number) => qs.some(q => at > q.open && at < q.close);
+
+interface Cue {
+  start: number;
+  end: number;
+  /** First token index after the cue (its object included for "told X"). */
+  after: number;
+  /** Index of the cue's first token. */
+  at: number;
+  phrase: 'verb' | 'according' | 'reportedby';
+  strong: boolean;
+}
+
+function findCues(toks: Token[], quotes: Quote[]): Cue[] {
+  const out: Cue[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (!t.word || inQuote(quotes, t.start)) continue;
+    const f = fold(t.text);
+    if (f === 'according' && toks[i + 1] && fold(toks[i + 1].text) === 'to') {
+      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
+      i++;
+      continue;
+    }
+    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(fold(toks[i + 1].text)) && fold(toks[i + 2].text) === 'by') {
+      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true });
+      i += 2;
+      continue;
+    }
+    const strong = STRONG.has(f);
+    if (!strong && !WEAK.has(f)) continue;
+    const prev = toks[i - 1];
+    if (prev && prev.word && BLOCK_BEFORE_CUE.has(fold(prev.text))) continue;
+    if (prev && prev.word && NEGATION.has(fold(prev.text))) continue;
+    let end = t.end;
+    let after = i + 1;
+    if ((f === 'told' || f === 'tells' || f === 'tell') && toks[i + 1]?.word) {
+      // "told Reuters", "told reporters", "told the BBC": the object is part of the cue.
+      let j = i + 1;
+      if (fold(toks[j].text) === 'the' && toks[j + 1]?.cap) j++;
+      if (toks[j].cap || TOLD_OBJECTS.has(fold(toks[j].text))) {
+        while (toks[j + 1] && toks[j + 1].cap && toks[j + 1].start === toks[j].end + 1) j++;
+        end = toks[j].end;
+        after = j + 1;
+      }
+    }
+    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong });
+  }
+  return out;
+}
+
+interface Ctx {
+  text: string;
+  entities: Entity[];
+}
+
+const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
+
+function entitiesIn(ctx: Ctx, start: number, end: number): Entity[] {
+  return ctx.entities.filter(e => e.start >= start && e.end <= end);
+}
+
+/** Trim white space and edge punctuation (commas, dashes) from a range. */
+function trim(text: string, start: number, end: number, keepFinal = false): [number, number] {
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1])) end--;
+  if (!keepFinal) while (end > start && /[.!?]/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+/** Is tokens[a..b] (inclusive) a plausible source noun phrase? */
+function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
+  if (b < a || b - a > 14) return false;
+  const words = toks.slice(a, b + 1).filter(t => t.word);
+  if (words.length === 0) return false;
+  if (words.length === 1 && PRONOUNS.has(fold(words[0].text))) return true;
+  if (words.some(t => NEGATION.has(fold(t.text)))) return false;
+  if (words.some(t => STRONG.has(fold(t.text)) && t !== words[0])) return false;
+  if (words.some(t => SOURCE_HEADS.has(fold(t.text)))) return true;
+  return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && toks[a].cap;
+}
+
+/**
+ * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and
+ * adverbs; past an appositive ("X, a professor at Y, said") to the name.
+ */
+function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): { a: number; b: number; clauseStart: number } | null {
+  let b = cueAt - 1;
+  if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
+  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(fold(toks[b].text)) || /ly$/.test(fold(toks[b].text)) && !toks[b].cap)) b--;
+  // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
+  if (b >= 0 && fold(toks[b].text) === 'and') {
+    let s = b;
+    while (s > 0 && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
+    while (s < b && toks[s].word && CLAUSE_CONJ.has(fold(toks[s].text))) s++;
+    if (toks[s] && PRONOUNS.has(fold(toks[s].text))) return { a: s, b: s, clauseStart: s };
+    return null;
+  }
+  const segment = (end: number) => {
+    let s = end;
+    while (s >= 0 && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)) s--;
+    return s + 1;
+  };
+  let a = segment(b);
+  while (a <= b && toks[a].word && CLAUSE_CONJ.has(fold(toks[a].text))) a++;
+  // An appositive after a name: step back over it to the name.
+  for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && (!toks[a].cap || /^(a|an|the)$/i.test(toks[a].text)); hop++) {
+    const nameEnd = a - 2;
+    const nameStart = segment(nameEnd);
+    const ents = entitiesIn(ctx, toks[nameStart]?.start ?? 0, toks[nameEnd]?.end ?? 0);
+    if (nameEnd >= nameStart && ents.some(e => e.type === 'PERSON' || e.type === 'ORG')) { a = nameStart; b = nameEnd; break; }
+    if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
+  }
+  while (a <= b && toks[a].word && CLAUSE_CONJ.has(fold(toks[a].text))) a++;
+  if (!sourceLike(ctx, toks, a, b)) return null;
+  return { a, b, clauseStart: a };
+}
+
+/** Source after an inverted cue ("said Frank Mora, former …", "according to multiple sources."). */
+function sourceAfter(toks: Token[], from: number, stopAt: number): [number, number] | null {
+  let b = from;
+  while (b < toks.length && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
+  if (b === from) return null;
+  return [from, b - 1];
+}
+
+/** The source's span: a person's name without title or appositive, else the whole noun phrase. */
+function sourceSpan(ctx: Ctx, start: number, end: number): Span {
+  const people = entitiesIn(ctx, start, end).filter(e => e.type === 'PERSON');
+  if (people.length > 0) {
+    const p = people[people.length - 1];
+    return span(ctx.text, p.start, p.end);
+  }
+  return span(ctx.text, start, end);
+}
+
+function kindOf(text: string, start: number, end: number): { kind: AttributionKind; start: number; end: number } {
+  const inner = text.slice(start, end);
+  const open = inner[0];
+  if ((open === '“' || open === '"') && /^[“"][^“”"]*[”"]$/.test(inner)) {
+    let e = end - 1;
+    if (text[e - 1] === ',') e--;
+    return { kind: 'direct', start: start + 1, end: e };
+  }
+  return { kind: /[“”"]/.test(inner) ? 'mixed' : 'indirect', start, end };
+}
+
+const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
+
+/** A canonical speaker for a source span. */
+function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string | null {
+  if (!source) return null;
+  const f = fold(source.text);
+  if (PRONOUNS.has(f)) {
+    if (f === 'he' || f === 'she') {
+      const person = [...ctx.entities].reverse().find(e => e.type === 'PERSON' && e.end <= source.start);
+      return person ? person.canonical : null;
+    }
+    const last = [...prior].reverse().find(p => p.speaker && (p.content.end <= source.start || p.source && p.source.end <= source.start));
+    if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
+    const before = ctx.text.slice(Math.max(0, source.start - 200), source.start);
+    const m = /(?:the\s+)?([A-Z][\p{L}]+)\s+(government|administration|ministry|authorities|military)\b[^.]*$/u.exec(before);
+    if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
+    return null;
+  }
+  const ents = entitiesIn(ctx, source.start, source.end);
+  const people = ents.filter(e => e.type === 'PERSON');
+  if (people.length) return people[people.length - 1].canonical;
+  let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
+  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:\w+\s+){0,2}sources\b/i.exec(words);
+  if (count) {
+    const c = count[1].toLowerCase();
+    const n = /^\d+$/.test(c) ? c : NUMBER_WORDS[c] !== undefined ? String(NUMBER_WORDS[c]) : COUNT_WORDS.test(c) ? c : null;
+    if (n) return `anonymous sources (${n})`;
+  }
+  // "Cuba's government", "the Cuban government" → "Cuban government".
+  const gov = /^(?:the\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(words);
+  if (gov) return `${demonym(ctx, gov[1])} ${gov[2]}`;
+  if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return ents[0].canonical;
+  words = words.replace(/^(?:a|an|the)\s+/i, '');
+  // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
+  const first = ents.find(e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length));
+  if (!first) words = words[0].toLowerCase() + words.slice(1);
+  return words;
+}
+
+/** "Cuba" → "Cuban" where the engine knows the demonym; other words unchanged. */
+function demonym(ctx: Ctx, name: string): string {
+  const place = ctx.entities.find(e => e.text === name && e.type === 'PLACE');
+  const key = fold(place?.canonical ?? name);
+  const norp = ctx.entities.find(e => e.type === 'NORP' && DEMONYM_OF.get(key) === e.canonical);
+  return norp?.canonical ?? DEMONYM_OF.get(key) ?? name;
+}
+
+
+/** Attributions of text, paragraph by paragraph. */
+export function findAttributions(text: string, paras: { para: Range; sents: Range[] }[], entities: Entity[]): Attribution[] {
+  const ctx: Ctx = { text, entities };
+  const out: Attribution[] = [];
+  for (const { para, sents } of paras) {
+    const quotes = findQuotes(text, para);
+    const local: Attribution[] = [];
+    const usedCue = new Set<number>();
+    const sentOf = (at: number) => sents.find(s => at >= s.start && at < s.end) ?? sents[sents.length - 1];
+
+    // 1. Quotations with the speaker beside them.
+    for (const q of quotes) {
+      const innerWords = text.slice(q.open + 1, q.close).trim().split(/\s+/).length;
+      if (innerWords < 3) continue; // a scare-quoted phrase, not a quotation
+      const endSent = sentOf(q.close);
+      const after = tokenize(text, q.close + 1, endSent.end);
+      let k = 0;
+      if (after[k]?.text === ',') k++;
+      let found: Attribution | null = null;
+      const cues = findCues(after, []);
+      const first = cues[0];
+      if (first && first.at === k && first.phrase === 'verb') {
+        const src = sourceAfter(after, first.after, endSent.end);
+        if (src) found = make(ctx, text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1, local);
+      } else if (first && first.at > k && first.at - k <= 14) {
+        const sb = sourceBefore(ctx, after, first.at, []);
+        if (sb && sb.a === k) found = make(ctx, text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1, local);
+      }
+      if (!found) {
+        // X said: “…”
+        const startSent = sentOf(q.open);
+        const before = tokenize(text, startSent.start, q.open);
+        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text)));
+        const c = bc[bc.length - 1];
+        if (c) {
+          const sb = sourceBefore(ctx, before, c.at, quotes);
+          if (sb) found = make(ctx, text, sourceSpan(ctx, before[sb.a].start, before[sb.b].end), c, q.open, q.close + 1, local);
+        }
+      }
+      if (!found) {
+        // A quotation on its own right after the same speaker's: “…,” said X. “…”
+        const prev = local[local.length - 1];
+        const sStart = sentOf(q.open).start;
+        const rest = text.slice(q.close + 1, endSent.end).trim();
+        if (prev && prev.kind === 'direct' && q.open === sStart && /^[.!?]?$/.test(rest) && prev.content.end < q.open) {
+          const k2 = kindOf(text, q.open, q.close + 1);
+          found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: prev.speaker };
+        }
+      }
+      if (found) {
+        local.push(found);
+        if (found.cue) usedCue.add(found.cue.start);
+      }
+    }
+
+    // 2. Paraphrases, sentence by sentence.
+    for (const s of sents) {
+      const toks = tokenize(text, s.start, s.end);
+      const cues = findCues(toks, quotes).filter(c => !usedCue.has(c.start));
+      for (let ci = 0; ci < cues.length; ci++) {
+        const c = cues[ci];
+        const next = cues[ci + 1];
+        const a = buildParaphrase(ctx, toks, s, c, next, quotes, local);
+        if (a) { local.push(a); usedCue.add(c.start); }
+      }
+    }
+    local.sort((x, y) => x.content.start - y.content.start);
+    out.push(...local);
+  }
+  return out;
+}
+
+function make(ctx: Ctx, text: string, source: Span, cue: Cue, cStart: number, cEnd: number, prior: Attribution[]): Attribution {
+  const k = kindOf(text, cStart, cEnd);
+  return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: speakerOf(ctx, source, prior) };
+}
+
+function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quote[], prior: Attribution[]): Attribution | null {
+  const { text } = ctx;
+  const prevTok = toks[c.at - 1];
+  const afterCue = toks[c.after];
+  // The end of this clause's content: the sentence end, or where the next attribution's clause begins.
+  let limit = s.end;
+  if (next && next.phrase === 'verb') {
+    const sb = sourceBefore(ctx, toks, next.at, quotes);
+    if (sb) {
+      let k = sb.clauseStart - 1;
+      while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(fold(toks[k].text))) k--;
+      limit = Math.min(limit, toks[Math.max(0, k)].start);
+    }
+  }
+  if (c.phrase === 'according' || c.phrase === 'reportedby') {
+    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(fold(t.text))));
+    if (atStart) {
+      // According to X, …
+      const src = sourceAfter(toks, c.after, s.end);
+      if (!src) return null;
+      const comma = toks[src[1] + 1];
+      if (!comma || comma.text !== ',') return null;
+      const [cs, ce] = trim(text, comma.end, limit, endsInQuote(text, limit));
+      return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+    }
+    // …, according to X.
+    if (!prevTok || prevTok.text !== ',') return null;
+    const src = sourceAfter(toks, c.after, s.end);
+    if (!src) return null;
+    const [cs, ce] = trim(text, s.start, prevTok.start, true);
+    return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+  }
+  // Inverted: "…, said X." / "…, reported Reuters."
+  if (prevTok && prevTok.text === ',') {
+    const src = sourceAfter(toks, c.after, s.end);
+    const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
+    if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
+      const [cs, ce] = trim(text, s.start, prevTok.start, true);
+      if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+    }
+  }
+  const sb = sourceBefore(ctx, toks, c.at, quotes);
+  if (!sb) return null;
+  // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
+  const tail = toks.slice(c.after).filter(t => t.word);
+  const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(fold(tail[0].text)));
+  // Postposed: "…, X told Reuters." (the content is before the source).
+  if (tailIsShort && sb.a > 0 && toks[sb.a - 1].text === ',') {
+    const [cs, ce] = trim(text, s.start, toks[sb.a - 1].start, true);
+    if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce, prior);
+  }
+  // Preposed: "X said (that) …", "X vowed to …".
+  if (!afterCue) return null;
+  let from = c.after;
+  const af = fold(afterCue.text);
+  const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
+  if (!c.strong && !introduced) return null;
+  if (af === 'that' || af === ':' || af === ',') from++;
+  if (!toks[from]) return null;
+  const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
+  if (ce - cs < 8) return null;
+  return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce, prior);
+}
+
+function endsInQuote(text: string, end: number): boolean {
+  return /[.!?][”"]$/.test(text.slice(Math.max(0, end - 2), end));
+}
+
+function finish(ctx: Ctx, source: Span, c: Cue, cs: number, ce: number, prior: Attribution[]): Attribution | null {
+  if (ce <= cs) return null;
+  const k = kindOf(ctx.text, cs, ce);
+  return {
+    source,
+    cue: span(ctx.text, c.start, c.end),
+    content: span(ctx.text, k.start, k.end),
+    kind: k.kind,
+    speaker: speakerOf(ctx, source, prior),
+  };
+}

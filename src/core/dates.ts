@@ -1,0 +1,244 @@
+// Dates: calendar expressions resolved to ISO 8601 values against the publication date.
+//
+// Absolute dates ("22 February 2026") need nothing. Year-less ones ("January 3", "mid-December") take the
+// year that puts them nearest before the anchor (publication date, else a date of the story, else the nearest
+// full date earlier in the text). Deictic ones ("recent weeks", "yesterday", "last month") are `relative` and
+// resolve only against the publication date.
+
+import type { DateMention, DateMod } from './types';
+import { daysInMonth, fromDays, isoDate, isoWeek, toDays, weekday } from './text';
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december'];
+const MONTH_RE = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.|Sept|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const PART = '(?:(early|mid|late)[- ]?|(?:the )?(start|beginning|middle|end) of )';
+const NUM_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6,
+  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3 };
+
+function monthNumber(s: string): number {
+  const f = s.toLowerCase().replace('.', '');
+  return MONTH_NAMES.findIndex(m => m.startsWith(f.slice(0, 3))) + 1;
+}
+
+function modOf(part: string | undefined, part2: string | undefined): DateMod {
+  const p = (part ?? part2 ?? '').toLowerCase();
+  if (p === 'early' || p === 'start' || p === 'beginning') return 'EARLY';
+  if (p === 'mid' || p === 'middle') return 'MID';
+  if (p === 'late' || p === 'end') return 'LATE';
+  return null;
+}
+
+interface Ymd { y: number; m: number; d: number }
+
+function parseIso(s: string | null | undefined): Ymd | null {
+  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
+  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+}
+
+/** The year for a month (and day) without one: the latest such date that is not well after the anchor. */
+function inferYear(anchor: Ymd, m: number, d = 1): number {
+  // Up to about two months after the anchor still reads as the anchor's year ("next month's vote").
+  const a = toDays(anchor.y, anchor.m, anchor.d);
+  const candidate = toDays(anchor.y, m, Math.min(d, daysInMonth(anchor.y, m)));
+  return candidate - a > 62 ? anchor.y - 1 : anchor.y;
+}
+
+type Rule = {
+  re: RegExp;
+  make: (m: RegExpExecArray, ctx: Ctx) => Omit<DateMention, 'text' | 'start' | 'end'> | null;
+  /** Index of the group whose text is the span, when the match holds context before it. */
+  group?: number;
+};
+
+interface Ctx {
+  published: Ymd | null;
+  /** Anchor for year inference: published, else a story date, else the last full date seen. */
+  yearAnchor: () => Ymd | null;
+}
+
+const abs = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: false });
+
+const RULES: Rule[] = [
+  // ISO dates: 2026-02-25
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b(?!-)/g, make: m => (+m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 31 ? abs(`${m[1]}-${m[2]}-${m[3]}`) : null) },
+  // 22 February 2026 (15:02 PM)
+  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})(?:,?[ \\t\\u00a0]+(?:at[ \\t\\u00a0]+)?\\d{1,2}[:.]\\d{2}(?:[ \\t]*[AaPp]\\.?[Mm]\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?)?`, 'g'),
+    make: m => abs(isoDate(+m[3], monthNumber(m[2]), +m[1])) },
+  // January 3(, 2026)
+  { re: new RegExp(`\\b(${MONTH_RE})[ \\t\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?[ \\t\\u00a0]+(\\d{4})\\b)?`, 'g'),
+    make: (m, ctx) => {
+      const mo = monthNumber(m[1]);
+      const d = +m[2];
+      if (d < 1 || d > 31) return null;
+      if (m[3]) return abs(isoDate(+m[3], mo, d));
+      const a = ctx.yearAnchor();
+      return abs(a ? isoDate(inferYear(a, mo, d), mo, d) : null);
+    } },
+  // mid-December, early March 2026, the end of January
+  { re: new RegExp(`\\b${PART}(${MONTH_RE})(?:,?[ \\t\\u00a0]+(\\d{4}))?\\b`, 'gi'),
+    make: (m, ctx) => {
+      const mo = monthNumber(m[3]);
+      if (!/^[A-Z]/.test(m[3])) return null;
+      const mod = modOf(m[1], m[2]);
+      if (m[4]) return abs(`${m[4]}-${String(mo).padStart(2, '0')}`, mod);
+      const a = ctx.yearAnchor();
+      return abs(a ? `${inferYear(a, mo)}-${String(mo).padStart(2, '0')}` : null, mod);
+    } },
+  // February 2026
+  { re: new RegExp(`\\b(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})\\b`, 'g'), make: m => abs(`${m[2]}-${String(monthNumber(m[1])).padStart(2, '0')}`) },
+  // late 2000s, the 1990s
+  { re: /\b(?:(early|mid|late)[- ]?)?((?:1[89]|20)\d)0s\b/gi, make: m => abs(m[2], modOf(m[1], undefined)) },
+  // early 2026; in 2025 (a year needs a word before it that makes it one, or a part-of-period word)
+  { re: /\b(?:(early|mid|late)[- ]|(?:(?:in|since|by|until|till|from|before|after|during|through|of|to|and|between|year)\s))((?:1[89]|20)\d{2})\b(?![,.]\d|[ \t]*(?:%|percent|people|troops|soldiers|members|km|miles|dollars))/gi,
+    make: m => abs(m[2], modOf(m[1], undefined)), group: 2 },
+  // the January attack; in January; since March (a month on its own)
+  { re: new RegExp(`\\b(in|since|by|until|till|from|before|after|during|through|last|next|this|the|early|late|mid|of|between|and)[ \\t\\u00a0]+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![ \\t\\u00a0]+\\d)`, 'g'),
+    make: (m, ctx) => {
+      const mo = monthNumber(m[2]);
+      const pre = m[1].toLowerCase();
+      if ((mo === 3 || mo === 5) && (pre === 'the' || pre === 'and' || pre === 'of')) return null;
+      const a = pre === 'last' || pre === 'next' || pre === 'this' ? ctx.published : ctx.yearAnchor();
+      if (!a) return { value: null, mod: null, relative: pre === 'last' || pre === 'next' || pre === 'this' };
+      let y = inferYear(a, mo);
+      if (pre === 'last') y = mo < a.m ? a.y : a.y - 1;
+      if (pre === 'next') y = mo > a.m ? a.y : a.y + 1;
+      if (pre === 'this') y = a.y;
+      return { value: `${y}-${String(mo).padStart(2, '0')}`, mod: null, relative: pre === 'last' || pre === 'next' || pre === 'this' };
+    }, group: 2 },
+  // today, yesterday, tomorrow, tonight
+  { re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      const off = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[m[1].toLowerCase() as 'today'];
+      if (!p) return { value: null, mod: null, relative: true };
+      const [y, mo, d] = fromDays(toDays(p.y, p.m, p.d) + off);
+      return { value: isoDate(y, mo, d), mod: null, relative: true };
+    } },
+  // on Monday, last Friday (the most recent such day up to the publication date)
+  { re: /\b(?:(last|next|this|on|since|by|until|from)[ \t]+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      if (!p) return { value: null, mod: null, relative: true };
+      const want = WEEKDAYS.indexOf(m[2].toLowerCase());
+      const have = weekday(p.y, p.m, p.d);
+      const base = toDays(p.y, p.m, p.d);
+      let delta = -((have - want + 7) % 7);
+      if (m[1] === 'next') delta = ((want - have + 7) % 7) || 7;
+      if (m[1] === 'last' && delta === 0) delta = -7;
+      const [y, mo, d] = fromDays(base + delta);
+      return { value: isoDate(y, mo, d), mod: null, relative: true };
+    }, group: 2 },
+  // last week, this month, next year, the past year, earlier this month
+  { re: /\b((?:earlier|later) this|last|next|this|the past|the coming|the previous)[ \t]+(week|month|year)\b/gi,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      if (!p) return { value: null, mod: null, relative: true };
+      const w = m[1].toLowerCase();
+      const step = w === 'next' || w === 'the coming' ? 1 : w === 'last' || w === 'the previous' ? -1 : 0;
+      const mod: DateMod = w === 'the past' || w === 'the coming' ? 'APPROX' : null;
+      const unit = m[2].toLowerCase();
+      if (unit === 'year') return { value: String(p.y + step), mod, relative: true };
+      if (unit === 'month') {
+        const idx = p.y * 12 + (p.m - 1) + step;
+        return { value: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, mod, relative: true };
+      }
+      const [y, mo, d] = fromDays(toDays(p.y, p.m, p.d) + 7 * step);
+      return { value: isoWeek(y, mo, d), mod, relative: true };
+    } },
+  // recent weeks, the past few months, the last two years
+  { re: /\b(?:recent|the (?:past|last)(?: (?:few|several|two|three|four|couple of))?)[ \t]+(days|weeks|months|years)\b/gi,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      if (!p) return { value: null, mod: null, relative: true };
+      const unit = m[1].toLowerCase();
+      return { value: unit === 'years' ? String(p.y) : unit === 'days' ? isoDate(p.y, p.m, p.d) : `${p.y}-${String(p.m).padStart(2, '0')}`, mod: 'APPROX', relative: true };
+    } },
+  // three weeks ago, two years ago
+  { re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)[ \t]+(days?|weeks?|months?|years?)[ \t]+ago\b/gi,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      if (!p) return { value: null, mod: null, relative: true };
+      const n = /^\d+$/.test(m[1]) ? +m[1] : NUM_WORDS[m[1].toLowerCase()] ?? 1;
+      const unit = m[2].toLowerCase().replace(/s$/, '');
+      const mod: DateMod = /several|few/i.test(m[1]) ? 'APPROX' : null;
+      if (unit === 'year') return { value: String(p.y - n), mod, relative: true };
+      if (unit === 'month') {
+        const idx = p.y * 12 + (p.m - 1) - n;
+        return { value: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, mod, relative: true };
+      }
+      const [y, mo, d] = fromDays(toDays(p.y, p.m, p.d) - (unit === 'week' ? 7 * n : n));
+      return { value: unit === 'week' ? isoWeek(y, mo, d) : isoDate(y, mo, d), mod, relative: true };
+    } },
+];
+
+/** "the late Hugo Chávez": late means deceased before a capitalised name, not a time. */
+function isLateAsDeceased(text: string, start: number): boolean {
+  return /^the late\s+\p{Lu}/iu.test(text.slice(Math.max(0, start - 4), start + 12)) && !/^late[- ](?:\d|January|February|March|April|May|June|July|August|September|October|November|December)/i.test(text.slice(start, start + 15));
+}
+
+export interface DateOptions {
+  published: string | null;
+  storyDate: string | null;
+}
+
+/** Date mentions of text, in order, without overlaps (the longest wins). */
+export function findDates(text: string, opts: DateOptions): DateMention[] {
+  const published = parseIso(opts.published);
+  const story = parseIso(opts.storyDate);
+  type Hit = { start: number; end: number; rule: Rule; m: RegExpExecArray };
+  const hits: Hit[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      let start = m.index;
+      let end = start + m[0].length;
+      if (rule.group !== undefined) {
+        const g = m[rule.group];
+        start = m.index + m[0].lastIndexOf(g);
+        end = start + g.length;
+      }
+      if (isLateAsDeceased(text, start)) continue;
+      hits.push({ start, end, rule, m });
+    }
+  }
+  // Longest first, then earliest; drop hits overlapping a kept one.
+  hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of hits) if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
+  kept.sort((a, b) => a.start - b.start);
+
+  const out: DateMention[] = [];
+  let lastFull: Ymd | null = null;
+  const ctx: Ctx = { published, yearAnchor: () => published ?? story ?? lastFull };
+  for (const h of kept) {
+    const r = h.rule.make(h.m, ctx);
+    if (!r) continue;
+    out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, ...r });
+    const full = r.value && !r.relative ? parseIso(r.value) : null;
+    if (full) lastFull = full;
+  }
+  return out;
+}
+
+/**
+ * The publication date stated in the article: a date line near the top ("22 February 2026 15:02 PM",
+ * "date 2026-02-25", "Published: March 3, 2026"), or a `date:` field in Markdown front matter.
+ */
+export function findPublicationDate(text: string): string | null {
+  const head = text.slice(0, 2000);
+  const lines = head.split(/\r?\n/).slice(0, 12);
+  for (const raw of lines) {
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (!line || line.length > 80) continue;
+    const labelled = /^(?:date|published|publication date|posted|updated|first published)\s*[:\-–—]?\s*(.+)$/i.exec(line);
+    const candidate = labelled ? labelled[1] : line;
+    const found = findDates(candidate, { published: null, storyDate: null }).find(d => d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value));
+    if (!found) continue;
+    // A date line is mostly the date: little else on it besides a label, a time, a place or a byline separator.
+    const rest = (candidate.slice(0, found.start) + candidate.slice(found.end)).replace(/[|,·•\-–—:()\s]+/g, ' ').trim();
+    if (labelled || rest.split(' ').filter(Boolean).length <= 3) return found.value;
+  }
+  return null;
+}
