@@ -42,7 +42,7 @@ function keyOf(toks: Token[], i: number, j: number): string {
 }
 
 /** Longest gazetteer name starting at token i and ending by token limit (inclusive). */
-function gazMatch(text: string, toks: Token[], i: number, limit: number, anyCase: boolean): number {
+function gazMatch(toks: Token[], i: number, limit: number, anyCase: boolean): number {
   const max = Math.min(limit, i + GAZ_MAX_WORDS * 2 + 2);
   for (let j = max; j >= i; j--) {
     if (!toks[j].word && toks[j].text !== '.') continue;
@@ -78,7 +78,7 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
   while (i < toks.length) {
     const t = toks[i];
     if (shouted) {
-      const g = t.word ? gazMatch(text, toks, i, toks.length - 1, true) : -1;
+      const g = t.word ? gazMatch(toks, i, toks.length - 1, true) : -1;
       if (g >= 0) {
         const e = GAZETTEER.get(keyOf(toks, i, g))!;
         out.push({ start: t.start, end: toks[g].end, type: e.type, canonical: e.canonical });
@@ -146,7 +146,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       }
     }
     // A known name, longest first.
-    const g = gazMatch(text, toks, p, b, false);
+    const g = gazMatch(toks, p, b, false);
     if (g >= 0) {
       const key = keyOf(toks, p, g);
       const e = GAZETTEER.get(key)!;
