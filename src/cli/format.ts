@@ -1,0 +1,59 @@
+// The readable report of `newsmark analyze`: one block per article.
+
+import type { Analysis, EntityType } from '../core';
+
+/** 1-based line and column of each offset, as editors show them. */
+function locator(text: string): (offset: number) => string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return offset => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return `${lo + 1}:${offset - starts[lo] + 1}`;
+  };
+}
+
+const clip = (s: string, n: number) => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+};
+
+const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'NORP'];
+
+export function formatAnalysis(path: string, text: string, a: Analysis): string {
+  const at = locator(text);
+  const lines: string[] = [];
+  lines.push(`${path}`);
+  lines.push(`  published: ${a.published ?? 'unknown'}`);
+  const byType = TYPES.map(t => `${t} ${a.entities.filter(e => e.type === t).length}`).join(', ');
+  lines.push(`  entities: ${a.entities.length} (${byType})`);
+  for (const t of TYPES) {
+    const counts = new Map<string, { n: number; first: number }>();
+    for (const e of a.entities) {
+      if (e.type !== t) continue;
+      const c = counts.get(e.canonical) ?? { n: 0, first: e.start };
+      c.n++;
+      counts.set(e.canonical, c);
+    }
+    if (counts.size === 0) continue;
+    const items = [...counts].sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first).map(([name, c]) => (c.n > 1 ? `${name} ×${c.n}` : name));
+    lines.push(`    ${t.padEnd(6)}  ${items.join(', ')}`);
+  }
+  lines.push(`  dates: ${a.dates.length}`);
+  for (const d of a.dates) {
+    const value = d.value ?? 'unresolved';
+    const extra = [d.mod, d.relative ? 'relative' : null].filter(Boolean).join(', ');
+    lines.push(`    ${at(d.start).padEnd(8)} ${clip(d.text, 40).padEnd(28)} ${value}${extra ? ` (${extra})` : ''}`);
+  }
+  lines.push(`  attributions: ${a.attributions.length}`);
+  for (const c of a.attributions) {
+    const who = c.speaker ?? c.source?.text ?? 'unnamed';
+    const cue = c.cue ? c.cue.text : '(continues)';
+    lines.push(`    ${at(c.content.start).padEnd(8)} ${c.kind.padEnd(8)} ${clip(who, 36)} — ${cue}: ${clip(c.content.text, 90)}`);
+  }
+  return lines.join('\n');
+}
