@@ -144,7 +144,7 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
   if (words.some(t => NEGATION.has(fold(t.text)))) return false;
   if (words.some(t => STRONG.has(fold(t.text)) && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(fold(t.text)))) return true;
-  return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && toks[a].cap;
+  return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
 }
 
 /**

@@ -6,7 +6,8 @@
 // elsewhere in the article ("Rodriguez" → "Delcy Rodríguez") and picks one canonical name per person.
 
 import type { Entity, EntityType } from './types';
-import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, NON_ENTITY_CAPS, ORG_HEADS, PERSON_TITLES } from './lexicon';
+import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, NON_ENTITY_CAPS, ORG_HEADS, ORG_NOUNS_BEFORE, ORG_ROLES_AFTER,
+  PERSON_TITLES, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS, TITLE_MODIFIERS } from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
@@ -27,6 +28,8 @@ interface Candidate {
   canonical?: string;
   /** Evidence that this is a person: a title before it, or a speech verb after it. */
   personCue?: boolean;
+  /** Typed by the words around it ("near Tromsø"), so its other mentions take the same type. */
+  evidence?: boolean;
 }
 
 const isCapWord = (t: Token) => t.word && t.cap;
@@ -116,16 +119,31 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
   }
 }
 
-/** The title words just before token i, lower-case ones included ("former president"). */
+/** A title just before token i, lower-case ones included ("former president"), but not a bare modifier ("former"). */
 function titleBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
-  return !!p && p.word && PERSON_TITLES.has(fold(p.text).replace(/\.$/, ''));
+  if (!p || !p.word) return false;
+  const f = fold(p.text).replace(/\.$/, '');
+  return PERSON_TITLES.has(f) && !TITLE_MODIFIERS.has(f);
+}
+
+/** What the words around a single unknown name say it is. */
+function contextType(toks: Token[], p: number, r: number, multi: boolean): EntityType | null {
+  const prev = toks[p - 1];
+  const pf = prev?.word ? fold(prev.text) : '';
+  let n = r + 1;
+  if (toks[n]?.text === '’' || toks[n]?.text === "'") n += 2; // possessive
+  const next = toks[n]?.word && !toks[n].cap ? fold(toks[n].text) : '';
+  if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
+  if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
+  if (ORG_NOUNS_BEFORE.has(pf) || ORG_ROLES_AFTER.has(next)) return 'ORG';
+  return null;
 }
 
 function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: Range, out: Candidate[]): void {
   let p = a;
   let titled = titleBefore(toks, a);
-  const atStart = (x: number) => x === 0 || /^["“‘'(—–:|]$/.test(toks[x - 1].text);
+  const atStart = (x: number) => x === 0 || /^["“‘'(—–:|*_#>-]$/.test(toks[x - 1].text);
   while (p <= b) {
     const t = toks[p];
     const f = fold(t.text).replace(/\.$/, '');
@@ -176,7 +194,10 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     while (r > p && !toks[r].word) r--;
     const words = toks.slice(p, r + 1).filter(x => x.word && !NAME_PARTICLES.has(x.text)).length;
     const speech = SPEECH_AFTER.test(text.slice(toks[r].end, Math.min(sent.end, toks[r].end + 12)));
-    if (words >= 2) {
+    const around = titled || speech ? null : contextType(toks, p, r, words >= 2);
+    if (around) {
+      out.push({ start: t.start, end: toks[r].end, type: around, evidence: true });
+    } else if (words >= 2) {
       out.push({ start: t.start, end: toks[r].end, type: 'PERSON', personCue: titled || speech });
     } else if (/(?:ist|ista|istas|ists|ite|ites)$/.test(f) && toks[r + 1]?.word && !toks[r + 1].cap) {
       out.push({ start: t.start, end: t.end, type: 'NORP', canonical: t.text.replace(/s$/, '') });
@@ -242,6 +263,22 @@ export function findEntities(text: string, sents: Range[]): Entity[] {
     return best ?? list[0];
   };
 
+  // Single words typed by their context elsewhere ("near Tromsø"), and short forms of organisations
+  // ("the Gazette" after "the Coastal Gazette").
+  const singles = new Map<string, { type: EntityType; canonical: string }>();
+  for (const c of cands) {
+    const surface = text.slice(c.start, c.end);
+    if (c.evidence && c.type && !/\s/.test(surface)) singles.set(fold(surface), { type: c.type, canonical: surface });
+  }
+  for (const c of cands) {
+    const surface = text.slice(c.start, c.end);
+    const words = surface.split(/\s+/);
+    if (c.type === 'ORG' && words.length >= 2) {
+      const last = fold(words[words.length - 1]);
+      if (!singles.has(last)) singles.set(last, { type: 'ORG', canonical: c.canonical ?? surface });
+    }
+  }
+
   const out: Entity[] = [];
   for (const c of cands) {
     const surface = text.slice(c.start, c.end);
@@ -252,7 +289,9 @@ export function findEntities(text: string, sents: Range[]): Entity[] {
       out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: p ? canonicalOf(p) : surface });
     } else if (c.type === null) {
       const p = personFor(fold(surface), c.start);
+      const known = singles.get(fold(surface));
       if (p) out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: canonicalOf(p) });
+      else if (known) out.push({ text: surface, start: c.start, end: c.end, type: known.type, canonical: known.canonical });
     } else {
       out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: c.canonical ?? surface });
     }

@@ -73,7 +73,8 @@ export const ORG_HEADS = new Set(
   organization organisation alliance coalition movement front network service services authority administration
   government cabinet directorate command center centre church mosque hospital clinic times post news journal herald
   tribune gazette press media radio television tv channel airlines airways telecom petroleum oil energy holdings
-  trust board society club team network unit brigade battalion division`.split(/\s+/).filter(Boolean),
+  trust board society club team network unit brigade battalion division daily weekly chronicle telegraph courier
+  magazine dispatch bulletin wire`.split(/\s+/).filter(Boolean),
 );
 
 /** Words before a name that are not part of it but say it is a person. */
@@ -84,9 +85,29 @@ export const PERSON_TITLES = new Set(
   spokesperson judge justice attorney prosecutor mr mrs ms miss dr prof professor pope cardinal bishop archbishop
   rabbi imam father sister brother lord lady sir dame pm ceo chairman chairwoman chair leader opposition dictator
   strongman lawmaker legislator official analyst economist historian interim acting former late then foreign
-  defense defence interior finance health justice economy trade energy oil foreign-affairs president-elect
-  commissioner coach striker activist dissident journalist reporter editor author writer`.split(/\s+/).filter(Boolean),
+  defense defence interior finance health justice economy trade energy oil transport foreign-affairs president-elect
+  commissioner coach striker activist dissident journalist reporter editor author writer executive`.split(/\s+/).filter(Boolean),
 );
+
+/** Title words that only modify another title ("former president"): alone they say nothing about a name. */
+export const TITLE_MODIFIERS = new Set(
+  `interim acting former late then foreign defense defence interior finance health justice economy trade energy oil
+  transport deputy vice chief senior opposition prime general chair leader official analyst economist historian
+  coach striker activist dissident journalist reporter editor author writer executive`.split(/\s+/).filter(Boolean),
+);
+
+/** Lower-case words before a name that say it is a place ("near Tromsø") or an organisation ("the firm Acme"). */
+export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'at', 'from', 'across', 'around', 'into',
+  'towards', 'toward', 'throughout', 'via', 'inside', 'between']);
+export const PLACE_NOUNS_AFTER = new Set(`island islands river valley mountains mountain region province coast sea
+  bay peninsula desert lake strait county district archipelago fjord gulf basin delta plateau airport port harbour
+  harbor`.split(/\s+/).filter(Boolean));
+export const ORG_NOUNS_BEFORE = new Set(`company firm operator carrier group airline bank insurer manufacturer
+  retailer broadcaster newspaper startup start-up conglomerate giant maker producer supplier developer chain outlet
+  agency union club brand platform app network lender miner refiner shipper automaker publisher broadcaster charity`
+  .split(/\s+/).filter(Boolean));
+export const ORG_ROLES_AFTER = new Set(`chief spokesman spokeswoman spokesperson shares board employees staff
+  executives executive ceo chairman founder owner lawyers shareholders investors workers subsidiary`.split(/\s+/).filter(Boolean));
 
 /** Political, religious and ideological groups, capitalised (NORP). */
 const GROUPS = `Chavista|Chavista;Chavistas|Chavista;Marxist;Marxists|Marxist;Leninist;Maoist;Communist;Communists|Communist;
@@ -156,7 +177,8 @@ GAZETTEER.set('kremlin', { type: 'ORG', canonical: 'Kremlin' });
 /** Acronyms and all-caps words that are not names of anything. */
 export const NON_ENTITY_CAPS = new Set(
   `ceo cfo cto gdp tv pm am id ok usd eur phd mp mps ai ii iii iv vi faq pdf url covid hiv aids dna rna ngo ngos
-  vip rip diy hq vs etc ie eg nb ps usb led lng oil war`.split(/\s+/).filter(Boolean),
+  vip rip diy hq vs etc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
+  ves cad aud`.split(/\s+/).filter(Boolean),
 );
 
 /**

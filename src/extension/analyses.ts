@@ -1,0 +1,74 @@
+// The engine behind the editor: one analysis per document version, and the size limit.
+
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core';
+import { settings } from './settings';
+
+export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
+export const ARTICLE_SELECTOR: vscode.DocumentSelector = ARTICLE_LANGUAGES.map(language => ({ language }));
+
+export type Result =
+  | { kind: 'ok'; analysis: Analysis; version: number }
+  | { kind: 'too-large'; bytes: number; limitBytes: number; version: number };
+
+export function isArticle(doc: vscode.TextDocument): boolean {
+  return ARTICLE_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm'
+    && !doc.uri.path.endsWith('.newsmark.yaml');
+}
+
+export function formatMB(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb >= 10 ? mb.toFixed(0) : mb.toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+export class Analyses implements vscode.Disposable {
+  private readonly cache = new Map<string, Result>();
+  private readonly warned = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires after a document was (re)analysed or found too large. */
+  readonly onDidAnalyse = this.emitter.event;
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor() {
+    this.subs.push(vscode.workspace.onDidCloseTextDocument(d => this.cache.delete(d.uri.toString())));
+  }
+
+  /** The current result for a document, analysing it now when the cached one is stale. */
+  get(doc: vscode.TextDocument): Result {
+    const key = doc.uri.toString();
+    const cached = this.cache.get(key);
+    const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
+    if (cached && cached.version === doc.version && (cached.kind !== 'too-large' || cached.limitBytes === limitBytes)) return cached;
+    const text = doc.getText();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    let result: Result;
+    if (bytes > limitBytes) {
+      result = { kind: 'too-large', bytes, limitBytes, version: doc.version };
+      if (!this.warned.has(key)) {
+        this.warned.add(key);
+        void vscode.window.showWarningMessage(tooLargeMessage(doc, bytes, limitBytes));
+      }
+    } else {
+      result = { kind: 'ok', analysis: analyze(text), version: doc.version };
+    }
+    this.cache.set(key, result);
+    this.emitter.fire(doc);
+    return result;
+  }
+
+  /** The cached analysis, without analysing. */
+  peek(uri: vscode.Uri): Result | undefined {
+    return this.cache.get(uri.toString());
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+export function tooLargeMessage(doc: vscode.TextDocument, bytes: number, limitBytes: number): string {
+  const name = doc.uri.path.split('/').pop();
+  return `Newsmark: ${name} is ${formatMB(bytes)}, over the ${formatMB(limitBytes)} limit, so it is not analysed. ` +
+    `Raise "newsmark.maxFileSizeMB" to analyse it.`;
+}

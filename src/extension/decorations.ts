@@ -1,0 +1,142 @@
+// Highlights in the editor. Decoration types are made once; updates wait for a pause in typing and are
+// immediate when the user switches editors.
+
+import * as vscode from 'vscode';
+import type { Analysis } from '../core';
+import { type Analyses, isArticle } from './analyses';
+import { type Category, settings } from './settings';
+
+type Layer = 'entities' | 'dates' | 'claims' | 'claimCues' | 'claimSources';
+const LAYERS: Layer[] = ['entities', 'dates', 'claims', 'claimCues', 'claimSources'];
+const CATEGORY_OF: Record<Layer, Category> = {
+  entities: 'entities', dates: 'dates', claims: 'claims', claimCues: 'claims', claimSources: 'claims',
+};
+
+function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
+  const closed = vscode.DecorationRangeBehavior.ClosedClosed;
+  return {
+    entities: vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('newsmark.entityBackground'),
+      border: '1px solid',
+      borderColor: new vscode.ThemeColor('newsmark.entityBorder'),
+      borderRadius: '3px',
+      rangeBehavior: closed,
+    }),
+    dates: vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('newsmark.dateBackground'),
+      borderStyle: 'none none solid none',
+      borderWidth: '0 0 2px 0',
+      borderColor: new vscode.ThemeColor('newsmark.dateBorder'),
+      rangeBehavior: closed,
+    }),
+    claims: vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('newsmark.claimBackground'),
+      border: '1px dashed',
+      borderColor: new vscode.ThemeColor('newsmark.claimBorder'),
+      rangeBehavior: closed,
+      overviewRulerColor: new vscode.ThemeColor('newsmark.claimCueForeground'),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+    }),
+    claimCues: vscode.window.createTextEditorDecorationType({
+      color: new vscode.ThemeColor('newsmark.claimCueForeground'),
+      fontWeight: 'bold',
+      rangeBehavior: closed,
+    }),
+    claimSources: vscode.window.createTextEditorDecorationType({
+      textDecoration: 'underline dotted',
+      rangeBehavior: closed,
+    }),
+  };
+}
+
+export function rangesFor(doc: vscode.TextDocument, a: Analysis, layer: Layer): vscode.Range[] {
+  const r = (s: { start: number; end: number }) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+  switch (layer) {
+    case 'entities': return a.entities.map(r);
+    case 'dates': return a.dates.map(r);
+    case 'claims': return a.attributions.map(x => r(x.content));
+    case 'claimCues': return a.attributions.flatMap(x => (x.cue ? [r(x.cue)] : []));
+    case 'claimSources': return a.attributions.flatMap(x => (x.source ? [r(x.source)] : []));
+  }
+}
+
+export class Decorations implements vscode.Disposable {
+  private readonly types = makeTypes();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What each editor shows now, per layer: the test API reads it. */
+  private readonly shown = new WeakMap<vscode.TextEditor, Partial<Record<Layer, vscode.Range[]>>>();
+  private readonly subs: vscode.Disposable[] = [];
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly analyses: Analyses) {
+    this.subs.push(
+      vscode.window.onDidChangeActiveTextEditor(e => e && this.update(e)),
+      vscode.window.onDidChangeVisibleTextEditors(es => es.forEach(e => this.update(e))),
+      vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('newsmark')) this.refreshAll();
+      }),
+    );
+    this.refreshAll();
+  }
+
+  refreshAll(): void {
+    for (const e of vscode.window.visibleTextEditors) this.update(e);
+  }
+
+  /** Re-highlight a document after the typing pause (newsmark.updateDelay). */
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isArticle(doc) || !vscode.window.visibleTextEditors.some(e => e.document === doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.update(e);
+      this.notifyIdle();
+    }, settings().updateDelay));
+  }
+
+  update(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    if (!isArticle(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const result = this.analyses.get(doc);
+    const on = settings().highlight;
+    const shown: Partial<Record<Layer, vscode.Range[]>> = {};
+    for (const layer of LAYERS) {
+      const ranges = result.kind === 'ok' && on[CATEGORY_OF[layer]] ? rangesFor(doc, result.analysis, layer) : [];
+      editor.setDecorations(this.types[layer], ranges);
+      shown[layer] = ranges;
+    }
+    this.shown.set(editor, shown);
+    this.notifyIdle();
+  }
+
+  /** The ranges an editor shows for a layer. */
+  shownRanges(editor: vscode.TextEditor, layer: Layer): vscode.Range[] {
+    return this.shown.get(editor)?.[layer] ?? [];
+  }
+
+  /** Resolves when no update is waiting for a typing pause. */
+  whenIdle(): Promise<void> {
+    if (this.timers.size === 0) return Promise.resolve();
+    return new Promise(resolve => this.idleWaiters.push(resolve));
+  }
+
+  private notifyIdle(): void {
+    if (this.timers.size > 0) return;
+    const w = this.idleWaiters;
+    this.idleWaiters = [];
+    w.forEach(f => f());
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of Object.values(this.types)) t.dispose();
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+export type { Layer };
