@@ -235,7 +235,8 @@ function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string 
   if (people.length) return people[people.length - 1].canonical;
   let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
-  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:\w+\s+){0,2}sources\b/i.exec(words);
+  // Unnamed counted groups ("three crew members", "two US officials") are labelled the same way.
+  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals)\b/i.exec(words);
   if (count) {
     const c = count[1].toLowerCase();
     const n = /^\d+$/.test(c) ? c : NUMBER_WORDS[c] !== undefined ? String(NUMBER_WORDS[c]) : COUNT_WORDS.test(c) ? c : null;
@@ -274,7 +275,7 @@ export function findAttributions(text: string, paras: { para: Range; sents: Rang
     // 1. Quotations with the speaker beside them.
     for (const q of quotes) {
       const innerWords = text.slice(q.open + 1, q.close).trim().split(/\s+/).length;
-      if (innerWords < 3) continue; // a scare-quoted phrase, not a quotation
+      if (innerWords < 3 && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
       const endSent = sentOf(q.close);
       const after = tokenize(text, q.close + 1, endSent.end);
       let k = 0;

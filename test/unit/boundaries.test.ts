@@ -1,0 +1,45 @@
+// The core is pure: no `vscode`, no Node built-ins, no globals of a host, so it runs in a web worker.
+import * as assert from 'node:assert/strict';
+import { builtinModules } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './paths';
+
+const CORE = join(ROOT, 'src/core');
+const files = readdirSync(CORE).filter(f => f.endsWith('.ts'));
+const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Module names a file imports. */
+function importsOf(src: string): string[] {
+  const out: string[] = [];
+  for (const m of src.matchAll(IMPORT)) out.push(m[1] ?? m[2] ?? m[3]);
+  return out;
+}
+
+describe('core boundaries', () => {
+  it('finds the core files', () => assert.ok(files.length >= 5));
+
+  it('imports only its own files', () => {
+    const builtins = new Set([...builtinModules, ...builtinModules.map(b => `node:${b}`)]);
+    for (const f of files) {
+      for (const spec of importsOf(readFileSync(join(CORE, f), 'utf8'))) {
+        assert.ok(spec !== 'vscode', `${f} imports vscode`);
+        assert.ok(!builtins.has(spec) && !spec.startsWith('node:'), `${f} imports the Node built-in ${spec}`);
+        assert.ok(spec.startsWith('./'), `${f} imports ${spec}: the core may import only its own files`);
+      }
+    }
+  });
+
+  it('uses no host globals', () => {
+    for (const f of files) {
+      const code = readFileSync(join(CORE, f), 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      for (const g of ['process.', 'Buffer', '__dirname', 'require(', 'window.', 'document.', 'setTimeout']) {
+        assert.ok(!code.includes(g), `${f} uses ${g}`);
+      }
+    }
+  });
+
+  it('the rule itself catches a forbidden import', () => {
+    assert.deepEqual(importsOf("import * as vscode from 'vscode';\nconst fs = require('fs');"), ['vscode', 'fs']);
+  });
+});
