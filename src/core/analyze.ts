@@ -4,7 +4,7 @@ import type { Analysis, AnalyzeOptions } from './types';
 import { findAttributions } from './attributions';
 import { findDates, findPublicationDate } from './dates';
 import { findEntities } from './entities';
-import { paragraphs, sentences } from './text';
+import { paragraphs, resetTokens, sentences } from './text';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,11 +20,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   if (options.storyDate != null && !ISO_DAY.test(options.storyDate)) {
     throw new Error(`storyDate must be a date as YYYY-MM-DD, not "${options.storyDate}"`);
   }
+  resetTokens();
   const published = options.published ?? findPublicationDate(text);
   const paras = paragraphs(text).map(para => ({ para, sents: sentences(text, para) }));
   const sents = paras.flatMap(p => p.sents);
   const entities = findEntities(text, sents);
   const dates = findDates(text, { published, storyDate: options.storyDate ?? null });
   const attributions = findAttributions(text, paras, entities);
+  resetTokens(); // do not keep the text alive
   return { published, entities, dates, attributions };
 }

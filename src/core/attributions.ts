@@ -118,13 +118,33 @@ function findCues(toks: Token[], quotes: Quote[]): Cue[] {
 
 interface Ctx {
   text: string;
+  /** Sorted by start. */
   entities: Entity[];
+  /** People only, sorted by start. */
+  people: Entity[];
+  /** Folded place canonical or surface → the demonym used in the text ("cuba" → "Cuban"). */
+  demonyms: Map<string, string>;
+}
+
+/** Index of the first item whose start is at or after `at` (items sorted by start). */
+function lowerBound(xs: { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 const span = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 
 function entitiesIn(ctx: Ctx, start: number, end: number): Entity[] {
-  return ctx.entities.filter(e => e.start >= start && e.end <= end);
+  const out: Entity[] = [];
+  for (let i = lowerBound(ctx.entities, start); i < ctx.entities.length && ctx.entities[i].start < end; i++) {
+    if (ctx.entities[i].end <= end) out.push(ctx.entities[i]);
+  }
+  return out;
 }
 
 /** Trim white space and edge punctuation (commas, dashes) from a range. */
@@ -220,8 +240,9 @@ function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string 
   const f = fold(source.text);
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
-      const person = [...ctx.entities].reverse().find(e => e.type === 'PERSON' && e.end <= source.start);
-      return person ? person.canonical : null;
+      let i = lowerBound(ctx.people, source.start) - 1;
+      while (i >= 0 && ctx.people[i].end > source.start) i--;
+      return i >= 0 ? ctx.people[i].canonical : null;
     }
     const last = [...prior].reverse().find(p => p.speaker && (p.content.end <= source.start || p.source && p.source.end <= source.start));
     if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
@@ -255,16 +276,24 @@ function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string 
 
 /** "Cuba" → "Cuban" where the engine knows the demonym; other words unchanged. */
 function demonym(ctx: Ctx, name: string): string {
-  const place = ctx.entities.find(e => e.text === name && e.type === 'PLACE');
-  const key = fold(place?.canonical ?? name);
-  const norp = ctx.entities.find(e => e.type === 'NORP' && DEMONYM_OF.get(key) === e.canonical);
-  return norp?.canonical ?? DEMONYM_OF.get(key) ?? name;
+  return ctx.demonyms.get(fold(name)) ?? DEMONYM_OF.get(fold(name)) ?? name;
+}
+
+function demonymsOf(entities: Entity[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of entities) {
+    if (e.type !== 'PLACE') continue;
+    const d = DEMONYM_OF.get(fold(e.canonical));
+    if (d) { out.set(fold(e.text), d); out.set(fold(e.canonical), d); }
+  }
+  return out;
 }
 
 
 /** Attributions of text, paragraph by paragraph. */
 export function findAttributions(text: string, paras: { para: Range; sents: Range[] }[], entities: Entity[]): Attribution[] {
-  const ctx: Ctx = { text, entities };
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const ctx: Ctx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
   const out: Attribution[] = [];
   for (const { para, sents } of paras) {
     const quotes = findQuotes(text, para);

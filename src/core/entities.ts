@@ -253,7 +253,12 @@ export function findEntities(text: string, sents: Range[]): Entity[] {
     }
     p.names.push(surface);
   }
-  const canonicalOf = (p: Person) => p.names.find(hasAccent) ?? p.names[0];
+  const canonicals = new Map<Person, string>();
+  const canonicalOf = (p: Person) => {
+    let c = canonicals.get(p);
+    if (c === undefined) canonicals.set(p, (c = p.names.find(hasAccent) ?? p.names[0]));
+    return c;
+  };
   // The person a surname refers to at an offset: the latest full mention before it, else the first after.
   const personFor = (last: string, at: number): Person | undefined => {
     const list = byLast.get(last);

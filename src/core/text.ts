@@ -2,9 +2,17 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 
+const foldCache = new Map<string, string>();
+const PLAIN = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents removed, curly apostrophes straightened: the key names are compared by. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(COMBINING, '').replace(/[’‘]/g, "'").toLowerCase();
+  let f = foldCache.get(s);
+  if (f !== undefined) return f;
+  f = PLAIN.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(COMBINING, '').replace(/[’‘]/g, "'").toLowerCase();
+  if (foldCache.size > 100000) foldCache.clear();
+  foldCache.set(s, f);
+  return f;
 }
 
 /** Accents removed, case kept. */
@@ -30,35 +38,62 @@ export interface Token {
 
 // A word: letters with inner apostrophes, dots of abbreviations ("U.S."), hyphens kept apart.
 // Numbers with separators ("1,200", "3.5", "2000s"). Any other non-space character alone.
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?|\d+(?:[.,:]\d+)*(?:s\b|st\b|nd\b|rd\b|th\b)?|\S/gu;
+const TOKEN = /((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?)|\d+(?:[.,:]\d+)*(?:s\b|st\b|nd\b|rd\b|th\b)?|\S/gu;
 const ABBREV_WITH_DOT = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'jr.',
   'sr.', 'lt.', 'col.', 'capt.', 'sgt.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.',
   'oct.', 'nov.', 'dec.', 'inc.', 'corp.', 'ltd.', 'co.', 'no.', 'vs.', 'etc.', 'mt.', 'ft.', 'gov.', 'pres.']);
 
-/** Tokens of text[from, to); offsets are into the whole text. */
+// The recognisers read the same sentences more than once: keep the tokens of the text being analysed.
+let memoText = '';
+let memo = new Map<number, Token[]>();
+
+/** Starts a fresh token memo; the engine calls it once per analysis, so no run reuses another's work. */
+export function resetTokens(): void {
+  memoText = '';
+  memo = new Map();
+}
+
+/** Tokens of text[from, to); offsets are into the whole text. The result must not be modified. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  if (text !== memoText) {
+    memoText = text;
+    memo = new Map();
+  }
+  const key = from * 0x200000 + (to - from);
+  let toks = memo.get(key);
+  if (!toks) {
+    toks = tokenizeRange(text, from, to);
+    memo.set(key, toks);
+  }
+  return toks;
+}
+
+function tokenizeRange(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(slice))) {
+  while ((m = TOKEN.exec(text)) && m.index < to) {
     let t = m[0];
     let end = m.index + t.length;
+    if (end > to) {
+      t = t.slice(0, to - m.index);
+      end = to;
+    }
     // A trailing dot belongs to the word only for abbreviations and initials ("Mr.", "J.").
     if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !ABBREV_WITH_DOT.has(t.toLowerCase())) {
       t = t.slice(0, -1);
       end -= 1;
       TOKEN.lastIndex = end;
     }
-    const word = /\p{L}/u.test(t[0]);
-    const letters = t.replace(/[^\p{L}]/gu, '');
+    const word = m[1] !== undefined;
+    const lower = word ? t.toLowerCase() : t;
     out.push({
       text: t,
       start: m.index,
       end,
       word,
-      cap: word && t[0] !== t[0].toLowerCase(),
-      upper: word && letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+      cap: word && t[0] !== lower[0],
+      upper: word && t !== lower && t === t.toUpperCase(),
     });
   }
   return out;

@@ -24,6 +24,8 @@ export function formatMB(bytes: number): string {
 export class Analyses implements vscode.Disposable {
   private readonly cache = new Map<string, Result>();
   private readonly warned = new Set<string>();
+  /** The messages shown to the user, in order (the test API reads them). */
+  readonly messages: string[] = [];
   private readonly emitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires after a document was (re)analysed or found too large. */
   readonly onDidAnalyse = this.emitter.event;
@@ -46,7 +48,9 @@ export class Analyses implements vscode.Disposable {
       result = { kind: 'too-large', bytes, limitBytes, version: doc.version };
       if (!this.warned.has(key)) {
         this.warned.add(key);
-        void vscode.window.showWarningMessage(tooLargeMessage(doc, bytes, limitBytes));
+        const message = tooLargeMessage(doc, bytes, limitBytes);
+        this.messages.push(message);
+        void vscode.window.showWarningMessage(message);
       }
     } else {
       result = { kind: 'ok', analysis: analyze(text), version: doc.version };

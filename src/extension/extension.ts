@@ -19,6 +19,8 @@ export interface NewsmarkApi {
   whenIdle(): Promise<void>;
   /** The status-bar text. */
   statusText(): string;
+  /** Messages Newsmark showed the user. */
+  messages(): string[];
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     },
     whenIdle: () => decorations.whenIdle(),
     statusText: () => status.text,
+    messages: () => [...analyses.messages],
   };
 }
 

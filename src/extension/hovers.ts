@@ -6,7 +6,8 @@ import type { Analyses } from './analyses';
 import { settings } from './settings';
 
 const inside = (s: { start: number; end: number }, at: number) => at >= s.start && at < s.end;
-const esc = (s: string) => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Escapes what Markdown would read as formatting inside a line of text. */
+const esc = (s: string) => s.replace(/[\\`*_[\]<>|]/g, '\\$&');
 
 /** Markdown lines describing what lies at an offset, for the categories that are on. */
 export function describeAt(a: Analysis, at: number): string[] {

@@ -1,0 +1,149 @@
+// A real VS Code for tests, offline: code-server (VS Code's server and web workbench, installed from npm by
+// scripts/vscode-host.sh into .vscode-test/code-server) driven by Debian's chromium through playwright-core.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../../..');
+export const CODE_SERVER = process.env.NEWSMARK_CODE_SERVER ?? join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
+export const CHROMIUM = process.env.NEWSMARK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the real VS Code cannot run here, or null when it can. */
+export function hostProblem(): string | null {
+  if (!existsSync(CODE_SERVER)) return `code-server is not installed at ${CODE_SERVER} (run: bash scripts/vscode-host.sh)`;
+  if (!existsSync(CHROMIUM)) return `chromium is not installed at ${CHROMIUM} (run: bash scripts/vscode-host.sh, or apt-get install chromium)`;
+  return null;
+}
+
+// Servers run in their own process groups; whatever happens to this process, they are killed with it.
+const groups = new Set<number>();
+process.on('exit', () => {
+  for (const pid of groups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone already */ } }
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => process.exit(130));
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+export interface Server {
+  url: string;
+  dataDir: string;
+  /** A path as the workbench names it (the extension host runs on this machine). */
+  remote(path: string): string;
+  /** The workbench URL for a folder, with development payload (extensionDevelopmentPath, …). */
+  workbench(folder: string, payload?: [string, string][]): string;
+  /** Code-server's own log. */
+  logFile: string;
+  stop(keepData?: boolean): Promise<void>;
+}
+
+export interface StartOptions {
+  settings?: Record<string, unknown>;
+  /** .vsix files to install into a fresh extensions folder before starting. */
+  installVsix?: string[];
+  onExit?: (code: number | string | null) => void;
+}
+
+export async function startCodeServer(opts: StartOptions = {}): Promise<Server> {
+  const problem = hostProblem();
+  if (problem) throw new Error(problem);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsmark-cs-'));
+  const userDir = join(dataDir, 'user');
+  const extDir = join(dataDir, 'extensions');
+  mkdirSync(join(userDir, 'User'), { recursive: true });
+  mkdirSync(extDir);
+  mkdirSync(join(dataDir, 'tmp'));
+  const config = join(dataDir, 'config.yaml');
+  writeFileSync(config, ''); // never read or write ~/.config/code-server
+  writeFileSync(join(userDir, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    'chat.commandCenter.enabled': false,
+    ...opts.settings,
+  }, null, 2));
+  // No gallery (it would try to reach the internet); sockets and temp files stay in the run's folder.
+  const env = { ...process.env, EXTENSIONS_GALLERY: '{}', TMPDIR: join(dataDir, 'tmp') };
+  const base = ['--config', config, '--user-data-dir', userDir, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check'];
+  for (const vsix of opts.installVsix ?? []) {
+    await new Promise<void>((res, rej) => {
+      const p = spawn(CODE_SERVER, [...base, '--install-extension', vsix, '--force'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+      p.on('exit', c => (c === 0 ? res() : rej(new Error(`code-server --install-extension ${vsix} exited ${c}`))));
+    });
+  }
+  const logFile = join(dataDir, 'code-server.log');
+  const log = createWriteStream(logFile);
+  const proc: ChildProcess = spawn(CODE_SERVER, [...base, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-workspace-trust', '--disable-getting-started-override'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.add(proc.pid!);
+  proc.stdout!.pipe(log);
+  proc.stderr!.pipe(log);
+  let stopping = false;
+  await new Promise<void>((res, rej) => {
+    let seen = '';
+    const timer = setTimeout(() => rej(new Error(`code-server did not start within 90 s (log: ${logFile})`)), 90000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/HTTP server listening on/.test(seen)) { clearTimeout(timer); res(); }
+    });
+    proc.on('exit', c => { clearTimeout(timer); rej(new Error(`code-server exited with ${c} while starting: ${seen.slice(-2000)}`)); });
+  });
+  proc.on('exit', c => { if (!stopping) opts.onExit?.(c); });
+  const host = `127.0.0.1:${port}`;
+  return {
+    url: `http://${host}`,
+    dataDir,
+    logFile,
+    remote: p => `vscode-remote://${host}${realpathSync(p)}`,
+    workbench(folder, payload = []) {
+      let u = `http://${host}/?folder=${encodeURIComponent(realpathSync(folder))}`;
+      if (payload.length) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      return u;
+    },
+    async stop(keepData = false) {
+      stopping = true;
+      try { process.kill(-proc.pid!, 'SIGTERM'); } catch { /* gone */ }
+      await new Promise(r => setTimeout(r, 400));
+      try { process.kill(-proc.pid!, 'SIGKILL'); } catch { /* gone */ }
+      groups.delete(proc.pid!);
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's chromium, headless, with nothing that reaches for the network. */
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh copy of the demo workspace, so tests may change files without touching the repo. */
+export function copyOfSamples(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsmark-ws-'));
+  cpSync(join(ROOT, 'samples'), dir, { recursive: true });
+  return dir;
+}
