@@ -53,24 +53,34 @@ export interface Server {
 
 export interface StartOptions {
   settings?: Record<string, unknown>;
-  /** .vsix files to install into a fresh extensions folder before starting. */
+  /** .vsix files to install into the extensions folder before starting. */
   installVsix?: string[];
+  /** An extensions folder to use instead of a fresh empty one. */
+  extensionsDir?: string;
+  /** A folder for code-server's data that outlives the run (settings, state); a fresh temporary one otherwise. */
+  dataDir?: string;
+  /** Port on 127.0.0.1; a free one otherwise. */
+  port?: number;
   onExit?: (code: number | string | null) => void;
 }
 
 export async function startCodeServer(opts: StartOptions = {}): Promise<Server> {
   const problem = hostProblem();
   if (problem) throw new Error(problem);
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'newsmark-cs-'));
+  const port = opts.port ?? await freePort();
+  const keep = opts.dataDir !== undefined;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'newsmark-cs-'));
+  mkdirSync(dataDir, { recursive: true });
   const userDir = join(dataDir, 'user');
-  const extDir = join(dataDir, 'extensions');
+  const extDir = opts.extensionsDir ?? join(dataDir, 'extensions');
   mkdirSync(join(userDir, 'User'), { recursive: true });
-  mkdirSync(extDir);
-  mkdirSync(join(dataDir, 'tmp'));
+  mkdirSync(extDir, { recursive: true });
+  mkdirSync(join(dataDir, 'tmp'), { recursive: true });
   const config = join(dataDir, 'config.yaml');
   writeFileSync(config, ''); // never read or write ~/.config/code-server
-  writeFileSync(join(userDir, 'User/settings.json'), JSON.stringify({
+  const settingsFile = join(userDir, 'User/settings.json');
+  // A kept data folder keeps the settings its user changed.
+  if (!keep || !existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'telemetry.telemetryLevel': 'off',
@@ -125,7 +135,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<Server> 
       await new Promise(r => setTimeout(r, 400));
       try { process.kill(-proc.pid!, 'SIGKILL'); } catch { /* gone */ }
       groups.delete(proc.pid!);
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData && !keep) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
