@@ -89,6 +89,7 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<Server> 
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'chat.commandCenter.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
     ...opts.settings,
   }, null, 2));
   // No gallery (it would try to reach the internet); sockets and temp files stay in the run's folder.
