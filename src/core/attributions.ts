@@ -83,13 +83,13 @@ function findCues(toks: Token[], quotes: Quote[]): Cue[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word || inQuote(quotes, t.start)) continue;
-    const f = fold(t.text);
-    if (f === 'according' && toks[i + 1] && fold(toks[i + 1].text) === 'to') {
+    const f = t.f;
+    if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to') {
       out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
       i++;
       continue;
     }
-    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(fold(toks[i + 1].text)) && fold(toks[i + 2].text) === 'by') {
+    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by') {
       out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true });
       i += 2;
       continue;
@@ -97,15 +97,15 @@ function findCues(toks: Token[], quotes: Quote[]): Cue[] {
     const strong = STRONG.has(f);
     if (!strong && !WEAK.has(f)) continue;
     const prev = toks[i - 1];
-    if (prev && prev.word && BLOCK_BEFORE_CUE.has(fold(prev.text))) continue;
-    if (prev && prev.word && NEGATION.has(fold(prev.text))) continue;
+    if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
+    if (prev && prev.word && NEGATION.has(prev.f)) continue;
     let end = t.end;
     let after = i + 1;
     if ((f === 'told' || f === 'tells' || f === 'tell') && toks[i + 1]?.word) {
       // "told Reuters", "told reporters", "told the BBC": the object is part of the cue.
       let j = i + 1;
-      if (fold(toks[j].text) === 'the' && toks[j + 1]?.cap) j++;
-      if (toks[j].cap || TOLD_OBJECTS.has(fold(toks[j].text))) {
+      if (toks[j].f === 'the' && toks[j + 1]?.cap) j++;
+      if (toks[j].cap || TOLD_OBJECTS.has(toks[j].f)) {
         while (toks[j + 1] && toks[j + 1].cap && toks[j + 1].start === toks[j].end + 1) j++;
         end = toks[j].end;
         after = j + 1;
@@ -120,6 +120,10 @@ interface Ctx {
   text: string;
   /** Sorted by start. */
   entities: Entity[];
+}
+
+/** The whole text, for naming speakers. */
+interface DocCtx extends Ctx {
   /** People only, sorted by start. */
   people: Entity[];
   /** Folded place canonical or surface → the demonym used in the text ("cuba" → "Cuban"). */
@@ -160,10 +164,10 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
   if (b < a || b - a > 14) return false;
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
-  if (words.length === 1 && PRONOUNS.has(fold(words[0].text))) return true;
-  if (words.some(t => NEGATION.has(fold(t.text)))) return false;
-  if (words.some(t => STRONG.has(fold(t.text)) && t !== words[0])) return false;
-  if (words.some(t => SOURCE_HEADS.has(fold(t.text)))) return true;
+  if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
+  if (words.some(t => NEGATION.has(t.f))) return false;
+  if (words.some(t => STRONG.has(t.f) && t !== words[0])) return false;
+  if (words.some(t => SOURCE_HEADS.has(t.f))) return true;
   return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
 }
 
@@ -174,13 +178,13 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
 function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
-  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(fold(toks[b].text)) || /ly$/.test(fold(toks[b].text)) && !toks[b].cap)) b--;
+  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
   // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
-  if (b >= 0 && fold(toks[b].text) === 'and') {
+  if (b >= 0 && toks[b].f === 'and') {
     let s = b;
     while (s > 0 && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
-    while (s < b && toks[s].word && CLAUSE_CONJ.has(fold(toks[s].text))) s++;
-    if (toks[s] && PRONOUNS.has(fold(toks[s].text))) return { a: s, b: s, clauseStart: s };
+    while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
+    if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: s };
     return null;
   }
   const segment = (end: number) => {
@@ -189,7 +193,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): 
     return s + 1;
   };
   let a = segment(b);
-  while (a <= b && toks[a].word && CLAUSE_CONJ.has(fold(toks[a].text))) a++;
+  while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   // An appositive after a name: step back over it to the name.
   for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && (!toks[a].cap || /^(a|an|the)$/i.test(toks[a].text)); hop++) {
     const nameEnd = a - 2;
@@ -198,7 +202,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): 
     if (nameEnd >= nameStart && ents.some(e => e.type === 'PERSON' || e.type === 'ORG')) { a = nameStart; b = nameEnd; break; }
     if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
   }
-  while (a <= b && toks[a].word && CLAUSE_CONJ.has(fold(toks[a].text))) a++;
+  while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   if (!sourceLike(ctx, toks, a, b)) return null;
   return { a, b, clauseStart: a };
 }
@@ -211,13 +215,8 @@ function sourceAfter(toks: Token[], from: number, stopAt: number): [number, numb
   return [from, b - 1];
 }
 
-/** The source's span: a person's name without title or appositive, else the whole noun phrase. */
+/** The source's span: the whole noun phrase; `resolveSpeakers` narrows it to a person's name in it. */
 function sourceSpan(ctx: Ctx, start: number, end: number): Span {
-  const people = entitiesIn(ctx, start, end).filter(e => e.type === 'PERSON');
-  if (people.length > 0) {
-    const p = people[people.length - 1];
-    return span(ctx.text, p.start, p.end);
-  }
   return span(ctx.text, start, end);
 }
 
@@ -235,7 +234,7 @@ function kindOf(text: string, start: number, end: number): { kind: AttributionKi
 const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
 
 /** A canonical speaker for a source span. */
-function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string | null {
+function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
   if (!source) return null;
   const f = fold(source.text);
   if (PRONOUNS.has(f)) {
@@ -275,7 +274,7 @@ function speakerOf(ctx: Ctx, source: Span | null, prior: Attribution[]): string 
 }
 
 /** "Cuba" → "Cuban" where the engine knows the demonym; other words unchanged. */
-function demonym(ctx: Ctx, name: string): string {
+function demonym(ctx: DocCtx, name: string): string {
   return ctx.demonyms.get(fold(name)) ?? DEMONYM_OF.get(fold(name)) ?? name;
 }
 
@@ -290,12 +289,15 @@ function demonymsOf(entities: Entity[]): Map<string, string> {
 }
 
 
-/** Attributions of text, paragraph by paragraph. */
-export function findAttributions(text: string, paras: { para: Range; sents: Range[] }[], entities: Entity[]): Attribution[] {
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const ctx: Ctx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
-  const out: Attribution[] = [];
-  for (const { para, sents } of paras) {
+/**
+ * Attributions of one paragraph (its own string, with its entities, offsets into it), speakers not yet named:
+ * `resolveSpeakers` does that over the whole text.
+ */
+export function paragraphAttributions(ptext: string, sents: Range[], entities: Entity[]): Attribution[] {
+  const text = ptext;
+  const para: Range = { start: 0, end: ptext.length };
+  const ctx: Ctx = { text, entities };
+  {
     const quotes = findQuotes(text, para);
     const local: Attribution[] = [];
     const usedCue = new Set<number>();
@@ -314,10 +316,10 @@ export function findAttributions(text: string, paras: { para: Range; sents: Rang
       const first = cues[0];
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
-        if (src) found = make(ctx, text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1, local);
+        if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 14) {
         const sb = sourceBefore(ctx, after, first.at, []);
-        if (sb && sb.a === k) found = make(ctx, text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1, local);
+        if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
         // X said: “…”
@@ -327,7 +329,7 @@ export function findAttributions(text: string, paras: { para: Range; sents: Rang
         const c = bc[bc.length - 1];
         if (c) {
           const sb = sourceBefore(ctx, before, c.at, quotes);
-          if (sb) found = make(ctx, text, sourceSpan(ctx, before[sb.a].start, before[sb.b].end), c, q.open, q.close + 1, local);
+          if (sb) found = make(text, sourceSpan(ctx, before[sb.a].start, before[sb.b].end), c, q.open, q.close + 1);
         }
       }
       if (!found) {
@@ -337,7 +339,7 @@ export function findAttributions(text: string, paras: { para: Range; sents: Rang
         const rest = text.slice(q.close + 1, endSent.end).trim();
         if (prev && prev.kind === 'direct' && q.open === sStart && /^[.!?]?$/.test(rest) && prev.content.end < q.open) {
           const k2 = kindOf(text, q.open, q.close + 1);
-          found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: prev.speaker };
+          found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
       if (found) {
@@ -353,22 +355,36 @@ export function findAttributions(text: string, paras: { para: Range; sents: Rang
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
         const next = cues[ci + 1];
-        const a = buildParaphrase(ctx, toks, s, c, next, quotes, local);
+        const a = buildParaphrase(ctx, toks, s, c, next, quotes);
         if (a) { local.push(a); usedCue.add(c.start); }
       }
     }
     local.sort((x, y) => x.content.start - y.content.start);
-    out.push(...local);
+    return local;
   }
-  return out;
 }
 
-function make(ctx: Ctx, text: string, source: Span, cue: Cue, cStart: number, cEnd: number, prior: Attribution[]): Attribution {
+/** Names the speaker of every attribution of a text (offsets into the text, in order). */
+export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): void {
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const ctx: DocCtx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
+  const prior: Attribution[] = [];
+  for (const a of attributions) {
+    // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
+    const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON') : [];
+    const p = people[people.length - 1];
+    if (p) a.source = span(text, p.start, p.end);
+    a.speaker = speakerOf(ctx, a.source, prior);
+    prior.push(a);
+  }
+}
+
+function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number): Attribution {
   const k = kindOf(text, cStart, cEnd);
-  return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: speakerOf(ctx, source, prior) };
+  return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: null };
 }
 
-function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quote[], prior: Attribution[]): Attribution | null {
+function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quote[]): Attribution | null {
   const { text } = ctx;
   const prevTok = toks[c.at - 1];
   const afterCue = toks[c.after];
@@ -378,12 +394,12 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     const sb = sourceBefore(ctx, toks, next.at, quotes);
     if (sb) {
       let k = sb.clauseStart - 1;
-      while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(fold(toks[k].text))) k--;
+      while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(toks[k].f)) k--;
       limit = Math.min(limit, toks[Math.max(0, k)].start);
     }
   }
   if (c.phrase === 'according' || c.phrase === 'reportedby') {
-    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(fold(t.text))));
+    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)));
     if (atStart) {
       // According to X, …
       const src = sourceAfter(toks, c.after, s.end);
@@ -391,14 +407,14 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       const comma = toks[src[1] + 1];
       if (!comma || comma.text !== ',') return null;
       const [cs, ce] = trim(text, comma.end, limit, endsInQuote(text, limit));
-      return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+      return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
     // …, according to X.
     if (!prevTok || prevTok.text !== ',') return null;
     const src = sourceAfter(toks, c.after, s.end);
     if (!src) return null;
     const [cs, ce] = trim(text, s.start, prevTok.start, true);
-    return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+    return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
   }
   // Inverted: "…, said X." / "…, reported Reuters."
   if (prevTok && prevTok.text === ',') {
@@ -406,37 +422,37 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
     if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
       const [cs, ce] = trim(text, s.start, prevTok.start, true);
-      if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce, prior);
+      if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
   }
   const sb = sourceBefore(ctx, toks, c.at, quotes);
   if (!sb) return null;
   // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
   const tail = toks.slice(c.after).filter(t => t.word);
-  const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(fold(tail[0].text)));
+  const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
   // Postposed: "…, X told Reuters." (the content is before the source).
   if (tailIsShort && sb.a > 0 && toks[sb.a - 1].text === ',') {
     const [cs, ce] = trim(text, s.start, toks[sb.a - 1].start, true);
-    if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce, prior);
+    if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
   // Preposed: "X said (that) …", "X vowed to …".
   if (!afterCue) return null;
   let from = c.after;
-  const af = fold(afterCue.text);
+  const af = afterCue.f;
   const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
   if (!c.strong && !introduced) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
   const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
   if (ce - cs < 8) return null;
-  return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce, prior);
+  return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
 }
 
 function endsInQuote(text: string, end: number): boolean {
   return /[.!?][”"]$/.test(text.slice(Math.max(0, end - 2), end));
 }
 
-function finish(ctx: Ctx, source: Span, c: Cue, cs: number, ce: number, prior: Attribution[]): Attribution | null {
+function finish(ctx: Ctx, source: Span, c: Cue, cs: number, ce: number): Attribution | null {
   if (ce <= cs) return null;
   const k = kindOf(ctx.text, cs, ce);
   return {
@@ -444,6 +460,6 @@ function finish(ctx: Ctx, source: Span, c: Cue, cs: number, ce: number, prior: A
     cue: span(ctx.text, c.start, c.end),
     content: span(ctx.text, k.start, k.end),
     kind: k.kind,
-    speaker: speakerOf(ctx, source, prior),
+    speaker: null,
   };
 }

@@ -46,7 +46,9 @@ function inferYear(anchor: Ymd, m: number, d = 1): number {
 
 type Rule = {
   re: RegExp;
-  make: (m: RegExpExecArray, ctx: Ctx) => Omit<DateMention, 'text' | 'start' | 'end'> | null;
+  /** What a paragraph must hold for the rule to be tried at all (a cheap test before the real one). */
+  needs: Need;
+  make: (m: string[], ctx: Ctx) => Omit<DateMention, 'text' | 'start' | 'end'> | null;
   /** Index of the group whose text is the span, when the match holds context before it. */
   group?: number;
 };
@@ -57,16 +59,26 @@ interface Ctx {
   yearAnchor: () => Ymd | null;
 }
 
+type Need = 'digit' | 'month' | 'digit+month' | 'deictic' | 'weekday' | 'period';
+const NEEDS: Record<Need, RegExp> = {
+  digit: /\d/,
+  month: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/,
+  'digit+month': /(?:)/, // computed from the two above
+  deictic: /today|yesterday|tomorrow|tonight/i,
+  weekday: /day\b/,
+  period: /week|month|year|days/i,
+};
+
 const abs = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: false });
 
 const RULES: Rule[] = [
   // ISO dates: 2026-02-25
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b(?!-)/g, make: m => (+m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 31 ? abs(`${m[1]}-${m[2]}-${m[3]}`) : null) },
+  { needs: 'digit', re: /\b(\d{4})-(\d{2})-(\d{2})\b(?!-)/g, make: m => (+m[2] >= 1 && +m[2] <= 12 && +m[3] >= 1 && +m[3] <= 31 ? abs(`${m[1]}-${m[2]}-${m[3]}`) : null) },
   // 22 February 2026 (15:02 PM)
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})(?:,?[ \\t\\u00a0]+(?:at[ \\t\\u00a0]+)?\\d{1,2}[:.]\\d{2}(?:[ \\t]*[AaPp]\\.?[Mm]\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?)?`, 'g'),
+  { needs: 'digit+month', re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?[ \\t\\u00a0]+(?:of[ \\t\\u00a0]+)?(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})(?:,?[ \\t\\u00a0]+(?:at[ \\t\\u00a0]+)?\\d{1,2}[:.]\\d{2}(?:[ \\t]*[AaPp]\\.?[Mm]\\.?)?(?:[ \\t]+[A-Z]{2,4}\\b)?)?`, 'g'),
     make: m => abs(isoDate(+m[3], monthNumber(m[2]), +m[1])) },
   // January 3(, 2026)
-  { re: new RegExp(`\\b(${MONTH_RE})[ \\t\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?[ \\t\\u00a0]+(\\d{4})\\b)?`, 'g'),
+  { needs: 'digit+month', re: new RegExp(`\\b(${MONTH_RE})[ \\t\\u00a0]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?[ \\t\\u00a0]+(\\d{4})\\b)?`, 'g'),
     make: (m, ctx) => {
       const mo = monthNumber(m[1]);
       const d = +m[2];
@@ -76,7 +88,7 @@ const RULES: Rule[] = [
       return abs(a ? isoDate(inferYear(a, mo, d), mo, d) : null);
     } },
   // mid-December, early March 2026, the end of January
-  { re: new RegExp(`\\b${PART}(${MONTH_RE})(?:,?[ \\t\\u00a0]+(\\d{4}))?\\b`, 'gi'),
+  { needs: 'month', re: new RegExp(`\\b${PART}(${MONTH_RE})(?:,?[ \\t\\u00a0]+(\\d{4}))?\\b`, 'gi'),
     make: (m, ctx) => {
       const mo = monthNumber(m[3]);
       if (!/^[A-Z]/.test(m[3])) return null;
@@ -86,14 +98,14 @@ const RULES: Rule[] = [
       return abs(a ? `${inferYear(a, mo)}-${String(mo).padStart(2, '0')}` : null, mod);
     } },
   // February 2026
-  { re: new RegExp(`\\b(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})\\b`, 'g'), make: m => abs(`${m[2]}-${String(monthNumber(m[1])).padStart(2, '0')}`) },
+  { needs: 'digit+month', re: new RegExp(`\\b(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})\\b`, 'g'), make: m => abs(`${m[2]}-${String(monthNumber(m[1])).padStart(2, '0')}`) },
   // late 2000s, the 1990s
-  { re: /\b(?:(early|mid|late)[- ]?)?((?:1[89]|20)\d)0s\b/gi, make: m => abs(m[2], modOf(m[1], undefined)) },
+  { needs: 'digit', re: /\b(?:(early|mid|late)[- ]?)?((?:1[89]|20)\d)0s\b/gi, make: m => abs(m[2], modOf(m[1], undefined)) },
   // early 2026; in 2025 (a year needs a word before it that makes it one, or a part-of-period word)
-  { re: /\b(?:(early|mid|late)[- ]|(?:(?:in|since|by|until|till|from|before|after|during|through|of|to|and|between|year)\s))((?:1[89]|20)\d{2})\b(?![,.]\d|[ \t]*(?:%|percent|people|troops|soldiers|members|km|miles|dollars))/gi,
+  { needs: 'digit', re: /\b(?:(early|mid|late)[- ]|(?:(?:in|since|by|until|till|from|before|after|during|through|of|to|and|between|year)\s))((?:1[89]|20)\d{2})\b(?![,.]\d|[ \t]*(?:%|percent|people|troops|soldiers|members|km|miles|dollars))/gi,
     make: m => abs(m[2], modOf(m[1], undefined)), group: 2 },
   // the January attack; in January; since March (a month on its own)
-  { re: new RegExp(`\\b(in|since|by|until|till|from|before|after|during|through|last|next|this|the|early|late|mid|of|between|and)[ \\t\\u00a0]+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![ \\t\\u00a0]+\\d)`, 'g'),
+  { needs: 'month', re: new RegExp(`\\b(in|since|by|until|till|from|before|after|during|through|last|next|this|the|early|late|mid|of|between|and)[ \\t\\u00a0]+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![ \\t\\u00a0]+\\d)`, 'g'),
     make: (m, ctx) => {
       const mo = monthNumber(m[2]);
       const pre = m[1].toLowerCase();
@@ -107,7 +119,7 @@ const RULES: Rule[] = [
       return { value: `${y}-${String(mo).padStart(2, '0')}`, mod: null, relative: pre === 'last' || pre === 'next' || pre === 'this' };
     }, group: 2 },
   // today, yesterday, tomorrow, tonight
-  { re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
+  { needs: 'deictic', re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
     make: (m, ctx) => {
       const p = ctx.published;
       const off = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1 }[m[1].toLowerCase() as 'today'];
@@ -116,7 +128,7 @@ const RULES: Rule[] = [
       return { value: isoDate(y, mo, d), mod: null, relative: true };
     } },
   // on Monday, last Friday (the most recent such day up to the publication date)
-  { re: /\b(?:(last|next|this|on|since|by|until|from)[ \t]+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+  { needs: 'weekday', re: /\b(?:(last|next|this|on|since|by|until|from)[ \t]+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return { value: null, mod: null, relative: true };
@@ -130,7 +142,7 @@ const RULES: Rule[] = [
       return { value: isoDate(y, mo, d), mod: null, relative: true };
     }, group: 2 },
   // last week, this month, next year, the past year, earlier this month
-  { re: /\b((?:earlier|later) this|last|next|this|the past|the coming|the previous)[ \t]+(week|month|year)\b/gi,
+  { needs: 'period', re: /\b((?:earlier|later) this|last|next|this|the past|the coming|the previous)[ \t]+(week|month|year)\b/gi,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return { value: null, mod: null, relative: true };
@@ -147,7 +159,7 @@ const RULES: Rule[] = [
       return { value: isoWeek(y, mo, d), mod, relative: true };
     } },
   // recent weeks, the past few months, the last two years
-  { re: /\b(?:recent|the (?:past|last)(?: (?:few|several|two|three|four|couple of))?)[ \t]+(days|weeks|months|years)\b/gi,
+  { needs: 'period', re: /\b(?:recent|the (?:past|last)(?: (?:few|several|two|three|four|couple of))?)[ \t]+(days|weeks|months|years)\b/gi,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return { value: null, mod: null, relative: true };
@@ -155,7 +167,7 @@ const RULES: Rule[] = [
       return { value: unit === 'years' ? String(p.y) : unit === 'days' ? isoDate(p.y, p.m, p.d) : `${p.y}-${String(p.m).padStart(2, '0')}`, mod: 'APPROX', relative: true };
     } },
   // three weeks ago, two years ago
-  { re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)[ \t]+(days?|weeks?|months?|years?)[ \t]+ago\b/gi,
+  { needs: 'period', re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)[ \t]+(days?|weeks?|months?|years?)[ \t]+ago\b/gi,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return { value: null, mod: null, relative: true };
@@ -182,16 +194,25 @@ export interface DateOptions {
   storyDate: string | null;
 }
 
-/** Date mentions of text, in order, without overlaps (the longest wins). */
-export function findDates(text: string, opts: DateOptions): DateMention[] {
-  const published = parseIso(opts.published);
-  const story = parseIso(opts.storyDate);
-  type Hit = { start: number; end: number; rule: Rule; m: RegExpExecArray };
-  const hits: Hit[] = [];
-  for (const rule of RULES) {
+/** A date expression found in a paragraph, before it is resolved (offsets into the paragraph, or the text). */
+export interface DateHit {
+  start: number;
+  end: number;
+  rule: number;
+  groups: string[];
+}
+
+/** Date expressions of one paragraph, in order, without overlaps (the longest wins). */
+export function paragraphDateHits(ptext: string): DateHit[] {
+  const hits: DateHit[] = [];
+  const has = {} as Record<Need, boolean>;
+  for (const n of Object.keys(NEEDS) as Need[]) if (n !== 'digit+month') has[n] = NEEDS[n].test(ptext);
+  has['digit+month'] = has.digit && has.month;
+  RULES.forEach((rule, ri) => {
+    if (!has[rule.needs]) return;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
+    while ((m = rule.re.exec(ptext))) {
       let start = m.index;
       let end = start + m[0].length;
       if (rule.group !== undefined) {
@@ -199,27 +220,36 @@ export function findDates(text: string, opts: DateOptions): DateMention[] {
         start = m.index + m[0].lastIndexOf(g);
         end = start + g.length;
       }
-      if (isLateAsDeceased(text, start)) continue;
-      hits.push({ start, end, rule, m });
+      if (isLateAsDeceased(ptext, start)) continue;
+      hits.push({ start, end, rule: ri, groups: [...m] });
     }
-  }
-  // Longest first, then earliest; drop hits overlapping a kept one.
+  });
   hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
-  const kept: Hit[] = [];
+  const kept: DateHit[] = [];
   for (const h of hits) if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
-  kept.sort((a, b) => a.start - b.start);
+  return kept.sort((a, b) => a.start - b.start);
+}
 
+/** Values for the date expressions of a text (hits in text order, offsets into the text). */
+export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): DateMention[] {
+  const published = parseIso(opts.published);
+  const story = parseIso(opts.storyDate);
   const out: DateMention[] = [];
   let lastFull: Ymd | null = null;
   const ctx: Ctx = { published, yearAnchor: () => published ?? story ?? lastFull };
-  for (const h of kept) {
-    const r = h.rule.make(h.m, ctx);
+  for (const h of hits) {
+    const r = RULES[h.rule].make(h.groups, ctx);
     if (!r) continue;
     out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, ...r });
     const full = r.value && !r.relative ? parseIso(r.value) : null;
     if (full) lastFull = full;
   }
   return out;
+}
+
+/** Date mentions of a short text on its own (the publication-date finder uses it). */
+function findDates(text: string, opts: DateOptions): DateMention[] {
+  return resolveDates(text, paragraphDateHits(text), opts);
 }
 
 /**

@@ -21,7 +21,7 @@ const PRONOUN_LIKE = new Set(['i', 'we', 'he', 'she', 'it', 'they', 'you']);
 const SPEECH_AFTER = /^\s*(?:said|says|told|tells|added|wrote|writes|stated|noted|argued|insisted|warned|claimed)\b/;
 
 /** A name found in pass 1, before canonical names are chosen. */
-interface Candidate {
+export interface Candidate {
   start: number;
   end: number;
   type: EntityType | null; // null: a single unknown word, kept only if pass 2 links it to a person
@@ -39,7 +39,7 @@ function keyOf(toks: Token[], i: number, j: number): string {
   let k = '';
   for (let x = i; x <= j; x++) {
     if (x > i) k += toks[x].start > toks[x - 1].end ? ' ' : '';
-    k += fold(toks[x].text);
+    k += toks[x].f;
   }
   return k;
 }
@@ -60,7 +60,7 @@ function isShouted(toks: Token[]): boolean {
   let words = 0;
   let upper = 0;
   for (const t of toks) {
-    if (!t.word || t.text.replace(/\./g, '').length < 2) continue;
+    if (!t.word || t.text.length < 2 || (t.text.length < 4 && t.text.includes('.') && t.text.replace(/\./g, '').length < 2)) continue;
     words++;
     if (t.upper) upper++;
   }
@@ -87,7 +87,7 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
         out.push({ start: t.start, end: toks[g].end, type: e.type, canonical: e.canonical });
         i = g + 1;
       } else {
-        if (t.word && !COMMON_WORDS.has(fold(t.text)) && !MONTHS.has(fold(t.text)) && t.text.length > 2) {
+        if (t.word && !COMMON_WORDS.has(t.f) && !MONTHS.has(t.f) && t.text.length > 2) {
           out.push({ start: t.start, end: t.end, type: null });
         }
         i++;
@@ -99,21 +99,21 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
     let j = i;
     while (j + 1 < toks.length) {
       const n = toks[j + 1];
-      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] === ' ' && !MONTHS.has(fold(n.text))) { j++; continue; }
+      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] === ' ' && !MONTHS.has(n.f)) { j++; continue; }
       if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] !== ' ' && !/\s/.test(text[toks[j].end])) break;
-      if (isCapWord(n) && n.start > toks[j].end + 1 && /^\s+$/.test(text.slice(toks[j].end, n.start)) && !/[\r\n]/.test(text.slice(toks[j].end, n.start)) && !MONTHS.has(fold(n.text))) { j++; continue; }
+      if (isCapWord(n) && n.start > toks[j].end + 1 && /^\s+$/.test(text.slice(toks[j].end, n.start)) && !/[\r\n]/.test(text.slice(toks[j].end, n.start)) && !MONTHS.has(n.f)) { j++; continue; }
       // Hyphen inside a name ("Marie-Claire"), but not between two known names ("Cuba-Venezuela").
       if (n.text === '-' && n.start === toks[j].end && j + 2 < toks.length && isCapWord(toks[j + 2]) && toks[j + 2].start === n.end) {
-        const left = GAZETTEER.has(fold(toks[j].text));
-        const right = GAZETTEER.has(fold(toks[j + 2].text));
+        const left = GAZETTEER.has(toks[j].f);
+        const right = GAZETTEER.has(toks[j + 2].f);
         if (left || right) break;
         j += 2;
         continue;
       }
-      if (n.word && CONNECTORS.has(n.text) && j + 2 < toks.length && isCapWord(toks[j + 2]) && !MONTHS.has(fold(toks[j + 2].text))) { j += 2; continue; }
+      if (n.word && CONNECTORS.has(n.text) && j + 2 < toks.length && isCapWord(toks[j + 2]) && !MONTHS.has(toks[j + 2].f)) { j += 2; continue; }
       break;
     }
-    if (MONTHS.has(fold(t.text)) && j === i) { i++; continue; }
+    if (MONTHS.has(t.f) && j === i) { i++; continue; }
     classifyChunk(text, toks, i, j, sent, out);
     i = j + 1;
   }
@@ -123,17 +123,17 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
 function titleBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
   if (!p || !p.word) return false;
-  const f = fold(p.text).replace(/\.$/, '');
+  const f = p.f.replace(/\.$/, '');
   return PERSON_TITLES.has(f) && !TITLE_MODIFIERS.has(f);
 }
 
 /** What the words around a single unknown name say it is. */
 function contextType(toks: Token[], p: number, r: number, multi: boolean): EntityType | null {
   const prev = toks[p - 1];
-  const pf = prev?.word ? fold(prev.text) : '';
+  const pf = prev?.word ? prev.f : '';
   let n = r + 1;
   if (toks[n]?.text === '’' || toks[n]?.text === "'") n += 2; // possessive
-  const next = toks[n]?.word && !toks[n].cap ? fold(toks[n].text) : '';
+  const next = toks[n]?.word && !toks[n].cap ? toks[n].f : '';
   if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
   if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
   if (ORG_NOUNS_BEFORE.has(pf) || ORG_ROLES_AFTER.has(next)) return 'ORG';
@@ -146,15 +146,15 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
   const atStart = (x: number) => x === 0 || /^["“‘'(—–:|*_#>-]$/.test(toks[x - 1].text);
   while (p <= b) {
     const t = toks[p];
-    const f = fold(t.text).replace(/\.$/, '');
+    const f = t.f.replace(/\.$/, '');
     if (!t.word || CONNECTORS.has(t.text)) { p++; continue; }
     // An organisation ending in a head word: "New York University", "Socialist Party", "Organization of American States".
     let head = -1;
-    for (let q = b; q >= p; q--) if (toks[q].word && ORG_HEADS.has(fold(toks[q].text))) { head = q; break; }
+    for (let q = b; q >= p; q--) if (toks[q].word && ORG_HEADS.has(toks[q].f)) { head = q; break; }
     if (head >= 0 && ORG_HEADS.has(f) && head === p && p < b && CONNECTORS.has(toks[p + 1].text)) head = b;
     if (head > p || (head === p && p < b && CONNECTORS.has(toks[p + 1]?.text))) {
       let s = p;
-      while (s < head && (DETERMINERS.has(fold(toks[s].text)) || PERSON_TITLES.has(fold(toks[s].text)) || (COMMON_WORDS.has(fold(toks[s].text)) && atStart(s) && !GAZETTEER.has(fold(toks[s].text))))) s++;
+      while (s < head && (DETERMINERS.has(toks[s].f) || PERSON_TITLES.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
       if (head > s || (head === s && toks[head + 1] && CONNECTORS.has(toks[head + 1].text))) {
         const end = head === s ? b : head;
         const g = GAZETTEER.get(keyOf(toks, s, end));
@@ -187,7 +187,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const n = toks[r + 1];
       if (n.text === '-' || (n.word && NAME_PARTICLES.has(n.text) && r + 2 <= b)) { r++; continue; }
       if (!n.word || !isCapWord(n)) break;
-      const nf = fold(n.text);
+      const nf = n.f;
       if (GAZETTEER.has(nf) || ORG_HEADS.has(nf) || PERSON_TITLES.has(nf) || n.upper) break;
       r++;
     }
@@ -219,7 +219,7 @@ function titleLike(f: string): boolean {
 /** Part of a run of shouted words ("BUT NOT ANYMORE"), where capitals are emphasis, not an acronym. */
 function shoutedRun(toks: Token[], i: number): boolean {
   const near = [toks[i - 1], toks[i + 1], toks[i - 2], toks[i + 2]];
-  return near.some(n => n && n.word && n.upper && n.text.length > 1 && COMMON_WORDS.has(fold(n.text)));
+  return near.some(n => n && n.word && n.upper && n.text.length > 1 && COMMON_WORDS.has(n.f));
 }
 
 interface Person {
@@ -229,10 +229,15 @@ interface Person {
   first: number; // offset of first mention
 }
 
-/** Entities of a text, given its sentences. */
-export function findEntities(text: string, sents: Range[]): Entity[] {
+/** Pass 1 over one paragraph (its own string): candidates with offsets into it. */
+export function paragraphCandidates(ptext: string, sents: Range[]): Candidate[] {
   const cands: Candidate[] = [];
-  for (const s of sents) sentenceCandidates(text, s, cands);
+  for (const s of sents) sentenceCandidates(ptext, s, cands);
+  return cands;
+}
+
+/** Pass 2: entities of the whole text from its candidates (offsets into the text, in order). */
+export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
 
   // People named with two or more words, by folded full name.
   const people = new Map<string, Person>();

@@ -34,20 +34,53 @@ export interface Token {
   upper: boolean;
   /** Letters (and marks, digits, inner apostrophes or dots). */
   word: boolean;
+  /** The folded text (see `fold`). */
+  f: string;
 }
 
-// A word: letters with inner apostrophes, dots of abbreviations ("U.S."), hyphens kept apart.
-// Numbers with separators ("1,200", "3.5", "2000s"). Any other non-space character alone.
-const TOKEN = /((?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?)|\d+(?:[.,:]\d+)*(?:s\b|st\b|nd\b|rd\b|th\b)?|\S/gu;
+// Tokens: a word is letters and marks, with an inner apostrophe ("O’Brien", but "Rodriguez’s" stops before
+// "’s"), or initials with dots ("U.S."); a trailing dot stays only on an abbreviation ("Mr.") or an initial ("J.").
+// A number keeps its separators and suffix ("1,200", "15:02", "2000s", "3rd"). Any other character is a token
+// alone. Hyphens split words ("Cuba-Venezuela" is three tokens). Scanned by character class, not by a
+// Unicode regular expression, because this is the engine's hottest loop.
+const LETTER = 1;
+const MARK = 2;
+const DIGIT = 3;
+const SPACE = 4;
+const OTHER = 5;
+const CLASS = new Uint8Array(65536);
+const NUMBER_SUFFIXES = ['s', 'st', 'nd', 'rd', 'th'];
+
+function cls(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = c >= 0xd800 && c <= 0xdfff ? OTHER : /\p{L}/u.test(ch) ? LETTER : /\p{M}/u.test(ch) ? MARK
+      : c >= 48 && c <= 57 ? DIGIT : /\s/.test(ch) ? SPACE : OTHER;
+    CLASS[c] = k;
+  }
+  return k;
+}
+
+const isUpperAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 || cls(c) !== LETTER) return false;
+  const ch = text[i];
+  return ch !== ch.toLowerCase();
+};
+/** [A-Za-z0-9_]: what a regular expression's \b takes as a word character. */
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
 const ABBREV_WITH_DOT = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'jr.',
   'sr.', 'lt.', 'col.', 'capt.', 'sgt.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.',
   'oct.', 'nov.', 'dec.', 'inc.', 'corp.', 'ltd.', 'co.', 'no.', 'vs.', 'etc.', 'mt.', 'ft.', 'gov.', 'pres.']);
 
-// The recognisers read the same sentences more than once: keep the tokens of the text being analysed.
+// The recognisers read the same sentences more than once: keep the tokens of the paragraph being read.
 let memoText = '';
 let memo = new Map<number, Token[]>();
 
-/** Starts a fresh token memo; the engine calls it once per analysis, so no run reuses another's work. */
+/** Forgets kept tokens; the engine calls it before and after each analysis, so no run reuses another's work. */
 export function resetTokens(): void {
   memoText = '';
   memo = new Map();
@@ -70,30 +103,77 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 function tokenizeRange(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) && m.index < to) {
-    let t = m[0];
-    let end = m.index + t.length;
-    if (end > to) {
-      t = t.slice(0, to - m.index);
-      end = to;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const k = c === 32 ? SPACE : cls(c);
+    if (k === SPACE) { i++; continue; }
+    const start = i;
+    let word = false;
+    if (k === LETTER) {
+      word = true;
+      if (isUpperAt(text, i) && text.charCodeAt(i + 1) === 46 && i + 3 < to + 1 && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
+        // Initials: "U.S.", "U.S.A."
+        i += 4;
+        while (i + 1 < to && isUpperAt(text, i) && text.charCodeAt(i + 1) === 46) i += 2;
+      } else {
+        i++;
+        while (i < to) { const q = cls(text.charCodeAt(i)); if (q !== LETTER && q !== MARK) break; i++; }
+        const a = text.charCodeAt(i);
+        if ((a === 39 || a === 0x2019) && i + 1 < to && cls(text.charCodeAt(i + 1)) === LETTER) {
+          const s1 = text.charCodeAt(i + 1);
+          const possessive = (s1 === 115 || s1 === 83) && !(i + 2 < to && isAsciiWord(text.charCodeAt(i + 2)));
+          if (!possessive) {
+            i += 2;
+            while (i < to && cls(text.charCodeAt(i)) === LETTER) i++;
+          }
+        }
+        if (i < to && text.charCodeAt(i) === 46) {
+          const single = i - start === 1 && isUpperAt(text, start);
+          if (single || ABBREV_WITH_DOT.has(text.slice(start, i + 1).toLowerCase())) i++;
+        }
+      }
+    } else if (k === DIGIT) {
+      i++;
+      for (;;) {
+        while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+        const sep = text.charCodeAt(i);
+        if ((sep === 46 || sep === 44 || sep === 58) && i + 1 < to && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) { i++; continue; }
+        break;
+      }
+      for (const suffix of NUMBER_SUFFIXES) {
+        if (text.startsWith(suffix, i) && !(i + suffix.length < to && isAsciiWord(text.charCodeAt(i + suffix.length)))) { i += suffix.length; break; }
+      }
+    } else {
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
     }
-    // A trailing dot belongs to the word only for abbreviations and initials ("Mr.", "J.").
-    if (t.length > 1 && t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !ABBREV_WITH_DOT.has(t.toLowerCase())) {
-      t = t.slice(0, -1);
-      end -= 1;
-      TOKEN.lastIndex = end;
+    const t = text.slice(start, i);
+    if (!word) {
+      out.push({ text: t, start, end: i, word, cap: false, upper: false, f: t });
+      continue;
     }
-    const word = m[1] !== undefined;
-    const lower = word ? t.toLowerCase() : t;
+    let ascii = true;
+    let hasUpper = false;
+    for (let x = start; x < i; x++) {
+      const q = text.charCodeAt(x);
+      if (q > 126) { ascii = false; break; }
+      if (q >= 65 && q <= 90) hasUpper = true;
+    }
+    if (ascii && !hasUpper) {
+      out.push({ text: t, start, end: i, word, cap: false, upper: false, f: t });
+      continue;
+    }
+    const lower = t.toLowerCase();
+    const c0 = t.charCodeAt(0);
+    const cap = ascii ? c0 >= 65 && c0 <= 90 : t[0] !== lower[0];
     out.push({
       text: t,
-      start: m.index,
-      end,
+      start,
+      end: i,
       word,
-      cap: word && t[0] !== lower[0],
-      upper: word && t !== lower && t === t.toUpperCase(),
+      cap,
+      upper: cap && t !== lower && t === t.toUpperCase(),
+      f: ascii ? lower : fold(t),
     });
   }
   return out;
@@ -129,6 +209,8 @@ export function sentences(text: string, para: Range): Range[] {
   const out: Range[] = [];
   let s = para.start;
   for (let i = para.start; i < para.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 124) continue; // . ! ? |
     const c = text[i];
     if (c === '|') {
       // "Also Read | headline": a bar separates a label from what follows.
