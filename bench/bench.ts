@@ -1,11 +1,13 @@
 // `npm run bench`: throughput of Newsmark's engine on ../shared/corpus repeated to at least 2 MB, beside
 // compromise (the baseline to beat) on the same text in the same run, as a ratio. Figures, not assertions:
 // these machines are shared and noisy, so nothing here fails on a time.
-// usage: node out/bench/bench.js [--min-mb 2] [--skip-baseline]
+// Also: the time from an edit in a 50 KB article to fresh results, beside a full re-analysis, and the peak
+// heap while analysing a 20 MB batch.
+// usage: node out/bench/bench.js [--min-mb 2] [--batch-mb 20] [--skip-baseline]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyze } from '../src/core';
+import { analyze, createAnalyzer } from '../src/core';
 
 const root = resolve(__dirname, '../..');
 const corpusDir = resolve(process.env.NEWSMARK_SHARED ?? join(root, '../shared'), 'corpus');
@@ -59,4 +61,58 @@ if (!process.argv.includes('--skip-baseline')) {
   });
   console.log(`  compromise people()+places()+organizations()  ${base.toFixed(3)} s   ${mbs(base)} MB/s`);
   console.log(`  ratio: newsmark full analysis is ${(base / perArticle).toFixed(1)}× compromise's entity pass`);
+}
+
+// Editing: one analyzer per open article, as the extension keeps; a keystroke changes one paragraph.
+{
+  const paras: string[] = [];
+  for (let k = 0; paras.join('\n\n').length < 50 * 1024; k++) {
+    for (const a of articles) for (const p of a.split('\n').filter(l => l.trim())) paras.push(`${k}. ${p}`);
+  }
+  const base = paras.join('\n\n');
+  const analyzer = createAnalyzer();
+  analyzer.analyze(base);
+  const edits: number[] = [];
+  const fulls: number[] = [];
+  let text = base;
+  for (let i = 0; i < 60; i++) {
+    // Type a word into a paragraph near the middle (a different one each time), as a user would.
+    const at = text.indexOf('. ', Math.floor(text.length * (0.3 + (i % 10) * 0.04))) + 1;
+    text = text.slice(0, at) + ` Newly${i}` + text.slice(at);
+    edits.push(time(() => analyzer.analyze(text)));
+    fulls.push(time(() => analyze(text)));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] * 1000;
+  console.log(`  edit in a ${(text.length / 1024).toFixed(0)} KB article: ${median(edits).toFixed(2)} ms to fresh results (median of ${edits.length} edits); ` +
+    `full re-analysis ${median(fulls).toFixed(2)} ms; ${(median(fulls) / median(edits)).toFixed(1)}× faster`);
+}
+
+// Memory: a 20 MB batch, results kept as the CLI keeps them before printing.
+{
+  const batchBytes = Number(arg('--batch-mb', '20')) * MB;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  let peakRss = process.memoryUsage().rss;
+  const kept: unknown[] = [];
+  let n = 0;
+  let total = 0;
+  const t = time(() => {
+    while (total < batchBytes) {
+      const a = articles[n % articles.length].replace(/^(?=\S)/gm, `${n}. `);
+      kept.push(analyze(a));
+      total += Buffer.byteLength(a);
+      n++;
+      if (n % 50 === 0) {
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.heapUsed);
+        peakRss = Math.max(peakRss, m.rss);
+      }
+    }
+  });
+  console.log(`  ${(total / MB).toFixed(1)} MB batch (${n} articles, results kept): ${t.toFixed(2)} s, ${(total / MB / t).toFixed(2)} MB/s; ` +
+    `peak heap ${((peak - before) / MB).toFixed(0)} MB above the ${(before / MB).toFixed(0)} MB at start, peak RSS ${(peakRss / MB).toFixed(0)} MB` +
+    `${gc ? '' : ' (run with node --expose-gc for a cleaner start)'}`);
+  void kept.length;
 }

@@ -87,9 +87,9 @@ export function createAnalyzer(): Analyzer {
           });
         }
       });
-      resolveSpeakers(text, attributions, entities);
+      const claims = resolveSpeakers(text, attributions, entities);
       resetTokens();
-      return { published, entities, dates, attributions };
+      return { published, entities, dates, attributions: claims };
     },
   };
 }

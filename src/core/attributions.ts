@@ -6,7 +6,7 @@
 // quoted fragment is `mixed`.
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
-import { DEMONYM_OF, NUMBER_WORDS } from './lexicon';
+import { DEMONYM_OF, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
@@ -39,6 +39,11 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   advisor advisors minister ministers president leader leaders lawmaker lawmakers critic critics observer observers
   authorities police military army prosecutor prosecutors investigators researcher researchers scientist
   scientists economist economists professor historian officer officers commander general ambassador envoy
+  engineer engineers doctor doctors nurse nurses teacher teachers lawyer lawyers attorney attorneys judge judges
+  worker workers employee employees official's survivor survivors victim victims relative relatives neighbour
+  neighbours neighbor neighbors farmer farmers fisherman fishermen pilot pilots soldier soldiers captain crew
+  student students parent parents mother father resident user users customer customers investor investors trader
+  traders banker bankers campaigner campaigners protester protesters organiser organisers organizer organizers
   representative representatives member members activist activists group groups organization organisation
   party company firm bank insiders insider executive executives director chief figures data study survey poll`
   .split(/\s+/).filter(Boolean));
@@ -159,15 +164,20 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
   return [start, end];
 }
 
-/** Is tokens[a..b] (inclusive) a plausible source noun phrase? */
-function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
+/**
+ * Is tokens[a..b] (inclusive) a plausible source noun phrase? With `loose` (before "said", "told"), any short
+ * noun phrase that opens with a determiner or a count is one ("a senior engineer said").
+ */
+function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
   if (b < a || b - a > 14) return false;
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
+  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)
+    && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
   if (words.some(t => NEGATION.has(t.f))) return false;
   if (words.some(t => STRONG.has(t.f) && t !== words[0])) return false;
-  if (words.some(t => SOURCE_HEADS.has(t.f))) return true;
+  if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
   return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
 }
 
@@ -175,7 +185,7 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
  * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and
  * adverbs; past an appositive ("X, a professor at Y, said") to the name.
  */
-function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): { a: number; b: number; clauseStart: number } | null {
+function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[], loose = false): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
   while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
@@ -203,7 +213,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[]): 
     if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
-  if (!sourceLike(ctx, toks, a, b)) return null;
+  if (!sourceLike(ctx, toks, a, b, loose)) return null;
   return { a, b, clauseStart: a };
 }
 
@@ -263,8 +273,8 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (n) return `anonymous sources (${n})`;
   }
   // "Cuba's government", "the Cuban government" → "Cuban government".
-  const gov = /^(?:the\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(words);
-  if (gov) return `${demonym(ctx, gov[1])} ${gov[2]}`;
+  const gov = /^(?:[Tt]he\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(words);
+  if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
   if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return ents[0].canonical;
   words = words.replace(/^(?:a|an|the)\s+/i, '');
   // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
@@ -318,7 +328,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         const src = sourceAfter(after, first.after, endSent.end);
         if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 14) {
-        const sb = sourceBefore(ctx, after, first.at, []);
+        const sb = sourceBefore(ctx, after, first.at, [], first.strong);
         if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
@@ -340,6 +350,14 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         if (prev && prev.kind === 'direct' && q.open === sStart && /^[.!?]?$/.test(rest) && prev.content.end < q.open) {
           const k2 = kindOf(text, q.open, q.close + 1);
           found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
+        }
+      }
+      if (!found) {
+        // A quotation that is a sentence of its own, with no speaker beside it: named over the whole text.
+        const rest = text.slice(q.close + 1, endSent.end).trim();
+        if (q.open === sentOf(q.open).start && /^[.!?]?$/.test(rest)) {
+          const k2 = kindOf(text, q.open, q.close + 1);
+          found = { source: null, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
       if (found) {
@@ -364,12 +382,34 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
   }
 }
 
-/** Names the speaker of every attribution of a text (offsets into the text, in order). */
-export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): void {
+const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|insisted|replied|responded|answered|explained|argued|warned|vowed|was asked|recalled|declared)\b/;
+
+/**
+ * Names the speaker of every attribution of a text (offsets into the text, in order), and gives quotations
+ * that stand alone the source of the quotation just before them or of the sentence before them ("X spoke to
+ * reporters. “…”"); those that have neither are dropped. Returns the attributions kept.
+ */
+export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   const ctx: DocCtx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
   const prior: Attribution[] = [];
   for (const a of attributions) {
+    if (!a.cue && !a.source) {
+      const q = a.content.start - 1;
+      const prev = prior[prior.length - 1];
+      const gap = prev ? text.slice(prev.content.end, q) : '';
+      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap.slice(1)) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
+        a.source = prev.source;
+      } else {
+        // The sentence before: a person with a verb of speech.
+        const before = text.slice(Math.max(0, q - 300), q);
+        const sentStart = Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('\n', before.length - 2)) + 1;
+        const offset = q - before.length + sentStart;
+        const person = ctx.people.find(e => e.start >= offset && e.end <= q && SPEECH_NEAR.test(text.slice(e.end, Math.min(q, e.end + 60))));
+        if (person) a.source = span(text, person.start, person.end);
+      }
+      if (!a.source) continue;
+    }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON') : [];
     const p = people[people.length - 1];
@@ -377,6 +417,7 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     a.speaker = speakerOf(ctx, a.source, prior);
     prior.push(a);
   }
+  return prior;
 }
 
 function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number): Attribution {
@@ -425,7 +466,7 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
   }
-  const sb = sourceBefore(ctx, toks, c.at, quotes);
+  const sb = sourceBefore(ctx, toks, c.at, quotes, c.strong && c.phrase === 'verb');
   if (!sb) return null;
   // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
   const tail = toks.slice(c.after).filter(t => t.word);

@@ -198,8 +198,58 @@ export interface DateOptions {
 export interface DateHit {
   start: number;
   end: number;
+  /** Index in RULES, or ANCHORED for a period anchored on the date mention `inner`. */
   rule: number;
   groups: string[];
+  /** For ANCHORED: where the date it is anchored on (a mention of its own) starts, from this hit's start. */
+  inner?: number;
+}
+
+const ANCHORED = -1;
+// "the week following the January 3 US strike": a period before or after a dated event. The phrase runs to the
+// event's noun when one follows the date within a few words.
+const ANCHOR_LEAD = /\bthe (day|days|week|weeks|month|months) (after|following|before|preceding|since|leading up to) (?:the )?/gi;
+const EVENT_NOUNS = new Set(`strike strikes attack attacks vote election elections raid raids operation meeting summit
+  talks deal agreement announcement crash collision storm earthquake flood floods invasion coup ceasefire truce
+  referendum speech visit arrest capture shooting bombing ruling decision events event protest protests march
+  rally debate hearing verdict launch report incident explosion fire blast killing killings deadline`.split(/\s+/).filter(Boolean));
+
+function anchoredHits(ptext: string, kept: DateHit[]): DateHit[] {
+  const out: DateHit[] = [];
+  ANCHOR_LEAD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ANCHOR_LEAD.exec(ptext))) {
+    const at = m.index + m[0].length;
+    const inner = kept.find(h => h.start === at);
+    if (!inner) continue;
+    let end = inner.end;
+    const rest = /^((?:[ \t]+[\p{L}.-]+){1,4})/u.exec(ptext.slice(end));
+    if (rest) {
+      const words = rest[1].trim().split(/[ \t]+/);
+      const k = words.findIndex(w => EVENT_NOUNS.has(w.toLowerCase()));
+      if (k >= 0) end += rest[1].indexOf(words[k]) + words[k].length;
+    }
+    out.push({ start: m.index, end, rule: ANCHORED, groups: [m[0], m[1].toLowerCase(), m[2].toLowerCase()], inner: inner.start - m.index });
+  }
+  return out;
+}
+
+/** The value of a period anchored on a resolved date. */
+function anchoredValue(unit: string, relation: string, anchor: string | null): Omit<DateMention, 'text' | 'start' | 'end'> {
+  const a = parseIso(anchor);
+  if (!a || !/^\d{4}-\d{2}-\d{2}$/.test(anchor ?? '')) return { value: null, mod: null, relative: true };
+  const sign = /before|preceding|leading/.test(relation) ? -1 : 1;
+  const base = toDays(a.y, a.m, a.d);
+  const at = (n: number) => fromDays(base + sign * n);
+  if (unit === 'day') return { value: isoDate(...at(1)), mod: null, relative: true };
+  if (unit === 'week') return { value: isoWeek(...at(7)), mod: null, relative: true };
+  if (unit === 'month') {
+    const idx = a.y * 12 + (a.m - 1) + sign;
+    return { value: `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`, mod: null, relative: true };
+  }
+  // "the days/weeks/months after": about the anchor's month (or year, for months).
+  if (unit === 'months') return { value: String(a.y), mod: 'APPROX', relative: true };
+  return { value: `${a.y}-${String(a.m).padStart(2, '0')}`, mod: 'APPROX', relative: true };
 }
 
 /** Date expressions of one paragraph, in order, without overlaps (the longest wins). */
@@ -227,7 +277,8 @@ export function paragraphDateHits(ptext: string): DateHit[] {
   hits.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const kept: DateHit[] = [];
   for (const h of hits) if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
-  return kept.sort((a, b) => a.start - b.start);
+  // An anchored period nests the date it is anchored on: both are mentions (the only overlap allowed).
+  return [...kept, ...anchoredHits(ptext, kept)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Values for the date expressions of a text (hits in text order, offsets into the text). */
@@ -237,12 +288,22 @@ export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): 
   const out: DateMention[] = [];
   let lastFull: Ymd | null = null;
   const ctx: Ctx = { published, yearAnchor: () => published ?? story ?? lastFull };
+  const anchored: [DateHit, number][] = [];
   for (const h of hits) {
+    if (h.rule === ANCHORED) {
+      anchored.push([h, out.length]);
+      out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, value: null, mod: null, relative: true });
+      continue;
+    }
     const r = RULES[h.rule].make(h.groups, ctx);
     if (!r) continue;
     out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, ...r });
     const full = r.value && !r.relative ? parseIso(r.value) : null;
     if (full) lastFull = full;
+  }
+  for (const [h, i] of anchored) {
+    const inner = out.find(d => d.start === h.start + h.inner!);
+    Object.assign(out[i], anchoredValue(h.groups[1], h.groups[2], inner?.value ?? null));
   }
   return out;
 }

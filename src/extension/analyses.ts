@@ -1,7 +1,7 @@
 // The engine behind the editor: one analysis per document version, and the size limit.
 
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core';
+import { type Analysis, type Analyzer, createAnalyzer } from '../core';
 import { settings } from './settings';
 
 export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
@@ -23,6 +23,8 @@ export function formatMB(bytes: number): string {
 
 export class Analyses implements vscode.Disposable {
   private readonly cache = new Map<string, Result>();
+  /** One analyzer per open document: after an edit it re-reads only the paragraphs that changed. */
+  private readonly analyzers = new Map<string, Analyzer>();
   private readonly warned = new Set<string>();
   /** The messages shown to the user, in order (the test API reads them). */
   readonly messages: string[] = [];
@@ -32,7 +34,10 @@ export class Analyses implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
 
   constructor() {
-    this.subs.push(vscode.workspace.onDidCloseTextDocument(d => this.cache.delete(d.uri.toString())));
+    this.subs.push(vscode.workspace.onDidCloseTextDocument(d => {
+      this.cache.delete(d.uri.toString());
+      this.analyzers.delete(d.uri.toString());
+    }));
   }
 
   /** The current result for a document, analysing it now when the cached one is stale. */
@@ -53,7 +58,9 @@ export class Analyses implements vscode.Disposable {
         void vscode.window.showWarningMessage(message);
       }
     } else {
-      result = { kind: 'ok', analysis: analyze(text), version: doc.version };
+      let analyzer = this.analyzers.get(key);
+      if (!analyzer) this.analyzers.set(key, (analyzer = createAnalyzer()));
+      result = { kind: 'ok', analysis: analyzer.analyze(text), version: doc.version };
     }
     this.cache.set(key, result);
     this.emitter.fire(doc);
