@@ -54,3 +54,49 @@ export function prf(t: Tally): { p: number; r: number; f1: number } {
   const r = t.tp / (t.tp + t.fn || 1);
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
+
+/** Our own gold for the demo articles (test/gold): items in reading order, found in the text one after another. */
+export interface CompactGold {
+  doc: string;
+  published: string | null;
+  entities: [string, string, string?][];
+  dates: [string, string | null, string | null, boolean][];
+  attributions: { content: string; speaker: string | null }[];
+  optional: { entities: [string, string, string?][]; dates: [string, string | null, string | null, boolean][]; attributions: { content: string }[] };
+}
+
+/** Offsets for a compact gold file; throws when an item is not in the text, so a stale gold file is noticed. */
+export function expandGold(text: string, g: CompactGold): Gold {
+  const find = (what: string, from: number): S => {
+    const re = new RegExp(`(?<![\\p{L}\\d])${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'gu');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m) throw new Error(`${g.doc}: "${what}" not found after offset ${from}`);
+    return { start: m.index, end: m.index + what.length };
+  };
+  const inOrder = <T extends [string, ...unknown[]]>(items: T[]) => {
+    let at = 0;
+    return items.map(item => { const s = find(item[0], at); at = s.end; return { item, s }; });
+  };
+  const anywhere = (content: string) => {
+    const i = text.indexOf(content);
+    if (i < 0) throw new Error(`${g.doc}: "${content}" not found`);
+    return { start: i, end: i + content.length };
+  };
+  return {
+    entities: inOrder(g.entities).map(({ item, s }) => ({ ...s, type: item[1] })),
+    dates: inOrder(g.dates).map(({ item, s }) => ({ ...s, value: item[1] })),
+    attributions: g.attributions.map(a => ({ content: anywhere(a.content), speaker: a.speaker })),
+    optional: {
+      // An optional name is optional wherever it stands.
+      entities: g.optional.entities.flatMap(e => {
+        const all: (S & { type: string })[] = [];
+        for (let at = 0; ; ) {
+          try { const s = find(e[0], at); all.push({ ...s, type: e[1] }); at = s.end; } catch { return all; }
+        }
+      }),
+      dates: g.optional.dates.map(d => find(d[0], 0)),
+      attributions: g.optional.attributions.map(a => ({ content: anywhere(a.content) })),
+    },
+  };
+}

@@ -83,11 +83,12 @@ interface Cue {
   strong: boolean;
 }
 
-function findCues(toks: Token[], quotes: Quote[]): Cue[] {
+function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word || inQuote(quotes, t.start)) continue;
+    if (t.cap && names.some(e => t.start >= e.start && t.end <= e.end)) continue; // "United States
     const f = t.f;
     if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to') {
       out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
@@ -114,7 +115,14 @@ function findCues(toks: Token[], quotes: Quote[]): Cue[] {
         while (toks[j + 1] && toks[j + 1].cap && toks[j + 1].start === toks[j].end + 1) j++;
         end = toks[j].end;
         after = j + 1;
+      } else {
+        // "told a press conference in Accra that …": the content starts after "that".
+        for (let k = j; k < Math.min(toks.length, j + 9) && toks[k].word; k++) if (toks[k].f === 'that') { after = k; break; }
       }
+    }
+    // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
+    if (after === i + 1 && /^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later)$/.test(toks[i + 1]?.f ?? '')) {
+      for (let k = i + 2; k < Math.min(toks.length, i + 10) && (toks[k].word || /^\d/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
     }
     out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong });
   }
@@ -176,7 +184,7 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
   if (words.some(t => NEGATION.has(t.f))) return false;
-  if (words.some(t => STRONG.has(t.f) && t !== words[0])) return false;
+  if (words.some(t => STRONG.has(t.f) && !t.cap && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
   return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
 }
@@ -209,7 +217,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[], l
     const nameEnd = a - 2;
     const nameStart = segment(nameEnd);
     const ents = entitiesIn(ctx, toks[nameStart]?.start ?? 0, toks[nameEnd]?.end ?? 0);
-    if (nameEnd >= nameStart && ents.some(e => e.type === 'PERSON' || e.type === 'ORG')) { a = nameStart; b = nameEnd; break; }
+    if (nameEnd >= nameStart && ents.some(e => (e.type === 'PERSON' || e.type === 'ORG') && e.end === toks[nameEnd].end)) { a = nameStart; b = nameEnd; break; }
     if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
@@ -264,9 +272,27 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
   let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // Names joined by "and": "The United States and the European Union".
+  const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
+  if (ents.length >= 2 && ents.every((e, i) => rest(i === 0 ? source.start : ents[i - 1].end, e.start).replace(/^(?:and |, ?)/, '').replace(/^the$/, '') === '' || /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) || (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))))
+    && rest(ents[ents.length - 1].end, source.end) === '') {
+    return ents.map(e => e.canonical).join(' and ');
+  }
+  // An organisation or place with only a determiner and lower-case words before it: "the opposition Green Party".
+  const lastEnt = ents[ents.length - 1];
+  if (lastEnt && lastEnt.end === source.end && /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))) {
+    return lastEnt.canonical;
+  }
+  // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
+  const back = /^the\s+([a-z]+s)$/i.exec(words);
+  if (back) {
+    const head = back[1].toLowerCase();
+    const earlier = [...prior].reverse().find(p => p.source && p.speaker && new RegExp(`\\b${head}\\b`, 'i').test(p.source.text.split(/\s+(?:from|of|at|in|close|with|cited)\s+/)[0]));
+    if (earlier) return earlier.speaker;
+  }
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
   // Unnamed counted groups ("three crew members", "two US officials") are labelled the same way.
-  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals)\b/i.exec(words);
+  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(words);
   if (count) {
     const c = count[1].toLowerCase();
     const n = /^\d+$/.test(c) ? c : NUMBER_WORDS[c] !== undefined ? String(NUMBER_WORDS[c]) : COUNT_WORDS.test(c) ? c : null;
@@ -322,7 +348,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       let k = 0;
       if (after[k]?.text === ',') k++;
       let found: Attribution | null = null;
-      const cues = findCues(after, []);
+      const cues = findCues(after, [], ctx.entities);
       const first = cues[0];
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
@@ -369,7 +395,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
     // 2. Paraphrases, sentence by sentence.
     for (const s of sents) {
       const toks = tokenize(text, s.start, s.end);
-      const cues = findCues(toks, quotes).filter(c => !usedCue.has(c.start));
+      const cues = findCues(toks, quotes, ctx.entities).filter(c => !usedCue.has(c.start));
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
         const next = cues[ci + 1];

@@ -10,9 +10,12 @@ import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, NON_ENTITY_CAPS, ORG_HEADS, ORG
   PERSON_TITLES, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS, TITLE_MODIFIERS } from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
 
+/** Nouns that own a place through "of" ("residents of X", "the mayor of X"). */
+const PLACE_OWNERS = new Set(`residents people city town village mayor governor province region port capital outskirts
+  centre center streets citizens inhabitants suburbs municipality district county state island coast`.split(/\s+/).filter(Boolean));
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.',
-  'nov.', 'dec.', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+  'nov.', 'dec.', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'la', 'las', 'los', 'van', 'von', 'der', 'den',
   'bin', 'al', 'el', 'di', 'du', 'y', 'for', 'on']);
 const NAME_PARTICLES = new Set(['de', 'del', 'da', 'dos', 'van', 'von', 'der', 'bin', 'al', 'el', 'di', 'du', 'la', 'y']);
@@ -128,7 +131,7 @@ function titleBefore(toks: Token[], i: number): boolean {
 }
 
 /** What the words around a single unknown name say it is. */
-function contextType(toks: Token[], p: number, r: number, multi: boolean): EntityType | null {
+function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTyped?: Candidate): EntityType | null {
   const prev = toks[p - 1];
   const pf = prev?.word ? prev.f : '';
   let n = r + 1;
@@ -136,7 +139,20 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean): Entit
   const next = toks[n]?.word && !toks[n].cap ? toks[n].f : '';
   if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
   if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
+  // "residents of Tromsø", "the mayor of Bergen"
+  if (pf === 'of' && PLACE_OWNERS.has(toks[p - 2]?.f ?? '')) return 'PLACE';
   if (ORG_NOUNS_BEFORE.has(pf) || ORG_ROLES_AFTER.has(next)) return 'ORG';
+  // "Kumasi and Tamale", "Oslo, Bergen and Tromsø": a name listed with a place is a place.
+  if ((pf === 'and' || pf === 'or' || prev?.text === ',') && lastTyped?.type === 'PLACE' && toks[p - 2] && lastTyped.end === toks[p - 2].end) return 'PLACE';
+  // "told the Ledger": an outlet.
+  if (pf === 'the' && toks[p - 2]?.f === 'told') return 'ORG';
+  // A wire dateline: "OSLO, March 4 (Nordwire) -"
+  if (prev?.text === '(' && toks[r + 1]?.text === ')' && /^[-–—]$/.test(toks[r + 2]?.text ?? '')) return 'ORG';
+  // "Polarlinje was founded in …", "Polarlinje, the ferry operator, …"
+  if (next === 'was' && toks[n + 1]?.f === 'founded') return 'ORG';
+  if (toks[r + 1]?.text === ',' && (toks[r + 2]?.f === 'the' || toks[r + 2]?.f === 'a')) {
+    for (let k = r + 3; k < Math.min(toks.length, r + 9) && toks[k].word; k++) if (ORG_NOUNS_BEFORE.has(toks[k].f)) return 'ORG';
+  }
   return null;
 }
 
@@ -177,7 +193,10 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     if (DETERMINERS.has(f) || PRONOUN_LIKE.has(f)) { p++; continue; }
     if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || titleLike(f))) { p++; continue; }
     if (t.upper && t.text.replace(/\./g, '').length >= 2) {
-      if (isAcronym(t) && !shoutedRun(toks, p)) out.push({ start: t.start, end: t.end, type: 'ORG' });
+      // A wire dateline opens with the city in capitals: "ACCRA, Dec 9 (Coastline News) -".
+      if (p === 0 && toks[p + 1]?.text === ',' && MONTHS.has(toks[p + 2]?.f ?? '')) {
+        out.push({ start: t.start, end: t.end, type: 'PLACE', canonical: t.text[0] + t.text.slice(1).toLowerCase(), evidence: true });
+      } else if (isAcronym(t) && !shoutedRun(toks, p)) out.push({ start: t.start, end: t.end, type: 'ORG' });
       p++;
       continue;
     }
@@ -194,7 +213,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     while (r > p && !toks[r].word) r--;
     const words = toks.slice(p, r + 1).filter(x => x.word && !NAME_PARTICLES.has(x.text)).length;
     const speech = SPEECH_AFTER.test(text.slice(toks[r].end, Math.min(sent.end, toks[r].end + 12)));
-    const around = titled || speech ? null : contextType(toks, p, r, words >= 2);
+    const around = titled || speech ? null : contextType(toks, p, r, words >= 2, out[out.length - 1]);
     if (around) {
       out.push({ start: t.start, end: toks[r].end, type: around, evidence: true });
     } else if (words >= 2) {

@@ -36,6 +36,15 @@ Gaza|Gazan;Europe|European;Africa|African;Asia|Asian;Latin America|Latin America
 
 const CITIES = `Washington|Washington, D.C.;Washington D.C.|Washington, D.C.;New York|New York City;New York City;
 Los Angeles;Chicago;Houston;Miami;Boston;San Francisco;Seattle;Atlanta;Dallas;Philadelphia;Detroit;Denver;
+Accra;Kumasi;Dakar;Abidjan;Bamako;Niamey;Ouagadougou;Conakry;Freetown;Monrovia;Lome|Lomé;Lomé;Cotonou;Kampala;Kigali;
+Dar es Salaam;Dodoma;Mogadishu;Juba;Asmara;Djibouti;Luanda;Lusaka;Harare;Maputo;Gaborone;Windhoek;Antananarivo;
+Yaounde|Yaoundé;Yaoundé;Libreville;Brazzaville;Bangui;N'Djamena;Nouakchott;Addis Ababa;Muscat;Manama;Kuwait City;
+Sanaa;Aden;Amman;Ramallah;Baku;Yerevan;Tbilisi;Tashkent;Astana;Almaty;Bishkek;Dushanbe;Ashgabat;Ulaanbaatar;
+Kathmandu;Colombo;Male;Thimphu;Naypyidaw;Yangon;Phnom Penh;Vientiane;Ho Chi Minh City;Hanoi;Bandar Seri Begawan;
+Dili;Port Moresby;Suva;Reykjavik;Tallinn;Riga;Vilnius;Bratislava;Ljubljana;Zagreb;Belgrade;Sarajevo;Podgorica;
+Skopje;Tirana;Pristina;Sofia;Bucharest;Chisinau;Valletta;Nicosia;Luxembourg City;Bern;Zurich;Munich;Hamburg;
+Frankfurt;Milan;Naples;Barcelona;Seville;Porto;Marseille;Lyon;Rotterdam;Antwerp;Gothenburg;Bergen;Tromso|Tromsø;
+Tromsø;Bodø;Trondheim;Stavanger;St Petersburg;Saint Petersburg;Odesa;Kharkiv;Lviv;Mariupol;Gdansk;Krakow;
 Havana;Caracas;Bogota|Bogotá;Bogotá;Lima;Quito;La Paz;Santiago;Buenos Aires;Montevideo;Asuncion|Asunción;Brasilia|Brasília;
 Rio de Janeiro;Sao Paulo|São Paulo;São Paulo;Mexico City;Managua;Panama City;San Jose;Tegucigalpa;Guatemala City;
 San Salvador;Kingston;Port-au-Prince;Santo Domingo;Ottawa;Toronto;Montreal;Vancouver;London;Paris;Berlin;Madrid;

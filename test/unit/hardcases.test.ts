@@ -56,7 +56,32 @@ describe('hard cases: entities', () => {
   });
 });
 
+describe('hard cases: names from their context', () => {
+  it('reads a wire dateline: the city in capitals and the agency in brackets', () => {
+    const a = analyze('NAIROBI, Feb 3 (Savanna Wire) - Kenya closed its border. Officials told Savanna Wire that it would reopen.');
+    assert.equal(typeOf(a, 'NAIROBI'), 'PLACE');
+    assert.equal(canon(a, 'NAIROBI'), 'Nairobi');
+    assert.equal(typeOf(a, 'Feb'), 'none');
+    const b = analyze('MOMBASSA, Feb 3 (Savanna Wire) - The port shut. Savanna Wire saw the queues.');
+    assert.equal(typeOf(b, 'MOMBASSA'), 'PLACE', 'a city the word lists do not know');
+  });
+
+  it('types a name listed with a place as a place, and the outlet someone told as an organisation', () => {
+    const a = analyze('Agents were expelled from centres in Ketu and Walewale. Two officials told the Courier that staff were afraid.');
+    assert.equal(typeOf(a, 'Ketu'), 'PLACE');
+    assert.equal(typeOf(a, 'Walewale'), 'PLACE');
+    assert.equal(typeOf(a, 'Courier'), 'ORG');
+  });
+});
+
 describe('hard cases: dates', () => {
+  it('reads month abbreviations with and without a dot', () => {
+    const a = analyze('Published: 9 December 2026\nThe count began Dec 7 and ended Dec. 8; talks resume Jan 4.');
+    assert.deepEqual(date(a, 'Dec 7'), ['2026-12-07', null, false]);
+    assert.deepEqual(date(a, 'Dec. 8'), ['2026-12-08', null, false]);
+    assert.deepEqual(date(a, 'Jan 4'), ['2026-01-04', null, false]);
+  });
+
   it('gives year-less dates the year that puts them before the publication date', () => {
     const a = analyze('Kyiv, 22 February 2026\nThe strike on January 3 followed talks in mid-December and a truce in early November.');
     assert.deepEqual(date(a, 'January 3'), ['2026-01-03', null, false]);
@@ -136,6 +161,24 @@ describe('hard cases: attributions', () => {
     assert.equal(claim(a, 'We did everything')?.speaker, 'Lena Varga');
     const b = analyze('Lena Varga was defiant. “We will not resign,” she said.');
     assert.equal(claim(b, 'We will not resign')?.speaker, 'Lena Varga');
+  });
+
+  it('skips what stands between the cue and "that"', () => {
+    const a = analyze('The chair told a press conference in Lusaka that the tally was late. The two governments said in a joint statement that they were worried.');
+    assert.equal(claim(a, 'the tally was late')?.cue?.text, 'told');
+    assert.equal(claim(a, 'they were worried')?.cue?.text, 'said');
+  });
+
+  it('names organisations and pairs of names as speakers, and follows "the observers" back', () => {
+    const a = analyze([
+      'The opposition Green Front said its agents were expelled.',
+      'The United States and the European Union said the vote was fair.',
+      'Two election observers said turnout was high. The observers said the vote was calm.',
+    ].join(' '));
+    assert.equal(claim(a, 'its agents')?.speaker, 'Green Front');
+    assert.equal(claim(a, 'the vote was fair')?.speaker, 'United States and European Union');
+    assert.equal(claim(a, 'turnout was high')?.speaker, 'anonymous sources (2)');
+    assert.equal(claim(a, 'the vote was calm')?.speaker, 'anonymous sources (2)');
   });
 
   it('takes a paraphrase with quoted words as mixed', () => {
