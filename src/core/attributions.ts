@@ -70,7 +70,12 @@ function findQuotes(text: string, para: Range): Quote[] {
   return out.sort((a, b) => a.open - b.open);
 }
 
-const inQuote = (qs: Quote[], at: number) => qs.some(q => at > q.open && at < q.close);
+const inQuote = (qs: Quote[], at: number) => qs.length > 0 && qs.some(q => at > q.open && at < q.close);
+
+function findLast<T>(xs: T[], ok: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (ok(xs[i])) return xs[i];
+  return undefined;
+}
 
 interface Cue {
   start: number;
@@ -261,7 +266,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
       while (i >= 0 && ctx.people[i].end > source.start) i--;
       return i >= 0 ? ctx.people[i].canonical : null;
     }
-    const last = [...prior].reverse().find(p => p.speaker && (p.content.end <= source.start || p.source && p.source.end <= source.start));
+    const last = findLast(prior, p => !!p.speaker && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
     if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
     const before = ctx.text.slice(Math.max(0, source.start - 200), source.start);
     const m = /(?:the\s+)?([A-Z][\p{L}]+)\s+(government|administration|ministry|authorities|military)\b[^.]*$/u.exec(before);
@@ -287,7 +292,8 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   const back = /^the\s+([a-z]+s)$/i.exec(words);
   if (back) {
     const head = back[1].toLowerCase();
-    const earlier = [...prior].reverse().find(p => p.source && p.speaker && new RegExp(`\\b${head}\\b`, 'i').test(p.source.text.split(/\s+(?:from|of|at|in|close|with|cited)\s+/)[0]));
+    const headOf = new RegExp(`\\b${head}\\b`, 'i');
+    const earlier = findLast(prior, p => !!p.source && !!p.speaker && headOf.test(p.source.text.split(/\s+(?:from|of|at|in|close|with|cited)\s+/)[0]));
     if (earlier) return earlier.speaker;
   }
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".

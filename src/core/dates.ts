@@ -64,8 +64,8 @@ const NEEDS: Record<Need, RegExp> = {
   digit: /\d/,
   month: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/,
   'digit+month': /(?:)/, // computed from the two above
-  deictic: /today|yesterday|tomorrow|tonight/i,
-  weekday: /day\b/,
+  deictic: /today|yesterday|tomorrow|tonight/i, // tested with includes() on the lower-cased paragraph
+  weekday: /day/,
   period: /week|month|year|days/i,
 };
 
@@ -256,7 +256,12 @@ function anchoredValue(unit: string, relation: string, anchor: string | null): O
 export function paragraphDateHits(ptext: string): DateHit[] {
   const hits: DateHit[] = [];
   const has = {} as Record<Need, boolean>;
-  for (const n of Object.keys(NEEDS) as Need[]) if (n !== 'digit+month') has[n] = NEEDS[n].test(ptext);
+  const lower = ptext.toLowerCase();
+  has.digit = NEEDS.digit.test(ptext);
+  has.month = NEEDS.month.test(ptext);
+  has.weekday = lower.includes('day');
+  has.deictic = lower.includes('today') || lower.includes('yesterday') || lower.includes('tomorrow') || lower.includes('tonight');
+  has.period = lower.includes('week') || lower.includes('month') || lower.includes('year') || lower.includes('days');
   has['digit+month'] = has.digit && has.month;
   RULES.forEach((rule, ri) => {
     if (!has[rule.needs]) return;
