@@ -3,6 +3,7 @@
 // offline VS Code host (scripts/vscode-host.sh) when it is missing. Without it, and outside CI, the
 // integration and e2e tiers are skipped with a message; in CI (CI=true) that is a failure.
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -52,5 +53,8 @@ console.log('\n=== summary');
 for (const r of results) console.log(`  ${r.name.padEnd(34)} ${r.status.padEnd(18)} ${r.seconds.toFixed(1)} s`);
 console.log(`  total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 const anyFailed = results.some(r => r.status.startsWith('FAILED'));
-console.log(`tests: ${passed} passed, ${failed} failed`);
+const line = `tests: ${passed} passed, ${failed} failed`;
+console.log(line);
+mkdirSync(resolve(root, 'test-output'), { recursive: true });
+writeFileSync(resolve(root, 'test-output/summary.txt'), line + '\n'); // .ci/run prints it again last
 process.exit(anyFailed ? 1 : 0);
