@@ -48,6 +48,9 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   party company firm bank insiders insider executive executives director chief figures data study survey poll`
   .split(/\s+/).filter(Boolean));
 
+/** A paragraph without any of these cannot hold an attribution. */
+const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, 'according', 'reported'].join('|')})\\b`, 'i');
+
 interface Quote {
   open: number; // index of the opening mark
   close: number; // index of the closing mark
@@ -92,21 +95,22 @@ function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
   const out: Cue[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.word || inQuote(quotes, t.start)) continue;
-    if (t.cap && names.some(e => t.start >= e.start && t.end <= e.end)) continue; // "United States
+    if (!t.word) continue;
     const f = t.f;
-    if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to') {
+    if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to' && !inQuote(quotes, t.start)) {
       out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
       i++;
       continue;
     }
-    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by') {
+    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by' && !inQuote(quotes, t.start)) {
       out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true });
       i += 2;
       continue;
     }
     const strong = STRONG.has(f);
     if (!strong && !WEAK.has(f)) continue;
+    if (inQuote(quotes, t.start)) continue;
+    if (t.cap && names.some(e => t.start >= e.start && t.end <= e.end)) continue; // part of a name: "United States"
     const prev = toks[i - 1];
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
@@ -336,6 +340,7 @@ function demonymsOf(entities: Entity[]): Map<string, string> {
  * `resolveSpeakers` does that over the whole text.
  */
 export function paragraphAttributions(ptext: string, sents: Range[], entities: Entity[]): Attribution[] {
+  if (!MAY_ATTRIBUTE.test(ptext)) return []; // no quotation mark and no cue word: nothing to find
   const text = ptext;
   const para: Range = { start: 0, end: ptext.length };
   const ctx: Ctx = { text, entities };

@@ -51,6 +51,8 @@ type Rule = {
   make: (m: string[], ctx: Ctx) => Omit<DateMention, 'text' | 'start' | 'end'> | null;
   /** Index of the group whose text is the span, when the match holds context before it. */
   group?: number;
+  /** How many characters before the match belong to the span (a part-of-period word found by looking behind). */
+  back?: (m: RegExpExecArray) => number;
 };
 
 interface Ctx {
@@ -100,15 +102,17 @@ const RULES: Rule[] = [
   // February 2026
   { needs: 'digit+month', re: new RegExp(`\\b(${MONTH_RE}),?[ \\t\\u00a0]+(\\d{4})\\b`, 'g'), make: m => abs(`${m[2]}-${String(monthNumber(m[1])).padStart(2, '0')}`) },
   // late 2000s, the 1990s
-  { needs: 'digit', re: /\b(?:(early|mid|late)[- ]?)?((?:1[89]|20)\d)0s\b/gi, make: m => abs(m[2], modOf(m[1], undefined)) },
+  // (The rules below look behind for their leading words, so the engine scans for the rarer part first.)
+  { needs: 'digit', re: /\b((?:1[89]|20)\d)0s\b(?<=(?:\b(early|mid|late|Early|Mid|Late)([- ]?))?\d{4}s)/g,
+    make: m => abs(m[1], modOf(m[2]?.toLowerCase(), undefined)), back: m => (m[2] ? m[2].length + m[3].length : 0) },
   // early 2026; in 2025 (a year needs a word before it that makes it one, or a part-of-period word)
-  { needs: 'digit', re: /\b(?:(early|mid|late)[- ]|(?:(?:in|since|by|until|till|from|before|after|during|through|of|to|and|between|year)\s))((?:1[89]|20)\d{2})\b(?![,.]\d|[ \t]*(?:%|percent|people|troops|soldiers|members|km|miles|dollars))/gi,
-    make: m => abs(m[2], modOf(m[1], undefined)), group: 2 },
+  { needs: 'digit', re: /\b((?:1[89]|20)\d{2})\b(?<=\b(?:([Ee]arly|[Mm]id|[Ll]ate)[- ]|(?:[Ii]n|[Ss]ince|by|until|till|[Ff]rom|[Bb]efore|[Aa]fter|[Dd]uring|through|of|to|and|between|year)[ \t])\d{4})(?![,.]\d|[ \t]*(?:%|percent|people|troops|soldiers|members|km|miles|dollars))/g,
+    make: m => abs(m[1], modOf(m[2]?.toLowerCase(), undefined)), back: m => (m[2] ? m[2].length + 1 : 0) },
   // the January attack; in January; since March (a month on its own)
-  { needs: 'month', re: new RegExp(`\\b(in|since|by|until|till|from|before|after|during|through|last|next|this|the|early|late|mid|of|between|and)[ \\t\\u00a0]+(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![ \\t\\u00a0]+\\d)`, 'g'),
+  { needs: 'month', re: new RegExp(`\\b(January|February|March|April|May|June|July|August|September|October|November|December)\\b(?![ \\t\\u00a0]+\\d)(?<=\\b(in|since|by|until|till|from|before|after|during|through|last|next|this|the|early|late|mid|of|between|and)[ \\t\\u00a0]+[A-Za-z]+)`, 'g'),
     make: (m, ctx) => {
-      const mo = monthNumber(m[2]);
-      const pre = m[1].toLowerCase();
+      const mo = monthNumber(m[1]);
+      const pre = m[2].toLowerCase();
       if ((mo === 3 || mo === 5) && (pre === 'the' || pre === 'and' || pre === 'of')) return null;
       const a = pre === 'last' || pre === 'next' || pre === 'this' ? ctx.published : ctx.yearAnchor();
       if (!a) return { value: null, mod: null, relative: pre === 'last' || pre === 'next' || pre === 'this' };
@@ -117,7 +121,7 @@ const RULES: Rule[] = [
       if (pre === 'next') y = mo > a.m ? a.y : a.y + 1;
       if (pre === 'this') y = a.y;
       return { value: `${y}-${String(mo).padStart(2, '0')}`, mod: null, relative: pre === 'last' || pre === 'next' || pre === 'this' };
-    }, group: 2 },
+    } },
   // today, yesterday, tomorrow, tonight
   { needs: 'deictic', re: /\b(today|yesterday|tomorrow|tonight)\b/gi,
     make: (m, ctx) => {
@@ -128,19 +132,19 @@ const RULES: Rule[] = [
       return { value: isoDate(y, mo, d), mod: null, relative: true };
     } },
   // on Monday, last Friday (the most recent such day up to the publication date)
-  { needs: 'weekday', re: /\b(?:(last|next|this|on|since|by|until|from)[ \t]+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g,
+  { needs: 'weekday', re: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?<=\b(last|next|this|on|since|by|until|from)[ \t]+[A-Za-z]+)/g,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return { value: null, mod: null, relative: true };
-      const want = WEEKDAYS.indexOf(m[2].toLowerCase());
+      const want = WEEKDAYS.indexOf(m[1].toLowerCase());
       const have = weekday(p.y, p.m, p.d);
       const base = toDays(p.y, p.m, p.d);
       let delta = -((have - want + 7) % 7);
-      if (m[1] === 'next') delta = ((want - have + 7) % 7) || 7;
-      if (m[1] === 'last' && delta === 0) delta = -7;
+      if (m[2] === 'next') delta = ((want - have + 7) % 7) || 7;
+      if (m[2] === 'last' && delta === 0) delta = -7;
       const [y, mo, d] = fromDays(base + delta);
       return { value: isoDate(y, mo, d), mod: null, relative: true };
-    }, group: 2 },
+    } },
   // last week, this month, next year, the past year, earlier this month
   { needs: 'period', re: /\b((?:earlier|later) this|last|next|this|the past|the coming|the previous)[ \t]+(week|month|year)\b/gi,
     make: (m, ctx) => {
@@ -275,6 +279,7 @@ export function paragraphDateHits(ptext: string): DateHit[] {
         start = m.index + m[0].lastIndexOf(g);
         end = start + g.length;
       }
+      if (rule.back) start -= rule.back(m);
       if (isLateAsDeceased(ptext, start)) continue;
       hits.push({ start, end, rule: ri, groups: [...m] });
     }

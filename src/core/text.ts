@@ -147,11 +147,12 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
     }
-    const t = text.slice(start, i);
     if (!word) {
+      const t = i - start === 1 ? text[start] : text.slice(start, i);
       out.push({ text: t, start, end: i, word, cap: false, upper: false, f: t });
       continue;
     }
+    const t = text.slice(start, i);
     let ascii = true;
     let hasUpper = false;
     for (let x = start; x < i; x++) {
