@@ -48,6 +48,16 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   party company firm bank insiders insider executive executives director chief figures data study survey poll`
   .split(/\s+/).filter(Boolean));
 
+/** The tokens of a sentence that lie in [from, to): a slice of the sentence's own tokens, not a new reading. */
+function tokensBetween(text: string, sent: Range, from: number, to: number): Token[] {
+  const all = tokenize(text, sent.start, sent.end);
+  let a = 0;
+  while (a < all.length && all[a].start < from) a++;
+  let b = a;
+  while (b < all.length && all[b].end <= to) b++;
+  return all.slice(a, b);
+}
+
 /** A paragraph without any of these cannot hold an attribution. */
 const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, 'according', 'reported'].join('|')})\\b`, 'i');
 
@@ -56,13 +66,17 @@ interface Quote {
   close: number; // index of the closing mark
 }
 
+const QUOTE_MARKS = /[“”"]/g;
+
 /** Quotations of a paragraph: curly “…” pairs and straight "…" pairs. */
 function findQuotes(text: string, para: Range): Quote[] {
   const out: Quote[] = [];
   let curly = -1;
   let straight = -1;
-  for (let i = para.start; i < para.end; i++) {
-    const c = text[i];
+  QUOTE_MARKS.lastIndex = para.start;
+  for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '“') curly = i;
     else if (c === '”' && curly >= 0) { out.push({ open: curly, close: i }); curly = -1; }
     else if (c === '"') {
@@ -355,7 +369,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       const innerWords = text.slice(q.open + 1, q.close).trim().split(/\s+/).length;
       if (innerWords < 3 && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
       const endSent = sentOf(q.close);
-      const after = tokenize(text, q.close + 1, endSent.end);
+      const after = tokensBetween(text, endSent, q.close + 1, endSent.end);
       let k = 0;
       if (after[k]?.text === ',') k++;
       let found: Attribution | null = null;
@@ -371,7 +385,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       if (!found) {
         // X said: “…”
         const startSent = sentOf(q.open);
-        const before = tokenize(text, startSent.start, q.open);
+        const before = tokensBetween(text, startSent, startSent.start, q.open);
         const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text)));
         const c = bc[bc.length - 1];
         if (c) {

@@ -62,14 +62,7 @@ interface Ctx {
 }
 
 type Need = 'digit' | 'month' | 'digit+month' | 'deictic' | 'weekday' | 'period';
-const NEEDS: Record<Need, RegExp> = {
-  digit: /\d/,
-  month: /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC/,
-  'digit+month': /(?:)/, // computed from the two above
-  deictic: /today|yesterday|tomorrow|tonight/i, // tested with includes() on the lower-cased paragraph
-  weekday: /day/,
-  period: /week|month|year|days/i,
-};
+const NEED_SCAN = /(\d)|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY|TOMORROW|TONIGHT)|(days?|DAYS?)|([Ww]eeks?|[Mm]onths?|[Yy]ears?|WEEKS?|MONTHS?|YEARS?)/g;
 
 const abs = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: false });
 
@@ -259,13 +252,17 @@ function anchoredValue(unit: string, relation: string, anchor: string | null): O
 /** Date expressions of one paragraph, in order, without overlaps (the longest wins). */
 export function paragraphDateHits(ptext: string): DateHit[] {
   const hits: DateHit[] = [];
-  const has = {} as Record<Need, boolean>;
-  const lower = ptext.toLowerCase();
-  has.digit = NEEDS.digit.test(ptext);
-  has.month = NEEDS.month.test(ptext);
-  has.weekday = lower.includes('day');
-  has.deictic = lower.includes('today') || lower.includes('yesterday') || lower.includes('tomorrow') || lower.includes('tonight');
-  has.period = lower.includes('week') || lower.includes('month') || lower.includes('year') || lower.includes('days');
+  // One pass finds what the paragraph holds; each rule runs only where its leading part can match.
+  const has = { digit: false, month: false, weekday: false, deictic: false, period: false, 'digit+month': false };
+  NEED_SCAN.lastIndex = 0;
+  for (let m = NEED_SCAN.exec(ptext); m; m = NEED_SCAN.exec(ptext)) {
+    if (m[1]) has.digit = true;
+    else if (m[2]) has.month = true;
+    else if (m[3]) { has.deictic = true; has.weekday = true; }
+    else if (m[4]) { has.weekday = true; if (m[4].length === 4) has.period = true; }
+    else if (m[5]) has.period = true;
+    if (has.digit && has.month && has.weekday && has.period && has.deictic) break;
+  }
   has['digit+month'] = has.digit && has.month;
   RULES.forEach((rule, ri) => {
     if (!has[rule.needs]) return;
@@ -288,6 +285,7 @@ export function paragraphDateHits(ptext: string): DateHit[] {
   const kept: DateHit[] = [];
   for (const h of hits) if (!kept.some(k => h.start < k.end && k.start < h.end)) kept.push(h);
   // An anchored period nests the date it is anchored on: both are mentions (the only overlap allowed).
+  if (kept.length === 0) return kept;
   return [...kept, ...anchoredHits(ptext, kept)].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

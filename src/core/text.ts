@@ -106,7 +106,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    const k = c === 32 ? SPACE : cls(c);
+    const k = c === 32 ? SPACE : c >= 97 && c <= 122 ? LETTER : cls(c);
     if (k === SPACE) { i++; continue; }
     const start = i;
     let word = false;
@@ -118,7 +118,13 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
         while (i + 1 < to && isUpperAt(text, i) && text.charCodeAt(i + 1) === 46) i += 2;
       } else {
         i++;
-        while (i < to) { const q = cls(text.charCodeAt(i)); if (q !== LETTER && q !== MARK) break; i++; }
+        while (i < to) {
+          const ch = text.charCodeAt(i);
+          if (ch >= 97 && ch <= 122) { i++; continue; } // a-z, the common case
+          const q = cls(ch);
+          if (q !== LETTER && q !== MARK) break;
+          i++;
+        }
         const a = text.charCodeAt(i);
         if ((a === 39 || a === 0x2019) && i + 1 < to && cls(text.charCodeAt(i + 1)) === LETTER) {
           const s1 = text.charCodeAt(i + 1);
@@ -157,7 +163,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     let hasUpper = false;
     for (let x = start; x < i; x++) {
       const q = text.charCodeAt(x);
-      if (q > 126) { ascii = false; break; }
+      if (q >= 97) { if (q > 126) { ascii = false; break; } continue; }
       if (q >= 65 && q <= 90) hasUpper = true;
     }
     if (ascii && !hasUpper) {
@@ -201,6 +207,7 @@ export function paragraphs(text: string): Range[] {
 }
 
 const CLOSERS = '"”’\')]';
+const ENDS = /[.!?|]/g;
 
 /**
  * Sentences of one paragraph. A sentence ends at . ! ? (with any closing quotes after it) followed by white space
@@ -209,9 +216,12 @@ const CLOSERS = '"”’\')]';
 export function sentences(text: string, para: Range): Range[] {
   const out: Range[] = [];
   let s = para.start;
+  ENDS.lastIndex = para.start;
   for (let i = para.start; i < para.end; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 46 && code !== 33 && code !== 63 && code !== 124) continue; // . ! ? |
+    ENDS.lastIndex = i;
+    const found = ENDS.exec(text); // the next . ! ? or |
+    if (!found || found.index >= para.end) break;
+    i = found.index;
     const c = text[i];
     if (c === '|') {
       // "Also Read | headline": a bar separates a label from what follows.
