@@ -419,6 +419,8 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 2. Paraphrases, sentence by sentence.
     for (const s of sents) {
+      MAY_ATTRIBUTE.lastIndex = 0;
+      if (!MAY_ATTRIBUTE.test(text.slice(s.start, s.end))) continue;
       const toks = tokenize(text, s.start, s.end);
       const cues = findCues(toks, quotes, ctx.entities).filter(c => !usedCue.has(c.start));
       for (let ci = 0; ci < cues.length; ci++) {

@@ -61,8 +61,9 @@ interface Ctx {
   yearAnchor: () => Ymd | null;
 }
 
+const DIGIT = /\d/;
 type Need = 'digit' | 'month' | 'digit+month' | 'deictic' | 'weekday' | 'period';
-const NEED_SCAN = /(\d)|(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY|TOMORROW|TONIGHT)|(days?|DAYS?)|([Ww]eeks?|[Mm]onths?|[Yy]ears?|WEEKS?|MONTHS?|YEARS?)/g;
+const NEED_SCAN = /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY|TOMORROW|TONIGHT)|(days?|DAYS?)|([Ww]eeks?|[Mm]onths?|[Yy]ears?|WEEKS?|MONTHS?|YEARS?)/g;
 
 const abs = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: false });
 
@@ -254,14 +255,14 @@ export function paragraphDateHits(ptext: string): DateHit[] {
   const hits: DateHit[] = [];
   // One pass finds what the paragraph holds; each rule runs only where its leading part can match.
   const has = { digit: false, month: false, weekday: false, deictic: false, period: false, 'digit+month': false };
+  has.digit = DIGIT.test(ptext);
   NEED_SCAN.lastIndex = 0;
   for (let m = NEED_SCAN.exec(ptext); m; m = NEED_SCAN.exec(ptext)) {
-    if (m[1]) has.digit = true;
-    else if (m[2]) has.month = true;
-    else if (m[3]) { has.deictic = true; has.weekday = true; }
-    else if (m[4]) { has.weekday = true; if (m[4].length === 4) has.period = true; }
-    else if (m[5]) has.period = true;
-    if (has.digit && has.month && has.weekday && has.period && has.deictic) break;
+    if (m[1]) has.month = true;
+    else if (m[2]) { has.deictic = true; has.weekday = true; }
+    else if (m[3]) { has.weekday = true; if (m[3].length === 4) has.period = true; }
+    else if (m[4]) has.period = true;
+    if (has.month && has.weekday && has.period && has.deictic) break;
   }
   has['digit+month'] = has.digit && has.month;
   RULES.forEach((rule, ri) => {
