@@ -1,0 +1,501 @@
+// Sidecars: the YAML file beside an article that holds what researchers made of it.
+//
+// Reading checks the file against the format with messages that name the line, and refuses what could hurt
+// (YAML alias bombs, oversized files, relations that point outside the workspace). Writing changes only the
+// lines it must: edits are spliced into the text at the places the parser reports, so comments, unknown keys
+// and key order survive, and a git diff shows one annotation added, not a reformatted file.
+
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Anchor } from './anchor';
+
+export const SIDECAR_VERSION = 1;
+export const SIDECAR_SUFFIX = '.newsmark.yaml';
+export const BUILTIN_KINDS = ['entity', 'date', 'claim', 'source', 'note'] as const;
+export const CLAIM_STATUSES = ['unverified', 'verified', 'disputed', 'false'] as const;
+export const RELATION_TYPES = ['supports', 'contradicts', 'same-claim', 'same-entity'] as const;
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'NORP'] as const;
+
+export interface DocumentMeta {
+  title?: string;
+  outlet?: string;
+  url?: string;
+  byline?: string;
+  /** YYYY-MM-DD; the engine resolves dates against it. */
+  published?: string;
+}
+
+export interface Annotation {
+  id: string;
+  /** entity, date, claim, source, note, or a custom label. */
+  kind: string;
+  anchor: Anchor;
+  type?: string;
+  canonical?: string;
+  value?: string;
+  mod?: string;
+  speaker?: string;
+  cue?: string;
+  status?: string;
+  note?: string;
+  tags?: string[];
+  /** user: made by hand; accepted: a finding of the engine that someone confirmed. */
+  origin?: 'user' | 'accepted';
+  author?: string;
+  created?: string;
+}
+
+export interface Relation {
+  from: string;
+  /** An id in this sidecar, or `other.txt#id` in the sidecar of another article (path relative to this one). */
+  to: string;
+  type: string;
+}
+
+/** An automatic finding the user rejected: it stays hidden while these words are there. */
+export interface Suppressed {
+  kind: string;
+  exact: string;
+  start: number;
+  end: number;
+}
+
+export interface SidecarData {
+  version: number;
+  document: DocumentMeta;
+  annotations: Annotation[];
+  relations: Relation[];
+  suppressed: Suppressed[];
+}
+
+export interface Problem {
+  /** 1-based line and column, 0 when the problem is with the file as a whole. */
+  line: number;
+  col: number;
+  message: string;
+}
+
+export interface ReadLimits {
+  /** Largest sidecar read, in bytes of UTF-16 text (characters). */
+  maxChars?: number;
+  /** Most alias expansions allowed (YAML bombs). */
+  maxAliases?: number;
+}
+
+export const DEFAULT_LIMITS: Required<ReadLimits> = { maxChars: 5 * 1024 * 1024, maxAliases: 100 };
+
+export type ReadResult = { ok: true; file: SidecarFile } | { ok: false; problems: Problem[] };
+
+export function emptySidecar(meta: DocumentMeta = {}): SidecarData {
+  return { version: SIDECAR_VERSION, document: meta, annotations: [], relations: [], suppressed: [] };
+}
+
+/** The text of a new sidecar, before its first annotation. */
+export function newSidecarText(articleName: string, meta: DocumentMeta = {}): string {
+  const lines = [`# Newsmark annotations for ${articleName}. Edit freely: Newsmark keeps what it does not know.`, `version: ${SIDECAR_VERSION}`];
+  const keys = Object.entries(meta).filter(([, v]) => v !== undefined && v !== '');
+  lines.push(keys.length ? 'document:' : 'document: {}');
+  for (const [k, v] of keys) lines.push(`  ${k}: ${scalar(v)}`);
+  lines.push('annotations: []', '');
+  return lines.join('\n');
+}
+
+/** A YAML scalar for a value: plain when safe, else double-quoted (JSON string syntax is valid YAML). */
+export function scalar(v: unknown): string {
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map(scalar).join(', ')}]`;
+  const s = String(v);
+  const plainSafe = /^[\p{L}\p{N}_][\p{L}\p{N} _./@()'’-]*$/u.test(s) && !/\s$/.test(s)
+    && !/^(?:true|false|null|yes|no|on|off|~|[-+]?\d[\d_.:eE+-]*)$/i.test(s) && !/: | #/.test(s);
+  return plainSafe ? s : JSON.stringify(s);
+}
+
+function isoDay(s: unknown): boolean {
+  return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
+}
+
+/** The YAML of one annotation as a block sequence item, indented by `indent` spaces. */
+export function annotationYaml(a: Annotation, indent: number): string {
+  const pad = ' '.repeat(indent);
+  const lines = [`${pad}- id: ${scalar(a.id)}`, `${pad}  kind: ${scalar(a.kind)}`];
+  const an = a.anchor;
+  lines.push(`${pad}  anchor: { exact: ${JSON.stringify(an.exact)}, prefix: ${JSON.stringify(an.prefix)}, suffix: ${JSON.stringify(an.suffix)}, start: ${an.start}, end: ${an.end} }`);
+  for (const k of FIELD_ORDER) {
+    const v = a[k];
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    lines.push(`${pad}  ${k}: ${scalar(v)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const FIELD_ORDER = ['type', 'canonical', 'value', 'mod', 'speaker', 'cue', 'status', 'note', 'tags', 'origin', 'author', 'created'] as const;
+type Field = (typeof FIELD_ORDER)[number];
+
+/** Where problems are in the text. */
+class Lines {
+  constructor(private readonly counter: LineCounter) {}
+  at(node: Node | Pair | null | undefined, message: string): Problem {
+    const offset = (node && 'range' in node && node.range ? node.range[0] : undefined)
+      ?? (node && 'key' in node && isScalar(node.key) && node.key.range ? node.key.range[0] : 0);
+    const p = this.counter.linePos(offset);
+    return { line: p.line, col: p.col, message };
+  }
+}
+
+/**
+ * Reads a sidecar. Never throws on bad input: a file that does not parse, breaks a limit or does not follow the
+ * format gives problems with the line they are on, and no data (so nothing can be written over it).
+ */
+export function readSidecar(text: string, limits: ReadLimits = {}): ReadResult {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  if (text.length > lim.maxChars) {
+    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read` }] };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const lines = new Lines(counter);
+  if (doc.errors.length) {
+    return { ok: false, problems: doc.errors.map(e => ({ ...pos(counter, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
+  }
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: lim.maxAliases });
+  } catch (e) {
+    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar was not read: ${(e as Error).message} (alias expansion is limited, against YAML bombs)` }] };
+  }
+  const problems = validate(doc, js, lines);
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, file: new SidecarFile(text, doc, normalise(js as Record<string, unknown>)) };
+}
+
+function pos(counter: LineCounter, offset: number): { line: number; col: number } {
+  const p = counter.linePos(offset);
+  return { line: p.line, col: p.col };
+}
+
+function normalise(js: Record<string, unknown>): SidecarData {
+  return {
+    version: js.version as number,
+    document: (js.document as DocumentMeta) ?? {},
+    annotations: (js.annotations as Annotation[]) ?? [],
+    relations: (js.relations as Relation[]) ?? [],
+    suppressed: (js.suppressed as Suppressed[]) ?? [],
+  };
+}
+
+/** Relations may name another article by a relative path that stays inside the workspace. */
+export function relationTargetProblem(to: string): string | null {
+  const hash = to.indexOf('#');
+  if (hash < 0) return null;
+  const path = to.slice(0, hash);
+  if (!to.slice(hash + 1)) return `relation target "${to}" names no annotation after #`;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) {
+    return `relation target "${to}" must be a path relative to this article, not an absolute path or address`;
+  }
+  return null;
+}
+
+function validate(doc: Document, js: unknown, lines: Lines): Problem[] {
+  const out: Problem[] = [];
+  const root = doc.contents;
+  if (!isMap(root) || js === null || typeof js !== 'object') return [{ line: 1, col: 1, message: 'a sidecar is a YAML mapping with version, document and annotations' }];
+  const get = (m: YAMLMap, key: string) => m.items.find(p => isScalar(p.key) && p.key.value === key);
+  const version = get(root, 'version');
+  if (!version) out.push({ line: 1, col: 1, message: `missing "version: ${SIDECAR_VERSION}"` });
+  else if (!isScalar(version.value) || version.value.value !== SIDECAR_VERSION) out.push(lines.at(version.value as Node, `version must be ${SIDECAR_VERSION}; this Newsmark reads no other`));
+
+  const meta = get(root, 'document');
+  if (meta && meta.value !== null && !isMap(meta.value)) out.push(lines.at(meta.value as Node, 'document must be a mapping (title, outlet, url, byline, published)'));
+  if (meta && isMap(meta.value)) {
+    const pub = get(meta.value, 'published');
+    if (pub && !(isScalar(pub.value) && isoDay(pub.value.value))) out.push(lines.at(pub.value as Node, 'published must be a date as YYYY-MM-DD'));
+    for (const k of ['title', 'outlet', 'url', 'byline']) {
+      const p = get(meta.value, k);
+      if (p && !(isScalar(p.value) && (typeof p.value.value === 'string' || p.value.value === null))) out.push(lines.at(p.value as Node, `${k} must be text`));
+    }
+  }
+
+  const ids = new Set<string>();
+  const anns = get(root, 'annotations');
+  if (anns && anns.value !== null && !isSeq(anns.value)) out.push(lines.at(anns.value as Node, 'annotations must be a list'));
+  if (anns && isSeq(anns.value)) {
+    for (const item of anns.value.items) {
+      if (!isMap(item)) { out.push(lines.at(item as Node, 'each annotation must be a mapping with id, kind and anchor')); continue; }
+      const id = get(item, 'id');
+      const idv = id && isScalar(id.value) ? id.value.value : undefined;
+      if (typeof idv !== 'string' || !idv) out.push(lines.at(item, 'annotation without an id (a short unique text)'));
+      else if (ids.has(idv)) out.push(lines.at(id!.value as Node, `duplicate annotation id "${idv}"`));
+      else ids.add(idv);
+      const kind = get(item, 'kind');
+      if (!kind || !isScalar(kind.value) || typeof kind.value.value !== 'string' || !kind.value.value) out.push(lines.at(item, `annotation ${idv ?? ''} needs a kind (${BUILTIN_KINDS.join(', ')}, or a label)`.replace('  ', ' ')));
+      const anchor = get(item, 'anchor');
+      if (!anchor || !isMap(anchor.value)) out.push(lines.at(item, `annotation ${idv ?? ''} needs an anchor with exact, prefix, suffix, start and end`.replace('  ', ' ')));
+      else {
+        const a = anchor.value;
+        for (const k of ['exact', 'prefix', 'suffix']) {
+          const p = get(a, k);
+          if (!p || !isScalar(p.value) || typeof p.value.value !== 'string') out.push(lines.at(p?.value as Node ?? a, `anchor ${k} must be text`));
+        }
+        const nums = ['start', 'end'].map(k => {
+          const p = get(a, k);
+          const v = p && isScalar(p.value) ? p.value.value : undefined;
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) { out.push(lines.at(p?.value as Node ?? a, `anchor ${k} must be a whole number ≥ 0`)); return -1; }
+          return v;
+        });
+        if (nums[0] >= 0 && nums[1] >= 0 && nums[0] > nums[1]) out.push(lines.at(a, 'anchor start must not be after its end'));
+      }
+      const status = get(item, 'status');
+      if (status && !(isScalar(status.value) && (CLAIM_STATUSES as readonly unknown[]).includes(status.value.value))) out.push(lines.at(status.value as Node, `status must be one of ${CLAIM_STATUSES.join(', ')}`));
+      const type = get(item, 'type');
+      const kindv = kind && isScalar(kind.value) ? kind.value.value : undefined;
+      if (type && kindv === 'entity' && !(isScalar(type.value) && (ENTITY_TYPES as readonly unknown[]).includes(type.value.value))) out.push(lines.at(type.value as Node, `an entity's type must be one of ${ENTITY_TYPES.join(', ')}`));
+      const tags = get(item, 'tags');
+      if (tags && !(isSeq(tags.value) && tags.value.items.every(t => isScalar(t) && typeof t.value === 'string'))) out.push(lines.at(tags.value as Node, 'tags must be a list of words'));
+    }
+  }
+
+  const rels = get(root, 'relations');
+  if (rels && rels.value !== null && !isSeq(rels.value)) out.push(lines.at(rels.value as Node, 'relations must be a list'));
+  if (rels && isSeq(rels.value)) {
+    for (const item of rels.value.items) {
+      if (!isMap(item)) { out.push(lines.at(item as Node, 'each relation must be a mapping with from, to and type')); continue; }
+      const vals = Object.fromEntries(['from', 'to', 'type'].map(k => { const p = get(item, k); return [k, p && isScalar(p.value) ? p.value.value : undefined]; }));
+      if (typeof vals.from !== 'string' || typeof vals.to !== 'string') out.push(lines.at(item, 'a relation needs from and to (annotation ids; another article’s as path#id)'));
+      if (!(RELATION_TYPES as readonly unknown[]).includes(vals.type)) out.push(lines.at(item, `relation type must be one of ${RELATION_TYPES.join(', ')}`));
+      if (typeof vals.to === 'string') { const p = relationTargetProblem(vals.to); if (p) out.push(lines.at(item, p)); }
+      if (typeof vals.from === 'string' && !vals.from.includes('#') && ids.size && !ids.has(vals.from)) out.push(lines.at(item, `relation from "${vals.from}": no annotation has that id`));
+    }
+  }
+
+  const sup = get(root, 'suppressed');
+  if (sup && sup.value !== null && !isSeq(sup.value)) out.push(lines.at(sup.value as Node, 'suppressed must be a list'));
+  if (sup && isSeq(sup.value)) {
+    for (const item of sup.value.items) {
+      const js2 = isMap(item) ? item.toJSON() as Record<string, unknown> : null;
+      if (!js2 || typeof js2.exact !== 'string' || typeof js2.kind !== 'string' || !Number.isInteger(js2.start) || !Number.isInteger(js2.end)) {
+        out.push(lines.at(item as Node, 'a suppressed finding needs kind, exact, start and end'));
+      }
+    }
+  }
+  return out;
+}
+
+interface Splice { at: number; remove: number; insert: string }
+
+/**
+ * A sidecar read from text, edited by splicing the text. Every edit is checked by reading the result back;
+ * should a splice ever not give the intended data, the file is re-serialised as a whole instead (correct,
+ * only less tidy in a diff).
+ */
+export class SidecarFile {
+  constructor(public text: string, private doc: Document, public data: SidecarData) {}
+
+  /** A sidecar for an article that has none yet. */
+  static create(articleName: string, meta: DocumentMeta = {}): SidecarFile {
+    const r = readSidecar(newSidecarText(articleName, meta));
+    if (!r.ok) throw new Error(`internal: new sidecar does not read back: ${r.problems[0].message}`);
+    return r.file;
+  }
+
+  annotation(id: string): Annotation | undefined {
+    return this.data.annotations.find(a => a.id === id);
+  }
+
+  /** An id not used in this sidecar. */
+  newId(seed: string): string {
+    let h = 2166136261;
+    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+    for (let n = 0; ; n++) {
+      const id = ((h + n * 7919) >>> 0).toString(36).slice(0, 6).padStart(6, '0');
+      if (!this.annotation(id)) return id;
+    }
+  }
+
+  private root(): YAMLMap {
+    return this.doc.contents as YAMLMap;
+  }
+
+  private pair(m: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+    return m.items.find(p => isScalar(p.key) && p.key.value === key);
+  }
+
+  private seqOf(key: string): YAMLSeq | null {
+    const p = this.pair(this.root(), key);
+    return p && isSeq(p.value) ? p.value : null;
+  }
+
+  private apply(splices: Splice[], expected: SidecarData): void {
+    let text = this.text;
+    for (const s of [...splices].sort((a, b) => b.at - a.at)) text = text.slice(0, s.at) + s.insert + text.slice(s.at + s.remove);
+    const back = readSidecar(text);
+    if (back.ok && sameData(back.file.data, expected)) {
+      this.text = text;
+      this.doc = back.file.doc;
+      this.data = back.file.data;
+      return;
+    }
+    // Fall back: the data, re-serialised through the parsed document (keeps comments where the library can).
+    this.rewrite(expected);
+  }
+
+  private rewrite(expected: SidecarData): void {
+    const doc = this.doc.clone();
+    doc.setIn(['annotations'], doc.createNode(expected.annotations.map(a => ({ ...a }))));
+    if (expected.relations.length || this.pair(this.root(), 'relations')) doc.setIn(['relations'], doc.createNode(expected.relations));
+    if (expected.suppressed.length || this.pair(this.root(), 'suppressed')) doc.setIn(['suppressed'], doc.createNode(expected.suppressed));
+    doc.setIn(['document'], doc.createNode(expected.document));
+    const text = doc.toString();
+    const back = readSidecar(text);
+    if (!back.ok || !sameData(back.file.data, expected)) throw new Error('internal: sidecar could not be written back faithfully');
+    this.text = text;
+    this.doc = back.file.doc;
+    this.data = back.file.data;
+  }
+
+  /** Splices that append an item (text ending in a newline) to a top-level list, creating the list if needed. */
+  private appendItem(key: string, render: (indent: number) => string): Splice[] {
+    const rootPair = this.pair(this.root(), key);
+    const seq = this.seqOf(key);
+    if (!rootPair) {
+      const sep = this.text.endsWith('\n') || this.text === '' ? '' : '\n';
+      return [{ at: this.text.length, remove: 0, insert: `${sep}${key}:\n${render(2)}` }];
+    }
+    if (!seq || seq.flow || seq.items.length === 0) {
+      // "annotations: []" (or null): replace the value with a block list.
+      const v = rootPair.value as Node | null;
+      const keyEnd = (rootPair.key as Node).range![1];
+      const colon = this.text.indexOf(':', keyEnd);
+      const valueEnd = v && v.range ? v.range[1] : colon + 1;
+      if (seq && seq.flow && seq.items.length > 0) return []; // a flow list with items: rewritten as a whole
+      return [{ at: colon + 1, remove: valueEnd - colon - 1, insert: `\n${render(2).replace(/\n$/, '')}` }];
+    }
+    const last = seq.items[seq.items.length - 1] as Node;
+    const indent = this.columnOf(seq.items[0] as Node) - 2;
+    let at = last.range![2];
+    // Insert after the line the last item ends on.
+    const nl = this.text.indexOf('\n', Math.max(at - 1, 0));
+    at = nl < 0 ? this.text.length : nl + 1;
+    const sep = at === this.text.length && !this.text.endsWith('\n') ? '\n' : '';
+    return [{ at, remove: 0, insert: sep + render(Math.max(0, indent)) }];
+  }
+
+  private columnOf(node: Node): number {
+    const start = node.range![0];
+    return start - (this.text.lastIndexOf('\n', start - 1) + 1);
+  }
+
+  addAnnotation(a: Annotation): void {
+    if (this.annotation(a.id)) throw new Error(`an annotation with id "${a.id}" exists already`);
+    const expected = { ...this.data, annotations: [...this.data.annotations, a] };
+    const splices = this.appendItem('annotations', indent => annotationYaml(a, indent));
+    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+  }
+
+  /** Sets (or, with undefined, removes) fields of an annotation. */
+  updateAnnotation(id: string, fields: Partial<Record<Field, string | string[] | undefined>>): void {
+    const idx = this.data.annotations.findIndex(a => a.id === id);
+    if (idx < 0) throw new Error(`no annotation with id "${id}"`);
+    const updated = { ...this.data.annotations[idx] } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete updated[k]; else updated[k] = v; }
+    const expected = { ...this.data, annotations: this.data.annotations.map((a, i) => (i === idx ? updated as unknown as Annotation : a)) };
+    const item = this.seqOf('annotations')!.items[idx] as YAMLMap;
+    const splices: Splice[] = [];
+    const itemIndent = this.columnOf(item.items[0].key as Node);
+    let insertAt = -1;
+    for (const [k, v] of Object.entries(fields)) {
+      const p = this.pair(item, k);
+      if (p && v === undefined) {
+        const ks = (p.key as Node).range![0];
+        const lineStart = this.text.lastIndexOf('\n', ks - 1) + 1;
+        const end = (p.value as Node).range![2];
+        const lineEnd = this.text.indexOf('\n', end - 1);
+        splices.push({ at: lineStart, remove: (lineEnd < 0 ? this.text.length : lineEnd + 1) - lineStart, insert: '' });
+      } else if (p && v !== undefined) {
+        const r = (p.value as Node).range!;
+        splices.push({ at: r[0], remove: r[1] - r[0], insert: scalar(v) });
+      } else if (v !== undefined) {
+        if (insertAt < 0) {
+          const lastPair = item.items[item.items.length - 1];
+          const end = (lastPair.value as Node | null)?.range?.[2] ?? (lastPair.key as Node).range![2];
+          const nl = this.text.indexOf('\n', end - 1);
+          insertAt = nl < 0 ? this.text.length : nl + 1;
+        }
+        const sep = insertAt === this.text.length && !this.text.endsWith('\n') ? '\n' : '';
+        splices.push({ at: insertAt, remove: 0, insert: `${sep}${' '.repeat(itemIndent)}${k}: ${scalar(v)}\n` });
+      }
+    }
+    this.apply(splices, expected as SidecarData);
+  }
+
+  removeAnnotation(id: string): void {
+    const idx = this.data.annotations.findIndex(a => a.id === id);
+    if (idx < 0) return;
+    const expected = {
+      ...this.data,
+      annotations: this.data.annotations.filter(a => a.id !== id),
+      relations: this.data.relations.filter(r => r.from !== id && r.to !== id),
+    };
+    const seq = this.seqOf('annotations')!;
+    const item = seq.items[idx] as Node;
+    const start = item.range![0];
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    const end = item.range![2];
+    const nl = this.text.indexOf('\n', end - 1);
+    const splices: Splice[] = [{ at: lineStart, remove: (nl < 0 ? this.text.length : nl + 1) - lineStart, insert: '' }];
+    if (expected.relations.length !== this.data.relations.length) { this.rewrite(expected); return; }
+    if (seq.items.length === 1) { this.rewrite(expected); return; }
+    this.apply(splices, expected);
+  }
+
+  /** Stores new positions of annotations (only the start and end numbers of their anchors change). */
+  setPositions(moves: { id: string; start: number; end: number }[]): void {
+    const byId = new Map(moves.map(m => [m.id, m]));
+    const expected = {
+      ...this.data,
+      annotations: this.data.annotations.map(a => {
+        const m = byId.get(a.id);
+        return m ? { ...a, anchor: { ...a.anchor, start: m.start, end: m.end } } : a;
+      }),
+    };
+    const seq = this.seqOf('annotations');
+    const splices: Splice[] = [];
+    seq?.items.forEach((item, i) => {
+      const m = byId.get(this.data.annotations[i]?.id);
+      if (!m || !isMap(item)) return;
+      const anchor = this.pair(item, 'anchor')?.value;
+      if (!isMap(anchor)) return;
+      for (const k of ['start', 'end'] as const) {
+        const r = (this.pair(anchor, k)!.value as Node).range!;
+        splices.push({ at: r[0], remove: r[1] - r[0], insert: String(m[k]) });
+      }
+    });
+    this.apply(splices, expected);
+  }
+
+  addRelation(r: Relation): void {
+    const problem = relationTargetProblem(r.to);
+    if (problem) throw new Error(problem);
+    const expected = { ...this.data, relations: [...this.data.relations, r] };
+    const splices = this.appendItem('relations', indent => `${' '.repeat(indent)}- { from: ${scalar(r.from)}, to: ${scalar(r.to)}, type: ${scalar(r.type)} }\n`);
+    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+  }
+
+  addSuppressed(s: Suppressed): void {
+    const expected = { ...this.data, suppressed: [...this.data.suppressed, s] };
+    const splices = this.appendItem('suppressed', indent => `${' '.repeat(indent)}- { kind: ${scalar(s.kind)}, exact: ${JSON.stringify(s.exact)}, start: ${s.start}, end: ${s.end} }\n`);
+    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+  }
+}
+
+function sameData(a: SidecarData, b: SidecarData): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(d: SidecarData): unknown {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as object).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sortKeys(x)]));
+    return v;
+  };
+  return sortKeys({ version: d.version, document: d.document ?? {}, annotations: d.annotations, relations: d.relations, suppressed: d.suppressed });
+}
