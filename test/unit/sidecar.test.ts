@@ -1,6 +1,10 @@
 // Sidecars: read with checks that name the line, refused when hostile, and written so that only the lines
 // that must change do.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from './paths';
 import { anchorAt } from '../../src/core/anchor';
 import { readSidecar, SidecarFile, type Annotation } from '../../src/core/sidecar';
 
@@ -121,5 +125,30 @@ describe('sidecars', () => {
     }
     const f = (readSidecar(HAND_WRITTEN) as { ok: true; file: SidecarFile }).file;
     assert.throws(() => f.addRelation({ from: 'm1', to: '/abs/path.txt#x', type: 'supports' }), /relative/);
+  });
+});
+
+describe('the sidecar JSON Schema (for the YAML extension)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = require('ajv').default as typeof import('ajv').default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/sidecar.schema.json'), 'utf8'));
+  const validate = new Ajv({ strict: false }).compile(schema);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+  it('is wired to sidecar files through contributes.yamlValidation', () => {
+    assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['*.newsmark.yaml', '.newsmark/**/*.yaml'], url: './schemas/sidecar.schema.json' }]);
+  });
+
+  it('accepts what Newsmark writes and rejects what its reader rejects', () => {
+    const f = (readSidecar(HAND_WRITTEN) as { ok: true; file: SidecarFile }).file;
+    f.addAnnotation(ann('c2', 'The company disagreed'));
+    f.addRelation({ from: 'm1', to: 'wire.txt#k9', type: 'contradicts' });
+    assert.ok(validate(parse(f.text)), JSON.stringify(validate.errors));
+    for (const bad of [HAND_WRITTEN.replace('status: disputed', 'status: maybe'), HAND_WRITTEN.replace('version: 1', 'version: 2'),
+      HAND_WRITTEN + 'relations:\n  - { from: m1, to: "/etc/x.txt#a", type: supports }\n', HAND_WRITTEN.replace('start: 36', 'start: -1')]) {
+      assert.ok(!readSidecar(bad).ok);
+      assert.ok(!validate(parse(bad)), bad.slice(-80));
+    }
   });
 });
