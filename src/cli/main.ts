@@ -1,7 +1,9 @@
 // `newsmark`: the engine on the command line, for batches and CI.
 
-import { readFileSync, statSync } from 'node:fs';
 import { analyze, findPublicationDate, type Analysis } from '../core';
+import { checkAnchors, formatAnchors } from './anchors';
+import { readSidecar } from '../core/sidecar';
+import { load, type Loaded, sidecarOf } from './files';
 import { formatAnalysis } from './format';
 
 declare const NEWSMARK_VERSION: string;
@@ -11,64 +13,44 @@ const HELP = `newsmark ${VERSION} — entities, dates and attributed claims in n
 
 Usage:
   newsmark analyze FILE... [--json] [--published YYYY-MM-DD] [--story-date YYYY-MM-DD]
+  newsmark anchors PATH... [--write] [--json]
   newsmark --help | --version
 
 Commands:
   analyze   Analyse articles (UTF-8 plain text or Markdown) and print what was found:
             a readable report by default, JSON (offsets in UTF-16 code units) with --json.
+  anchors   For every article with a sidecar (PATH: articles, sidecars, or folders searched for
+            sidecars), where each annotation is found in the article's current text: ok, moved
+            or orphaned. --write stores the new positions of moved annotations and changes
+            nothing else in the sidecar. Exit code 0: none orphaned; 1: some orphaned; 2: errors.
 
 Options:
   --json                    Print one JSON object on stdout instead of the report.
   --published YYYY-MM-DD    Publication date for every FILE (else each article's own date line).
+  --write                   (anchors) Store the new positions of moved annotations.
   --story-date YYYY-MM-DD   Date of the story, used only to give years to year-less dates ("January 3")
                             in articles that state no publication date. Default: the latest publication
                             date among the FILEs.
 
-Exit codes: 0 success; 2 when a file could not be read or the command line is wrong (the other files are
-still reported).
+Exit codes: 0 success; 1 (anchors) some annotations are orphaned; 2 when a file could not be read or the
+command line is wrong (the other files are still reported).
 `;
-
-export interface Loaded {
-  path: string;
-  text?: string;
-  error?: string;
-}
-
-/** Reads a file as UTF-8 text, or says in one line why it cannot be analysed. BOM removed. */
-export function load(path: string): Loaded {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) return { path, error: 'is a directory, not a file' };
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
-    return { path, error: why };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { path, error: 'binary file (contains NUL bytes), not text' };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { path, error: 'not valid UTF-8 text (save it as UTF-8 and try again)' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { path, text };
-}
 
 interface Args {
   command: string | null;
   files: string[];
   json: boolean;
+  write: boolean;
   published: string | null;
   storyDate: string | null;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { command: null, files: [], json: false, published: null, storyDate: null };
+  const a: Args = { command: null, files: [], json: false, write: false, published: null, storyDate: null };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--json') a.json = true;
+    else if (x === '--write') a.write = true;
     else if (x === '--published' || x === '--story-date') {
       const v = argv[++i];
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${x} needs a date as YYYY-MM-DD`;
@@ -86,17 +68,19 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); return 0; }
   const args = parseArgs(argv);
   if (typeof args === 'string') { err(`newsmark: ${args}\nTry 'newsmark --help'.\n`); return 2; }
-  if (args.command !== 'analyze') {
+  if (args.command !== 'analyze' && args.command !== 'anchors') {
     err(args.command ? `newsmark: unknown command '${args.command}'\nTry 'newsmark --help'.\n` : HELP);
     return 2;
   }
-  if (args.files.length === 0) { err(`newsmark: analyze needs at least one FILE\nTry 'newsmark --help'.\n`); return 2; }
+  if (args.files.length === 0) { err(`newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`); return 2; }
+  if (args.command === 'anchors') return anchors(args, out, err);
 
   const loaded = args.files.map(load);
   const errors = loaded.filter(l => l.error).map(l => ({ path: l.path, message: l.error! }));
   for (const e of errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   const ok = loaded.filter((l): l is Required<Pick<Loaded, 'path' | 'text'>> => l.text !== undefined);
-  const ownDates = ok.map(l => args.published ?? findPublicationDate(l.text));
+  // The publication date: --published, else the sidecar's document.published, else a date line in the text.
+  const ownDates = ok.map(l => args.published ?? sidecarPublished(l.path) ?? findPublicationDate(l.text));
   const storyDate = args.storyDate ?? ownDates.filter((d): d is string => !!d).sort().pop() ?? null;
   const results: { path: string; text: string; analysis: Analysis }[] = ok.map((l, i) => ({
     path: l.path,
@@ -116,6 +100,25 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     for (const r of results) out(formatAnalysis(r.path, r.text, r.analysis) + '\n');
   }
   return errors.length ? 2 : 0;
+}
+
+function sidecarPublished(article: string): string | null {
+  const path = sidecarOf(article);
+  const text = path ? load(path).text : undefined;
+  const r = text === undefined ? null : readSidecar(text);
+  return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
+}
+
+function anchors(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  const r = checkAnchors(args.files, args.write);
+  for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
+  if (args.json) {
+    out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors }, null, 2) + '\n');
+  } else if (r.documents.length) {
+    out(formatAnchors(r) + '\n');
+  }
+  if (r.errors.length) return 2;
+  return r.documents.some(d => d.annotations.some(a => a.status === 'orphaned')) ? 1 : 0;
 }
 
 if (require.main === module) {

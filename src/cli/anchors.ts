@@ -1,0 +1,99 @@
+// `newsmark anchors PATH... [--write] [--json]`: where each annotation of each article's sidecar is found in the
+// article's current text. A check for CI after articles change.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { locate } from '../core/anchor';
+import { readSidecar } from '../core/sidecar';
+import { articleOf, load, sidecarOf, sidecarsUnder, writeAtomic } from './files';
+
+export interface AnchorReport {
+  path: string;
+  sidecar: string;
+  annotations: { id: string; status: 'ok' | 'moved' | 'orphaned'; start: number | null; end: number | null; text: string | null }[];
+}
+
+export interface AnchorsResult {
+  documents: AnchorReport[];
+  errors: { path: string; message: string }[];
+  written: string[];
+}
+
+/** The articles (with their sidecars) named by the paths: files, or folders searched for sidecars. */
+function pairs(paths: string[], errors: AnchorsResult['errors']): [string, string][] {
+  const out: [string, string][] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) { errors.push({ path: p, message: 'no such file or folder' }); continue; }
+    if (statSync(p).isDirectory()) {
+      for (const s of sidecarsUnder(p)) out.push([articleOf(s), s]);
+    } else if (p.endsWith('.newsmark.yaml')) {
+      out.push([articleOf(p), p]);
+    } else {
+      const s = sidecarOf(p);
+      if (s) out.push([p, s]);
+      else errors.push({ path: p, message: 'has no sidecar (expected beside it as ' + p + '.newsmark.yaml, or in a .newsmark/ folder)' });
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter(([, s]) => (seen.has(s) ? false : (seen.add(s), true)));
+}
+
+export function checkAnchors(paths: string[], write: boolean): AnchorsResult {
+  const errors: AnchorsResult['errors'] = [];
+  const documents: AnchorReport[] = [];
+  const written: string[] = [];
+  for (const [article, sidecar] of pairs(paths, errors)) {
+    const a = load(article);
+    if (a.text === undefined) { errors.push({ path: article, message: a.error! }); continue; }
+    const s = load(sidecar);
+    if (s.text === undefined) { errors.push({ path: sidecar, message: s.error! }); continue; }
+    const r = readSidecar(s.text);
+    if (!r.ok) {
+      // Never rewritten: the user's file stays exactly as it is until they fix it.
+      for (const p of r.problems) errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
+      continue;
+    }
+    const text = a.text;
+    const report: AnchorReport = { path: article, sidecar, annotations: [] };
+    const moves: { id: string; start: number; end: number }[] = [];
+    for (const ann of r.file.data.annotations) {
+      const found = locate(text, ann.anchor);
+      report.annotations.push({
+        id: ann.id,
+        status: found.status,
+        start: found.start,
+        end: found.end,
+        text: found.start === null ? null : text.slice(found.start, found.end!),
+      });
+      if (found.status === 'moved') moves.push({ id: ann.id, start: found.start!, end: found.end! });
+    }
+    documents.push(report);
+    if (write && moves.length) {
+      // Read again just before writing: another tool may have changed the sidecar meanwhile.
+      if (readFileSync(sidecar, 'utf8').replace(/^\uFEFF/, '') !== s.text) {
+        errors.push({ path: sidecar, message: 'changed while being checked; not written (run again)' });
+        continue;
+      }
+      r.file.setPositions(moves);
+      writeAtomic(sidecar, r.file.text);
+      written.push(sidecar);
+    }
+  }
+  return { documents, errors, written };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+
+export function formatAnchors(r: AnchorsResult): string {
+  const lines: string[] = [];
+  for (const d of r.documents) {
+    const count = (st: string) => d.annotations.filter(a => a.status === st).length;
+    lines.push(`${d.path}  (sidecar ${relative(process.cwd(), d.sidecar) || d.sidecar})`);
+    lines.push(`  ok ${count('ok')} · moved ${count('moved')} · orphaned ${count('orphaned')}${r.written.includes(d.sidecar) ? ' · new positions written' : ''}`);
+    for (const a of d.annotations) {
+      if (a.status === 'moved') lines.push(`  moved     ${a.id}  now at ${a.start}–${a.end}: "${clip(a.text ?? '', 60)}"`);
+      if (a.status === 'orphaned') lines.push(`  orphaned  ${a.id}  not found with confidence; re-attach or delete it in the editor`);
+    }
+  }
+  return lines.join('\n');
+}
