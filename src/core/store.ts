@@ -1,0 +1,261 @@
+// The sidecar store: every change to a sidecar goes through here, one at a time per file, so that no annotation
+// is ever lost.
+//
+// - Writes are atomic: the new text goes to a file beside the sidecar, a seal (its length and checksum) is
+//   written once it is complete, and it is then renamed over the sidecar. A crash in between leaves the old file
+//   intact and the new one beside it; the next open takes the new one only if its seal matches.
+// - Before each write the file is read again. If someone changed it meanwhile (git pull, another editor), the
+//   change is applied on top of theirs, merged by annotation id; when both changed the same annotation, the
+//   user decides.
+// - A sidecar that does not parse, or breaks the format or a limit, is never written: its last good state is
+//   shown read-only and changes wait until it is fixed.
+// - A sidecar deleted while its article is open keeps its annotations in memory and is written again with the
+//   next change (or restored on request).
+//
+// It talks to storage through a small interface, so the extension gives it `vscode.workspace.fs` and the tests
+// give it an in-memory fake that injects faults.
+
+import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
+
+export interface SidecarFs {
+  /** The file's text, or null when there is no such file. */
+  read(path: string): Promise<string | null>;
+  write(path: string, text: string): Promise<void>;
+  /** Renames, replacing the target. */
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+}
+
+export type Change =
+  | { add: Annotation }
+  | { update: { id: string; fields: Partial<Record<'type' | 'canonical' | 'value' | 'mod' | 'speaker' | 'cue' | 'status' | 'note' | 'tags' | 'origin', string | string[] | undefined>> } }
+  | { remove: string }
+  | { positions: { id: string; start: number; end: number }[] }
+  | { relate: Relation }
+  | { suppress: Suppressed };
+
+/** Both sides changed one annotation: the user picks. */
+export interface Conflict {
+  sidecar: string;
+  id: string;
+  mine: Annotation | null;
+  theirs: Annotation | null;
+}
+
+export interface StoreOptions {
+  limits?: ReadLimits;
+  /** Asks the user which version of an annotation to keep. */
+  resolve?: (c: Conflict) => Promise<'mine' | 'theirs'>;
+}
+
+export interface SidecarState {
+  path: string;
+  /** The last good contents (also while the file on disk is broken or gone). */
+  file: SidecarFile | null;
+  /** Problems of the file on disk; while set, nothing is written. */
+  problems: Problem[] | null;
+  /** The text on disk when last read or written by the store. */
+  disk: string | null;
+  /** Deleted outside Newsmark while it still held annotations. */
+  deleted: boolean;
+  /** Annotations recovered from an interrupted write, on open. */
+  recovered: number;
+}
+
+export class SidecarBrokenError extends Error {
+  constructor(public readonly path: string, public readonly problems: Problem[]) {
+    super(`${path} has ${problems.length === 1 ? 'an error' : `${problems.length} errors`} (${problems[0].line ? `line ${problems[0].line}: ` : ''}${problems[0].message}); fix it first: Newsmark does not write over a sidecar it cannot read`);
+  }
+}
+
+export const tempPathOf = (path: string) => {
+  const slash = path.lastIndexOf('/');
+  return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.tmp`;
+};
+
+/** Written after the temporary file is complete: its length and checksum, so recovery can trust it. */
+export const sealPathOf = (path: string) => `${tempPathOf(path)}.done`;
+
+export function sealOf(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+export class SidecarStore {
+  private readonly states = new Map<string, SidecarState>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly fs: SidecarFs, private readonly opts: StoreOptions = {}) {}
+
+  state(path: string): SidecarState | undefined {
+    return this.states.get(path);
+  }
+
+  /** Runs jobs on one sidecar one after the other. */
+  private serial<T>(path: string, job: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(path) ?? Promise.resolve();
+    const next = prev.then(job, job);
+    this.queues.set(path, next.catch(() => undefined));
+    return next;
+  }
+
+  /** Reads a sidecar (recovering an interrupted write first). */
+  open(path: string): Promise<SidecarState> {
+    return this.serial(path, async () => {
+      let recovered = 0;
+      const tmp = await this.fs.read(tempPathOf(path));
+      const seal = await this.fs.read(sealPathOf(path));
+      if (tmp !== null) {
+        const disk = await this.fs.read(path);
+        const d = disk === null ? null : readSidecar(disk, this.opts.limits);
+        // Only a version whose write completed (its seal matches) is taken; a truncated file can still parse.
+        if (seal === sealOf(tmp) && readSidecar(tmp, this.opts.limits).ok && (d === null || d.ok)) {
+          const t = readSidecar(tmp, this.opts.limits) as { ok: true; file: SidecarFile };
+          const before = new Set(d && d.ok ? d.file.data.annotations.map(a => a.id) : []);
+          recovered = t.file.data.annotations.filter(a => !before.has(a.id)).length || (tmp !== disk ? 1 : 0);
+          await this.fs.rename(tempPathOf(path), path);
+        } else {
+          await this.fs.remove(tempPathOf(path)); // a write cut short: the sidecar itself is intact
+        }
+      }
+      if (seal !== null) await this.fs.remove(sealPathOf(path));
+      const s = await this.load(path);
+      s.recovered = recovered;
+      return s;
+    });
+  }
+
+  /** Reads the sidecar again after a change outside Newsmark. */
+  reload(path: string): Promise<SidecarState> {
+    return this.serial(path, () => this.load(path));
+  }
+
+  private async load(path: string): Promise<SidecarState> {
+    const prev = this.states.get(path);
+    const text = await this.fs.read(path);
+    const s: SidecarState = { path, file: prev?.file ?? null, problems: null, disk: text, deleted: false, recovered: 0 };
+    if (text === null) {
+      // Gone. Keep what we had: the next change writes it again, and nothing made is lost.
+      s.deleted = !!prev?.file && prev.file.data.annotations.length > 0;
+      if (!s.deleted) s.file = null;
+    } else {
+      const r = readSidecar(text, this.opts.limits);
+      if (r.ok) s.file = r.file;
+      else s.problems = r.problems;
+    }
+    this.states.set(path, s);
+    return s;
+  }
+
+  /** Writes back a sidecar that was deleted outside Newsmark, from the annotations it still holds. */
+  restore(path: string): Promise<SidecarState> {
+    return this.serial(path, async () => {
+      const s = this.states.get(path);
+      if (!s?.file) throw new Error(`nothing to restore for ${path}`);
+      await this.writeAtomic(path, s.file.text);
+      s.disk = s.file.text;
+      s.deleted = false;
+      return s;
+    });
+  }
+
+  /**
+   * Applies a change and writes the sidecar, creating it (for `articleName`) when it does not exist. Merges with
+   * changes made outside Newsmark since it last read the file; refuses when the file on disk is broken.
+   */
+  change(path: string, articleName: string, change: Change, meta?: DocumentMeta): Promise<SidecarState> {
+    return this.serial(path, async () => {
+      // If the file changes again between reading it and putting the new version in place, start over from
+      // the newer file (a few times at most), so their change is never written over.
+      for (let attempt = 0; ; attempt++) {
+        const r = await this.changeOnce(path, articleName, structuredCopy(change), meta, attempt < 3);
+        if (r) return r;
+      }
+    });
+  }
+
+  private async changeOnce(path: string, articleName: string, change: Change, meta: DocumentMeta | undefined, mayRetry: boolean): Promise<SidecarState | null> {
+    {
+      const known = this.states.get(path);
+      const disk = await this.fs.read(path);
+      let base: SidecarFile;
+      if (disk === null) {
+        // No file (never written, or deleted outside): start from what we hold, else from a new one.
+        base = known?.file ? reread(known.file.text) : SidecarFile.create(articleName, meta);
+      } else {
+        const r = readSidecar(disk, this.opts.limits);
+        if (!r.ok) {
+          this.states.set(path, { path, file: known?.file ?? null, problems: r.problems, disk, deleted: false, recovered: 0 });
+          throw new SidecarBrokenError(path, r.problems);
+        }
+        base = r.file;
+        if (known?.file && known.disk !== disk && !(await this.mergeable(path, known.file, base, change))) {
+          this.states.set(path, { path, file: base, problems: null, disk, deleted: false, recovered: 0 });
+          return this.states.get(path)!;
+        }
+      }
+      apply(base, change);
+      const tmp = tempPathOf(path);
+      await this.fs.write(tmp, base.text);
+      await this.fs.write(sealPathOf(path), sealOf(base.text));
+      if (mayRetry && (await this.fs.read(path)) !== disk) {
+        // Changed meanwhile: remember what we had read, and merge again with the newer file.
+        this.states.set(path, { path, file: known?.file ?? null, problems: null, disk: known?.disk ?? null, deleted: false, recovered: 0 });
+        return null;
+      }
+      await this.fs.rename(tmp, path);
+      await this.fs.remove(sealPathOf(path));
+      const s: SidecarState = { path, file: base, problems: null, disk: base.text, deleted: false, recovered: 0 };
+      this.states.set(path, s);
+      return s;
+    }
+  }
+
+  /**
+   * The file changed outside Newsmark since it was read (`mine` is what Newsmark knew, `theirs` what is on disk).
+   * A change to an annotation they changed too is a conflict the user settles; false means: keep theirs.
+   */
+  private async mergeable(path: string, mine: SidecarFile, theirs: SidecarFile, change: Change): Promise<boolean> {
+    const id = 'update' in change ? change.update.id : 'remove' in change ? change.remove : null;
+    if (id === null) {
+      if ('add' in change && theirs.annotation(change.add.id)) change.add.id = theirs.newId(change.add.id + JSON.stringify(change.add.anchor));
+      return true;
+    }
+    const before = mine.annotation(id) ?? null;
+    const now = theirs.annotation(id) ?? null;
+    if (JSON.stringify(before) === JSON.stringify(now)) return true; // they did not touch it
+    // They changed or deleted the annotation we are changing: the user decides.
+    const choice = this.opts.resolve ? await this.opts.resolve({ sidecar: path, id, mine: before, theirs: now }) : 'theirs';
+    if (choice === 'theirs') return false;
+    if (now === null && before) theirs.addAnnotation(before); // bring ours back, then change it
+    return true;
+  }
+
+  private async writeAtomic(path: string, text: string): Promise<void> {
+    const tmp = tempPathOf(path);
+    await this.fs.write(tmp, text);
+    await this.fs.write(sealPathOf(path), sealOf(text));
+    await this.fs.rename(tmp, path);
+    await this.fs.remove(sealPathOf(path));
+  }
+}
+
+function structuredCopy<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x)) as T;
+}
+
+function reread(text: string): SidecarFile {
+  const r = readSidecar(text);
+  if (!r.ok) throw new Error('internal: a held sidecar no longer reads');
+  return r.file;
+}
+
+function apply(f: SidecarFile, c: Change): void {
+  if ('add' in c) f.addAnnotation(c.add);
+  else if ('update' in c) { if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields); }
+  else if ('remove' in c) f.removeAnnotation(c.remove);
+  else if ('positions' in c) f.setPositions(c.positions.filter(p => f.annotation(p.id)));
+  else if ('relate' in c) f.addRelation(c.relate);
+  else if ('suppress' in c) f.addSuppressed(c.suppress);
+}
