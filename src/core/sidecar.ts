@@ -447,6 +447,18 @@ export class SidecarFile {
     this.apply(splices, expected);
   }
 
+  /** Gives an annotation a new anchor (re-attached to other words); only its anchor line changes. */
+  setAnchor(id: string, anchor: Anchor): void {
+    const idx = this.data.annotations.findIndex(a => a.id === id);
+    if (idx < 0) throw new Error(`no annotation with id "${id}"`);
+    const expected = { ...this.data, annotations: this.data.annotations.map((a, i) => (i === idx ? { ...a, anchor } : a)) };
+    const item = this.seqOf('annotations')!.items[idx] as YAMLMap;
+    const node = this.pair(item, 'anchor')!.value as Node;
+    const r = node.range!;
+    const text = `{ exact: ${JSON.stringify(anchor.exact)}, prefix: ${JSON.stringify(anchor.prefix)}, suffix: ${JSON.stringify(anchor.suffix)}, start: ${anchor.start}, end: ${anchor.end} }`;
+    this.apply([{ at: r[0], remove: r[1] - r[0], insert: text }], expected);
+  }
+
   /** Stores new positions of annotations (only the start and end numbers of their anchors change). */
   setPositions(moves: { id: string; start: number; end: number }[]): void {
     const byId = new Map(moves.map(m => [m.id, m]));

@@ -15,6 +15,7 @@
 // It talks to storage through a small interface, so the extension gives it `vscode.workspace.fs` and the tests
 // give it an in-memory fake that injects faults.
 
+import type { Anchor } from './anchor';
 import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
 
 export interface SidecarFs {
@@ -31,6 +32,7 @@ export type Change =
   | { update: { id: string; fields: Partial<Record<'type' | 'canonical' | 'value' | 'mod' | 'speaker' | 'cue' | 'status' | 'note' | 'tags' | 'origin', string | string[] | undefined>> } }
   | { remove: string }
   | { positions: { id: string; start: number; end: number }[] }
+  | { reanchor: { id: string; anchor: Anchor } }
   | { relate: Relation }
   | { suppress: Suppressed };
 
@@ -217,7 +219,7 @@ export class SidecarStore {
    * A change to an annotation they changed too is a conflict the user settles; false means: keep theirs.
    */
   private async mergeable(path: string, mine: SidecarFile, theirs: SidecarFile, change: Change): Promise<boolean> {
-    const id = 'update' in change ? change.update.id : 'remove' in change ? change.remove : null;
+    const id = 'update' in change ? change.update.id : 'remove' in change ? change.remove : 'reanchor' in change ? change.reanchor.id : null;
     if (id === null) {
       if ('add' in change && theirs.annotation(change.add.id)) change.add.id = theirs.newId(change.add.id + JSON.stringify(change.add.anchor));
       return true;
@@ -256,6 +258,7 @@ function apply(f: SidecarFile, c: Change): void {
   else if ('update' in c) { if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields); }
   else if ('remove' in c) f.removeAnnotation(c.remove);
   else if ('positions' in c) f.setPositions(c.positions.filter(p => f.annotation(p.id)));
+  else if ('reanchor' in c) { if (f.annotation(c.reanchor.id)) f.setAnchor(c.reanchor.id, c.reanchor.anchor); }
   else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
 }

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { type Category, toggleCategory } from './settings';
+import type { TagArgs, Tagging } from './tagging';
 
 const NAMES: Record<Category, string> = { entities: 'Entity', dates: 'Date', claims: 'Claim' };
 
@@ -19,14 +20,23 @@ async function revealFinding(uri: vscode.Uri, start: number, end: number): Promi
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-const TABLE: Record<string, (...args: never[]) => unknown> = {
-  'newsmark.toggleEntities': () => toggle('entities'),
-  'newsmark.toggleDates': () => toggle('dates'),
-  'newsmark.toggleClaims': () => toggle('claims'),
-  'newsmark.showFindings': () => vscode.commands.executeCommand('newsmark.article.focus'),
-  'newsmark.revealFinding': revealFinding,
-};
-
-export function registerCommands(): vscode.Disposable[] {
-  return Object.entries(TABLE).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+export function registerCommands(tagging: Tagging): vscode.Disposable[] {
+  const table: Record<string, (...args: never[]) => unknown> = {
+    'newsmark.toggleEntities': () => toggle('entities'),
+    'newsmark.toggleDates': () => toggle('dates'),
+    'newsmark.toggleClaims': () => toggle('claims'),
+    'newsmark.showFindings': () => vscode.commands.executeCommand('newsmark.article.focus'),
+    'newsmark.revealFinding': revealFinding,
+    'newsmark.tagSelection': (args?: TagArgs) => tagging.tagSelection(args ?? {}),
+    'newsmark.acceptFinding': (at?: number) => tagging.acceptFinding(typeof at === 'number' ? at : undefined),
+    'newsmark.rejectFinding': (at?: number) => tagging.rejectFinding(typeof at === 'number' ? at : undefined),
+    'newsmark.editAnnotation': (args?: { id?: string; field?: string; value?: string }) => tagging.editAnnotation(args ?? {}),
+    'newsmark.deleteAnnotation': (id?: string) => tagging.deleteAnnotation(typeof id === 'string' ? id : undefined),
+    'newsmark.nextAnnotation': () => tagging.goTo(1),
+    'newsmark.previousAnnotation': () => tagging.goTo(-1),
+    'newsmark.linkAnnotations': (args?: { from?: string; to?: string; type?: string }) => tagging.link(args ?? {}),
+    'newsmark.reattachAnnotation': (id: string) => tagging.reattach(id),
+    'newsmark.revealAnnotation': (from: string, ref: string) => tagging.reveal(vscode.Uri.parse(from), ref),
+  };
+  return Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
 }

@@ -4,34 +4,37 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { type Analyses, isArticle } from './analyses';
+import type { Annotations } from './annotations';
+import type { Tagging } from './tagging';
 import { type Category, settings } from './settings';
 
-type Layer = 'entities' | 'dates' | 'claims' | 'claimCues' | 'claimSources';
-const LAYERS: Layer[] = ['entities', 'dates', 'claims', 'claimCues', 'claimSources'];
-const CATEGORY_OF: Record<Layer, Category> = {
+type Layer = 'entities' | 'dates' | 'claims' | 'claimCues' | 'claimSources' | 'annotations';
+const LAYERS: Layer[] = ['entities', 'dates', 'claims', 'claimCues', 'claimSources', 'annotations'];
+const CATEGORY_OF: Record<Exclude<Layer, 'annotations'>, Category> = {
   entities: 'entities', dates: 'dates', claims: 'claims', claimCues: 'claims', claimSources: 'claims',
 };
 
 function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
   const closed = vscode.DecorationRangeBehavior.ClosedClosed;
   return {
+    // The engine's findings are drawn dotted (unconfirmed); annotations made or accepted by people, solid.
     entities: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('newsmark.entityBackground'),
-      border: '1px solid',
+      border: '1px dotted',
       borderColor: new vscode.ThemeColor('newsmark.entityBorder'),
       borderRadius: '3px',
       rangeBehavior: closed,
     }),
     dates: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('newsmark.dateBackground'),
-      borderStyle: 'none none solid none',
+      borderStyle: 'none none dotted none',
       borderWidth: '0 0 2px 0',
       borderColor: new vscode.ThemeColor('newsmark.dateBorder'),
       rangeBehavior: closed,
     }),
     claims: vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor('newsmark.claimBackground'),
-      border: '1px dashed',
+      border: '1px dotted',
       borderColor: new vscode.ThemeColor('newsmark.claimBorder'),
       rangeBehavior: closed,
       overviewRulerColor: new vscode.ThemeColor('newsmark.claimCueForeground'),
@@ -46,10 +49,29 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
       textDecoration: 'underline dotted',
       rangeBehavior: closed,
     }),
+    annotations: vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor('newsmark.annotationBackground'),
+      border: '2px solid',
+      borderColor: new vscode.ThemeColor('newsmark.annotationBorder'),
+      borderRadius: '2px',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      overviewRulerColor: new vscode.ThemeColor('newsmark.annotationBorder'),
+      overviewRulerLane: vscode.OverviewRulerLane.Left,
+    }),
   };
 }
 
-export function rangesFor(doc: vscode.TextDocument, a: Analysis, layer: Layer): vscode.Range[] {
+/** The findings to draw: without those the user rejected or made into annotations. */
+export function visibleFindings(a: Analysis, hidden: (kind: 'entity' | 'date' | 'claim', s: { start: number; end: number }) => boolean): Analysis {
+  return {
+    ...a,
+    entities: a.entities.filter(e => !hidden('entity', e)),
+    dates: a.dates.filter(d => !hidden('date', d)),
+    attributions: a.attributions.filter(c => !hidden('claim', c.content)),
+  };
+}
+
+export function rangesFor(doc: vscode.TextDocument, a: Analysis, layer: Exclude<Layer, 'annotations'>): vscode.Range[] {
   const r = (s: { start: number; end: number }) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
   switch (layer) {
     case 'entities': return a.entities.map(r);
@@ -68,8 +90,11 @@ export class Decorations implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private idleWaiters: (() => void)[] = [];
 
-  constructor(private readonly analyses: Analyses) {
+  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations, private readonly tagging: Tagging) {
     this.subs.push(
+      annotations.onDidChange(uri => {
+        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === uri.toString()) this.update(e);
+      }),
       vscode.window.onDidChangeActiveTextEditor(e => e && this.update(e)),
       vscode.window.onDidChangeVisibleTextEditors(es => es.forEach(e => this.update(e))),
       vscode.workspace.onDidChangeTextDocument(e => this.schedule(e.document)),
@@ -105,8 +130,18 @@ export class Decorations implements vscode.Disposable {
     const result = this.analyses.get(doc);
     const on = settings().highlight;
     const shown: Partial<Record<Layer, vscode.Range[]>> = {};
+    const live = this.annotations.of(doc);
+    const findings = result.kind === 'ok'
+      ? visibleFindings(result.analysis, (kind, s) => live.some(l => l.start === s.start && l.end === s.end && l.ann.kind === kind)
+        || this.tagging.isSuppressed(doc, { kind, start: s.start, end: s.end, fields: {} }))
+      : null;
     for (const layer of LAYERS) {
-      const ranges = result.kind === 'ok' && on[CATEGORY_OF[layer]] ? rangesFor(doc, result.analysis, layer) : [];
+      let ranges: vscode.Range[] = [];
+      if (layer === 'annotations') {
+        ranges = live.filter(l => l.start !== null).map(l => new vscode.Range(doc.positionAt(l.start!), doc.positionAt(l.end!)));
+      } else if (findings && on[CATEGORY_OF[layer]]) {
+        ranges = rangesFor(doc, findings, layer);
+      }
       editor.setDecorations(this.types[layer], ranges);
       shown[layer] = ranges;
     }

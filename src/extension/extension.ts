@@ -3,11 +3,14 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { Analyses, ARTICLE_SELECTOR } from './analyses';
+import { Annotations, sidecarUriOf } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
 import { Decorations, type Layer } from './decorations';
 import { Hovers } from './hovers';
+import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
+import { Tagging } from './tagging';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface NewsmarkApi {
@@ -21,11 +24,19 @@ export interface NewsmarkApi {
   statusText(): string;
   /** Messages Newsmark showed the user. */
   messages(): string[];
+  /** The annotations of an open article, where they are now (null offsets: orphaned). */
+  annotations(doc: vscode.TextDocument): { id: string; kind: string; start: number | null; end: number | null; orphaned: boolean; fields: Record<string, unknown> }[];
+  /** Where an article's sidecar is. */
+  sidecarOf(doc: vscode.TextDocument): vscode.Uri;
+  /** Reads an article's sidecar again and re-anchors its annotations (as after a change on disk). */
+  reloadAnnotations(doc: vscode.TextDocument): Promise<void>;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const analyses = new Analyses();
-  const decorations = new Decorations(analyses);
+  const annotations = new Annotations();
+  const tagging = new Tagging(analyses, annotations);
+  const decorations = new Decorations(analyses, annotations, tagging);
   const status = new StatusBar(analyses);
   const view = new ArticleView(analyses);
   context.subscriptions.push(
@@ -34,8 +45,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     status,
     view,
     vscode.window.registerTreeDataProvider('newsmark.article', view),
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses)),
-    ...registerCommands(),
+    annotations,
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses, annotations)),
+    vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), { providedCodeActionKinds: OrphanFixes.kinds }),
+    ...registerCommands(tagging),
   );
   return {
     highlighted: (layer, editor = vscode.window.activeTextEditor) => (editor ? decorations.shownRanges(editor, layer) : []),
@@ -46,6 +59,12 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     whenIdle: () => decorations.whenIdle(),
     statusText: () => status.text,
     messages: () => [...analyses.messages],
+    annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
+    sidecarOf: doc => sidecarUriOf(doc.uri),
+    reloadAnnotations: async doc => {
+      await annotations.store.reload(sidecarUriOf(doc.uri).toString());
+      await annotations.open(doc);
+    },
   };
 }
 

@@ -2,7 +2,9 @@
 
 import * as vscode from 'vscode';
 import { describeDateValue, TYPE_NAMES, type Analysis } from '../core';
+import type { Relation } from '../core/sidecar';
 import type { Analyses } from './analyses';
+import type { Annotations, Live } from './annotations';
 import { settings } from './settings';
 
 const inside = (s: { start: number; end: number }, at: number) => at >= s.start && at < s.end;
@@ -41,17 +43,39 @@ export function describeAt(a: Analysis, at: number): string[] {
   return parts;
 }
 
+/** Markdown lines describing the annotations at an offset: fields and relations, with links to related ones. */
+export function describeAnnotations(doc: vscode.TextDocument, live: Live[], relations: Relation[], at: number): string[] {
+  const out: string[] = [];
+  for (const l of live.filter(x => x.start !== null && at >= x.start && at < x.end!)) {
+    const a = l.ann;
+    const who = a.origin === 'accepted' ? 'finding accepted' : 'made by hand';
+    const lines = [`**Annotation** · ${esc(a.kind)}${a.status ? ` · **${esc(a.status)}**` : ''} · ${who}${a.author ? ` by ${esc(a.author)}` : ''}`];
+    for (const k of ['type', 'canonical', 'value', 'mod', 'speaker', 'cue', 'note'] as const) if (a[k]) lines.push(`${k}: ${esc(String(a[k]))}`);
+    if (a.tags?.length) lines.push(`tags: ${a.tags.map(esc).join(', ')}`);
+    for (const r of relations.filter(x => x.from === a.id || x.to === a.id)) {
+      const other = r.from === a.id ? r.to : r.from;
+      const args = encodeURIComponent(JSON.stringify([doc.uri.toString(), other]));
+      lines.push(`${r.from === a.id ? esc(r.type) : `${esc(r.type)} (from)`} → [${esc(other)}](command:newsmark.revealAnnotation?${args})`);
+    }
+    lines.push(`id ${esc(a.id)}`);
+    out.push(lines.join('  \n'));
+  }
+  return out;
+}
+
 export class Hovers implements vscode.HoverProvider {
-  constructor(private readonly analyses: Analyses) {}
+  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const at = doc.offsetAt(pos);
+    const state = this.annotations.stateOf(doc);
+    const parts = describeAnnotations(doc, this.annotations.of(doc), state?.file?.data.relations ?? [], at);
     const r = this.analyses.get(doc);
-    if (r.kind !== 'ok') return undefined;
-    const parts = describeAt(r.analysis, doc.offsetAt(pos));
+    if (r.kind === 'ok') parts.push(...describeAt(r.analysis, at));
     if (parts.length === 0) return undefined;
     const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));
     md.supportThemeIcons = false;
-    md.isTrusted = false;
+    md.isTrusted = { enabledCommands: ['newsmark.revealAnnotation'] };
     return new vscode.Hover(md);
   }
 }

@@ -1,0 +1,283 @@
+// Annotations in the editor: each article's sidecar, read through the store, with live positions that move with
+// edits, orphans reported as diagnostics, and the sidecar's own errors shown where they are.
+
+import * as vscode from 'vscode';
+import { anchorAt, locate, shiftSpan } from '../core/anchor';
+import { type Annotation, type Problem, SIDECAR_SUFFIX } from '../core/sidecar';
+import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
+import { isArticle } from './analyses';
+
+/** `vscode.workspace.fs` for the store; paths are URI strings. */
+const workspaceFs: SidecarFs = {
+  async read(p) {
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(p)));
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return null;
+      if ((e as { code?: string }).code === 'FileNotFound' || /ENOENT|not found/i.test(String(e))) return null;
+      throw e;
+    }
+  },
+  async write(p, text) {
+    await vscode.workspace.fs.writeFile(vscode.Uri.parse(p), new TextEncoder().encode(text));
+  },
+  async rename(from, to) {
+    await vscode.workspace.fs.rename(vscode.Uri.parse(from), vscode.Uri.parse(to), { overwrite: true });
+  },
+  async remove(p) {
+    try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch { /* already gone */ }
+  },
+};
+
+/** An annotation where it is now in the open article. */
+export interface Live {
+  ann: Annotation;
+  /** Offsets in the document's current text; null when orphaned. */
+  start: number | null;
+  end: number | null;
+  orphaned: boolean;
+}
+
+interface ArticleState {
+  sidecar: vscode.Uri;
+  live: Live[];
+  problems: Problem[] | null;
+  /** The document version the live positions are for. */
+  version: number;
+}
+
+/** Where an article's sidecar is: beside it, or in `.newsmark/` at its workspace folder (setting). */
+export function sidecarUriOf(article: vscode.Uri): vscode.Uri {
+  const where = vscode.workspace.getConfiguration('newsmark').get<string>('sidecarLocation', 'beside');
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  if (where === 'folder' && folder) {
+    const rel = article.path.slice(folder.uri.path.length).replace(/^\/+/, '');
+    return vscode.Uri.joinPath(folder.uri, '.newsmark', rel + SIDECAR_SUFFIX);
+  }
+  return article.with({ path: article.path + SIDECAR_SUFFIX });
+}
+
+export function articleName(article: vscode.Uri): string {
+  return article.path.split('/').pop() ?? 'article';
+}
+
+export class Annotations implements vscode.Disposable {
+  readonly store: SidecarStore;
+  private readonly articles = new Map<string, ArticleState>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when an article's annotations (or their places) change. */
+  readonly onDidChange = this.emitter.event;
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('newsmark-annotations');
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly relocate = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor() {
+    this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c) });
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    this.subs.push(
+      watcher,
+      watcher.onDidChange(u => this.sidecarChanged(u)),
+      watcher.onDidCreate(u => this.sidecarChanged(u)),
+      watcher.onDidDelete(u => this.sidecarChanged(u)),
+      vscode.workspace.onDidOpenTextDocument(d => void this.open(d)),
+      vscode.workspace.onDidCloseTextDocument(d => this.close(d)),
+      vscode.workspace.onDidChangeTextDocument(e => this.edited(e)),
+      vscode.workspace.onDidSaveTextDocument(d => void this.saved(d)),
+      vscode.workspace.onDidSaveTextDocument(d => { if (d.uri.path.endsWith(SIDECAR_SUFFIX)) this.sidecarChanged(d.uri); }),
+      this.diagnostics,
+      this.emitter,
+    );
+    for (const d of vscode.workspace.textDocuments) void this.open(d);
+  }
+
+  /** The annotations of an open article, where they are now. */
+  of(doc: vscode.TextDocument): Live[] {
+    return this.articles.get(doc.uri.toString())?.live ?? [];
+  }
+
+  /** The sidecar's problems when it cannot be read (annotations are then read-only). */
+  problemsOf(doc: vscode.TextDocument): Problem[] | null {
+    return this.articles.get(doc.uri.toString())?.problems ?? null;
+  }
+
+  stateOf(doc: vscode.TextDocument): SidecarState | undefined {
+    const a = this.articles.get(doc.uri.toString());
+    return a ? this.store.state(a.sidecar.toString()) : undefined;
+  }
+
+  async open(doc: vscode.TextDocument): Promise<void> {
+    if (!isArticle(doc) || doc.uri.scheme === 'untitled') return;
+    const sidecar = sidecarUriOf(doc.uri);
+    const key = doc.uri.toString();
+    if (!this.articles.has(key)) this.articles.set(key, { sidecar, live: [], problems: null, version: doc.version });
+    const s = await this.store.open(sidecar.toString());
+    if (s.recovered) void vscode.window.showInformationMessage(`Newsmark recovered annotations of ${articleName(doc.uri)} from a write that was interrupted.`);
+    this.refresh(doc, s);
+  }
+
+  private close(doc: vscode.TextDocument): void {
+    this.articles.delete(doc.uri.toString());
+    this.diagnostics.delete(doc.uri);
+  }
+
+  /** Positions from the sidecar's anchors, found again in the current text. */
+  private refresh(doc: vscode.TextDocument, s: SidecarState): void {
+    const a = this.articles.get(doc.uri.toString());
+    if (!a) return;
+    const text = doc.getText();
+    a.problems = s.problems;
+    a.version = doc.version;
+    a.live = (s.file?.data.annotations ?? []).map(ann => {
+      const f = locate(text, ann.anchor);
+      return { ann, start: f.start, end: f.end, orphaned: f.status === 'orphaned' };
+    });
+    this.report(doc);
+    this.emitter.fire(doc.uri);
+  }
+
+  private report(doc: vscode.TextDocument): void {
+    const a = this.articles.get(doc.uri.toString());
+    if (!a) return;
+    const diags: vscode.Diagnostic[] = [];
+    for (const l of a.live.filter(x => x.orphaned)) {
+      const at = doc.positionAt(Math.min(l.ann.anchor.start, doc.getText().length));
+      const d = new vscode.Diagnostic(new vscode.Range(at, at),
+        `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text. Select its words and re-attach it, or delete it.`,
+        vscode.DiagnosticSeverity.Warning);
+      d.source = 'Newsmark';
+      d.code = { value: 'orphaned-annotation', target: vscode.Uri.parse(`newsmark-annotation:${l.ann.id}`) };
+      diags.push(d);
+    }
+    if (a.problems) {
+      const first = a.problems[0];
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+        `The annotations of this article are read-only: its sidecar has ${a.problems.length === 1 ? 'an error' : `${a.problems.length} errors`} (${first.line ? `line ${first.line}: ` : ''}${first.message}). Fix the sidecar to change annotations again.`,
+        vscode.DiagnosticSeverity.Warning);
+      d.source = 'Newsmark';
+      d.code = 'broken-sidecar';
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(a.sidecar, new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.col - 1))), first.message)];
+      diags.push(d);
+      this.diagnostics.set(a.sidecar, a.problems.map(p => {
+        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+        const x = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+        x.source = 'Newsmark';
+        return x;
+      }));
+    } else {
+      this.diagnostics.delete(a.sidecar);
+    }
+    this.diagnostics.set(doc.uri, diags);
+  }
+
+  /** Live positions follow typing; an edit across an annotation's edge finds it again by its quote. */
+  private edited(e: vscode.TextDocumentChangeEvent): void {
+    const key = e.document.uri.toString();
+    const a = this.articles.get(key);
+    if (!a || e.contentChanges.length === 0) return;
+    let lost = false;
+    for (const c of e.contentChanges) {
+      for (const l of a.live) {
+        if (l.start === null || l.end === null) continue;
+        const moved = shiftSpan(l.start, l.end, c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
+        if (moved) [l.start, l.end] = moved;
+        else { l.start = l.end = null; lost = true; }
+      }
+    }
+    a.version = e.document.version;
+    if (lost) {
+      clearTimeout(this.relocate.get(key));
+      this.relocate.set(key, setTimeout(() => {
+        const text = e.document.getText();
+        for (const l of a.live) {
+          if (l.start !== null) continue;
+          const f = locate(text, l.ann.anchor);
+          [l.start, l.end, l.orphaned] = [f.start, f.end, f.status === 'orphaned'];
+        }
+        this.report(e.document);
+        this.emitter.fire(e.document.uri);
+      }, 150));
+    }
+    this.emitter.fire(e.document.uri);
+  }
+
+  /** On saving the article, moved annotations get their new places in the sidecar. */
+  private async saved(doc: vscode.TextDocument): Promise<void> {
+    const a = this.articles.get(doc.uri.toString());
+    if (!a || a.problems) return;
+    const moves = a.live.filter(l => l.start !== null && (l.start !== l.ann.anchor.start || l.end !== l.ann.anchor.end))
+      .map(l => ({ id: l.ann.id, start: l.start!, end: l.end! }));
+    if (moves.length) await this.change(doc, { positions: moves }, { quiet: true });
+  }
+
+  private sidecarChanged(sidecar: vscode.Uri): void {
+    for (const [key, a] of this.articles) {
+      if (a.sidecar.toString() !== sidecar.toString()) continue;
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      if (!doc) continue;
+      void this.store.reload(sidecar.toString()).then(s => {
+        if (s.deleted) {
+          void vscode.window.showWarningMessage(`The sidecar of ${articleName(doc.uri)} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.`, 'Restore Now')
+            .then(choice => { if (choice) void this.store.restore(sidecar.toString()).then(r => this.refresh(doc, r)); });
+        }
+        this.refresh(doc, s);
+      });
+    }
+  }
+
+  /**
+   * Changes an article's sidecar. Returns false, with a message, when the sidecar cannot be written (it has
+   * errors the user must fix first, or storage failed).
+   */
+  async change(doc: vscode.TextDocument, change: Change, opts: { quiet?: boolean } = {}): Promise<boolean> {
+    let a = this.articles.get(doc.uri.toString());
+    if (!a) { await this.open(doc); a = this.articles.get(doc.uri.toString()); }
+    if (!a) return false;
+    try {
+      const s = await this.store.change(a.sidecar.toString(), articleName(doc.uri), change);
+      this.refresh(doc, s);
+      return true;
+    } catch (e) {
+      if (e instanceof SidecarBrokenError) {
+        const s = this.store.state(a.sidecar.toString());
+        if (s) this.refresh(doc, s);
+        if (!opts.quiet) void vscode.window.showErrorMessage(`Newsmark: ${e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))}`, 'Open Sidecar')
+          .then(c => { if (c) void vscode.window.showTextDocument(a!.sidecar); });
+      } else if (!opts.quiet) {
+        void vscode.window.showErrorMessage(`Newsmark could not save the annotation: ${(e as Error).message}. Nothing was lost: try again.`);
+      }
+      return false;
+    }
+  }
+
+  /** A new annotation on a span of the article. */
+  newAnnotation(doc: vscode.TextDocument, start: number, end: number, fields: Partial<Annotation> & { kind: string }): Annotation {
+    const text = doc.getText();
+    const existing = this.of(doc).map(l => l.ann.id);
+    let id = '';
+    for (let n = 0; !id || existing.includes(id); n++) id = shortId(`${doc.uri}|${start}|${end}|${Date.now()}|${n}`);
+    return { id, anchor: anchorAt(text, start, end), origin: 'user', created: new Date().toISOString(), ...fields };
+  }
+
+  private async askConflict(c: Conflict): Promise<'mine' | 'theirs'> {
+    const what = c.theirs ? 'changed' : 'deleted';
+    const pick = await vscode.window.showWarningMessage(
+      `Annotation ${c.id} was ${what} outside Newsmark while you changed it here (${vscode.workspace.asRelativePath(vscode.Uri.parse(c.sidecar))}). Which version do you keep?`,
+      { modal: true }, 'Keep Mine', 'Keep Theirs');
+    return pick === 'Keep Mine' ? 'mine' : 'theirs';
+  }
+
+  dispose(): void {
+    for (const t of this.relocate.values()) clearTimeout(t);
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+function shortId(seed: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36).padStart(6, '0').slice(-6);
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+
+export { SidecarBrokenError };
