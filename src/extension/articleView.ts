@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { describeDateValue, type EntityType } from '../core';
 import { type Analyses, isArticle } from './analyses';
+import type { Annotations } from './annotations';
 
 interface Node {
   label: string;
@@ -28,8 +29,9 @@ export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly subs: vscode.Disposable[] = [];
   private doc: vscode.TextDocument | undefined;
 
-  constructor(private readonly analyses: Analyses) {
+  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {
     this.subs.push(
+      annotations.onDidChange(u => { if (u.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh(); }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       analyses.onDidAnalyse(d => { if (d === this.doc || d === vscode.window.activeTextEditor?.document) this.refresh(); }),
     );
@@ -60,6 +62,19 @@ export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (r.kind !== 'ok') return [{ label: 'Not analysed: over the size limit', icon: 'circle-slash' }];
     const a = r.analysis;
     const out: Node[] = [];
+    const live = this.annotations.of(editor.document);
+    if (live.length) {
+      out.push({
+        label: 'Annotations', description: String(live.length), icon: 'tag',
+        children: live.map(l => ({
+          label: `${l.ann.kind}: ${clip(l.ann.anchor.exact, 50)}`,
+          description: [l.orphaned ? 'orphaned' : '', l.ann.status ?? '', l.ann.type ?? '', l.ann.origin === 'accepted' ? 'accepted' : ''].filter(Boolean).join(' · '),
+          tooltip: l.ann.note ?? l.ann.anchor.exact,
+          icon: l.orphaned ? 'warning' : undefined,
+          target: l.start !== null ? { start: l.start, end: l.end! } : undefined,
+        })),
+      });
+    }
     for (const g of GROUPS) {
       const byName = new Map<string, { n: number; first: { start: number; end: number } }>();
       for (const e of a.entities) {

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
   const status = new StatusBar(analyses);
-  const view = new ArticleView(analyses);
+  const view = new ArticleView(analyses, annotations);
   context.subscriptions.push(
     analyses,
     decorations,

@@ -17,6 +17,7 @@ const colour = (id: string): number[] => {
   return [n(1), n(3), n(5), hex.length > 7 ? n(7) / 255 : 1];
 };
 const ENTITY_BG = colour('newsmark.entityBackground');
+const ANNOTATION_BG = colour('newsmark.annotationBackground');
 const DATE_BG = colour('newsmark.dateBackground');
 
 /** In the page: does an element's computed background equal [r, g, b, a]? */
@@ -125,12 +126,45 @@ describe('Newsmark in the browser', function () {
     await waitForBackground(DATE_BG, true);
   });
 
+  it('tags a span through the UI: find it, Tag Selection from the palette, two picks', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
+    await page.keyboard.type('coastline-wire.txt');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label*="coastline-wire.txt"]').first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[data-resource-name="coastline-wire.txt"]', { timeout: 20000 });
+    await waitForBackground(ENTITY_BG, true);
+    // Select the words with the editor's own Find, as a keyboard user would.
+    await page.keyboard.press('Control+F');
+    await page.locator('.find-widget textarea, .find-widget input').first().waitFor({ state: 'visible' });
+    await page.keyboard.type('Efua Mensah');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await palette('Newsmark: Tag Selection');
+    const kind = page.locator('.quick-input-list .monaco-list-row').first();
+    await kind.waitFor({ timeout: 20000 });
+    assert.match(await kind.textContent() ?? '', /Entity.*as Newsmark found it/);
+    await page.keyboard.press('Enter');
+    const type = page.locator('.quick-input-list .monaco-list-row').first();
+    await page.waitForFunction(() => /Person/.test(document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? ''), undefined, { timeout: 20000 });
+    assert.match(await type.textContent() ?? '', /Person.*PERSON, as found/);
+    await page.keyboard.press('Enter');
+    await waitForBackground(ANNOTATION_BG, true);
+    const sidecar = join(workspace, 'election/coastline-wire.txt.newsmark.yaml');
+    const text = readFileSync(sidecar, 'utf8');
+    assert.match(text, /kind: entity\n {4}anchor: \{ exact: "Efua Mensah"/);
+    assert.match(text, /type: PERSON/);
+    await page.mouse.move(5, 400);
+    await page.screenshot({ path: join(OUT, 'tagged.png') });
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'tagged.png'), join(ROOT, 'media/screenshot-tagged.png'));
+  });
+
   it('lists the article’s findings in the Newsmark sidebar', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();
     const rows = page.locator('[id="workbench.view.extension.newsmark"] .monaco-list-row');
     await rows.filter({ hasText: 'People' }).first().waitFor({ timeout: 20000 });
     const labels = (await rows.allTextContents()).join(' | ');
-    for (const want of ['People', 'Henrik Dahl', 'Places', 'Tromsø', 'Dates', 'Claims']) assert.ok(labels.includes(want), `${want} in ${labels}`);
+    for (const want of ['Annotations', 'entity: Efua Mensah', 'People', 'Kwame Asante', 'Places', 'Kumasi', 'Dates', 'Claims']) assert.ok(labels.includes(want), `${want} in ${labels}`);
     await page.screenshot({ path: join(OUT, 'sidebar.png') });
     if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'sidebar.png'), join(ROOT, 'media/screenshot.png'));
   });
