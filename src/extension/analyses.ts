@@ -8,7 +8,7 @@ export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
 export const ARTICLE_SELECTOR: vscode.DocumentSelector = ARTICLE_LANGUAGES.map(language => ({ language }));
 
 export type Result =
-  | { kind: 'ok'; analysis: Analysis; version: number }
+  | { kind: 'ok'; analysis: Analysis; version: number; published: string | null }
   | { kind: 'too-large'; bytes: number; limitBytes: number; version: number };
 
 export function isArticle(doc: vscode.TextDocument): boolean {
@@ -33,6 +33,9 @@ export class Analyses implements vscode.Disposable {
   readonly onDidAnalyse = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
 
+  /** The publication date an article's sidecar gives (document.published), if any. */
+  publishedOf: (doc: vscode.TextDocument) => string | null = () => null;
+
   constructor() {
     this.subs.push(vscode.workspace.onDidCloseTextDocument(d => {
       this.cache.delete(d.uri.toString());
@@ -45,7 +48,8 @@ export class Analyses implements vscode.Disposable {
     const key = doc.uri.toString();
     const cached = this.cache.get(key);
     const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
-    if (cached && cached.version === doc.version && (cached.kind !== 'too-large' || cached.limitBytes === limitBytes)) return cached;
+    const published = this.publishedOf(doc);
+    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published : cached.limitBytes === limitBytes)) return cached;
     const text = doc.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     let result: Result;
@@ -60,7 +64,7 @@ export class Analyses implements vscode.Disposable {
     } else {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = createAnalyzer()));
-      result = { kind: 'ok', analysis: analyzer.analyze(text), version: doc.version };
+      result = { kind: 'ok', analysis: analyzer.analyze(text, published ? { published } : {}), version: doc.version, published };
     }
     this.cache.set(key, result);
     this.emitter.fire(doc);

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { anchorAt, locate, shiftSpan } from '../core/anchor';
-import { type Annotation, type Problem, SIDECAR_SUFFIX } from '../core/sidecar';
+import { type Annotation, type DocumentMeta, type Problem, SIDECAR_SUFFIX } from '../core/sidecar';
 import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
 import { isArticle } from './analyses';
 
@@ -70,6 +70,10 @@ export class Annotations implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('newsmark-annotations');
   private readonly subs: vscode.Disposable[] = [];
   private readonly relocate = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Changes made while the sidecar was broken: written once it reads again. */
+  private readonly pending = new Map<string, Change[]>();
+  /** Details for a new sidecar (title, publication date), from the engine. */
+  metaFor: (doc: vscode.TextDocument) => DocumentMeta = () => ({});
 
   constructor() {
     this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c) });
@@ -93,6 +97,12 @@ export class Annotations implements vscode.Disposable {
   /** The annotations of an open article, where they are now. */
   of(doc: vscode.TextDocument): Live[] {
     return this.articles.get(doc.uri.toString())?.live ?? [];
+  }
+
+  /** Changes waiting for the article's broken sidecar to be fixed. */
+  pendingOf(doc: vscode.TextDocument): number {
+    const a = this.articles.get(doc.uri.toString());
+    return a ? this.pending.get(a.sidecar.toString())?.length ?? 0 : 0;
   }
 
   /** The sidecar's problems when it cannot be read (annotations are then read-only). */
@@ -214,7 +224,15 @@ export class Annotations implements vscode.Disposable {
       if (a.sidecar.toString() !== sidecar.toString()) continue;
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
       if (!doc) continue;
-      void this.store.reload(sidecar.toString()).then(s => {
+      void this.store.reload(sidecar.toString()).then(async s => {
+        const waiting = this.pending.get(sidecar.toString());
+        if (!s.problems && waiting?.length) {
+          // Fixed: write what waited.
+          this.pending.delete(sidecar.toString());
+          for (const c of waiting) await this.change(doc, c, { quiet: true });
+          void vscode.window.showInformationMessage(`Newsmark saved ${waiting.length} change${waiting.length === 1 ? '' : 's'} to the annotations of ${articleName(doc.uri)} that waited for its sidecar to be fixed.`);
+          return;
+        }
         if (s.deleted) {
           void vscode.window.showWarningMessage(`The sidecar of ${articleName(doc.uri)} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.`, 'Restore Now')
             .then(choice => { if (choice) void this.store.restore(sidecar.toString()).then(r => this.refresh(doc, r)); });
@@ -233,14 +251,17 @@ export class Annotations implements vscode.Disposable {
     if (!a) { await this.open(doc); a = this.articles.get(doc.uri.toString()); }
     if (!a) return false;
     try {
-      const s = await this.store.change(a.sidecar.toString(), articleName(doc.uri), change);
+      const s = await this.store.change(a.sidecar.toString(), articleName(doc.uri), change, this.metaFor(doc));
       this.refresh(doc, s);
       return true;
     } catch (e) {
       if (e instanceof SidecarBrokenError) {
         const s = this.store.state(a.sidecar.toString());
         if (s) this.refresh(doc, s);
-        if (!opts.quiet) void vscode.window.showErrorMessage(`Newsmark: ${e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))}`, 'Open Sidecar')
+        // The change waits, in memory, until the sidecar reads again; then it is written.
+        const key = a.sidecar.toString();
+        if (!('positions' in change)) this.pending.set(key, [...(this.pending.get(key) ?? []), change]);
+        if (!opts.quiet) void vscode.window.showErrorMessage(`Newsmark: ${e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))}. Your change is kept and will be saved once the sidecar is fixed.`, 'Open Sidecar')
           .then(c => { if (c) void vscode.window.showTextDocument(a!.sidecar); });
       } else if (!opts.quiet) {
         void vscode.window.showErrorMessage(`Newsmark could not save the annotation: ${(e as Error).message}. Nothing was lost: try again.`);

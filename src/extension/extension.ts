@@ -28,6 +28,8 @@ export interface NewsmarkApi {
   annotations(doc: vscode.TextDocument): { id: string; kind: string; start: number | null; end: number | null; orphaned: boolean; fields: Record<string, unknown> }[];
   /** Where an article's sidecar is. */
   sidecarOf(doc: vscode.TextDocument): vscode.Uri;
+  /** Changes waiting for an article's broken sidecar to be fixed. */
+  pending(doc: vscode.TextDocument): number;
   /** Reads an article's sidecar again and re-anchors its annotations (as after a change on disk). */
   reloadAnnotations(doc: vscode.TextDocument): Promise<void>;
 }
@@ -35,6 +37,14 @@ export interface NewsmarkApi {
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const analyses = new Analyses();
   const annotations = new Annotations();
+  // Dates resolve against the publication date the sidecar gives, when it gives one.
+  analyses.publishedOf = doc => annotations.stateOf(doc)?.file?.data.document.published ?? null;
+  // A new sidecar starts with the article's headline and publication date.
+  annotations.metaFor = doc => {
+    const r = analyses.get(doc);
+    const title = doc.getText().split(/\r?\n/).map(l => l.replace(/^#+\s*/, '').trim()).find(Boolean);
+    return { ...(title ? { title: title.slice(0, 200) } : {}), ...(r.kind === 'ok' && r.analysis.published ? { published: r.analysis.published } : {}) };
+  };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
   const status = new StatusBar(analyses);
@@ -61,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     messages: () => [...analyses.messages],
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
     sidecarOf: doc => sidecarUriOf(doc.uri),
+    pending: doc => annotations.pendingOf(doc),
     reloadAnnotations: async doc => {
       await annotations.store.reload(sidecarUriOf(doc.uri).toString());
       await annotations.open(doc);

@@ -265,6 +265,10 @@ export class Tagging {
     const hash = ref.indexOf('#');
     const article = hash < 0 ? from : vscode.Uri.joinPath(from, '..', ref.slice(0, hash));
     const id = hash < 0 ? ref : ref.slice(hash + 1);
+    if (!vscode.workspace.getWorkspaceFolder(article)) {
+      void vscode.window.showWarningMessage(`Newsmark: the relation points outside the workspace (${ref}); it is not followed.`);
+      return;
+    }
     const doc = await vscode.workspace.openTextDocument(article);
     const ed = await vscode.window.showTextDocument(doc);
     await this.annotations.open(doc);

@@ -50,6 +50,7 @@ describe('annotating in VS Code', function () {
     const onDisk = readFileSync(sidecar.fsPath, 'utf8');
     assert.match(onDisk, new RegExp(`- id: ${ann.id}\\n {4}kind: entity\\n {4}anchor: \\{ exact: "Efua Mensah"`));
     assert.match(onDisk, /type: PERSON/);
+    assert.match(onDisk, /\n {2}title: Ghana delays vote count as opposition alleges fraud\n {2}published: "?2026-12-09"?\n/, 'a new sidecar starts with the headline and date');
     await until('solid highlight', () => api.highlighted('annotations', ed).length === 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const again = await openArticle();
@@ -144,12 +145,14 @@ describe('annotating in VS Code', function () {
     assert.ok(api.annotations(ed.document).length > 0, 'the last good annotations are still shown');
     select(ed, 'Kwame Asante');
     const r = await vscode.commands.executeCommand('newsmark.tagSelection', { kind: 'entity', type: 'PERSON' });
-    assert.equal(r, undefined, 'the new annotation waits');
+    assert.equal(r, undefined, 'not written now');
+    assert.equal(api.pending(ed.document), 1, 'the new annotation waits');
     assert.equal(readFileSync(sidecar.fsPath, 'utf8'), broken, 'not written over');
-    // Fixed: annotations can be made again.
+    // Fixed by the user: what waited is written.
     writeFileSync(sidecar.fsPath, broken.replace('kind: [entity', 'kind: entity'));
     await until('fixed', () => !vscode.languages.getDiagnostics(ed.document.uri).some(d => d.code === 'broken-sidecar'));
-    assert.ok(await vscode.commands.executeCommand('newsmark.tagSelection', { kind: 'entity', type: 'PERSON' }));
+    await until('the waiting annotation written', () => readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"'));
+    assert.equal(api.pending(ed.document), 0);
     unlinkSync(sidecar.fsPath);
   });
 });
