@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Analysis } from '../src/core';
-import { type CompactGold, expandGold, type Gold, prf, scoreDocument, scores, type Tally } from './score';
+import { crossCheck } from '../src/core/crossdoc';
+import { type CompactGold, type CrossGold, expandGold, type Gold, prf, scoreCross, scoreDocument, scores, type Tally } from './score';
 
 const root = resolve(__dirname, '../..');
 const cli = (files: string[]) =>
@@ -36,6 +37,16 @@ if (existsSync(goldDir)) {
     analysis: d,
     gold: JSON.parse(readFileSync(join(goldDir, basename(d.path).replace(/\.txt$/, '.gold.json')), 'utf8')) as Gold,
   })));
+  const crossPath = join(goldDir, 'cross.gold.json');
+  if (existsSync(crossPath)) {
+    const docs = cli(files.map(f => join(corpus, f)));
+    const result = crossCheck(docs.map(d => ({ doc: d.path, text: readFileSync(d.path, 'utf8'), analysis: d })));
+    const s = scoreCross(result, JSON.parse(readFileSync(crossPath, 'utf8')) as CrossGold);
+    console.log(`eval: across the corpus articles (gold: cross.gold.json)`);
+    console.log(`  conflicts      recall ${s.conflicts.recall.toFixed(3)} (${s.conflicts.found.length} of ${s.conflicts.found.length + s.conflicts.missed.length} conflicting claims: ${s.conflicts.found.join(' ')}; missed ${s.conflicts.missed.join(' ') || 'none'})  precision ${s.conflicts.precision.toFixed(3)} (${s.conflicts.tp} of ${s.conflicts.reported} reported pairs)`);
+    console.log(`  claims         ${s.claims.found} of ${s.claims.total} gold claims found as shared claims (recall ${s.claims.recall.toFixed(3)}); ${result.claims.length} reported`);
+    console.log(`  sources        ${s.sources.found} of ${s.sources.total} gold sources found${s.sources.missing.length ? ` (missing: ${s.sources.missing.join(', ')})` : ''}; ${result.sources.length} reported`);
+  }
 } else {
   console.log(`eval: no corpus gold at ${goldDir}`);
 }

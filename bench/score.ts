@@ -100,3 +100,45 @@ export function expandGold(text: string, g: CompactGold): Gold {
     },
   };
 }
+
+/** The cross-article gold (../shared/corpus/gold/cross.gold.json). */
+export interface CrossGold {
+  claims: { id: string; agree: boolean; mentions: { doc: string; start: number; end: number }[]; conflict: { kind: string } | null }[];
+  sources: { speaker: string; tier: string }[];
+}
+
+interface PairLike { a: { doc: string; start: number; end: number }; b: { doc: string; start: number; end: number } }
+
+const base = (p: string) => p.split(/[\\/]/).pop()!;
+
+/**
+ * Conflicts: a reported pair finds a conflicting claim when its two statements overlap two mentions of that claim in
+ * different articles (claims not yet found are preferred). Recall: conflicting claims found; precision: reported
+ * pairs that find one. Claims: a gold claim is found when one reported claim holds two of its mentions in different
+ * articles. Sources: main-tier gold speakers among the reported sources.
+ */
+export function scoreCross(r: { conflicts: PairLike[]; claims: { mentions: { doc: string; start: number; end: number }[] }[]; sources: { speaker: string }[] }, g: CrossGold) {
+  const hits = (m: { doc: string; start: number; end: number }, gm: { doc: string; start: number; end: number }) => base(m.doc) === base(gm.doc) && m.start < gm.end && gm.start < m.end;
+  const conflicting = g.claims.filter(c => !c.agree);
+  const found = new Set<string>();
+  let tp = 0;
+  for (const p of r.conflicts) {
+    const on = conflicting.filter(c => base(p.a.doc) !== base(p.b.doc) && c.mentions.some(m => hits(p.a, m)) && c.mentions.some(m => hits(p.b, m)));
+    if (on.length === 0) continue;
+    tp++;
+    found.add((on.find(c => !found.has(c.id)) ?? on[0]).id);
+  }
+  const claimFound = g.claims.filter(c => r.claims.some(rc => {
+    const docs = new Set(rc.mentions.flatMap(m => c.mentions.filter(gm => hits(m, gm)).map(gm => gm.doc)));
+    return docs.size >= 2;
+  }));
+  const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'");
+  const speakers = new Set(r.sources.map(s => norm(s.speaker)));
+  const mainSources = g.sources.filter(s => s.tier === 'main');
+  const missing = mainSources.filter(s => !speakers.has(norm(s.speaker))).map(s => s.speaker);
+  return {
+    conflicts: { recall: found.size / conflicting.length, precision: r.conflicts.length ? tp / r.conflicts.length : 1, found: [...found].sort(), missed: conflicting.map(c => c.id).filter(id => !found.has(id)), reported: r.conflicts.length, tp },
+    claims: { recall: claimFound.length / g.claims.length, found: claimFound.length, total: g.claims.length },
+    sources: { found: mainSources.length - missing.length, total: mainSources.length, missing },
+  };
+}

@@ -2,6 +2,7 @@
 
 import { analyze, findPublicationDate, type Analysis } from '../core';
 import { checkAnchors, formatAnchors } from './anchors';
+import { formatCheck, runCheck } from './check';
 import { readSidecar } from '../core/sidecar';
 import { load, type Loaded, sidecarOf } from './files';
 import { formatAnalysis } from './format';
@@ -14,6 +15,7 @@ const HELP = `newsmark ${VERSION} — entities, dates and attributed claims in n
 Usage:
   newsmark analyze FILE... [--json] [--published YYYY-MM-DD] [--story-date YYYY-MM-DD]
   newsmark anchors PATH... [--write] [--json]
+  newsmark check PATH... [--json]
   newsmark --help | --version
 
 Commands:
@@ -23,6 +25,10 @@ Commands:
             sidecars), where each annotation is found in the article's current text: ok, moved
             or orphaned. --write stores the new positions of moved annotations and changes
             nothing else in the sidecar. Exit code 0: none orphaned; 1: some orphaned; 2: errors.
+  check     Reads the articles together (PATH: articles, or folders searched for .txt, .md and
+            .news files): the sources quoted across them, the claims several report, and where
+            they disagree (numbers, dates, hedges, attributions, names, negations). Exit code 0:
+            no conflict; 1: conflicts found; 2: errors.
 
 Options:
   --json                    Print one JSON object on stdout instead of the report.
@@ -32,7 +38,7 @@ Options:
                             in articles that state no publication date. Default: the latest publication
                             date among the FILEs.
 
-Exit codes: 0 success; 1 (anchors) some annotations are orphaned; 2 when a file could not be read or the
+Exit codes: 0 success; 1 (anchors) some annotations are orphaned, (check) conflicts found; 2 when a file could not be read or the
 command line is wrong (the other files are still reported).
 `;
 
@@ -68,12 +74,13 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); return 0; }
   const args = parseArgs(argv);
   if (typeof args === 'string') { err(`newsmark: ${args}\nTry 'newsmark --help'.\n`); return 2; }
-  if (args.command !== 'analyze' && args.command !== 'anchors') {
+  if (args.command !== 'analyze' && args.command !== 'anchors' && args.command !== 'check') {
     err(args.command ? `newsmark: unknown command '${args.command}'\nTry 'newsmark --help'.\n` : HELP);
     return 2;
   }
   if (args.files.length === 0) { err(`newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`); return 2; }
   if (args.command === 'anchors') return anchors(args, out, err);
+  if (args.command === 'check') return check(args, out, err);
 
   const loaded = args.files.map(load);
   const errors = loaded.filter(l => l.error).map(l => ({ path: l.path, message: l.error! }));
@@ -107,6 +114,18 @@ function sidecarPublished(article: string): string | null {
   const text = path ? load(path).text : undefined;
   const r = text === undefined ? null : readSidecar(text);
   return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
+}
+
+function check(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  const r = runCheck(args.files, p => args.published ?? sidecarPublished(p));
+  for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
+  if (args.json) {
+    out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', ...r }, null, 2) + '\n');
+  } else {
+    out(formatCheck(r) + '\n');
+  }
+  if (r.errors.length) return 2;
+  return r.conflicts.length ? 1 : 0;
 }
 
 function anchors(args: Args, out: (s: string) => void, err: (s: string) => void): number {

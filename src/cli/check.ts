@@ -1,0 +1,60 @@
+// `newsmark check PATH... [--json]`: the cross-article view of a set of articles.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, findPublicationDate } from '../core';
+import { crossCheck, type CrossResult } from '../core/crossdoc';
+import { load } from './files';
+
+const ARTICLE = /\.(?:txt|md|markdown|news)$/i;
+const SKIP = new Set(['node_modules', '.git', '.newsmark', '.vscode-test', 'dist', 'out']);
+
+/** Article files named by the paths: files as given, folders searched for .txt, .md and .news files. */
+export function articlesIn(paths: string[], errors: { path: string; message: string }[]): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      if (SKIP.has(n) || n.startsWith('.')) continue;
+      const p = join(d, n);
+      const st = statSync(p);
+      if (st.isDirectory()) walk(p);
+      else if (ARTICLE.test(n)) out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try { st = statSync(p); } catch { errors.push({ path: p, message: 'no such file or folder' }); continue; }
+    if (st.isDirectory()) walk(p); else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+export function runCheck(paths: string[], published: (path: string) => string | null): CrossResult & { errors: { path: string; message: string }[] } {
+  const errors: { path: string; message: string }[] = [];
+  const files = articlesIn(paths, errors);
+  const loaded = files.map(load);
+  for (const l of loaded) if (l.error) errors.push({ path: l.path, message: l.error });
+  const ok = loaded.filter(l => l.text !== undefined) as { path: string; text: string }[];
+  const own = ok.map(l => published(l.path) ?? findPublicationDate(l.text));
+  const story = own.filter((d): d is string => !!d).sort().pop() ?? null;
+  const result = crossCheck(ok.map((l, i) => ({ doc: l.path, text: l.text, analysis: analyze(l.text, { published: own[i], storyDate: story }) })));
+  return { ...result, errors };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+
+export function formatCheck(r: CrossResult): string {
+  const lines: string[] = [`${r.documents.length} articles, ${r.sources.length} sources, ${r.claims.length} shared claims, ${r.conflicts.length} conflicts`];
+  lines.push('', 'Conflicts');
+  if (r.conflicts.length === 0) lines.push('  none found');
+  for (const c of r.conflicts) {
+    lines.push(`  [${c.kind}] ${c.explanation}`);
+    lines.push(`      ${c.a.doc}: “${clip(c.a.text, 110)}”`);
+    lines.push(`      ${c.b.doc}: “${clip(c.b.text, 110)}”`);
+  }
+  lines.push('', 'Sources');
+  for (const s of r.sources) lines.push(`  ${s.speaker} (${s.kind}) — ${s.mentions} in ${s.documents.length} article${s.documents.length === 1 ? '' : 's'}`);
+  lines.push('', 'Claims reported by several articles');
+  for (const c of r.claims) lines.push(`  ${c.id} (${c.independent} independent of ${new Set(c.mentions.map(m => m.doc)).size}) ${clip(c.summary, 100)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,459 @@
+// Across articles: who is quoted where, which claims several articles report, and where they disagree.
+//
+// Statements (sentences) are matched through an inverted index of their rarer features (content words, names,
+// numbers, dates), never by comparing every sentence with every other. Matched statements in different articles
+// form claims. A matched pair disagrees when one hedges what the other states, attributes it differently, gives
+// other numbers or dates, negates it, or names other people in it.
+
+import type { Analysis, Attribution, Entity } from './types';
+import { fold, paragraphs, sentences, tokenize } from './text';
+
+export interface ArticleInput {
+  /** How the article is named in the results (a path). */
+  doc: string;
+  text: string;
+  analysis: Analysis;
+}
+
+export interface Mention {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type SourceKind = 'person' | 'organization' | 'outlet' | 'government' | 'anonymous' | 'document' | 'other';
+
+export interface CrossSource {
+  speaker: string;
+  kind: SourceKind;
+  documents: string[];
+  mentions: number;
+  /** Where each article quotes or cites it (the attributed content, or the citation). */
+  quotes: Mention[];
+}
+
+export interface CrossClaim {
+  id: string;
+  summary: string;
+  mentions: Mention[];
+  /** Articles that carry it, counting copies of one wire story once. */
+  independent: number;
+  /** Sets of articles that are copies of one another (syndicated), by doc. */
+  copies: string[][];
+}
+
+export type ConflictKind = 'number' | 'entity' | 'date' | 'hedge' | 'attribution' | 'negation' | 'scope' | 'other';
+
+export interface CrossConflict {
+  claim: string | null;
+  kind: ConflictKind;
+  explanation: string;
+  a: Mention;
+  b: Mention;
+}
+
+export interface CrossResult {
+  documents: string[];
+  sources: CrossSource[];
+  claims: CrossClaim[];
+  conflicts: CrossConflict[];
+  /** How much work the matching did: statements read and pairs scored (found through the index). */
+  stats: { statements: number; scored: number };
+}
+
+const STOP = new Set(`a an the and or but of to in on at by for from with as into onto over under after before
+  during since until about than then that this these those which who whom whose what when where while is are was
+  were be been being has have had do does did will would shall should can could may might must it its they them
+  their he she his her him we our you your i me my not no nor also only just very more most some any all each every
+  both either neither other such own same so too there here out up down off again further once said says say told
+  tell according reported reports report stated states noted note added wrote now still already previously recent
+  weeks week months month years year new one two three`.split(/\s+/).filter(Boolean));
+
+const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/i;
+const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
+const PRONOUN = /\b(?:she|he)\b/i;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12 };
+
+/** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
+function stem(w: string): string {
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** A name as one key across articles: accents and case folded ("Rodríguez" = "Rodriguez"). */
+const nameKey = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+
+interface Statement {
+  i: number;
+  doc: number;
+  start: number;
+  end: number;
+  text: string;
+  features: Set<string>;
+  people: Set<string>;
+  numbers: Map<string, Set<number>>; // the word after a number → the numbers given for it
+  dates: Set<string>;
+  attributions: Attribution[];
+  hedged: boolean;
+  negated: boolean;
+  pronoun: boolean;
+}
+
+const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
+
+function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] {
+  const out: Statement[] = [];
+  const { text, analysis } = a;
+  const firstLine = paragraphs(text)[0]?.start ?? -1;
+  for (const p of paragraphs(text)) {
+    for (const s of sentences(text, p)) {
+      const toks = tokenize(text, s.start, s.end);
+      const raw = text.slice(s.start, s.end);
+      // Not claims: date lines, bylines, datelines on their own, and headlines (a first line without a full stop).
+      if (METADATA.test(raw) || (p.start === firstLine && !/[.!?”"]$/.test(raw))) continue;
+      const features = new Set<string>();
+      const numbers = new Map<string, Set<number>>();
+      const inside = <T extends { start: number; end: number }>(x: T) => x.start >= s.start && x.end <= s.end;
+      const ents: Entity[] = analysis.entities.filter(inside);
+      const inDate = (at: number) => analysis.dates.some(d => at >= d.start && at < d.end);
+      const addNumber = (word: string, v: number) => { const set = numbers.get(word) ?? new Set<number>(); set.add(v); numbers.set(word, set); };
+      let e = 0;
+      for (let k = 0; k < toks.length; k++) {
+        const t = toks[k];
+        while (e < ents.length && ents[e].end <= t.start) e++;
+        if (e < ents.length && t.start >= ents[e].start && t.end <= ents[e].end) continue; // a name counts once, as a name
+        const next = toks[k + 1]?.word ? stem(toks[k + 1].f) : '';
+        if (/^\d/.test(t.text)) {
+          const v = Number(t.text.replace(/,/g, ''));
+          if (Number.isFinite(v) && !inDate(t.start)) { addNumber(next, v); features.add(`#${v}`); }
+          continue;
+        }
+        if (!t.word) continue;
+        if (NUMBER_WORDS[t.f] !== undefined && next && !STOP.has(next)) addNumber(next, NUMBER_WORDS[t.f]);
+        if (STOP.has(t.f) || t.f.length < 3) continue;
+        features.add(stem(t.f));
+      }
+      for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
+      const dates = new Set(analysis.dates.filter(inside).map(d => d.value).filter((v): v is string => !!v));
+      for (const d of dates) features.add(`~${d}`);
+      if (features.size < 3) continue;
+      out.push({
+        i: first + out.length,
+        doc,
+        start: s.start,
+        end: s.end,
+        text: text.slice(s.start, s.end),
+        features,
+        people: new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
+        numbers,
+        dates,
+        attributions: analysis.attributions.filter(x => x.content.start < s.end && x.content.end > s.start || (x.cue && inside(x.cue))),
+        hedged: HEDGES.test(text.slice(s.start, s.end)),
+        negated: NEGATION.test(text.slice(s.start, s.end)),
+        pronoun: PRONOUN.test(text.slice(s.start, s.end)),
+      });
+    }
+  }
+  return out;
+}
+
+/** Speakers as one key across articles ("former intelligence official" ~ "former Venezuelan intelligence official"). */
+export class SpeakerMerger {
+  private readonly names: string[] = [];
+  private readonly map = new Map<string, string>();
+
+  /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
+  add(speaker: string): string {
+    const key = nameKey(speaker);
+    const known = this.map.get(key);
+    if (known) return known;
+    const words = new Set(key.split(' '));
+    for (const n of this.names) {
+      const nw = new Set(nameKey(n).split(' '));
+      const small = words.size <= nw.size ? words : nw;
+      const big = small === words ? nw : words;
+      const shared = [...small].filter(w => big.has(w)).length;
+      const head = key.split(' ')[0] === nameKey(n).split(' ')[0];
+      // One inside the other ("former [Venezuelan] intelligence official"), or most words shared with the same head
+      // ("source close to [the / Venezuela's] ruling [Socialist] party").
+      if (!/^anonymous sources/.test(key) && small.size >= 2 && (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))) {
+        // Keep the fuller description, and among two, the one that says which country it is about.
+        const score = (x: string) => (/\b(?:[A-Z][a-z]+(?:an|ese|ian|ish|i)|[A-Z][a-z]+['’]s)\b/.test(x) ? 1000 : 0) + nameKey(x).length;
+        const canonical = score(speaker) > score(n) ? speaker : n;
+        if (canonical !== n) this.rename(n, canonical);
+        this.map.set(key, canonical);
+        return canonical;
+      }
+    }
+    this.names.push(speaker);
+    this.map.set(key, speaker);
+    return speaker;
+  }
+
+  private rename(from: string, to: string): void {
+    for (const [k, v] of this.map) if (v === from) this.map.set(k, to);
+    this.names[this.names.indexOf(from)] = to;
+  }
+
+  get(speaker: string): string {
+    return this.map.get(nameKey(speaker)) ?? speaker;
+  }
+}
+
+const OUTLETS = /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
+
+function kindOf(speaker: string, entities: Entity[]): SourceKind {
+  const k = nameKey(speaker);
+  if (/^anonymous sources/.test(k) || /\b(?:source|sources|official|officials|insider|insiders|aide|aides|diplomat|diplomats|people familiar)\b/.test(k) && !entities.some(e => nameKey(e.canonical) === k)) {
+    if (/\b(?:government|ministry|authorities)\b/.test(k)) return 'government';
+    return 'anonymous';
+  }
+  if (/\b(?:government|ministry|authorities|administration|white house|kremlin|state department|state media)\b/.test(k)) return 'government';
+  if (OUTLETS.test(k) || /\b(?:news|times|post|gazette|daily|wire|ledger|herald|tribune|journal|media)\b/.test(k)) return 'outlet';
+  if (/\b(?:report|statement|study|survey|document|filing|letter)\b/.test(k)) return 'document';
+  const e = entities.find(x => nameKey(x.canonical) === k);
+  if (e?.type === 'PERSON') return 'person';
+  if (e?.type === 'ORG') return 'organization';
+  if (e?.type === 'PLACE' || e?.type === 'NORP') return 'government';
+  if (/^[a-z]/.test(speaker)) return 'other';
+  return 'other';
+}
+
+export interface CheckOptions {
+  /** Minimum similarity of two statements for one claim (0–1). */
+  threshold?: number;
+}
+
+/** The cross-article view of a set of analysed articles. */
+export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): CrossResult {
+  const threshold = opts.threshold ?? 0.18;
+  const docs = articles.map(a => a.doc);
+  const stmts: Statement[] = [];
+  articles.forEach((a, d) => stmts.push(...statementsOf(a, d, stmts.length)));
+
+  // Sources, merged across articles.
+  const merger = new SpeakerMerger();
+  const allEntities = articles.flatMap(a => a.analysis.entities);
+  for (const a of articles) for (const x of a.analysis.attributions) if (x.speaker) merger.add(x.speaker);
+  const sourceMap = new Map<string, CrossSource>();
+  const cite = (speaker: string, doc: string, m: Mention) => {
+    const name = merger.get(speaker);
+    let s = sourceMap.get(name);
+    if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, allEntities), documents: [], mentions: 0, quotes: [] }));
+    if (!s.documents.includes(doc)) s.documents.push(doc);
+    s.mentions++;
+    s.quotes.push(m);
+  };
+  for (const a of articles) {
+    for (const x of a.analysis.attributions) {
+      if (x.speaker) cite(x.speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
+      const conduit = [x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''), /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1]]
+        .find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
+      if (conduit && nameKey(conduit) !== nameKey(x.speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+    }
+  }
+
+  // Statement pairs through the inverted index of features; features found in most statements say nothing.
+  const df = new Map<string, number>();
+  for (const s of stmts) for (const f of s.features) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = stmts.length;
+  const idf = (f: string) => Math.log(1 + n / (df.get(f) ?? 1));
+  const weight = stmts.map(s => { let w = 0; for (const f of s.features) w += idf(f); return w; });
+  const index = new Map<string, number[]>();
+  const common = Math.max(8, n * 0.2);
+  for (const s of stmts) for (const f of s.features) if ((df.get(f) ?? 0) <= common) {
+    let l = index.get(f);
+    if (!l) index.set(f, (l = []));
+    l.push(s.i);
+  }
+  const pairs: { a: Statement; b: Statement; score: number }[] = [];
+  let scored = 0;
+  for (const s of stmts) {
+    // Candidates share a rarer feature; their score then counts every shared feature.
+    const candidates = new Set<number>();
+    for (const f of s.features) for (const j of index.get(f) ?? []) if (j > s.i && stmts[j].doc !== s.doc) candidates.add(j);
+    scored += candidates.size;
+    for (const j of candidates) {
+      let w = 0;
+      for (const f of s.features) if (stmts[j].features.has(f)) w += idf(f);
+      const score = w / Math.sqrt(weight[s.i] * weight[j]);
+      // Names alone do not make a claim: it takes at least two shared words (or numbers, dates) beside them.
+      let words = 0;
+      let plain = 0;
+      for (const f of s.features) {
+        if (f.startsWith('@') || !stmts[j].features.has(f)) continue;
+        words++;
+        if (!f.startsWith('#') && !f.startsWith('~')) plain++;
+      }
+      if (score >= threshold && words >= 2 && plain >= 1) pairs.push({ a: s, b: stmts[j], score });
+    }
+  }
+  // Keep, for each statement, its few best partners in each other article.
+  const keep = new Set<string>();
+  const byStatementDoc = new Map<string, typeof pairs>();
+  for (const p of pairs) {
+    for (const [x, y] of [[p.a, p.b], [p.b, p.a]]) {
+      const k = `${x.i}:${y.doc}`;
+      byStatementDoc.set(k, [...(byStatementDoc.get(k) ?? []), p]);
+    }
+  }
+  for (const list of byStatementDoc.values()) {
+    list.sort((x, y) => y.score - x.score);
+    for (const p of list.filter(q => q.score >= list[0].score * 0.8).slice(0, 1)) keep.add(`${p.a.i}-${p.b.i}`);
+  }
+  const matched = pairs.filter(p => keep.has(`${p.a.i}-${p.b.i}`));
+
+  // Claims: connected statements across articles.
+  const parent = stmts.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const p of matched) parent[find(p.a.i)] = find(p.b.i);
+  const groups = new Map<number, Statement[]>();
+  for (const p of matched) for (const s of [p.a, p.b]) {
+    const r = find(s.i);
+    const g = groups.get(r) ?? [];
+    if (!g.includes(s)) g.push(s);
+    groups.set(r, g);
+  }
+  const claims: CrossClaim[] = [];
+  const claimOf = new Map<number, string>();
+  const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
+  [...groups.values()]
+    .filter(g => new Set(g.map(s => s.doc)).size >= 2)
+    .sort((x, y) => Math.min(...x.map(s => s.i)) - Math.min(...y.map(s => s.i)))
+    .forEach((g, k) => {
+      const id = `C${String(k + 1).padStart(2, '0')}`;
+      g.sort((x, y) => x.i - y.i);
+      const copies = syndicated(g);
+      claims.push({
+        id,
+        summary: clip([...g].sort((x, y) => x.text.length - y.text.length)[0].text, 140),
+        mentions: g.map(mention),
+        independent: new Set(g.map(s => s.doc)).size - copies.reduce((t, c) => t + c.length - 1, 0),
+        copies: copies.map(c => c.map(d => docs[d])),
+      });
+      for (const s of g) claimOf.set(s.i, id);
+    });
+
+  // Disagreements between matched statements.
+  const conflicts: CrossConflict[] = [];
+  for (const p of matched.sort((x, y) => x.a.i - y.a.i || x.b.i - y.b.i)) {
+    const c = disagreement(p.a, p.b, docs, merger, p.score);
+    if (c) conflicts.push({ claim: claimOf.get(p.a.i) ?? null, ...c, a: mention(p.a), b: mention(p.b) });
+  }
+
+  const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
+  return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };
+}
+
+/** Articles in a claim whose statements are (nearly) word for word the same: copies of one wire story. */
+function syndicated(g: Statement[]): number[][] {
+  const sets: number[][] = [];
+  for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
+    if (g[i].doc === g[j].doc) continue;
+    const a = g[i].features;
+    const b = g[j].features;
+    const shared = [...a].filter(f => b.has(f)).length;
+    if (shared / Math.max(a.size, b.size) >= 0.9) {
+      const set = sets.find(s => s.includes(g[i].doc) || s.includes(g[j].doc));
+      if (set) { for (const d of [g[i].doc, g[j].doc]) if (!set.includes(d)) set.push(d); } else sets.push([g[i].doc, g[j].doc]);
+    }
+  }
+  return sets;
+}
+
+/**
+ * Who a statement's shared part is attributed to: each word it shares with the other statement votes for the
+ * speaker whose quoted content holds it, or for the article's own voice when no content does. Words in the source
+ * and its description ("said X, a professor at Y") are about the speaker, not the claim, and do not vote.
+ */
+function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
+  const text = fold(s.text);
+  const votes = new Map<string | null, number>();
+  for (const f of s.features) {
+    if (!other.features.has(f) || f.startsWith('#') || f.startsWith('~')) continue;
+    const needle = f.startsWith('@') ? f.slice(1).split(' ').pop()! : f;
+    const at = text.indexOf(needle);
+    if (at < 0) continue;
+    const pos = s.start + at;
+    let voice: string | null | undefined = null;
+    for (const x of s.attributions) {
+      if (pos >= x.content.start && pos < x.content.end) { voice = x.speaker ? merger.get(x.speaker) : 'an unnamed source'; break; }
+      let src = x.source?.start ?? x.cue?.start;
+      // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
+      if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
+      const postposed = x.content.start < (src ?? 0);
+      const about = src !== undefined && pos >= Math.min(src, x.cue?.start ?? src) && (postposed ? true : pos < (x.cue?.end ?? src));
+      if (about) { voice = undefined; break; }
+    }
+    if (voice !== undefined) votes.set(voice, (votes.get(voice) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = -1;
+  for (const [v, c] of votes) if (c > n || (c === n && v !== null)) { best = v; n = c; }
+  return best;
+}
+
+function disagreement(a: Statement, b: Statement, docs: string[], merger: SpeakerMerger, score: number): { kind: ConflictKind; explanation: string } | null {
+  const da = docs[a.doc];
+  const db = docs[b.doc];
+  // Numbers on the same thing.
+  for (const [word, va] of a.numbers) {
+    const vb = b.numbers.get(word);
+    if (word && vb && ![...va].some(v => vb.has(v))) {
+      return { kind: 'number', explanation: `${da} gives ${[...va].join(' and ')} ${word}, ${db} ${[...vb].join(' and ')}` };
+    }
+  }
+  // Dates of the same event.
+  if (a.dates.size && b.dates.size && ![...a.dates].some(d => b.dates.has(d))) {
+    const sameMonth = [...a.dates].some(x => [...b.dates].some(y => x.slice(0, 7) === y.slice(0, 7) && (x.length < 10 || y.length < 10)));
+    if (!sameMonth) return { kind: 'date', explanation: `${da} dates it ${[...a.dates].join(', ')}; ${db} ${[...b.dates].join(', ')}` };
+  }
+  // Hedged in one, stated in the other.
+  if (a.hedged !== b.hedged) {
+    const [h, plain] = a.hedged ? [a, b] : [b, a];
+    const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
+    return { kind: 'hedge', explanation: `${docs[h.doc]} hedges it (“${word}”); ${docs[plain.doc]} states it as fact` };
+  }
+  // Attributed differently.
+  const va = voiceOf(a, b, merger);
+  const vb = voiceOf(b, a, merger);
+  // Two different sources for loosely similar statements are often two different claims: both attributed
+  // needs a closer match than attributed against the outlet's own voice.
+  if (va !== vb && (va === null || vb === null || score >= BOTH_ATTRIBUTED)) {
+    const say = (d: string, v: string | null) => (v ? `${d} attributes it to ${v}` : `${d} states it in its own voice`);
+    return { kind: 'attribution', explanation: `${say(da, va)}; ${say(db, vb)}` };
+  }
+  // Other people named in it.
+  const onlyA = [...a.people].filter(p => !b.people.has(p));
+  const onlyB = [...b.people].filter(p => !a.people.has(p));
+  const both = [...a.people].filter(p => b.people.has(p));
+  if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
+    const [more, fewer] = onlyA.length ? [a, b] : [b, a];
+    const names = (onlyA.length ? onlyA : onlyB).join(', ');
+    return { kind: 'entity', explanation: `${docs[more.doc]} names ${names} where ${docs[fewer.doc]} has someone else (a pronoun)` };
+  }
+  // Negated in one only.
+  const negatedClaim = (x: Statement, y: Statement) => x.negated && x.text.split(/[,;:—–]/).some(clause => {
+    if (!NEGATION.test(clause)) return false;
+    const f = fold(clause);
+    return [...x.features].filter(w => !w.startsWith('@') && !w.startsWith('#') && !w.startsWith('~') && y.features.has(w) && f.includes(w)).length >= 2;
+  });
+  const na = negatedClaim(a, b);
+  const nb = negatedClaim(b, a);
+  if (na !== nb && !(na ? b : a).negated) {
+    const [neg, pos] = na ? [a, b] : [b, a];
+    return { kind: 'negation', explanation: `${docs[neg.doc]} negates what ${docs[pos.doc]} affirms` };
+  }
+  return null;
+}
+
+const BOTH_ATTRIBUTED = 0.25;
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
