@@ -87,7 +87,16 @@ function stem(w: string): string {
 }
 
 /** A name as one key across articles: accents and case folded ("Rodríguez" = "Rodriguez"). */
-const nameKey = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+const nameKeys = new Map<string, string>();
+function nameKey(s: string): string {
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    k = fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+    if (nameKeys.size > 50000) nameKeys.clear();
+    nameKeys.set(s, k);
+  }
+  return k;
+}
 
 interface Statement {
   i: number;
@@ -103,6 +112,8 @@ interface Statement {
   hedged: boolean;
   negated: boolean;
   pronoun: boolean;
+  /** The text folded (lower case, no accents), for finding words in it. */
+  folded: string;
 }
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
@@ -157,6 +168,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
+        folded: fold(raw),
       });
     }
   }
@@ -208,19 +220,19 @@ export class SpeakerMerger {
 
 const OUTLETS = /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
 
-function kindOf(speaker: string, entities: Entity[]): SourceKind {
+function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
-  if (/^anonymous sources/.test(k) || /\b(?:source|sources|official|officials|insider|insiders|aide|aides|diplomat|diplomats|people familiar)\b/.test(k) && !entities.some(e => nameKey(e.canonical) === k)) {
+  if (/^anonymous sources/.test(k) || /\b(?:source|sources|official|officials|insider|insiders|aide|aides|diplomat|diplomats|people familiar)\b/.test(k) && !types.has(k)) {
     if (/\b(?:government|ministry|authorities)\b/.test(k)) return 'government';
     return 'anonymous';
   }
   if (/\b(?:government|ministry|authorities|administration|white house|kremlin|state department|state media)\b/.test(k)) return 'government';
   if (OUTLETS.test(k) || /\b(?:news|times|post|gazette|daily|wire|ledger|herald|tribune|journal|media)\b/.test(k)) return 'outlet';
   if (/\b(?:report|statement|study|survey|document|filing|letter)\b/.test(k)) return 'document';
-  const e = entities.find(x => nameKey(x.canonical) === k);
-  if (e?.type === 'PERSON') return 'person';
-  if (e?.type === 'ORG') return 'organization';
-  if (e?.type === 'PLACE' || e?.type === 'NORP') return 'government';
+  const type = types.get(k);
+  if (type === 'PERSON') return 'person';
+  if (type === 'ORG') return 'organization';
+  if (type === 'PLACE' || type === 'NORP') return 'government';
   if (/^[a-z]/.test(speaker)) return 'other';
   return 'other';
 }
@@ -239,13 +251,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
 
   // Sources, merged across articles.
   const merger = new SpeakerMerger();
-  const allEntities = articles.flatMap(a => a.analysis.entities);
+  const types = new Map<string, string>();
+  for (const a of articles) for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
+  const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
   for (const a of articles) for (const x of a.analysis.attributions) if (x.speaker) merger.add(x.speaker);
   const sourceMap = new Map<string, CrossSource>();
   const cite = (speaker: string, doc: string, m: Mention) => {
     const name = merger.get(speaker);
     let s = sourceMap.get(name);
-    if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, allEntities), documents: [], mentions: 0, quotes: [] }));
+    if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }));
     if (!s.documents.includes(doc)) s.documents.push(doc);
     s.mentions++;
     s.quotes.push(m);
@@ -264,11 +278,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const df = new Map<string, number>();
   for (const s of stmts) for (const f of s.features) df.set(f, (df.get(f) ?? 0) + 1);
   const n = stmts.length;
-  const idf = (f: string) => Math.log(1 + n / (df.get(f) ?? 1));
+  const idfs = new Map<string, number>();
+  for (const [f, c] of df) idfs.set(f, Math.log(1 + n / c));
+  const idf = (f: string) => idfs.get(f) ?? Math.log(1 + n);
   const weight = stmts.map(s => { let w = 0; for (const f of s.features) w += idf(f); return w; });
   const index = new Map<string, number[]>();
-  const common = Math.max(8, n * 0.2);
-  for (const s of stmts) for (const f of s.features) if ((df.get(f) ?? 0) <= common) {
+  // A feature in more statements than this says little and would make every statement a candidate of every other.
+  // Counted in articles, not sentences: a story's own words recur in each of its articles.
+  const docFreq = new Map<string, number>();
+  {
+    const seen = new Map<string, number>();
+    for (const s of stmts) for (const f of s.features) if (seen.get(f) !== s.doc) { seen.set(f, s.doc); docFreq.set(f, (docFreq.get(f) ?? 0) + 1); }
+  }
+  const common = Math.max(3, Math.min(articles.length * 0.34, 64));
+  for (const s of stmts) for (const f of s.features) if ((docFreq.get(f) ?? 0) <= common) {
     let l = index.get(f);
     if (!l) index.set(f, (l = []));
     l.push(s.i);
@@ -276,10 +299,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const pairs: { a: Statement; b: Statement; score: number }[] = [];
   let scored = 0;
   for (const s of stmts) {
-    // Candidates share a rarer feature; their score then counts every shared feature.
-    const candidates = new Set<number>();
-    for (const f of s.features) for (const j of index.get(f) ?? []) if (j > s.i && stmts[j].doc !== s.doc) candidates.add(j);
-    scored += candidates.size;
+    // Candidates share rarer features; the best few by those are scored on every shared feature.
+    const partial = new Map<number, number>();
+    for (const f of s.features) {
+      const w = idf(f);
+      for (const j of index.get(f) ?? []) if (j > s.i && stmts[j].doc !== s.doc) partial.set(j, (partial.get(j) ?? 0) + w);
+    }
+    const candidates = partial.size <= MAX_CANDIDATES ? [...partial.keys()]
+      : [...partial].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES).map(([j]) => j);
+    scored += candidates.length;
     for (const j of candidates) {
       let w = 0;
       for (const f of s.features) if (stmts[j].features.has(f)) w += idf(f);
@@ -295,36 +323,50 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       if (score >= threshold && words >= 2 && plain >= 1) pairs.push({ a: s, b: stmts[j], score });
     }
   }
-  // Keep, for each statement, its few best partners in each other article.
+  // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
   const keep = new Set<string>();
-  const byStatementDoc = new Map<string, typeof pairs>();
+  const chosen = new Map<string, number>(); // how many of the pair's two statements chose it
+  const byStatement = new Map<number, typeof pairs>();
   for (const p of pairs) {
-    for (const [x, y] of [[p.a, p.b], [p.b, p.a]]) {
-      const k = `${x.i}:${y.doc}`;
-      byStatementDoc.set(k, [...(byStatementDoc.get(k) ?? []), p]);
+    for (const x of [p.a, p.b]) {
+      let l = byStatement.get(x.i);
+      if (!l) byStatement.set(x.i, (l = []));
+      l.push(p);
     }
   }
-  for (const list of byStatementDoc.values()) {
+  for (const [i, list] of byStatement) {
     list.sort((x, y) => y.score - x.score);
-    for (const p of list.filter(q => q.score >= list[0].score * 0.8).slice(0, 1)) keep.add(`${p.a.i}-${p.b.i}`);
+    const seenDocs = new Set<number>();
+    let kept = 0;
+    for (const p of list) {
+      const other = p.a.i === i ? p.b : p.a;
+      if (seenDocs.has(other.doc)) continue;
+      seenDocs.add(other.doc);
+      const key = `${p.a.i}-${p.b.i}`;
+      keep.add(key);
+      chosen.set(key, (chosen.get(key) ?? 0) + 1);
+      if (++kept >= MAX_PARTNERS) break;
+    }
   }
   const matched = pairs.filter(p => keep.has(`${p.a.i}-${p.b.i}`));
 
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  for (const p of matched) parent[find(p.a.i)] = find(p.b.i);
-  const groups = new Map<number, Statement[]>();
-  for (const p of matched) for (const s of [p.a, p.b]) {
+  // Only pairs that chose each other join claims, so that chains of loose matches do not merge unrelated ones.
+  const mutual = matched.filter(p => chosen.get(`${p.a.i}-${p.b.i}`) === 2);
+  for (const p of mutual) parent[find(p.a.i)] = find(p.b.i);
+  const groups = new Map<number, Set<Statement>>();
+  for (const p of mutual) for (const s of [p.a, p.b]) {
     const r = find(s.i);
-    const g = groups.get(r) ?? [];
-    if (!g.includes(s)) g.push(s);
-    groups.set(r, g);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = new Set()));
+    g.add(s);
   }
   const claims: CrossClaim[] = [];
   const claimOf = new Map<number, string>();
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
-  [...groups.values()]
+  [...groups.values()].map(g => [...g])
     .filter(g => new Set(g.map(s => s.doc)).size >= 2)
     .sort((x, y) => Math.min(...x.map(s => s.i)) - Math.min(...y.map(s => s.i)))
     .forEach((g, k) => {
@@ -352,20 +394,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };
 }
 
-/** Articles in a claim whose statements are (nearly) word for word the same: copies of one wire story. */
+/** Articles in a claim whose statements are word for word the same: copies of one wire story. */
 function syndicated(g: Statement[]): number[][] {
-  const sets: number[][] = [];
-  for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) {
-    if (g[i].doc === g[j].doc) continue;
-    const a = g[i].features;
-    const b = g[j].features;
-    const shared = [...a].filter(f => b.has(f)).length;
-    if (shared / Math.max(a.size, b.size) >= 0.9) {
-      const set = sets.find(s => s.includes(g[i].doc) || s.includes(g[j].doc));
-      if (set) { for (const d of [g[i].doc, g[j].doc]) if (!set.includes(d)) set.push(d); } else sets.push([g[i].doc, g[j].doc]);
-    }
+  const bySignature = new Map<string, Set<number>>();
+  for (const s of g) {
+    const sig = [...s.features].sort().join('|');
+    let docs = bySignature.get(sig);
+    if (!docs) bySignature.set(sig, (docs = new Set()));
+    docs.add(s.doc);
   }
-  return sets;
+  return [...bySignature.values()].filter(d => d.size > 1).map(d => [...d]);
 }
 
 /**
@@ -374,7 +412,7 @@ function syndicated(g: Statement[]): number[][] {
  * and its description ("said X, a professor at Y") are about the speaker, not the claim, and do not vote.
  */
 function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
-  const text = fold(s.text);
+  const text = s.folded;
   const votes = new Map<string | null, number>();
   for (const f of s.features) {
     if (!other.features.has(f) || f.startsWith('#') || f.startsWith('~')) continue;
@@ -455,5 +493,9 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
 }
 
 const BOTH_ATTRIBUTED = 0.25;
+/** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
+const MAX_CANDIDATES = 40;
+/** Partners kept for each statement (its best one in each of the closest articles). */
+const MAX_PARTNERS = 8;
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
