@@ -118,10 +118,27 @@ interface Statement {
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
 
+/** The items of a list sorted by start that lie in [start, end), found from a moving cursor (no quadratic scans). */
+class Cursor<T extends { start: number; end: number }> {
+  private i = 0;
+  constructor(private readonly xs: T[]) {}
+  within(start: number, end: number): T[] {
+    while (this.i < this.xs.length && this.xs[this.i].start < start) this.i++;
+    const out: T[] = [];
+    for (let k = this.i; k < this.xs.length && this.xs[k].start < end; k++) if (this.xs[k].end <= end) out.push(this.xs[k]);
+    return out;
+  }
+}
+
 function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] {
   const out: Statement[] = [];
   const { text, analysis } = a;
   const firstLine = paragraphs(text)[0]?.start ?? -1;
+  const byStart = <T extends { start: number }>(xs: T[]) => [...xs].sort((x, y) => x.start - y.start);
+  const entityCursor = new Cursor(byStart(analysis.entities));
+  const dateCursor = new Cursor(byStart(analysis.dates));
+  const claims = byStart(analysis.attributions.map(x => ({ start: Math.min(x.content.start, x.cue?.start ?? Infinity), end: Math.max(x.content.end, x.cue?.end ?? 0), x })));
+  let claimFrom = 0;
   for (const p of paragraphs(text)) {
     for (const s of sentences(text, p)) {
       const toks = tokenize(text, s.start, s.end);
@@ -130,9 +147,9 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       if (METADATA.test(raw) || (p.start === firstLine && !/[.!?”"]$/.test(raw))) continue;
       const features = new Set<string>();
       const numbers = new Map<string, Set<number>>();
-      const inside = <T extends { start: number; end: number }>(x: T) => x.start >= s.start && x.end <= s.end;
-      const ents: Entity[] = analysis.entities.filter(inside);
-      const inDate = (at: number) => analysis.dates.some(d => at >= d.start && at < d.end);
+      const ents: Entity[] = entityCursor.within(s.start, s.end);
+      const datesHere = dateCursor.within(s.start, s.end);
+      const inDate = (at: number) => datesHere.some(d => at >= d.start && at < d.end);
       const addNumber = (word: string, v: number) => { const set = numbers.get(word) ?? new Set<number>(); set.add(v); numbers.set(word, set); };
       let e = 0;
       for (let k = 0; k < toks.length; k++) {
@@ -151,9 +168,15 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         features.add(stem(t.f));
       }
       for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
-      const dates = new Set(analysis.dates.filter(inside).map(d => d.value).filter((v): v is string => !!v));
+      const dates = new Set(datesHere.map(d => d.value).filter((v): v is string => !!v));
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3) continue;
+      const overlapping = () => {
+        while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start) claimFrom++;
+        const got: Attribution[] = [];
+        for (let k = claimFrom; k < claims.length && claims[k].start < s.end; k++) if (claims[k].end > s.start) got.push(claims[k].x);
+        return got;
+      };
       out.push({
         i: first + out.length,
         doc,
@@ -164,7 +187,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         people: new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
         numbers,
         dates,
-        attributions: analysis.attributions.filter(x => x.content.start < s.end && x.content.end > s.start || (x.cue && inside(x.cue))),
+        attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
@@ -353,8 +376,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  // Only pairs that chose each other join claims, so that chains of loose matches do not merge unrelated ones.
-  const mutual = matched.filter(p => chosen.get(`${p.a.i}-${p.b.i}`) === 2);
+  // Disagreements between matched statements.
+  const disagreeing = new Map<(typeof matched)[number], { kind: ConflictKind; explanation: string }>();
+  for (const p of matched) {
+    const c = disagreement(p.a, p.b, docs, merger, p.score);
+    if (c) disagreeing.set(p, c);
+  }
+  // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
+  // do pairs that disagree: a contradiction is always about a claim.
+  const mutual = matched.filter(p => chosen.get(`${p.a.i}-${p.b.i}`) === 2 || disagreeing.has(p));
   for (const p of mutual) parent[find(p.a.i)] = find(p.b.i);
   const groups = new Map<number, Set<Statement>>();
   for (const p of mutual) for (const s of [p.a, p.b]) {
@@ -383,12 +413,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       for (const s of g) claimOf.set(s.i, id);
     });
 
-  // Disagreements between matched statements.
-  const conflicts: CrossConflict[] = [];
-  for (const p of matched.sort((x, y) => x.a.i - y.a.i || x.b.i - y.b.i)) {
-    const c = disagreement(p.a, p.b, docs, merger, p.score);
-    if (c) conflicts.push({ claim: claimOf.get(p.a.i) ?? null, ...c, a: mention(p.a), b: mention(p.b) });
-  }
+  const conflicts: CrossConflict[] = [...disagreeing]
+    .sort(([x], [y]) => x.a.i - y.a.i || x.b.i - y.b.i)
+    .map(([p, c]) => ({ claim: claimOf.get(p.a.i) ?? null, ...c, a: mention(p.a), b: mention(p.b) }));
 
   const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
   return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };

@@ -59,12 +59,22 @@ export interface Suppressed {
   end: number;
 }
 
+/** A contradiction between articles that the user dismissed: hidden while both statements read the same. */
+export interface Dismissed {
+  /** The statement in this article. */
+  exact: string;
+  /** The other article (path relative to this one) and its statement. */
+  other: string;
+  otherExact: string;
+}
+
 export interface SidecarData {
   version: number;
   document: DocumentMeta;
   annotations: Annotation[];
   relations: Relation[];
   suppressed: Suppressed[];
+  dismissed: Dismissed[];
 }
 
 export interface Problem {
@@ -86,7 +96,7 @@ export const DEFAULT_LIMITS: Required<ReadLimits> = { maxChars: 5 * 1024 * 1024,
 export type ReadResult = { ok: true; file: SidecarFile } | { ok: false; problems: Problem[] };
 
 export function emptySidecar(meta: DocumentMeta = {}): SidecarData {
-  return { version: SIDECAR_VERSION, document: meta, annotations: [], relations: [], suppressed: [] };
+  return { version: SIDECAR_VERSION, document: meta, annotations: [], relations: [], suppressed: [], dismissed: [] };
 }
 
 /** The text of a new sidecar, before its first annotation. */
@@ -180,6 +190,7 @@ function normalise(js: Record<string, unknown>): SidecarData {
     annotations: (js.annotations as Annotation[]) ?? [],
     relations: (js.relations as Relation[]) ?? [],
     suppressed: (js.suppressed as Suppressed[]) ?? [],
+    dismissed: (js.dismissed as Dismissed[]) ?? [],
   };
 }
 
@@ -267,6 +278,12 @@ function validate(doc: Document, js: unknown, lines: Lines): Problem[] {
     }
   }
 
+  const dis = get(root, 'dismissed');
+  if (dis && dis.value !== null && !(isSeq(dis.value) && dis.value.items.every(i => {
+    const j = isMap(i) ? i.toJSON() as Record<string, unknown> : null;
+    return j && typeof j.exact === 'string' && typeof j.other === 'string' && typeof j.otherExact === 'string' && !relationTargetProblem(`${j.other}#x`);
+  }))) out.push(lines.at(dis.value as Node, 'dismissed must be a list of { exact, other, otherExact } with other a path relative to this article'));
+
   const sup = get(root, 'suppressed');
   if (sup && sup.value !== null && !isSeq(sup.value)) out.push(lines.at(sup.value as Node, 'suppressed must be a list'));
   if (sup && isSeq(sup.value)) {
@@ -343,6 +360,7 @@ export class SidecarFile {
     doc.setIn(['annotations'], doc.createNode(expected.annotations.map(a => ({ ...a }))));
     if (expected.relations.length || this.pair(this.root(), 'relations')) doc.setIn(['relations'], doc.createNode(expected.relations));
     if (expected.suppressed.length || this.pair(this.root(), 'suppressed')) doc.setIn(['suppressed'], doc.createNode(expected.suppressed));
+    if (expected.dismissed.length || this.pair(this.root(), 'dismissed')) doc.setIn(['dismissed'], doc.createNode(expected.dismissed));
     doc.setIn(['document'], doc.createNode(expected.document));
     const text = doc.toString();
     const back = readSidecar(text);
@@ -492,6 +510,12 @@ export class SidecarFile {
     if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
   }
 
+  addDismissed(d: Dismissed): void {
+    const expected = { ...this.data, dismissed: [...this.data.dismissed, d] };
+    const splices = this.appendItem('dismissed', indent => `${' '.repeat(indent)}- { exact: ${JSON.stringify(d.exact)}, other: ${JSON.stringify(d.other)}, otherExact: ${JSON.stringify(d.otherExact)} }\n`);
+    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+  }
+
   addSuppressed(s: Suppressed): void {
     const expected = { ...this.data, suppressed: [...this.data.suppressed, s] };
     const splices = this.appendItem('suppressed', indent => `${' '.repeat(indent)}- { kind: ${scalar(s.kind)}, exact: ${JSON.stringify(s.exact)}, start: ${s.start}, end: ${s.end} }\n`);
@@ -509,5 +533,5 @@ function canonical(d: SidecarData): unknown {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as object).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sortKeys(x)]));
     return v;
   };
-  return sortKeys({ version: d.version, document: d.document ?? {}, annotations: d.annotations, relations: d.relations, suppressed: d.suppressed });
+  return sortKeys({ version: d.version, document: d.document ?? {}, annotations: d.annotations, relations: d.relations, suppressed: d.suppressed, dismissed: d.dismissed });
 }

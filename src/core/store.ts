@@ -16,7 +16,7 @@
 // give it an in-memory fake that injects faults.
 
 import type { Anchor } from './anchor';
-import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
+import { type Annotation, type Dismissed, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
 
 export interface SidecarFs {
   /** The file's text, or null when there is no such file. */
@@ -33,6 +33,7 @@ export type Change =
   | { remove: string }
   | { positions: { id: string; start: number; end: number }[] }
   | { reanchor: { id: string; anchor: Anchor } }
+  | { dismiss: Dismissed }
   | { relate: Relation }
   | { suppress: Suppressed };
 
@@ -261,4 +262,5 @@ function apply(f: SidecarFile, c: Change): void {
   else if ('reanchor' in c) { if (f.annotation(c.reanchor.id)) f.setAnchor(c.reanchor.id, c.reanchor.anchor); }
   else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
+  else if ('dismiss' in c) f.addDismissed(c.dismiss);
 }

@@ -2,6 +2,8 @@
 
 import * as vscode from 'vscode';
 import { type Category, toggleCategory } from './settings';
+import type { CrossCommands } from './crossCommands';
+import type { Item } from './crossViews';
 import type { TagArgs, Tagging } from './tagging';
 
 const NAMES: Record<Category, string> = { entities: 'Entity', dates: 'Date', claims: 'Claim' };
@@ -20,7 +22,7 @@ async function revealFinding(uri: vscode.Uri, start: number, end: number): Promi
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCommands(tagging: Tagging): vscode.Disposable[] {
+export function registerCommands(tagging: Tagging, cross: CrossCommands): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     'newsmark.toggleEntities': () => toggle('entities'),
     'newsmark.toggleDates': () => toggle('dates'),
@@ -37,6 +39,11 @@ export function registerCommands(tagging: Tagging): vscode.Disposable[] {
     'newsmark.linkAnnotations': (args?: { from?: string; to?: string; type?: string }) => tagging.link(args ?? {}),
     'newsmark.reattachAnnotation': (id: string) => tagging.reattach(id),
     'newsmark.revealAnnotation': (from: string, ref: string) => tagging.reveal(vscode.Uri.parse(from), ref),
+    'newsmark.checkWorkspace': () => cross.checkWorkspace(),
+    'newsmark.findClaim': (args?: { interactive?: boolean }) => cross.findClaim(args ?? {}),
+    'newsmark.showSource': (args?: { interactive?: boolean }) => cross.showSource(args ?? {}),
+    'newsmark.compareCoverage': () => cross.compareCoverage(),
+    'newsmark.dismissConflict': (item?: Item) => cross.dismiss(item),
   };
   return Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
 }

@@ -7,7 +7,12 @@ import { Annotations, sidecarUriOf } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
 import { Decorations, type Layer } from './decorations';
+import { Coverage } from './coverage';
+import { CrossCommands } from './crossCommands';
+import { ClaimsView, ContradictionDiagnostics, ContradictionsView, SourcesView } from './crossViews';
 import { Hovers } from './hovers';
+import { WorkspaceIndex } from './workspaceIndex';
+import type { CrossResult } from '../core/crossdoc';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
 import { Tagging } from './tagging';
@@ -32,6 +37,16 @@ export interface NewsmarkApi {
   pending(doc: vscode.TextDocument): number;
   /** Reads an article's sidecar again and re-anchors its annotations (as after a change on disk). */
   reloadAnnotations(doc: vscode.TextDocument): Promise<void>;
+  /** The workspace index: reads every article again and checks them together. */
+  reindex(): Promise<CrossResult>;
+  /** What the cross-article views list at their top level. */
+  viewLabels(view: 'sources' | 'contradictions' | 'claims'): string[];
+  /** The children of a top-level item of a view: label, and the article and offsets it opens. */
+  viewChildren(view: 'sources' | 'contradictions' | 'claims', index: number): { label: string; doc?: string; start?: number; end?: number }[];
+  /** Runs the command of a view's item (what a click does): child `j` of top-level item `i`. */
+  openViewItem(view: 'sources' | 'contradictions' | 'claims', i: number, j: number): Promise<unknown>;
+  /** The Compare Coverage page, when open. */
+  coverageHtml(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
@@ -47,6 +62,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
+  const index = new WorkspaceIndex(context.storageUri);
+  const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
+  const coverage = new Coverage(index);
+  const cross = new CrossCommands(index, coverage, annotations);
   const status = new StatusBar(analyses);
   const view = new ArticleView(analyses, annotations);
   context.subscriptions.push(
@@ -58,8 +77,20 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     annotations,
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses, annotations)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), { providedCodeActionKinds: OrphanFixes.kinds }),
-    ...registerCommands(tagging),
+    ...registerCommands(tagging, cross),
+    index,
+    coverage,
+    new ContradictionDiagnostics(index),
+    ...Object.values(views),
+    vscode.window.registerTreeDataProvider('newsmark.sources', views.sources),
+    vscode.window.registerTreeDataProvider('newsmark.contradictions', views.contradictions),
+    vscode.window.registerTreeDataProvider('newsmark.claims', views.claims),
   );
+  // The workspace is read in the background once the editor is up: activation itself stays short.
+  if (vscode.workspace.workspaceFolders?.length) {
+    const start = setTimeout(() => void index.rebuild(), 1500);
+    context.subscriptions.push({ dispose: () => clearTimeout(start) });
+  }
   return {
     highlighted: (layer, editor = vscode.window.activeTextEditor) => (editor ? decorations.shownRanges(editor, layer) : []),
     analysis: doc => {
@@ -72,6 +103,15 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
     sidecarOf: doc => sidecarUriOf(doc.uri),
     pending: doc => annotations.pendingOf(doc),
+    reindex: () => index.rebuild(),
+    viewLabels: view => views[view].labels(),
+    viewChildren: (view, i) => (views[view].getChildren()[i]?.children ?? []).map(c => ({ label: c.label, doc: c.mention?.doc, start: c.mention?.start, end: c.mention?.end })),
+    coverageHtml: () => coverage.html,
+    openViewItem: async (view, i, j) => {
+      const child = views[view].getChildren()[i]?.children?.[j];
+      const cmd = child && views[view].getTreeItem(child).command;
+      return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
+    },
     reloadAnnotations: async doc => {
       await annotations.store.reload(sidecarUriOf(doc.uri).toString());
       await annotations.open(doc);

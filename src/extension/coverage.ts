@@ -1,0 +1,114 @@
+// "Compare Coverage": a webview table of claims × articles; each cell says whether the article reports the claim,
+// agrees or conflicts, and opens the statement. Theme colours, keyboard navigation, nonce CSP, no remote content.
+
+import * as vscode from 'vscode';
+import type { CrossResult } from '../core/crossdoc';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+
+function nonce(): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
+  return s;
+}
+
+/** The page for a result; cells carry the statement to open. */
+export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): string {
+  const docs = r.documents;
+  const conflicted = new Set(r.conflicts.flatMap(c => [`${c.a.doc}|${c.a.start}`, `${c.b.doc}|${c.b.start}`]));
+  const rows = r.claims.map(c => {
+    const cells = docs.map(d => {
+      const m = c.mentions.find(x => x.doc === d);
+      if (!m) return '<td class="none" aria-label="not reported">—</td>';
+      const conflict = conflicted.has(`${m.doc}|${m.start}`);
+      const label = conflict ? 'conflicts' : 'agrees';
+      return `<td class="${label}"><button data-doc="${esc(m.doc)}" data-start="${m.start}" data-end="${m.end}" title="${esc(m.text)}" aria-label="${esc(d)}: ${label}. ${esc(m.text)}">${label}</button></td>`;
+    }).join('');
+    return `<tr><th scope="row" title="${esc(c.summary)}">${esc(c.summary.length > 90 ? c.summary.slice(0, 89) + '…' : c.summary)}</th>${cells}</tr>`;
+  }).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'nonce-${n}'; script-src 'nonce-${n}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Compare Coverage</title>
+<style nonce="${n}">
+  body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 12px 12px; }
+  h1 { font-size: 1.2em; font-weight: 600; }
+  p.legend span { display: inline-block; padding: 0 6px; margin-right: 8px; border-radius: 3px; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { border: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border)); padding: 4px 6px; text-align: left; vertical-align: top; }
+  thead th { position: sticky; top: 0; background: var(--vscode-editor-background); font-weight: 600; }
+  th[scope=row] { font-weight: normal; max-width: 34em; }
+  td button { all: unset; cursor: pointer; display: block; width: 100%; padding: 2px 4px; border-radius: 3px; }
+  td button:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+  .agrees button, span.agrees { background: var(--vscode-diffEditor-insertedTextBackground, rgba(0,160,0,.2)); }
+  .conflicts button, span.conflicts { background: var(--vscode-diffEditor-removedTextBackground, rgba(200,0,0,.25)); font-weight: 600; }
+  .none { color: var(--vscode-descriptionForeground); text-align: center; }
+</style></head>
+<body>
+<h1>Coverage: ${r.claims.length} claims × ${docs.length} articles</h1>
+<p class="legend"><span class="agrees">agrees</span><span class="conflicts">conflicts</span>— not reported. Enter or a click opens the statement; arrow keys move between cells.</p>
+<table role="grid"><thead><tr><th scope="col">Claim</th>${docs.map(d => `<th scope="col">${esc(d)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows || `<tr><td colspan="${docs.length + 1}">No claim is reported by two articles yet.</td></tr>`}
+</tbody></table>
+<script nonce="${n}">
+  const vscode = acquireVsCodeApi();
+  const buttons = () => [...document.querySelectorAll('td button')];
+  document.addEventListener('click', e => {
+    const b = e.target.closest('button[data-doc]');
+    if (b) vscode.postMessage({ doc: b.dataset.doc, start: Number(b.dataset.start), end: Number(b.dataset.end) });
+  });
+  document.addEventListener('keydown', e => {
+    const b = document.activeElement;
+    if (!b || !b.matches('td button')) return;
+    const td = b.closest('td'), tr = td.parentElement, col = [...tr.children].indexOf(td);
+    const rows = [...tr.parentElement.children];
+    const at = (r, c) => rows[r] && rows[r].children[c] && rows[r].children[c].querySelector('button');
+    const r = rows.indexOf(tr);
+    let next = null;
+    if (e.key === 'ArrowRight') for (let c = col + 1; c < tr.children.length && !next; c++) next = at(r, c);
+    if (e.key === 'ArrowLeft') for (let c = col - 1; c > 0 && !next; c--) next = at(r, c);
+    if (e.key === 'ArrowDown') for (let x = r + 1; x < rows.length && !next; x++) next = at(x, col);
+    if (e.key === 'ArrowUp') for (let x = r - 1; x >= 0 && !next; x--) next = at(x, col);
+    if (next) { next.focus(); e.preventDefault(); }
+  });
+  const first = buttons()[0]; if (first) first.focus();
+</script>
+</body></html>`;
+}
+
+export class Coverage implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.sub = index.onDidUpdate(r => { if (this.panel) this.panel.webview.html = coverageHtml(r, this.panel.webview.cspSource); });
+  }
+
+  /** The page shown now (for tests). */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
+  async show(): Promise<void> {
+    const r = this.index.result ?? await this.index.rebuild();
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel('newsmark.coverage', 'Compare Coverage', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.webview.onDidReceiveMessage((m: { doc: string; start: number; end: number }) => {
+        const uri = this.index.uriOf(m.doc);
+        if (uri) void vscode.commands.executeCommand('newsmark.revealFinding', uri, m.start, m.end);
+      });
+    }
+    this.panel.webview.html = coverageHtml(r, this.panel.webview.cspSource);
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.panel?.dispose();
+  }
+}

@@ -1,0 +1,142 @@
+// The sidebar's cross-article views (Sources, Contradictions, Claims) and the contradictions as diagnostics.
+
+import * as vscode from 'vscode';
+import type { CrossConflict, CrossResult, Mention } from '../core/crossdoc';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+export interface Item {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: string;
+  children?: Item[];
+  mention?: Mention;
+  conflict?: CrossConflict;
+}
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+const KIND_ICONS: Record<string, string> = { number: 'symbol-number', date: 'calendar', hedge: 'question', attribution: 'quote', entity: 'person', negation: 'circle-slash', scope: 'symbol-ruler', other: 'warning' };
+
+abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Item | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(protected readonly index: WorkspaceIndex) {
+    this.sub = index.onDidUpdate(() => this.emitter.fire(undefined));
+  }
+
+  protected abstract roots(r: CrossResult): Item[];
+
+  getTreeItem(n: Item): vscode.TreeItem {
+    const item = new vscode.TreeItem(n.label, n.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.description = n.description;
+    item.tooltip = n.tooltip;
+    if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
+    if (n.conflict) item.contextValue = 'newsmark.conflict';
+    const m = n.mention;
+    const uri = m && this.index.uriOf(m.doc);
+    if (m && uri) item.command = { command: 'newsmark.revealFinding', title: 'Open', arguments: [uri, m.start, m.end] };
+    return item;
+  }
+
+  getChildren(n?: Item): Item[] {
+    if (n) return n.children ?? [];
+    return this.index.result ? this.roots(this.index.result) : [];
+  }
+
+  /** The labels a user sees at the top level (for tests). */
+  labels(): string[] {
+    return this.getChildren().map(i => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
+
+const mentionItem = (m: Mention, prefix = ''): Item => ({ label: `${prefix}${m.doc}`, description: clip(m.text, 90), tooltip: m.text, mention: m, icon: 'note' });
+
+export class SourcesView extends CrossView {
+  protected roots(r: CrossResult): Item[] {
+    return r.sources.map(s => ({
+      label: s.speaker,
+      description: `${s.kind} · ${s.documents.length} article${s.documents.length === 1 ? '' : 's'} · ${s.mentions} quote${s.mentions === 1 ? '' : 's'}`,
+      icon: s.kind === 'person' ? 'person' : s.kind === 'anonymous' ? 'eye-closed' : s.kind === 'outlet' ? 'rss' : 'organization',
+      children: s.quotes.map(q => mentionItem(q)),
+    }));
+  }
+}
+
+export class ContradictionsView extends CrossView {
+  protected roots(r: CrossResult): Item[] {
+    return r.conflicts.map(c => ({
+      label: `${c.kind}: ${clip(c.explanation, 100)}`,
+      description: `${c.a.doc} ↔ ${c.b.doc}`,
+      tooltip: `${c.explanation}\n\n${c.a.doc}: ${c.a.text}\n\n${c.b.doc}: ${c.b.text}`,
+      icon: KIND_ICONS[c.kind] ?? 'warning',
+      conflict: c,
+      children: [mentionItem(c.a), mentionItem(c.b)],
+    }));
+  }
+}
+
+export class ClaimsView extends CrossView {
+  protected roots(r: CrossResult): Item[] {
+    return [...r.claims].sort((x, y) => y.independent - x.independent).map(c => {
+      const articles = new Set(c.mentions.map(m => m.doc)).size;
+      const copies = c.copies.length ? ` (${c.copies.map(x => x.length).reduce((a, b) => a + b, 0)} are copies of one wire story, counted once)` : '';
+      return {
+        label: clip(c.summary, 100),
+        description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
+        tooltip: `Reported by ${articles} articles${copies}.`,
+        icon: 'comment-discussion',
+        children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'copy · ' : '')),
+      };
+    });
+  }
+}
+
+/** Contradictions as information diagnostics on both statements, each pointing at the other. */
+export class ContradictionDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('newsmark-contradictions');
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.subs.push(
+      index.onDidUpdate(r => void this.render(r)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark.diagnostics') && index.result) void this.render(index.result); }),
+      this.collection,
+    );
+  }
+
+  private async render(r: CrossResult): Promise<void> {
+    this.collection.clear();
+    if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('diagnostics.contradictions', true)) return;
+    const byDoc = new Map<string, vscode.Diagnostic[]>();
+    const rangeOf = async (m: Mention): Promise<vscode.Location | undefined> => {
+      const uri = this.index.uriOf(m.doc);
+      if (!uri) return undefined;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      return new vscode.Location(uri, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+    };
+    for (const c of r.conflicts) {
+      const [la, lb] = await Promise.all([rangeOf(c.a), rangeOf(c.b)]);
+      if (!la || !lb) continue;
+      for (const [here, there, other] of [[la, lb, c.b], [lb, la, c.a]] as const) {
+        const d = new vscode.Diagnostic(here.range, `Contradiction (${c.kind}): ${c.explanation}`, vscode.DiagnosticSeverity.Information);
+        d.source = 'Newsmark';
+        d.code = 'contradiction';
+        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`)];
+        const key = here.uri.toString();
+        byDoc.set(key, [...(byDoc.get(key) ?? []), d]);
+      }
+    }
+    for (const [k, ds] of byDoc) this.collection.set(vscode.Uri.parse(k), ds);
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+  }
+}

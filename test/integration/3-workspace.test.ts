@@ -1,0 +1,107 @@
+// Across the workspace in a real VS Code: the sidebar's sources, claims and contradictions, a click opening the
+// statement, contradictions as diagnostics pointing at the other article, and the commands.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { NewsmarkApi } from '../../src/extension/extension';
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+const folder = () => vscode.workspace.workspaceFolders![0].uri;
+
+describe('the workspace in VS Code', function () {
+  this.timeout(90000);
+  let api: NewsmarkApi;
+
+  before(async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'ferry/nordwire.txt'));
+    await vscode.window.showTextDocument(doc);
+    const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')!;
+    api = await until('activation', () => ext.isActive && ext.exports);
+    await api.reindex();
+  });
+
+  it('lists the sources quoted across the articles', () => {
+    const sources = api.viewLabels('sources');
+    assert.ok(sources.some(s => /^Henrik Dahl — person · 3 articles/.test(s)), sources.join('\n'));
+    assert.ok(sources.some(s => /^Efua Mensah — person · 2 articles/.test(s)));
+    assert.ok(sources.some(s => /^anonymous sources \(2\) — anonymous/.test(s)));
+  });
+
+  it('lists contradictions with their kind, and claims with how many articles report them', () => {
+    const conflicts = api.viewLabels('contradictions');
+    assert.ok(conflicts.some(c => /^number: .*2 crew.*3|^number: .*3 crew.*2/.test(c)), conflicts.join('\n'));
+    assert.ok(conflicts.some(c => /^date: /.test(c)));
+    assert.ok(conflicts.some(c => /^hedge: .*reportedly/.test(c)));
+    const claims = api.viewLabels('claims');
+    assert.ok(claims.length >= 3 && claims.every(c => /independent report/.test(c)), claims.join('\n'));
+  });
+
+  it('opens the statement a contradiction names', async () => {
+    const labels = api.viewLabels('contradictions');
+    const i = labels.findIndex(c => c.startsWith('number:') && /crew/.test(c));
+    const child = api.viewChildren('contradictions', i)[0];
+    await api.openViewItem('contradictions', i, 0);
+    const ed = await until('editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith(child.doc!) && vscode.window.activeTextEditor);
+    assert.equal(ed.document.getText(ed.selection), ed.document.getText().slice(child.start, child.end));
+    assert.match(ed.document.getText(ed.selection), /crew members/);
+  });
+
+  it('shows contradictions as diagnostics pointing at the other article', async () => {
+    const uri = vscode.Uri.joinPath(folder(), 'ferry/harbour-daily.md');
+    const d = await until('diagnostic', () => vscode.languages.getDiagnostics(uri).find(x => x.code === 'contradiction' && /number/.test(x.message)));
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(d.relatedInformation?.[0].location.uri.path.endsWith('ferry/nordwire.txt'));
+    assert.match(d.relatedInformation![0].message, /Three crew members/);
+  });
+
+  it('finds a claim in other articles and follows a source from the cursor', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'ferry/nordwire.txt'));
+    const ed = await vscode.window.showTextDocument(doc);
+    const at = doc.getText().indexOf('the bridge was understaffed');
+    ed.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
+    const others = await vscode.commands.executeCommand<{ doc: string; text: string }[]>('newsmark.findClaim', { interactive: false });
+    assert.ok(others.some(m => m.doc.endsWith('harbour-daily.md') && /Two crew members/.test(m.text)), JSON.stringify(others));
+    const q = doc.getText().indexOf('We will not let a single vessel');
+    ed.selection = new vscode.Selection(doc.positionAt(q), doc.positionAt(q));
+    const source = await vscode.commands.executeCommand<{ speaker: string; quotes: { doc: string }[] }>('newsmark.showSource', { interactive: false });
+    assert.equal(source?.speaker, 'Henrik Dahl');
+    assert.equal(new Set(source!.quotes.map(x => x.doc)).size, 3);
+  });
+
+  it('checks the workspace and compares coverage in a webview', async () => {
+    const counts = await vscode.commands.executeCommand<{ articles: number; conflicts: number }>('newsmark.checkWorkspace');
+    assert.ok(counts.articles >= 5 && counts.conflicts >= 3, JSON.stringify(counts));
+    await vscode.commands.executeCommand('newsmark.compareCoverage');
+    const html = await until('coverage page', () => api.coverageHtml());
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;]+ 'nonce-(\w{32})'; script-src 'nonce-\1';">/);
+    assert.match(html, /<table role="grid">/);
+    assert.match(html, /class="conflicts"><button data-doc="ferry\//);
+    assert.ok(!/https?:\/\//.test(html.replace(/<meta http-equiv[^>]*>/, '')), 'no remote content');
+  });
+
+  it('dismisses a contradiction into the sidecar, and it stays hidden', async () => {
+    const before = api.viewLabels('contradictions');
+    const i = before.findIndex(c => c.startsWith('date:'));
+    const child = api.viewChildren('contradictions', i)[0];
+    const ok = await vscode.commands.executeCommand('newsmark.dismissConflict', { conflict: await conflictAt(i) });
+    assert.equal(ok, true);
+    const sidecar = vscode.Uri.joinPath(folder(), `${child.doc}.newsmark.yaml`);
+    assert.match(readFileSync(sidecar.fsPath, 'utf8'), /dismissed:\n {2}- \{ exact: /);
+    await until('hidden', () => api.viewLabels('contradictions').length === before.length - 1);
+  });
+
+  /** The conflict behind a view item, as the view's context menu passes it. */
+  async function conflictAt(i: number): Promise<unknown> {
+    const r = await api.reindex();
+    return r.conflicts[i];
+  }
+});
