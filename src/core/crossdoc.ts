@@ -343,7 +343,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         words++;
         if (!f.startsWith('#') && !f.startsWith('~')) plain++;
       }
-      if (score >= threshold && words >= 2 && plain >= 1) pairs.push({ a: s, b: stmts[j], score });
+      // Without a name, number or date in common, it takes three shared words (different stories share words).
+      let anchors = words - plain;
+      if (anchors === 0) for (const f of s.features) if (f.startsWith('@') && stmts[j].features.has(f)) { anchors = 1; break; }
+      // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
+      if (anchors === 0 && s.dates.size && stmts[j].dates.size) anchors = 1;
+      if (anchors === 0) for (const w of s.numbers.keys()) if (w && stmts[j].numbers.has(w)) { anchors = 1; break; }
+      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) pairs.push({ a: s, b: stmts[j], score });
     }
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.

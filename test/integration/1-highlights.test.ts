@@ -4,19 +4,10 @@ import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core';
 import type { NewsmarkApi } from '../../src/extension/extension';
+import { until } from './wait';
 
 const EXT_ID = 'newsmark.newsmark';
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 10000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];

@@ -4,17 +4,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/extension/extension';
+import { sleep, until } from './wait';
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 15000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const ARTICLE = 'election/coastline-wire.txt';

@@ -4,17 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/extension/extension';
+import { until } from './wait';
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 
 describe('the workspace in VS Code', function () {
