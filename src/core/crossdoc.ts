@@ -114,6 +114,8 @@ interface Statement {
   pronoun: boolean;
   /** The text folded (lower case, no accents), for finding words in it. */
   folded: string;
+  /** The features as sorted numbers (see featureIds), once computed. */
+  ids?: Int32Array;
 }
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
@@ -201,6 +203,8 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
 /** Speakers as one key across articles ("former intelligence official" ~ "former Venezuelan intelligence official"). */
 export class SpeakerMerger {
   private readonly names: string[] = [];
+  /** The words of each name (same order as names). */
+  private readonly wordsOf: Set<string>[] = [];
   private readonly map = new Map<string, string>();
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
@@ -209,8 +213,10 @@ export class SpeakerMerger {
     const known = this.map.get(key);
     if (known) return known;
     const words = new Set(key.split(' '));
-    for (const n of this.names) {
-      const nw = new Set(nameKey(n).split(' '));
+    for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
+      const n = this.names[i];
+      const nw = this.wordsOf[i];
+      if (nw.size < 2) continue;
       const small = words.size <= nw.size ? words : nw;
       const big = small === words ? nw : words;
       const shared = [...small].filter(w => big.has(w)).length;
@@ -227,13 +233,16 @@ export class SpeakerMerger {
       }
     }
     this.names.push(speaker);
+    this.wordsOf.push(words);
     this.map.set(key, speaker);
     return speaker;
   }
 
   private rename(from: string, to: string): void {
     for (const [k, v] of this.map) if (v === from) this.map.set(k, to);
-    this.names[this.names.indexOf(from)] = to;
+    const i = this.names.indexOf(from);
+    this.names[i] = to;
+    this.wordsOf[i] = new Set(nameKey(to).split(' '));
   }
 
   get(speaker: string): string {
@@ -270,7 +279,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const threshold = opts.threshold ?? 0.18;
   const docs = articles.map(a => a.doc);
   const stmts: Statement[] = [];
-  articles.forEach((a, d) => stmts.push(...statementsOf(a, d, stmts.length)));
+  articles.forEach((a, d) => {
+    // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
+    let prepared = PREPARED.get(a.analysis);
+    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0) }));
+    for (const p of prepared.statements) {
+      p.ids ??= featureIds(p.features);
+      stmts.push({ ...p, doc: d, i: stmts.length });
+    }
+  });
 
   // Sources, merged across articles.
   const merger = new SpeakerMerger();
@@ -279,11 +296,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
   for (const a of articles) for (const x of a.analysis.attributions) if (x.speaker) merger.add(x.speaker);
   const sourceMap = new Map<string, CrossSource>();
+  const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
     const name = merger.get(speaker);
     let s = sourceMap.get(name);
     if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }));
-    if (!s.documents.includes(doc)) s.documents.push(doc);
+    let seen = docsOf.get(s);
+    if (!seen) docsOf.set(s, (seen = new Set()));
+    if (!seen.has(doc)) { seen.add(doc); s.documents.push(doc); }
     s.mentions++;
     s.quotes.push(m);
   };
@@ -298,59 +318,71 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   }
 
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
-  const df = new Map<string, number>();
-  for (const s of stmts) for (const f of s.features) df.set(f, (df.get(f) ?? 0) + 1);
+  // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
+  const ids: Int32Array[] = stmts.map(st => st.ids ?? (st.ids = featureIds(st.features)));
+  const idOf = FEATURE_IDS;
+  const kindOfId = FEATURE_KINDS;
   const n = stmts.length;
-  const idfs = new Map<string, number>();
-  for (const [f, c] of df) idfs.set(f, Math.log(1 + n / c));
-  const idf = (f: string) => idfs.get(f) ?? Math.log(1 + n);
-  const weight = stmts.map(s => { let w = 0; for (const f of s.features) w += idf(f); return w; });
-  const index = new Map<string, number[]>();
-  // A feature in more statements than this says little and would make every statement a candidate of every other.
+  const df = new Int32Array(idOf.size);
+  const docFreq = new Int32Array(idOf.size);
+  const lastDoc = new Int32Array(idOf.size).fill(-1);
+  stmts.forEach((st, i) => { for (const id of ids[i]) { df[id]++; if (lastDoc[id] !== st.doc) { lastDoc[id] = st.doc; docFreq[id]++; } } });
+  const idf = new Float64Array(idOf.size);
+  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
+  const weight = ids.map(list => { let w = 0; for (const id of list) w += idf[id]; return w; });
+  // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
-  const docFreq = new Map<string, number>();
-  {
-    const seen = new Map<string, number>();
-    for (const s of stmts) for (const f of s.features) if (seen.get(f) !== s.doc) { seen.set(f, s.doc); docFreq.set(f, (docFreq.get(f) ?? 0) + 1); }
-  }
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
-  for (const s of stmts) for (const f of s.features) if ((docFreq.get(f) ?? 0) <= common) {
-    let l = index.get(f);
-    if (!l) index.set(f, (l = []));
-    l.push(s.i);
-  }
+  const index: number[][] = Array.from({ length: idOf.size }, () => []);
+  ids.forEach((list, i) => { for (const id of list) if (docFreq[id] <= common) index[id].push(i); });
   const pairs: { a: Statement; b: Statement; score: number }[] = [];
   let scored = 0;
+  const acc = new Float64Array(n);
+  const touched: number[] = [];
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
-    const partial = new Map<number, number>();
-    for (const f of s.features) {
-      const w = idf(f);
-      for (const j of index.get(f) ?? []) if (j > s.i && stmts[j].doc !== s.doc) partial.set(j, (partial.get(j) ?? 0) + w);
+    const mine = ids[s.i];
+    for (const id of mine) {
+      const w = idf[id];
+      for (const j of index[id]) {
+        if (j <= s.i || stmts[j].doc === s.doc) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] += w;
+      }
     }
-    const candidates = partial.size <= MAX_CANDIDATES ? [...partial.keys()]
-      : [...partial].sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES).map(([j]) => j);
+    let candidates = touched;
+    if (touched.length > MAX_CANDIDATES) candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
     scored += candidates.length;
     for (const j of candidates) {
+      // Merge the two sorted lists: what they share, and of which kinds.
+      const theirs = ids[j];
       let w = 0;
-      for (const f of s.features) if (stmts[j].features.has(f)) w += idf(f);
-      const score = w / Math.sqrt(weight[s.i] * weight[j]);
-      // Names alone do not make a claim: it takes at least two shared words (or numbers, dates) beside them.
       let words = 0;
       let plain = 0;
-      for (const f of s.features) {
-        if (f.startsWith('@') || !stmts[j].features.has(f)) continue;
-        words++;
-        if (!f.startsWith('#') && !f.startsWith('~')) plain++;
+      let names = 0;
+      for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
+        if (mine[x] < theirs[y]) x++;
+        else if (mine[x] > theirs[y]) y++;
+        else {
+          const id = mine[x];
+          w += idf[id];
+          const kind = kindOfId[id];
+          if (kind === 2) names++; else { words++; if (kind === 0) plain++; }
+          x++; y++;
+        }
       }
+      const score = w / Math.sqrt(weight[s.i] * weight[j]);
+      // Names alone do not make a claim: it takes at least two shared words (or numbers, dates) beside them.
       // Without a name, number or date in common, it takes three shared words (different stories share words).
-      let anchors = words - plain;
-      if (anchors === 0) for (const f of s.features) if (f.startsWith('@') && stmts[j].features.has(f)) { anchors = 1; break; }
+      let anchors = words - plain + names;
+      const b = stmts[j];
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
-      if (anchors === 0 && s.dates.size && stmts[j].dates.size) anchors = 1;
-      if (anchors === 0) for (const w of s.numbers.keys()) if (w && stmts[j].numbers.has(w)) { anchors = 1; break; }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) pairs.push({ a: s, b: stmts[j], score });
+      if (anchors === 0 && s.dates.size && b.dates.size) anchors = 1;
+      if (anchors === 0) for (const k of s.numbers.keys()) if (k && b.numbers.has(k)) { anchors = 1; break; }
+      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) pairs.push({ a: s, b, score });
     }
+    for (const j of touched) acc[j] = 0;
+    touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
   const keep = new Set<string>();
@@ -445,6 +477,7 @@ function syndicated(g: Statement[]): number[][] {
  * and its description ("said X, a professor at Y") are about the speaker, not the claim, and do not vote.
  */
 function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
+  if (s.attributions.length === 0) return null; // nothing attributed: the article's own voice
   const text = s.folded;
   const votes = new Map<string | null, number>();
   for (const f of s.features) {
@@ -528,6 +561,26 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
 const BOTH_ATTRIBUTED = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
+/** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
+const FEATURE_IDS = new Map<string, number>();
+const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
+
+function featureIds(features: Set<string>): Int32Array {
+  const out = new Int32Array(features.size);
+  let k = 0;
+  for (const f of features) {
+    let id = FEATURE_IDS.get(f);
+    if (id === undefined) {
+      FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
+      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') ? 1 : 0);
+    }
+    out[k++] = id;
+  }
+  return out.sort();
+}
+
+/** Statements of articles read before, by their analysis (kept only while the analysis is). */
+const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[] }>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;
 
