@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, type Analysis } from '../src/core';
 import { crossCheck } from '../src/core/crossdoc';
+import { fnv1a } from '../src/core/text';
 
 const root = process.env.NEWSMARK_ROOT ?? resolve(__dirname, '../..');
 const SAMPLES = ['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']
@@ -43,9 +44,7 @@ let peakRss = 0;
 const sample = () => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
 
 function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return `${s.length}:${(h >>> 0).toString(36)}`;
+  return `${s.length}:${fnv1a(s).toString(36)}`;
 }
 
 if (process.argv[1]?.endsWith('workspace.js')) run();

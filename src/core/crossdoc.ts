@@ -265,7 +265,6 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   if (type === 'PERSON') return 'person';
   if (type === 'ORG') return 'organization';
   if (type === 'PLACE' || type === 'NORP') return 'government';
-  if (/^[a-z]/.test(speaker)) return 'other';
   return 'other';
 }
 

@@ -191,7 +191,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     }
     if (PERSON_TITLES.has(f) && p < b) { titled = true; p++; continue; }
     if (DETERMINERS.has(f) || PRONOUN_LIKE.has(f)) { p++; continue; }
-    if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || titleLike(f))) { p++; continue; }
+    if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || PERSON_TITLES.has(f))) { p++; continue; }
     if (t.upper && t.text.replace(/\./g, '').length >= 2) {
       // A wire dateline opens with the city in capitals: "ACCRA, Dec 9 (Coastline News) -".
       if (p === 0 && toks[p + 1]?.text === ',' && MONTHS.has(toks[p + 2]?.f ?? '')) {
@@ -228,11 +228,6 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     titled = false;
     p = r + 1;
   }
-}
-
-/** Capitalised common words that are parts of titles or headings rather than names. */
-function titleLike(f: string): boolean {
-  return PERSON_TITLES.has(f);
 }
 
 /** Part of a run of shouted words ("BUT NOT ANYMORE"), where capitals are emphasis, not an acronym. */

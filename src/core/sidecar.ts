@@ -7,6 +7,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Anchor } from './anchor';
+import { fnv1a } from './text';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.newsmark.yaml';
@@ -94,10 +95,6 @@ export interface ReadLimits {
 export const DEFAULT_LIMITS: Required<ReadLimits> = { maxChars: 5 * 1024 * 1024, maxAliases: 100 };
 
 export type ReadResult = { ok: true; file: SidecarFile } | { ok: false; problems: Problem[] };
-
-export function emptySidecar(meta: DocumentMeta = {}): SidecarData {
-  return { version: SIDECAR_VERSION, document: meta, annotations: [], relations: [], suppressed: [], dismissed: [] };
-}
 
 /** The text of a new sidecar, before its first annotation. */
 export function newSidecarText(articleName: string, meta: DocumentMeta = {}): string {
@@ -320,8 +317,7 @@ export class SidecarFile {
 
   /** An id not used in this sidecar. */
   newId(seed: string): string {
-    let h = 2166136261;
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+    const h = fnv1a(seed);
     for (let n = 0; ; n++) {
       const id = ((h + n * 7919) >>> 0).toString(36).slice(0, 6).padStart(6, '0');
       if (!this.annotation(id)) return id;

@@ -16,6 +16,7 @@
 // give it an in-memory fake that injects faults.
 
 import type { Anchor } from './anchor';
+import { fnv1a } from './text';
 import { type Annotation, type Dismissed, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
 
 export interface SidecarFs {
@@ -80,9 +81,7 @@ export const tempPathOf = (path: string) => {
 export const sealPathOf = (path: string) => `${tempPathOf(path)}.done`;
 
 export function sealOf(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${text.length}:${(h >>> 0).toString(16)}`;
+  return `${text.length}:${fnv1a(text).toString(16)}`;
 }
 
 export class SidecarStore {

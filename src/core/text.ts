@@ -15,9 +15,11 @@ export function fold(s: string): string {
   return f;
 }
 
-/** Accents removed, case kept. */
-export function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+/** FNV-1a hash of a text, as an unsigned 32-bit number (ids, checksums, cache keys). */
+export function fnv1a(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 export function hasAccent(s: string): boolean {

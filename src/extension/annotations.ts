@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { anchorAt, locate, shiftSpan } from '../core/anchor';
+import { fnv1a } from '../core/text';
 import { type Annotation, type DocumentMeta, type Problem, SIDECAR_SUFFIX } from '../core/sidecar';
 import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
 import { isArticle } from './analyses';
@@ -294,9 +295,7 @@ export class Annotations implements vscode.Disposable {
 }
 
 function shortId(seed: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36).padStart(6, '0').slice(-6);
+  return fnv1a(seed).toString(36).padStart(6, '0').slice(-6);
 }
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');

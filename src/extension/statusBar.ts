@@ -32,8 +32,8 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = `This article is ${formatMB(r.bytes)}, over the ${formatMB(r.limitBytes)} limit (newsmark.maxFileSizeMB).`;
     } else {
       const a = r.analysis;
-      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      this.item.text = `$(mention) ${plural(a.entities.length, 'entity').replace('entitys', 'entities')} · ${plural(a.dates.length, 'date')} · ${plural(a.attributions.length, 'claim')}`;
+      const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+      this.item.text = `$(mention) ${count(a.entities.length, 'entity', 'entities')} · ${count(a.dates.length, 'date', 'dates')} · ${count(a.attributions.length, 'claim', 'claims')}`;
       this.item.tooltip = `Newsmark found ${a.entities.length} mentions of people, organisations, places and groups, ` +
         `${a.dates.length} dates and ${a.attributions.length} attributed claims in this article` +
         `${a.published ? ` (published ${a.published})` : ''}. Click to list them.`;

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core';
 import { crossCheck, type CrossConflict, type CrossResult, type Mention } from '../core/crossdoc';
 import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
+import { fnv1a } from '../core/text';
 import { isArticle } from './analyses';
 import { sidecarUriOf } from './annotations';
 
@@ -12,9 +13,7 @@ declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
 
 function hash(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${ENGINE}:${text.length}:${(h >>> 0).toString(36)}`;
+  return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
 interface Entry { uri: vscode.Uri; text: string; hash: string; analysis: Analysis }
@@ -115,7 +114,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async read(uri: vscode.Uri): Promise<string | null> {
     const limit = vscode.workspace.getConfiguration('newsmark').get<number>('maxFileSizeMB', 2) * 1024 * 1024;
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-    if (open) return open.getText().length * 2 > limit && Buffer.byteLength(open.getText()) > limit ? null : open.getText();
+    if (open) {
+      const text = open.getText();
+      return Buffer.byteLength(text) > limit ? null : text;
+    }
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.length > limit) return null;

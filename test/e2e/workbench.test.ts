@@ -80,13 +80,18 @@ describe('Newsmark in the browser', function () {
     await page.keyboard.press('Enter');
   }
 
-  it('opens an article from Quick Open and highlights entities and dates', async () => {
+  /** Opens a file as a user would: Ctrl+P, its name, Enter; resolves when its tab is active. */
+  async function quickOpen(name: string): Promise<void> {
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('nordwire.txt');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label*="nordwire.txt"]').first().waitFor({ timeout: 20000 });
+    await page.keyboard.type(name);
+    await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.tab.active[data-resource-name="nordwire.txt"]', { timeout: 20000 });
+    await page.waitForSelector(`.tab.active[data-resource-name="${name}"]`, { timeout: 20000 });
+  }
+
+  it('opens an article from Quick Open and highlights entities and dates', async () => {
+    await quickOpen('nordwire.txt');
     await page.waitForSelector('.monaco-editor .view-line >> text=Polarlinje', { timeout: 20000 });
     await waitForBackground(ENTITY_BG, true);
     assert.ok(await decorationsWithBackground(ENTITY_BG) >= 5, 'entity highlights drawn');
@@ -127,12 +132,7 @@ describe('Newsmark in the browser', function () {
   });
 
   it('tags a span through the UI: find it, Tag Selection from the palette, two picks', async () => {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type('coastline-wire.txt');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label*="coastline-wire.txt"]').first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.tab.active[data-resource-name="coastline-wire.txt"]', { timeout: 20000 });
+    await quickOpen('coastline-wire.txt');
     await waitForBackground(ENTITY_BG, true);
     // Select the words with the editor's own Find, as a keyboard user would.
     await page.keyboard.press('Control+F');

@@ -134,10 +134,9 @@ describe('anchors under random edits', function () {
       const anchors = spans.map(([s, e]) => anchorAt(original, s, e));
       for (let k = 0; k < SCRIPTS; k++) {
         scripts++;
-        const t: Traced = { chars: [...original], origin: [...original].map((_, i) => i) };
-        // [...original] splits by code point; rebuild origins by UTF-16 unit so offsets stay UTF-16.
-        t.chars = original.split('');
-        t.origin = t.chars.map((_, i) => i);
+        // One entry per UTF-16 unit (split(''), not [...s]), so origins are offsets as the anchors count them.
+        const chars = original.split('');
+        const t: Traced = { chars, origin: chars.map((_, i) => i) };
         const names = Object.keys(OPS);
         for (let n = 1 + rng(5); n > 0; n--) {
           const op = names[rng(names.length)];
