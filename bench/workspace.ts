@@ -4,6 +4,7 @@
 // workspace is reopened, and only the check runs. Peak RSS is sampled throughout.
 // usage: node --expose-gc out/bench/workspace.js [SIZES...]
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, type Analysis } from '../src/core';
@@ -50,6 +51,19 @@ function hash(s: string): string {
 if (process.argv[1]?.endsWith('workspace.js')) run();
 function run(): void {
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (sizes.length === 0) {
+  // Each size in a process of its own, as each workspace is: the peak memory of one is not left over from another.
+  const per: number[] = [];
+  for (const n of [1000, 5000, 10000]) {
+    const out = execFileSync(process.execPath, ['--expose-gc', __filename, String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    process.stdout.write(n === 1000 ? out : out.split('\n').slice(1).join('\n'));
+    const m = /warm ([\d.]+) s/.exec(out);
+    const c = /cold ([\d.]+) s/.exec(out);
+    if (m && c) per.push(Number(c[1]) / n);
+  }
+  if (per.length === 3) console.log(`  growth: cold time per article at 5,000 and 10,000 is ${(per[1] / per[0]).toFixed(2)}× and ${(per[2] / per[0]).toFixed(2)}× that at 1,000 (1.00× is linear)`);
+  return;
+}
 console.log('workspace bench: generated articles from samples/ (25 per story; each story’s key nouns, names, places and some numbers varied)');
 const rows: string[] = [];
 for (const n of sizes.length ? sizes : [1000, 5000, 10000]) {
@@ -80,6 +94,10 @@ for (const n of sizes.length ? sizes : [1000, 5000, 10000]) {
   rows.push(`  ${String(n).padStart(6)} articles (${(bytes / MB).toFixed(1)} MB): cold ${s(t0, t2).toFixed(2)} s (analysis ${s(t0, t1).toFixed(2)} s, check ${s(t1, t2).toFixed(2)} s); warm ${s(t3, t4).toFixed(2)} s; ` +
     `peak RSS ${(peakRss / MB).toFixed(0)} MB; ${cold.claims.length} shared claims, ${cold.conflicts.length} conflicts, ${cold.stats.scored} pairs scored for ${cold.stats.statements} statements`);
   console.log(rows[rows.length - 1]);
+  if (n === 10000) {
+    const ok = (b: boolean) => (b ? 'met' : 'MISSED');
+    console.log(`  goals at 10,000: cold ≤ 20 s ${ok(s(t0, t2) <= 20)}, warm ≤ 2 s ${ok(s(t3, t4) <= 2)}, peak RSS ≤ 600 MB ${ok(peakRss / MB <= 600)}`);
+  }
   void warm;
 }
 }

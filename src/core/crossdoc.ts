@@ -104,18 +104,21 @@ interface Statement {
   start: number;
   end: number;
   text: string;
-  features: Set<string>;
-  people: Set<string>;
+  /** The features (content-word stems, @names, #numbers, ~dates) as sorted numbers: see featureIds. */
+  ids: Int32Array;
+  people: string[];
   numbers: Map<string, Set<number>>; // the word after a number → the numbers given for it
-  dates: Set<string>;
+  dates: string[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
   pronoun: boolean;
-  /** The text folded (lower case, no accents), for finding words in it. */
-  folded: string;
-  /** The features as sorted numbers (see featureIds), once computed. */
-  ids?: Int32Array;
+  /**
+   * Whose voice each feature (same order as ids) is in: the index of the attribution whose quoted content holds it,
+   * -1 for the article's own voice, -2 for no vote (a number or date, a word about the speaker, or not found).
+   * Only for statements with attributions.
+   */
+  voices?: Int16Array;
 }
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
@@ -170,7 +173,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         features.add(stem(t.f));
       }
       for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
-      const dates = new Set(datesHere.map(d => d.value).filter((v): v is string => !!v));
+      const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3) continue;
       const overlapping = () => {
@@ -184,19 +187,49 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         doc,
         start: s.start,
         end: s.end,
-        text: text.slice(s.start, s.end),
-        features,
-        people: new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
+        text: raw,
+        ids: featureIds(features),
+        people: [...new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))],
         numbers,
         dates,
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
-        folded: fold(raw),
       });
     }
   }
+  for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
+  return out;
+}
+
+/**
+ * Each feature's voice (see Statement.voices): the speaker whose quoted content holds the word, or the article's
+ * own voice when no content does. Words in the source and its description ("said X, a professor at Y") are about
+ * the speaker, not the claim, and do not vote.
+ */
+function voicesOf(s: Statement): Int16Array {
+  const text = fold(s.text);
+  const out = new Int16Array(s.ids.length).fill(-2);
+  s.ids.forEach((id, k) => {
+    if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
+    const f = FEATURE_NAMES[id];
+    const at = text.indexOf(f.startsWith('@') ? f.slice(1).split(' ').pop()! : f);
+    if (at < 0) return;
+    const pos = s.start + at;
+    let voice = -1;
+    for (let i = 0; i < s.attributions.length; i++) {
+      const x = s.attributions[i];
+      if (pos >= x.content.start && pos < x.content.end) { voice = i; break; }
+      let src = x.source?.start ?? x.cue?.start;
+      // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
+      if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
+      const postposed = x.content.start < (src ?? 0);
+      const about = src !== undefined && pos >= Math.min(src, x.cue?.start ?? src) && (postposed ? true : pos < (x.cue?.end ?? src));
+      if (about) { voice = -2; break; }
+    }
+    out[k] = voice;
+  });
   return out;
 }
 
@@ -205,13 +238,14 @@ export class SpeakerMerger {
   private readonly names: string[] = [];
   /** The words of each name (same order as names). */
   private readonly wordsOf: Set<string>[] = [];
-  private readonly map = new Map<string, string>();
+  /** A speaker's key → the index of the name it is listed under. */
+  private readonly map = new Map<string, number>();
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
     const key = nameKey(speaker);
     const known = this.map.get(key);
-    if (known) return known;
+    if (known !== undefined) return this.names[known];
     const words = new Set(key.split(' '));
     for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
       const n = this.names[i];
@@ -227,26 +261,20 @@ export class SpeakerMerger {
         // Keep the fuller description, and among two, the one that says which country it is about.
         const score = (x: string) => (/\b(?:[A-Z][a-z]+(?:an|ese|ian|ish|i)|[A-Z][a-z]+['’]s)\b/.test(x) ? 1000 : 0) + nameKey(x).length;
         const canonical = score(speaker) > score(n) ? speaker : n;
-        if (canonical !== n) this.rename(n, canonical);
-        this.map.set(key, canonical);
+        if (canonical !== n) { this.names[i] = canonical; this.wordsOf[i] = new Set(nameKey(canonical).split(' ')); }
+        this.map.set(key, i);
         return canonical;
       }
     }
+    this.map.set(key, this.names.length);
     this.names.push(speaker);
     this.wordsOf.push(words);
-    this.map.set(key, speaker);
     return speaker;
   }
 
-  private rename(from: string, to: string): void {
-    for (const [k, v] of this.map) if (v === from) this.map.set(k, to);
-    const i = this.names.indexOf(from);
-    this.names[i] = to;
-    this.wordsOf[i] = new Set(nameKey(to).split(' '));
-  }
-
   get(speaker: string): string {
-    return this.map.get(nameKey(speaker)) ?? speaker;
+    const i = this.map.get(nameKey(speaker));
+    return i === undefined ? speaker : this.names[i];
   }
 }
 
@@ -282,10 +310,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
     if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0) }));
-    for (const p of prepared.statements) {
-      p.ids ??= featureIds(p.features);
-      stmts.push({ ...p, doc: d, i: stmts.length });
-    }
+    for (const p of prepared.statements) stmts.push({ ...p, doc: d, i: stmts.length });
   });
 
   // Sources, merged across articles.
@@ -318,7 +343,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
 
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
-  const ids: Int32Array[] = stmts.map(st => st.ids ?? (st.ids = featureIds(st.features)));
+  const ids: Int32Array[] = stmts.map(st => st.ids);
   const idOf = FEATURE_IDS;
   const kindOfId = FEATURE_KINDS;
   const n = stmts.length;
@@ -334,7 +359,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
   const index: number[][] = Array.from({ length: idOf.size }, () => []);
   ids.forEach((list, i) => { for (const id of list) if (docFreq[id] <= common) index[id].push(i); });
-  const pairs: { a: Statement; b: Statement; score: number }[] = [];
+  // Pairs as three parallel lists of numbers (there can be hundreds of thousands).
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  const pairScore: number[] = [];
   let scored = 0;
   const acc = new Float64Array(n);
   const touched: number[] = [];
@@ -376,55 +404,53 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       let anchors = words - plain + names;
       const b = stmts[j];
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
-      if (anchors === 0 && s.dates.size && b.dates.size) anchors = 1;
+      if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
       if (anchors === 0) for (const k of s.numbers.keys()) if (k && b.numbers.has(k)) { anchors = 1; break; }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) pairs.push({ a: s, b, score });
+      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
-  const keep = new Set<string>();
-  const chosen = new Map<string, number>(); // how many of the pair's two statements chose it
-  const byStatement = new Map<number, typeof pairs>();
-  for (const p of pairs) {
-    for (const x of [p.a, p.b]) {
-      let l = byStatement.get(x.i);
-      if (!l) byStatement.set(x.i, (l = []));
-      l.push(p);
-    }
-  }
-  for (const [i, list] of byStatement) {
-    list.sort((x, y) => y.score - x.score);
-    const seenDocs = new Set<number>();
+  const np = pairA.length;
+  const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
+  const firstOf = new Int32Array(n + 1); // each statement's pairs, as a slice of byStatement
+  for (let p = 0; p < np; p++) { firstOf[pairA[p] + 1]++; firstOf[pairB[p] + 1]++; }
+  for (let i = 0; i < n; i++) firstOf[i + 1] += firstOf[i];
+  const byStatement = new Int32Array(2 * np);
+  const fill = firstOf.slice(0, n);
+  for (let p = 0; p < np; p++) { byStatement[fill[pairA[p]]++] = p; byStatement[fill[pairB[p]]++] = p; }
+  const seenDoc = new Int32Array(articles.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (firstOf[i] === firstOf[i + 1]) continue;
+    const list = byStatement.subarray(firstOf[i], firstOf[i + 1]).sort((x, y) => pairScore[y] - pairScore[x] || x - y);
     let kept = 0;
     for (const p of list) {
-      const other = p.a.i === i ? p.b : p.a;
-      if (seenDocs.has(other.doc)) continue;
-      seenDocs.add(other.doc);
-      const key = `${p.a.i}-${p.b.i}`;
-      keep.add(key);
-      chosen.set(key, (chosen.get(key) ?? 0) + 1);
+      const other = stmts[pairA[p] === i ? pairB[p] : pairA[p]].doc;
+      if (seenDoc[other] === i) continue;
+      seenDoc[other] = i;
+      chosen[p]++;
       if (++kept >= MAX_PARTNERS) break;
     }
   }
-  const matched = pairs.filter(p => keep.has(`${p.a.i}-${p.b.i}`));
+  const matched: number[] = [];
+  for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
 
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   // Disagreements between matched statements.
-  const disagreeing = new Map<(typeof matched)[number], { kind: ConflictKind; explanation: string }>();
+  const disagreeing = new Map<number, { kind: ConflictKind; explanation: string }>();
   for (const p of matched) {
-    const c = disagreement(p.a, p.b, docs, merger, p.score);
+    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], docs, merger, pairScore[p]);
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
-  const mutual = matched.filter(p => chosen.get(`${p.a.i}-${p.b.i}`) === 2 || disagreeing.has(p));
-  for (const p of mutual) parent[find(p.a.i)] = find(p.b.i);
+  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p));
+  for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
   const groups = new Map<number, Set<Statement>>();
-  for (const p of mutual) for (const s of [p.a, p.b]) {
+  for (const p of mutual) for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
     const r = find(s.i);
     let g = groups.get(r);
     if (!g) groups.set(r, (g = new Set()));
@@ -451,8 +477,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     });
 
   const conflicts: CrossConflict[] = [...disagreeing]
-    .sort(([x], [y]) => x.a.i - y.a.i || x.b.i - y.b.i)
-    .map(([p, c]) => ({ claim: claimOf.get(p.a.i) ?? null, ...c, a: mention(p.a), b: mention(p.b) }));
+    .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
+    .map(([p, c]) => ({ claim: claimOf.get(pairA[p]) ?? null, ...c, a: mention(stmts[pairA[p]]), b: mention(stmts[pairB[p]]) }));
 
   const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
   return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };
@@ -462,7 +488,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
 function syndicated(g: Statement[]): number[][] {
   const bySignature = new Map<string, Set<number>>();
   for (const s of g) {
-    const sig = [...s.features].sort().join('|');
+    const sig = s.ids.join(',');
     let docs = bySignature.get(sig);
     if (!docs) bySignature.set(sig, (docs = new Set()));
     docs.add(s.doc);
@@ -470,32 +496,24 @@ function syndicated(g: Statement[]): number[][] {
   return [...bySignature.values()].filter(d => d.size > 1).map(d => [...d]);
 }
 
-/**
- * Who a statement's shared part is attributed to: each word it shares with the other statement votes for the
- * speaker whose quoted content holds it, or for the article's own voice when no content does. Words in the source
- * and its description ("said X, a professor at Y") are about the speaker, not the claim, and do not vote.
- */
+/** Who a statement's shared part is attributed to: each word it shares with the other statement votes (see voicesOf). */
 function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
-  if (s.attributions.length === 0) return null; // nothing attributed: the article's own voice
-  const text = s.folded;
+  if (!s.voices) return null; // nothing attributed: the article's own voice
   const votes = new Map<string | null, number>();
-  for (const f of s.features) {
-    if (!other.features.has(f) || f.startsWith('#') || f.startsWith('~')) continue;
-    const needle = f.startsWith('@') ? f.slice(1).split(' ').pop()! : f;
-    const at = text.indexOf(needle);
-    if (at < 0) continue;
-    const pos = s.start + at;
-    let voice: string | null | undefined = null;
-    for (const x of s.attributions) {
-      if (pos >= x.content.start && pos < x.content.end) { voice = x.speaker ? merger.get(x.speaker) : 'an unnamed source'; break; }
-      let src = x.source?.start ?? x.cue?.start;
-      // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
-      if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
-      const postposed = x.content.start < (src ?? 0);
-      const about = src !== undefined && pos >= Math.min(src, x.cue?.start ?? src) && (postposed ? true : pos < (x.cue?.end ?? src));
-      if (about) { voice = undefined; break; }
+  const mine = s.ids;
+  const theirs = other.ids;
+  for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
+    if (mine[x] < theirs[y]) x++;
+    else if (mine[x] > theirs[y]) y++;
+    else {
+      const k = s.voices[x];
+      if (k !== -2) {
+        const speaker = k === -1 ? null : s.attributions[k].speaker;
+        const voice = k === -1 ? null : speaker ? merger.get(speaker) : 'an unnamed source';
+        votes.set(voice, (votes.get(voice) ?? 0) + 1);
+      }
+      x++; y++;
     }
-    if (voice !== undefined) votes.set(voice, (votes.get(voice) ?? 0) + 1);
   }
   let best: string | null = null;
   let n = -1;
@@ -514,9 +532,9 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
     }
   }
   // Dates of the same event.
-  if (a.dates.size && b.dates.size && ![...a.dates].some(d => b.dates.has(d))) {
-    const sameMonth = [...a.dates].some(x => [...b.dates].some(y => x.slice(0, 7) === y.slice(0, 7) && (x.length < 10 || y.length < 10)));
-    if (!sameMonth) return { kind: 'date', explanation: `${da} dates it ${[...a.dates].join(', ')}; ${db} ${[...b.dates].join(', ')}` };
+  if (a.dates.length && b.dates.length && !a.dates.some(d => b.dates.includes(d))) {
+    const sameMonth = a.dates.some(x => b.dates.some(y => x.slice(0, 7) === y.slice(0, 7) && (x.length < 10 || y.length < 10)));
+    if (!sameMonth) return { kind: 'date', explanation: `${da} dates it ${a.dates.join(', ')}; ${db} ${b.dates.join(', ')}` };
   }
   // Hedged in one, stated in the other.
   if (a.hedged !== b.hedged) {
@@ -534,9 +552,9 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
     return { kind: 'attribution', explanation: `${say(da, va)}; ${say(db, vb)}` };
   }
   // Other people named in it.
-  const onlyA = [...a.people].filter(p => !b.people.has(p));
-  const onlyB = [...b.people].filter(p => !a.people.has(p));
-  const both = [...a.people].filter(p => b.people.has(p));
+  const onlyA = a.people.filter(p => !b.people.includes(p));
+  const onlyB = b.people.filter(p => !a.people.includes(p));
+  const both = a.people.filter(p => b.people.includes(p));
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
     const names = (onlyA.length ? onlyA : onlyB).join(', ');
@@ -546,7 +564,7 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
   const negatedClaim = (x: Statement, y: Statement) => x.negated && x.text.split(/[,;:—–]/).some(clause => {
     if (!NEGATION.test(clause)) return false;
     const f = fold(clause);
-    return [...x.features].filter(w => !w.startsWith('@') && !w.startsWith('#') && !w.startsWith('~') && y.features.has(w) && f.includes(w)).length >= 2;
+    return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length >= 2;
   });
   const na = negatedClaim(a, b);
   const nb = negatedClaim(b, a);
@@ -563,6 +581,7 @@ const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
 const FEATURE_IDS = new Map<string, number>();
 const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
+const FEATURE_NAMES: string[] = [];
 
 function featureIds(features: Set<string>): Int32Array {
   const out = new Int32Array(features.size);
@@ -571,11 +590,23 @@ function featureIds(features: Set<string>): Int32Array {
     let id = FEATURE_IDS.get(f);
     if (id === undefined) {
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
+      FEATURE_NAMES.push(f);
       FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') ? 1 : 0);
     }
     out[k++] = id;
   }
   return out.sort();
+}
+
+/** The numbers in both of two sorted lists. */
+function shared(x: Int32Array, y: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    if (x[i] < y[j]) i++;
+    else if (x[i] > y[j]) j++;
+    else { out.push(x[i]); i++; j++; }
+  }
+  return out;
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
