@@ -6,6 +6,7 @@ import { formatCheck, runCheck } from './check';
 import { readSidecar } from '../core/sidecar';
 import { load, type Loaded, sidecarOf } from './files';
 import { formatAnalysis } from './format';
+import { EXPORT_FORMATS, runExport, runImport, type ExportFormat } from './exchange';
 
 declare const NEWSMARK_VERSION: string;
 const VERSION = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : '0.0.0-dev';
@@ -16,6 +17,8 @@ Usage:
   newsmark analyze FILE... [--json] [--published YYYY-MM-DD] [--story-date YYYY-MM-DD]
   newsmark anchors PATH... [--write] [--json]
   newsmark check PATH... [--json]
+  newsmark export --format w3c|brat|csv|jsonl [--detected] [--out DIR] PATH...
+  newsmark import EXPORT... PATH... [--dry-run]
   newsmark --help | --version
 
 Commands:
@@ -29,11 +32,26 @@ Commands:
             .news files): the sources quoted across them, the claims several report, and where
             they disagree (numbers, dates, hedges, attributions, names, negations). Exit code 0:
             no conflict; 1: conflicts found; 2: errors.
+  export    Writes the annotations of the articles (from their sidecars) as W3C Web Annotation
+            JSON-LD (an AnnotationCollection; TextQuote and TextPosition selectors, positions in
+            code points), brat standoff (a .txt and .ann pair per article, offsets in code points,
+            plus brat's annotation.conf), CSV (a row per annotation) or JSON Lines (an article a
+            line, with its text and character spans). w3c, csv and jsonl go to stdout unless --out
+            is given; brat needs --out. --detected adds the engine's findings that no one has
+            confirmed. Annotations whose words are gone are exported by their quote only (w3c, csv,
+            jsonl) or listed on stderr (brat).
+  import    Reads W3C exports (.json, .jsonld) and brat .ann files back into the sidecars of the
+            articles (PATH: articles or folders). Annotations already in a sidecar are not added
+            twice; a sidecar that does not read is left untouched. --dry-run writes nothing.
 
 Options:
   --json                    Print one JSON object on stdout instead of the report.
   --published YYYY-MM-DD    Publication date for every FILE (else each article's own date line).
   --write                   (anchors) Store the new positions of moved annotations.
+  --format FORMAT           (export) w3c, brat, csv or jsonl.
+  --detected                (export) Add the engine's findings no one has confirmed yet.
+  --out DIR                 (export) Write into DIR instead of stdout.
+  --dry-run                 (import) Say what would be imported; write nothing.
   --story-date YYYY-MM-DD   Date of the story, used only to give years to year-less dates ("January 3")
                             in articles that state no publication date. Default: the latest publication
                             date among the FILEs.
@@ -49,14 +67,29 @@ interface Args {
   write: boolean;
   published: string | null;
   storyDate: string | null;
+  format: string | null;
+  detected: boolean;
+  out: string | null;
+  dryRun: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { command: null, files: [], json: false, write: false, published: null, storyDate: null };
+  const a: Args = { command: null, files: [], json: false, write: false, published: null, storyDate: null, format: null, detected: false, out: null, dryRun: false };
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '--json') a.json = true;
     else if (x === '--write') a.write = true;
+    else if (x === '--detected') a.detected = true;
+    else if (x === '--dry-run') a.dryRun = true;
+    else if (x === '--format' || x.startsWith('--format=')) {
+      const v = x.includes('=') ? x.slice(9) : argv[++i];
+      if (!v || !(EXPORT_FORMATS as readonly string[]).includes(v)) return `--format needs one of ${EXPORT_FORMATS.join(', ')}`;
+      a.format = v;
+    } else if (x === '--out' || x.startsWith('--out=')) {
+      const v = x.includes('=') ? x.slice(6) : argv[++i];
+      if (!v) return '--out needs a folder';
+      a.out = v;
+    }
     else if (x === '--published' || x === '--story-date') {
       const v = argv[++i];
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${x} needs a date as YYYY-MM-DD`;
@@ -74,13 +107,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); return 0; }
   const args = parseArgs(argv);
   if (typeof args === 'string') { err(`newsmark: ${args}\nTry 'newsmark --help'.\n`); return 2; }
-  if (args.command !== 'analyze' && args.command !== 'anchors' && args.command !== 'check') {
+  if (!['analyze', 'anchors', 'check', 'export', 'import'].includes(args.command ?? '')) {
     err(args.command ? `newsmark: unknown command '${args.command}'\nTry 'newsmark --help'.\n` : HELP);
     return 2;
   }
   if (args.files.length === 0) { err(`newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`); return 2; }
   if (args.command === 'anchors') return anchors(args, out, err);
   if (args.command === 'check') return check(args, out, err);
+  if (args.command === 'export') return exportCommand(args, out, err);
+  if (args.command === 'import') return importCommand(args, out, err);
 
   const loaded = args.files.map(load);
   const errors = loaded.filter(l => l.error).map(l => ({ path: l.path, message: l.error! }));
@@ -138,6 +173,29 @@ function anchors(args: Args, out: (s: string) => void, err: (s: string) => void)
   }
   if (r.errors.length) return 2;
   return r.documents.some(d => d.annotations.some(a => a.status === 'orphaned')) ? 1 : 0;
+}
+
+function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  if (!args.format) { err(`newsmark: export needs --format ${EXPORT_FORMATS.join('|')}\nTry 'newsmark --help'.\n`); return 2; }
+  const r = runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
+  for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
+  for (const n of r.notes) err(`newsmark: ${n}\n`);
+  if (r.stdout) out(r.stdout);
+  if (r.written.length) err(`newsmark: wrote ${r.written.length} file${r.written.length === 1 ? '' : 's'} into ${args.out}\n`);
+  return r.errors.length ? 2 : 0;
+}
+
+function importCommand(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+  const exports = args.files.filter(f => /\.(?:jsonld|json|ann)$/i.test(f));
+  const articles = args.files.filter(f => !exports.includes(f));
+  if (!exports.length || !articles.length) { err(`newsmark: import needs export files (.jsonld, .json, .ann) and the articles (or folders) they belong to\nTry 'newsmark --help'.\n`); return 2; }
+  const r = runImport(exports, articles, args.dryRun);
+  for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
+  for (const p of r.problems) err(`newsmark: ${p}\n`);
+  for (const x of r.reports) {
+    out(`${x.article}: ${x.added} annotation${x.added === 1 ? '' : 's'} ${args.dryRun ? 'to import' : 'imported'}${x.already ? `, ${x.already} already there` : ''}${x.relations ? `, ${x.relations} relation${x.relations === 1 ? '' : 's'}` : ''} → ${x.sidecar}\n`);
+  }
+  return r.errors.length ? 2 : 0;
 }
 
 if (require.main === module) {

@@ -1,0 +1,201 @@
+// `newsmark export` and `newsmark import`: annotations out to W3C, brat, CSV and JSON Lines, and back from W3C and
+// brat into sidecars.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, findPublicationDate } from '../core';
+import { exportItems, fromBrat, fromW3C, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
+import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Relation } from '../core/sidecar';
+import { articlesIn } from './check';
+import { load, sidecarOf, writeAtomic } from './files';
+
+export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+type Err = { path: string; message: string };
+
+/** The articles named by the paths, each with its sidecar's annotations (and with `detected`, the engine's findings). */
+export function exportDocs(paths: string[], detected: boolean, errors: Err[]): ExportDoc[] {
+  const files = articlesIn(paths, errors);
+  const loaded = files.map(p => ({ p, l: load(p) }));
+  for (const { l } of loaded) if (l.error) errors.push({ path: l.path, message: l.error });
+  const ok = loaded.filter(x => x.l.text !== undefined);
+  const sidecars = ok.map(({ p }) => {
+    const path = sidecarOf(p);
+    if (!path) return null;
+    const text = load(path);
+    if (text.text === undefined) { errors.push({ path, message: text.error! }); return undefined; }
+    const r = readSidecar(text.text);
+    if (!r.ok) { errors.push({ path, message: `${r.problems.map(x => `line ${x.line}: ${x.message}`).join('; ')} (its annotations are not exported; the file is left as it is)` }); return undefined; }
+    return r.file.data;
+  });
+  const published = ok.map(({ l }, i) => sidecars[i]?.document.published ?? findPublicationDate(l.text!));
+  const story = published.filter((d): d is string => !!d).sort().pop() ?? null;
+  return ok.map(({ p, l }, i) => {
+    const text = l.text!;
+    const side = sidecars[i] ?? null;
+    return {
+      name: relative(process.cwd(), p).split(sep).join('/') || basename(p),
+      iri: pathToFileURL(resolve(p)).href,
+      text,
+      published: published[i],
+      items: exportItems(text, side, detected ? analyze(text, { published: published[i], storyDate: story }) : null),
+      relations: side?.relations ?? [],
+    };
+  });
+}
+
+/** The brat file stem of an article: `a.txt` → `a`, `a.md` → `a.md` (brat reads X.txt with X.ann). */
+export function bratStem(name: string): string {
+  return name.replace(/\.txt$/i, '');
+}
+
+export interface ExportResult {
+  /** What goes to stdout (w3c, csv, jsonl without --out). */
+  stdout: string;
+  /** Files written. */
+  written: string[];
+  /** Things that could not be written (orphaned annotations in brat, cross-article relations). */
+  notes: string[];
+  errors: Err[];
+}
+
+export function runExport(paths: string[], format: ExportFormat, opts: { detected: boolean; out: string | null; now?: string }): ExportResult {
+  const errors: Err[] = [];
+  const docs = exportDocs(paths, opts.detected, errors);
+  const res: ExportResult = { stdout: '', written: [], notes: [], errors };
+  const write = (name: string, text: string) => {
+    const path = join(opts.out!, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    res.written.push(path);
+  };
+  if (format === 'brat') {
+    if (!opts.out) { errors.push({ path: '--out', message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR' }); return res; }
+    for (const d of docs) {
+      // Inside the output folder whatever the article's path (no .. or absolute parts).
+      const stem = bratStem(d.name).split('/').filter(x => x && x !== '..' && x !== '.').join('/');
+      const { ann, skipped } = toBrat(d);
+      write(`${stem}.txt`, d.text);
+      write(`${stem}.ann`, ann);
+      for (const s of skipped) res.notes.push(`${d.name}: not in brat: ${s}`);
+    }
+    write('annotation.conf', BRAT_CONF);
+    return res;
+  }
+  const text = format === 'w3c'
+    ? JSON.stringify(toW3C(docs, { generated: opts.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z') }), null, 2) + '\n'
+    : format === 'csv' ? toCsv(docs) : toJsonl(docs);
+  if (opts.out) write(`annotations.${format === 'w3c' ? 'jsonld' : format}`, text);
+  else res.stdout = text;
+  return res;
+}
+
+/** brat's configuration for the types Newsmark writes, so that brat shows them without setup. */
+const BRAT_CONF = `# Newsmark's annotation types for brat.
+[entities]
+Person
+Organization
+Place
+Nationality_or_group
+Entity
+Date
+Claim
+Source
+Note
+
+[relations]
+Said	Arg1:Source, Arg2:Claim
+supports	Arg1:<ANY>, Arg2:<ANY>
+contradicts	Arg1:<ANY>, Arg2:<ANY>
+same-claim	Arg1:<ANY>, Arg2:<ANY>
+same-entity	Arg1:<ANY>, Arg2:<ANY>
+
+[events]
+
+[attributes]
+Status	Arg:<ANY>, Value:unverified|verified|disputed|false
+`;
+
+export interface ImportReport {
+  article: string;
+  sidecar: string;
+  added: number;
+  already: number;
+  relations: number;
+}
+
+/**
+ * Imports W3C (.json, .jsonld) and brat (.ann) exports into the sidecars of the given articles. An annotation
+ * already in the sidecar (same id and quote) is not added twice; a sidecar that does not read is never written.
+ */
+export function runImport(exports: string[], articlePaths: string[], dryRun: boolean): { reports: ImportReport[]; problems: string[]; errors: Err[] } {
+  const errors: Err[] = [];
+  const problems: string[] = [];
+  const articles = articlesIn(articlePaths, errors).map(p => ({ p, l: load(p) }))
+    .filter(x => { if (x.l.error) errors.push({ path: x.p, message: x.l.error }); return x.l.text !== undefined; })
+    .map(x => ({ name: relative(process.cwd(), x.p).split(sep).join('/') || basename(x.p), path: x.p, text: x.l.text! }));
+  const adds = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
+  const take = (name: string, annotations: Annotation[], relations: Relation[]) => {
+    const cur = adds.get(name) ?? { annotations: [], relations: [] };
+    cur.annotations.push(...annotations);
+    cur.relations.push(...relations);
+    adds.set(name, cur);
+  };
+  for (const file of exports) {
+    const l = load(file);
+    if (l.text === undefined) { errors.push({ path: file, message: l.error! }); continue; }
+    if (/\.ann$/i.test(file)) {
+      const stem = basename(file).replace(/\.ann$/i, '');
+      const art = articles.find(a => bratStem(basename(a.name)) === stem);
+      if (!art) { errors.push({ path: file, message: `no article named ${stem}.txt or ${stem} among those given` }); continue; }
+      const beside = file.replace(/\.ann$/i, '.txt');
+      if (existsSync(beside) && readFileSync(beside, 'utf8').replace(/^\uFEFF/, '') !== art.text) {
+        problems.push(`${file}: ${art.name} has changed since the export; annotations are placed by their quotes`);
+      }
+      const r = fromBrat(l.text, art.text, basename(file, '.ann'));
+      problems.push(...r.problems.map(p => `${file}: ${p}`));
+      take(art.name, r.annotations, r.relations);
+    } else {
+      let json: unknown;
+      try { json = JSON.parse(l.text); } catch (e) { errors.push({ path: file, message: `not JSON: ${(e as Error).message}` }); continue; }
+      const r = fromW3C(json, articles);
+      problems.push(...r.problems.map(p => `${file}: ${p}`));
+      for (const [name, list] of r.annotations) take(name, list, []);
+    }
+  }
+  const reports: ImportReport[] = [];
+  for (const [name, add] of adds) {
+    const art = articles.find(a => a.name === name)!;
+    const existing = sidecarOf(art.path);
+    const path = existing ?? art.path + SIDECAR_SUFFIX;
+    let file: SidecarFile;
+    if (existing) {
+      const r = readSidecar(readFileSync(existing, 'utf8').replace(/^\uFEFF/, ''));
+      if (!r.ok) { errors.push({ path: existing, message: `line ${r.problems[0].line}: ${r.problems[0].message} (fix it first; nothing was imported into it)` }); continue; }
+      file = r.file;
+    } else {
+      file = SidecarFile.create(basename(art.path));
+    }
+    let added = 0, already = 0, relations = 0;
+    const renamed = new Map<string, string>();
+    for (const a of add.annotations) {
+      const same = file.data.annotations.find(x => x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start && x.anchor.exact === a.anchor.exact));
+      if (same && same.anchor.exact === a.anchor.exact) { already++; renamed.set(a.id, same.id); continue; }
+      const id = same ? file.newId(`${a.id}:${a.anchor.start}`) : a.id;
+      renamed.set(a.id, id);
+      file.addAnnotation({ ...a, id });
+      added++;
+    }
+    for (const r of add.relations) {
+      const rel = { ...r, from: renamed.get(r.from) ?? r.from, to: renamed.get(r.to) ?? r.to };
+      if (file.data.relations.some(x => x.from === rel.from && x.to === rel.to && x.type === rel.type)) continue;
+      file.addRelation(rel);
+      relations++;
+    }
+    if (!dryRun && (added || relations)) writeAtomic(path, file.text);
+    reports.push({ article: name, sidecar: path, added, already, relations });
+  }
+  return { reports, problems, errors };
+}
