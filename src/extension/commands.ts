@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { type Category, toggleCategory } from './settings';
 import type { CrossCommands } from './crossCommands';
+import type { ExportArgs, Exchange } from './exchange';
+import type { Timeline } from './timeline';
+import { newArticle } from './welcome';
 import type { Item } from './crossViews';
 import type { TagArgs, Tagging } from './tagging';
 
@@ -22,7 +25,7 @@ async function revealFinding(uri: vscode.Uri, start: number, end: number): Promi
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCommands(tagging: Tagging, cross: CrossCommands): vscode.Disposable[] {
+export function registerCommands(tagging: Tagging, cross: CrossCommands, exchange: Exchange, timeline: Timeline): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     'newsmark.toggleEntities': () => toggle('entities'),
     'newsmark.toggleDates': () => toggle('dates'),
@@ -44,6 +47,10 @@ export function registerCommands(tagging: Tagging, cross: CrossCommands): vscode
     'newsmark.showSource': (args?: { interactive?: boolean }) => cross.showSource(args ?? {}),
     'newsmark.compareCoverage': () => cross.compareCoverage(),
     'newsmark.dismissConflict': (item?: Item) => cross.dismiss(item),
+    'newsmark.exportAnnotations': (args?: ExportArgs) => exchange.export(args ?? {}),
+    'newsmark.showTimeline': () => timeline.show(),
+    'newsmark.newArticle': () => newArticle(),
+    'newsmark.importAnnotations': (args?: { files?: string[] }) => exchange.import(args ?? {}),
   };
   return Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
 }

@@ -1,18 +1,9 @@
 // "Compare Coverage": a webview table of claims × articles; each cell says whether the article reports the claim,
 // agrees or conflicts, and opens the statement. Theme colours, keyboard navigation, nonce CSP, no remote content.
 
-import * as vscode from 'vscode';
 import type { CrossResult } from '../core/crossdoc';
+import { esc, nonce, OPEN_ON_CLICK, WebviewPage } from './webviewPage';
 import type { WorkspaceIndex } from './workspaceIndex';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
-
-function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
 
 /** The page for a result; cells carry the statement to open. */
 export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): string {
@@ -55,12 +46,8 @@ export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): st
 ${rows || `<tr><td colspan="${docs.length + 1}">No claim is reported by two articles yet.</td></tr>`}
 </tbody></table>
 <script nonce="${n}">
-  const vscode = acquireVsCodeApi();
+  ${OPEN_ON_CLICK}
   const buttons = () => [...document.querySelectorAll('td button')];
-  document.addEventListener('click', e => {
-    const b = e.target.closest('button[data-doc]');
-    if (b) vscode.postMessage({ doc: b.dataset.doc, start: Number(b.dataset.start), end: Number(b.dataset.end) });
-  });
   document.addEventListener('keydown', e => {
     const b = document.activeElement;
     if (!b || !b.matches('td button')) return;
@@ -80,35 +67,9 @@ ${rows || `<tr><td colspan="${docs.length + 1}">No claim is reported by two arti
 </body></html>`;
 }
 
-export class Coverage implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private readonly sub: vscode.Disposable;
-
-  constructor(private readonly index: WorkspaceIndex) {
-    this.sub = index.onDidUpdate(r => { if (this.panel) this.panel.webview.html = coverageHtml(r, this.panel.webview.cspSource); });
-  }
-
-  /** The page shown now (for tests). */
-  get html(): string | undefined {
-    return this.panel?.webview.html;
-  }
-
-  async show(): Promise<void> {
-    const r = this.index.result ?? await this.index.rebuild();
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('newsmark.coverage', 'Compare Coverage', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: { doc: string; start: number; end: number }) => {
-        const uri = this.index.uriOf(m.doc);
-        if (uri) void vscode.commands.executeCommand('newsmark.revealFinding', uri, m.start, m.end);
-      });
-    }
-    this.panel.webview.html = coverageHtml(r, this.panel.webview.cspSource);
-    this.panel.reveal();
-  }
-
-  dispose(): void {
-    this.sub.dispose();
-    this.panel?.dispose();
+/** The Compare Coverage page. */
+export class Coverage extends WebviewPage {
+  constructor(index: WorkspaceIndex) {
+    super(index, 'newsmark.coverage', 'Compare Coverage', (r, csp) => coverageHtml(r, csp));
   }
 }

@@ -6,6 +6,8 @@ import { Analyses, ARTICLE_SELECTOR } from './analyses';
 import { Annotations, sidecarUriOf } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
+import { Exchange } from './exchange';
+import { Timeline } from './timeline';
 import { Decorations, type Layer } from './decorations';
 import { Coverage } from './coverage';
 import { CrossCommands } from './crossCommands';
@@ -47,9 +49,14 @@ export interface NewsmarkApi {
   openViewItem(view: 'sources' | 'contradictions' | 'claims', i: number, j: number): Promise<unknown>;
   /** The Compare Coverage page, when open. */
   coverageHtml(): string | undefined;
+  /** How long activate() took, in milliseconds. */
+  activationMs: number;
+  /** The Timeline page, when open. */
+  timelineHtml(): string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+  const activationStart = performance.now();
   const analyses = new Analyses();
   const annotations = new Annotations();
   // Dates resolve against the publication date the sidecar gives, when it gives one.
@@ -66,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
   const coverage = new Coverage(index);
   const cross = new CrossCommands(index, coverage, annotations);
+  const exchange = new Exchange(index, annotations);
+  const timeline = new Timeline(index);
   const status = new StatusBar(analyses);
   const view = new ArticleView(analyses, annotations);
   context.subscriptions.push(
@@ -77,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     annotations,
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses, annotations)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), { providedCodeActionKinds: OrphanFixes.kinds }),
-    ...registerCommands(tagging, cross),
+    ...registerCommands(tagging, cross, exchange, timeline),
+    timeline,
     index,
     coverage,
     new ContradictionDiagnostics(index),
@@ -91,7 +101,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     const start = setTimeout(() => void index.rebuild(), 1500);
     context.subscriptions.push({ dispose: () => clearTimeout(start) });
   }
+  const activationMs = performance.now() - activationStart;
   return {
+    activationMs,
     highlighted: (layer, editor = vscode.window.activeTextEditor) => (editor ? decorations.shownRanges(editor, layer) : []),
     analysis: doc => {
       const r = analyses.get(doc);
@@ -107,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     viewLabels: view => views[view].labels(),
     viewChildren: (view, i) => (views[view].getChildren()[i]?.children ?? []).map(c => ({ label: c.label, doc: c.mention?.doc, start: c.mention?.start, end: c.mention?.end })),
     coverageHtml: () => coverage.html,
+    timelineHtml: () => timeline.html,
     openViewItem: async (view, i, j) => {
       const child = views[view].getChildren()[i]?.children?.[j];
       const cmd = child && views[view].getTreeItem(child).command;

@@ -61,6 +61,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.entries.size;
   }
 
+  /** The indexed articles: text as read, and the engine's analysis. */
+  articles(): { uri: vscode.Uri; name: string; text: string; analysis: Analysis }[] {
+    return [...this.entries.values()].map(e => ({ uri: e.uri, name: this.nameOf(e.uri), text: e.text, analysis: e.analysis }));
+  }
+
   private touch(uri: vscode.Uri): void {
     if (uri.path.endsWith(SIDECAR_SUFFIX)) return;
     this.dirty.add(uri.toString());
