@@ -3,7 +3,7 @@
 // offline VS Code host (scripts/vscode-host.sh) when it is missing. Without it, and outside CI, the
 // integration and e2e tiers are skipped with a message; in CI (CI=true) that is a failure.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,6 +43,12 @@ await step('unit', bin('mocha'), ['--config', '.mocharc.json']);
 const host = await step('vscode host', 'bash', ['scripts/vscode-host.sh']);
 if (host || process.env.CI) {
   await step('integration', node, ['out/test/harness/runIntegration.js']);
+  // The e2e tier runs against the packaged extension, installed from its .vsix.
+  if (await step('package (.vsix)', 'npm', ['run', 'package', '--silent'])) {
+    const kb = statSync(resolve(root, 'newsmark.vsix')).size / 1024;
+    console.log(`newsmark.vsix: ${kb.toFixed(0)} KB (goal < 5 MB)`);
+    results[results.length - 1].status = `ok, ${(kb / 1024).toFixed(2)} MB`;
+  }
   await step('e2e', bin('mocha'), ['--no-config', '--timeout', '180000', 'out/test/e2e/workbench.test.js']);
 } else {
   console.log('\nSkipping the integration and e2e tiers: no VS Code host could be installed here (see above).');

@@ -1,11 +1,11 @@
-// The real UI: Debian's chromium drives VS Code's web workbench (code-server) with Newsmark installed, as a
-// user would: open the demo workspace and an article, see the highlights, hover one, run a command from the
+// The real UI: Debian's chromium drives VS Code's web workbench (code-server) with Newsmark installed from its
+// .vsix (`npm run package`; code-server --install-extension), as a user would: open the demo workspace and an article, see the highlights, hover one, run a command from the
 // palette, open the sidebar. Screenshots go to test-output/e2e/ (and to media/ with NEWSMARK_UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { copyOfSamples, hostProblem, launchBrowser, ROOT, type Server, startCodeServer } from '../harness/codeServer';
 
 const OUT = join(ROOT, 'test-output/e2e');
@@ -43,10 +43,17 @@ describe('Newsmark in the browser', function () {
     }
     mkdirSync(OUT, { recursive: true });
     workspace = copyOfSamples();
-    // Installed as a user's extension: the folder, named publisher.name-version, in the extensions folder.
+    // Installed as a user installs it: the .vsix that `npm run package` built, through code-server --install-extension.
+    const vsix = join(ROOT, 'newsmark.vsix');
+    assert.ok(existsSync(vsix), 'newsmark.vsix is built first (npm run package; npm run test:e2e does it)');
+    assert.ok(statSync(vsix).mtimeMs >= statSync(join(ROOT, 'dist/extension.js')).mtimeMs - 60000, 'newsmark.vsix is older than the build: run npm run package');
     extensions = mkdtempSync(join(tmpdir(), 'newsmark-exts-'));
-    symlinkSync(ROOT, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
-    server = await startCodeServer({ extensionsDir: extensions, settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
+    server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
+    // What got installed is the package, not this checkout: its bundle and assets, no sources or tests.
+    const installed = readdirSync(extensions).find(n => n.startsWith(`${pkg.publisher}.${pkg.name}-${pkg.version}`));
+    assert.ok(installed, `installed into ${extensions}: ${readdirSync(extensions).join(', ')}`);
+    const files = readdirSync(join(extensions, installed));
+    assert.ok(files.includes('dist') && files.includes('package.json') && !files.includes('src') && !files.includes('test') && !files.includes('node_modules'), files.join(', '));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(server.workbench(workspace));
@@ -74,10 +81,24 @@ describe('Newsmark in the browser', function () {
   async function palette(command: string): Promise<void> {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
+    // With the focus in a closed webview nowhere gets the key: give it back to the workbench and press again.
+    if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+    }
     await input.fill(`>${command}`);
     await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('Enter');
+  }
+
+  /** The webview frame that holds an element, once it does (webviews load in nested iframes). */
+  async function frameWith(selector: string): Promise<Frame | undefined> {
+    for (let tries = 0; tries < 100; tries++) {
+      for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
+      await page.waitForTimeout(200);
+    }
+    return undefined;
   }
 
   /** Opens a file as a user would: Ctrl+P, its name, Enter; resolves when its tab is active. */
@@ -190,14 +211,31 @@ describe('Newsmark in the browser', function () {
     if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'contradictions.png'), join(ROOT, 'media/screenshot-contradictions.png'));
     await palette('Newsmark: Compare Coverage');
     await page.locator('.tab', { hasText: 'Compare Coverage' }).first().waitFor({ timeout: 20000 });
-    let grid = false;
-    for (let tries = 0; tries < 100 && !grid; tries++) {
-      for (const f of page.frames()) if (await f.$('table[role="grid"] td.conflicts').catch(() => null)) grid = true;
-      if (!grid) await page.waitForTimeout(200);
-    }
-    assert.ok(grid, 'the coverage table, with conflicting cells, is in the webview');
+    assert.ok(await frameWith('table[role="grid"] td.conflicts'), 'the coverage table, with conflicting cells, is in the webview');
     await page.screenshot({ path: join(OUT, 'coverage.png') });
     if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'coverage.png'), join(ROOT, 'media/screenshot-coverage.png'));
     await page.keyboard.press('Control+W');
+  });
+
+  it('shows the timeline, moves through it with the keyboard, and opens a statement with Enter', async () => {
+    await palette('Newsmark: Show Timeline');
+    await page.locator('.tab', { hasText: 'Timeline' }).first().waitFor({ timeout: 20000 });
+    const frame = await frameWith('ol[aria-label="timeline"] button.event');
+    assert.ok(frame, 'the timeline, with its statements, is in the webview');
+    const docs = await frame.$$eval('button.event', bs => [...new Set(bs.map(b => (b as HTMLElement).dataset.doc))]);
+    assert.ok(docs.length >= 3, `statements of several articles: ${docs.join(', ')}`);
+    assert.ok(await frame.$('button.event.disagrees'), 'a date the articles disagree on stands out');
+    // Keyboard: from the first statement, ArrowDown goes to a later date.
+    await frame.focus('button.event');
+    const where = () => frame.evaluate(() => (document.activeElement?.closest('li.row') as HTMLElement | null)?.dataset.from ?? '');
+    const first = await where();
+    await page.keyboard.press('ArrowDown');
+    const second = await where();
+    assert.ok(second > first, `ArrowDown moved from ${first} to ${second}`);
+    await page.screenshot({ path: join(OUT, 'timeline.png') });
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'timeline.png'), join(ROOT, 'media/screenshot-timeline.png'));
+    const doc = await frame.evaluate(() => (document.activeElement as HTMLElement).dataset.doc!);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(`.tab.active[data-resource-name="${doc.split('/').pop()}"]`, { timeout: 20000 });
   });
 });
