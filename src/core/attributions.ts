@@ -201,6 +201,9 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
  */
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
   if (b < a || b - a > 14) return false;
+  // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
+  const rel = toks.findIndex((t, i) => i > a && i <= b && t.word && (t.f === 'who' || t.f === 'whom'));
+  if (rel > a) return sourceLike(ctx, toks, a, rel - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
   if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)

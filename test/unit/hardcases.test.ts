@@ -149,6 +149,14 @@ describe('hard cases: attributions', () => {
     assert.equal(claim(a, 'the plan existed')?.speaker, 'anonymous sources (several)');
   });
 
+  it('finds sources described by a relative clause, even one with a negation in it', () => {
+    const a = analyze('Two officials who asked not to be named said the ministry had approved the sale. A resident who lives near the quay told reporters the crane had been idle. Dag Lie, who chairs the board, said the budget was balanced.');
+    assert.equal(claim(a, 'the ministry had approved the sale')?.speaker, 'anonymous sources (2)');
+    assert.equal(claim(a, 'the ministry had approved the sale')?.source?.text, 'Two officials who asked not to be named');
+    assert.equal(claim(a, 'the crane had been idle')?.source?.text, 'A resident who lives near the quay');
+    assert.equal(claim(a, 'the budget was balanced')?.speaker, 'Dag Lie');
+  });
+
   it('keeps a quotation that spans sentences whole', () => {
     const a = analyze('“We will rebuild. It will take years, but we will,” the mayor said.');
     const q = claim(a, 'We will rebuild');
