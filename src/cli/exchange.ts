@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, findPublicationDate } from '../core';
-import { exportItems, fromBrat, fromW3C, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
+import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
 import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Relation } from '../core/sidecar';
 import { articlesIn } from './check';
 import { load, sidecarOf, writeAtomic } from './files';
@@ -14,6 +14,9 @@ export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 type Err = { path: string; message: string };
+
+/** How exports name an article: its path from the current folder, with / separators. */
+const nameOf = (p: string) => relative(process.cwd(), p).split(sep).join('/') || basename(p);
 
 /** The articles named by the paths, each with its sidecar's annotations (and with `detected`, the engine's findings). */
 export function exportDocs(paths: string[], detected: boolean, errors: Err[]): ExportDoc[] {
@@ -36,7 +39,7 @@ export function exportDocs(paths: string[], detected: boolean, errors: Err[]): E
     const text = l.text!;
     const side = sidecars[i] ?? null;
     return {
-      name: relative(process.cwd(), p).split(sep).join('/') || basename(p),
+      name: nameOf(p),
       iri: pathToFileURL(resolve(p)).href,
       text,
       published: published[i],
@@ -44,11 +47,6 @@ export function exportDocs(paths: string[], detected: boolean, errors: Err[]): E
       relations: side?.relations ?? [],
     };
   });
-}
-
-/** The brat file stem of an article: `a.txt` → `a`, `a.md` → `a.md` (brat reads X.txt with X.ann). */
-export function bratStem(name: string): string {
-  return name.replace(/\.txt$/i, '');
 }
 
 export interface ExportResult {
@@ -74,8 +72,7 @@ export function runExport(paths: string[], format: ExportFormat, opts: { detecte
   if (format === 'brat') {
     if (!opts.out) { errors.push({ path: '--out', message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR' }); return res; }
     for (const d of docs) {
-      // Inside the output folder whatever the article's path (no .. or absolute parts).
-      const stem = bratStem(d.name).split('/').filter(x => x && x !== '..' && x !== '.').join('/');
+      const stem = bratStem(d.name);
       const { ann, skipped } = toBrat(d);
       write(`${stem}.txt`, d.text);
       write(`${stem}.ann`, ann);
@@ -135,7 +132,7 @@ export function runImport(exports: string[], articlePaths: string[], dryRun: boo
   const problems: string[] = [];
   const articles = articlesIn(articlePaths, errors).map(p => ({ p, l: load(p) }))
     .filter(x => { if (x.l.error) errors.push({ path: x.p, message: x.l.error }); return x.l.text !== undefined; })
-    .map(x => ({ name: relative(process.cwd(), x.p).split(sep).join('/') || basename(x.p), path: x.p, text: x.l.text! }));
+    .map(x => ({ name: nameOf(x.p), path: x.p, text: x.l.text! }));
   const adds = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
   const take = (name: string, annotations: Annotation[], relations: Relation[]) => {
     const cur = adds.get(name) ?? { annotations: [], relations: [] };
@@ -178,24 +175,17 @@ export function runImport(exports: string[], articlePaths: string[], dryRun: boo
     } else {
       file = SidecarFile.create(basename(art.path));
     }
-    let added = 0, already = 0, relations = 0;
-    const renamed = new Map<string, string>();
-    for (const a of add.annotations) {
-      const same = file.data.annotations.find(x => x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start && x.anchor.exact === a.anchor.exact));
-      if (same && same.anchor.exact === a.anchor.exact) { already++; renamed.set(a.id, same.id); continue; }
-      const id = same ? file.newId(`${a.id}:${a.anchor.start}`) : a.id;
-      renamed.set(a.id, id);
-      file.addAnnotation({ ...a, id });
-      added++;
-    }
+    const plan = planImport(file.data.annotations, add.annotations);
+    for (const a of plan.add) file.addAnnotation(a);
+    let relations = 0;
     for (const r of add.relations) {
-      const rel = { ...r, from: renamed.get(r.from) ?? r.from, to: renamed.get(r.to) ?? r.to };
+      const rel = { ...r, from: plan.ids.get(r.from) ?? r.from, to: plan.ids.get(r.to) ?? r.to };
       if (file.data.relations.some(x => x.from === rel.from && x.to === rel.to && x.type === rel.type)) continue;
       file.addRelation(rel);
       relations++;
     }
-    if (!dryRun && (added || relations)) writeAtomic(path, file.text);
-    reports.push({ article: name, sidecar: path, added, already, relations });
+    if (!dryRun && (plan.add.length || relations)) writeAtomic(path, file.text);
+    reports.push({ article: name, sidecar: path, added: plan.add.length, already: plan.already, relations });
   }
   return { reports, problems, errors };
 }

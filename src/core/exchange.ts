@@ -6,6 +6,7 @@
 
 import { anchorAt, locate, type Anchor } from './anchor';
 import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from './sidecar';
+import { findingsOf, isSuppressed, type Finding } from './findings';
 import { fnv1a } from './text';
 import type { Analysis } from './types';
 
@@ -38,13 +39,7 @@ export interface ExportDoc {
 
 /** The code-point offset of a UTF-16 offset (a surrogate pair counts once). */
 export function toCodePoints(text: string, utf16: number): number {
-  let n = 0;
-  for (let i = 0; i < utf16 && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-    n++;
-  }
-  return n;
+  return pointCounter(text)(Math.min(utf16, text.length));
 }
 
 /** The UTF-16 offset of a code-point offset; null when the text is shorter. */
@@ -99,20 +94,16 @@ export function exportItems(text: string, sidecar: SidecarData | null, detected:
     });
   }
   if (detected) {
-    const covered = (kind: string, start: number, end: number) =>
-      items.some(x => x.kind === kind && x.start !== null && x.start < end && start < x.end!) ||
-      (sidecar?.suppressed ?? []).some(s => s.kind === kind && text.slice(start, end) === s.exact && Math.abs(s.start - start) < 4000);
-    const add = (kind: string, start: number, end: number, fields: Partial<ExportItem>) => {
-      if (start >= end || covered(kind, start, end)) return;
-      const anchor = anchorAt(text, start, end);
-      items.push({ id: `d${(fnv1a(`${kind}:${start}:${end}`) >>> 0).toString(36)}`, kind, start, end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, origin: 'detected', ...fields });
+    // The findings the editor shows: not under an annotation of their kind, not rejected (the same rule as there).
+    const suppressed = sidecar?.suppressed ?? [];
+    const add = (f: Omit<Finding, 'kind'> & { kind: string }) => {
+      if (f.start >= f.end || isSuppressed(text, suppressed, f) || items.some(x => x.kind === f.kind && x.start !== null && x.start < f.end && f.start < x.end!)) return;
+      const anchor = anchorAt(text, f.start, f.end);
+      items.push({ id: `d${(fnv1a(`${f.kind}:${f.start}:${f.end}`) >>> 0).toString(36)}`, kind: f.kind, start: f.start, end: f.end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, ...f.fields, origin: 'detected' });
     };
-    for (const e of detected.entities) add('entity', e.start, e.end, { type: e.type, canonical: e.canonical });
-    for (const d of detected.dates) add('date', d.start, d.end, { ...(d.value ? { value: d.value } : {}), ...(d.mod ? { mod: d.mod } : {}) });
-    for (const x of detected.attributions) {
-      add('claim', x.content.start, x.content.end, { ...(x.speaker ? { speaker: x.speaker } : {}), ...(x.cue ? { cue: x.cue.text } : {}), tags: [x.kind] });
-      if (x.source) add('source', x.source.start, x.source.end, { ...(x.speaker ? { canonical: x.speaker } : {}) });
-    }
+    for (const f of findingsOf(detected)) add(f);
+    // And who said each claim: its source, as the source annotation accepting it would make.
+    for (const x of detected.attributions) if (x.source) add({ kind: 'source', start: x.source.start, end: x.source.end, fields: x.speaker ? { canonical: x.speaker } : {} });
   }
   return items.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.kind.localeCompare(b.kind));
 }
@@ -175,7 +166,7 @@ export interface W3COptions {
 
 const MOTIVATION: Record<string, string> = { entity: 'identifying', date: 'describing', claim: 'assessing', source: 'identifying', note: 'commenting' };
 
-function w3cAnnotation(doc: ExportDoc, it: ExportItem, points: (u: number) => number): Record<string, unknown> {
+function w3cAnnotation(doc: ExportDoc, docKey: string, it: ExportItem, points: (u: number) => number): Record<string, unknown> {
   const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: it.kind }];
   for (const t of it.tags ?? []) body.push({ type: 'TextualBody', purpose: 'tagging', value: t });
   if (it.type) body.push({ type: 'TextualBody', purpose: 'classifying', value: it.type });
@@ -188,7 +179,7 @@ function w3cAnnotation(doc: ExportDoc, it: ExportItem, points: (u: number) => nu
   if (it.start !== null && it.end !== null) selector.push({ type: 'TextPositionSelector', start: points(it.start), end: points(it.end) });
   const a: Record<string, unknown> = {
     '@context': [W3C_CONTEXT, { nm: NM }],
-    id: `urn:newsmark:${fnv1a(doc.name).toString(36)}:${encodeURIComponent(it.id)}`,
+    id: `urn:newsmark:${docKey}:${encodeURIComponent(it.id)}`,
     type: 'Annotation',
     motivation: it.kind === 'note' || (it.note && !MOTIVATION[it.kind]) ? 'commenting' : MOTIVATION[it.kind] ?? 'tagging',
     body,
@@ -209,7 +200,8 @@ export function toW3C(docs: ExportDoc[], opts: W3COptions): Record<string, unkno
   const all: Record<string, unknown>[] = [];
   for (const d of docs) {
     const points = pointCounter(d.text);
-    for (const it of d.items) all.push(w3cAnnotation(d, it, points));
+    const key = fnv1a(d.name).toString(36);
+    for (const it of d.items) all.push(w3cAnnotation(d, key, it, points));
   }
   const id = opts.id ?? `urn:newsmark:collection:${fnv1a(docs.map(d => d.name).join('\n')).toString(36)}`;
   const pages: Record<string, unknown>[] = [];
@@ -390,6 +382,33 @@ export function toBrat(doc: ExportDoc): { ann: string; skipped: string[] } {
     else skipped.push(`relation ${rel.from} ${rel.type} ${rel.to} (brat relations stay within one document)`);
   }
   return { ann: lines.join('\n') + (lines.length ? '\n' : ''), skipped };
+}
+
+/** The path of an article's brat files, without .txt/.ann: `a.txt` → `a`, `a.md` → `a.md` (brat reads X.txt with X.ann), never outside the output folder. */
+export function bratStem(name: string): string {
+  return name.replace(/\\/g, '/').replace(/\.txt$/i, '').split('/').filter(x => x && x !== '..' && x !== '.').join('/');
+}
+
+/**
+ * What an import adds to a sidecar: annotations already there (same id and words, or same kind at the same place) are not
+ * added again; an imported one whose id is taken by a different annotation gets a new id. `ids` maps each imported
+ * id to the one it has in the sidecar, for the relations.
+ */
+export function planImport(existing: readonly Annotation[], incoming: readonly Annotation[]): { add: Annotation[]; already: number; ids: Map<string, string> } {
+  const taken = new Set(existing.map(x => x.id));
+  const add: Annotation[] = [];
+  const ids = new Map<string, string>();
+  let already = 0;
+  for (const a of incoming) {
+    const same = existing.find(x => x.anchor.exact === a.anchor.exact && (x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start)));
+    if (same) { already++; ids.set(a.id, same.id); continue; }
+    let id = a.id;
+    for (let n = 2; taken.has(id); n++) id = `${a.id}-${n}`;
+    taken.add(id);
+    ids.set(a.id, id);
+    add.push(id === a.id ? a : { ...a, id });
+  }
+  return { add, already, ids };
 }
 
 /** Annotations and relations from a brat .ann file for the article's text (offsets in code points). */

@@ -133,7 +133,7 @@ export class Decorations implements vscode.Disposable {
     const live = this.annotations.of(doc);
     const findings = result.kind === 'ok'
       ? visibleFindings(result.analysis, (kind, s) => live.some(l => l.start === s.start && l.end === s.end && l.ann.kind === kind)
-        || this.tagging.isSuppressed(doc, { kind, start: s.start, end: s.end, fields: {} }))
+        || this.tagging.isSuppressed(doc, { kind, start: s.start, end: s.end }))
       : null;
     for (const layer of LAYERS) {
       let ranges: vscode.Range[] = [];

@@ -3,8 +3,8 @@
 
 import * as vscode from 'vscode';
 import { analyze } from '../core';
-import { exportItems, fromBrat, fromW3C, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
-import { readSidecar, type SidecarData } from '../core/sidecar';
+import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
+import { readSidecar, type Annotation, type Relation, type SidecarData } from '../core/sidecar';
 import { isArticle } from './analyses';
 import { sidecarUriOf, type Annotations } from './annotations';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -67,9 +67,12 @@ export class Exchange {
     if (!articles.length) { void vscode.window.showInformationMessage('Newsmark: no articles to export.'); return; }
     const problems: string[] = [];
     const docs: ExportDoc[] = [];
+    // The index's analyses, when they are of the text exported (an article open with unsaved edits may be newer).
+    const indexed = new Map(detected ? this.index.articles().map(x => [x.uri.toString(), x]) : []);
     for (const a of articles) {
       const side = await this.sidecarData(a.uri, problems);
-      const analysis = detected ? this.index.articles().find(x => x.uri.toString() === a.uri.toString() && x.text === a.text)?.analysis ?? analyze(a.text, { published: side?.document.published ?? null }) : null;
+      const known = indexed.get(a.uri.toString());
+      const analysis = !detected ? null : known && known.text === a.text ? known.analysis : analyze(a.text, { published: side?.document.published ?? null });
       docs.push({ name: a.name, iri: a.uri.toString(), text: a.text, published: side?.document.published ?? analysis?.published ?? null, items: exportItems(a.text, side, analysis), relations: side?.relations ?? [] });
     }
 
@@ -87,7 +90,7 @@ export class Exchange {
     const skipped: string[] = [];
     if (format === 'brat') {
       for (const d of docs) {
-        const stem = d.name.replace(/\.txt$/i, '').split('/').filter(x => x && x !== '..').join('/');
+        const stem = bratStem(d.name);
         const { ann, skipped: s } = toBrat(d);
         skipped.push(...s.map(x => `${d.name}: ${x}`));
         await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, `${stem}.txt`), enc.encode(d.text));
@@ -115,23 +118,22 @@ export class Exchange {
     const articles = this.index.articles();
     const problems: string[] = [];
     let added = 0;
-    const into = async (uri: vscode.Uri, anns: Awaited<ReturnType<typeof fromBrat>>['annotations'], rels: Awaited<ReturnType<typeof fromBrat>>['relations']) => {
+    const into = async (uri: vscode.Uri, anns: Annotation[], rels: Relation[]) => {
       const doc = await vscode.workspace.openTextDocument(uri);
       await this.annotations.open(doc);
-      const have = this.annotations.of(doc).map(l => l.ann);
-      for (const a of anns) {
-        if (have.some(h => h.id === a.id || (h.kind === a.kind && h.anchor.exact === a.anchor.exact && h.anchor.start === a.anchor.start))) continue;
+      const plan = planImport(this.annotations.of(doc).map(l => l.ann), anns);
+      for (const a of plan.add) {
         if (await this.annotations.change(doc, { add: a }, { quiet: true })) added++;
         else { problems.push(`${vscode.workspace.asRelativePath(uri)}: its sidecar cannot be written now (fix it, then import again)`); return; }
       }
-      for (const r of rels) await this.annotations.change(doc, { relate: r }, { quiet: true });
+      for (const r of rels) await this.annotations.change(doc, { relate: { ...r, from: plan.ids.get(r.from) ?? r.from, to: plan.ids.get(r.to) ?? r.to } }, { quiet: true });
     };
     for (const f of files) {
       let text: string;
       try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(f)); } catch (e) { problems.push(`${f.path.split('/').pop()}: ${(e as Error).message}`); continue; }
       if (/\.ann$/i.test(f.path)) {
         const stem = f.path.split('/').pop()!.replace(/\.ann$/i, '');
-        const art = articles.find(a => a.uri.path.split('/').pop()!.replace(/\.txt$/i, '') === stem);
+        const art = articles.find(a => bratStem(a.uri.path.split('/').pop()!) === stem);
         if (!art) { problems.push(`${stem}.ann: no article ${stem}.txt or ${stem} in the workspace`); continue; }
         const r = fromBrat(text, art.text, stem);
         problems.push(...r.problems);

@@ -3,7 +3,7 @@
 // extensions).
 
 import * as vscode from 'vscode';
-import type { Analysis } from '../core';
+import { findingsOf, isSuppressed, type Finding } from '../core/findings';
 import { anchorAt } from '../core/anchor';
 import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Analyses } from './analyses';
@@ -12,17 +12,7 @@ import { type Annotations, type Live, sidecarUriOf } from './annotations';
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', NORP: 'Nationality or group' };
 
-/** An engine finding at an offset: the narrowest one. */
-export interface Finding { kind: 'entity' | 'date' | 'claim'; start: number; end: number; fields: Partial<Annotation> }
-
-export function findingsOf(a: Analysis): Finding[] {
-  return [
-    ...a.entities.map(e => ({ kind: 'entity' as const, start: e.start, end: e.end, fields: { type: e.type, canonical: e.canonical } })),
-    ...a.dates.map(d => ({ kind: 'date' as const, start: d.start, end: d.end, fields: { ...(d.value ? { value: d.value } : {}), ...(d.mod ? { mod: d.mod } : {}) } })),
-    ...a.attributions.map(c => ({ kind: 'claim' as const, start: c.content.start, end: c.content.end, fields: { ...(c.speaker ? { speaker: c.speaker } : {}), ...(c.cue ? { cue: c.cue.text } : {}), status: 'unverified' } })),
-  ];
-}
-
+/** The narrowest engine finding at an offset. */
 function findingAt(list: Finding[], at: number): Finding | undefined {
   return list.filter(f => at >= f.start && at <= f.end).sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
 }
@@ -140,19 +130,10 @@ export class Tagging {
     return this.annotations.change(doc, { suppress: { kind: f.kind, exact: doc.getText().slice(f.start, f.end), start: f.start, end: f.end } });
   }
 
-  /** Is a finding one the user rejected? Matched by its words and nearest place. */
-  isSuppressed(doc: vscode.TextDocument, f: Finding): boolean {
+  /** Is a finding one the user rejected? */
+  isSuppressed(doc: vscode.TextDocument, f: Pick<Finding, 'kind' | 'start' | 'end'>): boolean {
     const sup = this.annotations.stateOf(doc)?.file?.data.suppressed ?? [];
-    if (sup.length === 0) return false;
-    const text = doc.getText();
-    const exact = text.slice(f.start, f.end);
-    return sup.some(s => {
-      if (s.kind !== f.kind || s.exact !== exact) return false;
-      // The occurrence of these words nearest to where it was rejected.
-      let best = -1;
-      for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) if (best < 0 || Math.abs(i - s.start) < Math.abs(best - s.start)) best = i;
-      return best === f.start;
-    });
+    return sup.length > 0 && isSuppressed(doc.getText(), sup, f); // most articles reject nothing: no copy of the text
   }
 
   private async pickAnnotation(doc: vscode.TextDocument, at: number | undefined, title: string): Promise<Live | undefined> {

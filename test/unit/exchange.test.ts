@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
 import { analyze } from '../../src/core';
 import { anchorAt } from '../../src/core/anchor';
-import { exportItems, fromBrat, fromCodePoints, fromCsv, fromW3C, toBrat, toCodePoints, toCsv, toJsonl, toW3C, w3cAnnotations, type ExportDoc } from '../../src/core/exchange';
+import { exportItems, planImport, fromBrat, fromCodePoints, fromCsv, fromW3C, toBrat, toCodePoints, toCsv, toJsonl, toW3C, w3cAnnotations, type ExportDoc } from '../../src/core/exchange';
 import { readSidecar, SidecarFile, type Annotation, type SidecarData } from '../../src/core/sidecar';
 
 const SUITE = join(SHARED, 'peers/w3c-web-annotation-tests');
@@ -58,11 +58,10 @@ function doc(name: string, text: string, side: SidecarData | null, detected = fa
   return { name, iri: `file:///work/story/${name}`, text, published: side?.document.published ?? null, items: exportItems(text, side, detected ? analyze(text) : null), relations: side?.relations ?? [] };
 }
 
-/** What a text-bound annotation is, for comparing an import with what was exported. */
-const essence = (a: Annotation) => essence1(a);
 /** The essences of a list, in id order (exports list annotations by position in the text). */
-const essences = (l: Annotation[]) => l.map(essence1).sort((x, y) => x.id.localeCompare(y.id));
-const essence1 = (a: Annotation) => ({ id: a.id, kind: a.kind, exact: a.anchor.exact, start: a.anchor.start, end: a.anchor.end, type: a.type, canonical: a.canonical, value: a.value, speaker: a.speaker, cue: a.cue, status: a.status, note: a.note, tags: a.tags, author: a.author, created: a.created });
+const essences = (l: Annotation[]) => l.map(essence).sort((x, y) => x.id.localeCompare(y.id));
+/** What a text-bound annotation is, for comparing an import with what was exported. */
+const essence = (a: Annotation) => ({ id: a.id, kind: a.kind, exact: a.anchor.exact, start: a.anchor.start, end: a.anchor.end, type: a.type, canonical: a.canonical, value: a.value, speaker: a.speaker, cue: a.cue, status: a.status, note: a.note, tags: a.tags, author: a.author, created: a.created });
 
 describe('exports and imports', function () {
   let fails: (a: unknown) => string[];
@@ -191,6 +190,17 @@ describe('exports and imports', function () {
     assert.match(stale.problems[0], /line 2: “Nobody Here” is not in the text/);
   });
 
+  it('an import adds nothing twice, and gives an imported annotation whose id is taken a new one', () => {
+    const side = storySidecar();
+    const crews = side.annotations.find(a => a.id === 'crews')!;
+    const ceo = side.annotations.find(a => a.id === 'ceo')!;
+    const other = { ...ceo, id: 'crews', kind: 'note', note: 'another annotation that happens to have this id' };
+    const plan = planImport(side.annotations, [crews, { ...ceo, id: 'imported-ceo' }, other]);
+    assert.equal(plan.already, 2);
+    assert.deepEqual(plan.add.map(a => [a.id, a.note]), [['crews-2', 'another annotation that happens to have this id']]);
+    assert.deepEqual([...plan.ids], [['crews', 'crews-2'], ['imported-ceo', 'ceo']]);
+  });
+
   it('CSV: a row per annotation that spreadsheets read safely, and a round trip', () => {
     const side = storySidecar();
     const csv = toCsv([doc('story.txt', STORY, side)]);
@@ -202,7 +212,7 @@ describe('exports and imports', function () {
     for (const { article, item } of back) {
       assert.equal(article, 'story.txt');
       const orig = side.annotations.find(a => a.id === item.id)!;
-      assert.deepEqual({ ...essence({ ...orig, anchor: { ...orig.anchor } }) }, essence({ ...item, anchor: { exact: item.exact, prefix: '', suffix: '', start: item.start!, end: item.end! } } as unknown as Annotation));
+      assert.deepEqual(essence({ ...item, anchor: { exact: item.exact, prefix: '', suffix: '', start: item.start!, end: item.end! } } as unknown as Annotation), essence(orig));
     }
   });
 
