@@ -5,48 +5,115 @@
 import type { Analysis } from '../src/core';
 
 interface S { start: number; end: number }
+type GoldEntity = S & { type: string; canonical?: string };
 export interface Gold {
-  entities: (S & { type: string })[];
+  entities: GoldEntity[];
   dates: (S & { value: string | null })[];
-  attributions: { content: S; speaker: string | null }[];
+  attributions: { content: S; source?: S | null; source_antecedent?: S | null; speaker: string | null }[];
   optional: { entities: (S & { type: string })[]; dates: S[]; attributions: { content: S }[] };
 }
 
-export interface Tally { tp: number; fp: number; fn: number; right: number; judged: number }
+export interface Ratio { right: number; judged: number }
+export interface Tally extends Ratio { tp: number; fp: number; fn: number }
 export const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0, right: 0, judged: 0 });
+/** One error, for the eval's list of error kinds. */
+export interface Miss { kind: string; where: string; example: string }
 
 const overlap = (a: S, b: S) => a.start < b.end && b.start < a.end;
 const shared = (a: S, b: S) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 const day = (v: string | null | undefined) => (v == null ? null : String(v).slice(0, 10));
 
-function match<P, G>(t: Tally, pred: P[], gold: G[], optional: G[], same: (p: P, g: G) => boolean): [P, G][] {
+/** Matches predictions to gold; returns the matched pairs, the unmatched kept predictions and the missed gold items. */
+function match<P, G>(t: Tally, pred: P[], gold: G[], optional: G[], same: (p: P, g: G) => boolean): { pairs: [P, G][]; fps: P[]; fns: G[] } {
   const kept = pred.filter(p => gold.some(g => same(p, g)) || !optional.some(o => same(p, o)));
   const used = new Set<number>();
   const pairs: [P, G][] = [];
+  const fps: P[] = [];
   for (const p of kept) {
     const i = gold.findIndex((g, k) => !used.has(k) && same(p, g));
-    if (i >= 0) { used.add(i); t.tp++; pairs.push([p, gold[i]]); } else t.fp++;
+    if (i >= 0) { used.add(i); t.tp++; pairs.push([p, gold[i]]); } else { t.fp++; fps.push(p); }
   }
   t.fn += gold.length - used.size;
-  return pairs;
+  return { pairs, fps, fns: gold.filter((_, k) => !used.has(k)) };
 }
 
 export interface Scores { entities: Tally; dates: Tally; attributions: Tally }
 export const scores = (): Scores => ({ entities: tally(), dates: tally(), attributions: tally() });
 
-/** Adds one document's comparison to the running tallies. */
-export function scoreDocument(into: Scores, a: Pick<Analysis, 'entities' | 'dates' | 'attributions'>, g: Gold): void {
-  match(into.entities, a.entities, g.entities, g.optional.entities, (p, q) => p.type === q.type && overlap(p, q));
-  for (const [p, q] of match(into.dates, a.dates, g.dates, g.optional.dates as Gold['dates'], overlap)) {
+/** A span in its sentence, marked with brackets, on one line. */
+function context(text: string, s: S, width = 50): string {
+  const a = Math.max(0, s.start - width);
+  const b = Math.min(text.length, s.end + width);
+  const clip = (x: string) => x.replace(/\s+/g, ' ');
+  const inner = text.slice(s.start, s.end);
+  return `…${clip(text.slice(a, s.start))}[${clip(inner.length > 120 ? inner.slice(0, 60) + ' … ' + inner.slice(-50) : inner)}]${clip(text.slice(s.end, b))}…`;
+}
+
+/**
+ * Adds one document's comparison to the running tallies, records each error in `misses` (when given), and returns the
+ * matched entity pairs (prediction, gold) for the canonical-name score.
+ */
+export function scoreDocument(
+  into: Scores, a: Pick<Analysis, 'entities' | 'dates' | 'attributions'>, g: Gold, text = '', misses: Miss[] = [], where = '',
+): [{ canonical: string }, GoldEntity][] {
+  const miss = (kind: string, example: string) => misses.push({ kind, where, example });
+  const ent = match(into.entities, a.entities, g.entities, g.optional.entities, (p, q) => p.type === q.type && overlap(p, q));
+  for (const p of ent.fps) {
+    const other = g.entities.find(q => overlap(p, q));
+    miss(other ? `entity ${p.type} that is ${other.type}` : `entity ${p.type} spurious`, context(text, p));
+  }
+  for (const q of ent.fns) {
+    if (!a.entities.some(p => overlap(p, q))) miss(`entity ${q.type} missed`, context(text, q));
+  }
+  const dt = match(into.dates, a.dates, g.dates, g.optional.dates as Gold['dates'], overlap);
+  for (const [p, q] of dt.pairs) {
     into.dates.judged++;
     if (day(p.value) === day(q.value)) into.dates.right++;
+    else miss('date value wrong', `${context(text, q, 30)} ${p.value} (gold ${q.value})`);
   }
-  const att = (p: { content: S }, q: { content: S }) =>
+  for (const p of dt.fps) miss('date spurious', context(text, p, 30));
+  for (const q of dt.fns) miss('date missed', `${context(text, q, 30)} (${q.value})`);
+  const same = (p: { content: S }, q: { content: S }) =>
     shared(p.content, q.content) >= Math.min(p.content.end - p.content.start, q.content.end - q.content.start) / 2;
-  for (const [p, q] of match(into.attributions, a.attributions, g.attributions, g.optional.attributions as Gold['attributions'], att)) {
+  const at = match(into.attributions, a.attributions, g.attributions, g.optional.attributions as Gold['attributions'], same);
+  for (const [p, q] of at.pairs) {
     into.attributions.judged++;
-    if (p.speaker === q.speaker) into.attributions.right++;
+    if (sourceRight(p, q)) into.attributions.right++;
+    else miss('attribution source wrong', `${context(text, q.content, 20)} ${JSON.stringify(p.speaker)} (gold ${JSON.stringify(q.speaker)})`);
   }
+  for (const p of at.fps) miss('attribution spurious', `${context(text, p.content, 30)} (${JSON.stringify(p.speaker)})`);
+  for (const q of at.fns) miss(`attribution missed`, `${context(text, q.content, 40)} (${JSON.stringify(q.speaker)})`);
+  return ent.pairs;
+}
+
+const speakerKey = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+
+/**
+ * An attribution's source is right when the engine names the same speaker as the gold, or when its source span is the
+ * gold's source (or the mention a pronoun source stands for): the scorer judges who is credited, not how the label is spelt.
+ */
+function sourceRight(p: Analysis['attributions'][number], q: Gold['attributions'][number]): boolean {
+  if (p.speaker != null && speakerKey(p.speaker) === speakerKey(q.speaker)) return true;
+  if (!p.source) return !q.source && q.speaker == null;
+  return [q.source, q.source_antecedent].some(g => g != null && overlap(p.source!, g));
+}
+
+/**
+ * Canonical names: over the pairs of correctly found entity mentions in one article that the gold or the engine gives
+ * one canonical name, the share where both do (a pair the engine merges wrongly or fails to merge counts against).
+ */
+export function canonicalPairs(pairs: [{ canonical: string }, GoldEntity][]): Ratio {
+  const r: Ratio = { right: 0, judged: 0 };
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const gold = pairs[i][1].canonical === pairs[j][1].canonical && pairs[i][1].type === pairs[j][1].type;
+      const ours = pairs[i][0].canonical === pairs[j][0].canonical;
+      if (!gold && !ours) continue;
+      r.judged++;
+      if (gold && ours) r.right++;
+    }
+  }
+  return r;
 }
 
 export function prf(t: Tally): { p: number; r: number; f1: number } {
