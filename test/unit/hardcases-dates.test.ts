@@ -3,6 +3,7 @@
 // named, decades written with an apostrophe, and what is not a date.
 import * as assert from 'node:assert/strict';
 import { analyze, describeDateValue, type Analysis } from '../../src/core';
+import { sentences } from '../../src/core/text';
 
 const date = (a: Analysis, text: string) => {
   const d = a.dates.find(x => x.text === text);
@@ -174,5 +175,21 @@ describe('hard cases: relative expressions', () => {
   it('does not take ages, "annual", "to date" or "so far" as dates', () => {
     const a = wed('To date, the annual fair, now 48, has drawn 20,000 people so far; the late Ruth Pinto founded it.');
     assert.deepEqual(texts(a), []);
+  });
+});
+
+describe('hard cases: month abbreviations in sentences', () => {
+  const split = (t: string) => sentences(t, { start: 0, end: t.length }).map(r => t.slice(r.start, r.end));
+
+  it('never ends a sentence at a month abbreviation', () => {
+    assert.deepEqual(split('The levy ends on Feb. 28 and the fund closes in Sept. Officials agreed.'), [
+      'The levy ends on Feb. 28 and the fund closes in Sept. Officials agreed.',
+    ]);
+    const a = wed('The levy ends on Feb. 28, the treasurer said.');
+    assert.deepEqual(date(a, 'Feb. 28'), ['2024-02-28', null]);
+  });
+
+  it('still ends a sentence at a company abbreviation or a plain word', () => {
+    assert.deepEqual(split('The buyer was Acme Inc. Shares rose. Nobody else bid.'), ['The buyer was Acme Inc.', 'Shares rose.', 'Nobody else bid.']);
   });
 });
