@@ -537,11 +537,15 @@ export function findPublicationDate(text: string): string | null {
   const lines = head.split(/\r?\n/).slice(0, 12);
   for (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
-    if (!line || line.length > 80) continue;
+    if (!line) continue;
     const labelled = /^(?:date|published|publication date|posted|updated|first published)\s*[:\-–—]?\s*(.+)$/i.exec(line);
     const candidate = labelled ? labelled[1] : line;
-    const found = findDates(candidate, { published: null, storyDate: null }).find(d => d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value));
+    // A date line may run on into the first sentence ("date 2026-02-25 Hundreds of …"): the date opens it.
+    const runOn = line.length > 80;
+    const found = findDates(runOn ? candidate.slice(0, 40) : candidate, { published: null, storyDate: null }).find(d => d.value && /^\d{4}-\d{2}-\d{2}$/.test(d.value));
     if (!found) continue;
+    if (found.start === 0 && /^[\s,.:;|·•\-–—]*\p{Lu}/u.test(candidate.slice(found.end))) return found.value;
+    if (runOn) continue;
     // A date line is mostly the date: little else on it besides a label, a time, a place or a byline separator.
     const rest = (candidate.slice(0, found.start) + candidate.slice(found.end)).replace(/[|,·•\-–—:()\s]+/g, ' ').trim();
     if (labelled || rest.split(' ').filter(Boolean).length <= 3) return found.value;

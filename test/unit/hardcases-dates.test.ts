@@ -193,3 +193,18 @@ describe('hard cases: month abbreviations in sentences', () => {
     assert.deepEqual(split('The buyer was Acme Inc. Shares rose. Nobody else bid.'), ['The buyer was Acme Inc.', 'Shares rose.', 'Nobody else bid.']);
   });
 });
+
+describe('hard cases: a date line that runs on into the first sentence', () => {
+  it('takes the date that opens the text as the publication date', () => {
+    const a = analyze(' date 2025-06-04 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the new water levy.');
+    assert.equal(a.published, '2025-06-04');
+    assert.deepEqual(date(a, 'Tuesday'), ['2025-06-03', null]);
+    const b = analyze('4 June 2025 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the levy.');
+    assert.equal(b.published, '2025-06-04');
+  });
+
+  it('does not take a date inside the first sentence as the publication date', () => {
+    const a = analyze('Several hundred farmers drove into the capital on 4 June 2025 to protest against the new water levy, officials said.');
+    assert.equal(a.published, null);
+  });
+});
