@@ -86,8 +86,10 @@ interface Ctx {
 }
 
 const DIGIT = /\d/;
-type Need = 'digit' | 'month' | 'digit+month' | 'deictic' | 'weekday' | 'period' | 'named';
-const NEED_SCAN = /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY|TOMORROW|TONIGHT)|(days?|DAYS?)|([Ww]eeks?|[Mm]onths?|[Yy]ears?|WEEKS?|MONTHS?|YEARS?)|([Nn]ight|[Ww]eekend|[Ss]ummer|[Ww]inter|[Ss]pring|[Ff]all|[Aa]utumn|[Ff]iscal|Christmas|Valentine|[’']\d0s)/g;
+type Need = 'digit' | 'month' | 'digit+month' | 'deictic' | 'weekday' | 'period' | 'named' | 'offset';
+// One pass over a paragraph finds which kinds of date words it holds (one regex: a scan per rule, or a substring
+// search per keyword, costs more).
+const NEED_SCAN = /\b(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Nn]ight|TODAY|YESTERDAY|TOMORROW|TONIGHT)|((?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)?days?|(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)?DAYS?)|([Ww]eeks?|[Mm]onths?|[Yy]ears?|WEEKS?|MONTHS?|YEARS?)|([Ss]ummer|[Ww]inter|[Ss]pring|[Ff]all|[Aa]utumn|[Ff]iscal|Christmas|Valentine))|([’']\d0s)/g;
 
 const abs = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: false });
 const rel = (value: string | null, mod: DateMod = null) => ({ value, mod, relative: true });
@@ -209,7 +211,7 @@ const RULES: Rule[] = [
       return { value: ym(y, mo), mod: null, relative: deictic };
     } },
   // today, yesterday, tomorrow, tonight, last night
-  { needs: 'deictic', re: /\b(today|yesterday|tomorrow|tonight|last night)\b/gi,
+  { needs: 'deictic', re: /\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|TODAY|YESTERDAY|TOMORROW|TONIGHT|[Ll]ast night)\b/g,
     make: (m, ctx) => {
       const p = ctx.published;
       const off = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1, 'last night': -1 }[m[1].toLowerCase() as 'today'];
@@ -218,14 +220,17 @@ const RULES: Rule[] = [
     } },
   // Friday, on Monday, last Friday, Thursday night, late Wednesday, Monday's vote: in past narration the latest such
   // day up to the publication date, in future context ("will vote Tuesday") the coming one
-  { needs: 'weekday', tensed: true, re: new RegExp(`\\b(?:([Ee]arly|[Ll]ate)[ \\t]+)?(?:(?<=\\b([Ll]ast|[Nn]ext|[Tt]his)[ \\t]+)|)(?<![“"‘]\\p{Lu}[\\p{L}.]*(?:[ \\t]+\\p{Lu}[\\p{L}.]*){0,3}[ \\t]+)(${WEEKDAY_RE})\\b(?:[ \\t]+(morning|afternoon|evening|night|overnight)\\b)?`, 'gu'),
+  // (The weekday is matched first and the words before it are looked behind for: a scan that tries them at every
+  // word would be slow.)
+  { needs: 'weekday', tensed: true, re: new RegExp(`\\b(${WEEKDAY_RE})\\b(?<=(?:\\b([Ee]arly|[Ll]ate)[ \\t]+)?(?:\\b([Ll]ast|[Nn]ext|[Tt]his)[ \\t]+)?[A-Z][a-z]+)(?<![“"‘]\\p{Lu}[\\p{L}.]*(?:[ \\t]+\\p{Lu}[\\p{L}.]*){0,3}[ \\t]+[A-Z][a-z]+)(?:[ \\t]+(morning|afternoon|evening|night|overnight)\\b)?`, 'gu'),
+    back: m => (m[2] ? m[2].length + 1 : 0),
     make: (m, ctx, tense) => {
       const p = ctx.published;
-      const mod = m[1] ? modOf(m[1].toLowerCase(), undefined) : null;
+      const mod = m[2] ? modOf(m[2].toLowerCase(), undefined) : null;
       if (!p) return rel(null, mod);
-      const pre = (m[2] ?? '').toLowerCase();
-      const r: Made = rel(isoDate(...shiftDays(p, weekdayDelta(p, m[3], pre, tense))), mod);
-      if (!pre && tense === 'future') r.ahead = m[3];
+      const pre = (m[3] ?? '').toLowerCase();
+      const r: Made = rel(isoDate(...shiftDays(p, weekdayDelta(p, m[1], pre, tense))), mod);
+      if (!pre && tense === 'future') r.ahead = m[1];
       return r;
     } },
   // last week, this month, next year, the past year, earlier this month
@@ -244,12 +249,14 @@ const RULES: Rule[] = [
       return rel(isoWeek(...shiftDays(p, 7 * back)), mod);
     } },
   // this fiscal year, the last fiscal year, fiscal 2019
-  { needs: 'named', re: /\b(?:(this|last|next|the last|the current|the next|the previous|the past|the coming) fiscal year|fiscal (?:year )?((?:19|20)\d{2}))\b/gi,
+  // (Here and below the keyword is matched first and the words before it are looked behind for.)
+  { needs: 'named', re: /\b[Ff]iscal\b(?:(?<=\b(?:([Tt]he[ \t]+)(?=last|current|next|previous|past|coming))?([Ll]ast|[Cc]urrent|[Nn]ext|[Pp]revious|[Pp]ast|[Cc]oming|[Tt]his)([ \t]+)[Ff]iscal)[ \t]+year\b|[ \t]+(?:year[ \t]+)?((?:19|20)\d{2})\b)/g,
+    back: m => (m[2] ? (m[1]?.length ?? 0) + m[2].length + m[3].length : 0),
     make: (m, ctx) => {
-      if (m[2]) return abs(m[2]);
+      if (m[4]) return abs(m[4]);
       const p = ctx.published;
       if (!p) return rel(null);
-      const w = m[1].toLowerCase();
+      const w = m[2].toLowerCase();
       return rel(String(p.y + (/next|coming/.test(w) ? 1 : /last|previous|past/.test(w) ? -1 : 0)));
     } },
   // by the end of the day / week / month / year
@@ -262,7 +269,8 @@ const RULES: Rule[] = [
       return rel(v, 'LATE');
     } },
   // the weekend, this weekend, last weekend: the week it falls in
-  { needs: 'named', tensed: true, re: /\b(the|this|last|next|this past|this coming)[ \t]+weekend\b/gi,
+  { needs: 'period', tensed: true, re: /\bweekend\b(?<=\b([Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Tt]his past|[Tt]his coming)([ \t]+)weekend)/g,
+    back: m => m[1].length + m[2].length,
     make: (m, ctx, tense) => {
       const p = ctx.published;
       if (!p) return rel(null);
@@ -276,12 +284,13 @@ const RULES: Rule[] = [
       return rel(isoWeek(...shiftDays(p, 7 * step)));
     } },
   // last fall, this summer, the winter, next spring: the year of the season
-  { needs: 'named', tensed: true, re: /\b(last|this|next|the|this past|this coming)[ \t]+(spring|summer|fall|autumn|winter)\b(?![ \t]+(?:of|in|from|to)\b)/gi,
+  { needs: 'named', tensed: true, re: /\b([Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\b(?<=\b([Ll]ast|[Tt]his|[Nn]ext|[Tt]he|[Tt]his past|[Tt]his coming)([ \t]+)[A-Za-z]+)(?![ \t]+(?:of|in|from|to)\b)/g,
+    back: m => m[2].length + m[3].length,
     make: (m, ctx, tense) => {
       const p = ctx.published;
       if (!p) return rel(null);
-      const w = m[1].toLowerCase().replace(/^this (past|coming)$/, (_, x) => (x === 'past' ? 'last' : 'next'));
-      return rel(String(seasonYear(p, m[2].toLowerCase(), w, tense)));
+      const w = m[2].toLowerCase().replace(/^this (past|coming)$/, (_, x) => (x === 'past' ? 'last' : 'next'));
+      return rel(String(seasonYear(p, m[1].toLowerCase(), w, tense)));
     } },
   // recent weeks, the past few months, the last two years, the coming months: one unit coarser than the unit named
   { needs: 'period', re: /\b(recent|the (?:past|last|coming|next)(?: (?:few|several|two|three|four|couple of))?)[ \t]+(days|weeks|months|years)\b/gi,
@@ -310,15 +319,16 @@ const RULES: Rule[] = [
     } },
   // a day earlier, two days later, the night before: counted from the last day the text named (else publication).
   // "before"/"after" only at the end of a phrase: "a day after the vote" is anchored on an event, not a date.
-  { needs: 'weekday', re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the)[ \t]+(days?|nights?|weeks?)[ \t]+(?:(earlier|later)\b(?![ \t]+than\b)|(before|after)\b(?=[ \t]*(?:[,.;:!?)”"’—–]|$)))/gi,
+  { needs: 'offset', re: /\b(days?|nights?|weeks?)[ \t]+(?:(earlier|later)\b(?![ \t]+than\b)|(before|after)\b(?=[ \t]*(?:[,.;:!?)”"’—–]|$)))(?<=\b([Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,2}|[Tt]he)([ \t]+)[a-z]+[ \t]+[a-z]+)/g,
+    back: m => m[4].length + m[5].length,
     make: (m, ctx) => {
       const a = ctx.lastDay();
       if (!a) return rel(null);
-      const w = m[1].toLowerCase();
-      if (w === 'the' && /s$/i.test(m[2])) return null;
+      const w = m[4].toLowerCase();
+      if (w === 'the' && /s$/i.test(m[1])) return null;
       const n = /^\d+$/.test(w) ? +w : NUM_WORDS[w] ?? 1;
-      const sign = /earlier|before/i.test(m[3] ?? m[4]) ? -1 : 1;
-      const unit = m[2].toLowerCase().replace(/s$/, '');
+      const sign = /earlier|before/i.test(m[2] ?? m[3]) ? -1 : 1;
+      const unit = m[1].toLowerCase().replace(/s$/, '');
       if (unit === 'week') return rel(isoWeek(...shiftDays(a, sign * 7 * n)));
       return rel(isoDate(...shiftDays(a, sign * n)));
     } },
@@ -331,16 +341,20 @@ const WEEKDAY_RULE = RULES.findIndex(r => r.re.source.includes('Monday|Tuesday')
  * past forms ("said", "announced", "was"). Unmarked: a passive or progressive present or past ("is sponsored",
  * "was leaving": a plan seen from the past) and an infinitive ("to leave").
  */
-const TENSE_RE = /\b(?:((?:will|won['’]t|shall|would|must|should|going to|gonna)(?:[ \t]+not)?(?:[ \t]+(?:be|have)(?:[ \t]+been)?[ \t]+\p{L}+)?|(?:is|are|was|were|be|been|being)[ \t]+(?:scheduled|slated|expected|supposed|set|due|planning|going)|scheduled|slated|set (?:to|for)|expected|plans? to|planned|planning|intends?|intended|supposed|upcoming)|((?:was|were)[ \t]+\p{L}+ed)|((?:is|are|am|be|being|been|was|were)[ \t]+\p{L}+(?:ing|ed|en)|to[ \t]+\p{Ll}+|is|are|am|has|have|runs|remains|continues|lasts|ends|begins|starts|takes|goes|comes)|(said|says|told|tells|was|were|had|did|ago|since|began|made|took|came|went|gave|wrote|spoke|met|sent|left|won|lost|held|led|saw|got|fell|rose|ran|stood|brought|thought|found|became|knew|paid|shot|hit|struck|broke|chose|drove|flew|heard|kept|meant|sold|spent|swore|threw|sought|fought|caught|bought|built|felt|\p{L}+ed))\b|['’]ll\b/giu;
+const TENSE_RE = /\b(?:((?:will|won['’]t|shall|would|must|should|going to|gonna)(?:[ \t]+not)?(?:[ \t]+(?:be|have)(?:[ \t]+been)?[ \t]+[A-Za-z]+)?|(?:is|are|was|were|be|been|being)[ \t]+(?:scheduled|slated|expected|supposed|set|due|planning|going)|scheduled|slated|set (?:to|for)|expected|plans? to|planned|planning|intends?|intended|supposed|upcoming)|((?:was|were)[ \t]+[A-Za-z]+ed)|((?:is|are|am|be|being|been|was|were)[ \t]+[A-Za-z]+(?:ing|ed|en)|to[ \t]+[a-z]+|is|are|am|has|have|runs|remains|continues|lasts|ends|begins|starts|takes|goes|comes)|(said|says|told|tells|was|were|had|did|ago|since|began|made|took|came|went|gave|wrote|spoke|met|sent|left|won|lost|held|led|saw|got|fell|rose|ran|stood|brought|thought|found|became|knew|paid|shot|hit|struck|broke|chose|drove|flew|heard|kept|meant|sold|spent|swore|threw|sought|fought|caught|bought|built|felt|[A-Za-z]+ed))\b|['’]ll\b/gi;
 const CLAUSE_END = /[.!?;:]\s|[“”"]/g;
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 /** How far before a date a past form still governs it ("announced her resignation in February"). */
 const PAST_REACH = 40;
 
 function tenseOf(ptext: string, start: number, end: number): Tense {
-  const from = Math.max(0, start - 120);
-  let lo = from;
-  CLAUSE_END.lastIndex = from;
-  for (let c = CLAUSE_END.exec(ptext); c && c.index < start; c = CLAUSE_END.exec(ptext)) lo = c.index + c[0].length;
+  // The clause: back to the last sentence or clause mark or quotation mark, at most 120 characters.
+  let lo = Math.max(0, start - 120);
+  for (let i = start - 1; i >= lo; i--) {
+    const c = ptext[i];
+    if (c === '“' || c === '”' || c === '"') { lo = i + 1; break; }
+    if ((c === '.' || c === '!' || c === '?' || c === ';' || c === ':') && isSpace(ptext[i + 1])) { lo = i + 2; break; }
+  }
   const before = ptext.slice(lo, start);
   let last: RegExpExecArray | null = null;
   let prev: RegExpExecArray | null = null;
@@ -389,7 +403,7 @@ export interface DateHit {
 const ANCHORED = -1;
 // "the week following the January 3 US strike": a period before or after a dated event. The phrase runs to the
 // event's noun when one follows the date within a few words.
-const ANCHOR_LEAD = /\bthe (day|days|week|weeks|month|months) (after|following|before|preceding|since|leading up to) (?:the )?/gi;
+const ANCHOR_LEAD = /\b[Tt]he (day|days|week|weeks|month|months) (after|following|before|preceding|since|leading up to) (?:the )?/g;
 const EVENT_NOUNS = new Set(`strike strikes attack attacks vote election elections raid raids operation meeting summit
   talks deal agreement announcement crash collision storm earthquake flood floods invasion coup ceasefire truce
   referendum speech visit arrest capture shooting bombing ruling decision events event protest protests march
@@ -437,18 +451,19 @@ function anchoredValue(unit: string, relation: string, anchor: string | null): O
 export function paragraphDateHits(ptext: string): DateHit[] {
   const hits: DateHit[] = [];
   // One pass finds what the paragraph holds; each rule runs only where its leading part can match.
-  const has = { digit: false, month: false, weekday: false, deictic: false, period: false, named: false, 'digit+month': false };
-  has.digit = DIGIT.test(ptext);
+  const has: Record<Need, boolean> = { digit: DIGIT.test(ptext), month: false, weekday: false, deictic: false, period: false, named: false,
+    offset: false, 'digit+month': false };
   NEED_SCAN.lastIndex = 0;
   for (let m = NEED_SCAN.exec(ptext); m; m = NEED_SCAN.exec(ptext)) {
     if (m[1]) has.month = true;
-    else if (m[2]) { has.deictic = true; has.weekday = true; }
-    else if (m[3]) { has.weekday = true; if (m[3].length === 4) has.period = true; }
-    else if (m[4]) { has.period = true; has.weekday = true; has.named = true; }
-    else if (m[5]) { has.named = true; has.weekday = true; has.deictic = true; }
+    else if (m[2]) { has.deictic = true; if (/day/i.test(m[2])) has.weekday = true; }
+    else if (m[3]) { has.weekday = true; if (/s$/i.test(m[3])) has.period = true; }
+    else if (m[4]) { has.period = true; if (/^year/i.test(m[4])) has.named = true; }
+    else has.named = true;
     if (has.month && has.weekday && has.period && has.deictic && has.named) break;
   }
   has['digit+month'] = has.digit && has.month;
+  has.offset = has.weekday || has.period || has.deictic;
   RULES.forEach((rule, ri) => {
     if (!has[rule.needs]) return;
     rule.re.lastIndex = 0;
@@ -497,7 +512,7 @@ export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): 
     const r = RULES[h.rule].make(h.groups, ctx, h.tense ?? null);
     if (!r) continue;
     const { ahead: name, ...made } = r;
-    if (h.rule === WEEKDAY_RULE && !h.groups[2] && made.value) bare.push([out.length, h.groups[3]]);
+    if (h.rule === WEEKDAY_RULE && !h.groups[3] && made.value) bare.push([out.length, h.groups[1]]);
     if (name && made.value) ahead.set(name, made.value);
     out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, ...made });
     const full = made.value ? parseIso(made.value) : null;
@@ -537,7 +552,8 @@ export function findPublicationDate(text: string): string | null {
   const lines = head.split(/\r?\n/).slice(0, 12);
   for (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
-    if (!line) continue;
+    // A date to the day has a digit; a run-on line has it at its start.
+    if (!line || !DIGIT.test(line.length > 80 ? line.slice(0, 60) : line)) continue;
     const labelled = /^(?:date|published|publication date|posted|updated|first published)\s*[:\-–—]?\s*(.+)$/i.exec(line);
     const candidate = labelled ? labelled[1] : line;
     // A date line may run on into the first sentence ("date 2026-02-25 Hundreds of …"): the date opens it.
