@@ -83,6 +83,8 @@ interface Ctx {
   tenseFor: (t: Tense) => Tense;
   /** The last date at day precision before this one (a narrative anchor for "a day earlier"), else published. */
   lastDay: () => Ymd | null;
+  /** The day the text named just before (the last date mention, a day, ending shortly before this one), or null. */
+  nearDay: () => Ymd | null;
 }
 
 const DIGIT = /\d/;
@@ -304,6 +306,20 @@ const RULES: Rule[] = [
       if (unit === 'weeks') return rel(ym(...fromDays(toDays(p.y, p.m, p.d) + 14 * ahead).slice(0, 2) as [number, number]), 'APPROX');
       return rel(isoDate(...shiftDays(p, 2 * ahead)), 'APPROX');
     } },
+  // That day, the same day: the day the text has just named, else unresolved (the text may never date it)
+  { needs: 'weekday', re: /\b(?:[Tt]hat|[Tt]he same) day\b(?!['’])/g,
+    make: (_m, ctx) => {
+      const d = ctx.nearDay();
+      return rel(d ? isoDate(d.y, d.m, d.d) : null);
+    } },
+  // the days since he resigned: the span up to publication, one unit coarser than the unit named
+  { needs: 'period', re: /\b[Tt]he (days|weeks|months) since\b(?![ \t]+(?:the[ \t]+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))(?:[ \t]+[\p{L}’'-]+){0,8}?(?=[ \t]*(?:[,.;:!?—–]|$)|[ \t]+(?:and|but|as|when|while|after|before|because)\b)/gu,
+    make: (m, ctx) => {
+      const p = ctx.published;
+      if (!p) return rel(null);
+      const unit = m[1].toLowerCase();
+      return rel(unit === 'days' ? isoWeek(p.y, p.m, p.d) : unit === 'weeks' ? ym(p.y, p.m) : String(p.y), 'APPROX');
+    } },
   // three weeks ago, two years ago
   { needs: 'period', re: /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)[ \t]+(days?|weeks?|months?|years?)[ \t]+ago\b/gi,
     make: (m, ctx) => {
@@ -421,8 +437,9 @@ function anchoredHits(ptext: string, kept: DateHit[]): DateHit[] {
     const rest = /^((?:[ \t]+[\p{L}.-]+){1,4})/u.exec(ptext.slice(end));
     if (rest) {
       const words = rest[1].trim().split(/[ \t]+/);
-      const k = words.findIndex(w => EVENT_NOUNS.has(w.toLowerCase()));
-      if (k >= 0) end += rest[1].indexOf(words[k]) + words[k].length;
+      // A word may end its sentence ("… the March 4 vote."): the dot is not part of it.
+      const k = words.findIndex(w => EVENT_NOUNS.has(w.toLowerCase().replace(/\.$/, '')));
+      if (k >= 0) end += rest[1].indexOf(words[k]) + words[k].replace(/\.$/, '').length;
     }
     out.push({ start: m.index, end, rule: ANCHORED, groups: [m[0], m[1].toLowerCase(), m[2].toLowerCase()], inner: inner.start - m.index });
   }
@@ -497,8 +514,11 @@ export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): 
   const out: DateMention[] = [];
   let lastFull: Ymd | null = null;
   let lastDay: Ymd | null = null;
+  // The last mention, when it is a day: where it ends.
+  let lastDayEnd = -1;
+  let at = 0;
   const ctx: Ctx = { published, yearAnchor: () => published ?? story ?? lastFull, lastDay: () => lastDay ?? published,
-    tenseFor: t => (published ?? story ? t : null) };
+    tenseFor: t => (published ?? story ? t : null), nearDay: () => (lastDayEnd >= 0 && at - lastDayEnd <= 300 ? lastDay : null) };
   const anchored: [DateHit, number][] = [];
   // One weekday name is one day in an article: once it is read as the coming one, every bare mention is.
   const ahead = new Map<string, string>();
@@ -509,6 +529,7 @@ export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): 
       out.push({ text: text.slice(h.start, h.end), start: h.start, end: h.end, value: null, mod: null, relative: true });
       continue;
     }
+    at = h.start;
     const r = RULES[h.rule].make(h.groups, ctx, h.tense ?? null);
     if (!r) continue;
     const { ahead: name, ...made } = r;
@@ -518,8 +539,9 @@ export function resolveDates(text: string, hits: DateHit[], opts: DateOptions): 
     const full = made.value ? parseIso(made.value) : null;
     if (full && /^\d{4}-\d{2}-\d{2}$/.test(made.value!)) {
       lastDay = full;
+      lastDayEnd = h.end;
       if (!made.relative) lastFull = full;
-    }
+    } else lastDayEnd = -1;
   }
   // A weekday the article also reads as the coming one is, in past narration, the nearer of the two days: written on
   // a Wednesday, a past "Thursday" beside a coming "Thursday" is tomorrow's (an updated text), not last week's.

@@ -172,6 +172,22 @@ describe('hard cases: relative expressions', () => {
     assert.deepEqual(texts(wed('It came a day after the vote, and a day earlier than planned.')), []);
   });
 
+  it('reads "that day" as the day just named, and leaves it open when the text never dated it', () => {
+    const a = wed('The minister resigned on March 4. That day, the markets fell.');
+    assert.deepEqual(date(a, 'That day'), ['2024-03-04', null]);
+    const b = wed('The talks failed in June 2019, after a long spring. Officials met again. That day, the markets fell.');
+    assert.deepEqual(date(b, 'That day'), [null, null]);
+  });
+
+  it('reads "the days since" a clause as the span up to publication', () => {
+    const a = wed('Sales have fallen in the days since the mayor closed the bridge, traders said.');
+    assert.deepEqual(date(a, 'the days since the mayor closed the bridge'), ['2024-W11', 'APPROX']);
+    // Followed by a date, the period is anchored on that date instead.
+    const b = wed('Sales have fallen in the days since the March 4 vote.');
+    assert.deepEqual(date(b, 'March 4'), ['2024-03-04', null]);
+    assert.deepEqual(b.dates.map(d => d.text), ['the days since the March 4 vote', 'March 4']);
+  });
+
   it('does not take ages, "annual", "to date" or "so far" as dates', () => {
     const a = wed('To date, the annual fair, now 48, has drawn 20,000 people so far; the late Ruth Pinto founded it.');
     assert.deepEqual(texts(a), []);
