@@ -133,6 +133,7 @@ function seasonYear(p: Ymd, season: string, which: string, tense: Tense): number
   if (which === 'last') return current ? latest - 1 : latest;
   if (which === 'next') return current || latest < p.y ? latest + 1 : p.y + 1;
   if (current) return latest;
+  if (which === 'this') return p.y;
   if (tense === 'future' && startOf(p.y) < now) return p.y + 1;
   if (tense === 'past' && startOf(p.y) > now) return p.y - 1;
   return p.y;
@@ -286,7 +287,7 @@ const RULES: Rule[] = [
       return rel(isoWeek(...shiftDays(p, 7 * step)));
     } },
   // last fall, this summer, the winter, next spring: the year of the season
-  { needs: 'named', tensed: true, re: /\b([Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\b(?<=\b([Ll]ast|[Tt]his|[Nn]ext|[Tt]he|[Tt]his past|[Tt]his coming)([ \t]+)[A-Za-z]+)(?![ \t]+(?:of|in|from|to)\b)/g,
+  { needs: 'named', tensed: true, re: /\b([Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\b(?<=\b([Ll]ast|[Tt]his|[Nn]ext|[Tt]he|[Tt]his past|[Tt]his coming)([ \t]+)[A-Za-z]+)(?![ \t]+(?:of|in|from|to|before|after|following|preceding)\b)/g,
     back: m => m[2].length + m[3].length,
     make: (m, ctx, tense) => {
       const p = ctx.published;

@@ -130,8 +130,10 @@ describe('hard cases: relative expressions', () => {
     const a = analyze('She resigned last fall. Troops will leave by the summer.', { published: '2023-12-20' });
     assert.deepEqual(date(a, 'last fall'), ['2022', null]);
     assert.deepEqual(date(a, 'the summer'), ['2024', null]);
-    const b = analyze('A ruling is due this summer.', { published: '2024-03-13' });
+    const b = analyze('Lawyers argued that the ruling this summer could reshape hiring.', { published: '2024-03-13' });
     assert.deepEqual(date(b, 'this summer'), ['2024', null]);
+    // A season placed by an event is not placed by the publication date.
+    assert.deepEqual(texts(wed('They met in the summer before the election.')), []);
     assert.deepEqual(texts(wed('Markets braced for the fall of the currency.')), []);
   });
 
