@@ -262,8 +262,8 @@ const RULES: Rule[] = [
       const w = m[2].toLowerCase();
       return rel(String(p.y + (/next|coming/.test(w) ? 1 : /last|previous|past/.test(w) ? -1 : 0)));
     } },
-  // by the end of the day / week / month / year
-  { needs: 'weekday', group: 1, re: /\b[Bb]y[ \t]+(the[ \t]+end[ \t]+of[ \t]+the[ \t]+(day|week|month|year))\b/g,
+  // by the end of the day / week / month / year (a deadline; "at the end of the day" is an idiom)
+  { needs: 'offset', group: 1, re: /\b(?:[Bb]y|[Uu]ntil|[Bb]efore|till)[ \t]+(the[ \t]+end[ \t]+of[ \t]+the[ \t]+(day|week|month|year))\b/g,
     make: (m, ctx) => {
       const p = ctx.published;
       if (!p) return rel(null, 'LATE');

@@ -154,8 +154,9 @@ describe('hard cases: relative expressions', () => {
     const b = analyze('The mayor spoke over the weekend, and again last night.', { published: '2024-03-12' });
     assert.deepEqual(date(b, 'the weekend'), ['2024-W10', null]);
     assert.deepEqual(date(b, 'last night'), ['2024-03-11', null]);
-    // "at the end of the day" is an idiom.
+    // "at the end of the day" is an idiom; a deadline may also be the end of the week.
     assert.deepEqual(texts(wed('At the end of the day, voters decide.')), []);
+    assert.deepEqual(date(wed('Bids are open until the end of the week.'), 'the end of the week'), ['2024-W11', 'LATE']);
   });
 
   it('reads "last week" written on a Sunday as the week that is ending', () => {
