@@ -1,6 +1,6 @@
 // The readable report of `newsmark analyze`: one block per article.
 
-import type { Analysis, EntityType } from '../core';
+import { describeDateValue, type Analysis, type EntityType } from '../core';
 
 /** 1-based line and column of each offset, as editors show them. */
 function locator(text: string): (offset: number) => string {
@@ -45,9 +45,10 @@ export function formatAnalysis(path: string, text: string, a: Analysis): string 
   }
   lines.push(`  dates: ${a.dates.length}`);
   for (const d of a.dates) {
-    const value = d.value ?? 'unresolved';
-    const extra = [d.mod, d.relative ? 'relative' : null].filter(Boolean).join(', ');
-    lines.push(`    ${at(d.start).padEnd(8)} ${clip(d.text, 40).padEnd(28)} ${value}${extra ? ` (${extra})` : ''}`);
+    // The value in words beside the ISO form: "200" with LATE reads "the late 2000s".
+    const words = describeDateValue(d);
+    const value = d.value ? `${d.value}${words && words !== d.value ? ` — ${words}` : ''}` : 'unresolved';
+    lines.push(`    ${at(d.start).padEnd(8)} ${clip(d.text, 40).padEnd(28)} ${value}${d.relative ? ' (relative)' : ''}`);
   }
   lines.push(`  attributions: ${a.attributions.length}`);
   for (const c of a.attributions) {

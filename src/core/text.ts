@@ -247,7 +247,8 @@ export function sentences(text: string, para: Range): Range[] {
     if (c === '.') {
       const before = text.slice(Math.max(para.start, i - 6), i + 1);
       const word = /(\S+)$/.exec(before)?.[1] ?? '';
-      if (ABBREV_WITH_DOT.has(word.toLowerCase()) && !/^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|ltd|co|etc)\.$/i.test(word)) continue;
+      // A month abbreviation never ends a sentence ("Feb. 28", "since Aug. The").
+      if (ABBREV_WITH_DOT.has(word.toLowerCase()) && !/^(inc|corp|ltd|co|etc)\.$/i.test(word)) continue;
       if (/(^|[\s(])\p{Lu}\.$/u.test(before) && !/\b[AI]\.$/.test(before)) continue; // an initial: "J. Smith"
       if (/(?:\p{Lu}\.){2,}$/u.test(before) && /^(?:The|A|An|In|On|He|She|It|They|But|And)\b/.test(text.slice(k, k + 5)) === false) continue; // "U.S. officials"
     }

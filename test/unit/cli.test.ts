@@ -85,7 +85,8 @@ describe('newsmark CLI', function () {
     assert.match(r.out, /published: 2026-03-04/);
     assert.match(r.out, /entities: \d+ \(PERSON \d+, ORG \d+, PLACE \d+, NORP \d+\)/);
     assert.match(r.out, /PERSON +Henrik Dahl ×\d/);
-    assert.match(r.out, /mid-February +2026-02 \(MID\)/);
+    // The value in words beside the ISO form, with its modifier ("200" late reads "the late 2000s").
+    assert.match(r.out, /mid-February +2026-02 — mid-February 2026\n/);
     assert.match(r.out, /direct +Henrik Dahl — told reporters: We will not let/);
   });
 
