@@ -6,8 +6,9 @@
 // elsewhere in the article ("Rodriguez" → "Delcy Rodríguez") and picks one canonical name per person.
 
 import type { Entity, EntityType } from './types';
-import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, NON_ENTITY_CAPS, ORG_HEADS, ORG_NOUNS_BEFORE, ORG_ROLES_AFTER,
-  PERSON_TITLES, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS, TITLE_MODIFIERS } from './lexicon';
+import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
+  ORG_NOUNS_BEFORE, ORG_ROLES_AFTER, PERSON_TITLES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS,
+  SURNAME_PLACE_HEADS, TITLE_DEPARTMENTS, TITLE_MODIFIERS, US_STATE_ABBREV } from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
 
 /** Nouns that own a place through "of" ("residents of X", "the mayor of X"). */
@@ -33,6 +34,13 @@ export interface Candidate {
   personCue?: boolean;
   /** Typed by the words around it ("near Tromsø"), so its other mentions take the same type. */
   evidence?: boolean;
+  /**
+   * Capitalised words of a title-case headline ("Senator Says Border Deal Will Pass"): names there only where the
+   * article names them elsewhere; pass 2 keeps the parts that are known people or names.
+   */
+  weak?: boolean;
+  /** A single word taken for a person only because a speech verb follows it ("Doctors said"). */
+  speechOnly?: boolean;
 }
 
 const isCapWord = (t: Token) => t.word && t.cap;
@@ -80,9 +88,28 @@ function isAcronym(t: Token): boolean {
 function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
   const toks = tokenize(text, sent.start, sent.end);
   const shouted = isShouted(toks);
+  const weak = !shouted && isTitleCase(text, sent, toks);
   let i = 0;
   while (i < toks.length) {
     const t = toks[i];
+    // A party-and-state tag ("R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas"): the state is a place, the party letter no name.
+    if (t.word && t.upper && t.text.length === 1 && toks[i + 1]?.text === '-' && toks[i + 1].start === t.end && toks[i + 2]?.start === toks[i + 1].end) {
+      const st = stateAt(toks, i + 2, true);
+      if (st) {
+        out.push({ start: toks[i + 2].start, end: toks[st.end].end, type: 'PLACE', canonical: st.canonical });
+        i = st.end + 1;
+        continue;
+      }
+    }
+    // A state's abbreviation after a place and a comma ("Deuel County, Neb.", "Austin, Tex.").
+    if (isCapWord(t) && toks[i - 1]?.text === ',' && toks[i - 2] && isCapWord(toks[i - 2])) {
+      const st = stateAt(toks, i, false);
+      if (st) {
+        out.push({ start: t.start, end: toks[st.end].end, type: 'PLACE', canonical: st.canonical });
+        i = st.end + 1;
+        continue;
+      }
+    }
     if (shouted) {
       const g = t.word ? gazMatch(toks, i, toks.length - 1, true) : -1;
       if (g >= 0) {
@@ -117,7 +144,7 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
       break;
     }
     if (MONTHS.has(t.f) && j === i) { i++; continue; }
-    classifyChunk(text, toks, i, j, sent, out);
+    classifyChunk(text, toks, i, j, sent, out, weak);
     i = j + 1;
   }
 }
@@ -143,7 +170,7 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   if (pf === 'of' && PLACE_OWNERS.has(toks[p - 2]?.f ?? '')) return 'PLACE';
   if (ORG_NOUNS_BEFORE.has(pf) || ORG_ROLES_AFTER.has(next)) return 'ORG';
   // "Kumasi and Tamale", "Oslo, Bergen and Tromsø": a name listed with a place is a place.
-  if ((pf === 'and' || pf === 'or' || prev?.text === ',') && lastTyped?.type === 'PLACE' && toks[p - 2] && lastTyped.end === toks[p - 2].end) return 'PLACE';
+  if ((pf === 'and' || pf === 'or' || prev?.text === ',') && lastTyped?.type === 'PLACE' && !isGivenName(toks[p].text) && toks[p - 2] && lastTyped.end === toks[p - 2].end) return 'PLACE';
   // "told the Ledger": an outlet.
   if (pf === 'the' && toks[p - 2]?.f === 'told') return 'ORG';
   // A wire dateline: "OSLO, March 4 (Nordwire) -"
@@ -156,10 +183,87 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   return null;
 }
 
-function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: Range, out: Candidate[]): void {
+/** Head words of outlets' names: "the Post" after "The Washington Post" is the outlet, whatever else "post" means. */
+const MEDIA_HEADS = new Set(['times', 'post', 'news', 'journal', 'herald', 'tribune', 'gazette', 'press', 'daily',
+  'chronicle', 'telegraph', 'courier', 'magazine', 'wire', 'dispatch', 'bulletin', 'weekly']);
+
+/** Initials inside a name: "D." in "Paul D. Ryan", "H.W." in "George H.W. Bush". */
+const isInitial = (t: Token | undefined) => !!t && t.word && t.cap && /^(?:\p{Lu}\.)+$/u.test(t.text);
+/** Suffixes that end a person's name ("Martin Luther King Jr.", "Robert Smith III"). */
+const NAME_SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
+/** Verbs of going somewhere: "went to the White House" is the building. */
+const MOTION_VERBS = new Set(`went go goes going gone came come comes coming returned return returning returns arrived
+  arrive arriving drove walked headed rushed invited moved brought summoned flew traveled travelled`.split(/\s+/).filter(Boolean));
+/** Nouns for people placed at an institution: "aides at the White House" are its staff. */
+const PEOPLE_AT = new Set(`officials official aides aide staff staffers advisers adviser advisors lawyers people those
+  someone many some others insiders sources colleagues allies members spokesman spokeswoman`.split(/\s+/).filter(Boolean));
+const BUILDING_PARTS = new Set(['residence', 'lawn', 'grounds', 'gates', 'gate', 'fence', 'driveway', 'lobby', 'basement', 'roof', 'building']);
+const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'miles', 'mile', 'blocks', 'block', 'front', 'outside', 'steps', 'gates']);
+
+/** "White House" or "Pentagon" standing for the building, not the institution ("went to the White House"). */
+function buildingUse(toks: Token[], s: number, e: number): boolean {
+  const next = toks[e + 1];
+  if (next?.word && BUILDING_PARTS.has(next.f)) return true;
+  if (toks[s - 1]?.f !== 'the') return false;
+  const prep = toks[s - 2]?.f ?? '';
+  const before = toks[s - 3]?.f ?? '';
+  if (prep === 'at' || prep === 'inside' || prep === 'outside' || prep === 'near') return !PEOPLE_AT.has(before);
+  if (prep === 'to' || prep === 'into') return MOTION_VERBS.has(before);
+  if (prep === 'of') return DIRECTIONS.has(before);
+  return false;
+}
+
+/**
+ * A US state written as a party-and-state tag or after a place ("R-Ky.", "D-N.Y.", "Deuel County, Neb."): its last
+ * token (a closing dot included) and its name, or null.
+ */
+function stateAt(toks: Token[], k: number, allowNames: boolean): { end: number; canonical: string } | null {
+  const t = toks[k];
+  if (!t?.word || !t.cap) return null;
+  const dot = toks[k + 1]?.text === '.' && toks[k + 1].start === t.end;
+  let name: string | undefined;
+  if (/\./.test(t.text)) name = US_STATE_ABBREV.get(t.text) ?? US_STATE_ABBREV.get(t.f);
+  else if (dot) name = US_STATE_ABBREV.get(t.f + '.');
+  else if (allowNames && t.upper && t.text.length === 2) name = US_STATE_ABBREV.get(t.text);
+  if (name) return { end: dot && !/\.$/.test(t.text) ? k + 1 : k, canonical: name };
+  if (!allowNames) return null;
+  for (let j = Math.min(k + 1, toks.length - 1); j >= k; j--) {
+    const g = GAZETTEER.get(keyOf(toks, k, j));
+    if (g?.type === 'PLACE' && toks[j].word) return { end: j, canonical: g.canonical };
+  }
+  return null;
+}
+
+/** Small words a title-case headline leaves in lower case. */
+const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by',
+  'with', 'as', 'vs', 'from', 'into', 'over', 'up', 'is', 'are', 'its', 's', 't']);
+
+/**
+ * A headline in title case: a paragraph of one sentence, not closed by a full stop, whose words are capitalised but for
+ * the small ones ("Senator Says Border Deal Will Pass", "Floods Close Ports, and Ferries Wait"). Bylines are not.
+ */
+function isTitleCase(text: string, sent: Range, toks: Token[]): boolean {
+  if (sent.start !== 0 || sent.end !== text.length) return false;
+  if (/\.["”’')\]]*$/.test(text.slice(sent.start, sent.end))) return false;
+  if (toks.find(t => t.word)?.f === 'by') return false;
+  let words = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (!t.word || HEADLINE_SMALL.has(t.f)) continue;
+    words++;
+    if (t.cap) caps++;
+  }
+  return words >= 4 && caps >= words * 0.8;
+}
+
+/** A word with a capital inside it, as brand names are written ("NewsWire", "StreamBox"), not "McCarthy" or "DeVos". */
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
+const CAMEL_SURNAME = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/;
+
+function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: Range, out: Candidate[], weak: boolean): void {
   let p = a;
-  let titled = titleBefore(toks, a);
-  const atStart = (x: number) => x === 0 || /^["“‘'(—–:|*_#>-]$/.test(toks[x - 1].text);
+  let titled = !weak && titleBefore(toks, a);
+  const atStart = (x: number) => x === 0 || /^["“‘'(—–―:|*_#>-]$/.test(toks[x - 1].text);
   while (p <= b) {
     const t = toks[p];
     const f = t.f.replace(/\.$/, '');
@@ -171,11 +275,40 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     if (head > p || (head === p && p < b && CONNECTORS.has(toks[p + 1]?.text))) {
       let s = p;
       while (s < head && (DETERMINERS.has(toks[s].f) || PERSON_TITLES.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
+      // A title word is the whole name before the head ("Vice News", "Interior Ministry").
+      if (s === head && head > p && PERSON_TITLES.has(toks[head - 1].f) && !GAZETTEER.has(keyOf(toks, head - 1, head))) s = head - 1;
       if (head > s || (head === s && toks[head + 1] && CONNECTORS.has(toks[head + 1].text))) {
         const end = head === s ? b : head;
         const g = GAZETTEER.get(keyOf(toks, s, end));
         out.push({ start: toks[s].start, end: toks[end].end, type: g?.type ?? 'ORG', canonical: g?.canonical });
         p = end + 1;
+        continue;
+      }
+    }
+    // The name of a law, a prize or an event ("Controlled Substances Act", "World War II") is no entity.
+    const nh = nonEntityHead(toks, p, b);
+    if (nh >= 0) {
+      // Known places and bodies inside it stay ("the Vietnam War", "Senate Bill 12").
+      for (let q = p; q < nh; q++) {
+        const g = toks[q].word ? gazMatch(toks, q, nh - 1, false) : -1;
+        if (g < 0) continue;
+        const e = GAZETTEER.get(keyOf(toks, q, g))!;
+        out.push({ start: toks[q].start, end: toks[g].end, type: e.type, canonical: e.canonical });
+        q = g;
+      }
+      p = nh + 1;
+      while (p <= b && toks[p].word && /^(?:i{1,3}|iv|v|vi{1,3})$/.test(toks[p].f)) p++;
+      continue;
+    }
+    // A place ending in a head word: "Rose Garden", "Nationals Park", "Deuel County", "Capitol Hill".
+    const ph = placeHead(toks, p, b);
+    if (ph >= 0) {
+      let s = p;
+      while (s < ph && (DETERMINERS.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
+      if (ph > s) {
+        const g = GAZETTEER.get(keyOf(toks, s, ph));
+        out.push({ start: toks[s].start, end: toks[ph].end, type: g?.type ?? 'PLACE', canonical: g?.canonical });
+        p = ph + 1;
         continue;
       }
     }
@@ -185,55 +318,136 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const key = keyOf(toks, p, g);
       const e = GAZETTEER.get(key)!;
       // "The Hague" keeps its article; "the United States" does not (the chunk never holds a lower-case "the").
-      out.push({ start: t.start, end: toks[g].end, type: e.type, canonical: e.canonical });
+      const building = (e.canonical === 'White House' || e.canonical === 'Pentagon') && buildingUse(toks, p, g);
+      out.push({ start: t.start, end: toks[g].end, type: building ? 'PLACE' : e.type, canonical: e.canonical });
       p = g + 1;
       continue;
     }
-    if (PERSON_TITLES.has(f) && p < b) { titled = true; p++; continue; }
+    if (PERSON_TITLES.has(f)) {
+      // A title is never a name itself ("Defense Secretary", "Deputy Secretary of Defense"); "of" and a department
+      // after it belong to it ("Secretary of State Jane Roe"). Alone, it may still be the surname of someone named.
+      let q = p + 1;
+      if (toks[q]?.f === 'of' && q + 1 <= b && TITLE_DEPARTMENTS.has(toks[q + 1].f)) {
+        q += 2;
+        while (q <= b && (TITLE_DEPARTMENTS.has(toks[q].f) || toks[q].f === 'and')) q++;
+      }
+      if (p === b && !TITLE_MODIFIERS.has(f) && !weak) out.push({ start: t.start, end: t.end, type: null });
+      titled = !weak;
+      p = q;
+      continue;
+    }
     if (DETERMINERS.has(f) || PRONOUN_LIKE.has(f)) { p++; continue; }
     if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || PERSON_TITLES.has(f))) { p++; continue; }
     if (t.upper && t.text.replace(/\./g, '').length >= 2) {
-      // A wire dateline opens with the city in capitals: "ACCRA, Dec 9 (Coastline News) -".
-      if (p === 0 && toks[p + 1]?.text === ',' && MONTHS.has(toks[p + 2]?.f ?? '')) {
+      // A wire dateline opens with the city in capitals: "ACCRA, Dec 9 (Coastline News) -", "SPRINGFIELD, Ill. —",
+      // "AUSTIN, Texas —".
+      const dashAfter = /^[-–—―]$/.test(toks[p + 1]?.text ?? '');
+      if (p === 0 && ((toks[p + 1]?.text === ',' && (MONTHS.has(toks[p + 2]?.f ?? '') || stateAt(toks, p + 2, true))) || dashAfter)) {
         out.push({ start: t.start, end: t.end, type: 'PLACE', canonical: t.text[0] + t.text.slice(1).toLowerCase(), evidence: true });
       } else if (isAcronym(t) && !shoutedRun(toks, p)) out.push({ start: t.start, end: t.end, type: 'ORG' });
       p++;
       continue;
     }
-    // A run of unknown capitalised words: a person's name, or one word to resolve later.
+    // A run of unknown capitalised words: a person's name, or one word to resolve later. Initials and a suffix
+    // belong to the name ("Paul D. Ryan", "George H.W. Bush", "Martin Luther King Jr.").
     let r = p;
     while (r + 1 <= b) {
       const n = toks[r + 1];
       if (n.text === '-' || (n.word && NAME_PARTICLES.has(n.text) && r + 2 <= b)) { r++; continue; }
+      if (isInitial(n) && n.text.length <= 4 && !GAZETTEER.has(n.f) && r + 2 <= b && isCapWord(toks[r + 2]) && !toks[r + 2].upper) { r++; continue; }
+      if (n.word && NAME_SUFFIXES.has(n.f) && toks[r].word && !isInitial(toks[r])) { r++; break; }
       if (!n.word || !isCapWord(n)) break;
       const nf = n.f;
+      // A title word after a name ends it when nothing follows: "Martin Luther King", "Carole King".
+      if (PERSON_TITLES.has(nf) && !TITLE_MODIFIERS.has(nf) && (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f))) { r++; continue; }
       if (GAZETTEER.has(nf) || ORG_HEADS.has(nf) || PERSON_TITLES.has(nf) || n.upper) break;
+      if (r + 2 <= b && gazMatch(toks, r + 1, b, false) > r + 1) break; // "the Obama White House"
+
       r++;
     }
     while (r > p && !toks[r].word) r--;
     const words = toks.slice(p, r + 1).filter(x => x.word && !NAME_PARTICLES.has(x.text)).length;
+    if (weak) {
+      out.push({ start: t.start, end: toks[r].end, type: null, weak: true });
+      p = r + 1;
+      continue;
+    }
     const speech = SPEECH_AFTER.test(text.slice(toks[r].end, Math.min(sent.end, toks[r].end + 12)));
-    const around = titled || speech ? null : contextType(toks, p, r, words >= 2, out[out.length - 1]);
+    // "the Obama administration": the president it is named after.
+    const nextWord = toks[r + 1]?.word ? toks[r + 1] : toks[r + 1]?.text === '’' || toks[r + 1]?.text === "'" ? toks[r + 3] : undefined;
+    const admin = !!nextWord && !nextWord.cap && (nextWord.f === 'administration' || nextWord.f === 'presidency');
+    const around = titled || speech || admin ? null : contextType(toks, p, r, words >= 2, out[out.length - 1]);
     if (around) {
       out.push({ start: t.start, end: toks[r].end, type: around, evidence: true });
     } else if (words >= 2) {
-      out.push({ start: t.start, end: toks[r].end, type: 'PERSON', personCue: titled || speech });
+      // Names of people take no article: "the Harbour Safety Review Board" is a body, whatever its last word.
+      const the = toks[p - 1]?.f === 'the' && !titled && !speech && (words >= 4 || !isGivenName(t.text));
+      out.push({ start: t.start, end: toks[r].end, type: the ? 'ORG' : 'PERSON', personCue: titled || speech || admin });
     } else if (/(?:ist|ista|istas|ists|ite|ites)$/.test(f) && toks[r + 1]?.word && !toks[r + 1].cap) {
       out.push({ start: t.start, end: t.end, type: 'NORP', canonical: t.text.replace(/s$/, '') });
-    } else if (titled || speech) {
+    } else if (CAMEL.test(t.text) && !CAMEL_SURNAME.test(t.text) && t.text.replace(/\P{Lu}/gu, '').length === 2 && !/^[#@]$/.test(toks[p - 1]?.text ?? '')) {
+      out.push({ start: t.start, end: t.end, type: 'ORG', evidence: true });
+    } else if (titled || admin) {
       out.push({ start: t.start, end: t.end, type: 'PERSON', personCue: true });
+    } else if (speech) {
+      out.push({ start: t.start, end: t.end, type: 'PERSON', personCue: true, speechOnly: true });
     } else if (!(atStart(p) && COMMON_WORDS.has(f))) {
-      out.push({ start: t.start, end: t.end, type: null });
+      const norp = demonymOfPlace(t.text);
+      out.push({ start: t.start, end: t.end, type: norp ? 'NORP' : null, canonical: norp ?? undefined });
     }
     titled = false;
     p = r + 1;
   }
 }
 
+/** The index of the place head word that ends a name starting at p ("Deuel County", "Eugene Simpson Stadium Park"), or -1. */
+function placeHead(toks: Token[], p: number, b: number): number {
+  if (PERSON_TITLES.has(toks[p].f.replace(/\.$/, ''))) return -1;
+  for (let q = p + 1; q <= b; q++) {
+    // A place's name holds no connector: "Jane Roe of Deuel County" is a person and a place.
+    if (CONNECTORS.has(toks[q].text)) return -1;
+    if (!toks[q].word || !PLACE_HEADS.has(toks[q].f)) continue;
+    while (q + 1 <= b && toks[q + 1].word && PLACE_HEADS.has(toks[q + 1].f)) q++;
+    // The head ends the name, or a title or a known place follows it ("Deuel County Sheriff", "Trump Tower Moscow").
+    const after = toks[q + 1];
+    if (q < b && after?.word && !PERSON_TITLES.has(after.f.replace(/\.$/, '')) && GAZETTEER.get(after.f)?.type !== 'PLACE') continue;
+    // "Anita Hill": a given name before a head that is also a surname is a person.
+    const words = toks.slice(p, q + 1).filter(x => x.word).length;
+    if (words === 2 && SURNAME_PLACE_HEADS.has(toks[q].f) && isGivenName(toks[p].text)) return -1;
+    if (words === 2 && (PERSON_TITLES.has(toks[p].f.replace(/\.$/, '')) || COMMON_WORDS.has(toks[p].f))) return -1;
+    return q;
+  }
+  return -1;
+}
+
+/** The index of the word that ends a law's, prize's or event's name starting at p ("Second Amendment"), or -1. */
+function nonEntityHead(toks: Token[], p: number, b: number): number {
+  for (let q = p + 1; q <= b; q++) {
+    if (CONNECTORS.has(toks[q].text)) return -1;
+    if (toks[q].word && NON_ENTITY_HEADS.has(toks[q].f)) return q;
+  }
+  return -1;
+}
+
+/** A capitalised word for the people of a place the word lists know ("Coloradans", "Texan"): that demonym. */
+function demonymOfPlace(word: string): string | null {
+  const w = word.replace(/s$/, '');
+  if (!/[a-z]an$/.test(w)) return null;
+  const base = w.slice(0, -2);
+  for (const stem of [base + 'a', base + 'o', base + 'as', base, base.replace(/i$/, ''), base.replace(/i$/, 'a')]) {
+    const g = GAZETTEER.get(fold(stem));
+    if (g?.type === 'PLACE' && !stem.includes(' ') && stem.length >= 4) return w;
+  }
+  return null;
+}
+
 /** Part of a run of shouted words ("BUT NOT ANYMORE"), where capitals are emphasis, not an acronym. */
 function shoutedRun(toks: Token[], i: number): boolean {
   const near = [toks[i - 1], toks[i + 1], toks[i - 2], toks[i + 2]];
-  return near.some(n => n && n.word && n.upper && n.text.length > 1 && COMMON_WORDS.has(n.f));
+  if (near.some(n => n && n.word && n.upper && n.text.length > 1 && COMMON_WORDS.has(n.f))) return true;
+  // Two long capitalised words side by side are shouted words ("WITCH HUNT"), not acronyms.
+  const long = (n: Token | undefined) => !!n && n.word && n.upper && !n.text.includes('.') && n.text.length >= 4 && !GAZETTEER.has(n.f);
+  return long(toks[i]) && (long(toks[i - 1]) || long(toks[i + 1]));
 }
 
 interface Person {
@@ -250,32 +464,91 @@ export function paragraphCandidates(ptext: string, sents: Range[]): Candidate[] 
   return cands;
 }
 
+/** Initials ("d.", "h.w.") and suffixes ("jr.", "iii") of a folded name: left out when names are compared. */
+const isInitialWord = (w: string) => /^(?:\p{L}\.)+$/u.test(w);
+const isSuffixWord = (w: string) => NAME_SUFFIXES.has(w);
+
 /** Pass 2: entities of the whole text from its candidates (offsets into the text, in order). */
 export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
 
-  // People named with two or more words, by folded full name.
+  // People named with two or more words, by folded name without initials or suffix ("Paul D. Ryan" is "paul ryan"),
+  // unless two people differ only by them ("George W. Bush", "George H.W. Bush").
+  const initialsOf = new Map<string, Set<string>>();
+  const split = (surface: string) => {
+    const parts = fold(surface).split(/\s+/);
+    const core = parts.filter(w => !isInitialWord(w) && !isSuffixWord(w));
+    return { core, initials: parts.filter(isInitialWord).join(' ') };
+  };
+  for (const c of cands) {
+    if (c.type !== 'PERSON') continue;
+    const { core, initials } = split(text.slice(c.start, c.end));
+    if (core.length < 2) continue;
+    const k = core.join(' ');
+    const set = initialsOf.get(k) ?? new Set();
+    if (initials) set.add(initials);
+    initialsOf.set(k, set);
+  }
+  const personKey = (surface: string): string => {
+    const { core, initials } = split(surface);
+    const k = core.join(' ');
+    return initials && (initialsOf.get(k)?.size ?? 0) > 1 ? `${k} ${initials}` : k;
+  };
   const people = new Map<string, Person>();
   const byLast = new Map<string, Person[]>();
+  const byFirst = new Map<string, Person[]>();
+  const addPerson = (key: string, last: string, first: string | null, at: number): Person => {
+    let p = people.get(key);
+    if (!p) {
+      p = { key, names: [], last, first: at };
+      people.set(key, p);
+      const list = byLast.get(last) ?? [];
+      list.push(p);
+      byLast.set(last, list);
+      if (first) {
+        const fl = byFirst.get(first) ?? [];
+        fl.push(p);
+        byFirst.set(first, fl);
+      }
+    }
+    return p;
+  };
   for (const c of cands) {
     if (c.type !== 'PERSON') continue;
     const surface = text.slice(c.start, c.end);
-    const parts = surface.split(/\s+/);
-    if (parts.length < 2) continue;
+    const { core } = split(surface);
+    if (core.length < 2) continue;
+    addPerson(personKey(surface), core[core.length - 1], core[0], c.start).names.push(surface);
+  }
+  // Words the article also writes in lower case are common nouns ("Doctors said", "the Committee"): looked up in one
+  // pass over the text, and only when some doubtful word needs it.
+  const doubtful = new Set<string>();
+  for (const c of cands) {
+    const f = fold(text.slice(c.start, c.end));
+    if (c.speechOnly && !byLast.has(f)) doubtful.add(f);
+  }
+  const lowerSeen = new Set<string>();
+  if (doubtful.size) {
+    const re = /\b[a-z]+\b/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) if (doubtful.has(m[0])) lowerSeen.add(m[0]);
+  }
+
+  // A person the article names by one word only, with a title or a speech verb ("President Trump", "Rogers said"),
+  // is the one its other bare mentions of that word refer to.
+  for (const c of cands) {
+    if (c.type !== 'PERSON' || !c.personCue || (c.speechOnly && lowerSeen.has(fold(text.slice(c.start, c.end))))) continue;
+    const surface = text.slice(c.start, c.end);
     const key = fold(surface);
-    let p = people.get(key);
-    if (!p) {
-      p = { key, names: [], last: fold(parts[parts.length - 1]), first: c.start };
-      people.set(key, p);
-      const list = byLast.get(p.last) ?? [];
-      list.push(p);
-      byLast.set(p.last, list);
-    }
-    p.names.push(surface);
+    if (/\s/.test(surface) || byLast.has(key)) continue;
+    addPerson(key, key, null, c.start).names.push(surface);
   }
   const canonicals = new Map<Person, string>();
   const canonicalOf = (p: Person) => {
     let c = canonicals.get(p);
-    if (c === undefined) canonicals.set(p, (c = p.names.find(hasAccent) ?? p.names[0]));
+    if (c === undefined) {
+      c = p.names.find(hasAccent) ?? p.names.find(n => !/(?:^|\s)(?:\p{Lu}\.)+(?=\s|$)/u.test(n)) ?? p.names[0];
+      canonicals.set(p, c);
+    }
     return c;
   };
   // The person a surname refers to at an offset: the latest full mention before it, else the first after.
@@ -286,38 +559,90 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     for (const p of list) if (p.first <= at && (!best || p.first > best.first)) best = p;
     return best ?? list[0];
   };
+  // A given name alone for the one person of the article who has it ("Patrick" after "Patrick Shanahan").
+  const personByFirst = (word: string, surface: string): Person | undefined => {
+    const list = byFirst.get(word);
+    return list && list.length === 1 && isGivenName(surface) ? list[0] : undefined;
+  };
 
   // Single words typed by their context elsewhere ("near Tromsø"), and short forms of organisations
-  // ("the Gazette" after "the Coastal Gazette").
-  const singles = new Map<string, { type: EntityType; canonical: string }>();
+  // ("the Gazette" after "the Coastal Gazette", "Fox" after "Fox News").
+  const singles = new Map<string, { type: EntityType; canonical: string; generic?: boolean }>();
   for (const c of cands) {
     const surface = text.slice(c.start, c.end);
     if (c.evidence && c.type && !/\s/.test(surface)) singles.set(fold(surface), { type: c.type, canonical: surface });
   }
+  const shortForms = new Map<string, string>();
   for (const c of cands) {
     const surface = text.slice(c.start, c.end);
     const words = surface.split(/\s+/);
     if (c.type === 'ORG' && words.length >= 2) {
       const last = fold(words[words.length - 1]);
-      if (!singles.has(last)) singles.set(last, { type: 'ORG', canonical: c.canonical ?? surface });
+      if (!singles.has(last)) singles.set(last, { type: 'ORG', canonical: c.canonical ?? surface, generic: ORG_HEADS.has(last) && !MEDIA_HEADS.has(last) });
+      const first = fold(words[0]);
+      if (words.length === 2 && last === 'news' && !GAZETTEER.has(first) && !COMMON_WORDS.has(first)) {
+        shortForms.set(first, c.canonical ?? surface);
+        const known = singles.get(first);
+        if (!known || known.type === 'ORG') singles.set(first, { type: 'ORG', canonical: c.canonical ?? surface });
+      }
     }
   }
 
+  // Short forms that are also common nouns ("the Committee" after "the Intelligence Committee") need the same check.
+  const doubtfulShort: string[] = [];
+  for (const c of cands) {
+    const f = fold(text.slice(c.start, c.end));
+    if (c.type === null && singles.get(f)?.generic && !lowerSeen.has(f)) doubtfulShort.push(f);
+  }
+  if (doubtfulShort.length) {
+    const want = new Set(doubtfulShort);
+    const re = /\b[a-z]+\b/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) if (want.has(m[0])) lowerSeen.add(m[0]);
+  }
+
   const out: Entity[] = [];
+  const push = (start: number, end: number, type: EntityType, canonical: string) =>
+    out.push({ text: text.slice(start, end), start, end, type, canonical });
+  // A single word: a person named elsewhere, or a word typed elsewhere.
+  const single = (start: number, end: number): boolean => {
+    const surface = text.slice(start, end);
+    const f = fold(surface);
+    const p = personFor(f, start) ?? (singles.has(f) ? undefined : personByFirst(f, surface));
+    const known = singles.get(f);
+    if (p) push(start, end, 'PERSON', canonicalOf(p));
+    else if (known && !(known.generic && lowerSeen.has(f))) push(start, end, known.type, known.canonical);
+    else return false;
+    return true;
+  };
   for (const c of cands) {
     const surface = text.slice(c.start, c.end);
-    if (c.type === 'PERSON') {
-      const parts = surface.split(/\s+/);
-      const key = fold(surface);
-      const p = parts.length >= 2 ? people.get(key) : personFor(key, c.start);
+    if (c.weak) {
+      // A headline's capitalised words: the longest runs that are people named in the article, and single words
+      // the article names or types elsewhere.
+      const words: [number, number][] = [];
+      const re = /\S+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(surface))) words.push([c.start + m.index, c.start + m.index + m[0].length]);
+      for (let i = 0; i < words.length;) {
+        let j = words.length - 1;
+        for (; j > i; j--) {
+          const p = people.get(personKey(text.slice(words[i][0], words[j][1])));
+          if (p) { push(words[i][0], words[j][1], 'PERSON', canonicalOf(p)); break; }
+        }
+        if (j === i) single(words[i][0], words[i][1]);
+        i = j + 1;
+      }
+    } else if (c.type === 'PERSON') {
+      const { core } = split(surface);
+      const p = core.length >= 2 ? people.get(personKey(surface)) : personFor(core[0] ?? fold(surface), c.start);
+      if (!p && c.speechOnly && lowerSeen.has(fold(surface))) continue;
       out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: p ? canonicalOf(p) : surface });
     } else if (c.type === null) {
-      const p = personFor(fold(surface), c.start);
-      const known = singles.get(fold(surface));
-      if (p) out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: canonicalOf(p) });
-      else if (known) out.push({ text: surface, start: c.start, end: c.end, type: known.type, canonical: known.canonical });
+      single(c.start, c.end);
     } else {
-      out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: c.canonical ?? surface });
+      const canonical = c.type === 'ORG' ? shortForms.get(fold(surface)) : undefined;
+      out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: canonical ?? c.canonical ?? surface });
     }
   }
   return out;
