@@ -6,9 +6,9 @@
 // elsewhere in the article ("Rodriguez" → "Delcy Rodríguez") and picks one canonical name per person.
 
 import type { Entity, EntityType } from './types';
-import { COMMON_WORDS, GAZETTEER, GAZ_MAX_WORDS, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
+import { COMMON_WORDS, NUMBER_WORDS, GAZETTEER, GAZ_MAX_WORDS, givenNameGender, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
   ORG_NOUNS_BEFORE, ORG_ROLES_AFTER, PERSON_TITLES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS,
-  SURNAME_PLACE_HEADS, TITLE_DEPARTMENTS, TITLE_MODIFIERS, US_STATE_ABBREV } from './lexicon';
+  SURNAME_PLACE_HEADS, TITLE_DEPARTMENTS, TITLE_MODIFIERS, US_STATE_ABBREV, US_STATE_NAMES } from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
 
 /** Nouns that own a place through "of" ("residents of X", "the mayor of X"). */
@@ -41,7 +41,26 @@ export interface Candidate {
   weak?: boolean;
   /** A single word taken for a person only because a speech verb follows it ("Doctors said"). */
   speechOnly?: boolean;
+  /** An organisation named for a person ("Harlow Administration"): the length of that name at its start. */
+  namedFor?: number;
+  /** Introduced by a kinship noun ("his daughter Anna Harlow"): a relative, not whom the bare surname means. */
+  relative?: boolean;
+  /** The gender an honorific before the name gives ("Mrs. Clinton"): which of two people with one surname it is. */
+  gender?: 'm' | 'f';
 }
+
+/** Heads of organisations named for their leader ("the Harlow Administration", "the Harlow Presidency"). */
+const NAMED_FOR_HEADS = new Set(['administration', 'presidency', 'campaign']);
+/** Title words that only name a department or a time: "Defense" alone does not make the next word a person. */
+const WEAK_TITLES = new Set(['defense', 'defence', 'interior', 'finance', 'health', 'justice', 'economy', 'trade',
+  'energy', 'oil', 'transport', 'foreign', 'former', 'late', 'then', 'acting', 'interim', 'senior', 'deputy', 'vice', 'special']);
+
+/** Kinship nouns before a name: "first lady Jane Roe", "his son John Roe". */
+const KIN = new Set(['wife', 'husband', 'daughter', 'son', 'brother', 'sister', 'mother', 'father', 'lady', 'law',
+  'widow', 'widower', 'niece', 'nephew', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'stepson', 'stepdaughter']);
+
+/** Honorifics that say a person's gender. */
+const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
 
 const isCapWord = (t: Token) => t.word && t.cap;
 
@@ -101,9 +120,17 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
         continue;
       }
     }
-    // A state's abbreviation after a place and a comma ("Deuel County, Neb.", "Austin, Tex.").
+    // A state's abbreviation after a place and a comma ("Deuel County, Neb.", "Austin, Tex."); "Washington, D.C." is
+    // one name.
     if (isCapWord(t) && toks[i - 1]?.text === ',' && toks[i - 2] && isCapWord(toks[i - 2])) {
       const st = stateAt(toks, i, false);
+      const last = out[out.length - 1];
+      if (st && t.text === 'D.C.' && last?.type === 'PLACE' && last.end === toks[i - 2].end && fold(text.slice(last.start, last.end)) === 'washington') {
+        last.end = t.end;
+        last.canonical = st.canonical;
+        i++;
+        continue;
+      }
       if (st) {
         out.push({ start: t.start, end: toks[st.end].end, type: 'PLACE', canonical: st.canonical });
         i = st.end + 1;
@@ -165,6 +192,8 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   if (toks[n]?.text === '’' || toks[n]?.text === "'") n += 2; // possessive
   const next = toks[n]?.word && !toks[n].cap ? toks[n].f : '';
   if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
+  // "Belleville, Illinois", "Fort Lee, N.J.": a town before its state.
+  if (toks[r + 1]?.text === ',' && stateAt(toks, r + 2, true) && !isGivenName(toks[p].text)) return 'PLACE';
   if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
   // "residents of Tromsø", "the mayor of Bergen"
   if (pf === 'of' && PLACE_OWNERS.has(toks[p - 2]?.f ?? '')) return 'PLACE';
@@ -177,7 +206,7 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   if (prev?.text === '(' && toks[r + 1]?.text === ')' && /^[-–—]$/.test(toks[r + 2]?.text ?? '')) return 'ORG';
   // "Polarlinje was founded in …", "Polarlinje, the ferry operator, …"
   if (next === 'was' && toks[n + 1]?.f === 'founded') return 'ORG';
-  if (toks[r + 1]?.text === ',' && (toks[r + 2]?.f === 'the' || toks[r + 2]?.f === 'a')) {
+  if (toks[r + 1]?.text === ',' && (toks[r + 2]?.f === 'the' || toks[r + 2]?.f === 'a' || toks[r + 2]?.f === 'an')) {
     for (let k = r + 3; k < Math.min(toks.length, r + 9) && toks[k].word; k++) if (ORG_NOUNS_BEFORE.has(toks[k].f)) return 'ORG';
   }
   return null;
@@ -244,7 +273,9 @@ const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of
  */
 function isTitleCase(text: string, sent: Range, toks: Token[]): boolean {
   if (sent.start !== 0 || sent.end !== text.length) return false;
-  if (/\.["”’')\]]*$/.test(text.slice(sent.start, sent.end))) return false;
+  // A full stop ends a sentence, not a headline; the dot of a final abbreviation ("… From U.S.") does not count.
+  const lastWord = [...toks].reverse().find(t => t.word);
+  if (/\.["”’')\]]*$/.test(text.slice(sent.start, sent.end)) && !(lastWord && lastWord.text.endsWith('.') && text.slice(lastWord.end, sent.end).trim() === '')) return false;
   if (toks.find(t => t.word)?.f === 'by') return false;
   let words = 0;
   let caps = 0;
@@ -274,12 +305,25 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     if (head >= 0 && ORG_HEADS.has(f) && head === p && p < b && CONNECTORS.has(toks[p + 1].text)) head = b;
     if (head > p || (head === p && p < b && CONNECTORS.has(toks[p + 1]?.text))) {
       let s = p;
-      while (s < head && (DETERMINERS.has(toks[s].f) || PERSON_TITLES.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
+      while (s < head && (DETERMINERS.has(toks[s].f) || PERSON_TITLES.has(toks[s].f) || ((COMMON_WORDS.has(toks[s].f) || NUMBER_WORDS[toks[s].f] !== undefined) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
       // A title word is the whole name before the head ("Vice News", "Interior Ministry").
       if (s === head && head > p && PERSON_TITLES.has(toks[head - 1].f) && !GAZETTEER.has(keyOf(toks, head - 1, head))) s = head - 1;
+      if (s > p && CONNECTORS.has(toks[s].text)) { p = s; continue; } // "News of Harlow": no name before the head
       if (head > s || (head === s && toks[head + 1] && CONNECTORS.has(toks[head + 1].text))) {
         const end = head === s ? b : head;
         const g = GAZETTEER.get(keyOf(toks, s, end));
+        if (weak && !g) {
+          // In a title-case headline a head word may be a verb ("… to Fund"): kept where the article names it.
+          out.push({ start: toks[s].start, end: toks[end].end, type: null, weak: true });
+          p = end + 1;
+          continue;
+        }
+        // "the Harlow administration": a president's name, if the article names that person.
+        if (end === s + 1 && NAMED_FOR_HEADS.has(toks[end].f) && !GAZETTEER.has(toks[s].f)) {
+          out.push({ start: toks[s].start, end: toks[end].end, type: 'ORG', namedFor: toks[s].end - toks[s].start });
+          p = end + 1;
+          continue;
+        }
         out.push({ start: toks[s].start, end: toks[end].end, type: g?.type ?? 'ORG', canonical: g?.canonical });
         p = end + 1;
         continue;
@@ -307,7 +351,8 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       while (s < ph && (DETERMINERS.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
       if (ph > s) {
         const g = GAZETTEER.get(keyOf(toks, s, ph));
-        out.push({ start: toks[s].start, end: toks[ph].end, type: g?.type ?? 'PLACE', canonical: g?.canonical });
+        out.push(weak && !g ? { start: toks[s].start, end: toks[ph].end, type: null, weak: true }
+          : { start: toks[s].start, end: toks[ph].end, type: g?.type ?? 'PLACE', canonical: g?.canonical });
         p = ph + 1;
         continue;
       }
@@ -319,7 +364,9 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const e = GAZETTEER.get(key)!;
       // "The Hague" keeps its article; "the United States" does not (the chunk never holds a lower-case "the").
       const building = (e.canonical === 'White House' || e.canonical === 'Pentagon') && buildingUse(toks, p, g);
-      out.push({ start: t.start, end: toks[g].end, type: building ? 'PLACE' : e.type, canonical: e.canonical });
+      // "Washington state" is the state, not the capital.
+      const state = US_STATE_NAMES.has(key) && toks[g + 1]?.f === 'state' && !toks[g + 1].cap;
+      out.push({ start: t.start, end: toks[g].end, type: building ? 'PLACE' : e.type, canonical: state ? `${t.text} (state)` : e.canonical });
       p = g + 1;
       continue;
     }
@@ -332,7 +379,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
         while (q <= b && (TITLE_DEPARTMENTS.has(toks[q].f) || toks[q].f === 'and')) q++;
       }
       if (p === b && !TITLE_MODIFIERS.has(f) && !weak) out.push({ start: t.start, end: t.end, type: null });
-      titled = !weak;
+      titled = !weak && (titled || !WEAK_TITLES.has(f));
       p = q;
       continue;
     }
@@ -344,7 +391,11 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const dashAfter = /^[-–—―]$/.test(toks[p + 1]?.text ?? '');
       if (p === 0 && ((toks[p + 1]?.text === ',' && (MONTHS.has(toks[p + 2]?.f ?? '') || stateAt(toks, p + 2, true))) || dashAfter)) {
         out.push({ start: t.start, end: t.end, type: 'PLACE', canonical: t.text[0] + t.text.slice(1).toLowerCase(), evidence: true });
-      } else if (isAcronym(t) && !shoutedRun(toks, p)) out.push({ start: t.start, end: t.end, type: 'ORG' });
+      } else if (isAcronym(t) && !shoutedRun(toks, p)) {
+        // "F.B.I." is "FBI".
+        const g = t.text.includes('.') ? GAZETTEER.get(t.f.replace(/\./g, '')) : undefined;
+        out.push({ start: t.start, end: t.end, type: g?.type ?? 'ORG', canonical: g?.canonical });
+      }
       p++;
       continue;
     }
@@ -359,7 +410,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       if (!n.word || !isCapWord(n)) break;
       const nf = n.f;
       // A title word after a name ends it when nothing follows: "Martin Luther King", "Carole King".
-      if (PERSON_TITLES.has(nf) && !TITLE_MODIFIERS.has(nf) && (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f))) { r++; continue; }
+      if (PERSON_TITLES.has(nf) && !TITLE_MODIFIERS.has(nf) && (isInitial(toks[r]) || (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f)))) { r++; continue; }
       if (GAZETTEER.has(nf) || ORG_HEADS.has(nf) || PERSON_TITLES.has(nf) || n.upper) break;
       if (r + 2 <= b && gazMatch(toks, r + 1, b, false) > r + 1) break; // "the Obama White House"
 
@@ -381,14 +432,16 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       out.push({ start: t.start, end: toks[r].end, type: around, evidence: true });
     } else if (words >= 2) {
       // Names of people take no article: "the Harbour Safety Review Board" is a body, whatever its last word.
-      const the = toks[p - 1]?.f === 'the' && !titled && !speech && (words >= 4 || !isGivenName(t.text));
-      out.push({ start: t.start, end: toks[r].end, type: the ? 'ORG' : 'PERSON', personCue: titled || speech || admin });
+      const the = toks[p - 1]?.f === 'the' && !titled && (words >= 4 || !isGivenName(t.text))
+        && !toks.slice(p, r + 1).some(isInitial);
+      const kin = !the && !!toks[p - 1]?.word && !toks[p - 1].cap && KIN.has(toks[p - 1].f);
+      out.push({ start: t.start, end: toks[r].end, type: the ? 'ORG' : 'PERSON', personCue: titled || speech || admin, relative: kin || undefined });
     } else if (/(?:ist|ista|istas|ists|ite|ites)$/.test(f) && toks[r + 1]?.word && !toks[r + 1].cap) {
       out.push({ start: t.start, end: t.end, type: 'NORP', canonical: t.text.replace(/s$/, '') });
     } else if (CAMEL.test(t.text) && !CAMEL_SURNAME.test(t.text) && t.text.replace(/\P{Lu}/gu, '').length === 2 && !/^[#@]$/.test(toks[p - 1]?.text ?? '')) {
       out.push({ start: t.start, end: t.end, type: 'ORG', evidence: true });
     } else if (titled || admin) {
-      out.push({ start: t.start, end: t.end, type: 'PERSON', personCue: true });
+      out.push({ start: t.start, end: t.end, type: 'PERSON', personCue: true, gender: HONORIFIC_GENDER[toks[p - 1]?.f ?? ''] });
     } else if (speech) {
       out.push({ start: t.start, end: t.end, type: 'PERSON', personCue: true, speechOnly: true });
     } else if (!(atStart(p) && COMMON_WORDS.has(f))) {
@@ -452,6 +505,8 @@ function shoutedRun(toks: Token[], i: number): boolean {
 
 interface Person {
   key: string; // folded full name
+  gender: 'm' | 'f' | null; // by the given name
+  relative: boolean; // every full mention introduces a relative ("his wife Jane Roe")
   names: string[]; // surface forms
   last: string; // folded last word
   first: number; // offset of first mention
@@ -499,7 +554,7 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   const addPerson = (key: string, last: string, first: string | null, at: number): Person => {
     let p = people.get(key);
     if (!p) {
-      p = { key, names: [], last, first: at };
+      p = { key, names: [], last, first: at, gender: first ? givenNameGender(first) : null, relative: true };
       people.set(key, p);
       const list = byLast.get(last) ?? [];
       list.push(p);
@@ -517,14 +572,19 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     const surface = text.slice(c.start, c.end);
     const { core } = split(surface);
     if (core.length < 2) continue;
-    addPerson(personKey(surface), core[core.length - 1], core[0], c.start).names.push(surface);
+    const p = addPerson(personKey(surface), core[core.length - 1], core[0], c.start);
+    p.names.push(surface);
+    if (!c.relative) p.relative = false;
   }
   // Words the article also writes in lower case are common nouns ("Doctors said", "the Committee"): looked up in one
   // pass over the text, and only when some doubtful word needs it.
   const doubtful = new Set<string>();
   for (const c of cands) {
     const f = fold(text.slice(c.start, c.end));
-    if (c.speechOnly && !byLast.has(f)) doubtful.add(f);
+    if (c.speechOnly && !byLast.has(f)) {
+      doubtful.add(f);
+      if (f.endsWith('s')) doubtful.add(f.slice(0, -1)); // "Doctors said" beside "a doctor"
+    }
   }
   const lowerSeen = new Set<string>();
   if (doubtful.size) {
@@ -533,28 +593,47 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     while ((m = re.exec(text))) if (doubtful.has(m[0])) lowerSeen.add(m[0]);
   }
 
+  const lowerWord = (f: string) => lowerSeen.has(f) || (f.endsWith('s') && lowerSeen.has(f.slice(0, -1)));
+
   // A person the article names by one word only, with a title or a speech verb ("President Trump", "Rogers said"),
   // is the one its other bare mentions of that word refer to.
   for (const c of cands) {
-    if (c.type !== 'PERSON' || !c.personCue || (c.speechOnly && lowerSeen.has(fold(text.slice(c.start, c.end))))) continue;
+    if (c.type !== 'PERSON' || !c.personCue || (c.speechOnly && lowerWord(fold(text.slice(c.start, c.end))))) continue;
     const surface = text.slice(c.start, c.end);
     const key = fold(surface);
-    if (/\s/.test(surface) || byLast.has(key)) continue;
-    addPerson(key, key, null, c.start).names.push(surface);
+    // "Mr. Harlow" beside "Anna Harlow" is another Harlow.
+    const others = byLast.get(key);
+    // "President Harlow" beside "his daughter Anna Harlow" is the president.
+    if (/\s/.test(surface) || (others && !(c.gender && others.every(p => p.gender && p.gender !== c.gender)) && !others.every(p => p.relative))) continue;
+    const p = addPerson(key, key, null, c.start);
+    p.names.push(surface);
+    p.relative = false;
   }
   const canonicals = new Map<Person, string>();
   const canonicalOf = (p: Person) => {
     let c = canonicals.get(p);
     if (c === undefined) {
-      c = p.names.find(hasAccent) ?? p.names.find(n => !/(?:^|\s)(?:\p{Lu}\.)+(?=\s|$)/u.test(n)) ?? p.names[0];
+      // The name as written, without initials and suffixes ("Paul D. Ryan" is Paul Ryan), so that articles which
+      // write them differently agree; kept where they tell two people apart ("George W. Bush").
+      const plain = (n: string) => p.key.includes('.') ? n : n.split(/\s+/).filter(w => !isInitialWord(fold(w)) && !isSuffixWord(fold(w))).join(' ');
+      c = plain(p.names.find(hasAccent) ?? p.names[0]);
       canonicals.set(p, c);
     }
     return c;
   };
   // The person a surname refers to at an offset: the latest full mention before it, else the first after.
-  const personFor = (last: string, at: number): Person | undefined => {
-    const list = byLast.get(last);
+  // With an honorific, only people of that gender if the article has one ("Mrs. Clinton" beside Bill and Hillary).
+  const personFor = (last: string, at: number, gender?: 'm' | 'f'): Person | undefined => {
+    let list = byLast.get(last);
     if (!list) return undefined;
+    if (gender && list.length > 1) {
+      const same = list.filter(p => p.gender === gender);
+      if (same.length) list = same;
+    } else if (list.length > 1) {
+      // Without an honorific, a bare surname is not a relative introduced as one ("first lady Jane Roe").
+      const principal = list.filter(p => !p.relative);
+      if (principal.length) list = principal;
+    }
     let best: Person | undefined;
     for (const p of list) if (p.first <= at && (!best || p.first > best.first)) best = p;
     return best ?? list[0];
@@ -601,6 +680,23 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     while ((m = re.exec(text))) if (want.has(m[0])) lowerSeen.add(m[0]);
   }
 
+  // Organisations: "U.S. Supreme Court" is the Supreme Court; an acronym of an organisation the article names in full
+  // ("Harbour Safety Board" … "HSB") is that organisation.
+  const orgCanonical = new Map<string, string>();
+  // "Department of Defense" is the "Defense Department".
+  const orgName = (c: string) => c.replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '')
+    .replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
+  for (const c of cands) {
+    if (c.type !== 'ORG' || c.weak) continue;
+    const surface = text.slice(c.start, c.end);
+    const words = surface.split(/\s+/).filter(w => /^\p{Lu}/u.test(w));
+    if (words.length >= 2) {
+      const acronym = words.map(w => w[0]).join('');
+      if (!orgCanonical.has(acronym)) orgCanonical.set(acronym, orgName(c.canonical ?? surface));
+    }
+  }
+  const orgCanon = (surface: string, canonical: string) => orgCanonical.get(surface.replace(/\./g, '')) ?? orgName(canonical);
+
   const out: Entity[] = [];
   const push = (start: number, end: number, type: EntityType, canonical: string) =>
     out.push({ text: text.slice(start, end), start, end, type, canonical });
@@ -615,6 +711,23 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     else return false;
     return true;
   };
+  // Names of more than one word the article's running text types, for its headlines.
+  const knownMulti = new Map<string, { type: EntityType; canonical: string }>();
+  for (const c of cands) {
+    if (c.weak || !c.type || c.type === 'PERSON') continue;
+    const surface = text.slice(c.start, c.end);
+    if (/\s/.test(surface)) knownMulti.set(fold(surface), { type: c.type, canonical: c.canonical ?? surface });
+  }
+  const splitCompound = (start: number, surface: string): boolean => {
+    const parts = surface.split('-');
+    if (!parts.every(x => byLast.has(fold(x)))) return false;
+    let at = start;
+    for (const x of parts) {
+      push(at, at + x.length, 'PERSON', canonicalOf(personFor(fold(x), at)!));
+      at += x.length + 1;
+    }
+    return true;
+  };
   for (const c of cands) {
     const surface = text.slice(c.start, c.end);
     if (c.weak) {
@@ -627,22 +740,38 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
       for (let i = 0; i < words.length;) {
         let j = words.length - 1;
         for (; j > i; j--) {
-          const p = people.get(personKey(text.slice(words[i][0], words[j][1])));
+          const sub = text.slice(words[i][0], words[j][1]);
+          const p = people.get(personKey(sub));
           if (p) { push(words[i][0], words[j][1], 'PERSON', canonicalOf(p)); break; }
+          const known = knownMulti.get(fold(sub)) ?? GAZETTEER.get(fold(sub));
+          if (known) { push(words[i][0], words[j][1], known.type, known.canonical); break; }
         }
-        if (j === i) single(words[i][0], words[i][1]);
+        if (j === i && !single(words[i][0], words[i][1])) {
+          const g = GAZETTEER.get(fold(surface.slice(words[i][0] - c.start, words[i][1] - c.start)));
+          if (g) push(words[i][0], words[i][1], g.type, g.canonical);
+        }
         i = j + 1;
       }
+    } else if (c.type !== 'PLACE' && c.type !== 'NORP' && /^[^\s-]+(?:-[^\s-]+)+$/.test(surface) && splitCompound(c.start, surface)) {
+      // A compound of two people named elsewhere ("the Harlow-Mendes plan"): each is a mention.
     } else if (c.type === 'PERSON') {
       const { core } = split(surface);
-      const p = core.length >= 2 ? people.get(personKey(surface)) : personFor(core[0] ?? fold(surface), c.start);
-      if (!p && c.speechOnly && lowerSeen.has(fold(surface))) continue;
+      const p = core.length >= 2 ? people.get(personKey(surface)) : personFor(core[0] ?? fold(surface), c.start, c.gender);
+      if (!p && c.speechOnly && lowerWord(fold(surface))) continue;
       out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: p ? canonicalOf(p) : surface });
     } else if (c.type === null) {
       single(c.start, c.end);
+    } else if (c.namedFor) {
+      // "the Harlow Administration": the person, when the article names one so; else the organisation.
+      const p = personFor(fold(text.slice(c.start, c.start + c.namedFor)), c.start);
+      if (p) push(c.start, c.start + c.namedFor, 'PERSON', canonicalOf(p));
+      else push(c.start, c.end, 'ORG', c.canonical ?? surface);
+    } else if (c.evidence && !/\s/.test(surface) && byLast.has(fold(surface))) {
+      // Typed by the words around it ("between Harlow and Mendes"), but the article names that person.
+      push(c.start, c.end, 'PERSON', canonicalOf(personFor(fold(surface), c.start)!));
     } else {
-      const canonical = c.type === 'ORG' ? shortForms.get(fold(surface)) : undefined;
-      out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: canonical ?? c.canonical ?? surface });
+      const canonical = c.type === 'ORG' ? shortForms.get(fold(surface)) ?? orgCanon(surface, c.canonical ?? surface) : c.canonical;
+      out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: canonical ?? surface });
     }
   }
   return out;

@@ -33,9 +33,10 @@ United Arab Emirates|Emirati=UAE;United Kingdom|British,Briton=UK,U.K.,Britain,G
 United States|American=US,U.S.,USA,U.S.A.,America,United States of America;Uruguay|Uruguayan;Uzbekistan|Uzbek;
 Venezuela|Venezuelan;Vietnam|Vietnamese;Yemen|Yemeni;Zambia|Zambian;Zimbabwe|Zimbabwean;
 England|English;Scotland|Scottish,Scot;Wales|Welsh;Puerto Rico|Puerto Rican;Greenland|Greenlandic;Crimea|Crimean;
-Gaza|Gazan;Europe|European;Africa|African;Asia|Asian;Latin America|Latin American;Arabia|Arab`;
+Gaza|Gazan;Europe|European;Africa|African;Asia|Asian;Latin America|Latin American;Arabia|Arab;
+Central America|Central American;South America|South American;North America|North American`;
 
-const CITIES = `Washington|Washington, D.C.;Washington D.C.|Washington, D.C.;New York|New York City;New York City;
+const CITIES = `Washington|Washington, D.C.;Washington D.C.|Washington, D.C.;New York;New York City;
 Los Angeles;Chicago;Houston;Miami;Boston;San Francisco;Seattle;Atlanta;Dallas;Philadelphia;Detroit;Denver;
 Accra;Kumasi;Dakar;Abidjan;Bamako;Niamey;Ouagadougou;Conakry;Freetown;Monrovia;Lome|Lomé;Lomé;Cotonou;Kampala;Kigali;
 Dar es Salaam;Dodoma;Mogadishu;Juba;Asmara;Djibouti;Luanda;Lusaka;Harare;Maputo;Gaborone;Windhoek;Antananarivo;
@@ -65,16 +66,16 @@ Utah;Idaho;Montana;Wyoming;Maine;Vermont;Connecticut;Maryland;Delaware;Indiana;A
 Ontario;Catalonia;Bavaria;Kurdistan;Donbas;Kashmir;Tibet;Xinjiang;Hokkaido;Zulia;Miranda;Tachira|Táchira;Táchira`;
 
 // Known organisations (canonical;alias,alias). Outlets first: they are often cited as sources.
-const ORGS = `Reuters;Associated Press=AP;Agence France-Presse=AFP;Bloomberg;BBC;CNN;Fox News;NBC;CBS;ABC News;NPR;
+const ORGS = `Reuters;Associated Press=AP;HuffPost=Huffington Post,The Huffington Post;Agence France-Presse=AFP;Bloomberg;BBC;CNN;Fox News;NBC;CBS;ABC News;NPR;
 Al Jazeera;The New York Times=New York Times;The Washington Post=Washington Post;The Wall Street Journal=Wall Street Journal;
 The Guardian=Guardian;Financial Times;The Economist=Economist;Politico;Axios;El Pais=El País;El País;Le Monde;
 Der Spiegel;EFE;TASS;Xinhua;Granma;Telesur;White House;Pentagon;Kremlin;Congress;Senate;Parliament;
 Supreme Court;State Department;Treasury;Defense Department;Justice Department;Homeland Security;CIA;FBI;NSA;DEA;
-NATO;United Nations=UN,U.N.;European Union=EU;World Bank;International Monetary Fund=IMF;OPEC;World Health Organization=WHO;
+NATO=North Atlantic Treaty Organization;United Nations=UN,U.N.;European Union=EU;World Bank;International Monetary Fund=IMF;OPEC;World Health Organization=WHO;
 Organization of American States=OAS;African Union;Red Cross;Amnesty International;Human Rights Watch;Interpol;
 Hamas;Hezbollah;Taliban;Truth Social;Facebook;Twitter;Instagram;YouTube;TikTok;Telegram;WhatsApp;Google;Apple;
 Microsoft;Amazon.com;Meta;Chevron;ExxonMobil;PDVSA;Gazprom;Tesla;SpaceX;Harvard;Stanford;MIT;Oxford;Cambridge;
-House of Representatives;House;Islamic State=ISIS,ISIL;Al Qaeda=Al-Qaeda,al-Qaeda,al Qaeda;Boko Haram;Al Shabab`;
+House of Representatives=House;Republican Party=GOP,G.O.P.;Democratic Party;Islamic State=ISIS,ISIL;Al Qaeda=Al-Qaeda,al-Qaeda,al Qaeda;Boko Haram;Al Shabab`;
 
 /** Words that end an organisation's name ("New York University", "Socialist Party"). */
 export const ORG_HEADS = new Set(
@@ -86,7 +87,7 @@ export const ORG_HEADS = new Set(
   tribune gazette press media radio television tv channel airlines airways telecom petroleum oil energy holdings
   trust board society club team network unit brigade battalion division daily weekly chronicle telegraph courier
   magazine dispatch bulletin wire project foods industries motors pharmaceuticals technologies systems laboratories
-  labs partners enterprises studios brands communications`.split(/\s+/).filter(Boolean),
+  labs partners enterprises studios brands presidency campaign`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -122,7 +123,8 @@ export const PERSON_TITLES = new Set(
   strongman lawmaker legislator official analyst economist historian interim acting former late then foreign
   defense defence interior finance health justice economy trade energy oil transport foreign-affairs president-elect
   commissioner coach striker activist dissident journalist reporter editor author writer executive speaker whip
-  sheriff agent officer detective vice special trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`.split(/\s+/).filter(Boolean),
+  sheriff agent officer detective vice special pres agents officers senators representatives
+  detectives troopers sheriffs congressmen congresswomen trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`.split(/\s+/).filter(Boolean),
 );
 
 /** Title words that only modify another title ("former president"): alone they say nothing about a name. */
@@ -147,7 +149,7 @@ export const ORG_ROLES_AFTER = new Set(`chief spokesman spokeswoman spokesperson
 
 /** Political, religious and ideological groups, capitalised (NORP). */
 const GROUPS = `Chavista|Chavista;Chavistas|Chavista;Marxist;Marxists|Marxist;Leninist;Maoist;Communist;Communists|Communist;
-Socialist;Socialists|Socialist;Democrat;Democrats|Democrat;Democratic;Republican;Republicans|Republican;
+Socialist;Socialists|Socialist;Democrat;Democrats|Democrat;Democratic|Democrat;Republican;Republicans|Republican;
 Conservative;Conservatives|Conservative;Labour;Liberal;Liberals|Liberal;Peronist;Peronists|Peronist;
 Bolivarian;Sandinista;Sandinistas|Sandinista;Zionist;Islamist;Islamists|Islamist;Jihadist;Jihadists|Jihadist;
 Muslim;Muslims|Muslim;Christian;Christians|Christian;Catholic;Catholics|Catholic;Protestant;Protestants|Protestant;
