@@ -6,7 +6,7 @@
 // elsewhere in the article ("Rodriguez" → "Delcy Rodríguez") and picks one canonical name per person.
 
 import type { Entity, EntityType } from './types';
-import { COMMON_WORDS, NUMBER_WORDS, GAZETTEER, GAZ_MAX_WORDS, givenNameGender, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
+import { COMMON_WORDS, NUMBER_WORDS, GAZETTEER, GAZ_FIRST_WORDS, GAZ_MAX_WORDS, givenNameGender, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
   ORG_NOUNS_BEFORE, ORG_ROLES_AFTER, PERSON_TITLES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS,
   SURNAME_PLACE_HEADS, TITLE_DEPARTMENTS, TITLE_MODIFIERS, US_STATE_ABBREV, US_STATE_NAMES } from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
@@ -63,6 +63,8 @@ const KIN = new Set(['wife', 'husband', 'daughter', 'son', 'brother', 'sister', 
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
 
 const isCapWord = (t: Token) => t.word && t.cap;
+/** A folded word without the dot of an abbreviation ("sen." → "sen"). */
+const noDot = (f: string) => (f.charCodeAt(f.length - 1) === 46 ? f.slice(0, -1) : f);
 
 /** Folded key of tokens[i..j] inclusive, as the text joins them (space or nothing). */
 function keyOf(toks: Token[], i: number, j: number): string {
@@ -180,7 +182,7 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
 function titleBefore(toks: Token[], i: number): boolean {
   const p = toks[i - 1];
   if (!p || !p.word) return false;
-  const f = p.f.replace(/\.$/, '');
+  const f = noDot(p.f);
   return PERSON_TITLES.has(f) && !TITLE_MODIFIERS.has(f);
 }
 
@@ -297,7 +299,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
   const atStart = (x: number) => x === 0 || /^["“‘'(—–―:|*_#>-]$/.test(toks[x - 1].text);
   while (p <= b) {
     const t = toks[p];
-    const f = t.f.replace(/\.$/, '');
+    const f = noDot(t.f);
     if (!t.word || CONNECTORS.has(t.text)) { p++; continue; }
     // An organisation ending in a head word: "New York University", "Socialist Party", "Organization of American States".
     let head = -1;
@@ -412,7 +414,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       // A title word after a name ends it when nothing follows: "Martin Luther King", "Carole King".
       if (PERSON_TITLES.has(nf) && !TITLE_MODIFIERS.has(nf) && (isInitial(toks[r]) || (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f)))) { r++; continue; }
       if (GAZETTEER.has(nf) || ORG_HEADS.has(nf) || PERSON_TITLES.has(nf) || n.upper) break;
-      if (r + 2 <= b && gazMatch(toks, r + 1, b, false) > r + 1) break; // "the Obama White House"
+      if (r + 2 <= b && GAZ_FIRST_WORDS.has(nf) && gazMatch(toks, r + 1, b, false) > r + 1) break; // "the Obama White House"
 
       r++;
     }
@@ -455,7 +457,7 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
 
 /** The index of the place head word that ends a name starting at p ("Deuel County", "Eugene Simpson Stadium Park"), or -1. */
 function placeHead(toks: Token[], p: number, b: number): number {
-  if (PERSON_TITLES.has(toks[p].f.replace(/\.$/, ''))) return -1;
+  if (PERSON_TITLES.has(noDot(toks[p].f))) return -1;
   for (let q = p + 1; q <= b; q++) {
     // A place's name holds no connector: "Jane Roe of Deuel County" is a person and a place.
     if (CONNECTORS.has(toks[q].text)) return -1;
@@ -463,11 +465,11 @@ function placeHead(toks: Token[], p: number, b: number): number {
     while (q + 1 <= b && toks[q + 1].word && PLACE_HEADS.has(toks[q + 1].f)) q++;
     // The head ends the name, or a title or a known place follows it ("Deuel County Sheriff", "Trump Tower Moscow").
     const after = toks[q + 1];
-    if (q < b && after?.word && !PERSON_TITLES.has(after.f.replace(/\.$/, '')) && GAZETTEER.get(after.f)?.type !== 'PLACE') continue;
+    if (q < b && after?.word && !PERSON_TITLES.has(noDot(after.f)) && GAZETTEER.get(after.f)?.type !== 'PLACE') continue;
     // "Anita Hill": a given name before a head that is also a surname is a person.
     const words = toks.slice(p, q + 1).filter(x => x.word).length;
     if (words === 2 && SURNAME_PLACE_HEADS.has(toks[q].f) && isGivenName(toks[p].text)) return -1;
-    if (words === 2 && (PERSON_TITLES.has(toks[p].f.replace(/\.$/, '')) || COMMON_WORDS.has(toks[p].f))) return -1;
+    if (words === 2 && (PERSON_TITLES.has(noDot(toks[p].f)) || COMMON_WORDS.has(toks[p].f))) return -1;
     return q;
   }
   return -1;
@@ -523,20 +525,38 @@ export function paragraphCandidates(ptext: string, sents: Range[]): Candidate[] 
 const isInitialWord = (w: string) => /^(?:\p{L}\.)+$/u.test(w);
 const isSuffixWord = (w: string) => NAME_SUFFIXES.has(w);
 
+/** Whether a lower-case word occurs in a text as a whole word (one native search, no allocation per word of the text). */
+function occursInLowerCase(text: string, word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
+  const letter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!letter(text.charCodeAt(i - 1)) && !letter(text.charCodeAt(i + word.length))) return true;
+  }
+  return false;
+}
+
 /** Pass 2: entities of the whole text from its candidates (offsets into the text, in order). */
 export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
+  const surfaces = cands.map(c => text.slice(c.start, c.end));
 
   // People named with two or more words, by folded name without initials or suffix ("Paul D. Ryan" is "paul ryan"),
   // unless two people differ only by them ("George W. Bush", "George H.W. Bush").
   const initialsOf = new Map<string, Set<string>>();
+  const splits = new Map<string, { core: string[]; initials: string }>(); // names repeat: split each once
   const split = (surface: string) => {
-    const parts = fold(surface).split(/\s+/);
-    const core = parts.filter(w => !isInitialWord(w) && !isSuffixWord(w));
-    return { core, initials: parts.filter(isInitialWord).join(' ') };
+    let r = splits.get(surface);
+    if (!r) {
+      const parts = fold(surface).split(/\s+/);
+      const core = parts.length === 1 ? parts : parts.filter(w => !isInitialWord(w) && !isSuffixWord(w));
+      r = { core, initials: parts.length === 1 ? '' : parts.filter(isInitialWord).join(' ') };
+      splits.set(surface, r);
+    }
+    return r;
   };
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     if (c.type !== 'PERSON') continue;
-    const { core, initials } = split(text.slice(c.start, c.end));
+    const { core, initials } = split(surfaces[ci]);
     if (core.length < 2) continue;
     const k = core.join(' ');
     const set = initialsOf.get(k) ?? new Set();
@@ -567,9 +587,10 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     }
     return p;
   };
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     if (c.type !== 'PERSON') continue;
-    const surface = text.slice(c.start, c.end);
+    const surface = surfaces[ci];
     const { core } = split(surface);
     if (core.length < 2) continue;
     const p = addPerson(personKey(surface), core[core.length - 1], core[0], c.start);
@@ -579,27 +600,26 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   // Words the article also writes in lower case are common nouns ("Doctors said", "the Committee"): looked up in one
   // pass over the text, and only when some doubtful word needs it.
   const doubtful = new Set<string>();
-  for (const c of cands) {
-    const f = fold(text.slice(c.start, c.end));
-    if (c.speechOnly && !byLast.has(f)) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    if (!c.speechOnly) continue;
+    const f = fold(surfaces[ci]);
+    if (!byLast.has(f)) {
       doubtful.add(f);
       if (f.endsWith('s')) doubtful.add(f.slice(0, -1)); // "Doctors said" beside "a doctor"
     }
   }
   const lowerSeen = new Set<string>();
-  if (doubtful.size) {
-    const re = /\b[a-z]+\b/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) if (doubtful.has(m[0])) lowerSeen.add(m[0]);
-  }
+  for (const w of doubtful) if (occursInLowerCase(text, w)) lowerSeen.add(w);
 
   const lowerWord = (f: string) => lowerSeen.has(f) || (f.endsWith('s') && lowerSeen.has(f.slice(0, -1)));
 
   // A person the article names by one word only, with a title or a speech verb ("President Trump", "Rogers said"),
   // is the one its other bare mentions of that word refer to.
-  for (const c of cands) {
-    if (c.type !== 'PERSON' || !c.personCue || (c.speechOnly && lowerWord(fold(text.slice(c.start, c.end))))) continue;
-    const surface = text.slice(c.start, c.end);
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    if (c.type !== 'PERSON' || !c.personCue || (c.speechOnly && lowerWord(fold(surfaces[ci])))) continue;
+    const surface = surfaces[ci];
     const key = fold(surface);
     // "Mr. Harlow" beside "Anna Harlow" is another Harlow.
     const others = byLast.get(key);
@@ -647,15 +667,18 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   // Single words typed by their context elsewhere ("near Tromsø"), and short forms of organisations
   // ("the Gazette" after "the Coastal Gazette", "Fox" after "Fox News").
   const singles = new Map<string, { type: EntityType; canonical: string; generic?: boolean }>();
-  for (const c of cands) {
-    const surface = text.slice(c.start, c.end);
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    const surface = surfaces[ci];
     if (c.evidence && c.type && !/\s/.test(surface)) singles.set(fold(surface), { type: c.type, canonical: surface });
   }
   const shortForms = new Map<string, string>();
-  for (const c of cands) {
-    const surface = text.slice(c.start, c.end);
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    if (c.type !== 'ORG') continue;
+    const surface = surfaces[ci];
     const words = surface.split(/\s+/);
-    if (c.type === 'ORG' && words.length >= 2) {
+    if (words.length >= 2) {
       const last = fold(words[words.length - 1]);
       if (!singles.has(last)) singles.set(last, { type: 'ORG', canonical: c.canonical ?? surface, generic: ORG_HEADS.has(last) && !MEDIA_HEADS.has(last) });
       const first = fold(words[0]);
@@ -669,16 +692,13 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
 
   // Short forms that are also common nouns ("the Committee" after "the Intelligence Committee") need the same check.
   const doubtfulShort: string[] = [];
-  for (const c of cands) {
-    const f = fold(text.slice(c.start, c.end));
-    if (c.type === null && singles.get(f)?.generic && !lowerSeen.has(f)) doubtfulShort.push(f);
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    if (c.type !== null) continue;
+    const f = fold(surfaces[ci]);
+    if (singles.get(f)?.generic && !lowerSeen.has(f)) doubtfulShort.push(f);
   }
-  if (doubtfulShort.length) {
-    const want = new Set(doubtfulShort);
-    const re = /\b[a-z]+\b/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) if (want.has(m[0])) lowerSeen.add(m[0]);
-  }
+  for (const w of new Set(doubtfulShort)) if (occursInLowerCase(text, w)) lowerSeen.add(w);
 
   // Organisations: "U.S. Supreme Court" is the Supreme Court; an acronym of an organisation the article names in full
   // ("Harbour Safety Board" … "HSB") is that organisation.
@@ -686,9 +706,10 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   // "Department of Defense" is the "Defense Department".
   const orgName = (c: string) => c.replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '')
     .replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     if (c.type !== 'ORG' || c.weak) continue;
-    const surface = text.slice(c.start, c.end);
+    const surface = surfaces[ci];
     const words = surface.split(/\s+/).filter(w => /^\p{Lu}/u.test(w));
     if (words.length >= 2) {
       const acronym = words.map(w => w[0]).join('');
@@ -713,9 +734,10 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   };
   // Names of more than one word the article's running text types, for its headlines.
   const knownMulti = new Map<string, { type: EntityType; canonical: string }>();
-  for (const c of cands) {
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
     if (c.weak || !c.type || c.type === 'PERSON') continue;
-    const surface = text.slice(c.start, c.end);
+    const surface = surfaces[ci];
     if (/\s/.test(surface)) knownMulti.set(fold(surface), { type: c.type, canonical: c.canonical ?? surface });
   }
   const splitCompound = (start: number, surface: string): boolean => {
@@ -728,8 +750,9 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     }
     return true;
   };
-  for (const c of cands) {
-    const surface = text.slice(c.start, c.end);
+  for (let ci = 0; ci < cands.length; ci++) {
+    const c = cands[ci];
+    const surface = surfaces[ci];
     if (c.weak) {
       // A headline's capitalised words: the longest runs that are people named in the article, and single words
       // the article names or types elsewhere.
@@ -752,7 +775,7 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
         }
         i = j + 1;
       }
-    } else if (c.type !== 'PLACE' && c.type !== 'NORP' && /^[^\s-]+(?:-[^\s-]+)+$/.test(surface) && splitCompound(c.start, surface)) {
+    } else if (c.type !== 'PLACE' && c.type !== 'NORP' && surface.includes('-') && /^[^\s-]+(?:-[^\s-]+)+$/.test(surface) && splitCompound(c.start, surface)) {
       // A compound of two people named elsewhere ("the Harlow-Mendes plan"): each is a mention.
     } else if (c.type === 'PERSON') {
       const { core } = split(surface);

@@ -261,6 +261,13 @@ export function givenNameGender(name: string): 'm' | 'f' | null {
   return givenNameMap().get(fold(name)) ?? null;
 }
 
+/** First words of gazetteer names of more than one word ("white" for "White House"). */
+export const GAZ_FIRST_WORDS = new Set<string>();
+for (const key of GAZETTEER.keys()) {
+  const first = /^[^\s-]+(?=[\s-])/.exec(key);
+  if (first) GAZ_FIRST_WORDS.add(first[0]);
+}
+
 /** Acronyms and all-caps words that are not names of anything. */
 export const NON_ENTITY_CAPS = new Set(
   `ceo cfo cto gdp tv pm am id ok usd eur phd mp mps ai ii iii iv vi faq pdf url covid hiv aids dna rna ngo ngos
