@@ -154,6 +154,8 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
       continue;
     }
     if (!isCapWord(t)) { i++; continue; }
+    // Words of a handle ("@Evening_News") are no names.
+    if (toks[i - 1]?.text === '_' && toks[i - 1].start === toks[i - 2]?.end) { i++; continue; }
     // A chunk: capitalised words, with connectors between them and hyphens inside names.
     let j = i;
     while (j + 1 < toks.length) {
@@ -194,8 +196,11 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   if (toks[n]?.text === '’' || toks[n]?.text === "'") n += 2; // possessive
   const next = toks[n]?.word && !toks[n].cap ? toks[n].f : '';
   if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
-  // "Belleville, Illinois", "Fort Lee, N.J.": a town before its state.
-  if (toks[r + 1]?.text === ',' && stateAt(toks, r + 2, true) && !isGivenName(toks[p].text)) return 'PLACE';
+  // "Belleville, Illinois", "Fort Lee, N.J.": a town before its state (not "Jane Roe, Maryland", a lawmaker and her state).
+  if (toks[r + 1]?.text === ',' && (!multi || PLACE_PREPOSITIONS.has(pf) || DETERMINERS.has(pf) || pf === 'of') && !isGivenName(toks[p].text)) {
+    const st = stateAt(toks, r + 2, true);
+    if (st && US_STATE_NAMES.has(fold(st.canonical))) return 'PLACE';
+  }
   if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
   // "residents of Tromsø", "the mayor of Bergen"
   if (pf === 'of' && PLACE_OWNERS.has(toks[p - 2]?.f ?? '')) return 'PLACE';
@@ -408,7 +413,8 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const n = toks[r + 1];
       if (n.text === '-' || (n.word && NAME_PARTICLES.has(n.text) && r + 2 <= b)) { r++; continue; }
       if (isInitial(n) && n.text.length <= 4 && !GAZETTEER.has(n.f) && r + 2 <= b && isCapWord(toks[r + 2]) && !toks[r + 2].upper) { r++; continue; }
-      if (n.word && NAME_SUFFIXES.has(n.f) && toks[r].word && !isInitial(toks[r])) { r++; break; }
+      // A suffix ends the name; a numeral after one word only after a given name ("Elizabeth II", not "Article II").
+      if (n.word && NAME_SUFFIXES.has(n.f) && toks[r].word && !isInitial(toks[r]) && (r > p || /^jr|^sr/.test(n.f) || isGivenName(toks[r].text))) { r++; break; }
       if (!n.word || !isCapWord(n)) break;
       const nf = n.f;
       // A title word after a name ends it when nothing follows: "Martin Luther King", "Carole King".
@@ -420,6 +426,12 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     }
     while (r > p && !toks[r].word) r--;
     const words = toks.slice(p, r + 1).filter(x => x.word && !NAME_PARTICLES.has(x.text)).length;
+    // "Students for Fair Courts": names joined by "for" are a body or a programme, not two people.
+    if (!weak && !titled && toks[r + 1]?.f === 'for' && r + 2 <= b && !GAZETTEER.has(toks[r + 2].f) && !PERSON_TITLES.has(noDot(toks[r + 2].f))) {
+      out.push({ start: t.start, end: toks[b].end, type: 'ORG' });
+      p = b + 1;
+      continue;
+    }
     if (weak) {
       out.push({ start: t.start, end: toks[r].end, type: null, weak: true });
       p = r + 1;
@@ -647,8 +659,11 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     let list = byLast.get(last);
     if (!list) return undefined;
     if (gender && list.length > 1) {
+      // Those of that gender; else those not known to be of the other ("Mrs. Roe" beside Bill Roe and Kim Roe).
       const same = list.filter(p => p.gender === gender);
+      const notOther = list.filter(p => p.gender !== (gender === 'm' ? 'f' : 'm'));
       if (same.length) list = same;
+      else if (notOther.length) list = notOther;
     } else if (list.length > 1) {
       // Without an honorific, a bare surname is not a relative introduced as one ("first lady Jane Roe").
       const principal = list.filter(p => !p.relative);

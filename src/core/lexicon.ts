@@ -123,7 +123,7 @@ export const PERSON_TITLES = new Set(
   strongman lawmaker legislator official analyst economist historian interim acting former late then foreign
   defense defence interior finance health justice economy trade energy oil transport foreign-affairs president-elect
   commissioner coach striker activist dissident journalist reporter editor author writer executive speaker whip
-  sheriff agent officer detective vice special pres agents officers senators representatives
+  sheriff agent officer detective vice special pres agents officers senators representatives reps
   detectives troopers sheriffs congressmen congresswomen trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`.split(/\s+/).filter(Boolean),
 );
 

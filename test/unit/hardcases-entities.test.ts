@@ -43,6 +43,13 @@ describe('hard cases: names of people', () => {
     assert.equal(after('Mr. '), 'Paul Ndiaye');
   });
 
+  it('follows Mrs. to the one who is not a man when the other name says nothing of gender', () => {
+    const src = 'Hillary Kerrigan and Paul Kerrigan spoke. Mrs. Kerrigan left first.';
+    const a = analyze(src);
+    const bare = a.entities.find(e => e.text === 'Kerrigan');
+    assert.equal(bare?.canonical, 'Hillary Kerrigan');
+  });
+
   it('links a given name alone to the one person of the article who has it', () => {
     const a = analyze('Deputy Minister Patrice Lemaire resigned. “Patrice served us well,” the mayor said.');
     assert.equal(canon(a, 'Patrice'), 'Patrice Lemaire');
@@ -155,6 +162,20 @@ describe('hard cases: places, organisations and things that are neither', () => 
     assert.equal(canon(a, 'Nebraskans'), 'Nebraskan');
     assert.equal(typeOf(a, 'Oregonian'), 'NORP');
     assert.equal(typeOf(a, 'Ruth Calder'), 'PERSON');
+  });
+
+  it('takes names joined by "for" as one body, not two people', () => {
+    const a = analyze('Parents for Safer Streets joined Citizens for Open Harbors at the rally, said Lena Moravec.');
+    assert.equal(typeOf(a, 'Parents for Safer Streets'), 'ORG');
+    assert.equal(typeOf(a, 'Citizens for Open Harbors'), 'ORG');
+    assert.equal(typeOf(a, 'Lena Moravec'), 'PERSON');
+  });
+
+  it('reads a numeral after a given name as part of it, but not after other words', () => {
+    const a = analyze('Queen Margaret II opened the session, which Article II of the charter requires.');
+    assert.equal(typeOf(a, 'Margaret II'), 'PERSON');
+    assert.equal(typeOf(a, 'Article II'), 'none');
+    assert.equal(typeOf(a, 'Article'), 'none');
   });
 
   it('splits a compound of two people named in the article', () => {
