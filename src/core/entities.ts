@@ -49,6 +49,9 @@ export interface Candidate {
   gender?: 'm' | 'f';
 }
 
+/** First words of place names ("Fort Worth", "Mount Vernon", "Port Arthur", "Lake Tahoe", "Cape Cod", "Camp David"). */
+const PLACE_PREFIXES = new Set(['fort', 'ft', 'mount', 'mt', 'port', 'lake', 'cape', 'camp']);
+
 /** Heads of organisations named for their leader ("the Harlow Administration", "the Harlow Presidency"). */
 const NAMED_FOR_HEADS = new Set(['administration', 'presidency', 'campaign']);
 /** Title words that only name a department or a time: "Defense" alone does not make the next word a person. */
@@ -331,7 +334,10 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       if (s === head && head > p && PERSON_TITLES.has(toks[head - 1].f) && !GAZETTEER.has(keyOf(toks, head - 1, head))) s = head - 1;
       if (s > p && CONNECTORS.has(toks[s].text)) { p = s; continue; } // "News of Harlow": no name before the head
       if (head > s || (head === s && toks[head + 1] && CONNECTORS.has(toks[head + 1].text))) {
-        const end = head === s ? b : head;
+        // "U.S. Department of Justice": an "of" after the head carries the name on to the end of the chunk.
+        let end = head === s || (head < b - 1 && toks[head + 1].f === 'of') ? b : head;
+        // … but not over a title and the name after it ("Department of Energy Secretary Jane Roe").
+        for (let q = head + 3; q <= end; q++) if (toks[q].word && PERSON_TITLES.has(noDot(toks[q].f)) && !TITLE_DEPARTMENTS.has(toks[q].f)) { end = q - 1; break; }
         const g = GAZETTEER.get(keyOf(toks, s, end));
         if (weak && !g) {
           // In a title-case headline a head word may be a verb ("… to Fund"): kept where the article names it.
@@ -460,6 +466,13 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       out.push(mk(t.start, toks[r].end, around, { evidence: true }));
     } else if (words >= 2) {
       // Names of people take no article: "the Harbour Safety Review Board" is a body, whatever its last word.
+      // "Fort Lauderdale", "Mount Vernon": a place by its first word.
+      if (PLACE_PREFIXES.has(f) && !titled && !speech) {
+        out.push(mk(t.start, toks[r].end, 'PLACE'));
+        titled = false;
+        p = r + 1;
+        continue;
+      }
       const the = toks[p - 1]?.f === 'the' && !titled && (words >= 4 || !isGivenName(t.text))
         && !toks.slice(p, r + 1).some(isInitial);
       const kin = !the && !!toks[p - 1]?.word && !toks[p - 1].cap && KIN.has(toks[p - 1].f);

@@ -271,7 +271,7 @@ for (const key of GAZETTEER.keys()) {
 /** Acronyms and all-caps words that are not names of anything. */
 export const NON_ENTITY_CAPS = new Set(
   `ceo cfo cto gdp tv pm am id ok usd eur phd mp mps ai ii iii iv vi faq pdf url covid hiv aids dna rna ngo ngos
-  vip mvp rip diy hq vs etc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
+  vip mvp rip diy hq vs etc et est edt pt pst pdt ct cst cdt gmt utc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
   ves cad aud`.split(/\s+/).filter(Boolean),
 );
 

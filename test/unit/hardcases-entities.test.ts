@@ -123,6 +123,16 @@ describe('hard cases: places, organisations and things that are neither', () => 
     assert.equal(typeOf(c, 'Janet Hill'), 'PERSON', 'a given name before a head that is also a surname');
   });
 
+  it('reads a place by its first word, and a department named with "of" as one body up to a title', () => {
+    const a = analyze('Fans drove from Fort Kessling to Mount Arvel. The U.S. Department of Fisheries and the Fisheries Department agreed, said Department of Energy Secretary Jane Roe at 8 p.m. ET.');
+    assert.equal(typeOf(a, 'Fort Kessling'), 'PLACE');
+    assert.equal(typeOf(a, 'Mount Arvel'), 'PLACE');
+    assert.equal(canon(a, 'U.S. Department of Fisheries'), canon(a, 'Fisheries Department'));
+    assert.equal(typeOf(a, 'Department of Energy'), 'ORG');
+    assert.equal(typeOf(a, 'Jane Roe'), 'PERSON');
+    assert.equal(typeOf(a, 'ET'), 'none', 'a time zone is no organisation');
+  });
+
   it('takes a long capitalised name after "the" for a body, not a person', () => {
     const a = analyze('The Lower Valley Regional Water Quality Board wrote in a report that levels rose.');
     assert.equal(typeOf(a, 'Lower Valley Regional Water Quality Board'), 'ORG');
