@@ -106,7 +106,7 @@ export const SURNAME_PLACE_HEADS = new Set(['hill', 'park', 'street', 'river', '
  */
 export const NON_ENTITY_HEADS = new Set(`act acts clause amendment amendments game games prize prizes award awards war wars
   day strategy bill treaty accord accords doctrine code constitution tournament cup championship championships
-  olympics festival protocol`.split(/\s+/).filter(Boolean));
+  olympics festival protocol agreement lecture`.split(/\s+/).filter(Boolean));
 
 /** Departments that follow a title and "of" as part of the title ("Secretary of Defense", "Chief of Staff"). */
 export const TITLE_DEPARTMENTS = new Set(`state defense defence homeland security treasury commerce labor labour agriculture
