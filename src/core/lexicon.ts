@@ -2,6 +2,7 @@
 // tuned to any one story. Lookups are by folded key (lower case, accents removed).
 
 import { fold } from './text';
+import { COUNTRY_NAMES, GIVEN_NAMES_B, GIVEN_NAMES_F, GIVEN_NAMES_M, US_STATES } from './wordlists';
 
 // Country | demonym (adjective, singular) | other names that mean the country.
 const COUNTRIES = `
@@ -32,9 +33,10 @@ United Arab Emirates|Emirati=UAE;United Kingdom|British,Briton=UK,U.K.,Britain,G
 United States|American=US,U.S.,USA,U.S.A.,America,United States of America;Uruguay|Uruguayan;Uzbekistan|Uzbek;
 Venezuela|Venezuelan;Vietnam|Vietnamese;Yemen|Yemeni;Zambia|Zambian;Zimbabwe|Zimbabwean;
 England|English;Scotland|Scottish,Scot;Wales|Welsh;Puerto Rico|Puerto Rican;Greenland|Greenlandic;Crimea|Crimean;
-Gaza|Gazan;Europe|European;Africa|African;Asia|Asian;Latin America|Latin American;Arabia|Arab`;
+Gaza|Gazan;Europe|European;Africa|African;Asia|Asian;Latin America|Latin American;Arabia|Arab;
+Central America|Central American;South America|South American;North America|North American`;
 
-const CITIES = `Washington|Washington, D.C.;Washington D.C.|Washington, D.C.;New York|New York City;New York City;
+const CITIES = `Washington|Washington, D.C.;Washington D.C.|Washington, D.C.;New York;New York City;
 Los Angeles;Chicago;Houston;Miami;Boston;San Francisco;Seattle;Atlanta;Dallas;Philadelphia;Detroit;Denver;
 Accra;Kumasi;Dakar;Abidjan;Bamako;Niamey;Ouagadougou;Conakry;Freetown;Monrovia;Lome|Lomé;Lomé;Cotonou;Kampala;Kigali;
 Dar es Salaam;Dodoma;Mogadishu;Juba;Asmara;Djibouti;Luanda;Lusaka;Harare;Maputo;Gaborone;Windhoek;Antananarivo;
@@ -59,20 +61,21 @@ West Bank;Gaza Strip;Kremlin|Kremlin;Pacific;Atlantic;Mediterranean;Persian Gulf
 Central America;South America;North America;Southeast Asia;East Asia;Central Asia;West Africa;East Africa;
 Eastern Europe;Western Europe;Florida;California;Texas;Arizona;Nevada;Georgia;Virginia;New Jersey;Ohio;Michigan;
 Pennsylvania;Illinois;Massachusetts;Colorado;Oregon;Alaska;Hawaii;Louisiana;Alabama;Mississippi;Tennessee;
-Kentucky;Carolina;North Carolina;South Carolina;Minnesota;Wisconsin;Iowa;Missouri;Kansas;Nebraska;Oklahoma;
+Kentucky;Carolina;Capitol|United States Capitol;North Carolina;South Carolina;Minnesota;Wisconsin;Iowa;Missouri;Kansas;Nebraska;Oklahoma;
 Utah;Idaho;Montana;Wyoming;Maine;Vermont;Connecticut;Maryland;Delaware;Indiana;Arkansas;New Mexico;Quebec;
 Ontario;Catalonia;Bavaria;Kurdistan;Donbas;Kashmir;Tibet;Xinjiang;Hokkaido;Zulia;Miranda;Tachira|Táchira;Táchira`;
 
 // Known organisations (canonical;alias,alias). Outlets first: they are often cited as sources.
-const ORGS = `Reuters;Associated Press=AP;Agence France-Presse=AFP;Bloomberg;BBC;CNN;Fox News;NBC;CBS;ABC News;NPR;
+const ORGS = `Reuters;Associated Press=AP;HuffPost=Huffington Post,The Huffington Post;Agence France-Presse=AFP;Bloomberg;BBC;CNN;Fox News;NBC;CBS;ABC News;NPR;
 Al Jazeera;The New York Times=New York Times;The Washington Post=Washington Post;The Wall Street Journal=Wall Street Journal;
 The Guardian=Guardian;Financial Times;The Economist=Economist;Politico;Axios;El Pais=El País;El País;Le Monde;
 Der Spiegel;EFE;TASS;Xinhua;Granma;Telesur;White House;Pentagon;Kremlin;Congress;Senate;Parliament;
 Supreme Court;State Department;Treasury;Defense Department;Justice Department;Homeland Security;CIA;FBI;NSA;DEA;
-NATO;United Nations=UN,U.N.;European Union=EU;World Bank;International Monetary Fund=IMF;OPEC;World Health Organization=WHO;
+NATO=North Atlantic Treaty Organization;United Nations=UN,U.N.;European Union=EU;World Bank;International Monetary Fund=IMF;OPEC;World Health Organization=WHO;
 Organization of American States=OAS;African Union;Red Cross;Amnesty International;Human Rights Watch;Interpol;
 Hamas;Hezbollah;Taliban;Truth Social;Facebook;Twitter;Instagram;YouTube;TikTok;Telegram;WhatsApp;Google;Apple;
-Microsoft;Amazon.com;Meta;Chevron;ExxonMobil;PDVSA;Gazprom;Tesla;SpaceX;Harvard;Stanford;MIT;Oxford;Cambridge`;
+Microsoft;Amazon.com;Meta;Chevron;ExxonMobil;PDVSA;Gazprom;Tesla;SpaceX;Harvard;Stanford;MIT;Oxford;Cambridge;
+House of Representatives=House;Republican Party=GOP,G.O.P.;Democratic Party;Islamic State=ISIS,ISIL;Al Qaeda=Al-Qaeda,al-Qaeda,al Qaeda;Boko Haram;Al Shabab`;
 
 /** Words that end an organisation's name ("New York University", "Socialist Party"). */
 export const ORG_HEADS = new Set(
@@ -83,8 +86,32 @@ export const ORG_HEADS = new Set(
   government cabinet directorate command center centre church mosque hospital clinic times post news journal herald
   tribune gazette press media radio television tv channel airlines airways telecom petroleum oil energy holdings
   trust board society club team network unit brigade battalion division daily weekly chronicle telegraph courier
-  magazine dispatch bulletin wire`.split(/\s+/).filter(Boolean),
+  magazine dispatch bulletin wire project foods industries motors pharmaceuticals technologies systems laboratories
+  labs partners enterprises studios brands presidency campaign`.split(/\s+/).filter(Boolean),
 );
+
+/**
+ * Words that end the name of a place ("Rose Garden", "Nationals Park", "Deuel County", "Capitol Hill"). Capitalised after
+ * another name word, they make the whole a place.
+ */
+export const PLACE_HEADS = new Set(`hill hills garden gardens park stadium square street avenue boulevard road bridge county
+  parish plaza arena tower towers building mall memorial cemetery heights valley river lake island islands beach bay
+  canyon falls springs mountain mountains coast harbor harbour`.split(/\s+/).filter(Boolean));
+/** Place heads that are also common surnames: after a given name ("Anita Hill") they end a person's name. */
+export const SURNAME_PLACE_HEADS = new Set(['hill', 'park', 'street', 'river', 'lake', 'bay', 'beach', 'field']);
+
+/**
+ * Words that end the name of a law, a document, a prize or an event ("Controlled Substances Act", "Second Amendment",
+ * "Nobel Peace Prize", "Congressional Baseball Game", "World War II"): such names are not people, organisations or places.
+ */
+export const NON_ENTITY_HEADS = new Set(`act acts clause amendment amendments game games prize prizes award awards war wars
+  day strategy bill treaty accord accords doctrine code constitution tournament cup championship championships
+  olympics festival protocol agreement lecture`.split(/\s+/).filter(Boolean));
+
+/** Departments that follow a title and "of" as part of the title ("Secretary of Defense", "Chief of Staff"). */
+export const TITLE_DEPARTMENTS = new Set(`state defense defence homeland security treasury commerce labor labour agriculture
+  education energy transportation interior health human services housing urban development veterans affairs justice
+  staff police war navy army`.split(/\s+/).filter(Boolean));
 
 /** Words before a name that are not part of it but say it is a person. */
 export const PERSON_TITLES = new Set(
@@ -95,13 +122,15 @@ export const PERSON_TITLES = new Set(
   rabbi imam father sister brother lord lady sir dame pm ceo chairman chairwoman chair leader opposition dictator
   strongman lawmaker legislator official analyst economist historian interim acting former late then foreign
   defense defence interior finance health justice economy trade energy oil transport foreign-affairs president-elect
-  commissioner coach striker activist dissident journalist reporter editor author writer executive`.split(/\s+/).filter(Boolean),
+  commissioner coach striker activist dissident journalist reporter editor author writer executive speaker whip
+  sheriff agent officer detective vice special pres agents officers senators representatives reps
+  detectives troopers sheriffs congressmen congresswomen trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`.split(/\s+/).filter(Boolean),
 );
 
 /** Title words that only modify another title ("former president"): alone they say nothing about a name. */
 export const TITLE_MODIFIERS = new Set(
   `interim acting former late then foreign defense defence interior finance health justice economy trade energy oil
-  transport deputy vice chief senior opposition prime general chair leader official analyst economist historian
+  transport deputy vice special chief senior opposition prime general chair leader official analyst economist historian
   coach striker activist dissident journalist reporter editor author writer executive`.split(/\s+/).filter(Boolean),
 );
 
@@ -120,7 +149,7 @@ export const ORG_ROLES_AFTER = new Set(`chief spokesman spokeswoman spokesperson
 
 /** Political, religious and ideological groups, capitalised (NORP). */
 const GROUPS = `Chavista|Chavista;Chavistas|Chavista;Marxist;Marxists|Marxist;Leninist;Maoist;Communist;Communists|Communist;
-Socialist;Socialists|Socialist;Democrat;Democrats|Democrat;Democratic;Republican;Republicans|Republican;
+Socialist;Socialists|Socialist;Democrat;Democrats|Democrat;Democratic|Democrat;Republican;Republicans|Republican;
 Conservative;Conservatives|Conservative;Labour;Liberal;Liberals|Liberal;Peronist;Peronists|Peronist;
 Bolivarian;Sandinista;Sandinistas|Sandinista;Zionist;Islamist;Islamists|Islamist;Jihadist;Jihadists|Jihadist;
 Muslim;Muslims|Muslim;Christian;Christians|Christian;Catholic;Catholics|Catholic;Protestant;Protestants|Protestant;
@@ -182,11 +211,67 @@ for (const item of GROUPS.split(';')) {
 }
 // The Kremlin is the institution; listed with the places above only to keep one list of capitals.
 GAZETTEER.set('kremlin', { type: 'ORG', canonical: 'Kremlin' });
+// Countries the list above leaves out (from countries-list), as places.
+for (const item of COUNTRY_NAMES.split(';')) {
+  const [name, ...aliases] = item.split('=');
+  add(name, { type: 'PLACE', canonical: name });
+  for (const a of aliases) add(a, { type: 'PLACE', canonical: name });
+}
+
+/** A US state by its AP-style abbreviation ("neb.", "n.y.") or postal code ("NE"), to its name. */
+export const US_STATE_ABBREV = new Map<string, string>();
+/** Folded names of US states. */
+export const US_STATE_NAMES = new Set<string>();
+for (const row of US_STATES.split(';')) {
+  const [code, name, ap] = row.split('|');
+  const canonical = code === 'DC' ? 'Washington, D.C.' : name;
+  US_STATE_NAMES.add(fold(name));
+  US_STATE_ABBREV.set(code, canonical);
+  US_STATE_ABBREV.set(code[0] + '.' + code[1] + '.', canonical); // "K.Y."
+  if (ap) US_STATE_ABBREV.set(fold(ap), canonical);
+  add(name, { type: 'PLACE', canonical });
+  // Abbreviations made of initials ("N.Y.", "D.C.") are read as one word and name nothing else.
+  if (/^(?:[A-Z]\.){2,}$/.test(ap) || ap === 'W.Va.') add(ap, { type: 'PLACE', canonical });
+}
+
+function unFrontCode(coded: string, into: Map<string, 'm' | 'f' | null>, gender: 'm' | 'f' | null): void {
+  let prev = '';
+  for (const item of coded.split(' ')) {
+    const name = prev.slice(0, parseInt(item[0], 36)) + item.slice(1);
+    into.set(name.toLowerCase(), gender);
+    prev = name;
+  }
+}
+let givenNames: Map<string, 'm' | 'f' | null> | undefined;
+function givenNameMap(): Map<string, 'm' | 'f' | null> {
+  if (!givenNames) {
+    givenNames = new Map();
+    unFrontCode(GIVEN_NAMES_M, givenNames, 'm');
+    unFrontCode(GIVEN_NAMES_F, givenNames, 'f');
+    unFrontCode(GIVEN_NAMES_B, givenNames, null);
+  }
+  return givenNames;
+}
+/** Whether a word is a common English given name ("Nancy", "Paul"). */
+export function isGivenName(name: string): boolean {
+  return givenNameMap().has(fold(name));
+}
+/** The gender a given name usually has: 'm', 'f', or null when it is used for both or is not a known given name. */
+export function givenNameGender(name: string): 'm' | 'f' | null {
+  return givenNameMap().get(fold(name)) ?? null;
+}
+
+/** First words of gazetteer names of more than one word ("white" for "White House"). */
+export const GAZ_FIRST_WORDS = new Set<string>();
+for (const key of GAZETTEER.keys()) {
+  const first = /^[^\s-]+(?=[\s-])/.exec(key);
+  if (first) GAZ_FIRST_WORDS.add(first[0]);
+}
 
 /** Acronyms and all-caps words that are not names of anything. */
 export const NON_ENTITY_CAPS = new Set(
   `ceo cfo cto gdp tv pm am id ok usd eur phd mp mps ai ii iii iv vi faq pdf url covid hiv aids dna rna ngo ngos
-  vip rip diy hq vs etc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
+  vip mvp rip diy hq vs etc et est edt pt pst pdt ct cst cdt gmt utc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
   ves cad aud`.split(/\s+/).filter(Boolean),
 );
 
