@@ -2,12 +2,14 @@
 // over linkedom's DOM, written as plain text or Markdown with its paragraphs and the headline first; and the
 // article's metadata (title, outlet, URL, byline, publication day) read from what news sites put in their pages.
 //
-// Why readability over linkedom: linkedom is a light DOM written for servers and workers (no Node built-ins, so
-// this module stays pure and runs in a web worker), and Readability needs nothing but a DOM. Measured on the test
-// pages (test/fixtures/import, 11 pages, 200 rounds on one core, Node 20): readability + linkedom 3.3 ms a page,
-// readability + happy-dom 8.9 ms a page (happy-dom also needs Node built-ins, so not in a web worker); both found
-// the same article text and metadata on every page. linkedom adds about 300 KB to each bundle (minified, with
-// readability and htmlparser2).
+// Why Readability over linkedom: linkedom is a light DOM written for servers and workers (no Node built-ins, so
+// this module stays pure and runs in a web worker; test/unit/boundaries.test.ts bundles it for browsers), and
+// Readability needs nothing but a DOM. Measured against happy-dom 20 (the other maintained light DOM) on the 13
+// pages of test/fixtures/import, 100 rounds on one core of a busy 2-core machine, Node 20: Readability + linkedom
+// 7.0 ms a page, Readability + happy-dom 43.6 ms a page, with the same text, metadata and refusals on every page.
+// happy-dom also bundles to about 1 MB minified and needs Node built-ins (vm …), so it could not run in a worker;
+// this module with linkedom and Readability bundles to about 300 KB minified (dist/importer.js, loaded by the
+// editor on the first import only; scripts/build.mjs leaves out linkedom's CSS parser, which is never used here).
 //
 // Metadata, each field from the first of these that gives it: JSON-LD NewsArticle (any @type ending in Article,
 // inside @graph or arrays), Open Graph and article:* tags, <link rel=canonical>, schema.org microdata, <time
@@ -17,6 +19,9 @@
 import { Readability } from '@mozilla/readability';
 import { DOMParser } from 'linkedom';
 import { findPublicationDate } from './dates';
+import { type ArticleFormat, type MetaField, MAX_PAGE_BYTES, realDay, tooLargeError } from './articleFiles';
+
+export * from './articleFiles';
 
 /** What is read of the page's DOM (linkedom's elements), typed here because the core has no DOM types. */
 interface El {
@@ -38,12 +43,6 @@ interface Dom extends El {
   readonly body: El | null;
   readonly title: string;
 }
-
-export type ArticleFormat = 'txt' | 'md';
-export type MetaField = 'outlet' | 'published' | 'byline' | 'url';
-
-/** How a missing field is named to the user. */
-export const FIELD_NAMES: Record<MetaField, string> = { outlet: 'outlet', published: 'publication date', byline: 'byline', url: 'address (canonical URL)' };
 
 export interface ArticleMeta {
   title?: string;
@@ -68,13 +67,12 @@ export interface ImportedArticle extends ArticleMeta {
 
 export type ImportResult = { ok: true; article: ImportedArticle } | { ok: false; error: string };
 
-/** Pages larger than this are refused before parsing: no news article is this big, and a DOM of it would not fit. */
-export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
-
 export interface ExtractOptions {
   /** Where the page came from (the address fetched, or none for a saved file). */
   url?: string;
   format?: ArticleFormat;
+  /** Another DOM to parse with (the benchmark compares DOM libraries); linkedom by default. */
+  parseHtml?: (html: string) => unknown;
 }
 
 /** The host's URL parser (Node, browsers and workers have it); declared because the core has no DOM types. */
@@ -91,15 +89,6 @@ export function looksLikeHtml(text: string): boolean {
   return /<(?:!doctype\s+html|html|head|body|article|main|p|div|h1|title)\b/i.test(head);
 }
 
-/** Sizes in a message: "52.4 MB". */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-export function tooLargeError(bytes: number): string {
-  return `the page is ${formatSize(bytes)}, over the ${formatSize(MAX_PAGE_BYTES)} limit for a web page; save only the article page (File › Save Page As…, "HTML only") and import that`;
-}
-
 /**
  * Extracts the article of an HTML page. Never throws: a page that is not HTML, too large, a login or paywall, built
  * by scripts, or without an article gives one message saying so.
@@ -110,7 +99,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   if (!looksLikeHtml(html)) return { ok: false, error: 'this is not an HTML page (no HTML tags in it); import a web page saved from the browser (.html) or its address' };
   let dom: Dom;
   try {
-    dom = new DOMParser().parseFromString(html, 'text/html') as unknown as Dom;
+    dom = (opts.parseHtml ? opts.parseHtml(html) : new DOMParser().parseFromString(html, 'text/html')) as Dom;
   } catch (e) {
     return { ok: false, error: `the page could not be read as HTML (${(e as Error).message})` };
   }
@@ -200,20 +189,6 @@ export function dayOf(value: string | null | undefined): string | undefined {
   // A written date ("March 4, 2026", "4 March 2026"): the engine's date reader.
   const found = findPublicationDate(v.slice(0, 80));
   return found ?? undefined;
-}
-
-/** YYYY-MM-DD when the day exists in the calendar (and in a plausible range), else undefined. */
-export function realDay(y: number, m: number, d: number): string | undefined {
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  if (d > days) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** A YYYY-MM-DD string that is a real calendar day. */
-export function isRealDay(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
-  return !!m && realDay(+m[1], +m[2], +m[3]) === s.trim();
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -597,32 +572,4 @@ function render(title: string, blocks: Block[], format: ArticleFormat): string {
 /** A paragraph that starts like Markdown syntax ("# 1 seed", "- 5 degrees", "1. The") is kept a paragraph. */
 function escapeMarkdownStart(s: string): string {
   return s.replace(/^(#|>|[-+*] |\d+[.)] )/, '\\$1');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// File names
-
-/** "Harbour Daily" → "harbour-daily"; letters without accents, digits and hyphens only. */
-export function slug(s: string, maxLength = 60): string {
-  const base = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[æ]/gi, 'ae').replace(/[øœ]/gi, 'o')
-    .toLowerCase().replace(/['’‘`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  if (base.length <= maxLength) return base;
-  const cut = base.slice(0, maxLength + 1);
-  const at = cut.lastIndexOf('-');
-  return (at > maxLength / 2 ? cut.slice(0, at) : base.slice(0, maxLength)).replace(/-+$/, '');
-}
-
-/**
- * The file name of an imported article: `<outlet>-<headline>.<ext>`, with -2, -3 … when `taken` says the name (or
- * its sidecar) is in use, so that no article is ever written over.
- */
-export function articleFileName(meta: { outlet?: string; title?: string }, ext: ArticleFormat, taken: (name: string) => boolean): string {
-  const outlet = slug(meta.outlet ?? '', 40);
-  let head = slug(meta.title ?? '', 70);
-  if (outlet && head.startsWith(outlet + '-')) head = head.slice(outlet.length + 1);
-  const stem = [outlet, head].filter(Boolean).join('-') || 'article';
-  for (let n = 1; ; n++) {
-    const name = `${stem}${n === 1 ? '' : `-${n}`}.${ext}`;
-    if (!taken(name)) return name;
-  }
 }
