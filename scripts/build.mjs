@@ -18,6 +18,18 @@ const common = {
 };
 
 /** linkedom's CSS parser is used only for <style>.sheet, which article import never reads: a stub keeps it out. */
+/**
+ * Article import's HTML parser (linkedom and Readability, about 300 KB) is its own bundle, dist/importer.js: the
+ * extension and the CLI load it with `await import('../core/htmlArticle')` on the first import, so neither the
+ * extension's activation nor the CLI's other commands pay for it. (In out/, for the tests, it stays bundled.)
+ */
+const lazyImporter = {
+  name: 'lazy-importer',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/htmlArticle$/ }, args => (args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined));
+  },
+};
+
 const noCssParser = {
   name: 'no-css-parser',
   setup(build) {
@@ -36,10 +48,10 @@ function tsFiles(dir) {
 }
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './importer.js'], plugins: [noCssParser] }),
-  // Article import's HTML parser, loaded by the extension on the first import only.
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyImporter, noCssParser] }),
+  // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
   esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [noCssParser] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),
   production ? null : esbuild.build({
     ...common,
     entryPoints: [...tsFiles('test'), ...tsFiles('bench')],

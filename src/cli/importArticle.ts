@@ -5,7 +5,8 @@
 
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type ArticleFormat, articleFileName, extractArticle, FIELD_NAMES, type ImportedArticle, MAX_PAGE_BYTES, tooLargeError } from '../core/htmlArticle';
+import { type ArticleFormat, articleFileName, FIELD_NAMES, MAX_PAGE_BYTES, tooLargeError } from '../core/articleFiles';
+import type { ImportedArticle } from '../core/htmlArticle';
 import { decodePage } from '../core/htmlEncoding';
 import { fetchPage, type Page } from './fetchPage';
 import { newSidecarText, SIDECAR_SUFFIX } from '../core/sidecar';
@@ -54,6 +55,8 @@ export async function importSource(source: string, opts: ImportOptions = {}): Pr
   const page = isUrl(source) ? await fetchPage(source, opts.timeoutMs ?? 20000) : readPage(source);
   if (typeof page === 'string') return { ok: false, source, error: page };
   const decoded = decodePage(page.bytes, page.contentType);
+  // Loaded on first use (scripts/build.mjs makes it a bundle of its own): the CLI's other commands start as fast as before.
+  const { extractArticle } = await import('../core/htmlArticle');
   const r = extractArticle(decoded.text, { url: page.url, format });
   if (!r.ok) return { ok: false, source, error: r.error };
 

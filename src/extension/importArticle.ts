@@ -13,18 +13,6 @@ import { type DocumentField, setDocumentField } from '../core/sidecarDocument';
 import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
 
-type Extractor = typeof import('../core/htmlArticle');
-let extractor: Extractor | undefined;
-
-/**
- * The HTML parser and Readability (about 300 KB) are a bundle of their own, dist/importer.js, loaded on the first
- * import: activation does not pay for them. (Built by scripts/build.mjs; `./importer.js` is external there.)
- */
-function loadExtractor(): Extractor {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (extractor ??= require('./importer.js') as Extractor);
-}
-
 const HTML_FILTER = { 'Web pages': ['html', 'htm', 'xhtml'] };
 const DROP_TYPES = ['text/uri-list', 'files', 'application/vnd.code.tree.newsmark.import'];
 
@@ -156,7 +144,9 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     const decoded = decodePage(page.bytes, page.contentType);
     const config = vscode.workspace.getConfiguration('newsmark');
     const format = config.get<ArticleFormat>('import.format', 'txt') === 'md' ? 'md' : 'txt';
-    const r = loadExtractor().extractArticle(decoded.text, { url: page.url, format });
+    // Loaded on the first import: scripts/build.mjs makes it a bundle of its own (dist/importer.js).
+    const { extractArticle } = await import('../core/htmlArticle');
+    const r = extractArticle(decoded.text, { url: page.url, format });
     if (!r.ok) return { source: label, error: r.error };
     const keepHtml = typeof source === 'string' && config.get<boolean>('import.keepHtml', false);
     return this.write(dir, r.article, format, keepHtml ? page.bytes : undefined, label);
