@@ -119,7 +119,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   if (wall && words < 120) {
     return { ok: false, error: 'the page is a login or subscription wall: it shows only the start of the article and a form to sign in. Sign in in the browser, open the article, save the page and import that file' };
   }
-  if (words < 60 || cleaned.filter(b => b.kind === 'p').length < 2) {
+  if (words < 40) {
     return { ok: false, error: 'no article was found in the page (it looks like a front page, a list of links or an error page)' };
   }
 
@@ -139,6 +139,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   if (!byline) missing.push('byline');
   if (!url) missing.push('url');
   if (outlet && !meta.outlet && !article?.siteName) warnings.push(`the outlet "${outlet}" was guessed from the address`);
+  if (wall) warnings.push('the page has a sign-in or subscription form: check that the article is complete, not only its opening paragraphs');
 
   return {
     ok: true,
@@ -376,13 +377,19 @@ function datelineOfPage(dom: Dom): string | null {
 // ---------------------------------------------------------------------------------------------------------------
 // Bad pages
 
-/** A login or subscription wall: a password field or a form that asks to sign in or subscribe. */
+/**
+ * A login or subscription wall: an element the page marks as a paywall, or a password field in the article's part
+ * of the page (a sign-in box in a portal's side column is not a wall).
+ */
 function loginWall(dom: Dom): boolean {
   const body = dom.body;
   if (!body) return false;
-  if (body.querySelector('input[type="password" i]')) return true;
-  const walls = body.querySelectorAll('[class*="paywall" i], [id*="paywall" i], [class*="regwall" i], [class*="subscriber-only" i]');
-  return walls.length > 0;
+  if (body.querySelector('[class*="paywall" i], [id*="paywall" i], [class*="regwall" i], [class*="subscriber-only" i]')) return true;
+  const password = body.querySelector('input[type="password" i]');
+  if (!password) return false;
+  if (password.closest('article, main, [role="main"], [itemprop~="articleBody"]')) return true;
+  // Outside the article: a wall unless it sits in the page's furniture (header, menu, side column, account box).
+  return !password.closest('aside, header, nav, footer, [class*="side" i], [id*="side" i], [class*="header" i], [class*="nav" i], [class*="menu" i], [class*="widget" i], [class*="account" i]');
 }
 
 /** A page whose body has almost no text outside scripts: an app shell that builds the article in the browser. */

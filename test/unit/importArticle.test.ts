@@ -195,6 +195,32 @@ describe('importing web pages', () => {
   });
 });
 
+describe('short articles and paywalls', () => {
+  const para = (s: string) => `<p>${s}</p>`;
+  it('imports a brief of one paragraph', () => {
+    const r = extractArticle(`<html><head><title>Harbour bell rings again</title></head><body><article><h1>Harbour bell rings again</h1>${para('The old harbour bell in Port Esker rang on Saturday for the first time since 1987, after volunteers spent two winters restoring its frame and clapper. The town council said it would ring at noon on Sundays from now on, and on the first day of every fishing season.')}</article></body></html>`);
+    assert.ok(r.ok, !r.ok ? r.error : '');
+    assert.equal(paragraphs(r.article.text).length, 2);
+  });
+
+  it('imports a long teaser above a paywall, warning that it may be cut short', () => {
+    const body = ['Councillors in Elmbridge will vote next week on whether to sell the old tram depot to a housing developer, a decision that has split the borough.',
+      'Supporters say the sale would pay for repairs to three schools, while opponents want the building kept as a market hall and workshops for local firms.',
+      'The council’s own surveyors valued the site at £6 million in the spring, but two bids received since then are said to be well below that figure.',
+      'Residents have collected more than 1,500 signatures against the sale, and a public meeting on Tuesday drew so many people that dozens stood outside.',
+      'The developer, Northfield Homes, has promised that a fifth of the flats would be let at rents below the market, a pledge opponents say is not binding.',
+      'A final decision is expected before the council breaks for the summer.'].map(para).join('');
+    const r = extractArticle(`<html><body><main><article><h1>Depot sale splits Elmbridge</h1>${body}<div class="paywall-box"><p>Subscribe to read the rest of this story.</p><form><input type="password"></form></div></article></main></body></html>`);
+    assert.ok(r.ok, !r.ok ? r.error : '');
+    assert.match(r.article.warnings.join(), /check that the article is complete/);
+    assert.ok(!r.article.text.includes('Subscribe'));
+  });
+
+  it('a sign-in box beside the article is not a wall', () => {
+    assert.deepEqual(article('portal-wire.html').warnings, []);
+  });
+});
+
 describe('pages that are not articles', () => {
   const error = (html: string) => {
     const r = extractArticle(html);
