@@ -165,6 +165,27 @@ describe('importing web pages', () => {
     assert.equal(paragraphs(article('jsonld-newsarticle.html').text).length, ps.length);
   });
 
+  it('keeps quotes, lists and line breaks in Markdown, and escapes a paragraph that starts like Markdown', () => {
+    const html = `<html><head><meta property="og:site_name" content="Eastbank Times"></head><body><article><h1>What the budget means for commuters</h1>
+<p>The city’s budget, approved on Monday, changes what commuters pay in four ways, officials told a briefing at the town hall on Monday afternoon.</p>
+<ul><li>Monthly tram passes rise by 3 percent.</li><li>Parking at the ferry terminal becomes free after 7 p.m.</li><li>Bicycle lockers are added at six stations.</li></ul>
+<blockquote><p>Nobody likes paying more, but the trams need new brakes.</p></blockquote>
+<p># 1 priority, the mayor said, is keeping the night trams running through the winter, whatever the cost of the repairs turns out to be.</p>
+<p>The changes take effect in April.<br>Fares for children do not change.</p>
+</article></body></html>`;
+    const r = extractArticle(html, { format: 'md' });
+    assert.ok(r.ok, !r.ok ? r.error : '');
+    const t = r.article.text;
+    assert.ok(t.includes('- Monthly tram passes rise by 3 percent.\n- Parking at the ferry terminal becomes free after 7 p.m.\n- Bicycle lockers are added at six stations.'), t);
+    assert.ok(t.includes('\n\n> Nobody likes paying more, but the trams need new brakes.\n\n'), t);
+    assert.ok(t.includes('\n\n\\# 1 priority, the mayor said'), t);
+    assert.ok(t.includes('The changes take effect in April.\nFares for children do not change.'), t);
+    const plain = extractArticle(html, { format: 'txt' });
+    assert.ok(plain.ok);
+    assert.ok(plain.article.text.includes('\n\nMonthly tram passes rise by 3 percent.\n\n'), plain.article.text);
+    assert.ok(plain.article.text.includes('\n\n# 1 priority'), 'plain text is not escaped');
+  });
+
   it('takes the outlet’s own calendar day from a timestamp', () => {
     assert.equal(dayOf('2026-03-04T23:30:00-05:00'), '2026-03-04');
     assert.equal(dayOf('2026-03-05T01:30:00+09:00'), '2026-03-05');
@@ -418,6 +439,11 @@ describe('newsmark import-article', () => {
     const mixed = cli(join(FIXTURES, 'login-wall.html'), join(FIXTURES, 'microdata.html'), '--out', out);
     assert.equal(mixed.code, 2);
     assert.deepEqual(readdirSync(out).length, 2);
+  });
+
+  it('is in the help', () => {
+    const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+    assert.match(r.stdout, /newsmark import-article FILE\.html\|URL\.\.\. \[--out DIR\] \[--format txt\|md\] \[--keep-html\]/);
   });
 
   it('refuses wrong options with the usage', () => {
