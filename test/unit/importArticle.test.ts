@@ -186,6 +186,14 @@ describe('importing web pages', () => {
     assert.ok(plain.article.text.includes('\n\n# 1 priority'), 'plain text is not escaped');
   });
 
+  it('keeps short paragraphs of the story that start like page furniture', () => {
+    const short = ['Share prices rose 4 percent.', 'Trending upward, rents rose again.', 'Copyright law changes in May.', 'More than 300 people came.', 'Comments from readers poured in.'];
+    const html = `<html><body><article><h1>Market town votes on rents</h1><p>Traders in the market town of Holbeck voted on Friday to accept a new rent scheme for the covered market, which the council says will keep stalls affordable.</p>${short.map(p => `<p>${p}</p>`).join('')}<p>The council will publish the new rents before the end of the month, and the scheme will be reviewed after a year of trading.</p></article></body></html>`;
+    const r = extractArticle(html);
+    assert.ok(r.ok, !r.ok ? r.error : '');
+    for (const p of short) assert.ok(paragraphs(r.article.text).includes(p), `${p} kept:\n${r.article.text}`);
+  });
+
   it('takes the outlet’s own calendar day from a timestamp', () => {
     assert.equal(dayOf('2026-03-04T23:30:00-05:00'), '2026-03-04');
     assert.equal(dayOf('2026-03-05T01:30:00+09:00'), '2026-03-05');
