@@ -17,7 +17,6 @@ const common = {
   define: { NEWSMARK_VERSION: JSON.stringify(pkg.version) },
 };
 
-/** linkedom's CSS parser is used only for <style>.sheet, which article import never reads: a stub keeps it out. */
 /**
  * Article import's HTML parser (linkedom and Readability, about 300 KB) is its own bundle, dist/importer.js: the
  * extension and the CLI load it with `await import('../core/htmlArticle')` on the first import, so neither the
@@ -30,6 +29,7 @@ const lazyImporter = {
   },
 };
 
+/** linkedom's CSS parser is used only for <style>.sheet, which article import never reads: a stub keeps it out. */
 const noCssParser = {
   name: 'no-css-parser',
   setup(build) {
