@@ -14,7 +14,7 @@ import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
 
 const HTML_FILTER = { 'Web pages': ['html', 'htm', 'xhtml'] };
-const DROP_TYPES = ['text/uri-list', 'files', 'application/vnd.code.tree.newsmark.import'];
+const DROP_TYPES = ['text/uri-list', 'files'];
 
 /** What an import did, for the user and for tests. */
 export interface ImportReport { source: string; article?: vscode.Uri; error?: string; missing?: string[]; noDate?: boolean }

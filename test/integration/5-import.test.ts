@@ -1,7 +1,9 @@
 // Importing web pages in a real VS Code: a saved page becomes an article that opens highlighted, with its dates
 // resolved against the publication date the page gave; a page without a date gets one by Set Publication Date.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '../../src/core';
@@ -88,5 +90,31 @@ describe('Import Article', function () {
     const opened = await vscode.commands.executeCommand<vscode.Uri[]>('newsmark.importArticle', page);
     assert.deepEqual(opened, []);
     assert.deepEqual(readdirSync(join(folder().fsPath, 'saved')).sort(), [...before, 'insurers.html'].sort());
+  });
+
+  it('imports from an address, keeping the fetched page only when newsmark.import.keepHtml is set', async () => {
+    const html = readFileSync(join(FIXTURES, 'amp.html'));
+    const server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(html); });
+    const port = await new Promise<number>(r => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+    const config = vscode.workspace.getConfiguration('newsmark');
+    try {
+      await config.update('import.keepHtml', true, vscode.ConfigurationTarget.Global);
+      const [article] = await vscode.commands.executeCommand<vscode.Uri[]>('newsmark.importArticle', `http://127.0.0.1:${port}/culture/glacier`);
+      assert.ok(article, 'imported');
+      assert.equal(article.path, vscode.Uri.joinPath(folder(), 'pinecrest-herald-glacier-museum-opens-in-skarvik.txt').path);
+      assert.ok(existsSync(join(folder().fsPath, 'pinecrest-herald-glacier-museum-opens-in-skarvik.html')), 'the fetched page is kept');
+      assert.match(sidecarText(article), /url: "https:\/\/pinecrestherald\.example\/culture\/glacier-museum-opens-in-skarvik"/);
+      await config.update('import.keepHtml', undefined, vscode.ConfigurationTarget.Global);
+      const [again] = await vscode.commands.executeCommand<vscode.Uri[]>('newsmark.importArticle', `http://127.0.0.1:${port}/culture/glacier`);
+      assert.ok(again.path.endsWith('-2.txt'));
+      assert.ok(!existsSync(join(folder().fsPath, 'pinecrest-herald-glacier-museum-opens-in-skarvik-2.html')), 'not kept without the setting');
+    } finally {
+      await config.update('import.keepHtml', undefined, vscode.ConfigurationTarget.Global);
+      await new Promise(r => server.close(r));
+    }
+    // Nothing listens on the port any more: a clear failure, nothing written.
+    const before = readdirSync(folder().fsPath).sort();
+    assert.deepEqual(await vscode.commands.executeCommand('newsmark.importArticle', `http://127.0.0.1:${port}/culture/glacier`), []);
+    assert.deepEqual(readdirSync(folder().fsPath).sort(), before);
   });
 });
