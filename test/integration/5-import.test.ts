@@ -117,4 +117,17 @@ describe('Import Article', function () {
     assert.deepEqual(await vscode.commands.executeCommand('newsmark.importArticle', `http://127.0.0.1:${port}/culture/glacier`), []);
     assert.deepEqual(readdirSync(folder().fsPath).sort(), before);
   });
+
+  it('Set Outlet on an article without a sidecar creates one, with the headline', async () => {
+    const file = join(folder().fsPath, 'saved', 'notes-from-the-quay.txt');
+    writeFileSync(file, 'Quay lights to be replaced\n\nThe lamps along the north quay will be replaced with brighter ones over the winter, the harbour board said.\n');
+    const uri = vscode.Uri.file(file);
+    await vscode.window.showTextDocument(uri);
+    assert.equal(await vscode.commands.executeCommand('newsmark.setOutlet', uri, '  '), false, 'an empty outlet is refused');
+    assert.ok(!existsSync(file + '.newsmark.yaml'));
+    assert.equal(await vscode.commands.executeCommand('newsmark.setOutlet', uri, 'Harbour Board Bulletin'), true);
+    const text = sidecarText(uri);
+    assert.match(text, /title: Quay lights to be replaced\n/);
+    assert.match(text, /outlet: Harbour Board Bulletin\n/);
+  });
 });
