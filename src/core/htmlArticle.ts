@@ -99,7 +99,8 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   if (!looksLikeHtml(html)) return { ok: false, error: 'this is not an HTML page (no HTML tags in it); import a web page saved from the browser (.html) or its address' };
   let dom: Dom;
   try {
-    dom = (opts.parseHtml ? opts.parseHtml(html) : new DOMParser().parseFromString(html, 'text/html')) as Dom;
+    const light = lighten(html);
+    dom = (opts.parseHtml ? opts.parseHtml(light) : new DOMParser().parseFromString(light, 'text/html')) as Dom;
   } catch (e) {
     return { ok: false, error: `the page could not be read as HTML (${(e as Error).message})` };
   }
@@ -155,6 +156,44 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
       warnings,
     },
   };
+}
+
+/**
+ * The page without what is heavy and never article text: the code inside <script> (JSON-LD is kept) and <style>
+ * elements, and inline data: images. The tags themselves stay (a page of scripts is still known as one). One pass,
+ * linear in the page: a tag left open ends the scan.
+ */
+export function lighten(html: string): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  let at = 0;
+  for (;;) {
+    const script = lower.indexOf('<script', at);
+    const style = lower.indexOf('<style', at);
+    const data = lower.indexOf('="data:', at);
+    const next = Math.min(...[script, style, data].filter(i => i >= 0));
+    if (!Number.isFinite(next)) break;
+    if (next === data) {
+      // ="data:…" up to its closing quote: the attribute is emptied.
+      const end = lower.indexOf('"', data + 7);
+      if (end < 0) break;
+      parts.push(html.slice(from, data + 2));
+      from = at = end;
+      continue;
+    }
+    const name = next === script ? 'script' : 'style';
+    const open = lower.indexOf('>', next);
+    if (open < 0) break;
+    const close = lower.indexOf(`</${name}`, open);
+    if (close < 0) break;
+    const tag = lower.slice(next, open);
+    if (name === 'script' && tag.includes('ld+json')) { at = close; continue; }
+    parts.push(html.slice(from, open + 1));
+    from = at = close;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
 }
 
 interface Readable { title?: string | null; content?: El | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null }

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleFileName, dayOf, extractArticle, isRealDay, type ImportedArticle, slug } from '../../src/core/htmlArticle';
+import { articleFileName, dayOf, extractArticle, isRealDay, type ImportedArticle, lighten, slug } from '../../src/core/htmlArticle';
 import { decodePage } from '../../src/core/htmlEncoding';
 import { readSidecar, newSidecarText } from '../../src/core/sidecar';
 import { setDocumentField } from '../../src/core/sidecarDocument';
@@ -247,6 +247,29 @@ describe('short articles and paywalls', () => {
 
   it('a sign-in box beside the article is not a wall', () => {
     assert.deepEqual(article('portal-wire.html').warnings, []);
+  });
+});
+
+describe('heavy pages', () => {
+  it('are read without their scripts, styles and inline images, JSON-LD kept', () => {
+    const html = '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style>p{color:red}</style>'
+      + '<script>var a = "</div>";</script></head><body><img src="data:image/png;base64,QUJD" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>';
+    assert.equal(lighten(html), '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style></style>'
+      + '<script></script></head><body><img src="" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>');
+  });
+
+  it('a tag left open ends the scan (no rescanning of the page for every tag)', () => {
+    const open = '<p>Kept</p>' + '<script>'.repeat(200000);
+    assert.equal(lighten(open), open);
+    assert.equal(lighten('<img src="data:abc'), '<img src="data:abc');
+  });
+
+  it('an article among megabytes of inline data is found', () => {
+    const bloat = '<script id="app-state" type="application/json">' + JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ story: i, tag: '<p>not text</p>' }))) + '</script>'
+      + '<img src="data:image/png;base64,' + 'QUJD'.repeat(500000) + '">';
+    const r = extractArticle(page('opengraph-only.html').replace('</body>', bloat + '</body>'));
+    assert.ok(r.ok, !r.ok ? r.error : '');
+    assert.equal(r.article.text, article('opengraph-only.html').text);
   });
 });
 
