@@ -51,6 +51,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyImporter, noCssParser] }),
   // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
   esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
+  // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),
   production ? null : esbuild.build({
     ...common,

@@ -8,8 +8,9 @@
 // pages of test/fixtures/import, 100 rounds on one core of a busy 2-core machine, Node 20: Readability + linkedom
 // 7.0 ms a page, Readability + happy-dom 43.6 ms a page, with the same text, metadata and refusals on every page.
 // happy-dom also bundles to about 1 MB minified and needs Node built-ins (vm …), so it could not run in a worker;
-// this module with linkedom and Readability bundles to about 300 KB minified (dist/importer.js, loaded by the
-// editor on the first import only; scripts/build.mjs leaves out linkedom's CSS parser, which is never used here).
+// this module with linkedom and Readability bundles to about 300 KB minified, kept out of the main bundles: the CLI
+// loads dist/importer.js on its first import, the editor reads pages in a worker thread (dist/importWorker.js), and
+// scripts/build.mjs leaves out linkedom's CSS parser, which is never used here.
 //
 // Metadata, each field from the first of these that gives it: JSON-LD NewsArticle (any @type ending in Article,
 // inside @graph or arrays), Open Graph and article:* tags, <link rel=canonical>, schema.org microdata, <time
