@@ -17,6 +17,26 @@ const common = {
   define: { NEWSMARK_VERSION: JSON.stringify(pkg.version) },
 };
 
+/**
+ * Article import's HTML parser (linkedom and Readability, about 300 KB) is its own bundle, dist/importer.js: the
+ * extension and the CLI load it with `await import('../core/htmlArticle')` on the first import, so neither the
+ * extension's activation nor the CLI's other commands pay for it. (In out/, for the tests, it stays bundled.)
+ */
+const lazyImporter = {
+  name: 'lazy-importer',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/htmlArticle$/ }, args => (args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined));
+  },
+};
+
+/** linkedom's CSS parser is used only for <style>.sheet, which article import never reads: a stub keeps it out. */
+const noCssParser = {
+  name: 'no-css-parser',
+  setup(build) {
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({ path: join(process.cwd(), 'scripts/stubs/cssomnom-parse.cjs') }));
+  },
+};
+
 function tsFiles(dir) {
   let out = [];
   for (const name of readdirSync(dir)) {
@@ -28,8 +48,12 @@ function tsFiles(dir) {
 }
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyImporter, noCssParser] }),
+  // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
+  esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
+  // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
+  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),
   production ? null : esbuild.build({
     ...common,
     entryPoints: [...tsFiles('test'), ...tsFiles('bench')],

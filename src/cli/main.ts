@@ -7,6 +7,7 @@ import { readSidecar } from '../core/sidecar';
 import { load, type Loaded, sidecarOf } from './files';
 import { formatAnalysis } from './format';
 import { EXPORT_FORMATS, runExport, runImport, type ExportFormat } from './exchange';
+import { IMPORT_ARTICLE_USAGE, runImportArticle } from './importArticle';
 
 declare const NEWSMARK_VERSION: string;
 const VERSION = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : '0.0.0-dev';
@@ -19,6 +20,7 @@ Usage:
   newsmark check PATH... [--json]
   newsmark export --format w3c|brat|csv|jsonl [--detected] [--out DIR] PATH...
   newsmark import EXPORT... PATH... [--dry-run]
+  ${IMPORT_ARTICLE_USAGE}
   newsmark --help | --version
 
 Commands:
@@ -43,6 +45,14 @@ Commands:
   import    Reads W3C exports (.json, .jsonld) and brat .ann files back into the sidecars of the
             articles (PATH: articles or folders). Annotations already in a sidecar are not added
             twice; a sidecar that does not read is left untouched. --dry-run writes nothing.
+  import-article
+            Brings web pages in as articles: a saved page (.html) or an address (fetched when the
+            machine is online) becomes a clean article (headline first, paragraphs kept; no menus,
+            ads, "Also Read" links, share buttons or comments), named <outlet>-<headline>.txt (or .md
+            with --format md), and a sidecar whose document gives its title, outlet, URL, byline
+            and publication date. Says what it could not find. Never writes over a file (adds -2,
+            -3 …). Written beside a saved page, or into the current folder for an address, unless
+            --out DIR. --keep-html keeps the fetched page beside the article.
 
 Options:
   --json                    Print one JSON object on stdout instead of the report.
@@ -199,5 +209,9 @@ function importCommand(args: Args, out: (s: string) => void, err: (s: string) =>
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s));
+  const argv = process.argv.slice(2);
+  const write = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
+  // import-article may fetch pages: it is the one command that runs asynchronously.
+  if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) void runImportArticle(argv.slice(1), write.out, write.err).then(code => { process.exitCode = code; });
+  else process.exitCode = run(argv, write.out, write.err);
 }

@@ -18,6 +18,7 @@ import type { CrossResult } from '../core/crossdoc';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
 import { Tagging } from './tagging';
+import { registerImportArticle } from './importArticle';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface NewsmarkApi {
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses, annotations)),
     vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), { providedCodeActionKinds: OrphanFixes.kinds }),
     ...registerCommands(tagging, cross, exchange, timeline),
+    ...registerImportArticle(annotations),
     timeline,
     index,
     coverage,
