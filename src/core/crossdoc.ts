@@ -6,11 +6,16 @@
 // other numbers or dates, negates it, or names other people in it.
 
 import type { Analysis, Attribution, Entity } from './types';
-import { fold, paragraphs, sentences, tokenize } from './text';
+import { fold, paragraphs, sentences, type Token, tokenize } from './text';
+import { type Quantity, quantitiesDiffer, quantitiesOf } from './cross/quantity';
+import { SpeakerResolver } from './cross/speakers';
+import { StoryGuard } from './cross/stories';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
   doc: string;
+  /** How the article is named in explanations (its outlet, or its path in the workspace); `doc` when not given. */
+  label?: string;
   text: string;
   analysis: Analysis;
 }
@@ -51,6 +56,8 @@ export interface CrossConflict {
   explanation: string;
   a: Mention;
   b: Mention;
+  /** How sure the check is that the two statements disagree (0–1). */
+  confidence?: number;
 }
 
 export interface CrossResult {
@@ -73,10 +80,6 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
 const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/i;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12 };
-
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
@@ -107,12 +110,17 @@ interface Statement {
   /** The features (content-word stems, @names, #numbers, ~dates) as sorted numbers: see featureIds. */
   ids: Int32Array;
   people: string[];
-  numbers: Map<string, Set<number>>; // the word after a number → the numbers given for it
+  /** The quantities given, by the stem of the word they count. */
+  numbers: Map<string, Quantity[]>;
   dates: string[];
+  /** Each date as written, with its value and the word before it ("since", "on"): what it dates. */
+  dateTexts: { value: string; text: string; before: string; near: string[] }[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
   pronoun: boolean;
+  /** The words of each quotation in it, folded (for telling one quotation printed twice from two statements). */
+  quotes: string[][];
   /**
    * Whose voice each feature (same order as ids) is in: the index of the attribution whose quoted content holds it,
    * -1 for the article's own voice, -2 for no vote (a number or date, a word about the speaker, or not found).
@@ -151,27 +159,23 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       // Not claims: date lines, bylines, datelines on their own, and headlines (a first line without a full stop).
       if (METADATA.test(raw) || (p.start === firstLine && !/[.!?”"]$/.test(raw))) continue;
       const features = new Set<string>();
-      const numbers = new Map<string, Set<number>>();
       const ents: Entity[] = entityCursor.within(s.start, s.end);
       const datesHere = dateCursor.within(s.start, s.end);
       const inDate = (at: number) => datesHere.some(d => at >= d.start && at < d.end);
-      const addNumber = (word: string, v: number) => { const set = numbers.get(word) ?? new Set<number>(); set.add(v); numbers.set(word, set); };
       let e = 0;
       for (let k = 0; k < toks.length; k++) {
         const t = toks[k];
         while (e < ents.length && ents[e].end <= t.start) e++;
         if (e < ents.length && t.start >= ents[e].start && t.end <= ents[e].end) continue; // a name counts once, as a name
-        const next = toks[k + 1]?.word ? stem(toks[k + 1].f) : '';
         if (/^\d/.test(t.text)) {
           const v = Number(t.text.replace(/,/g, ''));
-          if (Number.isFinite(v) && !inDate(t.start)) { addNumber(next, v); features.add(`#${v}`); }
+          if (Number.isFinite(v) && !inDate(t.start)) features.add(`#${v}`);
           continue;
         }
-        if (!t.word) continue;
-        if (NUMBER_WORDS[t.f] !== undefined && next && !STOP.has(next)) addNumber(next, NUMBER_WORDS[t.f]);
-        if (STOP.has(t.f) || t.f.length < 3) continue;
+        if (!t.word || STOP.has(t.f) || t.f.length < 3) continue;
         features.add(stem(t.f));
       }
+      const numbers = quantitiesOf(toks, stem, STOP, k => inDate(toks[k].start));
       for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
@@ -192,14 +196,50 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         people: [...new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))],
         numbers,
         dates,
+        dateTexts: datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d) })),
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
+        quotes: quotesOf(toks),
       });
     }
   }
   for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
+  return out;
+}
+
+/** The content words (stems, not names) within eight words of a span: what a date in the sentence dates. */
+function nearWords(toks: Token[], span: { start: number; end: number }): string[] {
+  const words = toks.filter(t => t.word);
+  const first = words.findIndex(t => t.end > span.start);
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  if (first < 0) return [];
+  return words.slice(Math.max(0, first - 8), last + 9)
+    .filter(t => (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f))
+    .map(t => stem(t.f));
+}
+
+/**
+ * The quotations of a sentence as lists of folded words: between “ and ” (or a pair of straight marks); a quotation
+ * open at the sentence's end, or closed without opening in it, runs to the end or from the start.
+ */
+function quotesOf(toks: Token[]): string[][] {
+  const out: string[][] = [];
+  let cur: string[] | null = null;
+  let opened = false;
+  let before: string[] = [];
+  for (const t of toks) {
+    if (t.text === '“' || (t.text === '"' && !cur)) { cur = []; opened = true; continue; }
+    if (t.text === '”' || t.text === '"') {
+      if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); }
+      continue;
+    }
+    if (!t.word) continue;
+    if (cur) cur.push(t.f); else before.push(t.f);
+  }
+  if (cur && cur.length) out.push(cur);
   return out;
 }
 
@@ -299,11 +339,20 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
 export interface CheckOptions {
   /** Minimum similarity of two statements for one claim (0–1). */
   threshold?: number;
+  /**
+   * Conflicts less sure than this (0–1) are left out. The default lists those a researcher can rely on; a lower bar
+   * lists more, with more that are not real disagreements.
+   */
+  minConfidence?: number;
 }
+
+/** The confidence from which a conflict is listed when no other bar is set. */
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
 
 /** The cross-article view of a set of analysed articles. */
 export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): CrossResult {
   const threshold = opts.threshold ?? 0.18;
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const docs = articles.map(a => a.doc);
   const stmts: Statement[] = [];
   articles.forEach((a, d) => {
@@ -318,7 +367,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const types = new Map<string, string>();
   for (const a of articles) for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
   const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
-  for (const a of articles) for (const x of a.analysis.attributions) if (x.speaker) merger.add(x.speaker);
+  // Each attribution's speaker as the workspace names it (see SpeakerResolver).
+  const resolver = new SpeakerResolver();
+  for (const a of articles) resolver.addEntities(a.analysis.entities);
+  const labels = new Map<Attribution, string | null>();
+  for (const a of articles) {
+    const ents = [...a.analysis.entities].sort((x, y) => x.start - y.start);
+    for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
+  }
+  const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
+  for (const a of articles) for (const x of a.analysis.attributions) { const l = labelOf(x); if (l) merger.add(l); }
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
@@ -333,11 +391,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
   for (const a of articles) {
     for (const x of a.analysis.attributions) {
-      if (x.speaker) cite(x.speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      const speaker = labelOf(x);
+      if (speaker) cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
       // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
       const conduit = [x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''), /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1]]
         .find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
-      if (conduit && nameKey(conduit) !== nameKey(x.speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      if (conduit && nameKey(conduit) !== nameKey(speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
   }
 
@@ -351,6 +410,26 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
   stmts.forEach((st, i) => { for (const id of ids[i]) { df[id]++; if (lastDoc[id] !== st.doc) { lastDoc[id] = st.doc; docFreq[id]++; } } });
+  // Statements of different stories never pair (see StoryGuard).
+  const docFirst = new Int32Array(articles.length + 1);
+  for (const st of stmts) docFirst[st.doc + 1]++;
+  for (let d = 0; d < articles.length; d++) docFirst[d + 1] += docFirst[d];
+  // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
+  const markIds = new Map<string, number>();
+  const markOf = new Int32Array(idOf.size);
+  for (let id = 0; id < idOf.size; id++) {
+    const f = FEATURE_NAMES[id];
+    const m = FEATURE_KINDS[id] === 2 ? '@' + f.split(' ').pop() : f;
+    let k = markIds.get(m);
+    if (k === undefined) markIds.set(m, (k = markIds.size));
+    markOf[id] = k;
+  }
+  const markDocs = new Int32Array(markIds.size);
+  const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
+  stmts.forEach((st, i) => { for (const id of ids[i]) { const k = markOf[id]; if (lastMarkDoc[k] !== st.doc) { lastMarkDoc[k] = st.doc; markDocs[k]++; } } });
+  const stories = new StoryGuard(articles.length, function* (d) {
+    for (let i = docFirst[d]; i < docFirst[d + 1]; i++) yield* new Set(Array.from(ids[i], id => markOf[id]));
+  }, k => markDocs[k]);
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
   const weight = ids.map(list => { let w = 0; for (const id of list) w += idf[id]; return w; });
@@ -372,7 +451,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     for (const id of mine) {
       const w = idf[id];
       for (const j of index[id]) {
-        if (j <= s.i || stmts[j].doc === s.doc) continue;
+        if (j <= s.i || stmts[j].doc === s.doc || !stories.same(s.doc, stmts[j].doc)) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -440,9 +519,21 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const parent = stmts.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   // Disagreements between matched statements.
-  const disagreeing = new Map<number, { kind: ConflictKind; explanation: string }>();
+  const disagreeing = new Map<number, Disagreement>();
+  const counted = new Map<number, number>();
+  const inDoc = (d: number, id: number) => {
+    const k = d * FEATURE_IDS.size + id;
+    let c = counted.get(k);
+    if (c === undefined) {
+      c = 0;
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) if (has(ids[i], id)) c++;
+      counted.set(k, (c = Math.max(1, c)));
+    }
+    return c;
+  };
+  const judge: Judge = { names: articles.map(a => a.label ?? a.doc), merger, idf, labelOf, inDoc, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
-    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], docs, merger, pairScore[p]);
+    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
@@ -476,7 +567,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       for (const s of g) claimOf.set(s.i, id);
     });
 
-  const conflicts: CrossConflict[] = [...disagreeing]
+  const conflicts: CrossConflict[] = [...disagreeing].filter(([, c]) => c.confidence >= minConfidence)
     .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
     .map(([p, c]) => ({ claim: claimOf.get(pairA[p]) ?? null, ...c, a: mention(stmts[pairA[p]]), b: mention(stmts[pairB[p]]) }));
 
@@ -496,10 +587,10 @@ function syndicated(g: Statement[]): number[][] {
   return [...bySignature.values()].filter(d => d.size > 1).map(d => [...d]);
 }
 
-/** Who a statement's shared part is attributed to: each word it shares with the other statement votes (see voicesOf). */
-function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
-  if (!s.voices) return null; // nothing attributed: the article's own voice
-  const votes = new Map<string | null, number>();
+/** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
+function voiceIndex(s: Statement, other: Statement): number {
+  if (!s.voices) return -1; // nothing attributed: the article's own voice
+  const votes = new Map<number, number>();
   const mine = s.ids;
   const theirs = other.ids;
   for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
@@ -507,49 +598,193 @@ function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string 
     else if (mine[x] > theirs[y]) y++;
     else {
       const k = s.voices[x];
-      if (k !== -2) {
-        const speaker = k === -1 ? null : s.attributions[k].speaker;
-        const voice = k === -1 ? null : speaker ? merger.get(speaker) : 'an unnamed source';
-        votes.set(voice, (votes.get(voice) ?? 0) + 1);
-      }
+      if (k !== -2) votes.set(k, (votes.get(k) ?? 0) + 1);
       x++; y++;
     }
   }
-  let best: string | null = null;
+  let best = -1;
   let n = -1;
-  for (const [v, c] of votes) if (c > n || (c === n && v !== null)) { best = v; n = c; }
+  for (const [v, c] of votes) if (c > n || (c === n && v !== -1)) { best = v; n = c; }
   return best;
 }
 
-function disagreement(a: Statement, b: Statement, docs: string[], merger: SpeakerMerger, score: number): { kind: ConflictKind; explanation: string } | null {
-  const da = docs[a.doc];
-  const db = docs[b.doc];
-  // Numbers on the same thing.
-  for (const [word, va] of a.numbers) {
-    const vb = b.numbers.get(word);
-    if (word && vb && ![...va].some(v => vb.has(v))) {
-      return { kind: 'number', explanation: `${da} gives ${[...va].join(' and ')} ${word}, ${db} ${[...vb].join(' and ')}` };
-    }
+/** The features of a statement in one voice (numbers and dates always), as a sorted list. */
+function contentIds(s: Statement, voice: number): Int32Array {
+  if (!s.voices) return s.ids;
+  const out: number[] = [];
+  s.ids.forEach((id, k) => { const v = s.voices![k]; if (v === voice || (v === -2 && FEATURE_KINDS[id] === 1)) out.push(id); });
+  return Int32Array.from(out);
+}
+
+/** How two statements' contents (each in the voice they share) meet. */
+interface Overlap {
+  /** Shared weight. */
+  weight: number;
+  /** Shared weight over the smaller content's weight: 1 when one says all the other says. */
+  containment: number;
+  /** Shared weight over the geometric mean of both. */
+  cosine: number;
+  /** Shared names, numbers and dates. */
+  anchors: number;
+}
+
+function overlapOf(x: Int32Array, y: Int32Array, weight: (id: number) => number): Overlap {
+  let wx = 0;
+  let wy = 0;
+  let w = 0;
+  let anchors = 0;
+  for (const id of x) wx += weight(id);
+  for (const id of y) wy += weight(id);
+  for (const id of shared(x, y)) { w += weight(id); if (FEATURE_KINDS[id] !== 0) anchors++; }
+  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors };
+}
+
+/**
+ * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
+ * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words.
+ */
+function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
+  let found: 'same' | 'reworded' | null = null;
+  for (const qa of a.quotes) for (const qb of b.quotes) {
+    if (!sharesRun(qa, qb, 5)) continue;
+    if (inOrder(qa, qb) || inOrder(qb, qa)) return 'same';
+    found = 'reworded';
   }
-  // Dates of the same event.
-  if (a.dates.length && b.dates.length && !a.dates.some(d => b.dates.includes(d))) {
-    const sameMonth = a.dates.some(x => b.dates.some(y => x.slice(0, 7) === y.slice(0, 7) && (x.length < 10 || y.length < 10)));
-    if (!sameMonth) return { kind: 'date', explanation: `${da} dates it ${a.dates.join(', ')}; ${db} ${b.dates.join(', ')}` };
+  return found;
+}
+
+function sharesRun(x: string[], y: string[], n: number): boolean {
+  if (x.length < n || y.length < n) return false;
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= x.length; i++) grams.add(x.slice(i, i + n).join(' '));
+  for (let i = 0; i + n <= y.length; i++) if (grams.has(y.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
+/** Whether the words of x occur in y in the same order (a quotation cut short or with words left out). */
+function inOrder(x: string[], y: string[]): boolean {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && y[j] !== w) j++;
+    if (j === y.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** Words that say what a speaker is, not who: a label made only of them names nobody in particular. */
+const ROLE = /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
+
+/** Two labels that may name one speaker: equal, one's name words inside the other's, or one naming nobody in particular. */
+export function sameSpeaker(x: string | null, y: string | null): boolean {
+  if (x === y) return true;
+  if (x === null || y === null) return false;
+  const words = (s: string) => nameKey(s).split(' ').filter(w => w.length > 1 && !ROLE.test(w));
+  const wx = words(x);
+  const wy = words(y);
+  if (wx.length === 0 || wy.length === 0) return true;
+  const [small, big] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
+  return small.every(w => big.includes(w));
+}
+
+/** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
+const REPORTING = /\b(?:said|says|say|told|tells|reported|reports|claimed|claims|according to|tweeted|wrote|writes|stated|states|announced|insisted|maintained|argued|alleged|suggested|added|noted|cited|citing)\b/i;
+
+const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
+
+/** Whether a speaker label is a name (capitalised words) rather than a description. */
+const named = (v: string) => v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
+
+/** Whether most of a statement's words are quoted. */
+const inQuotes = (s: Statement) => s.quotes.reduce((n, q) => n + q.length, 0) * 2 > s.text.split(/\s+/).length;
+
+export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
+
+/** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
+let RARE_WORDS = 2.3;
+export function setRare(x: number): void { RARE_WORDS = x; }
+
+interface Judge {
+  names: string[];
+  maxIdf: number;
+  /** In how many statements of an article a feature occurs. */
+  inDoc: (doc: number, id: number) => number;
+  labelOf: (x: Attribution) => string | null;
+  merger: SpeakerMerger;
+  idf: Float64Array;
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
+
+function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
+  const da = j.names[a.doc];
+  const db = j.names[b.doc];
+  const quoted = quotation(a, b);
+  // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
+  if (quoted === 'same') return null;
+  const ia = voiceIndex(a, b);
+  const ib = voiceIndex(b, a);
+  const ca = contentIds(a, ia);
+  const cb = contentIds(b, ib);
+  // A word both articles repeat in many statements is the story's topic, not what this statement says.
+  // Weights in units of a word found once in the workspace, whatever its size.
+  const weight = (id: number) => j.idf[id] / j.maxIdf / Math.sqrt(j.inDoc(a.doc, id) * j.inDoc(b.doc, id));
+  const o = overlapOf(ca, cb, weight);
+  // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
+  // shorter one's content in the other, names, numbers or dates in common.
+  const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight / (RARE_WORDS / 2.3)));
+  // Numbers on the same thing.
+  for (const [word, qa] of a.numbers) {
+    const qb = b.numbers.get(word);
+    if (!qb || !quantitiesDiffer(qa, qb)) continue;
+    const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
+    return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
+  }
+  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
+  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !y.dates.includes(d.value) && y.dateTexts.some(e => e.near.some(w => d.near.includes(w))));
+  const ta = dated(a, b);
+  const tb = dated(b, a);
+  if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
+    const sameMonth = ta.some(x => tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)));
+    if (!sameMonth) {
+      const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
+      // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
+      const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
+      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0)) };
+    }
   }
   // Hedged in one, stated in the other.
   if (a.hedged !== b.hedged) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
-    return { kind: 'hedge', explanation: `${docs[h.doc]} hedges it (“${word}”); ${docs[plain.doc]} states it as fact` };
+    return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
   }
-  // Attributed differently.
-  const va = voiceOf(a, b, merger);
-  const vb = voiceOf(b, a, merger);
-  // Two different sources for loosely similar statements are often two different claims: both attributed
-  // needs a closer match than attributed against the outlet's own voice.
-  if (va !== vb && (va === null || vb === null || score >= BOTH_ATTRIBUTED)) {
-    const say = (d: string, v: string | null) => (v ? `${d} attributes it to ${v}` : `${d} states it in its own voice`);
-    return { kind: 'attribution', explanation: `${say(da, va)}; ${say(db, vb)}` };
+  // The same quotation in other words.
+  if (quoted === 'reworded') {
+    return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same) };
+  }
+  // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
+  const speaker = (s: Statement, i: number) => {
+    if (i < 0) return null;
+    const l = j.labelOf(s.attributions[i]);
+    return l ? j.merger.get(l) : 'an unnamed source';
+  };
+  // A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare.
+  const sound = (v: string | null) => v === null || !(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5));
+  const va = speaker(a, ia);
+  const vb = speaker(b, ib);
+  if (!sameSpeaker(va, vb) && sound(va) && sound(vb)) {
+    const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
+    let confidence = same;
+    // A description against a name may be one person ("the state's attorney general" / "John Suthers").
+    if (va && vb && named(va) !== named(vb)) confidence -= 0.2;
+    // Two people each quoted saying much the same thing both said it; what they disagree about is not who said it.
+    else if (va && vb && (inQuotes(a) || inQuotes(b))) confidence -= 0.25;
+    // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
+    else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
+    // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
+    if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
+    return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence) };
   }
   // Other people named in it.
   const onlyA = a.people.filter(p => !b.people.includes(p));
@@ -558,7 +793,7 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
     const names = (onlyA.length ? onlyA : onlyB).join(', ');
-    return { kind: 'entity', explanation: `${docs[more.doc]} names ${names} where ${docs[fewer.doc]} has someone else (a pronoun)` };
+    return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same - 0.1) };
   }
   // Negated in one only.
   const negatedClaim = (x: Statement, y: Statement) => x.negated && x.text.split(/[,;:—–]/).some(clause => {
@@ -570,12 +805,11 @@ function disagreement(a: Statement, b: Statement, docs: string[], merger: Speake
   const nb = negatedClaim(b, a);
   if (na !== nb && !(na ? b : a).negated) {
     const [neg, pos] = na ? [a, b] : [b, a];
-    return { kind: 'negation', explanation: `${docs[neg.doc]} negates what ${docs[pos.doc]} affirms` };
+    return { kind: 'negation', explanation: `${j.names[neg.doc]} negates what ${j.names[pos.doc]} affirms`, confidence: clamp(same - 0.1) };
   }
   return null;
 }
 
-const BOTH_ATTRIBUTED = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
@@ -596,6 +830,14 @@ function featureIds(features: Set<string>): Int32Array {
     out[k++] = id;
   }
   return out.sort();
+}
+
+/** Whether a sorted list holds a number. */
+function has(xs: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid] < x) lo = mid + 1; else hi = mid; }
+  return lo < xs.length && xs[lo] === x;
 }
 
 /** The numbers in both of two sorted lists. */
