@@ -10,6 +10,7 @@ import { fold, paragraphs, sentences, type Token, tokenize } from './text';
 import { type Quantity, quantitiesDiffer, quantitiesOf } from './cross/quantity';
 import { SpeakerResolver } from './cross/speakers';
 import { StoryGuard } from './cross/stories';
+import { derivations, originsOf, runsOf } from './cross/provenance';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -42,9 +43,9 @@ export interface CrossClaim {
   id: string;
   summary: string;
   mentions: Mention[];
-  /** Articles that carry it, counting copies of one wire story once. */
+  /** Independent reports that carry it: articles that are one report (see CrossResult.derived) count once. */
   independent: number;
-  /** Sets of articles that are copies of one another (syndicated), by doc. */
+  /** Sets of articles that carry it and are one report, by doc. */
   copies: string[][];
 }
 
@@ -67,6 +68,8 @@ export interface CrossResult {
   conflicts: CrossConflict[];
   /** How much work the matching did: statements read and pairs scored (found through the index). */
   stats: { statements: number; scored: number };
+  /** Articles that are one report: rewrites of one another, or of one outlet's story (`origin`, when they say so). */
+  derived?: { documents: string[]; origin?: string }[];
 }
 
 const STOP = new Set(`a an the and or but of to in on at by for from with as into onto over under after before
@@ -193,7 +196,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        people: [...new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))],
+        people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
         numbers,
         dates,
         dateTexts: datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d) })),
@@ -355,10 +358,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const docs = articles.map(a => a.doc);
   const stmts: Statement[] = [];
+  const runs: Uint32Array[] = [];
+  const origins: string[][] = [];
   articles.forEach((a, d) => {
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
-    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0) }));
+    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0), runs: runsOf(a.text), origins: originsOf(a.text, a.analysis) }));
+    runs.push(prepared.runs);
+    origins.push(prepared.origins);
     for (const p of prepared.statements) stmts.push({ ...p, doc: d, i: stmts.length });
   });
 
@@ -531,7 +538,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     }
     return c;
   };
-  const judge: Judge = { names: articles.map(a => a.label ?? a.doc), merger, idf, labelOf, inDoc, maxIdf: Math.log(1 + n) };
+  // Articles named by their label (an outlet), or by label and path where two share one.
+  const labelCount = new Map<string, number>();
+  for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
+  const names = articles.map(a => (a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : a.label ?? a.doc));
+  const judge: Judge = { names, merger, idf, labelOf, inDoc, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
     const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c) disagreeing.set(p, c);
@@ -547,6 +558,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (!g) groups.set(r, (g = new Set()));
     g.add(s);
   }
+  // Provenance: articles that are one report (see derivations).
+  const derived = derivations(runs, origins);
+  const reportOf = new Map<number, number>();
+  derived.forEach((g, k) => { for (const d of g.docs) reportOf.set(d, k); });
+  const groupsIn = (here: Set<number>) => {
+    const by = new Map<number, number[]>();
+    for (const d of here) { const k = reportOf.get(d); if (k !== undefined) by.set(k, [...(by.get(k) ?? []), d]); }
+    return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
+  };
   const claims: CrossClaim[] = [];
   const claimOf = new Map<number, string>();
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
@@ -556,12 +576,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     .forEach((g, k) => {
       const id = `C${String(k + 1).padStart(2, '0')}`;
       g.sort((x, y) => x.i - y.i);
-      const copies = syndicated(g);
+      const here = new Set(g.map(s => s.doc));
+      // Articles of one report (rewrites of one another or of one outlet's story) among those that carry the claim.
+      const copies = reportOf.size ? groupsIn(here) : [];
       claims.push({
         id,
         summary: clip([...g].sort((x, y) => x.text.length - y.text.length)[0].text, 140),
         mentions: g.map(mention),
-        independent: new Set(g.map(s => s.doc)).size - copies.reduce((t, c) => t + c.length - 1, 0),
+        independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       });
       for (const s of g) claimOf.set(s.i, id);
@@ -572,19 +594,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     .map(([p, c]) => ({ claim: claimOf.get(pairA[p]) ?? null, ...c, a: mention(stmts[pairA[p]]), b: mention(stmts[pairB[p]]) }));
 
   const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
-  return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };
-}
-
-/** Articles in a claim whose statements are word for word the same: copies of one wire story. */
-function syndicated(g: Statement[]): number[][] {
-  const bySignature = new Map<string, Set<number>>();
-  for (const s of g) {
-    const sig = s.ids.join(',');
-    let docs = bySignature.get(sig);
-    if (!docs) bySignature.set(sig, (docs = new Set()));
-    docs.add(s.doc);
-  }
-  return [...bySignature.values()].filter(d => d.size > 1).map(d => [...d]);
+  return {
+    documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored },
+    derived: derived.map(g => (g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) })),
+  };
 }
 
 /** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
@@ -760,7 +773,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
   }
   // The same quotation in other words.
-  if (quoted === 'reworded') {
+  // The same words quoted differently: a long run in common, or two quotations that say much the same.
+  if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5)) {
     return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same) };
   }
   // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
@@ -773,7 +787,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const sound = (v: string | null) => v === null || !(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5));
   const va = speaker(a, ia);
   const vb = speaker(b, ib);
-  if (!sameSpeaker(va, vb) && sound(va) && sound(vb)) {
+  // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
+  const unknown = (v: string | null, x: Statement) => v === null && inQuotes(x);
+  if (!sameSpeaker(va, vb) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
@@ -787,25 +803,27 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence) };
   }
   // Other people named in it.
-  const onlyA = a.people.filter(p => !b.people.includes(p));
-  const onlyB = b.people.filter(p => !a.people.includes(p));
-  const both = a.people.filter(p => b.people.includes(p));
+  const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
+  const onlyA = a.people.filter(p => !has(b, p));
+  const onlyB = b.people.filter(p => !has(a, p));
+  const both = a.people.filter(p => has(b, p));
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
     const names = (onlyA.length ? onlyA : onlyB).join(', ');
     return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same - 0.1) };
   }
   // Negated in one only.
-  const negatedClaim = (x: Statement, y: Statement) => x.negated && x.text.split(/[,;:—–]/).some(clause => {
+  // The clause of x that negates words it shares with y.
+  const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
     if (!NEGATION.test(clause)) return false;
     const f = fold(clause);
     return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length >= 2;
-  });
-  const na = negatedClaim(a, b);
-  const nb = negatedClaim(b, a);
-  if (na !== nb && !(na ? b : a).negated) {
-    const [neg, pos] = na ? [a, b] : [b, a];
-    return { kind: 'negation', explanation: `${j.names[neg.doc]} negates what ${j.names[pos.doc]} affirms`, confidence: clamp(same - 0.1) };
+  }) : undefined);
+  const na = negatedClause(a, b);
+  const nb = negatedClause(b, a);
+  if (!na !== !nb && !(na ? b : a).negated) {
+    const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
+    return { kind: 'negation', explanation: `${j.names[neg.doc]} negates it (“${clip(clause.trim(), 70)}”), ${j.names[pos.doc]} does not`, confidence: clamp(same - 0.1) };
   }
   return null;
 }
@@ -852,7 +870,7 @@ function shared(x: Int32Array, y: Int32Array): number[] {
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
-const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[] }>();
+const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;
 

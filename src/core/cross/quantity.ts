@@ -30,6 +30,8 @@ const BEFORE: [RegExp, (v: number) => [number, number]][] = [
   [/^(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|just over|just under|more or less)$/, v => [v * 0.9, v * 1.1]],
 ];
 
+const FUNCTION = /^(?:the|a|an|of|and|or|but|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were)$/;
+
 /** Words after the counted thing that say the number is a bound ("30 or more", "30-plus"). */
 const AFTER = /^(?:or more|or so|plus)$/;
 
@@ -83,7 +85,10 @@ export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: S
       const after = `${toks[j + 1]?.f ?? ''} ${toks[j + 2]?.f ?? ''}`;
       if (AFTER.test(after) || toks[j + 1]?.f === 'plus') range = [v, Infinity];
     }
-    add(key, { lo: range![0], hi: range![1], text: `${text} ${next.text}` });
+    // As written: "30-page report", "at least 30 trucks", "dozens of trucks".
+    const hyphen = j > k + 1;
+    const after = hyphen && toks[j + 1]?.word && !FUNCTION.test(toks[j + 1].f) ? ` ${toks[j + 1].text}` : '';
+    add(key, { lo: range![0], hi: range![1], text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}` });
   }
   return out;
 }

@@ -38,7 +38,8 @@ export class SpeakerResolver {
     let label = x.speaker;
     if (label === null) return null;
     const k = key(label);
-    const isPerson = this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k);
+    // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
+    const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
     if (!isPerson && x.source) {
@@ -46,6 +47,9 @@ export class SpeakerResolver {
       if (before && before.type === 'PERSON' && /^\s*(?:,|\(|\bof\b)\s*(?:(?:the|a|an)\s+)?$/i.test(text.slice(before.end, x.source.start))) label = before.canonical;
     }
     label = this.withoutTitle(label);
+    // "Ms. Lindqvist", "Sen. Quillon": the surname, given its full name below when the workspace has one.
+    const titled = /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(label);
+    if (titled) label = titled[1];
     return this.fullName(label);
   }
 
