@@ -44,12 +44,18 @@ export function originsOf(text: string, analysis: Analysis): string[] {
   return [...out];
 }
 
-/** An article's sampled runs of words, each once (see SAMPLE). */
+/**
+ * An article's sampled runs of words, each once (see SAMPLE). Quotations are left out: independent reports print the
+ * same quotation word for word; it is the reporter's own sentences that a rewrite keeps.
+ */
 export function runsOf(text: string): Uint32Array {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const own = text.replace(/“[^”\n]*”?|"[^"\n]*"?/g, ' | ');
+  const words = own.toLowerCase().match(/[\p{L}\p{N}]+|\|/gu) ?? [];
   const seen = new Set<number>();
   for (let i = 0; i + RUN <= words.length; i++) {
-    const h = fnv1a(words.slice(i, i + RUN).join(' '));
+    const run = words.slice(i, i + RUN);
+    if (run.includes('|')) continue; // a run across a quotation is no run of the reporter's words
+    const h = fnv1a(run.join(' '));
     if (h % SAMPLE === 0) seen.add(h);
   }
   return Uint32Array.from(seen);
