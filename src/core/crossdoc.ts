@@ -124,6 +124,10 @@ interface Statement {
   pronoun: boolean;
   /** The words of each quotation in it, folded (for telling one quotation printed twice from two statements). */
   quotes: string[][];
+  /** Most of its words are quoted. */
+  quoted: boolean;
+  /** In how many statements of its article each feature (same order as ids) occurs: the article's topic words recur. */
+  inArticle?: Int32Array;
   /**
    * Whose voice each feature (same order as ids) is in: the index of the attribution whose quoted content holds it,
    * -1 for the article's own voice, -2 for no vote (a number or date, a word about the speaker, or not found).
@@ -131,6 +135,9 @@ interface Statement {
    */
   voices?: Int16Array;
 }
+
+/** A description after a name, between commas: ", a retired army general," (no verb, no quotation, within one clause). */
+const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
 
@@ -165,9 +172,19 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       const ents: Entity[] = entityCursor.within(s.start, s.end);
       const datesHere = dateCursor.within(s.start, s.end);
       const inDate = (at: number) => datesHere.some(d => at >= d.start && at < d.end);
+      // A person's credentials between commas ("Jim Dale, a retired army general, said") describe the person, not
+      // what the sentence reports: their words are no part of the claim.
+      const credentials: [number, number][] = [];
+      for (const x of ents) {
+        if (x.type !== 'PERSON') continue;
+        const m = APPOSITIVE.exec(text.slice(x.end, Math.min(s.end, x.end + 120)));
+        if (m) credentials.push([x.end, x.end + m[0].length]);
+      }
+      const described = (at: number) => credentials.some(([from, to]) => at >= from && at < to);
       let e = 0;
       for (let k = 0; k < toks.length; k++) {
         const t = toks[k];
+        if (credentials.length && described(t.start)) continue;
         while (e < ents.length && ents[e].end <= t.start) e++;
         if (e < ents.length && t.start >= ents[e].start && t.end <= ents[e].end) continue; // a name counts once, as a name
         if (/^\d/.test(t.text)) {
@@ -179,7 +196,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         features.add(stem(t.f));
       }
       const numbers = quantitiesOf(toks, stem, STOP, k => inDate(toks[k].start));
-      for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
+      for (const x of ents) if (!credentials.length || !described(x.start)) features.add(`@${nameKey(x.canonical)}`);
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3) continue;
@@ -205,10 +222,17 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: quotesOf(toks),
+        quoted: false,
       });
     }
   }
   for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
+  const count = new Map<number, number>();
+  for (const st of out) {
+    st.quoted = st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
+    for (const id of st.ids) count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  for (const st of out) st.inArticle = Int32Array.from(st.ids, id => count.get(id)!);
   return out;
 }
 
@@ -458,7 +482,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     for (const id of mine) {
       const w = idf[id];
       for (const j of index[id]) {
-        if (j <= s.i || stmts[j].doc === s.doc || !stories.same(s.doc, stmts[j].doc)) continue;
+        if (j <= s.i || stmts[j].doc === s.doc) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -467,6 +491,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (touched.length > MAX_CANDIDATES) candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
     scored += candidates.length;
     for (const j of candidates) {
+      if (!stories.same(s.doc, stmts[j].doc)) continue;
       // Merge the two sorted lists: what they share, and of which kinds.
       const theirs = ids[j];
       let w = 0;
@@ -527,22 +552,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   // Disagreements between matched statements.
   const disagreeing = new Map<number, Disagreement>();
-  const counted = new Map<number, number>();
-  const inDoc = (d: number, id: number) => {
-    const k = d * FEATURE_IDS.size + id;
-    let c = counted.get(k);
-    if (c === undefined) {
-      c = 0;
-      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) if (has(ids[i], id)) c++;
-      counted.set(k, (c = Math.max(1, c)));
-    }
-    return c;
-  };
   // Articles named by their label (an outlet), or by label and path where two share one.
   const labelCount = new Map<string, number>();
   for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
   const names = articles.map(a => (a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : a.label ?? a.doc));
-  const judge: Judge = { names, merger, idf, labelOf, inDoc, maxIdf: Math.log(1 + n) };
+  const judge: Judge = { names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
     const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c) disagreeing.set(p, c);
@@ -621,12 +635,15 @@ function voiceIndex(s: Statement, other: Statement): number {
   return best;
 }
 
-/** The features of a statement in one voice (numbers and dates always), as a sorted list. */
-function contentIds(s: Statement, voice: number): Int32Array {
-  if (!s.voices) return s.ids;
-  const out: number[] = [];
-  s.ids.forEach((id, k) => { const v = s.voices![k]; if (v === voice || (v === -2 && FEATURE_KINDS[id] === 1)) out.push(id); });
-  return Int32Array.from(out);
+/** The positions (in ids) of a statement's features in one voice (numbers and dates always). */
+function contentOf(s: Statement, voice: number): Int32Array {
+  const out = new Int32Array(s.ids.length);
+  let n = 0;
+  for (let k = 0; k < s.ids.length; k++) {
+    const v = s.voices ? s.voices[k] : -1;
+    if (v === voice || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
+  }
+  return out.subarray(0, n);
 }
 
 /** How two statements' contents (each in the voice they share) meet. */
@@ -641,14 +658,28 @@ interface Overlap {
   anchors: number;
 }
 
-function overlapOf(x: Int32Array, y: Int32Array, weight: (id: number) => number): Overlap {
+/**
+ * The overlap of two contents (positions in each statement's ids). A feature weighs its rarity in the workspace (in
+ * units of a word found once, whatever the workspace's size), divided by how often its article repeats it: a word
+ * both articles repeat in many statements is the story's topic, not what this statement says.
+ */
+function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf: Float64Array, maxIdf: number): Overlap {
   let wx = 0;
   let wy = 0;
   let w = 0;
   let anchors = 0;
-  for (const id of x) wx += weight(id);
-  for (const id of y) wy += weight(id);
-  for (const id of shared(x, y)) { w += weight(id); if (FEATURE_KINDS[id] !== 0) anchors++; }
+  const ca = a.inArticle!;
+  const cb = b.inArticle!;
+  for (const k of x) wx += idf[a.ids[k]] / ca[k];
+  for (const k of y) wy += idf[b.ids[k]] / cb[k];
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    const p = a.ids[x[i]];
+    const q = b.ids[y[j]];
+    if (p < q) i++;
+    else if (p > q) j++;
+    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; i++; j++; }
+  }
+  w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
   return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors };
 }
 
@@ -696,6 +727,11 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
   const wx = words(x);
   const wy = words(y);
   if (wx.length === 0 || wy.length === 0) return true;
+  // The same name leading either label ("BuzzFeed" / "BuzzFeed's Thursday night report").
+  const lead = (s: string) => nameKey(/\p{Lu}[\p{L}\p{N}]*/u.exec(s)?.[0] ?? '');
+  const lx = lead(x);
+  const ly = lead(y);
+  if ((lx && nameKey(y).replace(/s\b/g, '').split(' ').includes(lx.replace(/s$/, ''))) || (ly && nameKey(x).replace(/s\b/g, '').split(' ').includes(ly.replace(/s$/, '')))) return true;
   const [small, big] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
   return small.every(w => big.includes(w));
 }
@@ -708,8 +744,11 @@ const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|se
 /** Whether a speaker label is a name (capitalised words) rather than a description. */
 const named = (v: string) => v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
 
+/** Whether a label reads as a person's name (two or three capitalised words, no description). */
+const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) && !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(v);
+
 /** Whether most of a statement's words are quoted. */
-const inQuotes = (s: Statement) => s.quotes.reduce((n, q) => n + q.length, 0) * 2 > s.text.split(/\s+/).length;
+const inQuotes = (s: Statement) => s.quoted;
 
 export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
 
@@ -720,8 +759,6 @@ export function setRare(x: number): void { RARE_WORDS = x; }
 interface Judge {
   names: string[];
   maxIdf: number;
-  /** In how many statements of an article a feature occurs. */
-  inDoc: (doc: number, id: number) => number;
   labelOf: (x: Attribution) => string | null;
   merger: SpeakerMerger;
   idf: Float64Array;
@@ -737,12 +774,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   if (quoted === 'same') return null;
   const ia = voiceIndex(a, b);
   const ib = voiceIndex(b, a);
-  const ca = contentIds(a, ia);
-  const cb = contentIds(b, ib);
-  // A word both articles repeat in many statements is the story's topic, not what this statement says.
-  // Weights in units of a word found once in the workspace, whatever its size.
-  const weight = (id: number) => j.idf[id] / j.maxIdf / Math.sqrt(j.inDoc(a.doc, id) * j.inDoc(b.doc, id));
-  const o = overlapOf(ca, cb, weight);
+  const o = overlapOf(a, contentOf(a, ia), b, contentOf(b, ib), j.idf, j.maxIdf);
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight / (RARE_WORDS / 2.3)));
@@ -763,7 +795,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
       // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
       const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
-      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0)) };
+      // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
+      const years = Math.min(...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))));
+      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0) - (years > 1 ? 0.3 : 0)) };
     }
   }
   // Hedged in one, stated in the other.
@@ -774,7 +808,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   }
   // The same quotation in other words.
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
-  if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5)) {
+  if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5 && a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))) {
     return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same) };
   }
   // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
@@ -794,8 +828,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
     if (va && vb && named(va) !== named(vb)) confidence -= 0.2;
-    // Two people each quoted saying much the same thing both said it; what they disagree about is not who said it.
-    else if (va && vb && (inQuotes(a) || inQuotes(b))) confidence -= 0.25;
+    // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
+    // likewise; what they disagree about is not who said it.
+    else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
     // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
     // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
@@ -848,14 +883,6 @@ function featureIds(features: Set<string>): Int32Array {
     out[k++] = id;
   }
   return out.sort();
-}
-
-/** Whether a sorted list holds a number. */
-function has(xs: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid] < x) lo = mid + 1; else hi = mid; }
-  return lo < xs.length && xs[lo] === x;
 }
 
 /** The numbers in both of two sorted lists. */
