@@ -199,7 +199,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       for (const x of ents) if (!credentials.length || !described(x.start)) features.add(`@${nameKey(x.canonical)}`);
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
-      if (features.size < 3) continue;
+      if (features.size < 3 || toks.filter(t => t.word).length < 5) continue;
       const overlapping = () => {
         while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start) claimFrom++;
         const got: Attribution[] = [];
@@ -278,6 +278,9 @@ function quotesOf(toks: Token[]): string[][] {
 function voicesOf(s: Statement): Int16Array {
   const text = fold(s.text);
   const out = new Int16Array(s.ids.length).fill(-2);
+  // ", who pleaded guilty on Friday," inside a quoted person's words is the reporter telling who the person is.
+  const relative: [number, number][] = [];
+  for (const m of s.text.matchAll(/, (?:who|which) [^,.;:“”"]{3,120}(?=[,.;:]|$)/g)) relative.push([s.start + m.index!, s.start + m.index! + m[0].length]);
   s.ids.forEach((id, k) => {
     if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
     const f = FEATURE_NAMES[id];
@@ -285,6 +288,7 @@ function voicesOf(s: Statement): Int16Array {
     if (at < 0) return;
     const pos = s.start + at;
     let voice = -1;
+    if (relative.some(([a, b]) => pos >= a && pos < b)) { out[k] = -1; return; }
     for (let i = 0; i < s.attributions.length; i++) {
       const x = s.attributions[i];
       if (pos >= x.content.start && pos < x.content.end) { voice = i; break; }
@@ -460,7 +464,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   stmts.forEach((st, i) => { for (const id of ids[i]) { const k = markOf[id]; if (lastMarkDoc[k] !== st.doc) { lastMarkDoc[k] = st.doc; markDocs[k]++; } } });
   const stories = new StoryGuard(articles.length, function* (d) {
     for (let i = docFirst[d]; i < docFirst[d + 1]; i++) yield* new Set(Array.from(ids[i], id => markOf[id]));
-  }, k => markDocs[k]);
+  }, k => markDocs[k], articles.map(a => a.analysis.published));
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
   const weight = ids.map(list => { let w = 0; for (const id of list) w += idf[id]; return w; });
@@ -689,12 +693,25 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
  */
 function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   let found: 'same' | 'reworded' | null = null;
+  const st = (q: string[]) => q.map(stem);
   for (const qa of a.quotes) for (const qb of b.quotes) {
     if (!sharesRun(qa, qb, 5)) continue;
-    if (inOrder(qa, qb) || inOrder(qb, qa)) return 'same';
+    // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
+    if (inOrder(st(qa), st(qb)) || inOrder(st(qb), st(qa))) return 'same';
     found = 'reworded';
   }
-  return found;
+  if (found) return found;
+  // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    if (x.quotes.length === 0) continue;
+    const words = st(tokenize(y.text).filter(t => t.word).map(t => t.f));
+    for (const q of x.quotes) {
+      if (q.length >= 6 && sharesRun(st(q), words, 6) && inOrder(st(q), words)) return 'same';
+      // The whole of the other sentence is inside the quotation ("Faith made America strong.").
+      if (words.length >= 4 && words.length <= q.length && inOrder(words, st(q))) return 'same';
+    }
+  }
+  return null;
 }
 
 function sharesRun(x: string[], y: string[], n: number): boolean {
@@ -737,7 +754,14 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
 }
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
-const REPORTING = /\b(?:said|says|say|told|tells|reported|reports|claimed|claims|according to|tweeted|wrote|writes|stated|states|announced|insisted|maintained|argued|alleged|suggested|added|noted|cited|citing)\b/i;
+const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing)\b/i;
+
+/** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
+const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
+
+/** Descriptions of sources without a name that still say who speaks. */
+const GROUP = /\b(?:anonymous|sources?|officials?|analysts?|experts?|critics?|aides?|people|residents|witnesses|police|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|spokes(?:man|woman|person)|advisers?|advocates?|insiders?|unnamed)\b/;
 
 const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
 
@@ -750,7 +774,34 @@ const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,
 /** Whether most of a statement's words are quoted. */
 const inQuotes = (s: Statement) => s.quoted;
 
+/** Content words two statements share, as stems. */
+function sharedWords(x: Statement, y: Statement): string[] {
+  return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0).map(id => FEATURE_NAMES[id]);
+}
+
+/** Whether a word of a pattern stands within a few words of a word both statements share: it bears on their claim. */
+function near(x: Statement, y: Statement, re: RegExp, words = 6): boolean {
+  const m = re.exec(x.text);
+  if (!m) return false;
+  const toks = tokenize(x.text).filter(t => t.word);
+  const at = toks.findIndex(t => t.end > m.index);
+  const around = toks.slice(Math.max(0, at - words), at + words + 1).map(t => stem(t.f));
+  const common = new Set(sharedWords(x, y));
+  return around.some(w => common.has(w));
+}
+
+/** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
+const hedgesShared = (h: Statement, plain: Statement) => near(h, plain, HEDGES);
+
 export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
+
+/**
+ * What a kind of disagreement takes off the confidence: who said it differs for many reasons besides disagreement
+ * (a source named in one place and not another), and a quotation is often trimmed or tidied without changing it.
+ */
+let ATTRIBUTION_DOUBT = 0.05;
+let REWORDED_DOUBT = 0.15;
+export function setDoubts(a: number, r: number): void { ATTRIBUTION_DOUBT = a; REWORDED_DOUBT = r; }
 
 /** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
 let RARE_WORDS = 2.3;
@@ -801,7 +852,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     }
   }
   // Hedged in one, stated in the other.
-  if (a.hedged !== b.hedged) {
+  if (a.hedged !== b.hedged && hedgesShared(a.hedged ? a : b, a.hedged ? b : a)) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
     return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
@@ -809,7 +860,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // The same quotation in other words.
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
   if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5 && a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))) {
-    return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same) };
+    return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same - REWORDED_DOUBT) };
   }
   // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
   const speaker = (s: Statement, i: number) => {
@@ -818,11 +869,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return l ? j.merger.get(l) : 'an unnamed source';
   };
   // A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare.
-  const sound = (v: string | null) => v === null || !(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5));
+  const sound = (v: string | null) => v === null || (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
   const va = speaker(a, ia);
   const vb = speaker(b, ib);
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
-  const unknown = (v: string | null, x: Statement) => v === null && inQuotes(x);
+  const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   if (!sameSpeaker(va, vb) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
@@ -835,7 +886,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
     // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
     if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
-    return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence) };
+    return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };
   }
   // Other people named in it.
   const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
@@ -844,15 +895,26 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const both = a.people.filter(p => has(b, p));
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
-    const names = (onlyA.length ? onlyA : onlyB).join(', ');
-    return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same - 0.1) };
+    const extra = onlyA.length ? onlyA : onlyB;
+    const names = extra.join(', ');
+    // Surest when the pronoun stands beside a shared name where the other names someone beside it ("she and
+    // Hugo Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role.
+    const last = (p: string) => fold(p).split(' ').pop()!.replace(/[^a-z]/g, '');
+    const beside = (text: string, x: string, y: string) => new RegExp(`\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`).test(fold(text));
+    const coordinated = both.some(p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))));
+    return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same - 0.25 + (coordinated ? 0.3 : 0)) };
   }
   // Negated in one only.
   // The clause of x that negates words it shares with y.
+  // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
   const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
     if (!NEGATION.test(clause)) return false;
     const f = fold(clause);
-    return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length >= 2;
+    if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2) return false;
+    const m = NEGATION.exec(clause)!;
+    const after = tokenize(clause.slice(m.index)).filter(t => t.word).slice(1, 5).map(t => stem(t.f));
+    const common = new Set(sharedWords(x, y));
+    return after.some(w => common.has(w));
   }) : undefined);
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
