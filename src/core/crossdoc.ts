@@ -407,7 +407,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (const a of articles) resolver.addEntities(a.analysis.entities);
   const labels = new Map<Attribution, string | null>();
   for (const a of articles) {
-    const ents = [...a.analysis.entities].sort((x, y) => x.start - y.start);
+    const es = a.analysis.entities;
+    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
     for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
   }
   const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
@@ -462,8 +463,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const markDocs = new Int32Array(markIds.size);
   const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
   stmts.forEach((st, i) => { for (const id of ids[i]) { const k = markOf[id]; if (lastMarkDoc[k] !== st.doc) { lastMarkDoc[k] = st.doc; markDocs[k]++; } } });
-  const stories = new StoryGuard(articles.length, function* (d) {
-    for (let i = docFirst[d]; i < docFirst[d + 1]; i++) yield* new Set(Array.from(ids[i], id => markOf[id]));
+  const marks: number[] = [];
+  const stories = new StoryGuard(articles.length, d => {
+    marks.length = 0;
+    for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
+    return marks;
   }, k => markDocs[k], articles.map(a => a.analysis.published));
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
@@ -560,7 +564,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const labelCount = new Map<string, number>();
   for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
   const names = articles.map(a => (a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : a.label ?? a.doc));
-  const judge: Judge = { names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
+  const judge: Judge = { minConfidence, names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
     const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c) disagreeing.set(p, c);
@@ -807,7 +811,11 @@ export function setDoubts(a: number, r: number): void { ATTRIBUTION_DOUBT = a; R
 let RARE_WORDS = 2.3;
 export function setRare(x: number): void { RARE_WORDS = x; }
 
+/** The most any kind of disagreement adds to how surely two statements say the same thing. */
+const MAX_BONUS = 0.15;
+
 interface Judge {
+  minConfidence: number;
   names: string[];
   maxIdf: number;
   labelOf: (x: Attribution) => string | null;
@@ -820,15 +828,17 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x));
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
-  const quoted = quotation(a, b);
-  // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
-  if (quoted === 'same') return null;
   const ia = voiceIndex(a, b);
   const ib = voiceIndex(b, a);
   const o = overlapOf(a, contentOf(a, ia), b, contentOf(b, ib), j.idf, j.maxIdf);
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight / (RARE_WORDS / 2.3)));
+  // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
+  if (same + MAX_BONUS < j.minConfidence) return null;
+  const quoted = quotation(a, b);
+  // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
+  if (quoted === 'same') return null;
   // Numbers on the same thing.
   for (const [word, qa] of a.numbers) {
     const qb = b.numbers.get(word);
