@@ -3,10 +3,15 @@
 // A workspace can hold many stories. Statements of articles about different events must never be compared, however
 // many common words they share ("national emergency", "Defense Department"). Each article is a vector of its words
 // and names (a name by its last word, however the article titles the person), each weighted by how often the article
-// uses it and how few articles of the workspace do; two articles are of one story when their vectors are close.
+// uses it and how few articles of the workspace do; two articles are of one story when their vectors are close, and,
+// when both give their publication dates, when they appeared within a few weeks of each other (news of one event
+// follows it closely; articles months apart on related matters are other stories) unless they are nearly alike.
 
 /** Cosine similarity of two articles' marks from which they are of one story. */
 export const SAME_STORY = 0.15;
+/** Days between publication dates beyond which two articles are of one story only when nearly alike. */
+const STORY_DAYS = 21;
+const NEARLY_ALIKE = 0.45;
 
 export class StoryGuard {
   /** Each article's marks, sorted, with their weights (how often the article uses it × how rare it is), unit length. */
@@ -18,7 +23,11 @@ export class StoryGuard {
    * `features(d)` lists, for article d, each feature of each of its statements (a feature once per statement);
    * `articlesWith(id)` says in how many articles a feature occurs.
    */
-  constructor(n: number, features: (d: number) => Iterable<number>, articlesWith: (id: number) => number) {
+  /** Each article's publication day (days since 1970), or NaN. */
+  private readonly days: Float64Array;
+
+  constructor(n: number, features: (d: number) => Iterable<number>, articlesWith: (id: number) => number, published: (string | null)[] = []) {
+    this.days = Float64Array.from({ length: n }, (_, d) => (published[d] ? Date.parse(published[d]!.slice(0, 10)) / 864e5 : NaN));
     // Rarity as if the workspace had at least a few dozen articles: in a small one, a word in every article is the
     // story's, not common English.
     const scale = Math.max(n, 24);
@@ -56,6 +65,9 @@ export class StoryGuard {
   }
 
   same(a: number, b: number): boolean {
-    return this.similarity(a, b) >= SAME_STORY;
+    const sim = this.similarity(a, b);
+    if (sim < SAME_STORY) return false;
+    const apart = Math.abs(this.days[a] - this.days[b]);
+    return !(apart > STORY_DAYS) || sim >= NEARLY_ALIKE;
   }
 }
