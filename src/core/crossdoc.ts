@@ -571,7 +571,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
-  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p));
+  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
   const groups = new Map<number, Set<Statement>>();
   for (const p of mutual) for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
@@ -803,13 +803,11 @@ export interface Disagreement { kind: ConflictKind; explanation: string; confide
  * What a kind of disagreement takes off the confidence: who said it differs for many reasons besides disagreement
  * (a source named in one place and not another), and a quotation is often trimmed or tidied without changing it.
  */
-let ATTRIBUTION_DOUBT = 0.05;
-let REWORDED_DOUBT = 0.15;
-export function setDoubts(a: number, r: number): void { ATTRIBUTION_DOUBT = a; REWORDED_DOUBT = r; }
+const ATTRIBUTION_DOUBT = 0.05;
+const REWORDED_DOUBT = 0.15;
 
 /** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
-let RARE_WORDS = 2.3;
-export function setRare(x: number): void { RARE_WORDS = x; }
+const RARE_WORDS = 2.3;
 
 /** The most any kind of disagreement adds to how surely two statements say the same thing. */
 const MAX_BONUS = 0.15;
@@ -833,7 +831,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const o = overlapOf(a, contentOf(a, ia), b, contentOf(b, ib), j.idf, j.maxIdf);
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
-  const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight / (RARE_WORDS / 2.3)));
+  // Less than one rare word's weight in common says little however much of the shorter statement it is.
+  const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight));
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (same + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
@@ -935,6 +934,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   return null;
 }
 
+/** Similarity from which a matched pair joins a claim even when neither statement chose the other first. */
+const SAME_CLAIM = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
