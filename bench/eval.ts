@@ -86,6 +86,13 @@ function printCross(title: string, result: CrossResult, gold: CrossGold): void {
   console.log(`  conflicts      recall ${f3(s.conflicts.recall)} (${s.conflicts.found.length} of ${s.conflicts.found.length + s.conflicts.missed.length}; missed ${s.conflicts.missed.join(' ') || 'none'})  precision ${f3(s.conflicts.precision)} (${s.conflicts.tp} of ${s.conflicts.reported} reported)`);
   console.log(`  claims         ${s.claims.found} of ${s.claims.total} gold claims found as shared claims (recall ${f3(s.claims.recall)}); ${result.claims.length} reported`);
   console.log(`  sources        ${s.sources.found} of ${s.sources.total} gold sources found (${f3(s.sources.found / (s.sources.total || 1))})${s.sources.missing.length ? `; missing: ${s.sources.missing.join(', ')}` : ''}; ${result.sources.length} reported`);
+  // Each missed and each false conflict with its kind, so anyone sees why.
+  const one = (t: string, n = 90) => { const x = t.replace(/\s+/g, ' '); return x.length > n ? x.slice(0, n - 1) + '…' : x; };
+  for (const id of s.conflicts.missed) {
+    const c = gold.claims.find(x => x.id === id)!;
+    console.log(`  missed ${id} [${c.conflict?.kind ?? '?'}] ${c.mentions.map(m => `${basename(m.doc)}: “${one(m.text ?? "", 60)}”`).join(' / ')}`);
+  }
+  for (const c of s.conflicts.false) console.log(`  false [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${c.explanation}\n      ${basename(c.a.doc)}: “${one(c.a.text)}”\n      ${basename(c.b.doc)}: “${one(c.b.text)}”`);
 }
 
 // Stories with gold: the corpus first, then every folder of ../shared/stories.

@@ -170,7 +170,7 @@ export function expandGold(text: string, g: CompactGold): Gold {
 
 /** The cross-article gold (../shared/corpus/gold/cross.gold.json). */
 export interface CrossGold {
-  claims: { id: string; agree: boolean; mentions: { doc: string; start: number; end: number }[]; conflict: { kind: string } | null }[];
+  claims: { id: string; agree: boolean; mentions: { doc: string; start: number; end: number; text?: string }[]; conflict: { kind: string } | null }[];
   sources: { speaker: string; tier: string }[];
 }
 
@@ -184,14 +184,15 @@ const base = (p: string) => p.split(/[\\/]/).pop()!;
  * pairs that find one. Claims: a gold claim is found when one reported claim holds two of its mentions in different
  * articles. Sources: main-tier gold speakers among the reported sources.
  */
-export function scoreCross(r: { conflicts: PairLike[]; claims: { mentions: { doc: string; start: number; end: number }[] }[]; sources: { speaker: string }[] }, g: CrossGold) {
+export function scoreCross<P extends PairLike>(r: { conflicts: P[]; claims: { mentions: { doc: string; start: number; end: number }[] }[]; sources: { speaker: string }[] }, g: CrossGold) {
   const hits = (m: { doc: string; start: number; end: number }, gm: { doc: string; start: number; end: number }) => base(m.doc) === base(gm.doc) && m.start < gm.end && gm.start < m.end;
   const conflicting = g.claims.filter(c => !c.agree);
   const found = new Set<string>();
   let tp = 0;
+  const wrong: P[] = [];
   for (const p of r.conflicts) {
     const on = conflicting.filter(c => base(p.a.doc) !== base(p.b.doc) && c.mentions.some(m => hits(p.a, m)) && c.mentions.some(m => hits(p.b, m)));
-    if (on.length === 0) continue;
+    if (on.length === 0) { wrong.push(p); continue; }
     tp++;
     found.add((on.find(c => !found.has(c.id)) ?? on[0]).id);
   }
@@ -204,7 +205,7 @@ export function scoreCross(r: { conflicts: PairLike[]; claims: { mentions: { doc
   const mainSources = g.sources.filter(s => s.tier === 'main');
   const missing = mainSources.filter(s => !speakers.has(norm(s.speaker))).map(s => s.speaker);
   return {
-    conflicts: { recall: found.size / conflicting.length, precision: r.conflicts.length ? tp / r.conflicts.length : 1, found: [...found].sort(), missed: conflicting.map(c => c.id).filter(id => !found.has(id)), reported: r.conflicts.length, tp },
+    conflicts: { recall: found.size / conflicting.length, precision: r.conflicts.length ? tp / r.conflicts.length : 1, found: [...found].sort(), missed: conflicting.map(c => c.id).filter(id => !found.has(id)), reported: r.conflicts.length, tp, false: wrong },
     claims: { recall: claimFound.length / g.claims.length, found: claimFound.length, total: g.claims.length },
     sources: { found: mainSources.length - missing.length, total: mainSources.length, missing },
   };

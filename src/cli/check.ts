@@ -1,10 +1,20 @@
 // `newsmark check PATH... [--json]`: the cross-article view of a set of articles.
 
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { analyze, findPublicationDate } from '../core';
 import { crossCheck, type CrossResult } from '../core/crossdoc';
-import { load } from './files';
+import { readSidecar } from '../core/sidecar';
+import { load, sidecarOf } from './files';
+
+/** How an article is named in explanations: its outlet from the sidecar, else its path from here. */
+function labelOf(path: string): string {
+  const sidecar = sidecarOf(path);
+  const text = sidecar ? load(sidecar).text : undefined;
+  const r = text === undefined ? null : readSidecar(text);
+  const outlet = r && r.ok ? r.file.data.document.outlet : undefined;
+  return typeof outlet === 'string' && outlet.trim() ? outlet.trim() : relative(process.cwd(), path) || path;
+}
 
 const ARTICLE = /\.(?:txt|md|markdown|news)$/i;
 const SKIP = new Set(['node_modules', '.git', '.newsmark', '.vscode-test', 'dist', 'out']);
@@ -37,7 +47,7 @@ export function runCheck(paths: string[], published: (path: string) => string | 
   const ok = loaded.filter(l => l.text !== undefined) as { path: string; text: string }[];
   const own = ok.map(l => published(l.path) ?? findPublicationDate(l.text));
   const story = own.filter((d): d is string => !!d).sort().pop() ?? null;
-  const result = crossCheck(ok.map((l, i) => ({ doc: l.path, text: l.text, analysis: analyze(l.text, { published: own[i], storyDate: story }) })));
+  const result = crossCheck(ok.map((l, i) => ({ doc: l.path, label: labelOf(l.path), text: l.text, analysis: analyze(l.text, { published: own[i], storyDate: story }) })));
   return { ...result, errors };
 }
 
@@ -48,7 +58,7 @@ export function formatCheck(r: CrossResult): string {
   lines.push('', 'Conflicts');
   if (r.conflicts.length === 0) lines.push('  none found');
   for (const c of r.conflicts) {
-    lines.push(`  [${c.kind}] ${c.explanation}`);
+    lines.push(`  [${c.kind}${c.confidence !== undefined ? `, ${Math.round(c.confidence * 100)}% sure` : ''}] ${c.explanation}`);
     lines.push(`      ${c.a.doc}: “${clip(c.a.text, 110)}”`);
     lines.push(`      ${c.b.doc}: “${clip(c.b.text, 110)}”`);
   }
@@ -56,5 +66,9 @@ export function formatCheck(r: CrossResult): string {
   for (const s of r.sources) lines.push(`  ${s.speaker} (${s.kind}) — ${s.mentions} in ${s.documents.length} article${s.documents.length === 1 ? '' : 's'}`);
   lines.push('', 'Claims reported by several articles');
   for (const c of r.claims) lines.push(`  ${c.id} (${c.independent} independent of ${new Set(c.mentions.map(m => m.doc)).size}) ${clip(c.summary, 100)}`);
+  if (r.derived?.length) {
+    lines.push('', 'Articles that are one report (rewrites of one another, counted once)');
+    for (const d of r.derived) lines.push(`  ${d.origin ? `from ${d.origin}: ` : ''}${d.documents.join(', ')}`);
+  }
   return lines.join('\n');
 }

@@ -6,11 +6,17 @@
 // other numbers or dates, negates it, or names other people in it.
 
 import type { Analysis, Attribution, Entity } from './types';
-import { fold, paragraphs, sentences, tokenize } from './text';
+import { fold, paragraphs, sentences, type Token, tokenize } from './text';
+import { type Quantity, quantitiesDiffer, quantitiesOf } from './cross/quantity';
+import { SpeakerResolver } from './cross/speakers';
+import { StoryGuard } from './cross/stories';
+import { derivations, originsOf, runsOf } from './cross/provenance';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
   doc: string;
+  /** How the article is named in explanations (its outlet, or its path in the workspace); `doc` when not given. */
+  label?: string;
   text: string;
   analysis: Analysis;
 }
@@ -37,9 +43,9 @@ export interface CrossClaim {
   id: string;
   summary: string;
   mentions: Mention[];
-  /** Articles that carry it, counting copies of one wire story once. */
+  /** Independent reports that carry it: articles that are one report (see CrossResult.derived) count once. */
   independent: number;
-  /** Sets of articles that are copies of one another (syndicated), by doc. */
+  /** Sets of articles that carry it and are one report, by doc. */
   copies: string[][];
 }
 
@@ -51,6 +57,8 @@ export interface CrossConflict {
   explanation: string;
   a: Mention;
   b: Mention;
+  /** How sure the check is that the two statements disagree (0–1). */
+  confidence?: number;
 }
 
 export interface CrossResult {
@@ -60,6 +68,8 @@ export interface CrossResult {
   conflicts: CrossConflict[];
   /** How much work the matching did: statements read and pairs scored (found through the index). */
   stats: { statements: number; scored: number };
+  /** Articles that are one report: rewrites of one another, or of one outlet's story (`origin`, when they say so). */
+  derived?: { documents: string[]; origin?: string }[];
 }
 
 const STOP = new Set(`a an the and or but of to in on at by for from with as into onto over under after before
@@ -73,10 +83,6 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
 const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/i;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, hundred: 100, dozen: 12 };
-
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
@@ -107,12 +113,21 @@ interface Statement {
   /** The features (content-word stems, @names, #numbers, ~dates) as sorted numbers: see featureIds. */
   ids: Int32Array;
   people: string[];
-  numbers: Map<string, Set<number>>; // the word after a number → the numbers given for it
+  /** The quantities given, by the stem of the word they count. */
+  numbers: Map<string, Quantity[]>;
   dates: string[];
+  /** Each date as written, with its value and the word before it ("since", "on"): what it dates. */
+  dateTexts: { value: string; text: string; before: string; near: string[] }[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
   pronoun: boolean;
+  /** The words of each quotation in it, folded (for telling one quotation printed twice from two statements). */
+  quotes: string[][];
+  /** Most of its words are quoted. */
+  quoted: boolean;
+  /** In how many statements of its article each feature (same order as ids) occurs: the article's topic words recur. */
+  inArticle?: Int32Array;
   /**
    * Whose voice each feature (same order as ids) is in: the index of the attribution whose quoted content holds it,
    * -1 for the article's own voice, -2 for no vote (a number or date, a word about the speaker, or not found).
@@ -120,6 +135,13 @@ interface Statement {
    */
   voices?: Int16Array;
 }
+
+/** A description after a name, between commas: ", a retired army general," (no verb, no quotation, within one clause). */
+const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
+
+/** Shared empty lists: most statements quote nothing and date nothing (memory at tens of thousands of articles). */
+const NO_QUOTES: string[][] = [];
+const NO_DATES: Statement['dateTexts'] = [];
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
 
@@ -151,31 +173,37 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       // Not claims: date lines, bylines, datelines on their own, and headlines (a first line without a full stop).
       if (METADATA.test(raw) || (p.start === firstLine && !/[.!?”"]$/.test(raw))) continue;
       const features = new Set<string>();
-      const numbers = new Map<string, Set<number>>();
       const ents: Entity[] = entityCursor.within(s.start, s.end);
       const datesHere = dateCursor.within(s.start, s.end);
       const inDate = (at: number) => datesHere.some(d => at >= d.start && at < d.end);
-      const addNumber = (word: string, v: number) => { const set = numbers.get(word) ?? new Set<number>(); set.add(v); numbers.set(word, set); };
+      // A person's credentials between commas ("Jim Dale, a retired army general, said") describe the person, not
+      // what the sentence reports: their words are no part of the claim.
+      const credentials: [number, number][] = [];
+      for (const x of ents) {
+        if (x.type !== 'PERSON') continue;
+        const m = APPOSITIVE.exec(text.slice(x.end, Math.min(s.end, x.end + 120)));
+        if (m) credentials.push([x.end, x.end + m[0].length]);
+      }
+      const described = (at: number) => credentials.some(([from, to]) => at >= from && at < to);
       let e = 0;
       for (let k = 0; k < toks.length; k++) {
         const t = toks[k];
+        if (credentials.length && described(t.start)) continue;
         while (e < ents.length && ents[e].end <= t.start) e++;
         if (e < ents.length && t.start >= ents[e].start && t.end <= ents[e].end) continue; // a name counts once, as a name
-        const next = toks[k + 1]?.word ? stem(toks[k + 1].f) : '';
         if (/^\d/.test(t.text)) {
           const v = Number(t.text.replace(/,/g, ''));
-          if (Number.isFinite(v) && !inDate(t.start)) { addNumber(next, v); features.add(`#${v}`); }
+          if (Number.isFinite(v) && !inDate(t.start)) features.add(`#${v}`);
           continue;
         }
-        if (!t.word) continue;
-        if (NUMBER_WORDS[t.f] !== undefined && next && !STOP.has(next)) addNumber(next, NUMBER_WORDS[t.f]);
-        if (STOP.has(t.f) || t.f.length < 3) continue;
+        if (!t.word || STOP.has(t.f) || t.f.length < 3) continue;
         features.add(stem(t.f));
       }
-      for (const x of ents) features.add(`@${nameKey(x.canonical)}`);
+      const numbers = quantitiesOf(toks, stem, STOP, k => inDate(toks[k].start));
+      for (const x of ents) if (!credentials.length || !described(x.start)) features.add(`@${nameKey(x.canonical)}`);
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
-      if (features.size < 3) continue;
+      if (features.size < 3 || toks.filter(t => t.word).length < 5) continue;
       const overlapping = () => {
         while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start) claimFrom++;
         const got: Attribution[] = [];
@@ -189,17 +217,60 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        people: [...new Set(ents.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))],
+        people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
         numbers,
         dates,
+        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d) })),
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
+        quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
+        quoted: false,
       });
     }
   }
   for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
+  const count = new Map<number, number>();
+  for (const st of out) {
+    st.quoted = st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
+    for (const id of st.ids) count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  for (const st of out) st.inArticle = Int32Array.from(st.ids, id => count.get(id)!);
+  return out;
+}
+
+/** The content words (stems, not names) within eight words of a span: what a date in the sentence dates. */
+function nearWords(toks: Token[], span: { start: number; end: number }): string[] {
+  const words = toks.filter(t => t.word);
+  const first = words.findIndex(t => t.end > span.start);
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  if (first < 0) return [];
+  return words.slice(Math.max(0, first - 8), last + 9)
+    .filter(t => (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f))
+    .map(t => stem(t.f));
+}
+
+/**
+ * The quotations of a sentence as lists of folded words: between “ and ” (or a pair of straight marks); a quotation
+ * open at the sentence's end, or closed without opening in it, runs to the end or from the start.
+ */
+function quotesOf(toks: Token[]): string[][] {
+  const out: string[][] = [];
+  let cur: string[] | null = null;
+  let opened = false;
+  let before: string[] = [];
+  for (const t of toks) {
+    if (t.text === '“' || (t.text === '"' && !cur)) { cur = []; opened = true; continue; }
+    if (t.text === '”' || t.text === '"') {
+      if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); }
+      continue;
+    }
+    if (!t.word) continue;
+    if (cur) cur.push(t.f); else before.push(t.f);
+  }
+  if (cur && cur.length) out.push(cur);
   return out;
 }
 
@@ -211,6 +282,9 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
 function voicesOf(s: Statement): Int16Array {
   const text = fold(s.text);
   const out = new Int16Array(s.ids.length).fill(-2);
+  // ", who pleaded guilty on Friday," inside a quoted person's words is the reporter telling who the person is.
+  const relative: [number, number][] = [];
+  for (const m of s.text.matchAll(/, (?:who|which) [^,.;:“”"]{3,120}(?=[,.;:]|$)/g)) relative.push([s.start + m.index!, s.start + m.index! + m[0].length]);
   s.ids.forEach((id, k) => {
     if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
     const f = FEATURE_NAMES[id];
@@ -218,6 +292,7 @@ function voicesOf(s: Statement): Int16Array {
     if (at < 0) return;
     const pos = s.start + at;
     let voice = -1;
+    if (relative.some(([a, b]) => pos >= a && pos < b)) { out[k] = -1; return; }
     for (let i = 0; i < s.attributions.length; i++) {
       const x = s.attributions[i];
       if (pos >= x.content.start && pos < x.content.end) { voice = i; break; }
@@ -299,17 +374,30 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
 export interface CheckOptions {
   /** Minimum similarity of two statements for one claim (0–1). */
   threshold?: number;
+  /**
+   * Conflicts less sure than this (0–1) are left out. The default lists those a researcher can rely on; a lower bar
+   * lists more, with more that are not real disagreements.
+   */
+  minConfidence?: number;
 }
+
+/** The confidence from which a conflict is listed when no other bar is set. */
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
 
 /** The cross-article view of a set of analysed articles. */
 export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): CrossResult {
   const threshold = opts.threshold ?? 0.18;
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const docs = articles.map(a => a.doc);
   const stmts: Statement[] = [];
+  const runs: Uint32Array[] = [];
+  const origins: string[][] = [];
   articles.forEach((a, d) => {
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
-    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0) }));
+    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0), runs: runsOf(a.text), origins: originsOf(a.text, a.analysis) }));
+    runs.push(prepared.runs);
+    origins.push(prepared.origins);
     for (const p of prepared.statements) stmts.push({ ...p, doc: d, i: stmts.length });
   });
 
@@ -318,7 +406,17 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const types = new Map<string, string>();
   for (const a of articles) for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
   const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
-  for (const a of articles) for (const x of a.analysis.attributions) if (x.speaker) merger.add(x.speaker);
+  // Each attribution's speaker as the workspace names it (see SpeakerResolver).
+  const resolver = new SpeakerResolver();
+  for (const a of articles) resolver.addEntities(a.analysis.entities);
+  const labels = new Map<Attribution, string | null>();
+  for (const a of articles) {
+    const es = a.analysis.entities;
+    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
+    for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
+  }
+  const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
+  for (const a of articles) for (const x of a.analysis.attributions) { const l = labelOf(x); if (l) merger.add(l); }
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
@@ -333,11 +431,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
   for (const a of articles) {
     for (const x of a.analysis.attributions) {
-      if (x.speaker) cite(x.speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      const speaker = labelOf(x);
+      if (speaker) cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
       // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
       const conduit = [x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''), /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1]]
         .find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
-      if (conduit && nameKey(conduit) !== nameKey(x.speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      if (conduit && nameKey(conduit) !== nameKey(speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
   }
 
@@ -351,6 +450,29 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
   stmts.forEach((st, i) => { for (const id of ids[i]) { df[id]++; if (lastDoc[id] !== st.doc) { lastDoc[id] = st.doc; docFreq[id]++; } } });
+  // Statements of different stories never pair (see StoryGuard).
+  const docFirst = new Int32Array(articles.length + 1);
+  for (const st of stmts) docFirst[st.doc + 1]++;
+  for (let d = 0; d < articles.length; d++) docFirst[d + 1] += docFirst[d];
+  // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
+  const markIds = new Map<string, number>();
+  const markOf = new Int32Array(idOf.size);
+  for (let id = 0; id < idOf.size; id++) {
+    const f = FEATURE_NAMES[id];
+    const m = FEATURE_KINDS[id] === 2 ? '@' + f.split(' ').pop() : f;
+    let k = markIds.get(m);
+    if (k === undefined) markIds.set(m, (k = markIds.size));
+    markOf[id] = k;
+  }
+  const markDocs = new Int32Array(markIds.size);
+  const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
+  stmts.forEach((st, i) => { for (const id of ids[i]) { const k = markOf[id]; if (lastMarkDoc[k] !== st.doc) { lastMarkDoc[k] = st.doc; markDocs[k]++; } } });
+  const marks: number[] = [];
+  const stories = new StoryGuard(articles.length, d => {
+    marks.length = 0;
+    for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
+    return marks;
+  }, k => markDocs[k], articles.map(a => a.analysis.published));
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
   const weight = ids.map(list => { let w = 0; for (const id of list) w += idf[id]; return w; });
@@ -381,6 +503,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (touched.length > MAX_CANDIDATES) candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
     scored += candidates.length;
     for (const j of candidates) {
+      if (!stories.same(s.doc, stmts[j].doc)) continue;
       // Merge the two sorted lists: what they share, and of which kinds.
       const theirs = ids[j];
       let w = 0;
@@ -440,14 +563,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const parent = stmts.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   // Disagreements between matched statements.
-  const disagreeing = new Map<number, { kind: ConflictKind; explanation: string }>();
+  const disagreeing = new Map<number, Disagreement>();
+  // Articles named by their label (an outlet), or by label and path where two share one.
+  const labelCount = new Map<string, number>();
+  for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
+  const names = articles.map(a => (a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : a.label ?? a.doc));
+  const judge: Judge = { minConfidence, names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
-    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], docs, merger, pairScore[p]);
+    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
-  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p));
+  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
   const groups = new Map<number, Set<Statement>>();
   for (const p of mutual) for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
@@ -456,6 +584,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (!g) groups.set(r, (g = new Set()));
     g.add(s);
   }
+  // Provenance: articles that are one report (see derivations).
+  const derived = derivations(runs, origins);
+  const reportOf = new Map<number, number>();
+  derived.forEach((g, k) => { for (const d of g.docs) reportOf.set(d, k); });
+  const groupsIn = (here: Set<number>) => {
+    const by = new Map<number, number[]>();
+    for (const d of here) { const k = reportOf.get(d); if (k !== undefined) by.set(k, [...(by.get(k) ?? []), d]); }
+    return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
+  };
   const claims: CrossClaim[] = [];
   const claimOf = new Map<number, string>();
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
@@ -465,41 +602,34 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     .forEach((g, k) => {
       const id = `C${String(k + 1).padStart(2, '0')}`;
       g.sort((x, y) => x.i - y.i);
-      const copies = syndicated(g);
+      const here = new Set(g.map(s => s.doc));
+      // Articles of one report (rewrites of one another or of one outlet's story) among those that carry the claim.
+      const copies = reportOf.size ? groupsIn(here) : [];
       claims.push({
         id,
         summary: clip([...g].sort((x, y) => x.text.length - y.text.length)[0].text, 140),
         mentions: g.map(mention),
-        independent: new Set(g.map(s => s.doc)).size - copies.reduce((t, c) => t + c.length - 1, 0),
+        independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       });
       for (const s of g) claimOf.set(s.i, id);
     });
 
-  const conflicts: CrossConflict[] = [...disagreeing]
+  const conflicts: CrossConflict[] = [...disagreeing].filter(([, c]) => c.confidence >= minConfidence)
     .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
     .map(([p, c]) => ({ claim: claimOf.get(pairA[p]) ?? null, ...c, a: mention(stmts[pairA[p]]), b: mention(stmts[pairB[p]]) }));
 
   const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
-  return { documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored } };
+  return {
+    documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored },
+    derived: derived.map(g => (g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) })),
+  };
 }
 
-/** Articles in a claim whose statements are word for word the same: copies of one wire story. */
-function syndicated(g: Statement[]): number[][] {
-  const bySignature = new Map<string, Set<number>>();
-  for (const s of g) {
-    const sig = s.ids.join(',');
-    let docs = bySignature.get(sig);
-    if (!docs) bySignature.set(sig, (docs = new Set()));
-    docs.add(s.doc);
-  }
-  return [...bySignature.values()].filter(d => d.size > 1).map(d => [...d]);
-}
-
-/** Who a statement's shared part is attributed to: each word it shares with the other statement votes (see voicesOf). */
-function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string | null {
-  if (!s.voices) return null; // nothing attributed: the article's own voice
-  const votes = new Map<string | null, number>();
+/** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
+function voiceIndex(s: Statement, other: Statement): number {
+  if (!s.voices) return -1; // nothing attributed: the article's own voice
+  const votes = new Map<number, number>();
   const mine = s.ids;
   const theirs = other.ids;
   for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
@@ -507,75 +637,309 @@ function voiceOf(s: Statement, other: Statement, merger: SpeakerMerger): string 
     else if (mine[x] > theirs[y]) y++;
     else {
       const k = s.voices[x];
-      if (k !== -2) {
-        const speaker = k === -1 ? null : s.attributions[k].speaker;
-        const voice = k === -1 ? null : speaker ? merger.get(speaker) : 'an unnamed source';
-        votes.set(voice, (votes.get(voice) ?? 0) + 1);
-      }
+      if (k !== -2) votes.set(k, (votes.get(k) ?? 0) + 1);
       x++; y++;
     }
   }
-  let best: string | null = null;
+  let best = -1;
   let n = -1;
-  for (const [v, c] of votes) if (c > n || (c === n && v !== null)) { best = v; n = c; }
+  for (const [v, c] of votes) if (c > n || (c === n && v !== -1)) { best = v; n = c; }
   return best;
 }
 
-function disagreement(a: Statement, b: Statement, docs: string[], merger: SpeakerMerger, score: number): { kind: ConflictKind; explanation: string } | null {
-  const da = docs[a.doc];
-  const db = docs[b.doc];
-  // Numbers on the same thing.
-  for (const [word, va] of a.numbers) {
-    const vb = b.numbers.get(word);
-    if (word && vb && ![...va].some(v => vb.has(v))) {
-      return { kind: 'number', explanation: `${da} gives ${[...va].join(' and ')} ${word}, ${db} ${[...vb].join(' and ')}` };
+/** The positions (in ids) of a statement's features in one voice (numbers and dates always). */
+function contentOf(s: Statement, voice: number): Int32Array {
+  const out = new Int32Array(s.ids.length);
+  let n = 0;
+  for (let k = 0; k < s.ids.length; k++) {
+    const v = s.voices ? s.voices[k] : -1;
+    if (v === voice || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
+  }
+  return out.subarray(0, n);
+}
+
+/** How two statements' contents (each in the voice they share) meet. */
+interface Overlap {
+  /** Shared weight. */
+  weight: number;
+  /** Shared weight over the smaller content's weight: 1 when one says all the other says. */
+  containment: number;
+  /** Shared weight over the geometric mean of both. */
+  cosine: number;
+  /** Shared names, numbers and dates. */
+  anchors: number;
+}
+
+/**
+ * The overlap of two contents (positions in each statement's ids). A feature weighs its rarity in the workspace (in
+ * units of a word found once, whatever the workspace's size), divided by how often its article repeats it: a word
+ * both articles repeat in many statements is the story's topic, not what this statement says.
+ */
+function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf: Float64Array, maxIdf: number): Overlap {
+  let wx = 0;
+  let wy = 0;
+  let w = 0;
+  let anchors = 0;
+  const ca = a.inArticle!;
+  const cb = b.inArticle!;
+  for (const k of x) wx += idf[a.ids[k]] / ca[k];
+  for (const k of y) wy += idf[b.ids[k]] / cb[k];
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    const p = a.ids[x[i]];
+    const q = b.ids[y[j]];
+    if (p < q) i++;
+    else if (p > q) j++;
+    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; i++; j++; }
+  }
+  w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
+  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors };
+}
+
+/**
+ * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
+ * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words.
+ */
+function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
+  let found: 'same' | 'reworded' | null = null;
+  const st = (q: string[]) => q.map(stem);
+  for (const qa of a.quotes) for (const qb of b.quotes) {
+    if (!sharesRun(qa, qb, 5)) continue;
+    // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
+    if (inOrder(st(qa), st(qb)) || inOrder(st(qb), st(qa))) return 'same';
+    found = 'reworded';
+  }
+  if (found) return found;
+  // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    if (x.quotes.length === 0) continue;
+    const words = st(tokenize(y.text).filter(t => t.word).map(t => t.f));
+    for (const q of x.quotes) {
+      if (q.length >= 6 && sharesRun(st(q), words, 6) && inOrder(st(q), words)) return 'same';
+      // The whole of the other sentence is inside the quotation ("Faith made America strong.").
+      if (words.length >= 4 && words.length <= q.length && inOrder(words, st(q))) return 'same';
     }
-  }
-  // Dates of the same event.
-  if (a.dates.length && b.dates.length && !a.dates.some(d => b.dates.includes(d))) {
-    const sameMonth = a.dates.some(x => b.dates.some(y => x.slice(0, 7) === y.slice(0, 7) && (x.length < 10 || y.length < 10)));
-    if (!sameMonth) return { kind: 'date', explanation: `${da} dates it ${a.dates.join(', ')}; ${db} ${b.dates.join(', ')}` };
-  }
-  // Hedged in one, stated in the other.
-  if (a.hedged !== b.hedged) {
-    const [h, plain] = a.hedged ? [a, b] : [b, a];
-    const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
-    return { kind: 'hedge', explanation: `${docs[h.doc]} hedges it (“${word}”); ${docs[plain.doc]} states it as fact` };
-  }
-  // Attributed differently.
-  const va = voiceOf(a, b, merger);
-  const vb = voiceOf(b, a, merger);
-  // Two different sources for loosely similar statements are often two different claims: both attributed
-  // needs a closer match than attributed against the outlet's own voice.
-  if (va !== vb && (va === null || vb === null || score >= BOTH_ATTRIBUTED)) {
-    const say = (d: string, v: string | null) => (v ? `${d} attributes it to ${v}` : `${d} states it in its own voice`);
-    return { kind: 'attribution', explanation: `${say(da, va)}; ${say(db, vb)}` };
-  }
-  // Other people named in it.
-  const onlyA = a.people.filter(p => !b.people.includes(p));
-  const onlyB = b.people.filter(p => !a.people.includes(p));
-  const both = a.people.filter(p => b.people.includes(p));
-  if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
-    const [more, fewer] = onlyA.length ? [a, b] : [b, a];
-    const names = (onlyA.length ? onlyA : onlyB).join(', ');
-    return { kind: 'entity', explanation: `${docs[more.doc]} names ${names} where ${docs[fewer.doc]} has someone else (a pronoun)` };
-  }
-  // Negated in one only.
-  const negatedClaim = (x: Statement, y: Statement) => x.negated && x.text.split(/[,;:—–]/).some(clause => {
-    if (!NEGATION.test(clause)) return false;
-    const f = fold(clause);
-    return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length >= 2;
-  });
-  const na = negatedClaim(a, b);
-  const nb = negatedClaim(b, a);
-  if (na !== nb && !(na ? b : a).negated) {
-    const [neg, pos] = na ? [a, b] : [b, a];
-    return { kind: 'negation', explanation: `${docs[neg.doc]} negates what ${docs[pos.doc]} affirms` };
   }
   return null;
 }
 
-const BOTH_ATTRIBUTED = 0.25;
+function sharesRun(x: string[], y: string[], n: number): boolean {
+  if (x.length < n || y.length < n) return false;
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= x.length; i++) grams.add(x.slice(i, i + n).join(' '));
+  for (let i = 0; i + n <= y.length; i++) if (grams.has(y.slice(i, i + n).join(' '))) return true;
+  return false;
+}
+
+/** Whether the words of x occur in y in the same order (a quotation cut short or with words left out). */
+function inOrder(x: string[], y: string[]): boolean {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && y[j] !== w) j++;
+    if (j === y.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** Words that say what a speaker is, not who: a label made only of them names nobody in particular. */
+const ROLE = /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
+
+/** Two labels that may name one speaker: equal, one's name words inside the other's, or one naming nobody in particular. */
+export function sameSpeaker(x: string | null, y: string | null): boolean {
+  if (x === y) return true;
+  if (x === null || y === null) return false;
+  const words = (s: string) => nameKey(s).split(' ').filter(w => w.length > 1 && !ROLE.test(w));
+  const wx = words(x);
+  const wy = words(y);
+  if (wx.length === 0 || wy.length === 0) return true;
+  // The same name leading either label ("BuzzFeed" / "BuzzFeed's Thursday night report").
+  const lead = (s: string) => nameKey(/\p{Lu}[\p{L}\p{N}]*/u.exec(s)?.[0] ?? '');
+  const lx = lead(x);
+  const ly = lead(y);
+  if ((lx && nameKey(y).replace(/s\b/g, '').split(' ').includes(lx.replace(/s$/, ''))) || (ly && nameKey(x).replace(/s\b/g, '').split(' ').includes(ly.replace(/s$/, '')))) return true;
+  const [small, big] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
+  return small.every(w => big.includes(w));
+}
+
+/** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
+const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing)\b/i;
+
+/** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
+const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
+
+/** Descriptions of sources without a name that still say who speaks. */
+const GROUP = /\b(?:anonymous|sources?|officials?|analysts?|experts?|critics?|aides?|people|residents|witnesses|police|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|spokes(?:man|woman|person)|advisers?|advocates?|insiders?|unnamed)\b/;
+
+const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
+
+/** Whether a speaker label is a name (capitalised words) rather than a description. */
+const named = (v: string) => v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
+
+/** Whether a label reads as a person's name (two or three capitalised words, no description). */
+const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) && !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(v);
+
+/** Whether most of a statement's words are quoted. */
+const inQuotes = (s: Statement) => s.quoted;
+
+/** Content words two statements share, as stems. */
+function sharedWords(x: Statement, y: Statement): string[] {
+  return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0).map(id => FEATURE_NAMES[id]);
+}
+
+/** Whether a word of a pattern stands within a few words of a word both statements share: it bears on their claim. */
+function near(x: Statement, y: Statement, re: RegExp, words = 6): boolean {
+  const m = re.exec(x.text);
+  if (!m) return false;
+  const toks = tokenize(x.text).filter(t => t.word);
+  const at = toks.findIndex(t => t.end > m.index);
+  const around = toks.slice(Math.max(0, at - words), at + words + 1).map(t => stem(t.f));
+  const common = new Set(sharedWords(x, y));
+  return around.some(w => common.has(w));
+}
+
+/** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
+const hedgesShared = (h: Statement, plain: Statement) => near(h, plain, HEDGES);
+
+export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
+
+/**
+ * What a kind of disagreement takes off the confidence: who said it differs for many reasons besides disagreement
+ * (a source named in one place and not another), and a quotation is often trimmed or tidied without changing it.
+ */
+const ATTRIBUTION_DOUBT = 0.05;
+const REWORDED_DOUBT = 0.15;
+
+/** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
+const RARE_WORDS = 2.3;
+
+/** The most any kind of disagreement adds to how surely two statements say the same thing. */
+const MAX_BONUS = 0.15;
+
+interface Judge {
+  minConfidence: number;
+  names: string[];
+  maxIdf: number;
+  labelOf: (x: Attribution) => string | null;
+  merger: SpeakerMerger;
+  idf: Float64Array;
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(1, x));
+
+function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
+  const da = j.names[a.doc];
+  const db = j.names[b.doc];
+  const ia = voiceIndex(a, b);
+  const ib = voiceIndex(b, a);
+  const o = overlapOf(a, contentOf(a, ia), b, contentOf(b, ib), j.idf, j.maxIdf);
+  // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
+  // shorter one's content in the other, names, numbers or dates in common.
+  // Less than one rare word's weight in common says little however much of the shorter statement it is.
+  const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight));
+  // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
+  if (same + MAX_BONUS < j.minConfidence) return null;
+  const quoted = quotation(a, b);
+  // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
+  if (quoted === 'same') return null;
+  // Numbers on the same thing.
+  for (const [word, qa] of a.numbers) {
+    const qb = b.numbers.get(word);
+    if (!qb || !quantitiesDiffer(qa, qb)) continue;
+    const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
+    return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
+  }
+  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
+  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !y.dates.includes(d.value) && y.dateTexts.some(e => e.near.some(w => d.near.includes(w))));
+  const ta = dated(a, b);
+  const tb = dated(b, a);
+  if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
+    const sameMonth = ta.some(x => tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)));
+    if (!sameMonth) {
+      const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
+      // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
+      const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
+      // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
+      const years = Math.min(...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))));
+      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0) - (years > 1 ? 0.3 : 0)) };
+    }
+  }
+  // Hedged in one, stated in the other.
+  if (a.hedged !== b.hedged && hedgesShared(a.hedged ? a : b, a.hedged ? b : a)) {
+    const [h, plain] = a.hedged ? [a, b] : [b, a];
+    const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
+    return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
+  }
+  // The same quotation in other words.
+  // The same words quoted differently: a long run in common, or two quotations that say much the same.
+  if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5 && a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))) {
+    return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same - REWORDED_DOUBT) };
+  }
+  // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
+  const speaker = (s: Statement, i: number) => {
+    if (i < 0) return null;
+    const l = j.labelOf(s.attributions[i]);
+    return l ? j.merger.get(l) : 'an unnamed source';
+  };
+  // A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare.
+  const sound = (v: string | null) => v === null || (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
+  const va = speaker(a, ia);
+  const vb = speaker(b, ib);
+  // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
+  const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
+  if (!sameSpeaker(va, vb) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
+    const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
+    let confidence = same;
+    // A description against a name may be one person ("the state's attorney general" / "John Suthers").
+    if (va && vb && named(va) !== named(vb)) confidence -= 0.2;
+    // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
+    // likewise; what they disagree about is not who said it.
+    else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
+    // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
+    else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
+    // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
+    if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
+    return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };
+  }
+  // Other people named in it.
+  const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
+  const onlyA = a.people.filter(p => !has(b, p));
+  const onlyB = b.people.filter(p => !has(a, p));
+  const both = a.people.filter(p => has(b, p));
+  if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
+    const [more, fewer] = onlyA.length ? [a, b] : [b, a];
+    const extra = onlyA.length ? onlyA : onlyB;
+    const names = extra.join(', ');
+    // Surest when the pronoun stands beside a shared name where the other names someone beside it ("she and
+    // Hugo Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role.
+    const last = (p: string) => fold(p).split(' ').pop()!.replace(/[^a-z]/g, '');
+    const beside = (text: string, x: string, y: string) => new RegExp(`\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`).test(fold(text));
+    const coordinated = both.some(p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))));
+    return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same - 0.25 + (coordinated ? 0.3 : 0)) };
+  }
+  // Negated in one only.
+  // The clause of x that negates words it shares with y.
+  // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
+  const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
+    if (!NEGATION.test(clause)) return false;
+    const f = fold(clause);
+    if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2) return false;
+    const m = NEGATION.exec(clause)!;
+    const after = tokenize(clause.slice(m.index)).filter(t => t.word).slice(1, 5).map(t => stem(t.f));
+    const common = new Set(sharedWords(x, y));
+    return after.some(w => common.has(w));
+  }) : undefined);
+  const na = negatedClause(a, b);
+  const nb = negatedClause(b, a);
+  if (!na !== !nb && !(na ? b : a).negated) {
+    const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
+    return { kind: 'negation', explanation: `${j.names[neg.doc]} negates it (“${clip(clause.trim(), 70)}”), ${j.names[pos.doc]} does not`, confidence: clamp(same - 0.1) };
+  }
+  return null;
+}
+
+/** Similarity from which a matched pair joins a claim even when neither statement chose the other first. */
+const SAME_CLAIM = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
@@ -610,7 +974,7 @@ function shared(x: Int32Array, y: Int32Array): number[] {
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
-const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[] }>();
+const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;
 

@@ -8,6 +8,10 @@ import type { WorkspaceIndex } from './workspaceIndex';
 /** The page for a result; cells carry the statement to open. */
 export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): string {
   const docs = r.documents;
+  // Articles that are one report (rewrites of one another or of one outlet's story).
+  const reportOf = new Map<string, number>();
+  (r.derived ?? []).forEach((d, k) => { for (const doc of d.documents) reportOf.set(doc, k + 1); });
+  const derivedList = (r.derived ?? []).map((d, k) => `<li>Report ${k + 1}${d.origin ? ` (from ${esc(d.origin)})` : ''}: ${d.documents.map(esc).join(', ')}</li>`).join('');
   const conflicted = new Set(r.conflicts.flatMap(c => [`${c.a.doc}|${c.a.start}`, `${c.b.doc}|${c.b.start}`]));
   const rows = r.claims.map(c => {
     const cells = docs.map(d => {
@@ -17,7 +21,9 @@ export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): st
       const label = conflict ? 'conflicts' : 'agrees';
       return `<td class="${label}"><button data-doc="${esc(m.doc)}" data-start="${m.start}" data-end="${m.end}" title="${esc(m.text)}" aria-label="${esc(d)}: ${label}. ${esc(m.text)}">${label}</button></td>`;
     }).join('');
-    return `<tr><th scope="row" title="${esc(c.summary)}">${esc(c.summary.length > 90 ? c.summary.slice(0, 89) + '…' : c.summary)}</th>${cells}</tr>`;
+    const articles = new Set(c.mentions.map(m => m.doc)).size;
+    const reports = articles === c.independent ? '' : ` <span class="reports">(${c.independent} independent report${c.independent === 1 ? '' : 's'} of ${articles})</span>`;
+    return `<tr><th scope="row" title="${esc(c.summary)}">${esc(c.summary.length > 90 ? c.summary.slice(0, 89) + '…' : c.summary)}${reports}</th>${cells}</tr>`;
   }).join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
@@ -37,11 +43,13 @@ export function coverageHtml(r: CrossResult, cspSource: string, n = nonce()): st
   .agrees button, span.agrees { background: var(--vscode-diffEditor-insertedTextBackground, rgba(0,160,0,.2)); }
   .conflicts button, span.conflicts { background: var(--vscode-diffEditor-removedTextBackground, rgba(200,0,0,.25)); font-weight: 600; }
   .none { color: var(--vscode-descriptionForeground); text-align: center; }
+  .reports { color: var(--vscode-descriptionForeground); font-weight: normal; }
 </style></head>
 <body>
 <h1>Coverage: ${r.claims.length} claims × ${docs.length} articles</h1>
 <p class="legend"><span class="agrees">agrees</span><span class="conflicts">conflicts</span>— not reported. Enter or a click opens the statement; arrow keys move between cells.</p>
-<table role="grid"><thead><tr><th scope="col">Claim</th>${docs.map(d => `<th scope="col">${esc(d)}</th>`).join('')}</tr></thead>
+${derivedList ? `<p>Articles that are one report (rewrites of one another), counted once per claim:</p><ul class="derived">${derivedList}</ul>` : ''}
+<table role="grid"><thead><tr><th scope="col">Claim</th>${docs.map(d => `<th scope="col">${esc(d)}${reportOf.has(d) ? ` <span class="reports">(report ${reportOf.get(d)})</span>` : ''}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows || `<tr><td colspan="${docs.length + 1}">No claim is reported by two articles yet.</td></tr>`}
 </tbody></table>

@@ -69,12 +69,16 @@ export class SourcesView extends CrossView {
   }
 }
 
+/** How sure a conflict is, in words a reader takes in at a glance. */
+export const sureness = (c: CrossConflict) => (c.confidence === undefined ? '' : `${Math.round(c.confidence * 100)}% sure`);
+
 export class ContradictionsView extends CrossView {
   protected roots(r: CrossResult): Item[] {
+    // The setting newsmark.contradictions.minConfidence decides which are listed at all.
     return r.conflicts.map(c => ({
       label: `${c.kind}: ${clip(c.explanation, 100)}`,
-      description: `${c.a.doc} ↔ ${c.b.doc}`,
-      tooltip: `${c.explanation}\n\n${c.a.doc}: ${c.a.text}\n\n${c.b.doc}: ${c.b.text}`,
+      description: [sureness(c), `${c.a.doc} ↔ ${c.b.doc}`].filter(Boolean).join(' · '),
+      tooltip: `${c.explanation}${c.confidence !== undefined ? ` (${sureness(c)})` : ''}\n\n${c.a.doc}: ${c.a.text}\n\n${c.b.doc}: ${c.b.text}`,
       icon: KIND_ICONS[c.kind] ?? 'warning',
       conflict: c,
       children: [mentionItem(c.a), mentionItem(c.b)],
@@ -86,13 +90,16 @@ export class ClaimsView extends CrossView {
   protected roots(r: CrossResult): Item[] {
     return [...r.claims].sort((x, y) => y.independent - x.independent).map(c => {
       const articles = new Set(c.mentions.map(m => m.doc)).size;
-      const copies = c.copies.length ? ` (${c.copies.map(x => x.length).reduce((a, b) => a + b, 0)} are copies of one wire story, counted once)` : '';
+      const origin = (docs: string[]) => r.derived?.find(d => docs.every(x => d.documents.includes(x)))?.origin;
+      const copies = c.copies.length
+        ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
+        : '';
       return {
         label: clip(c.summary, 100),
         description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
-        tooltip: `Reported by ${articles} articles${copies}.`,
+        tooltip: `Reported by ${articles} articles.${copies}`,
         icon: 'comment-discussion',
-        children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'copy · ' : '')),
+        children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'same report · ' : '')),
       };
     });
   }
@@ -125,7 +132,7 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const [la, lb] = await Promise.all([rangeOf(c.a), rangeOf(c.b)]);
       if (!la || !lb) continue;
       for (const [here, there, other] of [[la, lb, c.b], [lb, la, c.a]] as const) {
-        const d = new vscode.Diagnostic(here.range, `Contradiction (${c.kind}): ${c.explanation}`, vscode.DiagnosticSeverity.Information);
+        const d = new vscode.Diagnostic(here.range, `Contradiction (${c.kind}${c.confidence !== undefined ? `, ${sureness(c)}` : ''}): ${c.explanation}`, vscode.DiagnosticSeverity.Information);
         d.source = 'Newsmark';
         d.code = 'contradiction';
         d.relatedInformation = [new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`)];

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core';
-import { crossCheck, type CrossConflict, type CrossResult, type Mention } from '../core/crossdoc';
+import { crossCheck, type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/crossdoc';
 import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
 import { fnv1a } from '../core/text';
 import { isArticle } from './analyses';
@@ -16,7 +16,7 @@ function hash(text: string): string {
   return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
-interface Entry { uri: vscode.Uri; text: string; hash: string; analysis: Analysis }
+interface Entry { uri: vscode.Uri; text: string; hash: string; analysis: Analysis; outlet?: string | null }
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -43,7 +43,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       sidecars.onDidChange(() => this.schedule()),
       sidecars.onDidCreate(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument(e => { if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri); }),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark.articles')) void this.rebuild(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('newsmark.articles')) void this.rebuild();
+        else if (e.affectsConfiguration('newsmark.contradictions') && this.result) void this.check();
+      }),
       this.emitter,
     );
   }
@@ -107,12 +110,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     return found.sort((a, b) => a.toString().localeCompare(b.toString()));
   }
 
-  /** The publication date the article's sidecar gives, if any. */
-  private async publishedOf(uri: vscode.Uri): Promise<string | null> {
+  /** The publication date and outlet the article's sidecar gives, if any. */
+  private async metaOf(uri: vscode.Uri): Promise<{ published: string | null; outlet: string | null }> {
     try {
       const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))));
-      return r.ok ? r.file.data.document.published ?? null : null;
-    } catch { return null; }
+      return r.ok ? { published: r.file.data.document.published ?? null, outlet: r.file.data.document.outlet?.trim() || null } : { published: null, outlet: null };
+    } catch { return { published: null, outlet: null }; }
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -136,7 +139,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * publication date of the articles in its folder (a folder is usually one story).
    */
   private async analyse(uri: vscode.Uri, text: string): Promise<Entry> {
-    const published = await this.publishedOf(uri);
+    const { published, outlet } = await this.metaOf(uri);
     const folder = uri.toString().replace(/\/[^/]*$/, '/');
     const storyDate = published ? null : [...this.entries.values()]
       .filter(e => e.uri.toString().startsWith(folder) && e.uri.toString().slice(folder.length).indexOf('/') < 0 && e.analysis.published)
@@ -148,7 +151,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.cache.set(h, analysis);
       this.cacheDirty = true;
     }
-    return { uri, text, hash: h, analysis };
+    return { uri, text, hash: h, analysis, outlet };
   }
 
   /** Finds and analyses every article (cancellable, with progress for long work), then checks them together. */
@@ -206,9 +209,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     const inputs = [...this.entries.values()].map(e => {
       const name = this.nameOf(e.uri);
       this.byName.set(name, e.uri);
-      return { doc: name, text: e.text, analysis: e.analysis };
+      // Explanations name an article by its outlet (from the sidecar), else by its path in the workspace.
+      return { doc: name, label: e.outlet ?? name, text: e.text, analysis: e.analysis };
     });
-    const result = crossCheck(inputs);
+    // Contradictions from the confidence the researcher asks for (newsmark.contradictions.minConfidence).
+    const min = vscode.workspace.getConfiguration('newsmark').get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
+    const result = crossCheck(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
     result.conflicts = await this.applySidecars(result.conflicts);
     this.result = result;
     void vscode.commands.executeCommand('setContext', 'newsmark.articleCount', this.entries.size);

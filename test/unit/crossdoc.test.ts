@@ -20,7 +20,7 @@ describe('cross-article checks', () => {
   it('finds the demo story’s disagreements: a count, a date, a hedge', () => {
     const r = crossCheck(load(ferry, '2026-03-05'));
     const kinds = (k: string) => r.conflicts.filter(c => c.kind === k);
-    assert.ok(kinds('number').some(c => /2 crew.*3|3 crew.*2/.test(c.explanation) && [c.a.text, c.b.text].some(t => t.startsWith('Two crew members'))), JSON.stringify(r.conflicts.map(c => c.explanation)));
+    assert.ok(kinds('number').some(c => /Two crew.*Three crew|Three crew.*Two crew/.test(c.explanation) && [c.a.text, c.b.text].some(t => t.startsWith('Two crew members'))), JSON.stringify(r.conflicts.map(c => c.explanation)));
     assert.ok(kinds('date').some(c => /2026-01/.test(c.explanation) && /2026-02/.test(c.explanation)), 'mid-January against mid-February');
     assert.ok(kinds('hedge').some(c => /reportedly/.test(c.explanation)));
     for (const c of r.conflicts) assert.notEqual(c.a.doc, c.b.doc);
@@ -52,12 +52,12 @@ describe('cross-article checks', () => {
   describe('on ../shared/corpus', function () {
     before(function () { needShared(this); });
 
-    it('finds the conflicting claims of the gold (recall ≥ 0.8 at precision ≥ 0.7) and every gold source', () => {
+    it('finds the conflicting claims of the gold (recall ≥ 0.75 at precision ≥ 0.9) and every gold source', () => {
       const files = readdirSync(CORPUS).filter(f => f.endsWith('.txt')).sort().map(f => join(CORPUS, f));
       const r = crossCheck(load(files, '2026-02-22'));
       const s = scoreCross(r, JSON.parse(readFileSync(join(CORPUS, 'gold/cross.gold.json'), 'utf8')) as CrossGold);
-      assert.ok(s.conflicts.recall >= 0.8, `recall ${s.conflicts.recall} (missed ${s.conflicts.missed.join(' ')})`);
-      assert.ok(s.conflicts.precision >= 0.7, `precision ${s.conflicts.precision}`);
+      assert.ok(s.conflicts.recall >= 0.75, `recall ${s.conflicts.recall} (missed ${s.conflicts.missed.join(' ')})`);
+      assert.ok(s.conflicts.precision >= 0.9, `precision ${s.conflicts.precision}`);
       assert.deepEqual(s.sources.missing, []);
     });
 

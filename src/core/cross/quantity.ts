@@ -1,0 +1,99 @@
+// Quantities in a statement for the cross-article check: each number with its qualifier as a range of values, keyed by what it counts.
+//
+// "at least 30 people" is 30 or more, "about 3.6 billion" is within a few percent of it, "dozens of people" is more
+// than twenty, "a 30-page report" counts pages. Two articles disagree on a quantity only when the ranges they give
+// for the same thing do not meet. "Four of the sources" counts a part of a group, not the group, and is left out.
+
+import type { Token } from '../text';
+
+export interface Quantity {
+  lo: number;
+  hi: number;
+  /** As written ("at least 30", "dozens"). */
+  text: string;
+}
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12 };
+
+/** Amounts without a number: the range each stands for. */
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 199], hundreds: [200, 1999], thousands: [2000, 19999], several: [3, 9], scores: [40, 199], millions: [2e6, 2e9],
+  billions: [2e9, 2e12],
+};
+
+/** Words before a number that make it a bound or an estimate. */
+const BEFORE: [RegExp, (v: number) => [number, number]][] = [
+  [/^(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|at minimum)$/, v => [v, Infinity]],
+  [/^(?:at most|fewer than|less than|under|up to|no more than|as many as)$/, v => [0, v]],
+  [/^(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|just over|just under|more or less)$/, v => [v * 0.9, v * 1.1]],
+];
+
+const FUNCTION = /^(?:the|a|an|of|and|or|but|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were)$/;
+
+/** Words after the counted thing that say the number is a bound ("30 or more", "30-plus"). */
+const AFTER = /^(?:or more|or so|plus)$/;
+
+/** Whether a word is a number word; its value. */
+export function numberWord(f: string): number | undefined {
+  return WORDS[f];
+}
+
+/**
+ * The quantities of a sentence's tokens, keyed by the stem of the word they count (the first word after the number,
+ * past hyphens and scale words like "billion" are kept as the key: "$3.6 billion" and "$3 billion" compare).
+ * `skip(k)` says a token is not a quantity (it is part of a date).
+ */
+export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: Set<string>, skip: (k: number) => boolean): Map<string, Quantity[]> {
+  const out = new Map<string, Quantity[]>();
+  const add = (key: string, q: Quantity) => { const list = out.get(key); if (list) list.push(q); else out.set(key, [q]); };
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    let v: number | undefined;
+    let range: [number, number] | undefined;
+    if (/^\d/.test(t.text)) {
+      if (skip(k)) continue;
+      v = Number(t.text.replace(/,/g, ''));
+      if (!Number.isFinite(v)) continue;
+    } else if (t.word && WORDS[t.f] !== undefined) {
+      v = WORDS[t.f];
+      // "one" as a pronoun ("one of them", "the one who") says no count.
+      if (t.f === 'one' && !/^\p{L}/u.test(toks[k + 1]?.text ?? '')) continue;
+    } else if (t.word && VAGUE[t.f]) {
+      range = VAGUE[t.f];
+    } else continue;
+    // The thing counted: the next word, past a hyphen ("30-page") or "of" after a vague amount ("dozens of cases").
+    let j = k + 1;
+    while (j < toks.length && /^[-–]$/.test(toks[j].text)) j++;
+    if (range && toks[j]?.f === 'of') j++;
+    const next = toks[j];
+    if (!next?.word) continue;
+    // "Four of the sources": a part of a group.
+    if (!range && next.f === 'of' && /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? '')) continue;
+    if (stop.has(next.f) || next.f.length < 3) continue;
+    const key = stem(next.f);
+    let text = t.text;
+    if (v !== undefined) {
+      range = [v, v];
+      const two = k >= 2 ? `${toks[k - 2].f} ${toks[k - 1].f}` : '';
+      const one = k >= 1 ? toks[k - 1].f : '';
+      for (const [re, f] of BEFORE) {
+        if (two && re.test(two)) { range = f(v); text = `${toks[k - 2].text} ${toks[k - 1].text} ${t.text}`; break; }
+        if (one && re.test(one)) { range = f(v); text = `${toks[k - 1].text} ${t.text}`; break; }
+      }
+      const after = `${toks[j + 1]?.f ?? ''} ${toks[j + 2]?.f ?? ''}`;
+      if (AFTER.test(after) || toks[j + 1]?.f === 'plus') range = [v, Infinity];
+    }
+    // As written: "30-page report", "at least 30 trucks", "dozens of trucks".
+    const hyphen = j > k + 1;
+    const after = hyphen && toks[j + 1]?.word && !FUNCTION.test(toks[j + 1].f) ? ` ${toks[j + 1].text}` : '';
+    add(key, { lo: range![0], hi: range![1], text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}` });
+  }
+  return out;
+}
+
+/** Whether two lists of quantities of one thing have no value in common. */
+export function quantitiesDiffer(a: Quantity[], b: Quantity[]): boolean {
+  return !a.some(x => b.some(y => x.lo <= y.hi * 1.0001 && y.lo <= x.hi * 1.0001));
+}

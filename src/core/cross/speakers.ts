@@ -1,0 +1,87 @@
+// Speakers across articles: each attribution's speaker as one label for the workspace (the person a description or party tag stands for, titles left out, a surname given its full name).
+//
+// The per-article engine names a speaker by what the sentence gives. Across articles one person must be one source:
+// "Sen. Rand Paul (R-Ky.) said" is Rand Paul, not "R-Ky"; "Chuck Schumer, the Democratic leader, said" is Chuck
+// Schumer; "Sheriff Mark Overman" is Mark Overman; and "Trump" is "Donald Trump" when the workspace names no other
+// Trump often enough to doubt it ("Mr. Conway" stays as it is where two Conways are named).
+
+import type { Attribution, Entity } from '../types';
+import { fold } from '../text';
+
+/** Words of a title or office before a name. */
+const TITLE = /^(?:sheriff|whip|leader|senator|sen|rep|representative|congressman|congresswoman|governor|gov|secretary|general|president|director|chairman|chairwoman|chief|speaker|mayor|judge|justice|minister|ambassador|commissioner|attorney|spokesman|spokeswoman|house|senate|majority|minority|county|state|former|acting|interim|deputy|vice|dr|mr|mrs|ms)$/;
+
+const key = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+
+export class SpeakerResolver {
+  /** Full names (two words or more) of people in the workspace, by key, with how often each is named. */
+  private readonly people = new Map<string, { name: string; n: number }>();
+  /** Last word of a full name → the full names ending with it. */
+  private readonly bySurname = new Map<string, string[]>();
+
+  addEntities(entities: Entity[]): void {
+    for (const e of entities) {
+      if (e.type !== 'PERSON') continue;
+      const k = key(e.canonical);
+      if (!k.includes(' ')) continue;
+      const p = this.people.get(k);
+      if (p) { p.n++; continue; }
+      this.people.set(k, { name: e.canonical, n: 1 });
+      const last = k.split(' ').pop()!;
+      const list = this.bySurname.get(last);
+      if (list) list.push(k); else this.bySurname.set(last, [k]);
+    }
+  }
+
+  /** The workspace's label for an attribution's speaker, given the article it is in (entities sorted by start). */
+  label(x: Attribution, text: string, entities: Entity[]): string | null {
+    let label = x.speaker;
+    if (label === null) return null;
+    const k = key(label);
+    // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
+    const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
+    // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
+    // California", "Sheriff Adam Hayward of Deuel County".
+    if (!isPerson && x.source) {
+      const before = beforeSpan(entities, x.source.start);
+      if (before && before.type === 'PERSON' && /^\s*(?:,|\(|\bof\b)\s*(?:(?:the|a|an)\s+)?$/i.test(text.slice(before.end, x.source.start))) label = before.canonical;
+    }
+    label = this.withoutTitle(label);
+    // "Ms. Lindqvist", "Sen. Quillon": the surname, given its full name below when the workspace has one.
+    const titled = /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(label);
+    if (titled) label = titled[1];
+    return this.fullName(label);
+  }
+
+  /** "Scotts Bluff County Sheriff Mark Overman" → "Mark Overman": a known full name at the end, or the words after a title. */
+  private withoutTitle(label: string): string {
+    const words = label.split(/\s+/);
+    if (words.length < 3) return label;
+    for (let n = Math.min(3, words.length - 1); n >= 2; n--) {
+      const tail = words.slice(-n).join(' ');
+      if (this.people.has(key(tail))) return this.people.get(key(tail))!.name;
+    }
+    const i = words.length - 3;
+    if (TITLE.test(key(words[i])) && words.slice(-2).every(w => /^\p{Lu}/u.test(w))) return words.slice(-2).join(' ');
+    return label;
+  }
+
+  /** A surname alone ("Trump") → the one full name the workspace gives it, when no other is named nearly as often. */
+  private fullName(label: string): string {
+    const k = key(label);
+    if (k.includes(' ') || !/^\p{Lu}/u.test(label)) return label;
+    const names = (this.bySurname.get(k) ?? []).map(n => this.people.get(n)!).sort((a, b) => b.n - a.n);
+    if (names.length === 0) return label;
+    if (names.length === 1 || names[0].n >= 3 * names[1].n) return names[0].name;
+    return label;
+  }
+}
+
+/** The entity that ends last before a position (entities sorted by start). */
+function beforeSpan(entities: Entity[], at: number): Entity | null {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (entities[mid].start < at) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (entities[i].end <= at) return entities[i];
+  return null;
+}
