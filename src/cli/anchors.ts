@@ -1,11 +1,11 @@
 // `newsmark anchors PATH... [--write] [--json]`: where each annotation of each article's sidecar is found in the
 // article's current text. A check for CI after articles change.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { locate } from '../core/anchor';
 import { readSidecar } from '../core/sidecar';
-import { articleOf, load, sidecarOf, sidecarsUnder, writeAtomic } from './files';
+import { articleOf, cliStore, limitsFor, load, sidecarOf, sidecarsUnder } from './files';
 
 export interface AnchorReport {
   path: string;
@@ -25,7 +25,7 @@ function pairs(paths: string[], errors: AnchorsResult['errors']): [string, strin
   for (const p of paths) {
     if (!existsSync(p)) { errors.push({ path: p, message: 'no such file or folder' }); continue; }
     if (statSync(p).isDirectory()) {
-      for (const s of sidecarsUnder(p)) out.push([articleOf(s), s]);
+      for (const s of sidecarsUnder(p, errors)) out.push([articleOf(s), s]);
     } else if (p.endsWith('.newsmark.yaml')) {
       out.push([articleOf(p), p]);
     } else {
@@ -38,16 +38,17 @@ function pairs(paths: string[], errors: AnchorsResult['errors']): [string, strin
   return out.filter(([, s]) => (seen.has(s) ? false : (seen.add(s), true)));
 }
 
-export function checkAnchors(paths: string[], write: boolean): AnchorsResult {
+export async function checkAnchors(paths: string[], write: boolean): Promise<AnchorsResult> {
   const errors: AnchorsResult['errors'] = [];
   const documents: AnchorReport[] = [];
   const written: string[] = [];
+  const store = write ? cliStore() : null;
   for (const [article, sidecar] of pairs(paths, errors)) {
     const a = load(article);
     if (a.text === undefined) { errors.push({ path: article, message: a.error! }); continue; }
     const s = load(sidecar);
     if (s.text === undefined) { errors.push({ path: sidecar, message: s.error! }); continue; }
-    const r = readSidecar(s.text);
+    const r = readSidecar(s.text, limitsFor(article));
     if (!r.ok) {
       // Never rewritten: the user's file stays exactly as it is until they fix it.
       for (const p of r.problems) errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
@@ -55,7 +56,7 @@ export function checkAnchors(paths: string[], write: boolean): AnchorsResult {
     }
     const text = a.text;
     const report: AnchorReport = { path: article, sidecar, annotations: [] };
-    const moves: { id: string; start: number; end: number }[] = [];
+    const moves = new Map<string, { id: string; start: number; end: number; was: string }>();
     for (const ann of r.file.data.annotations) {
       const found = locate(text, ann.anchor);
       report.annotations.push({
@@ -65,18 +66,21 @@ export function checkAnchors(paths: string[], write: boolean): AnchorsResult {
         end: found.end,
         text: found.start === null ? null : text.slice(found.start, found.end!),
       });
-      if (found.status === 'moved') moves.push({ id: ann.id, start: found.start!, end: found.end! });
+      if (found.status === 'moved') moves.set(ann.id, { id: ann.id, start: found.start!, end: found.end!, was: JSON.stringify(ann.anchor) });
     }
     documents.push(report);
-    if (write && moves.length) {
-      // Read again just before writing: another tool may have changed the sidecar meanwhile.
-      if (readFileSync(sidecar, 'utf8').replace(/^\uFEFF/, '') !== s.text) {
-        errors.push({ path: sidecar, message: 'changed while being checked; not written (run again)' });
-        continue;
+    if (store && moves.size) {
+      // Through the store, under the sidecar's lock, on the file as it is then: an annotation changed meanwhile
+      // by someone else keeps their version.
+      try {
+        await store.open(sidecar);
+        await store.change(sidecar, basename(article), {
+          batch: f => f.setPositions(f.data.annotations.filter(x => moves.get(x.id)?.was === JSON.stringify(x.anchor)).map(x => moves.get(x.id)!).map(({ id, start, end }) => ({ id, start, end }))),
+        });
+        written.push(sidecar);
+      } catch (e) {
+        errors.push({ path: sidecar, message: `${(e as Error).message.split('\n')[0]} (not changed)` });
       }
-      r.file.setPositions(moves);
-      writeAtomic(sidecar, r.file.text);
-      written.push(sidecar);
     }
   }
   return { documents, errors, written };
