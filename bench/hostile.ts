@@ -3,7 +3,7 @@
 // usage: node out/bench/hostile.js [--timeout SECONDS] [--only NAME]
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -105,11 +105,18 @@ for (const c of cases) {
   if (only && !c.name.includes(only)) continue;
   const args = c.args();
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout, maxBuffer: 1 << 30, killSignal: 'SIGKILL' });
+  // CPU time from /usr/bin/time when there is one (the wall clock is unreliable on a shared machine).
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'CPU %U %S'] : [];
+  const cmd = [...time, process.execPath, ...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []), CLI, ...args];
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', timeout, maxBuffer: 1 << 30, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
-  const err = (r.stderr ?? '').split('\n').filter(Boolean);
+  const lines = (r.stderr ?? '').split('\n').filter(Boolean);
+  const cpuLine = [...lines].reverse().find(l => l.startsWith('CPU '));
+  const cpu = cpuLine ? cpuLine.split(' ').slice(1).map(Number).reduce((x: number, y: number) => x + y, 0) : null;
+  const err = lines.filter(l => l !== cpuLine && !/^Command exited with non-zero status/.test(l));
   const trace = err.some(l => /^\s+at /.test(l));
-  console.log(`${c.name.padEnd(46)} ${timedOut ? `> ${(timeout / 1000).toFixed(0)} s (killed)` : `${(ms / 1000).toFixed(2)} s`}  exit ${timedOut ? '-' : r.status}${trace ? '  STACK TRACE' : ''}  ${(err[0] ?? '').slice(0, 110)}`);
+  const status = timedOut ? '-' : time.length && r.status !== null ? r.status : r.status;
+  console.log(`${c.name.padEnd(46)} ${timedOut ? `> ${(timeout / 1000).toFixed(0)} s (killed)` : `${(ms / 1000).toFixed(2)} s${cpu !== null ? ` (cpu ${cpu.toFixed(2)} s)` : ''}`}  exit ${status}${trace ? '  STACK TRACE' : ''}  ${(err[0] ?? '').slice(0, 100)}`);
 }
-rmSync(root, { recursive: true, force: true });
+if (!process.env.KEEP) rmSync(root, { recursive: true, force: true }); else console.log(root);

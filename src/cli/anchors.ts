@@ -4,7 +4,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { locate } from '../core/anchor';
-import { readSidecar } from '../core/sidecar';
+import { type Problem, readSidecar, type SidecarFile } from '../core/sidecar';
+import { SidecarBrokenError } from '../core/store';
 import { articleOf, cliStore, limitsFor, load, sidecarOf, sidecarsUnder } from './files';
 
 export interface AnchorReport {
@@ -48,40 +49,55 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
     if (a.text === undefined) { errors.push({ path: article, message: a.error! }); continue; }
     const s = load(sidecar);
     if (s.text === undefined) { errors.push({ path: sidecar, message: s.error! }); continue; }
-    const r = readSidecar(s.text, limitsFor(article));
-    if (!r.ok) {
-      // Never rewritten: the user's file stays exactly as it is until they fix it.
-      for (const p of r.problems) errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
-      continue;
-    }
     const text = a.text;
-    const report: AnchorReport = { path: article, sidecar, annotations: [] };
-    const moves = new Map<string, { id: string; start: number; end: number; was: string }>();
-    for (const ann of r.file.data.annotations) {
-      const found = locate(text, ann.anchor);
-      report.annotations.push({
-        id: ann.id,
-        status: found.status,
-        start: found.start,
-        end: found.end,
-        text: found.start === null ? null : text.slice(found.start, found.end!),
-      });
-      if (found.status === 'moved') moves.set(ann.id, { id: ann.id, start: found.start!, end: found.end!, was: JSON.stringify(ann.anchor) });
+    let report: AnchorReport = { path: article, sidecar, annotations: [] };
+    /** Where each annotation of the sidecar is; the moved ones. */
+    const examine = (file: SidecarFile) => {
+      report = { path: article, sidecar, annotations: [] };
+      const moves: { id: string; start: number; end: number }[] = [];
+      for (const ann of file.data.annotations) {
+        const found = locate(text, ann.anchor);
+        report.annotations.push({
+          id: ann.id,
+          status: found.status,
+          start: found.start,
+          end: found.end,
+          text: found.start === null ? null : text.slice(found.start, found.end!),
+        });
+        if (found.status === 'moved') moves.push({ id: ann.id, start: found.start!, end: found.end! });
+      }
+      return moves;
+    };
+    const broken = (problems: Problem[]) => {
+      // Never rewritten: the user's file stays exactly as it is until they fix it.
+      for (const p of problems) errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
+    };
+    if (!store) {
+      const r = readSidecar(s.text, limitsFor(article));
+      if (!r.ok) { broken(r.problems); continue; }
+      examine(r.file);
+    } else {
+      // Through the store, under the sidecar's lock, on the file as it is then (read once: a sidecar can be large).
+      let moved = 0;
+      try {
+        await store.recover(sidecar);
+        await store.change(sidecar, basename(article), {
+          batch: f => {
+            const moves = examine(f);
+            moved = moves.length;
+            if (!moved) return false;
+            f.setPositions(moves);
+            return undefined;
+          },
+        });
+      } catch (e) {
+        if (e instanceof SidecarBrokenError) broken(e.problems);
+        else errors.push({ path: sidecar, message: `${(e as Error).message.split('\n')[0]} (not changed)` });
+        continue;
+      }
+      if (moved) written.push(sidecar);
     }
     documents.push(report);
-    if (store && moves.size) {
-      // Through the store, under the sidecar's lock, on the file as it is then: an annotation changed meanwhile
-      // by someone else keeps their version.
-      try {
-        await store.open(sidecar);
-        await store.change(sidecar, basename(article), {
-          batch: f => f.setPositions(f.data.annotations.filter(x => moves.get(x.id)?.was === JSON.stringify(x.anchor)).map(x => moves.get(x.id)!).map(({ id, start, end }) => ({ id, start, end }))),
-        });
-        written.push(sidecar);
-      } catch (e) {
-        errors.push({ path: sidecar, message: `${(e as Error).message.split('\n')[0]} (not changed)` });
-      }
-    }
   }
   return { documents, errors, written };
 }

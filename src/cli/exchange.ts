@@ -6,7 +6,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, findPublicationDate } from '../core';
 import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
-import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Relation } from '../core/sidecar';
+import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/sidecar';
+import { SidecarBrokenError } from '../core/store';
 import { articlesIn } from './check';
 import { cliStore, limitsFor, load, sidecarOf, why } from './files';
 
@@ -182,9 +183,9 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
     const path = existing ?? art.path + SIDECAR_SUFFIX;
     // What the import adds to a sidecar as it is: planned again on the file on disk when it is written.
     let report: ImportReport = { article: name, sidecar: path, added: 0, already: 0, relations: 0 };
-    const edit = (file: SidecarFile) => {
+    const edit = (file: SidecarFile, write = true) => {
       const plan = planImport(file.data.annotations, add.annotations);
-      file.addAnnotations(plan.add);
+      if (write) file.addAnnotations(plan.add);
       const have = new Set(file.data.relations.map(x => `${x.from}\n${x.to}\n${x.type}`));
       const rels: Relation[] = [];
       for (const r of add.relations) {
@@ -194,26 +195,39 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
         have.add(key);
         rels.push(rel);
       }
-      file.addRelations(rels);
+      if (write) file.addRelations(rels);
       report = { article: name, sidecar: path, added: plan.add.length, already: plan.already, relations: rels.length };
     };
-    let file: SidecarFile;
     if (existing) {
+      // Checked as a file first (a FIFO would block, a binary file is no sidecar).
       const l = load(existing);
       if (l.text === undefined) { errors.push({ path: existing, message: `${l.error} (nothing was imported into it)` }); continue; }
-      const r = readSidecar(l.text, limitsFor(art.path));
-      if (!r.ok) { errors.push({ path: existing, message: `line ${r.problems[0].line}: ${r.problems[0].message} (fix it first; nothing was imported into it)` }); continue; }
-      file = r.file;
-    } else {
-      file = SidecarFile.create(basename(art.path));
     }
-    edit(file);
-    if (store && (report.added || report.relations)) {
+    const brokenMessage = (p: Problem[]) => `line ${p[0].line}: ${p[0].message} (fix it first; nothing was imported into it)`;
+    if (!store) {
+      let file: SidecarFile;
+      if (existing) {
+        const r = readSidecar(load(existing).text ?? '', limitsFor(art.path));
+        if (!r.ok) { errors.push({ path: existing, message: brokenMessage(r.problems) }); continue; }
+        file = r.file;
+      } else {
+        file = SidecarFile.create(basename(art.path));
+      }
+      edit(file, false);
+    } else {
+      // Planned and written under the sidecar's lock, on the file as it is then: a concurrent import's annotations stay.
       try {
-        await store.open(path);
-        await store.change(path, basename(art.path), { batch: edit });
+        await store.recover(path);
+        await store.change(path, basename(art.path), {
+          batch: f => {
+            edit(f, false);
+            if (!report.added && !report.relations) return false;
+            edit(f);
+            return undefined;
+          },
+        });
       } catch (e) {
-        errors.push({ path, message: `${(e as Error).message.split('\n')[0]} (nothing was imported into it)` });
+        errors.push({ path, message: e instanceof SidecarBrokenError ? brokenMessage(e.problems) : `${(e as Error).message.split('\n')[0]} (nothing was imported into it)` });
         continue;
       }
     }

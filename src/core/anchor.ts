@@ -84,9 +84,14 @@ const isShort = (a: Anchor) => a.exact.length < 24 || a.exact.trim().split(/\s+/
  */
 function choose(text: string, a: Anchor, cands: Candidate[]): Candidate | null {
   if (cands.length === 0) return null;
-  const ranked = [...cands].sort((x, y) => y.context - x.context || Math.abs(x.start - a.start) - Math.abs(y.start - a.start));
-  const best = ranked[0];
-  const second = ranked[1];
+  // The two best, in one pass (there may be thousands).
+  const better = (x: Candidate, y: Candidate) => x.context > y.context || (x.context === y.context && Math.abs(x.start - a.start) < Math.abs(y.start - a.start));
+  let best = cands[0];
+  let second: Candidate | undefined;
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k];
+    if (better(c, best)) { second = best; best = c; } else if (!second || better(c, second)) second = c;
+  }
   // A short quote that occurs once may still be someone else's words: it needs its surroundings too.
   if (isShort(a) && (a.prefix || a.suffix) && !vouched(text, best.start, best.end, a)) return null;
   if (second && second.context >= best.context - 0.1) {
@@ -106,21 +111,34 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
     return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
   }
 
-  // The exact quote elsewhere.
+  // The exact quote elsewhere: first with all its stored surroundings (one search, however often the quote
+  // occurs), then each occurrence scored by how much of them is still there.
+  const whole = a.prefix + a.exact + a.suffix;
+  if (a.prefix.length + a.suffix.length >= 2 * CONTEXT - 8) {
+    const i = text.indexOf(whole);
+    if (i >= 0 && text.indexOf(whole, i + 1) < 0) return moved(a, i + a.prefix.length, i + a.prefix.length + a.exact.length, 1, 'quote');
+  }
   const exact: Candidate[] = [];
   for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
+    // So many that the surroundings cannot tell them apart in reasonable time: not placed.
+    if (exact.length >= MAX_OCCURRENCES) return orphan();
     exact.push({ start: i, end: i + a.exact.length, context: contextScore(text, i, i + a.exact.length, a), cost: 0 });
   }
   const e = choose(text, a, exact);
   if (e) return moved(a, e.start, e.end, 1, 'quote');
   if (exact.length > 0) return orphan(); // the words exist but cannot be told apart: do not guess
 
-  // The same words with other white space between them (a reflowed paragraph).
-  const words = a.exact.split(/\s+/).filter(Boolean);
-  if (words.length > 1) {
-    const re = new RegExp(words.map(escape).join('\\s+'), 'g');
+  // The same words with other white space between them (a reflowed paragraph): searched in the text with each
+  // run of white space made one space (no regular expression built from the quote: it may be megabytes long).
+  const quote = a.exact.trim().replace(/\s+/g, ' ');
+  if (quote.includes(' ')) {
+    const c = collapsed(text);
     const ws: Candidate[] = [];
-    for (let m = re.exec(text); m; m = re.exec(text)) ws.push({ start: m.index, end: m.index + m[0].length, context: contextScore(text, m.index, m.index + m[0].length, a), cost: 0 });
+    for (let i = c.text.indexOf(quote); i >= 0; i = c.text.indexOf(quote, i + 1)) {
+      const start = c.at[i];
+      const end = c.at[i + quote.length - 1] + 1;
+      ws.push({ start, end, context: contextScore(text, start, end, a), cost: 0 });
+    }
     const w = choose(text, a, ws);
     if (w) return moved(a, w.start, w.end, 1, 'whitespace');
     if (ws.length > 0) return orphan();
@@ -136,20 +154,50 @@ const orphan = (): Located => ({ status: 'orphaned', start: null, end: null, con
 const moved = (a: Anchor, start: number, end: number, confidence: number, how: Located['how']): Located =>
   ({ status: start === a.start && end === a.end ? 'ok' : 'moved', start, end, confidence, how });
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The text with each run of white space as one space, and where each of its characters is in the text. */
+let lastCollapsed: { of: string; text: string; at: Int32Array } | null = null;
+function collapsed(text: string): { text: string; at: Int32Array } {
+  if (lastCollapsed?.of === text) return lastCollapsed;
+  const at = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    for (let k = from; k < i; k++) at[n++] = k;
+    parts.push(text.slice(from, i), ' ');
+    at[n++] = i;
+    from = j;
+    i = j - 1;
+  }
+  for (let k = from; k < text.length; k++) at[n++] = k;
+  parts.push(text.slice(from));
+  lastCollapsed = { of: text, text: parts.join(''), at: at.subarray(0, n) };
+  return lastCollapsed;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const SEED = 8;
+const MAX_FUZZY = 4000;
+/** Occurrences of one quote beyond which it is not placed by its surroundings (only with all of them intact). */
+const MAX_OCCURRENCES = 2000;
 
 /** The best approximate occurrence of the quote, with a confidence that also weighs its surroundings. */
 function fuzzy(text: string, a: Anchor): { start: number; end: number; confidence: number } | null {
   const p = a.exact;
   if (p.length < 12) return null; // too short to match approximately without risk
+  // Too long to align in reasonable time (an alignment costs the quote's length squared): only found exactly.
+  if (p.length > MAX_FUZZY) return null;
   const maxErrors = Math.floor(p.length * 0.25);
-  // Seeds: non-overlapping pieces of the quote; each exact occurrence suggests a start.
+  // Seeds: non-overlapping pieces of the quote (at most 64, spread over it); each exact occurrence suggests a start.
   const votes = new Map<number, number>();
-  for (let off = 0; off + SEED <= p.length; off += SEED) {
+  const step = Math.max(SEED, Math.ceil(p.length / 64 / SEED) * SEED);
+  for (let off = 0; off + SEED <= p.length; off += step) {
     const seed = p.slice(off, off + SEED);
     let hits = 0;
     for (let i = text.indexOf(seed); i >= 0 && hits < 50; i = text.indexOf(seed, i + 1), hits++) {

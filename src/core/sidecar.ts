@@ -360,8 +360,22 @@ export class SidecarFile {
     }
   }
 
+  /** Set when the text was changed by an edit the parsed document does not know yet (see setPositions). */
+  private stale = false;
+
+  /** The parsed document of the current text (parsed again after an edit that left it behind). */
+  private get tree(): Document {
+    if (this.stale) {
+      const r = readSidecar(this.text);
+      if (!r.ok) throw new Error('internal: an edited sidecar no longer reads');
+      this.doc = r.file.doc;
+      this.stale = false;
+    }
+    return this.doc;
+  }
+
   private root(): YAMLMap {
-    return this.doc.contents as YAMLMap;
+    return this.tree.contents as YAMLMap;
   }
 
   private pair(m: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
@@ -374,15 +388,7 @@ export class SidecarFile {
   }
 
   private apply(splices: Splice[], expected: SidecarData): void {
-    // In one pass (not a copy of the whole text per splice: 20,000 moved anchors are 40,000 splices).
-    const parts: string[] = [];
-    let from = 0;
-    for (const s of [...splices].sort((a, b) => a.at - b.at)) {
-      parts.push(this.text.slice(from, s.at), s.insert);
-      from = s.at + s.remove;
-    }
-    parts.push(this.text.slice(from));
-    const text = parts.join('');
+    const text = this.spliced(splices);
     const back = readSidecar(text);
     if (back.ok && sameData(back.file.data, expected)) {
       this.text = text;
@@ -394,8 +400,20 @@ export class SidecarFile {
     this.rewrite(expected);
   }
 
+  /** The text with the splices made, in one pass (not a copy of the whole text per splice: 20,000 moved anchors are 40,000 splices). */
+  private spliced(splices: Splice[]): string {
+    const parts: string[] = [];
+    let from = 0;
+    for (const s of [...splices].sort((a, b) => a.at - b.at)) {
+      parts.push(this.text.slice(from, s.at), s.insert);
+      from = s.at + s.remove;
+    }
+    parts.push(this.text.slice(from));
+    return parts.join('');
+  }
+
   private rewrite(expected: SidecarData): void {
-    const doc = this.doc.clone();
+    const doc = this.tree.clone();
     doc.setIn(['annotations'], doc.createNode(expected.annotations.map(a => ({ ...a }))));
     if (expected.relations.length || this.pair(this.root(), 'relations')) doc.setIn(['relations'], doc.createNode(expected.relations));
     if (expected.suppressed.length || this.pair(this.root(), 'suppressed')) doc.setIn(['suppressed'], doc.createNode(expected.suppressed));
@@ -538,16 +556,27 @@ export class SidecarFile {
     };
     const seq = this.seqOf('annotations');
     const splices: Splice[] = [];
+    let plain = true;
     seq?.items.forEach((item, i) => {
       const m = byId.get(this.data.annotations[i]?.id);
       if (!m || !isMap(item)) return;
       const anchor = this.pair(item, 'anchor')?.value;
       if (!isMap(anchor)) return;
       for (const k of ['start', 'end'] as const) {
-        const r = (this.pair(anchor, k)!.value as Node).range!;
+        const v = this.pair(anchor, k)!.value as Node;
+        const r = v.range!;
+        if (!(isScalar(v) && /^\d+$/.test(this.text.slice(r[0], r[1])))) plain = false;
         splices.push({ at: r[0], remove: r[1] - r[0], insert: String(m[k]) });
       }
     });
+    if (plain) {
+      // Digits written over digits cannot change anything else: no need to read the whole file back (20,000
+      // moves in a large sidecar); the parsed document is brought up to date when another edit needs it.
+      this.text = this.spliced(splices);
+      this.data = expected;
+      this.stale = true;
+      return;
+    }
     this.apply(splices, expected);
   }
 

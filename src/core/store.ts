@@ -47,7 +47,7 @@ export type Change =
   | { relate: Relation }
   | { suppress: Suppressed }
   /** Several edits at once (an import): run on the file as it is on disk, again if it changes before the write. */
-  | { batch: (f: SidecarFile) => void };
+  | { batch: (f: SidecarFile) => void | false };
 
 /** Both sides changed one annotation: the user picks. */
 export interface Conflict {
@@ -133,6 +133,20 @@ export class SidecarStore {
   /** Reads a sidecar (recovering an interrupted write first, and removing what other interrupted writes left). */
   open(path: string): Promise<SidecarState> {
     return this.serial(path, () => this.locked(path, async real => {
+      const recovered = await this.recoverLocked(path, real);
+      const s = await this.load(path);
+      s.recovered = recovered;
+      return s;
+    }));
+  }
+
+  /** Only recovers an interrupted write (without reading the sidecar for use): the number of annotations recovered. */
+  recover(path: string): Promise<number> {
+    return this.serial(path, () => this.locked(path, real => this.recoverLocked(path, real)));
+  }
+
+  private async recoverLocked(path: string, real: string): Promise<number> {
+    {
       let recovered = 0;
       for (const f of (await this.fs.leftovers?.(real)) ?? []) await this.fs.remove(f);
       const tmp = await this.fs.read(tempPathOf(real));
@@ -151,10 +165,8 @@ export class SidecarStore {
         }
       }
       if (seal !== null) await this.fs.remove(sealPathOf(real));
-      const s = await this.load(path);
-      s.recovered = recovered;
-      return s;
-    }));
+      return recovered;
+    }
   }
 
   /** Reads the sidecar again after a change outside Newsmark. */
@@ -227,7 +239,12 @@ export class SidecarStore {
           return this.states.get(path)!;
         }
       }
-      apply(base, change);
+      if (apply(base, change) === false) {
+        // Nothing to write (a batch that found nothing to do on the file as it is).
+        const s: SidecarState = { path, file: base, problems: null, disk, deleted: false, recovered: 0 };
+        this.states.set(path, s);
+        return s;
+      }
       const tmp = tempPathOf(real);
       await this.fs.write(tmp, base.text);
       await this.fs.write(sealPathOf(real), sealOf(base.text));
@@ -283,7 +300,7 @@ function reread(text: string): SidecarFile {
   return r.file;
 }
 
-function apply(f: SidecarFile, c: Change): void {
+function apply(f: SidecarFile, c: Change): void | false {
   if ('add' in c) f.addAnnotation(c.add);
   else if ('update' in c) { if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields); }
   else if ('remove' in c) f.removeAnnotation(c.remove);
@@ -292,5 +309,5 @@ function apply(f: SidecarFile, c: Change): void {
   else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
   else if ('dismiss' in c) f.addDismissed(c.dismiss);
-  else if ('batch' in c) c.batch(f);
+  else if ('batch' in c) return c.batch(f);
 }
