@@ -3,11 +3,14 @@
 
 /** A nonce for a page's Content-Security-Policy: 32 characters from a cryptographic random source. */
 export function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  const bytes = new Uint8Array(32);
-  globalThis.crypto.getRandomValues(bytes);
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = new Uint8Array(64);
   let s = '';
-  for (const b of bytes) s += chars[b & 63]; // 64 characters: each byte's low six bits, uniformly
+  while (s.length < 32) {
+    globalThis.crypto.getRandomValues(bytes);
+    // Bytes below 248 (4 × 62) map uniformly onto the 62 characters; the others are drawn again.
+    for (const b of bytes) if (b < 248 && s.length < 32) s += chars[b % 62];
+  }
   return s;
 }
 
