@@ -1,13 +1,13 @@
 // Hostile inputs against the built CLI (dist/cli.js): how long each takes, its exit code and the first line it
 // prints on stderr. Nothing here is asserted (the tests check behaviour); this prints times to compare a change.
-// usage: node out/bench/hostile.js [--timeout SECONDS] [--only NAME]
+// usage: node out/bench/hostile.js [--timeout SECONDS] [--only NAME]   (NEWSMARK_CLI=path runs another build)
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const CLI = resolve(__dirname, '../../dist/cli.js');
+const CLI = process.env.NEWSMARK_CLI ?? resolve(__dirname, '../../dist/cli.js');
 const argv = process.argv.slice(2);
 const timeout = Number(argv[argv.indexOf('--timeout') + 1] || 0) * 1000 || 30000;
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : null;
@@ -107,14 +107,15 @@ for (const c of cases) {
   const t0 = process.hrtime.bigint();
   // CPU time from /usr/bin/time when there is one (the wall clock is unreliable on a shared machine).
   const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'CPU %U %S'] : [];
-  const cmd = [...time, process.execPath, ...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []), CLI, ...args];
-  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', timeout, maxBuffer: 1 << 30, killSignal: 'SIGKILL' });
+  // The CLI runs under timeout(1), which kills it (not only /usr/bin/time) when it takes too long.
+  const cmd = [...time, 'timeout', '-s', 'KILL', String(Math.ceil(timeout / 1000)), process.execPath, ...(process.env.PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF}`] : []), CLI, ...args];
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', timeout: timeout + 10000, maxBuffer: 1 << 30, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' || r.signal === 'SIGKILL';
+  const timedOut = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' || r.signal === 'SIGKILL' || r.status === 137 || /terminated by signal 9/.test(r.stderr ?? '');
   const lines = (r.stderr ?? '').split('\n').filter(Boolean);
   const cpuLine = [...lines].reverse().find(l => l.startsWith('CPU '));
   const cpu = cpuLine ? cpuLine.split(' ').slice(1).map(Number).reduce((x: number, y: number) => x + y, 0) : null;
-  const err = lines.filter(l => l !== cpuLine && !/^Command exited with non-zero status/.test(l));
+  const err = lines.filter(l => l !== cpuLine && !/^Command (exited with non-zero status|terminated by signal)/.test(l));
   const trace = err.some(l => /^\s+at /.test(l));
   const status = timedOut ? '-' : time.length && r.status !== null ? r.status : r.status;
   console.log(`${c.name.padEnd(46)} ${timedOut ? `> ${(timeout / 1000).toFixed(0)} s (killed)` : `${(ms / 1000).toFixed(2)} s${cpu !== null ? ` (cpu ${cpu.toFixed(2)} s)` : ''}`}  exit ${status}${trace ? '  STACK TRACE' : ''}  ${(err[0] ?? '').slice(0, 100)}`);
