@@ -11,7 +11,7 @@ import { articleOf, cliStore, limitsFor, load, sidecarOf, sidecarsUnder } from '
 export interface AnchorReport {
   path: string;
   sidecar: string;
-  annotations: { id: string; status: 'ok' | 'moved' | 'orphaned'; start: number | null; end: number | null; text: string | null }[];
+  annotations: { id: string; status: 'ok' | 'moved' | 'orphaned'; start: number | null; end: number | null; text: string | null; reason?: string }[];
 }
 
 export interface AnchorsResult {
@@ -63,6 +63,7 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
           start: found.start,
           end: found.end,
           text: found.start === null ? null : text.slice(found.start, found.end!),
+          ...(found.reason ? { reason: found.reason } : {}),
         });
         if (found.status === 'moved') moves.push({ id: ann.id, start: found.start!, end: found.end! });
       }
@@ -112,7 +113,7 @@ export function formatAnchors(r: AnchorsResult): string {
     lines.push(`  ok ${count('ok')} · moved ${count('moved')} · orphaned ${count('orphaned')}${r.written.includes(d.sidecar) ? ' · new positions written' : ''}`);
     for (const a of d.annotations) {
       if (a.status === 'moved') lines.push(`  moved     ${a.id}  now at ${a.start}–${a.end}: "${clip(a.text ?? '', 60)}"`);
-      if (a.status === 'orphaned') lines.push(`  orphaned  ${a.id}  not found with confidence; re-attach or delete it in the editor`);
+      if (a.status === 'orphaned') lines.push(`  orphaned  ${a.id}  ${a.reason ?? 'not found with confidence'}; re-attach or delete it in the editor`);
     }
   }
   return lines.join('\n');

@@ -55,6 +55,8 @@ export interface Live {
   start: number | null;
   end: number | null;
   orphaned: boolean;
+  /** Why it is orphaned. */
+  reason?: string;
 }
 
 interface ArticleState {
@@ -177,7 +179,7 @@ export class Annotations implements vscode.Disposable {
     a.version = doc.version;
     a.live = (s.file?.data.annotations ?? []).map(ann => {
       const f = locate(text, ann.anchor);
-      return { ann, start: f.start, end: f.end, orphaned: f.status === 'orphaned' };
+      return { ann, start: f.start, end: f.end, orphaned: f.status === 'orphaned', reason: f.reason };
     });
     this.report(doc);
     this.emitter.fire(doc.uri);
@@ -190,7 +192,7 @@ export class Annotations implements vscode.Disposable {
     for (const l of a.live.filter(x => x.orphaned)) {
       const at = doc.positionAt(Math.min(l.ann.anchor.start, doc.getText().length));
       const d = new vscode.Diagnostic(new vscode.Range(at, at),
-        `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text. Select its words and re-attach it, or delete it.`,
+        `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text${l.reason ? ` (${l.reason})` : ''}. Select its words and re-attach it, or delete it.`,
         vscode.DiagnosticSeverity.Warning);
       d.source = 'Newsmark';
       d.code = { value: 'orphaned-annotation', target: vscode.Uri.parse(`newsmark-annotation:${l.ann.id}`) };
@@ -239,7 +241,7 @@ export class Annotations implements vscode.Disposable {
         for (const l of a.live) {
           if (l.start !== null) continue;
           const f = locate(text, l.ann.anchor);
-          [l.start, l.end, l.orphaned] = [f.start, f.end, f.status === 'orphaned'];
+          [l.start, l.end, l.orphaned, l.reason] = [f.start, f.end, f.status === 'orphaned', f.reason];
         }
         this.report(e.document);
         this.emitter.fire(e.document.uri);
