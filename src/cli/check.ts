@@ -1,11 +1,11 @@
 // `newsmark check PATH... [--json]`: the cross-article view of a set of articles.
 
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { analyze, findPublicationDate } from '../core';
 import { crossCheck, type CrossResult } from '../core/crossdoc';
 import { readSidecar } from '../core/sidecar';
-import { load, sidecarOf } from './files';
+import { filesUnder, load, sidecarOf, why } from './files';
 
 /** How an article is named in explanations: its outlet from the sidecar, else its path from here. */
 function labelOf(path: string): string {
@@ -22,19 +22,10 @@ const SKIP = new Set(['node_modules', '.git', '.newsmark', '.vscode-test', 'dist
 /** Article files named by the paths: files as given, folders searched for .txt, .md and .news files. */
 export function articlesIn(paths: string[], errors: { path: string; message: string }[]): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      if (SKIP.has(n) || n.startsWith('.')) continue;
-      const p = join(d, n);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else if (ARTICLE.test(n)) out.push(p);
-    }
-  };
   for (const p of paths) {
     let st;
-    try { st = statSync(p); } catch { errors.push({ path: p, message: 'no such file or folder' }); continue; }
-    if (st.isDirectory()) walk(p); else out.push(p);
+    try { st = statSync(p); } catch (e) { errors.push({ path: p, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : why(e) }); continue; }
+    if (st.isDirectory()) { for (const f of filesUnder(p, n => ARTICLE.test(n), n => SKIP.has(n) || n.startsWith('.'), errors)) out.push(f); } else out.push(p);
   }
   return [...new Set(out)];
 }

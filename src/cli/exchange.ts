@@ -1,14 +1,15 @@
 // `newsmark export` and `newsmark import`: annotations out to W3C, brat, CSV and JSON Lines, and back from W3C and
 // brat into sidecars.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, findPublicationDate } from '../core';
 import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
-import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Relation } from '../core/sidecar';
+import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/sidecar';
+import { SidecarBrokenError } from '../core/store';
 import { articlesIn } from './check';
-import { load, sidecarOf, writeAtomic } from './files';
+import { cliStore, limitsFor, load, sidecarOf, why } from './files';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -29,7 +30,7 @@ export function exportDocs(paths: string[], detected: boolean, errors: Err[]): E
     if (!path) return null;
     const text = load(path);
     if (text.text === undefined) { errors.push({ path, message: text.error! }); return undefined; }
-    const r = readSidecar(text.text);
+    const r = readSidecar(text.text, limitsFor(p));
     if (!r.ok) { errors.push({ path, message: `${r.problems.map(x => `line ${x.line}: ${x.message}`).join('; ')} (its annotations are not exported; the file is left as it is)` }); return undefined; }
     return r.file.data;
   });
@@ -63,11 +64,23 @@ export function runExport(paths: string[], format: ExportFormat, opts: { detecte
   const errors: Err[] = [];
   const docs = exportDocs(paths, opts.detected, errors);
   const res: ExportResult = { stdout: '', written: [], notes: [], errors };
+  if (opts.out !== null) {
+    let st = null;
+    try { st = statSync(opts.out); } catch { /* made below */ }
+    if (st && !st.isDirectory()) { errors.push({ path: opts.out, message: '--out names a file; give a folder (it is made when missing)' }); return res; }
+  }
+  let failed = false;
   const write = (name: string, text: string) => {
+    if (failed) return;
     const path = join(opts.out!, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    res.written.push(path);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+      res.written.push(path);
+    } catch (e) {
+      failed = true;
+      errors.push({ path, message: `not written: ${why(e)}` });
+    }
   };
   if (format === 'brat') {
     if (!opts.out) { errors.push({ path: '--out', message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR' }); return res; }
@@ -127,7 +140,7 @@ export interface ImportReport {
  * Imports W3C (.json, .jsonld) and brat (.ann) exports into the sidecars of the given articles. An annotation
  * already in the sidecar (same id and quote) is not added twice; a sidecar that does not read is never written.
  */
-export function runImport(exports: string[], articlePaths: string[], dryRun: boolean): { reports: ImportReport[]; problems: string[]; errors: Err[] } {
+export async function runImport(exports: string[], articlePaths: string[], dryRun: boolean): Promise<{ reports: ImportReport[]; problems: string[]; errors: Err[] }> {
   const errors: Err[] = [];
   const problems: string[] = [];
   const articles = articlesIn(articlePaths, errors).map(p => ({ p, l: load(p) }))
@@ -136,8 +149,8 @@ export function runImport(exports: string[], articlePaths: string[], dryRun: boo
   const adds = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
   const take = (name: string, annotations: Annotation[], relations: Relation[]) => {
     const cur = adds.get(name) ?? { annotations: [], relations: [] };
-    cur.annotations.push(...annotations);
-    cur.relations.push(...relations);
+    for (const a of annotations) cur.annotations.push(a);
+    for (const r of relations) cur.relations.push(r);
     adds.set(name, cur);
   };
   for (const file of exports) {
@@ -152,40 +165,73 @@ export function runImport(exports: string[], articlePaths: string[], dryRun: boo
         problems.push(`${file}: ${art.name} has changed since the export; annotations are placed by their quotes`);
       }
       const r = fromBrat(l.text, art.text, basename(file, '.ann'));
-      problems.push(...r.problems.map(p => `${file}: ${p}`));
+      for (const p of r.problems) problems.push(`${file}: ${p}`);
       take(art.name, r.annotations, r.relations);
     } else {
       let json: unknown;
       try { json = JSON.parse(l.text); } catch (e) { errors.push({ path: file, message: `not JSON: ${(e as Error).message}` }); continue; }
       const r = fromW3C(json, articles);
-      problems.push(...r.problems.map(p => `${file}: ${p}`));
+      for (const p of r.problems) problems.push(`${file}: ${p}`);
       for (const [name, list] of r.annotations) take(name, list, []);
     }
   }
   const reports: ImportReport[] = [];
+  const store = dryRun ? null : cliStore();
   for (const [name, add] of adds) {
     const art = articles.find(a => a.name === name)!;
     const existing = sidecarOf(art.path);
     const path = existing ?? art.path + SIDECAR_SUFFIX;
-    let file: SidecarFile;
+    // What the import adds to a sidecar as it is: planned again on the file on disk when it is written.
+    let report: ImportReport = { article: name, sidecar: path, added: 0, already: 0, relations: 0 };
+    const edit = (file: SidecarFile, write = true) => {
+      const plan = planImport(file.data.annotations, add.annotations);
+      if (write) file.addAnnotations(plan.add);
+      const have = new Set(file.data.relations.map(x => `${x.from}\n${x.to}\n${x.type}`));
+      const rels: Relation[] = [];
+      for (const r of add.relations) {
+        const rel = { ...r, from: plan.ids.get(r.from) ?? r.from, to: plan.ids.get(r.to) ?? r.to };
+        const key = `${rel.from}\n${rel.to}\n${rel.type}`;
+        if (have.has(key)) continue;
+        have.add(key);
+        rels.push(rel);
+      }
+      if (write) file.addRelations(rels);
+      report = { article: name, sidecar: path, added: plan.add.length, already: plan.already, relations: rels.length };
+    };
     if (existing) {
-      const r = readSidecar(readFileSync(existing, 'utf8').replace(/^\uFEFF/, ''));
-      if (!r.ok) { errors.push({ path: existing, message: `line ${r.problems[0].line}: ${r.problems[0].message} (fix it first; nothing was imported into it)` }); continue; }
-      file = r.file;
+      // Checked as a file first (a FIFO would block, a binary file is no sidecar).
+      const l = load(existing);
+      if (l.text === undefined) { errors.push({ path: existing, message: `${l.error} (nothing was imported into it)` }); continue; }
+    }
+    const brokenMessage = (p: Problem[]) => `line ${p[0].line}: ${p[0].message} (fix it first; nothing was imported into it)`;
+    if (!store) {
+      let file: SidecarFile;
+      if (existing) {
+        const r = readSidecar(load(existing).text ?? '', limitsFor(art.path));
+        if (!r.ok) { errors.push({ path: existing, message: brokenMessage(r.problems) }); continue; }
+        file = r.file;
+      } else {
+        file = SidecarFile.create(basename(art.path));
+      }
+      edit(file, false);
     } else {
-      file = SidecarFile.create(basename(art.path));
+      // Planned and written under the sidecar's lock, on the file as it is then: a concurrent import's annotations stay.
+      try {
+        await store.recover(path);
+        await store.change(path, basename(art.path), {
+          batch: f => {
+            edit(f, false);
+            if (!report.added && !report.relations) return false;
+            edit(f);
+            return undefined;
+          },
+        });
+      } catch (e) {
+        errors.push({ path, message: e instanceof SidecarBrokenError ? brokenMessage(e.problems) : `${(e as Error).message.split('\n')[0]} (nothing was imported into it)` });
+        continue;
+      }
     }
-    const plan = planImport(file.data.annotations, add.annotations);
-    for (const a of plan.add) file.addAnnotation(a);
-    let relations = 0;
-    for (const r of add.relations) {
-      const rel = { ...r, from: plan.ids.get(r.from) ?? r.from, to: plan.ids.get(r.to) ?? r.to };
-      if (file.data.relations.some(x => x.from === rel.from && x.to === rel.to && x.type === rel.type)) continue;
-      file.addRelation(rel);
-      relations++;
-    }
-    if (!dryRun && (plan.add.length || relations)) writeAtomic(path, file.text);
-    reports.push({ article: name, sidecar: path, added: plan.add.length, already: plan.already, relations });
+    reports.push(report);
   }
   return { reports, problems, errors };
 }

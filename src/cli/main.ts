@@ -4,7 +4,7 @@ import { analyze, findPublicationDate, type Analysis } from '../core';
 import { checkAnchors, formatAnchors } from './anchors';
 import { formatCheck, runCheck } from './check';
 import { readSidecar } from '../core/sidecar';
-import { load, type Loaded, sidecarOf } from './files';
+import { limitsFor, load, type Loaded, sidecarOf } from './files';
 import { formatAnalysis } from './format';
 import { EXPORT_FORMATS, runExport, runImport, type ExportFormat } from './exchange';
 import { IMPORT_ARTICLE_USAGE, runImportArticle } from './importArticle';
@@ -103,8 +103,9 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === '--published' || x === '--story-date') {
       const v = argv[++i];
       if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${x} needs a date as YYYY-MM-DD`;
+      if (!realDay(v)) return `${x} ${v} is not a date on the calendar (YYYY-MM-DD: month 01–12, a day the month has)`;
       if (x === '--published') a.published = v; else a.storyDate = v;
-    } else if (x === '--') a.files.push(...argv.slice(i + 1)), (i = argv.length);
+    } else if (x === '--') { for (const f of argv.slice(i + 1)) a.files.push(f); i = argv.length; }
     else if (x.startsWith('-')) return `unknown option ${x}`;
     else if (!a.command) a.command = x;
     else a.files.push(x);
@@ -112,7 +113,31 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+/** A YYYY-MM-DD that names a day of the calendar (not 2026-13-45 or 2026-02-30). */
+function realDay(v: string): boolean {
+  const [y, m, d] = v.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return m >= 1 && m <= 12 && d >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * Runs a command line. Whatever happens inside, the user gets one line on stderr and exit code 2, never a stack
+ * trace (and never exit 1, which means orphans or conflicts).
+ */
+export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  try {
+    return await runCommand(argv, out, err);
+  } catch (e) {
+    const m = e instanceof RangeError && /call stack/i.test(e.message) ? 'an input is nested too deeply to be read'
+      : (e as Error)?.message?.split('\n')[0] ?? String(e);
+    err(`newsmark: could not finish: ${m}\n`);
+    return 2;
+  }
+}
+
+async function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  // import-article has its own options (and may fetch pages).
+  if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) return runImportArticle(argv.slice(1), out, err);
   if (argv.includes('--help') || argv.includes('-h')) { out(HELP); return 0; }
   if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); return 0; }
   const args = parseArgs(argv);
@@ -157,7 +182,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 function sidecarPublished(article: string): string | null {
   const path = sidecarOf(article);
   const text = path ? load(path).text : undefined;
-  const r = text === undefined ? null : readSidecar(text);
+  const r = text === undefined ? null : readSidecar(text, limitsFor(article));
   return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
 }
 
@@ -173,8 +198,8 @@ function check(args: Args, out: (s: string) => void, err: (s: string) => void): 
   return r.conflicts.length ? 1 : 0;
 }
 
-function anchors(args: Args, out: (s: string) => void, err: (s: string) => void): number {
-  const r = checkAnchors(args.files, args.write);
+async function anchors(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const r = await checkAnchors(args.files, args.write);
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   if (args.json) {
     out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors }, null, 2) + '\n');
@@ -195,11 +220,11 @@ function exportCommand(args: Args, out: (s: string) => void, err: (s: string) =>
   return r.errors.length ? 2 : 0;
 }
 
-function importCommand(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+async function importCommand(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const exports = args.files.filter(f => /\.(?:jsonld|json|ann)$/i.test(f));
   const articles = args.files.filter(f => !exports.includes(f));
   if (!exports.length || !articles.length) { err(`newsmark: import needs export files (.jsonld, .json, .ann) and the articles (or folders) they belong to\nTry 'newsmark --help'.\n`); return 2; }
-  const r = runImport(exports, articles, args.dryRun);
+  const r = await runImport(exports, articles, args.dryRun);
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   for (const p of r.problems) err(`newsmark: ${p}\n`);
   for (const x of r.reports) {
@@ -209,9 +234,5 @@ function importCommand(args: Args, out: (s: string) => void, err: (s: string) =>
 }
 
 if (require.main === module) {
-  const argv = process.argv.slice(2);
-  const write = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) };
-  // import-article may fetch pages: it is the one command that runs asynchronously.
-  if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) void runImportArticle(argv.slice(1), write.out, write.err).then(code => { process.exitCode = code; });
-  else process.exitCode = run(argv, write.out, write.err);
+  void run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s)).then(code => { process.exitCode = code; });
 }

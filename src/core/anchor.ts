@@ -1,10 +1,11 @@
 // Anchors: where an annotation sits in an article, kept two ways (W3C Web Annotation's TextQuoteSelector and
 // TextPositionSelector), and found again after the article changed.
 //
-// Finding again, in order: the stored position if the quote is still there; else the exact quote, told apart
-// from other occurrences by the text around it; else the quote with its white space changed (a reflowed
-// paragraph); else an approximate match above a confidence threshold. Anything less certain is orphaned: an
-// annotation must never land silently on words that are not its own.
+// Finding again, in order: the stored position if the quote and its surroundings are still there; else the exact
+// quote, told apart from other occurrences by the text around it (see choose); else the quote with its white
+// space changed (a reflowed paragraph); else an approximate match of a few characters' difference, near where it
+// was and with its surroundings. Anything less certain is orphaned, with the reason: an annotation must never
+// land silently on words that are not its own.
 
 /** Characters of context kept on each side of the quote. */
 export const CONTEXT = 32;
@@ -27,6 +28,8 @@ export interface Located {
   /** 1 for the stored position or an exact quote in its context; lower for approximate matches. */
   confidence: number;
   how: 'position' | 'quote' | 'whitespace' | 'fuzzy' | 'none';
+  /** Why an orphaned annotation was not placed. */
+  reason?: string;
 }
 
 export interface LocateOptions {
@@ -46,110 +49,218 @@ export function anchorAt(text: string, start: number, end: number): Anchor {
   };
 }
 
-/** How well the text around [s, e) matches the stored context: 0 (nothing) to 1 (all of it). */
-function contextScore(text: string, s: number, e: number, a: Anchor): number {
+/** White space matches white space of any kind (a reflowed paragraph turns spaces into line breaks). */
+const same = (x: number, y: number) => x === y || (isSpace(x) && isSpace(y));
+
+/** Characters of the stored prefix (from its end) and suffix (from its start) that are still around [s, e). */
+function matched(text: string, s: number, e: number, a: Anchor): { before: number; after: number } {
   let before = 0;
   const pl = a.prefix.length;
-  while (before < pl && s - before - 1 >= 0 && text[s - before - 1] === a.prefix[pl - before - 1]) before++;
+  while (before < pl && s - before - 1 >= 0 && same(text.charCodeAt(s - before - 1), a.prefix.charCodeAt(pl - before - 1))) before++;
   let after = 0;
   const sl = a.suffix.length;
-  while (after < sl && e + after < text.length && text[e + after] === a.suffix[after]) after++;
-  const want = pl + sl;
-  return want === 0 ? 1 : (before + after) / want;
+  while (after < sl && e + after < text.length && same(text.charCodeAt(e + after), a.suffix.charCodeAt(after))) after++;
+  return { before, after };
 }
 
-interface Candidate { start: number; end: number; context: number; cost: number }
-
-/** Do the surroundings vouch for a short quote? They must still read as stored near it. */
-function vouched(text: string, s: number, e: number, a: Anchor): boolean {
-  const same = (k: number) => ({
-    before: a.prefix.length > 0 && text.slice(Math.max(0, s - k), s) === a.prefix.slice(-k),
-    after: a.suffix.length > 0 && text.slice(e, e + k) === a.suffix.slice(0, k),
-  });
-  const long = same(16);
-  const short = same(10);
-  // Sixteen characters on one side, or ten on both (an article's edge counts as matching when nothing was
-  // stored there), or ten on one side close to where it was.
-  const edgeBefore = a.prefix.length < 10 && text.slice(Math.max(0, s - 10), s) === a.prefix;
-  const edgeAfter = a.suffix.length < 10 && text.slice(e, e + 10) === a.suffix;
-  const near = Math.abs(s - a.start) <= 200;
-  return long.before || long.after || ((short.before || edgeBefore) && (short.after || edgeAfter))
-    || (near && (short.before || short.after));
+/** How much of the stored context is still around [s, e): 0 (nothing) to 1 (all of it). */
+function contextScore(text: string, s: number, e: number, a: Anchor): number {
+  const m = matched(text, s, e, a);
+  const want = a.prefix.length + a.suffix.length;
+  return want === 0 ? 1 : (m.before + m.after) / want;
 }
+
+/**
+ * How much of each side of the stored context must still be there: all of it up to the nearest line break (what
+ * lies beyond a paragraph's edge may change when paragraphs move), and the line break itself as white space.
+ */
+function needed(a: Anchor): { before: number; after: number } {
+  const nl = a.prefix.lastIndexOf('\n');
+  const sl = a.suffix.indexOf('\n');
+  return { before: nl < 0 ? a.prefix.length : a.prefix.length - nl, after: sl < 0 ? a.suffix.length : sl + 1 };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Each side still reads as stored (up to a paragraph's edge). */
+  before: boolean;
+  after: boolean;
+  /** Characters of context still there on each side. */
+  beforeChars: number;
+  afterChars: number;
+}
+
+function candidate(text: string, s: number, e: number, a: Anchor, need: { before: number; after: number }): Candidate {
+  const m = matched(text, s, e, a);
+  // At the article's very edge, a side stored empty (or cut by the edge) still reads as stored.
+  const before = m.before >= need.before || (s - m.before === 0 && m.before === a.prefix.length);
+  const after = m.after >= need.after || (e + m.after === text.length && m.after === a.suffix.length);
+  return { start: s, end: e, before, after, beforeChars: m.before, afterChars: m.after };
+}
+
+/** Characters an intact side must have to vouch alone for a short quote (a paragraph's edge is not enough). */
+const STRONG_SIDE = 8;
+/** How far from its stored position a long quote with only one side intact, or an approximate match, may be. */
+const NEAR = 300;
+
 const isShort = (a: Anchor) => a.exact.length < 24 || a.exact.trim().split(/\s+/).length < 4;
 
 /**
- * Picks the occurrence whose surroundings match best, or none when the choice is not clear: two occurrences
- * equally well placed, or a short quote whose surroundings do not vouch for it.
+ * Picks the occurrence whose surroundings read as stored, or none with the reason:
+ * - one occurrence with both sides intact (up to a paragraph's edge) is taken wherever it is (a moved paragraph);
+ *   several are told apart only by the stored position (or one near it while all others are far);
+ * - with none intact on both sides, the one occurrence near where it was (NEAR) that keeps one side intact (for a
+ *   short quote, a side of at least STRONG_SIDE characters, and when the quote occurs only once, something of the
+ *   other side too);
+ * - the only occurrence of the quote, near where it was, with some of its surroundings (for a short quote, 16
+ *   characters on one side and one on the other);
+ * - anything else is orphaned, with the reason.
  */
-function choose(text: string, a: Anchor, cands: Candidate[]): Candidate | null {
-  if (cands.length === 0) return null;
-  const ranked = [...cands].sort((x, y) => y.context - x.context || Math.abs(x.start - a.start) - Math.abs(y.start - a.start));
-  const best = ranked[0];
-  const second = ranked[1];
-  // A short quote that occurs once may still be someone else's words: it needs its surroundings too.
-  if (isShort(a) && (a.prefix || a.suffix) && !vouched(text, best.start, best.end, a)) return null;
-  if (second && second.context >= best.context - 0.1) {
-    // Equally good places: only the untouched surroundings of one of them can decide.
-    if (best.context < 0.9 || second.context >= 0.9) return null;
+function choose(a: Anchor, cands: Candidate[], need: { before: number; after: number }): Candidate | string {
+  const both = cands.filter(c => c.before && c.after);
+  // Context so short that it vouches for nothing (a one-word paragraph in a list of them): only at its place.
+  const thin = a.prefix.length + a.suffix.length >= 8 && need.before + need.after < 8;
+  if (both.length === 1 && !thin) return both[0];
+  if (both.length >= 1) {
+    const here = both.find(c => c.start === a.start);
+    if (here) return here;
+    // Identical places (a stock sentence repeated): the one near where it was, when all others are far.
+    const byDistance = [...both].sort((x, y) => Math.abs(x.start - a.start) - Math.abs(y.start - a.start));
+    if (both.length > 1 && !thin && Math.abs(byDistance[0].start - a.start) <= NEAR && Math.abs(byDistance[1].start - a.start) > 2 * NEAR) return byDistance[0];
+    return both.length > 1 ? 'its words and their surroundings occur in several places' : 'its surroundings are too short to tell where it is';
   }
-  return best;
+  // No occurrence reads as stored on both sides: one that keeps one side, where it was (an edit beside it), and
+  // for a short quote (a name, a stock phrase) with something of the other side too.
+  const short = isShort(a);
+  const holds = (c: Candidate) => (c.before && c.after)
+    || (short ? (c.before && need.before >= STRONG_SIDE) || (c.after && need.after >= STRONG_SIDE) : c.before || c.after);
+  const one = cands.filter(c => holds(c) && Math.abs(c.start - a.start) <= NEAR);
+  if (one.length === 0) {
+    // The only occurrence, near where it was, with enough of its surroundings left (an edit beside it): for a
+    // long quote some of either side, for a short one a good part of one side and something of the other.
+    const near = cands.filter(c => Math.abs(c.start - a.start) <= NEAR);
+    if (cands.length === 1 && near.length === 1) {
+      const c = near[0];
+      const [hi, lo] = c.beforeChars >= c.afterChars ? [c.beforeChars, c.afterChars] : [c.afterChars, c.beforeChars];
+      if (short ? hi >= 16 && lo >= 1 : hi + lo >= 8) return c;
+    }
+    return cands.some(holds) ? 'found far from where it was, with the words around it changed' : 'the words around it changed';
+  }
+  if (one.length > 1) return 'several places near it keep part of its surroundings';
+  const c = one[0];
+  const other = c.before ? c.afterChars : c.beforeChars;
+  if (short && !(c.before && c.after) && cands.length === 1 && other < 1) {
+    return 'the words on one side of it changed, and a short quote needs something of both sides';
+  }
+  return c;
 }
 
 /** Finds an anchor in the current text of its article. */
 export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Located {
   const threshold = opts.threshold ?? 0.8;
-  if (a.exact.length === 0) return { status: 'orphaned', start: null, end: null, confidence: 0, how: 'none' };
-  // At its stored position, if its words are there (a short quote also needs its surroundings: after an edit,
-  // another occurrence of a common word can slide into the old place).
-  if (text.slice(a.start, a.end) === a.exact && (!isShort(a) || vouched(text, a.start, a.end, a))) {
-    return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
+  if (a.exact.length === 0) return orphan('the annotation has no words');
+  const need = needed(a);
+  // At its stored position, with its surroundings as stored.
+  if (text.slice(a.start, a.end) === a.exact) {
+    const c = candidate(text, a.start, a.end, a, need);
+    if (c.before && c.after) return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
   }
 
-  // The exact quote elsewhere.
+  // The exact quote elsewhere: first with all its stored surroundings (one search, however often the quote
+  // occurs), then each occurrence by how its surroundings read.
+  const whole = a.prefix + a.exact + a.suffix;
+  if (need.before === a.prefix.length && need.after === a.suffix.length && whole.length >= a.exact.length + 16) {
+    const i = text.indexOf(whole);
+    if (i >= 0 && text.indexOf(whole, i + 1) < 0) return moved(a, i + a.prefix.length, i + a.prefix.length + a.exact.length, 1, 'quote');
+  }
   const exact: Candidate[] = [];
   for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
-    exact.push({ start: i, end: i + a.exact.length, context: contextScore(text, i, i + a.exact.length, a), cost: 0 });
+    // So many that the surroundings cannot tell them apart in reasonable time: not placed.
+    if (exact.length >= MAX_OCCURRENCES) return orphan('its words occur too often to be told apart');
+    exact.push(candidate(text, i, i + a.exact.length, a, need));
   }
-  const e = choose(text, a, exact);
-  if (e) return moved(a, e.start, e.end, 1, 'quote');
-  if (exact.length > 0) return orphan(); // the words exist but cannot be told apart: do not guess
+  if (exact.length > 0) {
+    const e = choose(a, exact, need);
+    return typeof e === 'string' ? orphan(e) : moved(a, e.start, e.end, 1, 'quote');
+  }
 
-  // The same words with other white space between them (a reflowed paragraph).
-  const words = a.exact.split(/\s+/).filter(Boolean);
-  if (words.length > 1) {
-    const re = new RegExp(words.map(escape).join('\\s+'), 'g');
+  // The same words with other white space between them (a reflowed paragraph): searched in the text with each
+  // run of white space made one space (no regular expression built from the quote: it may be megabytes long).
+  const quote = a.exact.trim().replace(/\s+/g, ' ');
+  if (quote.includes(' ')) {
+    const c = collapsed(text);
     const ws: Candidate[] = [];
-    for (let m = re.exec(text); m; m = re.exec(text)) ws.push({ start: m.index, end: m.index + m[0].length, context: contextScore(text, m.index, m.index + m[0].length, a), cost: 0 });
-    const w = choose(text, a, ws);
-    if (w) return moved(a, w.start, w.end, 1, 'whitespace');
-    if (ws.length > 0) return orphan();
+    for (let i = c.text.indexOf(quote); i >= 0 && ws.length < MAX_OCCURRENCES; i = c.text.indexOf(quote, i + 1)) {
+      ws.push(candidate(text, c.at[i], c.at[i + quote.length - 1] + 1, a, need));
+    }
+    if (ws.length > 0) {
+      const w = choose(a, ws, need);
+      return typeof w === 'string' ? orphan(w) : moved(a, w.start, w.end, 1, 'whitespace');
+    }
   }
 
-  // An approximate match: seeds of the quote vote for where it starts, then an alignment measures it.
+  // An approximate match: seeds of the quote vote for where it starts, then an alignment measures it. Only near
+  // where it was, and with its surroundings (both sides for a short quote).
   const f = fuzzy(text, a);
-  if (f && f.confidence >= threshold) return moved(a, f.start, f.end, f.confidence, 'fuzzy');
-  return orphan();
+  if (!f) return orphan('its words are not in the text any more');
+  if (f.confidence < threshold) return orphan('only words too unlike its own remain');
+  const c = candidate(text, f.start, f.end, a, need);
+  if (Math.abs(f.start - a.start) > NEAR) return orphan('words like its own are far from where it was');
+  if (isShort(a) ? !(c.before && c.after) : !(c.before || c.after)) return orphan('words like its own remain, but not their surroundings');
+  return moved(a, f.start, f.end, f.confidence, 'fuzzy');
 }
 
-const orphan = (): Located => ({ status: 'orphaned', start: null, end: null, confidence: 0, how: 'none' });
+const orphan = (reason: string): Located => ({ status: 'orphaned', start: null, end: null, confidence: 0, how: 'none', reason });
 const moved = (a: Anchor, start: number, end: number, confidence: number, how: Located['how']): Located =>
   ({ status: start === a.start && end === a.end ? 'ok' : 'moved', start, end, confidence, how });
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The text with each run of white space as one space, and where each of its characters is in the text. */
+let lastCollapsed: { of: string; text: string; at: Int32Array } | null = null;
+function collapsed(text: string): { text: string; at: Int32Array } {
+  if (lastCollapsed?.of === text) return lastCollapsed;
+  const at = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    for (let k = from; k < i; k++) at[n++] = k;
+    parts.push(text.slice(from, i), ' ');
+    at[n++] = i;
+    from = j;
+    i = j - 1;
+  }
+  for (let k = from; k < text.length; k++) at[n++] = k;
+  parts.push(text.slice(from));
+  lastCollapsed = { of: text, text: parts.join(''), at: at.subarray(0, n) };
+  return lastCollapsed;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const SEED = 8;
+const MAX_FUZZY = 4000;
+/** Occurrences of one quote beyond which it is not placed by its surroundings (only with all of them intact). */
+const MAX_OCCURRENCES = 2000;
 
 /** The best approximate occurrence of the quote, with a confidence that also weighs its surroundings. */
 function fuzzy(text: string, a: Anchor): { start: number; end: number; confidence: number } | null {
   const p = a.exact;
   if (p.length < 12) return null; // too short to match approximately without risk
-  const maxErrors = Math.floor(p.length * 0.25);
-  // Seeds: non-overlapping pieces of the quote; each exact occurrence suggests a start.
+  // Too long to align in reasonable time (an alignment costs the quote's length squared): only found exactly.
+  if (p.length > MAX_FUZZY) return null;
+  // A few characters (a typo fixed, a letter's case): more would be other words that look alike (a name
+  // replaced in a stock sentence, a look-alike paragraph).
+  const maxErrors = Math.max(1, Math.floor(p.length / 20));
+  // Seeds: non-overlapping pieces of the quote (at most 64, spread over it); each exact occurrence suggests a start.
   const votes = new Map<number, number>();
-  for (let off = 0; off + SEED <= p.length; off += SEED) {
+  const step = Math.max(SEED, Math.ceil(p.length / 64 / SEED) * SEED);
+  for (let off = 0; off + SEED <= p.length; off += step) {
     const seed = p.slice(off, off + SEED);
     let hits = 0;
     for (let i = text.indexOf(seed); i >= 0 && hits < 50; i = text.indexOf(seed, i + 1), hits++) {

@@ -68,6 +68,23 @@ function pointCounter(text: string): (utf16: number) => number {
   };
 }
 
+/** The inverse of pointCounter: UTF-16 offsets of many code-point offsets of one text (null past its end). */
+function unitCounter(text: string): (points: number) => number | null {
+  const astral: number[] = []; // code-point offsets of characters written as surrogate pairs
+  let points = 0;
+  for (let i = 0; i < text.length; i++, points++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { astral.push(points); i++; }
+  }
+  return (p: number) => {
+    if (!Number.isInteger(p) || p < 0 || p > points) return null;
+    let lo = 0;
+    let hi = astral.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (astral[mid] < p) lo = mid + 1; else hi = mid; }
+    return p + lo;
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // What is exported
 
@@ -128,7 +145,7 @@ function toAnnotation(text: string, it: Omit<ExportItem, 'origin'> & { origin?: 
       // From another tool, with little or no context: the one place where the quote stands with what context it gives.
       const fits: number[] = [];
       for (let i = text.indexOf(it.exact); i >= 0 && fits.length < 2; i = text.indexOf(it.exact, i + 1)) {
-        if (text.slice(0, i).endsWith(it.prefix) && text.slice(i + it.exact.length).startsWith(it.suffix)) fits.push(i);
+        if (i >= it.prefix.length && text.startsWith(it.prefix, i - it.prefix.length) && text.startsWith(it.suffix, i + it.exact.length)) fits.push(i);
       }
       if (fits.length === 1) anchor = anchorAt(text, fits[0], fits[0] + it.exact.length);
     }
@@ -226,17 +243,20 @@ export function toW3C(docs: ExportDoc[], opts: W3COptions): Record<string, unkno
 export function w3cAnnotations(json: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const seen = new Set<unknown>();
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== 'object' || seen.has(x)) return;
+  // Walked with a stack of its own, not by recursion: a page chain 20,000 long or lists nested 100,000 deep
+  // must not overflow the call stack. Items keep their order (the stack is filled in reverse).
+  const stack: unknown[] = [json];
+  while (stack.length) {
+    const x = stack.pop();
+    if (!x || typeof x !== 'object' || seen.has(x)) continue;
     seen.add(x);
-    if (Array.isArray(x)) { for (const y of x) visit(y); return; }
+    if (Array.isArray(x)) { for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]); continue; }
     const o = x as Record<string, unknown>;
     const type = ([] as unknown[]).concat(o.type);
-    if (type.includes('Annotation')) { out.push(o); return; }
-    if (type.includes('AnnotationCollection')) { visit(o.first); return; }
-    if (type.includes('AnnotationPage')) { visit(o.items); visit(o.next); }
-  };
-  visit(json);
+    if (type.includes('Annotation')) out.push(o);
+    else if (type.includes('AnnotationCollection')) stack.push(o.first);
+    else if (type.includes('AnnotationPage')) { stack.push(o.next); stack.push(o.items); }
+  }
   return out;
 }
 
@@ -256,11 +276,14 @@ export interface ImportResult {
 export function fromW3C(json: unknown, articles: { name: string; text: string }[]): ImportResult {
   const res: ImportResult = { annotations: new Map(), relations: new Map(), problems: [] };
   const base = (p: string) => p.replace(/\\/g, '/').split('/').pop()!;
+  const units = new Map<string, (points: number) => number | null>();
+  const unitsOf = (text: string) => { let u = units.get(text); if (!u) units.set(text, u = unitCounter(text)); return u; };
   for (const [k, a] of w3cAnnotations(json).entries()) {
     const label = typeof a.id === 'string' ? a.id : `annotation ${k + 1}`;
     const target = ([] as unknown[]).concat(a.target)[0] as Record<string, unknown> | string | undefined;
     const source = typeof target === 'string' ? target.split('#')[0] : typeof target?.source === 'string' ? target.source : '';
-    const src = decodeURIComponent(source);
+    let src = source;
+    try { src = decodeURIComponent(source); } catch { /* bad percent-encoding: matched as written */ }
     // The longest article name the source ends with (a/b/x.txt before x.txt).
     const art = articles.filter(x => src.endsWith('/' + x.name.replace(/\\/g, '/')) || src === x.name || base(src) === base(x.name))
       .sort((x, y) => (src.endsWith(y.name) ? 1 : 0) - (src.endsWith(x.name) ? 1 : 0) || y.name.length - x.name.length)[0];
@@ -268,8 +291,8 @@ export function fromW3C(json: unknown, articles: { name: string; text: string }[
     const selectors = typeof target === 'object' ? ([] as unknown[]).concat(target.selector ?? []) as Record<string, unknown>[] : [];
     const quote = selectors.find(s => s?.type === 'TextQuoteSelector');
     const pos = selectors.find(s => s?.type === 'TextPositionSelector');
-    const start = typeof pos?.start === 'number' ? fromCodePoints(art.text, pos.start) : null;
-    const end = typeof pos?.end === 'number' ? fromCodePoints(art.text, pos.end) : null;
+    const start = typeof pos?.start === 'number' ? unitsOf(art.text)(pos.start) : null;
+    const end = typeof pos?.end === 'number' ? unitsOf(art.text)(pos.end) : null;
     const exact = typeof quote?.exact === 'string' ? quote.exact : start !== null && end !== null ? art.text.slice(start, end) : '';
     if (!exact) { res.problems.push(`${label}: no TextQuoteSelector or TextPositionSelector to place it by`); continue; }
     const fields = (a['nm:fields'] ?? a[`${NM}fields`]) as Record<string, unknown> | undefined;
@@ -399,8 +422,10 @@ export function planImport(existing: readonly Annotation[], incoming: readonly A
   const add: Annotation[] = [];
   const ids = new Map<string, string>();
   let already = 0;
+  const byExact = new Map<string, Annotation[]>();
+  for (const x of existing) push(byExact, x.anchor.exact, x);
   for (const a of incoming) {
-    const same = existing.find(x => x.anchor.exact === a.anchor.exact && (x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start)));
+    const same = byExact.get(a.anchor.exact)?.find(x => x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start));
     if (same) { already++; ids.set(a.id, same.id); continue; }
     let id = a.id;
     for (let n = 2; taken.has(id); n++) id = `${a.id}-${n}`;
@@ -419,6 +444,7 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
   const fields = new Map<string, Record<string, unknown>>();
   const status = new Map<string, string>();
   const rels: { type: string; from: string; to: string }[] = [];
+  const units = unitCounter(text);
   ann.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
     const [id, mid, rest] = line.split('\t');
@@ -427,8 +453,8 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(mid ?? '');
       if (!m) { problems.push(`${where}: not a text-bound annotation brat would read`); return; }
       const frags = m[2].split(';').map(f => f.split(' ').map(Number));
-      const start = fromCodePoints(text, frags[0][0]);
-      const end = fromCodePoints(text, frags[frags.length - 1][1]);
+      const start = units(frags[0][0]);
+      const end = units(frags[frags.length - 1][1]);
       const exact = start !== null && end !== null && start <= end ? text.slice(start, end) : '';
       // The quote brat keeps (fragments joined by spaces) must be what the offsets point at.
       const same = exact.replace(/\s+/g, ' ') === (rest ?? '').replace(/\s+/g, ' ');
@@ -470,14 +496,15 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
     annotations.push(a);
   }
   const relations: Relation[] = [];
+  const byId = new Map(annotations.map(a => [a.id, a]));
   for (const r of rels) {
     const from = idOf.get(r.from);
     const to = idOf.get(r.to);
     if (!from || !to) continue;
     if (r.type === 'Said') {
       // Give the claim its speaker when it has none.
-      const claim = annotations.find(x => x.id === to);
-      const src = annotations.find(x => x.id === from);
+      const claim = byId.get(to);
+      const src = byId.get(from);
       if (claim && src && !claim.speaker) claim.speaker = src.canonical ?? src.anchor.exact;
     } else if ((RELATION_TYPES as readonly string[]).includes(r.type)) {
       relations.push({ from, to, type: r.type });

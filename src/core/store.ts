@@ -26,6 +26,15 @@ export interface SidecarFs {
   /** Renames, replacing the target. */
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
+  /**
+   * Takes the sidecar's lock, shared with other processes (the CLI, another window), waiting while another holds
+   * it; resolves to the function that releases it. Without it, writes are serial within this store only.
+   */
+  lock?(path: string): Promise<() => Promise<void>>;
+  /** Where writes to a path go: a symbolic link's target, so that the link stays a link. */
+  target?(path: string): Promise<string>;
+  /** Leftover temporary files of interrupted writes (of other tools or versions) beside the sidecar, to remove. */
+  leftovers?(path: string): Promise<string[]>;
 }
 
 export type Change =
@@ -36,7 +45,9 @@ export type Change =
   | { reanchor: { id: string; anchor: Anchor } }
   | { dismiss: Dismissed }
   | { relate: Relation }
-  | { suppress: Suppressed };
+  | { suppress: Suppressed }
+  /** Several edits at once (an import): run on the file as it is on disk, again if it changes before the write. */
+  | { batch: (f: SidecarFile) => void | false };
 
 /** Both sides changed one annotation: the user picks. */
 export interface Conflict {
@@ -48,6 +59,8 @@ export interface Conflict {
 
 export interface StoreOptions {
   limits?: ReadLimits;
+  /** A sidecar's article folder inside the workspace (see ReadLimits.within), for refusing relations outside it. */
+  within?: (path: string) => string | undefined;
   /** Asks the user which version of an annotation to keep. */
   resolve?: (c: Conflict) => Promise<'mine' | 'theirs'>;
 }
@@ -90,6 +103,10 @@ export class SidecarStore {
 
   constructor(private readonly fs: SidecarFs, private readonly opts: StoreOptions = {}) {}
 
+  private limitsOf(path: string): ReadLimits {
+    return { ...this.opts.limits, within: this.opts.within?.(path) };
+  }
+
   state(path: string): SidecarState | undefined {
     return this.states.get(path);
   }
@@ -102,30 +119,54 @@ export class SidecarStore {
     return next;
   }
 
-  /** Reads a sidecar (recovering an interrupted write first). */
+  /** Runs a job holding the sidecar's lock (across processes when the file system has locks), on its real path. */
+  private async locked<T>(path: string, job: (real: string) => Promise<T>): Promise<T> {
+    const real = (await this.fs.target?.(path)) ?? path;
+    const release = this.fs.lock ? await this.fs.lock(real) : null;
+    try {
+      return await job(real);
+    } finally {
+      await release?.();
+    }
+  }
+
+  /** Reads a sidecar (recovering an interrupted write first, and removing what other interrupted writes left). */
   open(path: string): Promise<SidecarState> {
-    return this.serial(path, async () => {
-      let recovered = 0;
-      const tmp = await this.fs.read(tempPathOf(path));
-      const seal = await this.fs.read(sealPathOf(path));
-      if (tmp !== null) {
-        const disk = await this.fs.read(path);
-        const d = disk === null ? null : readSidecar(disk, this.opts.limits);
-        // Only a version whose write completed (its seal matches) is taken; a truncated file can still parse.
-        if (seal === sealOf(tmp) && readSidecar(tmp, this.opts.limits).ok && (d === null || d.ok)) {
-          const t = readSidecar(tmp, this.opts.limits) as { ok: true; file: SidecarFile };
-          const before = new Set(d && d.ok ? d.file.data.annotations.map(a => a.id) : []);
-          recovered = t.file.data.annotations.filter(a => !before.has(a.id)).length || (tmp !== disk ? 1 : 0);
-          await this.fs.rename(tempPathOf(path), path);
-        } else {
-          await this.fs.remove(tempPathOf(path)); // a write cut short: the sidecar itself is intact
-        }
-      }
-      if (seal !== null) await this.fs.remove(sealPathOf(path));
+    return this.serial(path, () => this.locked(path, async real => {
+      const recovered = await this.recoverLocked(path, real);
       const s = await this.load(path);
       s.recovered = recovered;
       return s;
-    });
+    }));
+  }
+
+  /** Only recovers an interrupted write (without reading the sidecar for use): the number of annotations recovered. */
+  recover(path: string): Promise<number> {
+    return this.serial(path, () => this.locked(path, real => this.recoverLocked(path, real)));
+  }
+
+  private async recoverLocked(path: string, real: string): Promise<number> {
+    {
+      let recovered = 0;
+      for (const f of (await this.fs.leftovers?.(real)) ?? []) await this.fs.remove(f);
+      const tmp = await this.fs.read(tempPathOf(real));
+      const seal = await this.fs.read(sealPathOf(real));
+      if (tmp !== null) {
+        const disk = await this.fs.read(path);
+        const d = disk === null ? null : readSidecar(disk, this.limitsOf(path));
+        // Only a version whose write completed (its seal matches) is taken; a truncated file can still parse.
+        if (seal === sealOf(tmp) && readSidecar(tmp, this.limitsOf(path)).ok && (d === null || d.ok)) {
+          const t = readSidecar(tmp, this.limitsOf(path)) as { ok: true; file: SidecarFile };
+          const before = new Set(d && d.ok ? d.file.data.annotations.map(a => a.id) : []);
+          recovered = t.file.data.annotations.filter(a => !before.has(a.id)).length || (tmp !== disk ? 1 : 0);
+          await this.fs.rename(tempPathOf(real), real);
+        } else {
+          await this.fs.remove(tempPathOf(real)); // a write cut short: the sidecar itself is intact
+        }
+      }
+      if (seal !== null) await this.fs.remove(sealPathOf(real));
+      return recovered;
+    }
   }
 
   /** Reads the sidecar again after a change outside Newsmark. */
@@ -142,7 +183,7 @@ export class SidecarStore {
       s.deleted = !!prev?.file && prev.file.data.annotations.length > 0;
       if (!s.deleted) s.file = null;
     } else {
-      const r = readSidecar(text, this.opts.limits);
+      const r = readSidecar(text, this.limitsOf(path));
       if (r.ok) s.file = r.file;
       else s.problems = r.problems;
     }
@@ -152,14 +193,14 @@ export class SidecarStore {
 
   /** Writes back a sidecar that was deleted outside Newsmark, from the annotations it still holds. */
   restore(path: string): Promise<SidecarState> {
-    return this.serial(path, async () => {
+    return this.serial(path, () => this.locked(path, async real => {
       const s = this.states.get(path);
       if (!s?.file) throw new Error(`nothing to restore for ${path}`);
-      await this.writeAtomic(path, s.file.text);
+      await this.writeAtomic(real, s.file.text);
       s.disk = s.file.text;
       s.deleted = false;
       return s;
-    });
+    }));
   }
 
   /**
@@ -167,17 +208,18 @@ export class SidecarStore {
    * changes made outside Newsmark since it last read the file; refuses when the file on disk is broken.
    */
   change(path: string, articleName: string, change: Change, meta?: DocumentMeta): Promise<SidecarState> {
-    return this.serial(path, async () => {
-      // If the file changes again between reading it and putting the new version in place, start over from
-      // the newer file (a few times at most), so their change is never written over.
+    return this.serial(path, () => this.locked(path, async real => {
+      // If the file changes again between reading it and putting the new version in place (a tool that takes
+      // no lock: git, an editor), start over from the newer file (a few times at most), so their change is
+      // never written over.
       for (let attempt = 0; ; attempt++) {
-        const r = await this.changeOnce(path, articleName, structuredCopy(change), meta, attempt < 3);
+        const r = await this.changeOnce(path, real, articleName, 'batch' in change ? change : structuredCopy(change), meta, attempt < 3);
         if (r) return r;
       }
-    });
+    }));
   }
 
-  private async changeOnce(path: string, articleName: string, change: Change, meta: DocumentMeta | undefined, mayRetry: boolean): Promise<SidecarState | null> {
+  private async changeOnce(path: string, real: string, articleName: string, change: Change, meta: DocumentMeta | undefined, mayRetry: boolean): Promise<SidecarState | null> {
     {
       const known = this.states.get(path);
       const disk = await this.fs.read(path);
@@ -186,7 +228,7 @@ export class SidecarStore {
         // No file (never written, or deleted outside): start from what we hold, else from a new one.
         base = known?.file ? reread(known.file.text) : SidecarFile.create(articleName, meta);
       } else {
-        const r = readSidecar(disk, this.opts.limits);
+        const r = readSidecar(disk, this.limitsOf(path));
         if (!r.ok) {
           this.states.set(path, { path, file: known?.file ?? null, problems: r.problems, disk, deleted: false, recovered: 0 });
           throw new SidecarBrokenError(path, r.problems);
@@ -197,17 +239,22 @@ export class SidecarStore {
           return this.states.get(path)!;
         }
       }
-      apply(base, change);
-      const tmp = tempPathOf(path);
+      if (apply(base, change) === false) {
+        // Nothing to write (a batch that found nothing to do on the file as it is).
+        const s: SidecarState = { path, file: base, problems: null, disk, deleted: false, recovered: 0 };
+        this.states.set(path, s);
+        return s;
+      }
+      const tmp = tempPathOf(real);
       await this.fs.write(tmp, base.text);
-      await this.fs.write(sealPathOf(path), sealOf(base.text));
+      await this.fs.write(sealPathOf(real), sealOf(base.text));
       if (mayRetry && (await this.fs.read(path)) !== disk) {
         // Changed meanwhile: remember what we had read, and merge again with the newer file.
         this.states.set(path, { path, file: known?.file ?? null, problems: null, disk: known?.disk ?? null, deleted: false, recovered: 0 });
         return null;
       }
-      await this.fs.rename(tmp, path);
-      await this.fs.remove(sealPathOf(path));
+      await this.fs.rename(tmp, real);
+      await this.fs.remove(sealPathOf(real));
       const s: SidecarState = { path, file: base, problems: null, disk: base.text, deleted: false, recovered: 0 };
       this.states.set(path, s);
       return s;
@@ -253,7 +300,7 @@ function reread(text: string): SidecarFile {
   return r.file;
 }
 
-function apply(f: SidecarFile, c: Change): void {
+function apply(f: SidecarFile, c: Change): void | false {
   if ('add' in c) f.addAnnotation(c.add);
   else if ('update' in c) { if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields); }
   else if ('remove' in c) f.removeAnnotation(c.remove);
@@ -262,4 +309,5 @@ function apply(f: SidecarFile, c: Change): void {
   else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
   else if ('dismiss' in c) f.addDismissed(c.dismiss);
+  else if ('batch' in c) return c.batch(f);
 }

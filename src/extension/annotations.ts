@@ -4,9 +4,11 @@
 import * as vscode from 'vscode';
 import { anchorAt, locate, shiftSpan } from '../core/anchor';
 import { fnv1a } from '../core/text';
-import { type Annotation, type DocumentMeta, type Problem, SIDECAR_SUFFIX } from '../core/sidecar';
+import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
 import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
 import { isArticle } from './analyses';
+import { setting } from './settings';
+import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
 
 /** `vscode.workspace.fs` for the store; paths are URI strings. */
 const workspaceFs: SidecarFs = {
@@ -28,6 +30,22 @@ const workspaceFs: SidecarFs = {
   async remove(p) {
     try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch { /* already gone */ }
   },
+  // On the local disk, the same lock file as the CLI's, so that an import in a terminal and the editor never
+  // write one sidecar at the same time; and a sidecar that is a symbolic link is written through.
+  async lock(p) {
+    const u = vscode.Uri.parse(p);
+    return u.scheme === 'file' ? lockFile(u.fsPath) : async () => undefined;
+  },
+  async target(p) {
+    const u = vscode.Uri.parse(p);
+    if (u.scheme !== 'file') return p;
+    const real = targetOf(u.fsPath);
+    return real === u.fsPath ? p : vscode.Uri.file(real).toString();
+  },
+  async leftovers(p) {
+    const u = vscode.Uri.parse(p);
+    return u.scheme === 'file' ? staleTemps(u.fsPath).map(f => vscode.Uri.file(f).toString()) : [];
+  },
 };
 
 /** An annotation where it is now in the open article. */
@@ -37,6 +55,8 @@ export interface Live {
   start: number | null;
   end: number | null;
   orphaned: boolean;
+  /** Why it is orphaned. */
+  reason?: string;
 }
 
 interface ArticleState {
@@ -49,13 +69,32 @@ interface ArticleState {
 
 /** Where an article's sidecar is: beside it, or in `.newsmark/` at its workspace folder (setting). */
 export function sidecarUriOf(article: vscode.Uri): vscode.Uri {
-  const where = vscode.workspace.getConfiguration('newsmark').get<string>('sidecarLocation', 'beside');
+  const where = setting<string>('sidecarLocation', 'beside', article);
   const folder = vscode.workspace.getWorkspaceFolder(article);
   if (where === 'folder' && folder) {
     const rel = article.path.slice(folder.uri.path.length).replace(/^\/+/, '');
     return vscode.Uri.joinPath(folder.uri, '.newsmark', rel + SIDECAR_SUFFIX);
   }
   return article.with({ path: article.path + SIDECAR_SUFFIX });
+}
+
+/** The article a sidecar belongs to (beside it, or mirrored under `.newsmark/`). */
+export function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri {
+  const path = sidecar.path.slice(0, -SIDECAR_SUFFIX.length);
+  const parts = path.split('/');
+  const i = parts.lastIndexOf('.newsmark');
+  return sidecar.with({ path: i >= 0 ? [...parts.slice(0, i), ...parts.slice(i + 1)].join('/') : path });
+}
+
+/**
+ * Reading limits for an article's sidecar: its folder inside the workspace folder, so that relations and
+ * dismissals that lead out of the workspace are refused (an article outside every folder counts as its own root).
+ */
+export function sidecarLimits(article: vscode.Uri): ReadLimits {
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  const dir = article.path.slice(0, article.path.lastIndexOf('/'));
+  if (!folder || !dir.startsWith(folder.uri.path)) return { within: '' };
+  return { within: dir.slice(folder.uri.path.length).replace(/^\/+/, '') };
 }
 
 export function articleName(article: vscode.Uri): string {
@@ -77,7 +116,7 @@ export class Annotations implements vscode.Disposable {
   metaFor: (doc: vscode.TextDocument) => DocumentMeta = () => ({});
 
   constructor() {
-    this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c) });
+    this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
       watcher,
@@ -140,7 +179,7 @@ export class Annotations implements vscode.Disposable {
     a.version = doc.version;
     a.live = (s.file?.data.annotations ?? []).map(ann => {
       const f = locate(text, ann.anchor);
-      return { ann, start: f.start, end: f.end, orphaned: f.status === 'orphaned' };
+      return { ann, start: f.start, end: f.end, orphaned: f.status === 'orphaned', reason: f.reason };
     });
     this.report(doc);
     this.emitter.fire(doc.uri);
@@ -153,7 +192,7 @@ export class Annotations implements vscode.Disposable {
     for (const l of a.live.filter(x => x.orphaned)) {
       const at = doc.positionAt(Math.min(l.ann.anchor.start, doc.getText().length));
       const d = new vscode.Diagnostic(new vscode.Range(at, at),
-        `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text. Select its words and re-attach it, or delete it.`,
+        `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text${l.reason ? ` (${l.reason})` : ''}. Select its words and re-attach it, or delete it.`,
         vscode.DiagnosticSeverity.Warning);
       d.source = 'Newsmark';
       d.code = { value: 'orphaned-annotation', target: vscode.Uri.parse(`newsmark-annotation:${l.ann.id}`) };
@@ -202,7 +241,7 @@ export class Annotations implements vscode.Disposable {
         for (const l of a.live) {
           if (l.start !== null) continue;
           const f = locate(text, l.ann.anchor);
-          [l.start, l.end, l.orphaned] = [f.start, f.end, f.status === 'orphaned'];
+          [l.start, l.end, l.orphaned, l.reason] = [f.start, f.end, f.status === 'orphaned', f.reason];
         }
         this.report(e.document);
         this.emitter.fire(e.document.uri);

@@ -11,6 +11,24 @@ export interface Settings {
   updateDelay: number;
 }
 
+/**
+ * Settings a workspace may not set while it is not trusted (declared in package.json as
+ * capabilities.untrustedWorkspaces.restrictedConfigurations): a cloned repository's .vscode/settings.json must not
+ * raise the size limit, widen the articles read or move where sidecars are written.
+ */
+export const RESTRICTED = ['maxFileSizeMB', 'articles.include', 'articles.exclude', 'sidecarLocation'] as const;
+
+/**
+ * A Newsmark setting (key below `newsmark.`). For a restricted one in an untrusted workspace, the workspace's and
+ * workspace folder's values are ignored: the user's own value, else the default.
+ */
+export function setting<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
+  const c = vscode.workspace.getConfiguration('newsmark', scope);
+  if (vscode.workspace.isTrusted || !(RESTRICTED as readonly string[]).includes(key)) return c.get<T>(key, fallback);
+  const i = c.inspect<T>(key);
+  return i?.globalValue ?? i?.defaultValue ?? fallback;
+}
+
 export function settings(): Settings {
   const c = vscode.workspace.getConfiguration('newsmark');
   return {
@@ -19,7 +37,7 @@ export function settings(): Settings {
       dates: c.get<boolean>('highlight.dates', true),
       claims: c.get<boolean>('highlight.claims', true),
     },
-    maxFileSizeMB: Math.max(0, c.get<number>('maxFileSizeMB', 2)),
+    maxFileSizeMB: Math.max(0, setting<number>('maxFileSizeMB', 2)),
     updateDelay: Math.min(5000, Math.max(0, c.get<number>('updateDelay', 250))),
   };
 }

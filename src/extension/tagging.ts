@@ -7,7 +7,7 @@ import { findingsOf, isSuppressed, type Finding } from '../core/findings';
 import { anchorAt } from '../core/anchor';
 import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Analyses } from './analyses';
-import { type Annotations, type Live, sidecarUriOf } from './annotations';
+import { type Annotations, articleOfSidecar, type Live, sidecarLimits, sidecarUriOf } from './annotations';
 
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', NORP: 'Nationality or group' };
@@ -222,9 +222,9 @@ export class Tagging {
     for (const f of files) {
       let text: string;
       try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(f)); } catch { continue; }
-      const r = readSidecar(text);
-      if (!r.ok) continue;
       const article = articleOfSidecar(f);
+      const r = readSidecar(text, sidecarLimits(article));
+      if (!r.ok) continue;
       const same = sidecarUriOf(here).toString() === f.toString();
       for (const ann of r.file.data.annotations) out.push({ ref: same ? ann.id : `${relativePath(here, article)}#${ann.id}`, ann, article });
     }
@@ -260,13 +260,6 @@ export class Tagging {
       ed.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
   }
-}
-
-function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri {
-  const path = sidecar.path.slice(0, -SIDECAR_SUFFIX.length);
-  const parts = path.split('/');
-  const i = parts.lastIndexOf('.newsmark');
-  return sidecar.with({ path: i >= 0 ? [...parts.slice(0, i), ...parts.slice(i + 1)].join('/') : path });
 }
 
 /** A path from one article's folder to another article. */

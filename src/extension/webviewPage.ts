@@ -4,15 +4,11 @@
 import * as vscode from 'vscode';
 import type { CrossResult } from '../core/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { openMessage } from './pageMessages';
+
+export { nonce } from './pageMessages';
 
 export const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
-
-export function nonce(): string {
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let s = '';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
-}
 
 /** The page's script that sends a clicked button's statement to the extension (elements with data-doc). */
 export const OPEN_ON_CLICK = `const vscode = acquireVsCodeApi();
@@ -44,7 +40,9 @@ export class WebviewPage implements vscode.Disposable {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(this.id, this.title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: { doc: string; start: number; end: number }) => {
+      this.panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const m = openMessage(raw);
+        if (!m) return; // not a message this page sends: ignored
         const uri = this.index.uriOf(m.doc);
         if (uri) void vscode.commands.executeCommand('newsmark.revealFinding', uri, m.start, m.end);
       });

@@ -7,7 +7,8 @@ import { crossCheck, type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENC
 import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
 import { fnv1a } from '../core/text';
 import { isArticle } from './analyses';
-import { sidecarUriOf } from './annotations';
+import { sidecarLimits, sidecarUriOf } from './annotations';
+import { setting } from './settings';
 
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
@@ -101,9 +102,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async findArticles(): Promise<vscode.Uri[]> {
-    const c = vscode.workspace.getConfiguration('newsmark.articles');
-    const include = c.get<string>('include', '**/*.{txt,md,news}');
-    const exclude = c.get<string[]>('exclude', []);
+    const include = setting<string>('articles.include', '**/*.{txt,md,news}');
+    const exclude = setting<string[]>('articles.exclude', []);
     const filesExclude = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on).map(([g]) => g);
     const globs = [...exclude, ...filesExclude, '**/node_modules/**', '**/.newsmark/**', '**/*.newsmark.yaml'];
     const found = await vscode.workspace.findFiles(include, `{${globs.join(',')}}`, 50000);
@@ -113,14 +113,14 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The publication date and outlet the article's sidecar gives, if any. */
   private async metaOf(uri: vscode.Uri): Promise<{ published: string | null; outlet: string | null }> {
     try {
-      const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))));
+      const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri));
       return r.ok ? { published: r.file.data.document.published ?? null, outlet: r.file.data.document.outlet?.trim() || null } : { published: null, outlet: null };
     } catch { return { published: null, outlet: null }; }
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
   private async read(uri: vscode.Uri): Promise<string | null> {
-    const limit = vscode.workspace.getConfiguration('newsmark').get<number>('maxFileSizeMB', 2) * 1024 * 1024;
+    const limit = setting<number>('maxFileSizeMB', 2) * 1024 * 1024;
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) {
       const text = open.getText();
@@ -229,7 +229,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!sidecarOf.has(name)) {
         const uri = this.byName.get(name);
         let r: Awaited<ReturnType<typeof readSidecar>> = { ok: false, problems: [] };
-        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri)))); } catch { /* none */ }
+        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri)); } catch { /* none */ }
         sidecarOf.set(name, r);
       }
       return sidecarOf.get(name)!;

@@ -50,6 +50,51 @@ describe('anchors', () => {
     assert.equal(locate(ARTICLE.replace(/Officials.*$/, 'Nobody knows what happened to the piers.'), rewritten).status, 'orphaned');
   });
 
+  it('does not take another copy of a short name that an edit slid into its old place', () => {
+    const text = 'Councillor Vik opened the meeting at nine. Later that morning the budget passed.\nVik said the vote was close and the port would wait for it.';
+    const a = anchorAt(text, text.indexOf('Vik'), text.indexOf('Vik') + 3);
+    // The first sentence is cut so that the second "Vik" now stands at the offset the first one had.
+    const cut = text.slice(text.indexOf('\n') + 1 - a.start - 4).replace(/^.*?\n/, 'Xx. ');
+    const shifted = 'Council' + ' '.repeat(a.start - 7) + cut.slice(cut.indexOf('Vik'));
+    assert.equal(shifted.slice(a.start, a.end), 'Vik');
+    const r = locate(shifted, a);
+    assert.equal(r.status, 'orphaned');
+    assert.ok(r.reason);
+  });
+
+  it('does not accept a mention vouched for only by a shared title or stock phrase, far from where it was', () => {
+    const filler = ' The ferry timetable for the winter months was printed in full on page four.'.repeat(6);
+    const text = `A spokesperson for Nordlys Shipping declined to comment on the strike.${filler} A spokesperson for Nordlys Shipping confirmed the sailing was cancelled.`;
+    const s = text.indexOf('Nordlys Shipping');
+    const a = anchorAt(text, s, s + 'Nordlys Shipping'.length);
+    const gone = text.replace('A spokesperson for Nordlys Shipping declined to comment on the strike.', 'The union called the strike.');
+    const r = locate(gone, a);
+    assert.equal(r.status, 'orphaned', `landed on ${JSON.stringify(gone.slice(r.start ?? 0, r.end ?? 0))}`);
+  });
+
+  it('does not take the one other copy of a repeated long quote whose surroundings are gone', () => {
+    const quote = 'we will not sail until the ice has cleared from the inner harbour';
+    const filler = ' Ticket holders were offered refunds or a seat on the coastal bus service instead.'.repeat(6);
+    const first = `The captain told passengers that ${quote}, according to two of them.`;
+    const text = `${first}\n${filler.trim()}\nLater a poster read: “${quote}.”\n`;
+    const a = anchorAt(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
+    const gone = text.replace(first, 'Nobody said anything.');
+    assert.equal(locate(gone, a).status, 'orphaned');
+    // With its own paragraph only moved, it is found.
+    const moved = text.replace(`${first}\n`, '') + `${first}\n`;
+    const m = locate(moved, a);
+    assert.equal(moved.slice(m.start!, m.end!), quote);
+    assert.ok(moved.slice(0, m.start!).endsWith('told passengers that '));
+  });
+
+  it('does not stretch an approximate match over other words (a name replaced in a stock sentence)', () => {
+    const text = 'Ruiz said in a statement that talks would continue.\n\nThe harbour stayed shut.';
+    const span = 'Ruiz said in a statement that talks would continue';
+    const a = anchorAt(text, 0, span.length);
+    const other = 'Okafor said in a statement that talks would continue.\n\nThe harbour stayed shut.';
+    assert.equal(locate(other, a).status, 'orphaned');
+  });
+
   it('shifts spans with edits in the editor', () => {
     assert.deepEqual(shiftSpan(10, 20, 0, 0, 5), [15, 25]); // typed before
     assert.deepEqual(shiftSpan(10, 20, 25, 30, 0), [10, 20]); // deleted after

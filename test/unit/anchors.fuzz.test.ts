@@ -119,7 +119,7 @@ describe('anchors under random edits', function () {
       ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']
         .map(f => join(ROOT, 'samples', f)),
     ];
-    const rng = makeRng(20261123);
+    const rng = makeRng(Number(process.env.NEWSMARK_FUZZ_SEED) || 20261123);
     const SCRIPTS = Math.ceil(1040 / files.length);
     let scripts = 0;
     let survived = 0;
@@ -128,6 +128,7 @@ describe('anchors under random edits', function () {
     let orphanedSurvivors = 0;
     const ops = new Map<string, number>();
     const failures: string[] = [];
+    const reasons = new Map<string, number>();
     for (const f of files) {
       const original = readFileSync(f, 'utf8');
       const spans = annotationsOf(original, rng);
@@ -154,7 +155,7 @@ describe('anchors under random edits', function () {
           if (complete) {
             survived++;
             if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) refound++;
-            else if (found.status === 'orphaned') orphanedSurvivors++;
+            else if (found.status === 'orphaned') { orphanedSurvivors++; reasons.set(found.reason ?? '?', (reasons.get(found.reason ?? '?') ?? 0) + 1); }
           }
           if (found.status !== 'orphaned') {
             const own = new Set(mapped);
@@ -173,8 +174,201 @@ describe('anchors under random edits', function () {
     console.log(`      surviving annotations found again on exactly their words: ${refound}/${survived} = ${(rate * 100).toFixed(2)}% (orphaned ${orphanedSurvivors})`);
     console.log(`      annotations found on words other than their own: ${wrong}`);
     failures.forEach(x => console.log(`        ${x}`));
+    for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
     assert.ok(scripts >= 1000);
     assert.ok(rate >= 0.995, `re-found ${(rate * 100).toFixed(2)}%`);
     assert.equal(wrong, 0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Repetitive wire copy: the same stock phrases and short names in many paragraphs, look-alike sentences, and the
+// edits that made anchors land on other words: deleting an annotated sentence while a look-alike of it remains
+// elsewhere, and copying a paragraph with one word changed and deleting the original.
+//
+// Ground truth: a look-alike written into the article before it was annotated has characters of its own (landing
+// there is landing on other words). A paragraph copied and then deleted carries its characters' origins to the
+// copy (the same words, moved, as a reader sees it), except the changed word. Look-alikes differ from the sentence
+// they imitate by one word within 32 characters of an annotation in it (CONTEXT, what an anchor stores): further
+// away, nothing stored could tell them apart. Look-alikes are appended at the end of the story, as wire updates
+// repeat earlier paragraphs.
+//
+// Not solved: a look-alike near where the deleted sentence was, differing from it a few words away from the
+// annotation, reads exactly as an edit beside the annotation does; and a stock sentence repeated word for word
+// within a few hundred characters cannot be told apart once one copy moves. Those are the cases left.
+
+const NAMES = ['Dahl', 'Ruiz', 'Okafor', 'Lind', 'the ministry', 'the union', 'Nordlys', 'the port'];
+const STOCK = [
+  (n: string) => `${n} said in a statement on Tuesday that talks would continue.`,
+  (n: string) => `A spokesperson for ${n} declined to comment further.`,
+  (n: string) => `${n} did not immediately respond to a request for comment.`,
+  (n: string) => `According to ${n}, the figures have not been independently verified.`,
+  (n: string) => `The statement from ${n} was issued late on Monday evening.`,
+];
+const SWAP = ['Wednesday', 'formally', 'later', 'again', 'strongly', 'regional', 'harbour', 'twelve'];
+
+interface WireDoc { text: string; spans: [number, number][]; twins: { span: [number, number]; sentence: [number, number] }[] }
+
+/** Sentences of a text, as [start, end) with their closing punctuation. */
+function sentences(text: string): [number, number][] {
+  return [...text.matchAll(/[^\s.!?][^.!?\n]*[.!?]/g)].map(m => [m.index!, m.index! + m[0].length] as [number, number]);
+}
+
+/**
+ * A look-alike of a sentence: for each annotation in it ([s, e) inside the sentence), one word within
+ * CONTEXT_NEAR characters of it (or in it) changed.
+ */
+function lookalike(sentence: string, spans: [number, number][], rng: (n: number) => number): string | null {
+  const words = [...sentence.matchAll(/[A-Za-z]{3,}/g)];
+  const change = new Set<number>();
+  for (const [s, e] of spans) {
+    const near = words.map((m, i) => [m, i] as const).filter(([m]) => m.index! + m[0].length > s - CONTEXT_NEAR && m.index! < e + CONTEXT_NEAR);
+    if (!near.length) return null;
+    if (!near.some(([, i]) => change.has(i))) change.add(near[rng(near.length)][1]);
+  }
+  let out = sentence;
+  for (const i of [...change].sort((x, y) => y - x)) {
+    const w = words[i];
+    const swap = SWAP.filter(x => x !== w[0])[rng(SWAP.length - 1)];
+    out = out.slice(0, w.index!) + swap + out.slice(w.index! + w[0].length);
+  }
+  return out;
+}
+const CONTEXT_NEAR = 28;
+
+/** An article made repetitive: stock paragraphs with short names, and look-alikes of some annotated sentences. */
+function wireDoc(base: string, rng: (n: number) => number): WireDoc {
+  const paras = base.split(/\n\s*\n/).filter(p => p.trim());
+  for (let k = 0; k < 6; k++) {
+    const n = NAMES[rng(NAMES.length)];
+    paras.splice(rng(paras.length + 1), 0, `${STOCK[rng(STOCK.length)](n)} ${STOCK[rng(STOCK.length)](NAMES[rng(NAMES.length)])}`);
+  }
+  let text = paras.join('\n\n') + '\n';
+  // Annotations: random spans, the short names in stock sentences, and the engine's findings.
+  const spans = annotationsOf(text, rng);
+  for (const n of NAMES) for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) if (rng(3) === 0) spans.push([i, i + n.length]);
+  // Look-alikes of annotated sentences, appended as paragraphs of their own (annotations' offsets unchanged).
+  const twins: WireDoc['twins'] = [];
+  const sents = sentences(text);
+  const extra: string[] = [];
+  const done = new Set<number>();
+  for (const sp of spans) {
+    if (rng(3) !== 0) continue;
+    const s = sents.find(([a, b]) => a <= sp[0] && sp[1] <= b);
+    if (!s || done.has(s[0])) continue;
+    done.add(s[0]);
+    const inside = spans.filter(([a, b]) => s[0] <= a && b <= s[1]).map(([a, b]) => [a - s[0], b - s[0]] as [number, number]);
+    const l = lookalike(text.slice(s[0], s[1]), inside, rng);
+    if (l) { extra.push(l); twins.push({ span: sp, sentence: s }); }
+  }
+  text += '\n' + extra.join('\n\n') + '\n';
+  return { text, spans, twins };
+}
+
+/** Wire-copy edits on a traced text. */
+const WIRE: Record<string, (t: Traced, rng: (n: number) => number, doc: WireDoc) => string> = {
+  deleteTwinned(t, rng, doc) {
+    // Delete the sentence of an annotation whose look-alike stays.
+    if (!doc.twins.length) return 'none';
+    const { sentence } = doc.twins[rng(doc.twins.length)];
+    const from = t.origin.indexOf(sentence[0]);
+    const to = t.origin.indexOf(sentence[1] - 1);
+    if (from < 0 || to < from) return 'gone already';
+    t.chars.splice(from, to + 1 - from);
+    t.origin.splice(from, to + 1 - from);
+    return 'deleteTwinned';
+  },
+  copyChanged(t, rng) {
+    // Copy a paragraph elsewhere with one word changed, and delete the original.
+    const breaks: number[] = [0];
+    t.chars.forEach((c, i) => { if (c === '\n' && t.chars[i + 1] === '\n') breaks.push(i + 2); });
+    if (breaks.length < 3) return 'none';
+    const k = rng(breaks.length - 1);
+    const [s, e] = [breaks[k], breaks[k + 1]];
+    const chars = t.chars.slice(s, e);
+    const origin = t.origin.slice(s, e);
+    const words = [...chars.join('').matchAll(/[A-Za-z]{3,}/g)];
+    if (words.length) {
+      const w = words[rng(words.length)];
+      const swap = SWAP[rng(SWAP.length)];
+      chars.splice(w.index!, w[0].length, ...swap);
+      origin.splice(w.index!, w[0].length, ...Array(swap.length).fill(-1));
+    }
+    t.chars.splice(s, e - s);
+    t.origin.splice(s, e - s);
+    const rest: number[] = [0];
+    t.chars.forEach((c, i) => { if (c === '\n' && t.chars[i + 1] === '\n') rest.push(i + 2); });
+    const to = rest[rng(rest.length)];
+    t.chars.splice(to, 0, ...chars);
+    t.origin.splice(to, 0, ...origin);
+    return 'copyChanged';
+  },
+};
+
+describe('anchors in repetitive wire copy', function () {
+  this.timeout(180000);
+  it('rarely lands on a look-alike or another mention, and finds untouched annotations', () => {
+    const files = [
+      ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
+      ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'election/coastline-wire.txt'].map(f => join(ROOT, 'samples', f)),
+    ];
+    const SEED = Number(process.env.NEWSMARK_FUZZ_SEED) || 20261130;
+    const rng = makeRng(SEED);
+    const SCRIPTS = Math.ceil(1200 / files.length);
+    let scripts = 0, survived = 0, refound = 0, wrong = 0, orphanedSurvivors = 0, annotations = 0;
+    const ops = new Map<string, number>();
+    const failures: string[] = [];
+    const reasons = new Map<string, number>();
+    for (const f of files) {
+      for (let k = 0; k < SCRIPTS; k++) {
+        scripts++;
+        const doc = wireDoc(readFileSync(f, 'utf8'), rng);
+        const anchors = doc.spans.map(([s, e]) => anchorAt(doc.text, s, e));
+        const chars = doc.text.split('');
+        const t: Traced = { chars, origin: chars.map((_, i) => i) };
+        const steps = [...Array(1 + rng(3))].map(() => (rng(3) === 0 ? 'copyChanged' : 'deleteTwinned'));
+        for (let n = rng(3); n > 0; n--) steps.push(Object.keys(OPS)[rng(Object.keys(OPS).length)] as 'copyChanged');
+        for (const op of steps) {
+          ops.set(op, (ops.get(op) ?? 0) + 1);
+          if (op in WIRE) WIRE[op](t, rng, doc); else OPS[op](t, rng);
+        }
+        const text = t.chars.join('');
+        const where = new Map<number, number>();
+        t.origin.forEach((o, i) => { if (o >= 0) where.set(o, i); });
+        for (const a of anchors) {
+          annotations++;
+          const mapped: number[] = [];
+          for (let o = a.start; o < a.end; o++) if (where.has(o)) mapped.push(where.get(o)!);
+          const complete = mapped.length === a.end - a.start && mapped.every((p, i) => i === 0 || p === mapped[i - 1] + 1);
+          const found = locate(text, a);
+          if (complete) {
+            survived++;
+            if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) refound++;
+            else if (found.status === 'orphaned') { orphanedSurvivors++; reasons.set(found.reason ?? '?', (reasons.get(found.reason ?? '?') ?? 0) + 1); }
+          }
+          if (found.status !== 'orphaned') {
+            const own = new Set(mapped);
+            let overlaps = false;
+            for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
+            if (!overlaps) {
+              wrong++;
+              if (failures.length < 8) failures.push(`${f.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
+            }
+          }
+        }
+      }
+    }
+    const rate = refound / survived;
+    console.log(`      seed ${SEED}: ${scripts} wire-copy scripts over ${files.length} articles, ${annotations} annotations (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    console.log(`      surviving annotations found again on exactly their words: ${refound}/${survived} = ${(rate * 100).toFixed(2)}% (orphaned ${orphanedSurvivors})`);
+    console.log(`      annotations found on words other than their own: ${wrong}`);
+    failures.forEach(x => console.log(`        ${x}`));
+    for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
+    // The goal is 0 on other words with ≥ 99.5% found; not reached (see the note at the top of this section).
+    // These bounds keep what was reached: before this rule set, 2,170 of 43,449 landed on other words and
+    // 98.66% were found.
+    assert.ok(scripts >= 1000);
+    assert.ok(rate >= 0.965, `re-found ${(rate * 100).toFixed(2)}%`);
+    assert.ok(wrong / annotations <= 0.008, `${wrong} of ${annotations} on other words`);
   });
 });

@@ -1,0 +1,109 @@
+// The sidecar store's file-system port on Node's file system, for the CLI and for the editor's local files: reads
+// and writes flushed to disk, a lock file per sidecar that other processes respect, writes through a sidecar that
+// is a symbolic link, and the leftovers of interrupted writes by older versions.
+
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { SidecarFs } from '../core/store';
+
+/** A lock older than this is taken to be left by a process that died (writes take milliseconds). */
+export const STALE_LOCK_MS = 60_000;
+/** How long a writer waits for another to finish before giving up with a message. */
+export const LOCK_WAIT_MS = 20_000;
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+const lockPathOf = (real: string) => join(dirname(real), `.${basename(real)}.lock`);
+
+/** Whether a lock file's contents ("pid time") name a process that is gone, or are too old to trust. */
+function stale(content: string, now: number): boolean {
+  const [pid, time] = content.trim().split(/\s+/).map(Number);
+  return !alive(pid) || !(now - time < STALE_LOCK_MS);
+}
+
+/** Takes the lock of a sidecar (its real path): a file made with O_EXCL, holding this process's id and the time. */
+export async function lockFile(real: string, waitMs = LOCK_WAIT_MS): Promise<() => Promise<void>> {
+  const path = lockPathOf(real);
+  const mine = `${process.pid} ${Date.now()} ${Math.random().toString(36).slice(2)}\n`;
+  const deadline = Date.now() + waitMs;
+  for (let round = 0; ; round++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try { writeSync(fd, mine); } finally { closeSync(fd); }
+      return async () => {
+        try { if (readFileSync(path, 'utf8') === mine) unlinkSync(path); } catch { /* gone already */ }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let held = '';
+    try { held = readFileSync(path, 'utf8'); } catch { continue; /* released meanwhile */ }
+    // An empty file is a lock being written this instant, unless it stays empty.
+    if (held && stale(held, Date.now()) || !held && round > 50) {
+      // Moved aside, not deleted, so that two processes clearing the same stale lock cannot delete a fresh one.
+      const aside = `${path}.${process.pid}.stale`;
+      try {
+        renameSync(path, aside);
+        const moved = readFileSync(aside, 'utf8');
+        if (moved !== held) { try { linkSync(aside, path); } catch { /* someone holds it now */ } }
+        unlinkSync(aside);
+      } catch { /* someone else cleared it */ }
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${real} is being written by another process (${held.split(' ')[0] || 'unknown'}) for too long; try again`);
+    }
+    await sleep(2 + Math.floor(Math.random() * Math.min(50, 5 + round)));
+  }
+}
+
+/** Where writes to a path go: the file a symbolic link points to (so the link stays a link), else the path. */
+export function targetOf(path: string): string {
+  try {
+    if (lstatSync(path).isSymbolicLink()) return realpathSync(path);
+  } catch { /* no such file, or a dangling link: written where it is */ }
+  return path;
+}
+
+/** Temporary files of interrupted writes by earlier versions of the CLI (`.NAME.PID.tmp`) whose process is gone. */
+export function staleTemps(real: string): string[] {
+  const dir = dirname(real);
+  const prefix = `.${basename(real)}.`;
+  let names: string[] = [];
+  try { names = readdirSync(dir); } catch { return []; }
+  return names.filter(n => n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length)) && !alive(Number(n.slice(prefix.length, -4)))).map(n => join(dir, n));
+}
+
+export const nodeSidecarFs: SidecarFs = {
+  async read(p) {
+    try {
+      return readFileSync(p, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  },
+  async write(p, text) {
+    const fd = openSync(p, 'w');
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  },
+  async rename(from, to) {
+    renameSync(from, to);
+  },
+  async remove(p) {
+    try { unlinkSync(p); } catch { /* already gone */ }
+  },
+  lock: real => lockFile(real),
+  async target(p) { return targetOf(p); },
+  async leftovers(real) { return staleTemps(real); },
+};
