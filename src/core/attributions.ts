@@ -48,13 +48,37 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   party company firm bank insiders insider executive executives director chief figures data study survey poll`
   .split(/\s+/).filter(Boolean));
 
-/** The tokens of a sentence that lie in [from, to): a slice of the sentence's own tokens, not a new reading. */
-function tokensBetween(text: string, sent: Range, from: number, to: number): Token[] {
+/**
+ * Work done by the attribution scan (tokens and quotation marks looked at), summed over every call: it grows
+ * linearly with the text, however the text's quotation marks are arranged. Read by tests and the bench.
+ */
+let work = 0;
+export function attributionWork(): number {
+  return work;
+}
+
+/** Index of the first token that starts at or after `at` (tokens sorted by start). */
+function tokenAt(toks: Token[], at: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens of a sentence that lie in [from, to): a slice of the sentence's own tokens, not a new reading. At
+ * most `max` of them, the first ones (or the last ones with `fromEnd`): a cue and its source sit close to a quotation.
+ */
+function tokensBetween(text: string, sent: Range, from: number, to: number, max = Infinity, fromEnd = false): Token[] {
   const all = tokenize(text, sent.start, sent.end);
-  let a = 0;
-  while (a < all.length && all[a].start < from) a++;
-  let b = a;
-  while (b < all.length && all[b].end <= to) b++;
+  let a = tokenAt(all, from);
+  let b = tokenAt(all, to);
+  while (b > a && all[b - 1].end > to) b--;
+  if (b - a > max) { if (fromEnd) a = b - max; else b = a + max; }
+  work += b - a;
   return all.slice(a, b);
 }
 
@@ -66,31 +90,77 @@ interface Quote {
   close: number; // index of the closing mark
 }
 
-const QUOTE_MARKS = /[“”"]/g;
-
-/** Quotations of a paragraph: curly “…” pairs and straight "…" pairs. */
-function findQuotes(text: string, para: Range): Quote[] {
-  const out: Quote[] = [];
-  let curly = -1;
-  let straight = -1;
-  QUOTE_MARKS.lastIndex = para.start;
-  for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
-    const i = m.index;
-    const c = m[0];
-    if (c === '“') curly = i;
-    else if (c === '”' && curly >= 0) { out.push({ open: curly, close: i }); curly = -1; }
-    else if (c === '"') {
-      if (straight < 0) straight = i;
-      else { out.push({ open: straight, close: i }); straight = -1; }
-    }
-  }
-  return out.sort((a, b) => a.open - b.open);
+/** Quotations of a paragraph, sorted by start, with the outermost ones for "is this offset quoted?" lookups. */
+interface Quotes {
+  all: Quote[];
+  /** Quotations not inside another, sorted and disjoint. */
+  outer: Quote[];
 }
 
-const inQuote = (qs: Quote[], at: number) => qs.length > 0 && qs.some(q => at > q.open && at < q.close);
+const QUOTE_MARKS = /[“”"]/g;
+/** Deeper nesting than this is not news writing: further opening marks are read as plain text. */
+const MAX_QUOTE_DEPTH = 4;
 
-function findLast<T>(xs: T[], ok: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (ok(xs[i])) return xs[i];
+/**
+ * Quotations of a paragraph, in one pass over its marks: “…”, "…", and pairs whose marks differ (“…" or "…”).
+ * A straight mark closes an open straight quotation; otherwise it closes an open curly one when it stands where
+ * a closing mark stands (after a word, before a space or punctuation), and opens a quotation elsewhere. A curly
+ * opening mark while a curly quotation is open replaces it (the first was never closed). Unmatched marks are
+ * left out.
+ */
+function findQuotes(text: string, para: Range): Quotes {
+  const all: Quote[] = [];
+  const stack: { at: number; curly: boolean }[] = [];
+  QUOTE_MARKS.lastIndex = para.start;
+  for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
+    work++;
+    const i = m.index;
+    const c = m[0];
+    const top = stack[stack.length - 1];
+    if (c === '“') {
+      if (top && top.curly) top.at = i;
+      else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: true });
+    } else if (c === '”') {
+      if (top) { all.push({ open: top.at, close: i }); stack.pop(); }
+    } else if (top && !top.curly) {
+      all.push({ open: top.at, close: i });
+      stack.pop();
+    } else {
+      const before = i > para.start ? text[i - 1] : ' ';
+      const after = i + 1 < para.end ? text[i + 1] : ' ';
+      const closing = !/[\s(\[—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
+      if (top && closing) { all.push({ open: top.at, close: i }); stack.pop(); }
+      else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: false });
+    }
+  }
+  all.sort((a, b) => a.open - b.open);
+  const outer: Quote[] = [];
+  for (const q of all) {
+    const last = outer[outer.length - 1];
+    if (last && q.open < last.close) continue; // nested in the last one
+    outer.push(q);
+  }
+  return { all, outer };
+}
+
+const NO_QUOTES: Quotes = { all: [], outer: [] };
+
+/** Is the offset inside a quotation (between its marks)? */
+function inQuote(qs: Quotes, at: number): boolean {
+  const o = qs.outer;
+  if (o.length === 0) return false;
+  let lo = 0;
+  let hi = o.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (o[mid].open < at) lo = mid + 1; else hi = mid;
+  }
+  return lo > 0 && at < o[lo - 1].close;
+}
+
+/** The last item that passes, among the last `reach` items (speakers are looked for near, not over the text). */
+function findLast<T>(xs: T[], ok: (x: T) => boolean, reach = 50): T | undefined {
+  for (let i = xs.length - 1; i >= Math.max(0, xs.length - reach); i--) if (ok(xs[i])) return xs[i];
   return undefined;
 }
 
@@ -105,8 +175,20 @@ interface Cue {
   strong: boolean;
 }
 
-function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
+/** Is the token inside one of the names (sorted by start)? */
+function insideName(names: Entity[], t: Token): boolean {
+  const i = lowerBound(names, t.start + 1) - 1;
+  return i >= 0 && t.start >= names[i].start && t.end <= names[i].end;
+}
+
+/** Tokens a source's noun phrase may span before its cue (sourceLike allows 15; an appositive adds more). */
+const SEGMENT_REACH = 40;
+/** Tokens on each side of a quotation where its cue and source are looked for. */
+const QUOTE_REACH = 60;
+
+function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
   const out: Cue[] = [];
+  work += toks.length;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.word) continue;
@@ -124,7 +206,7 @@ function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
     const strong = STRONG.has(f);
     if (!strong && !WEAK.has(f)) continue;
     if (inQuote(quotes, t.start)) continue;
-    if (t.cap && names.some(e => t.start >= e.start && t.end <= e.end)) continue; // part of a name: "United States"
+    if (t.cap && insideName(names, t)) continue; // part of a name: "United States"
     const prev = toks[i - 1];
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
@@ -202,8 +284,7 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
   if (b < a || b - a > 14) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
-  const rel = toks.findIndex((t, i) => i > a && i <= b && t.word && (t.f === 'who' || t.f === 'whom'));
-  if (rel > a) return sourceLike(ctx, toks, a, rel - 1, loose);
+  for (let i = a + 1; i <= b; i++) if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
   if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)
@@ -219,21 +300,25 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
  * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and
  * adverbs; past an appositive ("X, a professor at Y, said") to the name.
  */
-function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[], loose = false): { a: number; b: number; clauseStart: number } | null {
+function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, loose = false): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
   while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
   // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
   if (b >= 0 && toks[b].f === 'and') {
     let s = b;
-    while (s > 0 && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
+    const stop = Math.max(0, b - SEGMENT_REACH);
+    while (s > stop && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
     while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
     if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: s };
     return null;
   }
   const segment = (end: number) => {
+    // A source is a short noun phrase: look back no further than a long one could reach.
     let s = end;
-    while (s >= 0 && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)) s--;
+    const stop = Math.max(-1, end - SEGMENT_REACH);
+    while (s > stop && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)) s--;
+    work += end - s;
     return s + 1;
   };
   let a = segment(b);
@@ -254,7 +339,8 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[], l
 /** Source after an inverted cue ("said Frank Mora, former …", "according to multiple sources."). */
 function sourceAfter(toks: Token[], from: number, stopAt: number): [number, number] | null {
   let b = from;
-  while (b < toks.length && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
+  const stop = Math.min(toks.length, from + SEGMENT_REACH);
+  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
   if (b === from) return null;
   return [from, b - 1];
 }
@@ -273,6 +359,13 @@ function kindOf(text: string, start: number, end: number): { kind: AttributionKi
     return { kind: 'direct', start: start + 1, end: e };
   }
   return { kind: /[“”"]/.test(inner) ? 'mixed' : 'indirect', start, end };
+}
+
+/** A whole quotation, marks at its edges: `direct`, whatever quotation it holds inside. */
+function quoted(text: string, start: number, end: number): { kind: AttributionKind; start: number; end: number } {
+  let e = end - 1;
+  if (text[e - 1] === ',') e--;
+  return { kind: 'direct', start: start + 1, end: e };
 }
 
 const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
@@ -360,35 +453,37 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
   if (!MAY_ATTRIBUTE.test(ptext)) return []; // no quotation mark and no cue word: nothing to find
   const text = ptext;
   const para: Range = { start: 0, end: ptext.length };
-  const ctx: Ctx = { text, entities };
+  const ctx: Ctx = { text, entities: [...entities].sort((a, b) => a.start - b.start) };
   {
     const quotes = findQuotes(text, para);
     const local: Attribution[] = [];
     const usedCue = new Set<number>();
-    const sentOf = (at: number) => sents.find(s => at >= s.start && at < s.end) ?? sents[sents.length - 1];
+    const sentOf = (at: number) => {
+      const i = lowerBound(sents, at + 1) - 1;
+      return i >= 0 && at < sents[i].end ? sents[i] : sents[Math.min(lowerBound(sents, at), sents.length - 1)];
+    };
 
     // 1. Quotations with the speaker beside them.
-    for (const q of quotes) {
-      const innerWords = text.slice(q.open + 1, q.close).trim().split(/\s+/).length;
-      if (innerWords < 3 && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
+    for (const q of quotes.all) {
+      if (!/\S+\s+\S+\s+\S/.test(text.slice(q.open + 1, Math.min(q.close, q.open + 200))) && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
       const endSent = sentOf(q.close);
-      const after = tokensBetween(text, endSent, q.close + 1, endSent.end);
+      const after = tokensBetween(text, endSent, q.close + 1, endSent.end, QUOTE_REACH);
       let k = 0;
       if (after[k]?.text === ',') k++;
       let found: Attribution | null = null;
-      const cues = findCues(after, [], ctx.entities);
+      const cues = findCues(after, NO_QUOTES, ctx.entities);
       const first = cues[0];
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
         if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 14) {
-        const sb = sourceBefore(ctx, after, first.at, [], first.strong);
+        const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
         if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
         // X said: “…”
         const startSent = sentOf(q.open);
-        const before = tokensBetween(text, startSent, startSent.start, q.open);
+        const before = tokensBetween(text, startSent, startSent.start, q.open, QUOTE_REACH, true);
         const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text)));
         const c = bc[bc.length - 1];
         if (c) {
@@ -400,17 +495,15 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         // A quotation on its own right after the same speaker's: “…,” said X. “…”
         const prev = local[local.length - 1];
         const sStart = sentOf(q.open).start;
-        const rest = text.slice(q.close + 1, endSent.end).trim();
-        if (prev && prev.kind === 'direct' && q.open === sStart && /^[.!?]?$/.test(rest) && prev.content.end < q.open) {
-          const k2 = kindOf(text, q.open, q.close + 1);
+        if (prev && prev.kind === 'direct' && q.open === sStart && endsSentence(text, q.close + 1, endSent.end) && prev.content.end < q.open) {
+          const k2 = quoted(text, q.open, q.close + 1);
           found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
       if (!found) {
         // A quotation that is a sentence of its own, with no speaker beside it: named over the whole text.
-        const rest = text.slice(q.close + 1, endSent.end).trim();
-        if (q.open === sentOf(q.open).start && /^[.!?]?$/.test(rest)) {
-          const k2 = kindOf(text, q.open, q.close + 1);
+        if (q.open === sentOf(q.open).start && endsSentence(text, q.close + 1, endSent.end)) {
+          const k2 = quoted(text, q.open, q.close + 1);
           found = { source: null, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
@@ -461,7 +554,11 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
         const before = text.slice(Math.max(0, q - 300), q);
         const sentStart = Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('\n', before.length - 2)) + 1;
         const offset = q - before.length + sentStart;
-        const person = ctx.people.find(e => e.start >= offset && e.end <= q && SPEECH_NEAR.test(text.slice(e.end, Math.min(q, e.end + 60))));
+        let person: Entity | undefined;
+        for (let i = lowerBound(ctx.people, offset); i < ctx.people.length && ctx.people[i].end <= q; i++) {
+          work++;
+          if (SPEECH_NEAR.test(text.slice(ctx.people[i].end, Math.min(q, ctx.people[i].end + 60)))) { person = ctx.people[i]; break; }
+        }
         if (person) a.source = span(text, person.start, person.end);
       }
       if (!a.source) continue;
@@ -476,12 +573,13 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
   return prior;
 }
 
+/** An attribution whose content is the quotation from the mark at cStart to the mark before cEnd. */
 function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number): Attribution {
-  const k = kindOf(text, cStart, cEnd);
+  const k = quoted(text, cStart, cEnd);
   return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: null };
 }
 
-function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quote[]): Attribution | null {
+function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quotes): Attribution | null {
   const { text } = ctx;
   const prevTok = toks[c.at - 1];
   const afterCue = toks[c.after];
@@ -495,6 +593,8 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       limit = Math.min(limit, toks[Math.max(0, k)].start);
     }
   }
+  // No reported clause runs on for pages: however long a sentence, a content is at most MAX_CONTENT long.
+  limit = Math.min(limit, (afterCue?.start ?? c.end) + MAX_CONTENT);
   if (c.phrase === 'according' || c.phrase === 'reportedby') {
     const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)));
     if (atStart) {
@@ -510,7 +610,7 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     if (!prevTok || prevTok.text !== ',') return null;
     const src = sourceAfter(toks, c.after, s.end);
     if (!src) return null;
-    const [cs, ce] = trim(text, s.start, prevTok.start, true);
+    const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
     return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
   }
   // Inverted: "…, said X." / "…, reported Reuters."
@@ -518,18 +618,18 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     const src = sourceAfter(toks, c.after, s.end);
     const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
     if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
-      const [cs, ce] = trim(text, s.start, prevTok.start, true);
+      const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
       if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
   }
   const sb = sourceBefore(ctx, toks, c.at, quotes, c.strong && c.phrase === 'verb');
   if (!sb) return null;
   // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
-  const tail = toks.slice(c.after).filter(t => t.word);
+  const tail = toks.slice(c.after, c.after + 12).filter(t => t.word);
   const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
   // Postposed: "…, X told Reuters." (the content is before the source).
   if (tailIsShort && sb.a > 0 && toks[sb.a - 1].text === ',') {
-    const [cs, ce] = trim(text, s.start, toks[sb.a - 1].start, true);
+    const [cs, ce] = trim(text, clampStart(text, s.start, toks[sb.a - 1].start), toks[sb.a - 1].start, true);
     if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
   // Preposed: "X said (that) …", "X vowed to …".
@@ -543,6 +643,26 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
   if (ce - cs < 8) return null;
   return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+}
+
+/** The longest content: longer sentences are not prose (lists, run-ons without stops) and would cost quadratic work. */
+const MAX_CONTENT = 3000;
+
+/** `start`, or, if that is more than MAX_CONTENT before `end`, the first white space after end - MAX_CONTENT. */
+function clampStart(text: string, start: number, end: number): number {
+  if (end - start <= MAX_CONTENT) return start;
+  let i = end - MAX_CONTENT;
+  while (i < end && !/\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Is there nothing but white space and one . ! ? between `from` and the sentence end `end`? */
+function endsSentence(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && /\s/.test(text[i])) i++;
+  if (i < end && /[.!?]/.test(text[i])) i++;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i >= end;
 }
 
 function endsInQuote(text: string, end: number): boolean {
