@@ -13,16 +13,40 @@ import { fold, type Range, type Token, tokenize } from './text';
 const STRONG = new Set(`said says say told tells tell added adds wrote writes stated states noted notes note
   reported reports explained explains argued argues insisted insists warned warns claimed claims asserted asserts
   acknowledged acknowledges emphasized emphasised emphasizes emphasises stressed stresses contended contends
-  maintained maintains testified tweeted posted replied responded countered conceded concedes admitted admits`
+  maintained maintains testified tweeted conceded concedes admitted admits argue`
   .split(/\s+/).filter(Boolean));
 /** Verbs that attribute only before "that", "to", a colon or a quote ("confirmed that …", "vowed to …"). */
 const WEAK = new Set(`confirmed confirms denied denies announced announces vowed vows vow pledged pledges pledge
   promised promises threatened threatens alleged alleges declared declares predicted predicts estimated estimates
   observed recalled urged urges agreed agrees disclosed discloses revealed reveals assured assures signalled
-  signaled hinted hints cautioned cautions`.split(/\s+/).filter(Boolean));
+  signaled hinted hints cautioned cautions posted replied responded countered complained complains suggested suggests
+  suggest indicates indicated indicate contend insist maintain acknowledge provided`.split(/\s+/).filter(Boolean));
+/** Cue words that are also plural nouns ("four states", "news reports"): cues only before "that", a colon or a quote. */
+const NOUNISH = new Set(['states', 'reports', 'claims', 'notes']);
+/**
+ * Participles that attribute a claim to the subject of the clause they hang on ("…, saying the drug flows
+ * freely"); the first group also with a bare clause, the others only before "that", "to", a colon or a quote.
+ */
+const PARTICIPLES = new Set(`saying adding noting claiming insisting arguing asserting stating explaining contending
+  maintaining writing tweeting`.split(/\s+/).filter(Boolean));
+const WEAK_PARTICIPLES = new Set(`telling reminding warning acknowledging suggesting declaring confirming predicting
+  announcing vowing pledging promising revealing complaining`.split(/\s+/).filter(Boolean));
+/** Directives with an object and an infinitive ("asked the court to strike it down", "urged him not to go"). */
+const DIRECTIVES = new Set(['asked', 'asks', 'ask', 'asking', 'urged', 'urges', 'urge', 'urging', 'called', 'calls', 'calling', 'call']);
+/** "accused X of Y-ing". */
+const ACCUSE = new Set(['accused', 'accuses', 'accuse', 'accusing']);
+/** Small clauses: "called X Y"; "identified X as Y" and the like. */
+const CALL = new Set(['called', 'calls', 'call', 'calling']);
+const AS_VERBS = new Set(`identified identifies described describes characterized characterizes characterised condemned
+  condemns portrayed portrays labeled labelled branded`.split(/\s+/).filter(Boolean));
+/** Cues only beside a quotation: “…,” he continued; “…?” asked X. */
+const QUOTE_ONLY = new Set(['continued', 'continues', 'asked', 'asks']);
+const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should',
+  'must', 'may', 'might', 'do', 'does', 'did', "isn't", "wasn't", "won't"]);
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const SKIP_BEFORE_CUE = new Set(`has have had is was were will would also has already publicly privately repeatedly
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
-  officially openly`.split(/\s+/).filter(Boolean));
+  officially openly long`.split(/\s+/).filter(Boolean));
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
 const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these',
   'those', 'in', 'on', 'for', 'with', 'by', 'as', 'our', 'my', 'your']);
@@ -83,7 +107,8 @@ function tokensBetween(text: string, sent: Range, from: number, to: number, max 
 }
 
 /** A paragraph without any of these cannot hold an attribution. */
-const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, 'according', 'reported'].join('|')})\\b`, 'i');
+const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, ...PARTICIPLES, ...WEAK_PARTICIPLES, ...DIRECTIVES, ...ACCUSE,
+  ...AS_VERBS, ...QUOTE_ONLY, 'expressed', 'according', 'reported'].join('|')})\\b`, 'i');
 
 interface Quote {
   open: number; // index of the opening mark
@@ -173,6 +198,8 @@ interface Cue {
   at: number;
   phrase: 'verb' | 'according' | 'reportedby';
   strong: boolean;
+  /** How the content hangs on the cue (see buildParaphrase). */
+  shape: 'plain' | 'participle' | 'directive' | 'accuse' | 'call' | 'as' | 'quote';
 }
 
 /** Is the token inside one of the names (sorted by start)? */
@@ -194,25 +221,79 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     if (!t.word) continue;
     const f = t.f;
     if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
+      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true, shape: 'plain' });
       i++;
       continue;
     }
     if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true });
+      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true, shape: 'plain' });
       i += 2;
       continue;
     }
-    const strong = STRONG.has(f);
-    if (!strong && !WEAK.has(f)) continue;
+    const prev = toks[i - 1];
+    const participle = (PARTICIPLES.has(f) || WEAK_PARTICIPLES.has(f) || f === 'accusing' || f === 'urging' || f === 'calling' || f === 'asking')
+      && !(prev && prev.word && (AUX.has(prev.f) || SKIP_BEFORE_CUE.has(prev.f)));
+    const special = DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed';
+    let strong = STRONG.has(f) || PARTICIPLES.has(f);
+    if (!strong && !WEAK.has(f) && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
     if (inQuote(quotes, t.start)) continue;
     if (t.cap && insideName(names, t)) continue; // part of a name: "United States"
-    const prev = toks[i - 1];
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
+    const nx = toks[i + 1];
+    // "states"/"reports" after a count or an adjective are nouns; as verbs they want "that", a colon or a quote.
+    if (NOUNISH.has(f) && !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"'))) continue;
+    // "adds more confusion", "added a caveat": add with a nominal object is not speech.
+    if (/^add(?:s|ed|ing)?$/.test(f) && nx && /^(?:more|less|a|an|another|new|fuel|weight|insult|up|nothing|little|to)$/.test(nx.f)) continue;
+    let shape: Cue['shape'] = participle ? 'participle' : 'plain';
     let end = t.end;
     let after = i + 1;
-    if ((f === 'told' || f === 'tells' || f === 'tell') && toks[i + 1]?.word) {
+    if (f === 'expressed') {
+      // "expressed concern that …": the noun is part of the cue.
+      if (!(nx && /^(?:concern|fear|hope|confidence|worry|doubt|doubts|fears|concerns)$/.test(nx.f) && toks[i + 2]?.f === 'that')) continue;
+      out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'plain' });
+      continue;
+    }
+    const objectTo = (from: number) => {
+      // An object of up to eight tokens, then "(not) to" and a verb: the directive's content.
+      for (let k = from + 1; k < Math.min(toks.length - 1, from + 10); k++) {
+        if (!toks[k].word && toks[k].text !== '’s' && toks[k].text !== "'s" && toks[k].text !== '-') return -1;
+        if (toks[k].f === 'to' && toks[k + 1]?.word && !toks[k + 1].cap) return k;
+        if (toks[k].f === 'that' || toks[k].f === 'for' || toks[k].f === 'about' || toks[k].f === 'if' || toks[k].f === 'whether') return -1;
+      }
+      return -1;
+    };
+    if (DIRECTIVES.has(f) || ACCUSE.has(f) || CALL.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f)) {
+      if (prev && prev.word && AUX.has(prev.f)) continue; // "was asked", "is called"
+      if (nx && (nx.f === 'for' || nx.f === 'off' || nx.f === 'up')) continue; // "called for", "called off"
+      if ((f === 'called' || f === 'calls' || f === 'calling' || f === 'call') && nx?.f === 'on' && objectTo(i + 1) > 0) {
+        out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'directive' });
+        i++;
+        continue;
+      }
+      if (DIRECTIVES.has(f) && nx && nx.word && !CALL.has(f) && objectTo(i) > i + 1) shape = 'directive';
+      else if (ACCUSE.has(f) && accusedOf(toks, i)) shape = 'accuse';
+      else if (CALL.has(f) && calledXY(toks, i, quotes)) shape = 'call';
+      else if (AS_VERBS.has(f) && asComplement(toks, i) > 0) shape = 'as';
+      else if (QUOTE_ONLY.has(f)) shape = 'quote';
+      else if (WEAK.has(f) && !CALL.has(f) && !ACCUSE.has(f)) shape = participle ? 'participle' : 'plain';
+      else continue;
+      strong = false;
+    }
+    const to = nx?.f === 'to' ? (toks[i + 2]?.f === 'the' && toks[i + 3]?.cap ? i + 3 : toks[i + 2]?.cap ? i + 2 : -1) : -1;
+    if (/^(?:said|says|say|confirmed|confirms|saying|confirming|explained|explains)$/.test(f) && to > 0) {
+      // "said to HuffPost", "confirmed to the Herald": the addressee is part of the cue.
+      let j = to;
+      while (toks[j + 1] && toks[j + 1].cap && toks[j + 1].start === toks[j].end + 1) j++;
+      end = toks[j].end;
+      after = j + 1;
+    }
+    if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && (nx?.text === '"' || nx?.text === '“') && toks[i + 2]?.cap) {
+      // told "Fox & Friends.": the programme, quotation marks and all, is the addressee.
+      for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
+        if (toks[k].text === '"' || toks[k].text === '”') { end = toks[k].end; after = k + 1; break; }
+      }
+    } else if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && toks[i + 1]?.word) {
       // "told Reuters", "told reporters", "told the BBC": the object is part of the cue.
       let j = i + 1;
       if (toks[j].f === 'the' && toks[j + 1]?.cap) j++;
@@ -225,13 +306,51 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
         for (let k = j; k < Math.min(toks.length, j + 9) && toks[k].word; k++) if (toks[k].f === 'that') { after = k; break; }
       }
     }
+    // "said anecdotally that …": an adverb between the cue and "that".
+    if (after === i + 1 && nx && /ly$/.test(nx.f) && !nx.cap && toks[i + 2]?.f === 'that') after = i + 2;
     // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
     if (after === i + 1 && /^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later)$/.test(toks[i + 1]?.f ?? '')) {
       for (let k = i + 2; k < Math.min(toks.length, i + 10) && (toks[k].word || /^\d/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
     }
-    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong });
+    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape });
   }
   return out;
+}
+
+/** "accused [Colorado officials of participating …]": an object of up to eight tokens, "of" and a gerund. */
+function accusedOf(toks: Token[], i: number): boolean {
+  for (let k = i + 2; k < Math.min(toks.length - 1, i + 11); k++) {
+    if (toks[k].f === 'of') return /ing$/.test(toks[k + 1].f);
+    if (!toks[k].word && !/^['’]s$/.test(toks[k].text) && toks[k].text !== '-') return false;
+  }
+  return false;
+}
+
+/**
+ * "called [it “the easy route”]", "called [the plan a gross abuse]": an object, then a quotation or a
+ * determiner opening the second noun phrase.
+ */
+function calledXY(toks: Token[], i: number, quotes: Quotes): boolean {
+  const o = toks[i + 1];
+  if (!o || !o.word || /^(?:for|on|off|up|out|in|back|to|that|a|an)$/.test(o.f)) return false;
+  const pron = /^(?:it|this|that|him|her|them|themselves|himself|herself)$/.test(o.f);
+  for (let k = i + 2; k < Math.min(toks.length, i + 9); k++) {
+    const t = toks[k];
+    if (t.text === '“' || t.text === '"') return k > i + 1 && !inQuote(quotes, t.start);
+    if (pron && k === i + 2) return /^(?:a|an|the)$/.test(t.f) || t.cap;
+    if (!t.word && !/^['’]s$/.test(t.text)) return false;
+    if (k > i + 2 && /^(?:a|an)$/.test(t.f)) return true;
+  }
+  return false;
+}
+
+/** "identified [various pundits as supporters]", "identified [as …]": the index of "as", or -1. */
+function asComplement(toks: Token[], i: number): number {
+  for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
+    if (toks[k].f === 'as') return k + 1 < toks.length ? k : -1;
+    if (!toks[k].word && !/^['’]s$/.test(toks[k].text) && toks[k].text !== '-') return -1;
+  }
+  return -1;
 }
 
 interface Ctx {
@@ -290,6 +409,8 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
+  // A finite verb makes a clause, not a noun phrase: "Colorado marijuana is extra potent".
+  if (words.some((t, i) => i > 0 && FINITE.has(t.f))) return false;
   if (words.some(t => NEGATION.has(t.f))) return false;
   if (words.some(t => STRONG.has(t.f) && !t.cap && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
@@ -304,6 +425,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
   while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
+  b = skipBracket(toks, b);
   // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
   if (b >= 0 && toks[b].f === 'and') {
     let s = b;
@@ -321,19 +443,70 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     work += end - s;
     return s + 1;
   };
+  // A relative pronoun: ", who said" credits "who" (the speaker is its antecedent); "officials who said" credits
+  // the noun phrase before it.
+  if (b >= 0 && (toks[b].f === 'who' || toks[b].f === 'which')) {
+    if (b > 0 && toks[b - 1].text === ',') return { a: b, b, clauseStart: b };
+    let a = segment(b - 1);
+    while (a < b - 1 && toks[a].word && !toks[a].cap && (/ing$/.test(toks[a].f) || CLAUSE_CONJ.has(toks[a].f))) a++;
+    // The noun phrase starts at its determiner or count: "the paper cited [two police officials] who said".
+    for (let k = b - 1; k > a && k >= b - 7; k--) if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) { a = k; break; }
+    if (!sourceLike(ctx, toks, a, b - 1, true)) return null;
+    return { a, b: b - 1, clauseStart: a };
+  }
   let a = segment(b);
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // "who police identified as …": the relative pronoun is the object; the source comes after it.
+  if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
+  const nameEndsAt = (end: number, types: string[]) => {
+    const start = segment(end);
+    return end >= start && entitiesIn(ctx, toks[start].start, toks[end].end).some(e => types.includes(e.type) && e.end === toks[end].end && !isTag(ctx.text, e.start, e.end));
+  };
+  // A person's name before a chain of appositives: "X, the director of Y, a trade group, said", "X, R-Ky., said".
+  const hasName = a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+  const commaBeforeCue = toks[cueAt - 1]?.text === ',';
+  for (let x = a, y = b, hop = 0; !hasName && commaBeforeCue && hop < 3 && x > 0 && toks[x - 1].text === ',' && x <= y && appositiveLike(ctx, toks, x, y); hop++) {
+    const nameEnd = skipBracket(toks, x - 2);
+    if (nameEnd < 0) break;
+    if (nameEndsAt(nameEnd, ['PERSON'])) { a = segment(nameEnd); b = nameEnd; break; }
+    x = segment(nameEnd);
+    y = nameEnd;
+  }
   // An appositive after a name: step back over it to the name.
-  for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && (!toks[a].cap || /^(a|an|the)$/i.test(toks[a].text)); hop++) {
+  for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && appositiveLike(ctx, toks, a, b); hop++) {
     const nameEnd = a - 2;
     const nameStart = segment(nameEnd);
-    const ents = entitiesIn(ctx, toks[nameStart]?.start ?? 0, toks[nameEnd]?.end ?? 0);
-    if (nameEnd >= nameStart && ents.some(e => (e.type === 'PERSON' || e.type === 'ORG') && e.end === toks[nameEnd].end)) { a = nameStart; b = nameEnd; break; }
-    if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
+    if (nameEnd >= nameStart && nameEndsAt(nameEnd, ['PERSON', 'ORG'])) { a = nameStart; b = nameEnd; break; }
+    if (isTag(ctx.text, toks[a].start, toks[b].end) || !sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   if (!sourceLike(ctx, toks, a, b, loose)) return null;
   return { a, b, clauseStart: a };
+}
+
+const DETERMINERS = /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
+
+/** Before a closing bracket at `b` ("Paul (R-Ky.) said"), the token before its opening one; else `b`. */
+function skipBracket(toks: Token[], b: number): number {
+  if (b < 0 || toks[b].text !== ')') return b;
+  for (let k = b - 1; k >= Math.max(0, b - 8); k--) if (toks[k].text === '(') return k - 1;
+  return b;
+}
+
+/**
+ * A party-and-state tag ("R-Ky.", "D-N.Y.", "I-Vt"), a state's postal abbreviation ("Neb.", "Calif.") or a
+ * party with its state ("Republican of Kentucky", "Democrat of California and chairman of …"): words that follow
+ * a politician's name and never name a source themselves.
+ */
+function isTag(text: string, start: number, end: number): boolean {
+  const t = text.slice(start, end).replace(/\.$/, '');
+  return /^[RDI]-[A-Z][A-Za-z.]{0,5}$/.test(t) || /^[A-Z][a-z]{1,4}$/.test(t) && text[end - 1] === '.' || /^(?:[A-Z]\.){2}$/.test(t + '.')
+    || /^(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)s? (?:of|from) [A-Z]/.test(t);
+}
+
+/** Can tokens[a..b] be an appositive after a name (a description, a tag), rather than a name of its own? */
+function appositiveLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
+  return !toks[a].cap || /^(a|an|the)$/i.test(toks[a].text) || isTag(ctx.text, toks[a].start, toks[b].end);
 }
 
 /** Source after an inverted cue ("said Frank Mora, former …", "according to multiple sources."). */
@@ -374,6 +547,16 @@ const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
 function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
   if (!source) return null;
   const f = fold(source.text);
+  if (f === 'who' || f === 'which') {
+    // ", who said": the speaker is the name the clause hangs on, past any "of Deuel County, Neb." after it.
+    const i = lowerBound(ctx.entities, source.start) - 1;
+    let e = i >= 0 ? ctx.entities[i] : undefined;
+    if (!e || source.start - e.end > 120 || /[.!?]\s/.test(ctx.text.slice(e.end, source.start))) return null;
+    let j = i;
+    while (j > 0 && (e.type !== 'PERSON' && e.type !== 'ORG' || /^\s+(?:of|from|in)\s+$/.test(ctx.text.slice(ctx.entities[j - 1].end, e.start)))
+      && source.start - ctx.entities[j - 1].end < 120 && !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))) e = ctx.entities[--j];
+    return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
+  }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
       let i = lowerBound(ctx.people, source.start) - 1;
@@ -476,7 +659,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
         if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
-      } else if (first && first.at > k && first.at - k <= 14) {
+      } else if (first && first.at > k && first.at - k <= 24) {
         const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
         if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
@@ -484,7 +667,9 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         // X said: “…”
         const startSent = sentOf(q.open);
         const before = tokensBetween(text, startSent, startSent.start, q.open, QUOTE_REACH, true);
-        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text)));
+        // "told “Morning Desk.”": a quotation right after "told" is the addressee, not what was said.
+        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text))
+          && !(c.after === before.length && /^(?:told|tells|tell|telling)$/.test(before[c.at].f)));
         const c = bc[bc.length - 1];
         if (c) {
           const sb = sourceBefore(ctx, before, c.at, quotes);
@@ -522,7 +707,8 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
         const next = cues[ci + 1];
-        const a = buildParaphrase(ctx, toks, s, c, next, quotes);
+        const before = findLast(local, x => !!x.cue && !!x.source && x.cue.start >= s.start && x.cue.start < c.start);
+        const a = buildParaphrase(ctx, toks, s, c, next, quotes, before);
         if (a) { local.push(a); usedCue.add(c.start); }
       }
     }
@@ -565,9 +751,12 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON') : [];
-    const p = people[people.length - 1];
+    // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
+    let p = people[people.length - 1];
+    for (let i = people.length - 1; i > 0; i--) if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
     if (p) a.source = span(text, p.start, p.end);
     a.speaker = speakerOf(ctx, a.source, prior);
+    if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
     prior.push(a);
   }
   return prior;
@@ -579,13 +768,19 @@ function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number
   return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: null };
 }
 
-function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quotes): Attribution | null {
+function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quotes, earlier?: Attribution): Attribution | null {
   const { text } = ctx;
+  if (c.shape === 'quote') return null;
   const prevTok = toks[c.at - 1];
   const afterCue = toks[c.after];
   // The end of this clause's content: the sentence end, or where the next attribution's clause begins.
   let limit = s.end;
-  if (next && next.phrase === 'verb') {
+  if (next && next.shape === 'participle') {
+    // "…, adding that …": the participle's clause is the next attribution's.
+    let k = next.at - 1;
+    while (k > c.at && (toks[k].text === ',' || toks[k].word && CLAUSE_CONJ.has(toks[k].f))) k--;
+    limit = Math.min(limit, toks[k].end);
+  } else if (next && next.phrase === 'verb') {
     const sb = sourceBefore(ctx, toks, next.at, quotes);
     if (sb) {
       let k = sb.clauseStart - 1;
@@ -613,8 +808,9 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
     return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
   }
+  if (c.shape === 'participle') return participleClaim(ctx, toks, c, limit, earlier);
   // Inverted: "…, said X." / "…, reported Reuters."
-  if (prevTok && prevTok.text === ',') {
+  if (prevTok && prevTok.text === ',' && c.shape === 'plain') {
     const src = sourceAfter(toks, c.after, s.end);
     const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
     if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
@@ -622,8 +818,16 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
   }
-  const sb = sourceBefore(ctx, toks, c.at, quotes, c.strong && c.phrase === 'verb');
+  // A determiner's noun phrase is a source before a strong cue, a cue with "that", or a directive ("The council asked …").
+  const loose = c.phrase === 'verb' && (c.strong || c.shape !== 'plain' || afterCue?.f === 'that');
+  const sb = sourceBefore(ctx, toks, c.at, quotes, loose);
   if (!sb) return null;
+  if (c.shape !== 'plain') {
+    // Directives, accusations and small clauses: the content is everything after the cue, object included.
+    const [cs, ce] = trim(text, toks[c.after].start, relativeEnd(toks, sb.a, c.after, limit), endsInQuote(text, limit));
+    if (ce - cs < 6) return null;
+    return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+  }
   // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
   const tail = toks.slice(c.after, c.after + 12).filter(t => t.word);
   const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
@@ -640,9 +844,76 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   if (!c.strong && !introduced) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
-  const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
+  // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
+  if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) return null;
+  const [cs, ce] = trim(text, toks[from].start, relativeEnd(toks, sb.a, from, limit), endsInQuote(text, limit));
   if (ce - cs < 8) return null;
   return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+}
+
+/**
+ * Where a content inside a relative clause ends ("The man, who police identified as X of Y, Illinois, was shot"):
+ * at the comma before the main clause's verb. Elsewhere `limit`.
+ */
+function relativeEnd(toks: Token[], srcAt: number, from: number, limit: number): number {
+  const rel = toks[srcAt - 1]?.word && /^(?:who|which|that)$/.test(toks[srcAt - 1].f) ? srcAt - 1 : toks[srcAt]?.word && /^(?:who|which)$/.test(toks[srcAt].f) ? srcAt : -1;
+  if (rel < 1 || toks[rel - 1].text !== ',') return limit;
+  for (let k = from; k < toks.length - 1 && toks[k].start < limit; k++) {
+    if (toks[k].text === ',' && toks[k + 1].word && (AUX.has(toks[k + 1].f) || /^(?:has|had|have|will|would|can|could|died|said)$/.test(toks[k + 1].f))) return toks[k].start;
+  }
+  return limit;
+}
+
+/**
+ * A participle's claim ("…, saying the drug flows freely"; "issued a statement saying …"): the source is that of an
+ * attribution just before it in the sentence, else the subject of the sentence.
+ */
+function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier?: Attribution): Attribution | null {
+  const { text } = ctx;
+  const afterCue = toks[c.after];
+  if (!afterCue) return null;
+  const af = afterCue.f;
+  const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"';
+  if (!c.strong && !introduced) return null;
+  const from = af === 'that' || af === ':' ? c.after + 1 : c.after;
+  if (!toks[from]) return null;
+  let source: Span | null = earlier?.source ?? null;
+  if (!source) {
+    const subj = subjectOf(ctx, toks, c.at);
+    if (!subj) return null;
+    source = sourceSpan(ctx, toks[subj[0]].start, toks[subj[1]].end);
+  }
+  const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
+  if (ce - cs < 8) return null;
+  return finish(ctx, source, c, cs, ce);
+}
+
+/** The subject of a sentence, before token `upTo`: past a fronted adverbial ("In January, …"), a short noun phrase. */
+function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | null {
+  let a = 0;
+  // "In January, …", "Earlier this week, …", "But …".
+  if (toks[0]?.word && (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over)$/.test(toks[0].f))) {
+    let k = 1;
+    while (k < Math.min(upTo, 12) && toks[k].text !== ',') k++;
+    if (k >= upTo || toks[k].text !== ',') return null;
+    a = k + 1;
+  }
+  while (a < upTo && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // A dateline ("WASHINGTON — …") is not the subject.
+  if (toks[a]?.upper && toks[a].text.length > 2 && /^[—–-]$/.test(toks[a + 1]?.text ?? '')) a += 2;
+  if (a >= upTo || /ing$/.test(toks[a].f)) return null;
+  let b = a;
+  const det = DETERMINERS.test(toks[a].f);
+  while (b + 1 < upTo && b - a < 8) {
+    const t = toks[b + 1];
+    if (t.text === ',' || t.text === '(') break;
+    if (t.word && !t.cap && !/^(?:and|of|the|a|an)$/.test(t.f) && !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))) break;
+    if (!t.word && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
+    b++;
+  }
+  while (b > a && toks[b].word && /^(?:and|of|the|a|an)$/.test(toks[b].f)) b--;
+  if (!sourceLike(ctx, toks, a, b, true)) return null;
+  return [a, b];
 }
 
 /** The longest content: longer sentences are not prose (lists, run-ons without stops) and would cost quadratic work. */

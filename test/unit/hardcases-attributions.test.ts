@@ -48,3 +48,91 @@ describe('hard cases: quotation marks that do not pair up', () => {
     assert.equal(claim(a, 'We told them')?.content.text, 'We told them "never again" and we meant it');
   });
 });
+
+const one = (a: Analysis, startsWith: string) => {
+  const c = claim(a, startsWith);
+  return c ? `${c.speaker} | ${c.cue?.text ?? '-'} | ${c.content.text}` : 'not found';
+};
+
+describe('hard cases: the source behind titles, tags, places and appositives', () => {
+  it('skips party-and-state tags, in commas or brackets, to the name', () => {
+    const a = analyze('“It was chaos out there,” Sen. Tom Harlan, R-Ky., said. Rep. Ada Quist (D-Minn.) told MSNBC that the crowd stayed calm. Senator Ola Brekke, Republican of Idaho, said he had been warming up.');
+    assert.equal(claim(a, 'It was chaos')?.speaker, 'Tom Harlan');
+    assert.equal(claim(a, 'It was chaos')?.kind, 'direct');
+    assert.equal(one(a, 'the crowd stayed calm'), 'Ada Quist | told MSNBC | the crowd stayed calm');
+    assert.equal(claim(a, 'he had been warming up')?.speaker, 'Ola Brekke');
+  });
+
+  it('steps back over a chain of appositives, or a place, to the person', () => {
+    const a = analyze('“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.');
+    assert.equal(claim(a, 'We will appeal')?.speaker, 'Tomas Lindqvist');
+    assert.equal(one(a, 'the crop'), 'Tom Harlan | said | the crop is unusually strong');
+    assert.ok(!a.attributions.some(x => /eastern Idaho/.test(x.content.text) || /unusually/.test(x.source?.text ?? '')), JSON.stringify(a.attributions));
+  });
+
+  it('does not take a description as an appositive when no comma joins it to the cue', () => {
+    const a = analyze('The mayor met Ada Quist on Monday, a city spokeswoman confirmed.');
+    assert.equal(claim(a, 'The mayor met')?.speaker, 'city spokeswoman');
+  });
+
+  it('credits a relative pronoun to the name it hangs on, and a restrictive one to its noun phrase', () => {
+    const a = analyze('“We saw it coming,” said Mayor Ola Brekke of Lund County, Minn., who said that he was pleased. The paper cited two police officials who said the car was stolen.');
+    assert.equal(one(a, 'he was pleased'), 'Ola Brekke | said | he was pleased');
+    assert.equal(claim(a, 'he was pleased')?.source?.text, 'who');
+    assert.equal(claim(a, 'the car was stolen')?.source?.text, 'two police officials');
+  });
+});
+
+describe('hard cases: cues of real news beyond "said"', () => {
+  it('reads participles with the subject of their clause, or of the claim before them', () => {
+    const a = analyze('The two towns sued the county on Monday, saying the dam had flooded their farms. Mayor Lena Varga said the bridge was safe, adding that repairs would start in May. The clinic issued a statement saying the patient was stable.');
+    assert.equal(claim(a, 'the dam had flooded')?.cue?.text, 'saying');
+    assert.equal(claim(a, 'the dam had flooded')?.source?.text, 'The two towns');
+    assert.equal(one(a, 'the bridge was safe'), 'Lena Varga | said | the bridge was safe');
+    assert.equal(one(a, 'repairs would start'), 'Lena Varga | adding | repairs would start in May');
+    assert.equal(claim(a, 'the patient was stable')?.source?.text, 'The clinic');
+  });
+
+  it('keeps the addressee in the cue: telling reporters, said to a paper, told a programme in quotation marks', () => {
+    const a = analyze('The minister defended the plan, telling reporters that the cost was fair. “We had no warning at all,” Rep. Ada Quist, D-Minn., told "Morning Desk." The figure was revised on Friday, a spokeswoman confirmed to the Herald.');
+    assert.equal(one(a, 'the cost was fair'), 'minister | telling reporters | the cost was fair');
+    assert.equal(one(a, 'We had no warning'), 'Ada Quist | told "Morning Desk." | We had no warning at all');
+    assert.ok(!claim(a, 'Morning Desk'));
+    assert.equal(claim(a, 'The figure was revised')?.cue?.text, 'confirmed to the Herald');
+    assert.equal(claim(a, 'The figure was revised')?.speaker, 'spokeswoman');
+  });
+
+  it('reads directives with an object and an infinitive', () => {
+    const a = analyze('The council asked the court to halt the demolition. Ada Quist urged the mayor not to sign the order. Several senators called on the minister to resign.');
+    assert.equal(one(a, 'the court to halt'), 'council | asked | the court to halt the demolition');
+    assert.equal(one(a, 'the mayor not to sign'), 'Ada Quist | urged | the mayor not to sign the order');
+    assert.equal(claim(a, 'the minister to resign')?.cue?.text, 'called on');
+    assert.equal(claim(a, 'the minister to resign')?.source?.text, 'Several senators');
+  });
+
+  it('does not read requests without an infinitive, passives or "called for" as claims', () => {
+    const a = analyze('She was asked to leave the room. He asked about the budget. They called for calm. She called the police. The firm was accused of fraud.');
+    assert.deepEqual(a.attributions.map(x => x.content.text), []);
+  });
+
+  it('reads accusations, "called X Y" and "identified X as Y"', () => {
+    const a = analyze('The union accused the company of hiding its losses. The mayor called the plan “a reckless gamble with our savings.” The driver, who police identified as Jon Berg of Bergen, Norway, was arrested.');
+    assert.equal(one(a, 'the company of hiding'), 'union | accused | the company of hiding its losses');
+    assert.equal(claim(a, 'the plan “a reckless')?.kind, 'mixed');
+    assert.equal(claim(a, 'the plan “a reckless')?.speaker, 'mayor');
+    assert.equal(one(a, 'as Jon Berg'), 'police | identified | as Jon Berg of Bergen, Norway');
+  });
+
+  it('reads "complained that", "suggested that", documents that indicate, and "has long said … that"', () => {
+    const a = analyze('Farmers have complained that the water tastes of salt. The governor suggested that the tax could wait. The memo indicates that the plant will close. Fishermen have long said anecdotally that the catch is shrinking.');
+    assert.equal(claim(a, 'the water tastes')?.cue?.text, 'complained');
+    assert.equal(claim(a, 'the tax could wait')?.speaker, 'governor');
+    assert.equal(claim(a, 'the plant will close')?.speaker, 'memo');
+    assert.equal(claim(a, 'the catch is shrinking')?.source?.text, 'Fishermen');
+  });
+
+  it('does not take nouns, adjuncts or non-speech verbs for cues', () => {
+    const a = analyze('Four states have legalized the crop. Hunters with permits in their home states to carry rifles were turned away. The court filing adds more confusion to the case. Police responded soon after. The ferry left at noon, the captain said in a statement.');
+    assert.deepEqual(a.attributions.map(x => x.content.text), ['The ferry left at noon']);
+  });
+});
