@@ -48,7 +48,7 @@ const SKIP_BEFORE_CUE = new Set(`has have had is was were will would also has al
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
   officially openly long`.split(/\s+/).filter(Boolean));
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
-const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these',
+const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'own',
   'those', 'in', 'on', 'for', 'with', 'by', 'as', 'our', 'my', 'your']);
 const CLAUSE_CONJ = new Set(['though', 'although', 'while', 'but', 'and', 'whereas', 'as', 'because', 'since', 'however', 'yet', 'so']);
 const TAIL_STARTS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'by',
@@ -69,7 +69,9 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   student students parent parents mother father resident user users customer customers investor investors trader
   traders banker bankers campaigner campaigners protester protesters organiser organisers organizer organizers
   representative representatives member members activist activists group groups organization organisation
-  party company firm bank insiders insider executive executives director chief figures data study survey poll`
+  party company firm bank insiders insider executive executives director chief figures data study survey poll
+  office campaign team letter memo complaint lawsuit suit filing document documents declaration proclamation guidance
+  clause article book tweet release indictment ruling editor editors`
   .split(/\s+/).filter(Boolean));
 
 /**
@@ -200,6 +202,8 @@ interface Cue {
   strong: boolean;
   /** How the content hangs on the cue (see buildParaphrase). */
   shape: 'plain' | 'participle' | 'directive' | 'accuse' | 'call' | 'as' | 'quote';
+  /** A participle hanging on a clause ("…, urging X to …"): the source is that clause's. */
+  ing?: boolean;
 }
 
 /** Is the token inside one of the names (sorted by start)? */
@@ -242,7 +246,10 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
     const nx = toks[i + 1];
     // "states"/"reports" after a count or an adjective are nouns; as verbs they want "that", a colon or a quote.
-    if (NOUNISH.has(f) && !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"'))) continue;
+    // After a name or a pronoun, with a clause after it, the word is a verb: "the firm claims its books are sound".
+    if (f === 'provided' && nx?.f !== 'that') continue; // "provided “useful information”"
+    if (NOUNISH.has(f) && !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"'))
+      && !(prev && (PRONOUNS.has(prev.f) || prev.cap && NUMBER_WORDS[prev.f] === undefined) && nx && nx.word && !FINITE.has(nx.f) && nx.f !== 'to' && !/ed$/.test(nx.f))) continue;
     // "adds more confusion", "added a caveat": add with a nominal object is not speech.
     if (/^add(?:s|ed|ing)?$/.test(f) && nx && /^(?:more|less|a|an|another|new|fuel|weight|insult|up|nothing|little|to)$/.test(nx.f)) continue;
     let shape: Cue['shape'] = participle ? 'participle' : 'plain';
@@ -309,10 +316,11 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     // "said anecdotally that …": an adverb between the cue and "that".
     if (after === i + 1 && nx && /ly$/.test(nx.f) && !nx.cap && toks[i + 2]?.f === 'that') after = i + 2;
     // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
-    if (after === i + 1 && /^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later)$/.test(toks[i + 1]?.f ?? '')) {
-      for (let k = i + 2; k < Math.min(toks.length, i + 10) && (toks[k].word || /^\d/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
+    // "told NBC News in an interview that …", "said on CNN’s “Morning Show” that …", "told The Times afterward that …".
+    if (/^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly)$/.test(toks[after]?.f ?? '')) {
+      for (let k = after + 1; k < Math.min(toks.length, after + 12) && (toks[k].word || /^(?:\d.*|['’“”"])$/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
     }
-    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape });
+    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape, ing: participle });
   }
   return out;
 }
@@ -406,7 +414,7 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   for (let i = a + 1; i <= b; i++) if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
-  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)
+  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f)
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
   // A finite verb makes a clause, not a noun phrase: "Colorado marijuana is extra potent".
@@ -425,14 +433,21 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
   while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
+  if (b > 0 && toks[b].text === ',' && b < cueAt - 1) b--; // "Mattis, 68, had said"
   b = skipBracket(toks, b);
+  // A comma between the noun phrase and the cue: what stands before it may be an appositive ("X, a professor, said").
+  const commaBeforeCue = toks[b + 1]?.text === ',';
   // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
-  if (b >= 0 && toks[b].f === 'and') {
+  if (b >= 0 && (toks[b].f === 'and' || toks[b].f === 'but')) {
     let s = b;
     const stop = Math.max(0, b - SEGMENT_REACH);
     while (s > stop && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
     while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
-    if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: s };
+    // The coordinated verb's clause starts at "and": an attribution before it ends there.
+    if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: b + 1 };
+    // "Jay Roberts, 60, lives nearby and said …": the subject of the sentence.
+    const subj = subjectOf(ctx, toks, b);
+    if (subj && toks[subj[0]].cap) return { a: subj[0], b: subj[1], clauseStart: b + 1 };
     return null;
   }
   const segment = (end: number) => {
@@ -463,17 +478,23 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     return end >= start && entitiesIn(ctx, toks[start].start, toks[end].end).some(e => types.includes(e.type) && e.end === toks[end].end && !isTag(ctx.text, e.start, e.end));
   };
   // A person's name before a chain of appositives: "X, the director of Y, a trade group, said", "X, R-Ky., said".
+  // "Senator X of Virginia": a name, then where the person is from.
+  const personOfPlace = (end: number) => {
+    const start = segment(end);
+    if (end < start) return false;
+    const people = entitiesIn(ctx, toks[start].start, toks[end].end).filter(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+    return people.some(p => /^\s+(?:of|from)\s+(?:[A-Z][\p{L}.'’-]*\s*)+$/u.test(ctx.text.slice(p.end, toks[end].end)));
+  };
   const hasName = a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
-  const commaBeforeCue = toks[cueAt - 1]?.text === ',';
   for (let x = a, y = b, hop = 0; !hasName && commaBeforeCue && hop < 3 && x > 0 && toks[x - 1].text === ',' && x <= y && appositiveLike(ctx, toks, x, y); hop++) {
     const nameEnd = skipBracket(toks, x - 2);
     if (nameEnd < 0) break;
-    if (nameEndsAt(nameEnd, ['PERSON'])) { a = segment(nameEnd); b = nameEnd; break; }
+    if (nameEndsAt(nameEnd, ['PERSON']) || personOfPlace(nameEnd)) { a = segment(nameEnd); b = nameEnd; break; }
     x = segment(nameEnd);
     y = nameEnd;
   }
   // An appositive after a name: step back over it to the name.
-  for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && appositiveLike(ctx, toks, a, b); hop++) {
+  for (let hop = 0; commaBeforeCue && !PRONOUNS.has(toks[a]?.f ?? '') && hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && appositiveLike(ctx, toks, a, b); hop++) {
     const nameEnd = a - 2;
     const nameStart = segment(nameEnd);
     if (nameEnd >= nameStart && nameEndsAt(nameEnd, ['PERSON', 'ORG'])) { a = nameStart; b = nameEnd; break; }
@@ -481,7 +502,13 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   if (!sourceLike(ctx, toks, a, b, loose)) return null;
-  return { a, b, clauseStart: a };
+  // "…, its editor, Ben Smith, said": the role before the name belongs to the source's clause, not to the content.
+  let clauseStart = a;
+  if (commaBeforeCue && a > 1 && toks[a - 1].text === ',' && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON')) {
+    const r = segment(a - 2);
+    if (r <= a - 2 && a - 2 - r <= 5 && /^(?:its|his|her|their|the|a|an|our)$/.test(toks[r].f) && sourceLike(ctx, toks, r, a - 2, true)) clauseStart = r;
+  }
+  return { a, b, clauseStart };
 }
 
 const DETERMINERS = /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
@@ -552,10 +579,19 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     const i = lowerBound(ctx.entities, source.start) - 1;
     let e = i >= 0 ? ctx.entities[i] : undefined;
     if (!e || source.start - e.end > 120 || /[.!?]\s/.test(ctx.text.slice(e.end, source.start))) return null;
+    // "from Democrats, who called it …": a group named just before the comma.
+    if (e.type === 'NORP' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))) return e.text.replace(/['’]s$/, '');
     let j = i;
     while (j > 0 && (e.type !== 'PERSON' && e.type !== 'ORG' || /^\s+(?:of|from|in)\s+$/.test(ctx.text.slice(ctx.entities[j - 1].end, e.start)))
       && source.start - ctx.entities[j - 1].end < 120 && !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))) e = ctx.entities[--j];
     return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
+  }
+  // "his office said": the office of the person "his" stands for.
+  const poss = /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text);
+  if (poss) {
+    let i = lowerBound(ctx.people, source.start) - 1;
+    while (i >= 0 && ctx.people[i].end > source.start) i--;
+    if (i >= 0 && source.start - ctx.people[i].end < 600) return `${ctx.people[i].canonical}'s ${poss[2].toLowerCase()}`;
   }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
@@ -573,6 +609,9 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   const ents = entitiesIn(ctx, source.start, source.end);
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
+  // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
+  const by = ents.find(e => e.type === 'ORG' && /\b(?:article|report|story|statement|book|study|poll|survey|letter|memo|analysis|piece|column|editorial)\b[^,]*\b(?:by|from)\s+(?:the\s+)?$/i.test(ctx.text.slice(source.start, e.start)));
+  if (by) return by.canonical;
   let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
@@ -775,6 +814,11 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   const afterCue = toks[c.after];
   // The end of this clause's content: the sentence end, or where the next attribution's clause begins.
   let limit = s.end;
+  if (next && next.phrase !== 'verb' && next.at > c.at + 1) {
+    // "X said …, according to Y": the clause ends before the comma.
+    const k = next.at - 1;
+    if (toks[k].text === ',' || /^[”"]$/.test(toks[k].text) && text[toks[k].start - 1] === ',') limit = Math.min(limit, toks[k].text === ',' ? toks[k].start : toks[k].end);
+  }
   if (next && next.shape === 'participle') {
     // "…, adding that …": the participle's clause is the next attribution's.
     let k = next.at - 1;
@@ -785,13 +829,15 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
     if (sb) {
       let k = sb.clauseStart - 1;
       while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(toks[k].f)) k--;
-      limit = Math.min(limit, toks[Math.max(0, k)].start);
+      limit = Math.min(limit, k >= 0 ? toks[k].end : s.start);
     }
   }
   // No reported clause runs on for pages: however long a sentence, a content is at most MAX_CONTENT long.
   limit = Math.min(limit, (afterCue?.start ?? c.end) + MAX_CONTENT);
   if (c.phrase === 'according' || c.phrase === 'reportedby') {
-    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)));
+    // "According to X, …", "But according to X, …", "In fact, according to X, …".
+    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)))
+      || (c.at <= 4 && toks[c.at - 1].text === ',' && toks.slice(0, c.at - 1).every(t => t.word && !FINITE.has(t.f) && !PRONOUNS.has(t.f)));
     if (atStart) {
       // According to X, …
       const src = sourceAfter(toks, c.after, s.end);
@@ -801,14 +847,14 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       const [cs, ce] = trim(text, comma.end, limit, endsInQuote(text, limit));
       return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
-    // …, according to X.
-    if (!prevTok || prevTok.text !== ',') return null;
+    // …, according to X. (The comma may stand inside a closing quotation mark: "… right,” according to X.)
+    if (!prevTok || !(prevTok.text === ',' || /^[”"]$/.test(prevTok.text) && text[prevTok.start - 1] === ',')) return null;
     const src = sourceAfter(toks, c.after, s.end);
     if (!src) return null;
     const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
     return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
   }
-  if (c.shape === 'participle') return participleClaim(ctx, toks, c, limit, earlier);
+  if (c.shape === 'participle' || c.ing) return participleClaim(ctx, toks, c, limit, earlier);
   // Inverted: "…, said X." / "…, reported Reuters."
   if (prevTok && prevTok.text === ',' && c.shape === 'plain') {
     const src = sourceAfter(toks, c.after, s.end);
@@ -820,6 +866,16 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   }
   // A determiner's noun phrase is a source before a strong cue, a cue with "that", or a directive ("The council asked …").
   const loose = c.phrase === 'verb' && (c.strong || c.shape !== 'plain' || afterCue?.f === 'that');
+  // "X called it a disgrace and vowed to …": a verb coordinated with an attribution's shares its source.
+  let j = c.at - 1;
+  while (j >= 0 && toks[j].word && (SKIP_BEFORE_CUE.has(toks[j].f) || /ly$/.test(toks[j].f) && !toks[j].cap)) j--;
+  if (earlier?.source && j >= 0 && (toks[j].f === 'and' || toks[j].f === 'but') && afterCue) {
+    const from = /^(?:that|:)$/.test(afterCue.f) ? c.after + 1 : c.after;
+    if (!toks[from] || (!c.strong && c.shape === 'plain' && !/^(?:that|:|to|“|")$/.test(afterCue.text.toLowerCase()))) return null;
+    const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
+    if (ce - cs < 6) return null;
+    return finish(ctx, earlier.source, c, cs, ce);
+  }
   const sb = sourceBefore(ctx, toks, c.at, quotes, loose);
   if (!sb) return null;
   if (c.shape !== 'plain') {
@@ -832,8 +888,8 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   const tail = toks.slice(c.after, c.after + 12).filter(t => t.word);
   const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
   // Postposed: "…, X told Reuters." (the content is before the source).
-  if (tailIsShort && sb.a > 0 && toks[sb.a - 1].text === ',') {
-    const [cs, ce] = trim(text, clampStart(text, s.start, toks[sb.a - 1].start), toks[sb.a - 1].start, true);
+  if (tailIsShort && sb.clauseStart > 0 && toks[sb.clauseStart - 1].text === ',') {
+    const [cs, ce] = trim(text, clampStart(text, s.start, toks[sb.clauseStart - 1].start), toks[sb.clauseStart - 1].start, true);
     if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
   // Preposed: "X said (that) …", "X vowed to …".
@@ -874,10 +930,25 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
   if (!afterCue) return null;
   const af = afterCue.f;
   const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"';
-  if (!c.strong && !introduced) return null;
-  const from = af === 'that' || af === ':' ? c.after + 1 : c.after;
+  if (!c.strong && !introduced && c.shape === 'participle') return null;
+  // Directives, accusations and small clauses keep their object: "urging [prosecutors to refrain …]".
+  const from = c.shape === 'participle' && (af === 'that' || af === ':') ? c.after + 1 : c.after;
   if (!toks[from]) return null;
   let source: Span | null = earlier?.source ?? null;
+  const prev = toks[c.at - 1];
+  if (!source && prev && prev.word && !CLAUSE_CONJ.has(prev.f) && !/^(?:statement|statements)$/.test(prev.f)) {
+    // "an article published by the Post on Thursday saying …", "federal guidance urging …": the noun phrase before.
+    const prep = (t: Token | undefined) => !!t && /^(?:of|because|for|with|from|to|in|on|by|at|about)$/.test(t.f);
+    const lo = Math.max(0, c.at - 12);
+    let k = c.at - 1;
+    while (k >= lo && toks[k].word && !(DETERMINERS.test(toks[k].f) && !prep(toks[k - 1]))) k--;
+    if (k < lo || !toks[k].word) {
+      // No determiner: the bare noun phrase back to a preposition ("because of [federal guidance] urging …").
+      k = c.at - 1;
+      while (k > lo && toks[k - 1].word && !prep(toks[k - 1])) k--;
+    }
+    if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f))) source = sourceSpan(ctx, toks[k].start, prev.end);
+  }
   if (!source) {
     const subj = subjectOf(ctx, toks, c.at);
     if (!subj) return null;
@@ -892,7 +963,7 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
 function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | null {
   let a = 0;
   // "In January, …", "Earlier this week, …", "But …".
-  if (toks[0]?.word && (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over)$/.test(toks[0].f))) {
+  if (toks[0]?.word && (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(toks[0].f) || /ly$/.test(toks[0].f) && toks[1]?.text === ',')) {
     let k = 1;
     while (k < Math.min(upTo, 12) && toks[k].text !== ',') k++;
     if (k >= upTo || toks[k].text !== ',') return null;
@@ -907,7 +978,12 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   while (b + 1 < upTo && b - a < 8) {
     const t = toks[b + 1];
     if (t.text === ',' || t.text === '(') break;
-    if (t.word && !t.cap && !/^(?:and|of|the|a|an)$/.test(t.f) && !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))) break;
+    // A lower-case word followed by a preposition or a determiner is the verb: "The union [struck] on Monday".
+    if (t.word && !t.cap && b + 1 > a + 1 && /^(?:on|in|at|to|the|a|an|his|her|their|its|that|with|for|from|by|up|down|out|back|off|over)$/.test(toks[b + 2]?.f ?? '') || toks[b + 2]?.text === ',') {
+      if (t.word && !t.cap) break;
+    }
+    const title = t.word && !t.cap && toks[b + 2]?.cap && toks[b].cap && !FINITE.has(t.f) && !/ed$/.test(t.f); // "Trump lawyer Rudy Giuliani"
+    if (t.word && !t.cap && !title && !/^(?:and|of|the|a|an)$/.test(t.f) && !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))) break;
     if (!t.word && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
     b++;
   }

@@ -93,6 +93,12 @@ describe('hard cases: cues of real news beyond "said"', () => {
     assert.equal(claim(a, 'the patient was stable')?.source?.text, 'The clinic');
   });
 
+  it('finds the source of a participle in the clause it hangs on, or in the noun phrase before it', () => {
+    const a = analyze('The union struck on Monday, accusing the firm of hiding losses. They acted because of federal guidance urging prosecutors to refrain from raids.');
+    assert.equal(one(a, 'the firm of hiding'), 'union | accusing | the firm of hiding losses');
+    assert.equal(one(a, 'prosecutors to refrain'), 'federal guidance | urging | prosecutors to refrain from raids');
+  });
+
   it('keeps the addressee in the cue: telling reporters, said to a paper, told a programme in quotation marks', () => {
     const a = analyze('The minister defended the plan, telling reporters that the cost was fair. “We had no warning at all,” Rep. Ada Quist, D-Minn., told "Morning Desk." The figure was revised on Friday, a spokeswoman confirmed to the Herald.');
     assert.equal(one(a, 'the cost was fair'), 'minister | telling reporters | the cost was fair');
@@ -134,5 +140,33 @@ describe('hard cases: cues of real news beyond "said"', () => {
   it('does not take nouns, adjuncts or non-speech verbs for cues', () => {
     const a = analyze('Four states have legalized the crop. Hunters with permits in their home states to carry rifles were turned away. The court filing adds more confusion to the case. Police responded soon after. The ferry left at noon, the captain said in a statement.');
     assert.deepEqual(a.attributions.map(x => x.content.text), ['The ferry left at noon']);
+  });
+});
+
+describe('hard cases: clauses that share or pass on a source', () => {
+  it('gives a verb coordinated with an attribution the same source', () => {
+    const a = analyze('The plan drew protests from Democrats, who called it a reckless gamble and vowed to block it. Ines Moreau, 61, lives by the dam and said the water rose fast.');
+    assert.equal(one(a, 'it a reckless gamble'), 'Democrats | called | it a reckless gamble');
+    assert.equal(one(a, 'to block it'), 'Democrats | vowed | to block it');
+    assert.equal(one(a, 'the water rose fast'), 'Ines Moreau | said | the water rose fast');
+  });
+
+  it('gives "…, according to X" its own attribution beside the one inside the clause', () => {
+    const a = analyze('In March, Ines Moreau insisted that she had “every right to stay,” according to the Gazette. In fact, according to the auditors, the books were balanced.');
+    assert.equal(claim(a, 'she had')?.speaker, 'Ines Moreau');
+    assert.equal(claim(a, 'In March')?.cue?.text, 'according to');
+    assert.equal(one(a, 'the books were balanced'), 'auditors | according to | the books were balanced');
+    assert.ok(!claim(a, 'In fact'));
+  });
+
+  it('keeps the role before a name out of the content, and reads possessive sources', () => {
+    const a = analyze('The paper stood by its report, its editor, Ines Moreau, said on Friday. Senator Lena Varga was hurt in the crash. Before the surgery, she was “calm and joking with nurses,” her office said.');
+    assert.equal(one(a, 'The paper stood'), 'Ines Moreau | said | The paper stood by its report');
+    assert.equal(claim(a, 'calm and joking')?.speaker, "Lena Varga's office");
+  });
+
+  it('credits a document to the organisation that published it', () => {
+    const a = analyze('Officials disputed an article published by the Harbour Herald on Monday saying that the port would close.');
+    assert.equal(claim(a, 'the port would close')?.speaker, 'Harbour Herald');
   });
 });
