@@ -71,7 +71,8 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   representative representatives member members activist activists group groups organization organisation
   party company firm bank insiders insider executive executives director chief figures data study survey poll
   office campaign team letter memo complaint lawsuit suit filing document documents declaration proclamation guidance
-  clause article book tweet release indictment ruling editor editors`
+  clause article book tweet release indictment ruling editor editors advocates supporters opponents proponents sheriffs
+  agencies allies voters`
   .split(/\s+/).filter(Boolean));
 
 /**
@@ -109,8 +110,12 @@ function tokensBetween(text: string, sent: Range, from: number, to: number, max 
 }
 
 /** A paragraph without any of these cannot hold an attribution. */
-const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, ...PARTICIPLES, ...WEAK_PARTICIPLES, ...DIRECTIVES, ...ACCUSE,
-  ...AS_VERBS, ...QUOTE_ONLY, 'expressed', 'according', 'reported'].join('|')})\\b`, 'i');
+/** Every word that can start a cue. */
+const CUE_WORDS = new Set([...STRONG, ...WEAK, ...PARTICIPLES, ...WEAK_PARTICIPLES, ...DIRECTIVES, ...ACCUSE, ...AS_VERBS,
+  ...QUOTE_ONLY, 'expressed', 'according', 'as', 'reported', 'went']);
+/** A sentence without one of these has no cue ("as reported by" has "reported"; "as quoted by", "as cited by" theirs). */
+const SENTENCE_CUES = new Set([...CUE_WORDS, 'quoted', 'cited'].filter(w => w !== 'as'));
+const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...SENTENCE_CUES].join('|')})\\b`, 'i');
 
 interface Quote {
   open: number; // index of the opening mark
@@ -138,6 +143,12 @@ const MAX_QUOTE_DEPTH = 4;
 function findQuotes(text: string, para: Range): Quotes {
   const all: Quote[] = [];
   const stack: { at: number; curly: boolean }[] = [];
+  // A quotation that began in the paragraph before closes in this one: “…, Trump tweeted.” It runs from the
+  // paragraph's start (the mark one before it) when its first mark closes and a cue follows.
+  let first = true;
+  const orphan = (i: number) => {
+    if (ORPHAN_CUE.test(text.slice(i + 1, Math.min(para.end, i + 80)))) all.push({ open: para.start - 1, close: i });
+  };
   QUOTE_MARKS.lastIndex = para.start;
   for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
     work++;
@@ -148,7 +159,7 @@ function findQuotes(text: string, para: Range): Quotes {
       if (top && top.curly) top.at = i;
       else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: true });
     } else if (c === '”') {
-      if (top) { all.push({ open: top.at, close: i }); stack.pop(); }
+      if (top) { all.push({ open: top.at, close: i }); stack.pop(); } else if (first) orphan(i);
     } else if (top && !top.curly) {
       all.push({ open: top.at, close: i });
       stack.pop();
@@ -157,8 +168,10 @@ function findQuotes(text: string, para: Range): Quotes {
       const after = i + 1 < para.end ? text[i + 1] : ' ';
       const closing = !/[\s(\[—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
       if (top && closing) { all.push({ open: top.at, close: i }); stack.pop(); }
+      else if (!top && closing && first) orphan(i);
       else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: false });
     }
+    first = false;
   }
   all.sort((a, b) => a.open - b.open);
   const outer: Quote[] = [];
@@ -169,6 +182,8 @@ function findQuotes(text: string, para: Range): Quotes {
   }
   return { all, outer };
 }
+
+const ORPHAN_CUE = /^[,.!?]?\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|tweeted|wrote|writes|added|adds|told|tells|continued|explained|insisted|argued|noted|posted)\b/;
 
 const NO_QUOTES: Quotes = { all: [], outer: [] };
 
@@ -222,7 +237,7 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
   work += toks.length;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.word) continue;
+    if (!t.word || !CUE_WORDS.has(t.f)) continue;
     const f = t.f;
     if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to' && !inQuote(quotes, t.start)) {
       out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true, shape: 'plain' });
@@ -237,13 +252,15 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     const prev = toks[i - 1];
     const participle = (PARTICIPLES.has(f) || WEAK_PARTICIPLES.has(f) || f === 'accusing' || f === 'urging' || f === 'calling' || f === 'asking')
       && !(prev && prev.word && (AUX.has(prev.f) || SKIP_BEFORE_CUE.has(prev.f)));
-    const special = DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed';
+    const special = DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed' || f === 'went';
     let strong = STRONG.has(f) || PARTICIPLES.has(f);
     if (!strong && !WEAK.has(f) && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
     if (inQuote(quotes, t.start)) continue;
     if (t.cap && insideName(names, t)) continue; // part of a name: "United States"
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
+    // A passive ("he was told to lie", "were asked", "is accused of") makes the subject the addressee, not the source.
+    if (prev && prev.word && AUX.has(prev.f) && prev.f !== 'being' && (/ed$/.test(f) || f === 'told' || f === 'said')) continue;
     const nx = toks[i + 1];
     // "states"/"reports" after a count or an adjective are nouns; as verbs they want "that", a colon or a quote.
     // After a name or a pronoun, with a clause after it, the word is a verb: "the firm claims its books are sound".
@@ -255,6 +272,13 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     let shape: Cue['shape'] = participle ? 'participle' : 'plain';
     let end = t.end;
     let after = i + 1;
+    if (f === 'went' && nx?.f === 'on' && toks[i + 2]?.f === 'to' && /^(?:say|add|note|tell)$/.test(toks[i + 3]?.f ?? '')) {
+      // “…,” he went on to say.
+      out.push({ start: t.start, end: toks[i + 3].end, after: i + 4, at: i, phrase: 'verb', strong: true, shape: 'plain' });
+      i += 3;
+      continue;
+    }
+    if (f === 'went') continue;
     if (f === 'expressed') {
       // "expressed concern that …": the noun is part of the cue.
       if (!(nx && /^(?:concern|fear|hope|confidence|worry|doubt|doubts|fears|concerns)$/.test(nx.f) && toks[i + 2]?.f === 'that')) continue;
@@ -264,7 +288,7 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     const objectTo = (from: number) => {
       // An object of up to eight tokens, then "(not) to" and a verb: the directive's content.
       for (let k = from + 1; k < Math.min(toks.length - 1, from + 10); k++) {
-        if (!toks[k].word && toks[k].text !== '’s' && toks[k].text !== "'s" && toks[k].text !== '-') return -1;
+        if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return -1;
         if (toks[k].f === 'to' && toks[k + 1]?.word && !toks[k + 1].cap) return k;
         if (toks[k].f === 'that' || toks[k].f === 'for' || toks[k].f === 'about' || toks[k].f === 'if' || toks[k].f === 'whether') return -1;
       }
@@ -282,6 +306,7 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
       else if (ACCUSE.has(f) && accusedOf(toks, i)) shape = 'accuse';
       else if (CALL.has(f) && calledXY(toks, i, quotes)) shape = 'call';
       else if (AS_VERBS.has(f) && asComplement(toks, i) > 0) shape = 'as';
+      else if (/^describ/.test(f) && nx && /^(?:how|what|why)$/.test(nx.f)) shape = 'as'; // "described how …"
       else if (QUOTE_ONLY.has(f)) shape = 'quote';
       else if (WEAK.has(f) && !CALL.has(f) && !ACCUSE.has(f)) shape = participle ? 'participle' : 'plain';
       else continue;
@@ -317,7 +342,7 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     if (after === i + 1 && nx && /ly$/.test(nx.f) && !nx.cap && toks[i + 2]?.f === 'that') after = i + 2;
     // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
     // "told NBC News in an interview that …", "said on CNN’s “Morning Show” that …", "told The Times afterward that …".
-    if (/^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly)$/.test(toks[after]?.f ?? '')) {
+    if (/^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly|once|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[after]?.f ?? '')) {
       for (let k = after + 1; k < Math.min(toks.length, after + 12) && (toks[k].word || /^(?:\d.*|['’“”"])$/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
     }
     out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape, ing: participle });
@@ -329,7 +354,7 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
 function accusedOf(toks: Token[], i: number): boolean {
   for (let k = i + 2; k < Math.min(toks.length - 1, i + 11); k++) {
     if (toks[k].f === 'of') return /ing$/.test(toks[k + 1].f);
-    if (!toks[k].word && !/^['’]s$/.test(toks[k].text) && toks[k].text !== '-') return false;
+    if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return false;
   }
   return false;
 }
@@ -346,7 +371,7 @@ function calledXY(toks: Token[], i: number, quotes: Quotes): boolean {
     const t = toks[k];
     if (t.text === '“' || t.text === '"') return k > i + 1 && !inQuote(quotes, t.start);
     if (pron && k === i + 2) return /^(?:a|an|the)$/.test(t.f) || t.cap;
-    if (!t.word && !/^['’]s$/.test(t.text)) return false;
+    if (!t.word && !/^['’]s?$/.test(t.text)) return false;
     if (k > i + 2 && /^(?:a|an)$/.test(t.f)) return true;
   }
   return false;
@@ -356,7 +381,7 @@ function calledXY(toks: Token[], i: number, quotes: Quotes): boolean {
 function asComplement(toks: Token[], i: number): number {
   for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
     if (toks[k].f === 'as') return k + 1 < toks.length ? k : -1;
-    if (!toks[k].word && !/^['’]s$/.test(toks[k].text) && toks[k].text !== '-') return -1;
+    if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return -1;
   }
   return -1;
 }
@@ -373,6 +398,22 @@ interface DocCtx extends Ctx {
   people: Entity[];
   /** Folded place canonical or surface → the demonym used in the text ("cuba" → "Cuban"). */
   demonyms: Map<string, string>;
+  /** A person's canonical name → 'm' or 'f', where a title in the text tells it. */
+  gender: Map<string, 'm' | 'f'>;
+  /** Canonical names of people. */
+  personNames: Set<string>;
+}
+
+/** Genders told by titles: "Mr. Mattis" → m, "Ms. Pelosi" → f (the first title seen wins). */
+function gendersOf(text: string, people: Entity[]): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>();
+  for (const p of people) {
+    if (out.has(p.canonical)) continue;
+    const before = text.slice(Math.max(0, p.start - 8), p.start);
+    if (/\b(?:Mr|Mister|Sir)\.?\s+$/.test(before)) out.set(p.canonical, 'm');
+    else if (/\b(?:Mrs|Ms|Miss|Madam|Dame)\.?\s+$/.test(before)) out.set(p.canonical, 'f');
+  }
+  return out;
 }
 
 /** Index of the first item whose start is at or after `at` (items sorted by start). */
@@ -414,6 +455,8 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   for (let i = a + 1; i <= b; i++) if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
+  // A prepositional phrase is not a source: "In a statement issued by his lawyers …".
+  if (/^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) && words.length > 1) return false;
   if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f)
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
@@ -454,8 +497,11 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     // A source is a short noun phrase: look back no further than a long one could reach.
     let s = end;
     const stop = Math.max(-1, end - SEGMENT_REACH);
-    while (s > stop && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)) s--;
+    // A dash set off by spaces ("WASHINGTON -- The agency …", "… $1 million -- supporters noted") ends a segment too.
+    while (s > stop && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)
+      && !(toks[s].text === '-' && (s > 0 && toks[s - 1].end < toks[s].start || s + 1 < toks.length && toks[s + 1].start > toks[s].end))) s--;
     work += end - s;
+    while (s + 1 <= end && toks[s + 1].text === '-') s++; // the rest of a "--"
     return s + 1;
   };
   // A relative pronoun: ", who said" credits "who" (the speaker is its antecedent); "officials who said" credits
@@ -595,9 +641,16 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
+      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y").
+      const other = f === 'he' ? 'f' : 'm';
       let i = lowerBound(ctx.people, source.start) - 1;
-      while (i >= 0 && ctx.people[i].end > source.start) i--;
+      while (i >= 0 && (ctx.people[i].end > source.start || ctx.gender.get(ctx.people[i].canonical) === other)) i--;
       return i >= 0 ? ctx.people[i].canonical : null;
+    }
+    if (f === 'it') {
+      // "it said": an organisation or a document, never a person.
+      const last = findLast(prior, p => !!p.speaker && !ctx.personNames.has(p.speaker) && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
+      if (last && source.start - (last.source?.end ?? last.content.end) < 600) return last.speaker;
     }
     const last = findLast(prior, p => !!p.speaker && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
     if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
@@ -739,9 +792,8 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 2. Paraphrases, sentence by sentence.
     for (const s of sents) {
-      MAY_ATTRIBUTE.lastIndex = 0;
-      if (!MAY_ATTRIBUTE.test(text.slice(s.start, s.end))) continue;
       const toks = tokenize(text, s.start, s.end);
+      if (!toks.some(t => t.word && SENTENCE_CUES.has(t.f))) continue;
       const cues = findCues(toks, quotes, ctx.entities).filter(c => !usedCue.has(c.start));
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
@@ -765,14 +817,16 @@ const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|in
  */
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const ctx: DocCtx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
+  const people = sorted.filter(e => e.type === 'PERSON');
+  const ctx: DocCtx = { text, entities: sorted, people, demonyms: demonymsOf(sorted), gender: gendersOf(text, people), personNames: new Set(people.map(p => p.canonical)) };
   const prior: Attribution[] = [];
   for (const a of attributions) {
     if (!a.cue && !a.source) {
       const q = a.content.start - 1;
       const prev = prior[prior.length - 1];
-      const gap = prev ? text.slice(prev.content.end, q) : '';
-      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap.slice(1)) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
+      // What stands between the two quotations, past the first one's closing mark: “…,” Trump tweeted. “…”
+      const gap = prev ? text.slice(prev.content.end, q).replace(/^[,.!?]?[”"’]?/, '') : '';
+      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
         a.source = prev.source;
       } else {
         // The sentence before: a person with a verb of speech.
@@ -897,13 +951,15 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   let from = c.after;
   const af = afterCue.f;
   const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
-  if (!c.strong && !introduced) return null;
+  if (!c.strong && !introduced && !bareClause(toks, c.after, limit)) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
   // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
   if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) return null;
   const [cs, ce] = trim(text, toks[from].start, relativeEnd(toks, sb.a, from, limit), endsInQuote(text, limit));
   if (ce - cs < 8) return null;
+  // "which he tweeted Wednesday evening": a time alone is not what was said.
+  if (TIME_ONLY.test(text.slice(cs, ce))) return null;
   return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
 }
 
@@ -991,6 +1047,26 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   if (!sourceLike(ctx, toks, a, b, true)) return null;
   return [a, b];
 }
+
+/**
+ * Does a clause without "that" start at token `from` ("suggested [he would feel safer]", "contended [the
+ * situation amounted to …]"), rather than a noun phrase ("suggested a possible job")? A finite verb within eight
+ * words, before any relative pronoun, tells it.
+ */
+function bareClause(toks: Token[], from: number, limit: number): boolean {
+  const t0 = toks[from];
+  if (!t0 || !t0.word || /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(t0.f)) return false;
+  for (let k = from + 1; k < Math.min(toks.length, from + 9) && toks[k].start < limit; k++) {
+    const t = toks[k];
+    if (!t.word) { if (t.text === ',' || t.text === '“' || t.text === '"') return false; continue; }
+    if (/^(?:that|which|who|whom|whose)$/.test(t.f)) return false;
+    if (FINITE.has(t.f) || /^(?:will|would|may|might|must|shall|should|can|could)$/.test(t.f)) return true;
+    if (/ed$/.test(t.f) && toks[k - 1].word && !toks[k - 1].cap && !/^(?:the|a|an|to|of|and|be|been|was|were|is|are|has|have|had)$/.test(toks[k - 1].f)) return true;
+  }
+  return false;
+}
+
+const TIME_ONLY = /^(?:(?:on|late|early|last|this|that)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|later|earlier)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[,—–-][\s\S]*)?$/i;
 
 /** The longest content: longer sentences are not prose (lists, run-ons without stops) and would cost quadratic work. */
 const MAX_CONTENT = 3000;

@@ -170,3 +170,37 @@ describe('hard cases: clauses that share or pass on a source', () => {
     assert.equal(claim(a, 'the port would close')?.speaker, 'Harbour Herald');
   });
 });
+
+describe('hard cases: bare clauses, quotations across paragraphs, continuations and pronouns', () => {
+  it('takes a clause without "that" after suggested, contended, confirmed, but not a noun phrase', () => {
+    const a = analyze('But Ines Moreau suggested she would feel safer with a guard. The mayor contended the flood damage amounted to a disaster. Moreau suggested a possible compromise to the council. Ines Moreau recalled when she was a child.');
+    assert.equal(one(a, 'she would feel safer'), 'Ines Moreau | suggested | she would feel safer with a guard');
+    assert.equal(claim(a, 'the flood damage')?.speaker, 'mayor');
+    assert.ok(!claim(a, 'a possible compromise'));
+    assert.ok(!claim(a, 'when she was'));
+  });
+
+  it('does not credit a passive subject or a time phrase', () => {
+    const a = analyze('The clerk was told to shred the files. The video, which the mayor tweeted Wednesday evening, went viral.');
+    assert.deepEqual(a.attributions.map(x => x.content.text), []);
+  });
+
+  it('reads the end of a quotation opened in the paragraph before, when a cue follows its closing mark', () => {
+    const a = analyze('The mayor answered on Twitter. "Ines Moreau, whom I barely know, ran the port badly for years.\n\nShe was about to be replaced anyway," the mayor tweeted.\n\nThe council met on Monday and then it ended," she said.');
+    assert.equal(claim(a, 'She was about to be replaced')?.speaker, 'mayor');
+    assert.equal(claim(a, 'She was about to be replaced')?.kind, 'direct');
+    assert.equal(a.attributions.filter(x => x.content.text.startsWith('The council met')).length, 1);
+  });
+
+  it('gives a quotation after "…," X tweeted. its speaker, and reads "went on to say"', () => {
+    const a = analyze('"The port is safe," Mayor Ines Moreau tweeted.\n\n"Nobody was hurt and the ferries run again!"\n\n"We owe the crews a great deal," she went on to say.');
+    assert.equal(claim(a, 'Nobody was hurt')?.speaker, 'Ines Moreau');
+    assert.equal(one(a, 'We owe the crews'), 'Ines Moreau | went on to say | We owe the crews a great deal');
+  });
+
+  it('resolves he and she by the titles the text gives, and "it" to an organisation', () => {
+    const a = analyze('Ms. Ines Moreau met Mr. Tomas Brekke at the port. “We had no choice,” she said. The Harbour Authority said in a report that the quay was unsafe. Mr. Brekke disputed the report. It said that repairs would take a year.');
+    assert.equal(claim(a, 'We had no choice')?.speaker, 'Ines Moreau');
+    assert.equal(claim(a, 'repairs would take')?.speaker, 'Harbour Authority');
+  });
+});
