@@ -632,6 +632,16 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
       && source.start - ctx.entities[j - 1].end < 120 && !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))) e = ctx.entities[--j];
     return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
   }
+  // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
+  const role = /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(source.text.trim());
+  if (role) {
+    // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
+    const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
+    for (let i = lowerBound(ctx.people, source.start) - 1, n = 0; i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000; i--, n++) {
+      const p = ctx.people[i];
+      if (title.test(ctx.text.slice(Math.max(0, p.start - 40), p.start))) return p.canonical;
+    }
+  }
   // "his office said": the office of the person "his" stands for.
   const poss = /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text);
   if (poss) {
@@ -817,7 +827,8 @@ const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|in
  */
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const people = sorted.filter(e => e.type === 'PERSON');
+  // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
+  const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
   const ctx: DocCtx = { text, entities: sorted, people, demonyms: demonymsOf(sorted), gender: gendersOf(text, people), personNames: new Set(people.map(p => p.canonical)) };
   const prior: Attribution[] = [];
   for (const a of attributions) {
@@ -843,7 +854,7 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
       if (!a.source) continue;
     }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
-    const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON') : [];
+    const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
     // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
     let p = people[people.length - 1];
     for (let i = people.length - 1; i > 0; i--) if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];

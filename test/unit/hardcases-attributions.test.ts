@@ -204,3 +204,15 @@ describe('hard cases: bare clauses, quotations across paragraphs, continuations 
     assert.equal(claim(a, 'repairs would take')?.speaker, 'Harbour Authority');
   });
 });
+
+describe('hard cases: speakers named by a title or a pronoun', () => {
+  it('resolves "the president" to the person the text gave that title', () => {
+    const a = analyze('President Ines Moreau met Tomas Brekke on Monday. Later, the president said the port would reopen.');
+    assert.equal(claim(a, 'the port would reopen')?.speaker, 'Ines Moreau');
+  });
+
+  it('never resolves a pronoun to a party-and-state tag', () => {
+    const a = analyze('Rep. Tomas Brekke, D-Minn., spoke first. “We must read every word,” he said.');
+    assert.equal(claim(a, 'We must read')?.speaker, 'Tomas Brekke');
+  });
+});
