@@ -465,7 +465,7 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   if (words.some(t => NEGATION.has(t.f))) return false;
   if (words.some(t => STRONG.has(t.f) && !t.cap && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
-  return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
+  return (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text)) && entitiesIn(ctx, toks[a].start, toks[b].end).length > 0;
 }
 
 /**
@@ -531,7 +531,7 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     const people = entitiesIn(ctx, toks[start].start, toks[end].end).filter(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
     return people.some(p => /^\s+(?:of|from)\s+(?:[A-Z][\p{L}.'’-]*\s*)+$/u.test(ctx.text.slice(p.end, toks[end].end)));
   };
-  const hasName = a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+  const hasName = commaBeforeCue && a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
   for (let x = a, y = b, hop = 0; !hasName && commaBeforeCue && hop < 3 && x > 0 && toks[x - 1].text === ',' && x <= y && appositiveLike(ctx, toks, x, y); hop++) {
     const nameEnd = skipBracket(toks, x - 2);
     if (nameEnd < 0) break;
@@ -572,6 +572,8 @@ function skipBracket(toks: Token[], b: number): number {
  * a politician's name and never name a source themselves.
  */
 function isTag(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start > 6 && c !== 82 && c !== 68 && c !== 73) return false; // only R…, D…, I… tags are longer than "Calif."
   const t = text.slice(start, end).replace(/\.$/, '');
   return /^[RDI]-[A-Z][A-Za-z.]{0,5}$/.test(t) || /^[A-Z][a-z]{1,4}$/.test(t) && text[end - 1] === '.' || /^(?:[A-Z]\.){2}$/.test(t + '.')
     || /^(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)s? (?:of|from) [A-Z]/.test(t);
@@ -633,7 +635,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
   }
   // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
-  const role = /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(source.text.trim());
+  const role = f.startsWith('the ') && /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(source.text.trim());
   if (role) {
     // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
     const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
@@ -643,7 +645,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     }
   }
   // "his office said": the office of the person "his" stands for.
-  const poss = /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text);
+  const poss = f.startsWith('h') || f.startsWith('t') ? /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text) : null;
   if (poss) {
     let i = lowerBound(ctx.people, source.start) - 1;
     while (i >= 0 && ctx.people[i].end > source.start) i--;
