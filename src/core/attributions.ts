@@ -456,7 +456,8 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
   // A prepositional phrase is not a source: "In a statement issued by his lawyers …".
-  if (/^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) && words.length > 1) return false;
+  if (/^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) && words.length > 1
+    && !/^(?:least|most)$/.test(words[1].f)) return false; // "At least one insider" is a count
   if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f)
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
@@ -671,13 +672,14 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
-  const ents = entitiesIn(ctx, source.start, source.end);
+  const rel = /\s(?:who|whom|which|that)\s/i.exec(source.text);
+  const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
   // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
   const by = ents.find(e => e.type === 'ORG' && /\b(?:article|report|story|statement|book|study|poll|survey|letter|memo|analysis|piece|column|editorial)\b[^,]*\b(?:by|from)\s+(?:the\s+)?$/i.test(ctx.text.slice(source.start, e.start)));
   if (by) return by.canonical;
-  let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  let words = (rel ? source.text.slice(0, rel.index) : source.text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
   if (ents.length >= 2 && ents.every((e, i) => rest(i === 0 ? source.start : ents[i - 1].end, e.start).replace(/^(?:and |, ?)/, '').replace(/^the$/, '') === '' || /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) || (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))))
@@ -856,7 +858,10 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
       if (!a.source) continue;
     }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
-    const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
+    // Names inside a relative clause of the source ("one insider who met X") are not the source.
+    const rel = a.source ? /\s(?:who|whom|which|that)\s/i.exec(a.source.text) : null;
+    const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
+    const people = a.source ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
     // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
     let p = people[people.length - 1];
     for (let i = people.length - 1; i > 0; i--) if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
@@ -968,7 +973,13 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
   // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
-  if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) return null;
+  if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) {
+    // …unless a comma closes the adjunct and what was said follows: "added later, “That is …”", "said in an interview, “…”".
+    let k = from + 1;
+    while (k < Math.min(toks.length, from + 9) && toks[k].word) k++;
+    if (!(toks[k]?.text === ',' && toks[k + 1] && (toks[k + 1].text === '“' || toks[k + 1].text === '"'))) return null;
+    from = k + 1;
+  }
   const [cs, ce] = trim(text, toks[from].start, relativeEnd(toks, sb.a, from, limit), endsInQuote(text, limit));
   if (ce - cs < 8) return null;
   // "which he tweeted Wednesday evening": a time alone is not what was said.

@@ -216,3 +216,16 @@ describe('hard cases: speakers named by a title or a pronoun', () => {
     assert.equal(claim(a, 'We must read')?.speaker, 'Tomas Brekke');
   });
 });
+
+describe('hard cases: counts, relative clauses in sources, and adjuncts before a quotation', () => {
+  it('keeps "at least one …" as a source, and a name in its relative clause out of the speaker', () => {
+    const a = analyze('At least one party insider who met Ines Moreau told the Harbour Herald that she would run again.');
+    assert.equal(claim(a, 'she would run again')?.speaker, 'at least one party insider');
+  });
+
+  it('reads the quotation after an adjunct and a comma as what was said', () => {
+    const a = analyze('Mayor Ines Moreau added later, “That is a decision for every member.” The harbour master said in an interview, “we also want a plan.”');
+    assert.equal(one(a, 'That is a decision'), 'Ines Moreau | added | That is a decision for every member.');
+    assert.equal(claim(a, 'we also want a plan')?.speaker, 'harbour master');
+  });
+});
