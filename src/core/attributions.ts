@@ -672,7 +672,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
-  const rel = /\s(?:who|whom|which|that)\s/i.exec(source.text);
+  const rel = relativeIn(source.text);
   const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
@@ -716,6 +716,12 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   const first = ents.find(e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length));
   if (!first) words = words[0].toLowerCase() + words.slice(1);
   return words;
+}
+
+/** Where a relative clause starts in a source's text ("one insider [who met X]"), not after a preposition ("To which"). */
+function relativeIn(text: string): RegExpExecArray | null {
+  const m = /\s(?:who|whom|which|that)\s/i.exec(text);
+  return m && !/(?:^|\s)(?:to|of|in|for|with|by|from|on|at|about)$/i.test(text.slice(0, m.index)) ? m : null;
 }
 
 /** "Cuba" → "Cuban" where the engine knows the demonym; other words unchanged. */
@@ -859,7 +865,7 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     // Names inside a relative clause of the source ("one insider who met X") are not the source.
-    const rel = a.source ? /\s(?:who|whom|which|that)\s/i.exec(a.source.text) : null;
+    const rel = a.source ? relativeIn(a.source.text) : null;
     const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
     const people = a.source ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
     // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
