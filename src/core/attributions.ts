@@ -761,6 +761,9 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
     // 1. Quotations with the speaker beside them.
     for (const q of quotes.all) {
       if (!/\S+\s+\S+\s+\S/.test(text.slice(q.open + 1, Math.min(q.close, q.open + 200))) && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
+      // A programme or paper named in quotation marks after "on", "to", "told" ("Speaking on “Fox News Sunday,” …").
+      if (q.close - q.open < 40 && /(?:^|\s)(?:on|to|told|tells|in)\s*$/i.test(text.slice(Math.max(para.start, q.open - 8), q.open))
+        && /^(?:[A-Z0-9&][\w&'’.-]*[,.!?]?\s*)+$/.test(text.slice(q.open + 1, q.close))) continue;
       const endSent = sentOf(q.close);
       const after = tokensBetween(text, endSent, q.close + 1, endSent.end, QUOTE_REACH);
       let k = 0;

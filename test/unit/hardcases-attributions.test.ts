@@ -104,6 +104,8 @@ describe('hard cases: cues of real news beyond "said"', () => {
     assert.equal(one(a, 'the cost was fair'), 'minister | telling reporters | the cost was fair');
     assert.equal(one(a, 'We had no warning'), 'Ada Quist | told "Morning Desk." | We had no warning at all');
     assert.ok(!claim(a, 'Morning Desk'));
+    const b = analyze('Speaking on "Harbour Hour Sunday," Sen. Ines Moreau said the port was safe.');
+    assert.deepEqual(b.attributions.map(x => x.content.text), ['the port was safe']);
     assert.equal(claim(a, 'The figure was revised')?.cue?.text, 'confirmed to the Herald');
     assert.equal(claim(a, 'The figure was revised')?.speaker, 'spokeswoman');
   });
