@@ -760,10 +760,10 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 1. Quotations with the speaker beside them.
     for (const q of quotes.all) {
-      if (!/\S+\s+\S+\s+\S/.test(text.slice(q.open + 1, Math.min(q.close, q.open + 200))) && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
+      if (!atLeastWords(text, q.open + 1, Math.min(q.close, q.open + 200), 3) && !/[,.!?]/.test(text[q.close - 1])) continue; // a scare-quoted phrase
       // A programme or paper named in quotation marks after "on", "to", "told" ("Speaking on “Fox News Sunday,” …").
       if (q.close - q.open < 40 && /(?:^|\s)(?:on|to|told|tells|in)\s*$/i.test(text.slice(Math.max(para.start, q.open - 8), q.open))
-        && /^(?:[A-Z0-9&][\w&'’.-]*[,.!?]?\s*)+$/.test(text.slice(q.open + 1, q.close))) continue;
+        && /^[A-Z0-9&][\w&'’.-]*[,!?]?(?:\s+[A-Z0-9&][\w&'’.-]*[,!?]?)*$/.test(text.slice(q.open + 1, q.close))) continue;
       const endSent = sentOf(q.close);
       const after = tokensBetween(text, endSent, q.close + 1, endSent.end, QUOTE_REACH);
       let k = 0;
@@ -815,8 +815,9 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 2. Paraphrases, sentence by sentence.
     for (const s of sents) {
+      // A sentence without a cue word or a quotation mark is not tokenized here at all.
+      if (!MAY_ATTRIBUTE.test(text.slice(s.start, s.end))) continue;
       const toks = tokenize(text, s.start, s.end);
-      if (!toks.some(t => t.word && SENTENCE_CUES.has(t.f))) continue;
       const cues = findCues(toks, quotes, ctx.entities).filter(c => !usedCue.has(c.start));
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
@@ -1110,6 +1111,18 @@ function clampStart(text: string, start: number, end: number): number {
   let i = end - MAX_CONTENT;
   while (i < end && !/\s/.test(text[i])) i++;
   return i;
+}
+
+/** Are there at least `n` words (runs of non-space) in text[from, to)? */
+function atLeastWords(text: string, from: number, to: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
 }
 
 /** Is there nothing but white space and one . ! ? between `from` and the sentence end `end`? */
