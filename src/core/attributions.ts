@@ -6,7 +6,7 @@
 // quoted fragment is `mixed`.
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
-import { DEMONYM_OF, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
+import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
@@ -412,6 +412,13 @@ function gendersOf(text: string, people: Entity[]): Map<string, 'm' | 'f'> {
     const before = text.slice(Math.max(0, p.start - 8), p.start);
     if (/\b(?:Mr|Mister|Sir)\.?\s+$/.test(before)) out.set(p.canonical, 'm');
     else if (/\b(?:Mrs|Ms|Miss|Madam|Dame)\.?\s+$/.test(before)) out.set(p.canonical, 'f');
+  }
+  // A person named in full without a title: the given name's usual gender, when the word list knows it.
+  for (const p of people) {
+    if (out.has(p.canonical)) continue;
+    const first = /^(\p{L}+)\s+\p{L}/u.exec(p.canonical);
+    const g = first ? givenNameGender(first[1]) : null;
+    if (g) out.set(p.canonical, g);
   }
   return out;
 }

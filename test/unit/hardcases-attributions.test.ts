@@ -208,6 +208,12 @@ describe('hard cases: bare clauses, quotations across paragraphs, continuations 
 });
 
 describe('hard cases: speakers named by a title or a pronoun', () => {
+  it('resolves he and she by the usual gender of a given name when no title says it', () => {
+    const a = analyze('Margaret Olsen chairs the port board. Thomas Whitby, who runs the ferry line, met her on Monday. “The quay will be rebuilt,” she said. “We will keep sailing,” he said.');
+    assert.equal(claim(a, 'The quay will be rebuilt')?.speaker, 'Margaret Olsen');
+    assert.equal(claim(a, 'We will keep sailing')?.speaker, 'Thomas Whitby');
+  });
+
   it('resolves "the president" to the person the text gave that title', () => {
     const a = analyze('President Ines Moreau met Tomas Brekke on Monday. Later, the president said the port would reopen.');
     assert.equal(claim(a, 'the port would reopen')?.speaker, 'Ines Moreau');
