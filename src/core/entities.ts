@@ -565,13 +565,11 @@ const isInitialWord = (w: string) => /^(?:\p{L}\.)+$/u.test(w);
 const isSuffixWord = (w: string) => NAME_SUFFIXES.has(w);
 
 /** Whether a lower-case word occurs in a text as a whole word (one native search, no allocation per word of the text). */
-function occursInLowerCase(text: string, word: string): boolean {
-  if (!/^[a-z]+$/.test(word)) return false;
-  const letter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!letter(text.charCodeAt(i - 1)) && !letter(text.charCodeAt(i + word.length))) return true;
-  }
-  return false;
+/** The words of a text written wholly in lower case (ASCII letters between non-letters), in one pass. */
+function lowerCaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z]+/g)) if (!/[A-Z]/.test(m[0])) out.add(m[0]);
+  return out;
 }
 
 /** Pass 2: entities of the whole text from its candidates (offsets into the text, in order). */
@@ -649,7 +647,9 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     }
   }
   const lowerSeen = new Set<string>();
-  for (const w of doubtful) if (occursInLowerCase(text, w)) lowerSeen.add(w);
+  let lowerWords: Set<string> | undefined; // every word the text writes in lower case, read once when needed
+  const inLowerCase = (w: string) => (lowerWords ??= lowerCaseWords(text)).has(w);
+  for (const w of doubtful) if (inLowerCase(w)) lowerSeen.add(w);
 
   const lowerWord = (f: string) => lowerSeen.has(f) || (f.endsWith('s') && lowerSeen.has(f.slice(0, -1)));
 
@@ -740,7 +740,7 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     const f = fold(surfaces[ci]);
     if (singles.get(f)?.generic && !lowerSeen.has(f)) doubtfulShort.push(f);
   }
-  for (const w of new Set(doubtfulShort)) if (occursInLowerCase(text, w)) lowerSeen.add(w);
+  for (const w of doubtfulShort) if (inLowerCase(w)) lowerSeen.add(w);
 
   // Organisations: "U.S. Supreme Court" is the Supreme Court; an acronym of an organisation the article names in full
   // ("Harbour Safety Board" … "HSB") is that organisation.
