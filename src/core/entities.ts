@@ -203,6 +203,9 @@ function titleBefore(toks: Token[], i: number): boolean {
   return PERSON_TITLES.has(f) && !TITLE_MODIFIERS.has(f);
 }
 
+/** Words that end the head noun phrase of an appositive ("a union for ferry crews", "the group that …"). */
+const APPOSITIVE_STOPS = new Set(['of', 'for', 'in', 'at', 'on', 'with', 'from', 'by', 'that', 'which', 'who', 'whose', 'and', 'or']);
+
 /** What the words around a single unknown name say it is. */
 function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTyped?: Candidate): EntityType | null {
   const prev = toks[p - 1];
@@ -229,7 +232,17 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   // "Polarlinje was founded in …", "Polarlinje, the ferry operator, …"
   if (next === 'was' && toks[n + 1]?.f === 'founded') return 'ORG';
   if (toks[r + 1]?.text === ',' && (toks[r + 2]?.f === 'the' || toks[r + 2]?.f === 'a' || toks[r + 2]?.f === 'an')) {
-    for (let k = r + 3; k < Math.min(toks.length, r + 9) && toks[k].word; k++) if (ORG_NOUNS_BEFORE.has(toks[k].f)) return 'ORG';
+    // The appositive's head noun says what the name is: "an advocacy group" (ORG), but not "the union's regional
+    // secretary", whose head is "secretary" (a possessive's noun only modifies the head that follows).
+    let head = '';
+    for (let k = r + 3; k < Math.min(toks.length, r + 9); k++) {
+      const t = toks[k];
+      // A participle after the head starts its modifier: "a group founded by …", "a firm representing …".
+      if (t.word && !APPOSITIVE_STOPS.has(t.f) && !(head && /(?:ed|ing)$/.test(t.f))) { head = t.f; continue; }
+      if ((t.text === '’' || t.text === "'") && toks[k + 1]?.f === 's') { head = ''; k++; continue; }
+      break;
+    }
+    if (ORG_NOUNS_BEFORE.has(head)) return 'ORG';
   }
   return null;
 }

@@ -112,6 +112,13 @@ describe('hard cases: titles, tags and datelines', () => {
 });
 
 describe('hard cases: places, organisations and things that are neither', () => {
+  it('types a name by the head noun of its appositive, not by a noun inside a possessive or a modifier', () => {
+    const a = analyze('“We will not give up,” said Ilse Varga, the union’s regional secretary. The ad was paid for by Clear Harbours, a group founded by two fishermen. Brekkvik, a ferry operator, cancelled its sailings.');
+    assert.equal(typeOf(a, 'Ilse Varga'), 'PERSON');
+    assert.equal(typeOf(a, 'Clear Harbours'), 'ORG');
+    assert.equal(typeOf(a, 'Brekkvik'), 'ORG');
+  });
+
   it('types a name by its head word: places, and laws, prizes and events that are no entities', () => {
     const a = analyze('Crowds filled Marlow Memorial Park near the Harborview Tower before the Clean Harbors Act passed.');
     assert.equal(typeOf(a, 'Marlow Memorial Park'), 'PLACE');
