@@ -74,6 +74,7 @@ export function anchorAt(text: string, start: number, end: number): Anchor {
     const need = needed(a);
     const within = r.before !== undefined && r.before >= need.before && (r.after ?? 0) >= need.after;
     const all = r.before === a.prefix.length && r.after === a.suffix.length;
+    if (occurrences(text, a.exact).length > MAX_OCCURRENCES) return a;
     if (context >= 8 * CONTEXT || (start - context < 0 && end + context > text.length) || !((within && context < 4 * CONTEXT) || all)) return a;
   }
 }
@@ -88,11 +89,10 @@ function rivalsOf(text: string, a: Anchor): Rivals {
     r.before = Math.max(r.before ?? 0, m.before);
     r.after = Math.max(r.after ?? 0, m.after);
   };
-  for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
-    if (i === a.start) continue;
-    if (++n > MAX_OCCURRENCES) return { before: a.prefix.length, after: a.suffix.length }; // too many: assume the worst
-    rival(i, i + a.exact.length);
-  }
+  const at = occurrences(text, a.exact);
+  // Too many to weigh: assume the worst (found again only at its place, with all its surroundings).
+  if (at.length > MAX_OCCURRENCES) return { before: a.prefix.length, after: a.suffix.length };
+  for (const i of at) if (i !== a.start) { n++; rival(i, i + a.exact.length); }
   // The same words with other white space between them (what a reflowed quote is found as).
   const quote = a.exact.trim().replace(/\s+/g, ' ');
   if (quote.includes(' ')) {
@@ -108,6 +108,23 @@ function rivalsOf(text: string, a: Anchor): Rivals {
   const f = approximate(text, a, a.start);
   if (f && f.length) r.edits = Math.min(...f.map(x => x.errors));
   return r;
+}
+
+/**
+ * Where a quote occurs in a text (up to MAX_OCCURRENCES + 1 places), remembered for the last text: anchors are
+ * made by the thousand in one text (an import), many of them on the same words.
+ */
+let lastOccurrences: { of: string; at: Map<string, number[]> } | null = null;
+function occurrences(text: string, quote: string): number[] {
+  if (lastOccurrences?.of !== text) lastOccurrences = { of: text, at: new Map() };
+  let at = lastOccurrences.at.get(quote);
+  if (!at) {
+    at = [];
+    for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) at.push(i);
+    if (lastOccurrences.at.size >= 10000) lastOccurrences.at.clear();
+    lastOccurrences.at.set(quote, at);
+  }
+  return at;
 }
 
 /**

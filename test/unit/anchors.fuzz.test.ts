@@ -187,7 +187,7 @@ describe('anchors under random edits', function () {
     assert.equal(wrong, 0);
   });
   it('never lands on other words, with other seeds', () => {
-    // Other seeds find 99.37–99.59% of surviving annotations exactly; never other words.
+    // Other seeds find 99.37–99.59% of surviving annotations exactly; never other words (wire copy, seed 7: 98.27%).
     for (const seed of [1, 424242]) {
       const { rate, wrong } = randomEdits(seed, 520);
       assert.equal(wrong, 0, `seed ${seed}`);
