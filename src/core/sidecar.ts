@@ -277,6 +277,11 @@ function validate(doc: Document, js: unknown, lines: Lines, within: string | und
           return v;
         });
         if (nums[0] >= 0 && nums[1] >= 0 && nums[0] > nums[1]) out.push(lines.at(a, 'anchor start must not be after its end'));
+        const rv = get(a, 'rivals');
+        if (rv && !(isMap(rv.value) && rv.value.items.every(p => isScalar(p.key) && ['before', 'after', 'edits'].includes(String(p.key.value))
+          && isScalar(p.value) && typeof p.value.value === 'number' && Number.isInteger(p.value.value) && p.value.value >= 0))) {
+          out.push(lines.at(rv.value as Node ?? a, 'anchor rivals must be a mapping of whole numbers ≥ 0 (before, after, edits); delete it to find the annotation as older anchors are'));
+        }
       }
       const status = get(item, 'status');
       if (status && !(isScalar(status.value) && (CLAIM_STATUSES as readonly unknown[]).includes(status.value.value))) out.push(lines.at(status.value as Node, `status must be one of ${CLAIM_STATUSES.join(', ')}`));

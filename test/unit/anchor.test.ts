@@ -1,7 +1,7 @@
 // Anchors: found again after the article changed, or orphaned, never attached to other words.
 import * as assert from 'node:assert/strict';
 import { anchorAt, locate, shiftSpan } from '../../src/core/anchor';
-import { annotationYaml } from '../../src/core/sidecar';
+import { annotationYaml, readSidecar } from '../../src/core/sidecar';
 
 const ARTICLE = 'The mayor of Bergen said the harbour would reopen on Monday. Fishermen said the harbour was still closed. ' +
   'Officials later confirmed that the storm had damaged three piers near the old fish market.';
@@ -133,6 +133,12 @@ describe('anchors', () => {
     assert.match(yaml, /rivals: \{ before: \d+, after: \d+ \}/);
     const old = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end };
     assert.equal(locate('Note. ' + text, old).start, 6);
+    const sidecar = (anchor: string) => `version: 1\ndocument: {}\nannotations:\n  - id: n1\n    kind: note\n    anchor: ${anchor}\n`;
+    const read = readSidecar(sidecar(yaml.split('anchor: ')[1].trim()));
+    assert.ok(read.ok, JSON.stringify(read));
+    assert.deepEqual(read.ok && read.file.data.annotations[0].anchor, a);
+    const bad = readSidecar(sidecar('{ exact: "Dahl", prefix: "", suffix: " spoke", rivals: { before: many }, start: 0, end: 4 }'));
+    assert.match(JSON.stringify(bad), /rivals must be a mapping of whole numbers/);
   });
 
   it('shifts spans with edits in the editor', () => {
