@@ -17,6 +17,24 @@ export interface Anchor {
   /** UTF-16 offsets, end exclusive. */
   start: number;
   end: number;
+  /**
+   * What else in the article looked like it when it was made (absent in anchors made before this was kept, and
+   * in anchors from other tools): an occurrence found later must read more like its stored surroundings than any
+   * of these did.
+   */
+  rivals?: Rivals;
+}
+
+/**
+ * The other occurrences of an anchor's words when it was made: the most characters of the stored prefix (from its
+ * end) and of the stored suffix (from its start) that any of them had around it (absent: its words occurred
+ * nowhere else), and the fewest character differences of a passage elsewhere that reads almost like its words
+ * (absent: none within what an approximate match may differ by).
+ */
+export interface Rivals {
+  before?: number;
+  after?: number;
+  edits?: number;
 }
 
 export type AnchorStatus = 'ok' | 'moved' | 'orphaned';
@@ -40,14 +58,96 @@ export interface LocateOptions {
 /** The anchor of text[start, end). */
 export function anchorAt(text: string, start: number, end: number): Anchor {
   if (start < 0 || end > text.length || start > end) throw new RangeError(`no span [${start}, ${end}) in a text of ${text.length}`);
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
-    start,
-    end,
-  };
+  // Where another occurrence reads the same up to both paragraph edges (a stock sentence repeated word for
+  // word), more of the surroundings: 4 times as much, or up to 8 times while another occurrence has all of them
+  // too, so that its own place is told apart from a copy that an edit slides into it.
+  for (let context = CONTEXT; ; context *= 2) {
+    const a: Anchor = {
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - context), start),
+      suffix: text.slice(end, end + context),
+      start,
+      end,
+    };
+    a.rivals = rivalsOf(text, a);
+    const r = a.rivals;
+    const need = needed(a);
+    const within = r.before !== undefined && r.before >= need.before && (r.after ?? 0) >= need.after;
+    const all = r.before === a.prefix.length && r.after === a.suffix.length;
+    if (occurrences(text, a.exact).length > MAX_OCCURRENCES) return a;
+    if (context >= 8 * CONTEXT || (start - context < 0 && end + context > text.length) || !((within && context < 4 * CONTEXT) || all)) return a;
+  }
 }
+
+/** The other occurrences of an anchor's words in the text it was made in, and the closest look-alike (Rivals). */
+function rivalsOf(text: string, a: Anchor): Rivals {
+  const r: Rivals = {};
+  if (a.exact.length === 0) return r;
+  let n = 0;
+  const rival = (s: number, e: number) => {
+    const m = matched(text, s, e, a);
+    r.before = Math.max(r.before ?? 0, m.before);
+    r.after = Math.max(r.after ?? 0, m.after);
+  };
+  const at = occurrences(text, a.exact);
+  // Too many to weigh: assume the worst (found again only at its place, with all its surroundings).
+  if (at.length > MAX_OCCURRENCES) return { before: a.prefix.length, after: a.suffix.length };
+  for (const i of at) if (i !== a.start) { n++; rival(i, i + a.exact.length); }
+  // The same words with other white space between them (what a reflowed quote is found as).
+  const quote = a.exact.trim().replace(/\s+/g, ' ');
+  if (quote.includes(' ')) {
+    const c = collapsed(text);
+    const lead = a.exact.length - a.exact.trimStart().length;
+    for (let i = c.text.indexOf(quote); i >= 0; i = c.text.indexOf(quote, i + 1)) {
+      const s = c.at[i];
+      if (s === a.start + lead) continue;
+      if (++n > MAX_OCCURRENCES) return { before: a.prefix.length, after: a.suffix.length };
+      rival(s, c.at[i + quote.length - 1] + 1);
+    }
+  }
+  const f = approximate(text, a, a.start);
+  if (f && f.length) r.edits = Math.min(...f.map(x => x.errors));
+  return r;
+}
+
+/**
+ * Where a quote occurs in a text (up to MAX_OCCURRENCES + 1 places), remembered for the last text: anchors are
+ * made by the thousand in one text (an import), many of them on the same words.
+ */
+let lastOccurrences: { of: string; at: Map<string, number[]> } | null = null;
+function occurrences(text: string, quote: string): number[] {
+  if (lastOccurrences?.of !== text) lastOccurrences = { of: text, at: new Map() };
+  let at = lastOccurrences.at.get(quote);
+  if (!at) {
+    at = [];
+    for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) at.push(i);
+    if (lastOccurrences.at.size >= 10000) lastOccurrences.at.clear();
+    lastOccurrences.at.set(quote, at);
+  }
+  return at;
+}
+
+/**
+ * An occurrence reads more like the stored surroundings on one side than every rival did, within its paragraph:
+ * beyond a paragraph's edge, what follows a rival changes when paragraphs are deleted or moved (delete the
+ * paragraph after a stock sentence, and its copy elsewhere is followed by what followed it).
+ */
+function beatsRivals(a: Anchor, c: { beforeChars: number; afterChars: number }): boolean {
+  const r = a.rivals;
+  if (!r) return true;
+  if (r.before === undefined && r.after === undefined) return true;
+  const need = needed(a);
+  const b = Math.min(c.beforeChars, need.before);
+  const f = Math.min(c.afterChars, need.after);
+  const rb = Math.min(num(r.before), need.before);
+  const ra = Math.min(num(r.after), need.after);
+  // By a clear margin: a whole side (to the paragraph's edge), or MARGIN characters more than any rival had.
+  return (b > rb && (b >= need.before || b >= rb + MARGIN)) || (f > ra && (f >= need.after || f >= ra + MARGIN));
+}
+/** Characters of its surroundings more than a rival had that tell an occurrence apart from that rival. */
+const MARGIN = 8;
+/** A stored number, or -1 (absent or not a number: a sidecar is edited by hand). */
+const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : -1);
 
 /** White space matches white space of any kind (a reflowed paragraph turns spaces into line breaks). */
 const same = (x: number, y: number) => x === y || (isSpace(x) && isSpace(y));
@@ -117,7 +217,11 @@ const isShort = (a: Anchor) => a.exact.length < 24 || a.exact.trim().split(/\s+/
  *   characters on one side and one on the other);
  * - anything else is orphaned, with the reason.
  */
-function choose(a: Anchor, cands: Candidate[], need: { before: number; after: number }): Candidate | string {
+function choose(a: Anchor, all: Candidate[], need: { before: number; after: number }): Candidate | string {
+  // Only occurrences that read more like the stored surroundings than any other occurrence did when the anchor
+  // was made: the others may be those occurrences (a look-alike sentence, a stock phrase) with its own words gone.
+  const cands = all.filter(c => beatsRivals(a, c));
+  if (cands.length === 0) return 'its words stand only where words like them stood when it was made';
   const both = cands.filter(c => c.before && c.after);
   // Context so short that it vouches for nothing (a one-word paragraph in a list of them): only at its place.
   const thin = a.prefix.length + a.suffix.length >= 8 && need.before + need.after < 8;
@@ -140,7 +244,10 @@ function choose(a: Anchor, cands: Candidate[], need: { before: number; after: nu
     // The only occurrence, near where it was, with enough of its surroundings left (an edit beside it): for a
     // long quote some of either side, for a short one a good part of one side and something of the other.
     const near = cands.filter(c => Math.abs(c.start - a.start) <= NEAR);
-    if (cands.length === 1 && near.length === 1) {
+    const r = a.rivals;
+    // Its words stood elsewhere too: the one place left may be one of those.
+    if (r && !(r.before === undefined && r.after === undefined)) return 'the words around it changed, and its words stood elsewhere too';
+    if (all.length === 1 && near.length === 1) {
       const c = near[0];
       const [hi, lo] = c.beforeChars >= c.afterChars ? [c.beforeChars, c.afterChars] : [c.afterChars, c.beforeChars];
       if (short ? hi >= 16 && lo >= 1 : hi + lo >= 8) return c;
@@ -150,7 +257,7 @@ function choose(a: Anchor, cands: Candidate[], need: { before: number; after: nu
   if (one.length > 1) return 'several places near it keep part of its surroundings';
   const c = one[0];
   const other = c.before ? c.afterChars : c.beforeChars;
-  if (short && !(c.before && c.after) && cands.length === 1 && other < 1) {
+  if (short && !(c.before && c.after) && all.length === 1 && other < 1) {
     return 'the words on one side of it changed, and a short quote needs something of both sides';
   }
   return c;
@@ -164,7 +271,11 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
   // At its stored position, with its surroundings as stored.
   if (text.slice(a.start, a.end) === a.exact) {
     const c = candidate(text, a.start, a.end, a, need);
-    if (c.before && c.after) return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
+    // Where a rival read just as it does up to the paragraph's edges (a stock sentence repeated word for word),
+    // only all of its lengthened surroundings (anchorAt) at its very place tell it apart from a copy that an edit
+    // slid there (a stock sentence after it, the paragraph after that one deleted).
+    const all = c.beforeChars === a.prefix.length && c.afterChars === a.suffix.length;
+    if (c.before && c.after && (beatsRivals(a, c) || (all && (a.prefix.length > CONTEXT || a.suffix.length > CONTEXT)))) return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
   }
 
   // The exact quote elsewhere: first with all its stored surroundings (one search, however often the quote
@@ -172,7 +283,9 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
   const whole = a.prefix + a.exact + a.suffix;
   if (need.before === a.prefix.length && need.after === a.suffix.length && whole.length >= a.exact.length + 16) {
     const i = text.indexOf(whole);
-    if (i >= 0 && text.indexOf(whole, i + 1) < 0) return moved(a, i + a.prefix.length, i + a.prefix.length + a.exact.length, 1, 'quote');
+    if (i >= 0 && text.indexOf(whole, i + 1) < 0 && beatsRivals(a, { beforeChars: a.prefix.length, afterChars: a.suffix.length })) {
+      return moved(a, i + a.prefix.length, i + a.prefix.length + a.exact.length, 1, 'quote');
+    }
   }
   const exact: Candidate[] = [];
   for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
@@ -208,6 +321,9 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
   const c = candidate(text, f.start, f.end, a, need);
   if (Math.abs(f.start - a.start) > NEAR) return orphan('words like its own are far from where it was');
   if (isShort(a) ? !(c.before && c.after) : !(c.before || c.after)) return orphan('words like its own remain, but not their surroundings');
+  // A look-alike stood elsewhere when it was made: only a passage closer to its words than that one was.
+  if (a.rivals && num(a.rivals.edits) >= 0 && f.errors >= num(a.rivals.edits)) return orphan('words like its own remain, as like them as a look-alike that stood elsewhere');
+  if (!beatsRivals(a, c)) return orphan('words like its own remain, in surroundings like those of other occurrences');
   return moved(a, f.start, f.end, f.confidence, 'fuzzy');
 }
 
@@ -248,35 +364,55 @@ const MAX_FUZZY = 4000;
 /** Occurrences of one quote beyond which it is not placed by its surroundings (only with all of them intact). */
 const MAX_OCCURRENCES = 2000;
 
-/** The best approximate occurrence of the quote, with a confidence that also weighs its surroundings. */
-function fuzzy(text: string, a: Anchor): { start: number; end: number; confidence: number } | null {
+/**
+ * Approximate occurrences of the quote (at most maxErrors character differences): seeds of the quote vote for where
+ * it starts, then an alignment measures the best-voted places. With `own`, the place [own, own + length) is left
+ * out (the look-alikes of a quote where it stands). null when the quote is too short or too long to align.
+ */
+function approximate(text: string, a: Anchor, own?: number): { start: number; end: number; errors: number; context: number }[] | null {
   const p = a.exact;
   if (p.length < 12) return null; // too short to match approximately without risk
   // Too long to align in reasonable time (an alignment costs the quote's length squared): only found exactly.
   if (p.length > MAX_FUZZY) return null;
-  // A few characters (a typo fixed, a letter's case): more would be other words that look alike (a name
-  // replaced in a stock sentence, a look-alike paragraph).
-  const maxErrors = Math.max(1, Math.floor(p.length / 20));
+  const maxErrors = maxErrorsOf(p);
   // Seeds: non-overlapping pieces of the quote (at most 64, spread over it); each exact occurrence suggests a start.
   const votes = new Map<number, number>();
   const step = Math.max(SEED, Math.ceil(p.length / 64 / SEED) * SEED);
+  const mine = (s: number) => own !== undefined && s < own + p.length && s + p.length > own;
   for (let off = 0; off + SEED <= p.length; off += step) {
     const seed = p.slice(off, off + SEED);
     let hits = 0;
     for (let i = text.indexOf(seed); i >= 0 && hits < 50; i = text.indexOf(seed, i + 1), hits++) {
       const start = Math.round((i - off) / 4) * 4; // nearby starts vote together
+      if (mine(start)) continue;
       votes.set(start, (votes.get(start) ?? 0) + 1);
     }
   }
   const tops = [...votes].sort((x, y) => y[1] - x[1]).slice(0, 6).filter(([, v]) => v >= 2 || p.length < 3 * SEED);
   const results: { start: number; end: number; errors: number; context: number }[] = [];
   for (const [s] of tops) {
-    const from = Math.max(0, s - maxErrors - 4);
-    const to = Math.min(text.length, s + p.length + maxErrors + 4);
+    let from = Math.max(0, s - maxErrors - 4);
+    let to = Math.min(text.length, s + p.length + maxErrors + 4);
+    // Not into its own place: a look-alike must be made of other characters.
+    if (own !== undefined) {
+      if (from < own + p.length && own + p.length <= s) from = own + p.length;
+      if (to > own && own >= s) to = own;
+    }
     const r = align(p, text, from, to);
-    if (r && r.errors <= maxErrors) results.push({ ...r, context: contextScore(text, r.start, r.end, a) });
+    if (r && r.errors <= maxErrors && !mine(r.start)) results.push({ ...r, context: contextScore(text, r.start, r.end, a) });
   }
-  if (results.length === 0) return null;
+  return results;
+}
+
+/** Character differences an approximate match may have: a few (a typo fixed, a letter's case); more would be
+ * other words that look alike (a name replaced in a stock sentence, a look-alike paragraph). */
+const maxErrorsOf = (p: string) => Math.max(1, Math.floor(p.length / 20));
+
+/** The best approximate occurrence of the quote, with a confidence that also weighs its surroundings. */
+function fuzzy(text: string, a: Anchor): { start: number; end: number; errors: number; confidence: number } | null {
+  const p = a.exact;
+  const results = approximate(text, a);
+  if (!results || results.length === 0) return null;
   // The same place found from several seeds counts once.
   const distinct = results.filter((r, i) => results.findIndex(q => q.start === r.start && q.end === r.end) === i);
   distinct.sort((x, y) => x.errors - y.errors || y.context - x.context);
@@ -286,7 +422,7 @@ function fuzzy(text: string, a: Anchor): { start: number; end: number; confidenc
   if (second && second.errors <= best.errors + 1 && second.context >= best.context - 0.1) return null; // two look-alikes
   // Surroundings confirm (or weaken) an approximate match.
   const confidence = Math.min(1, similarity * (0.85 + 0.15 * best.context));
-  return { start: best.start, end: best.end, confidence };
+  return { start: best.start, end: best.end, errors: best.errors, confidence };
 }
 
 /**

@@ -127,12 +127,19 @@ function isoDay(s: unknown): boolean {
   return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s);
 }
 
+/** An anchor as a YAML flow mapping (with its rivals when it has them: anchors made before them have none). */
+function anchorYaml(an: Anchor): string {
+  const r = an.rivals;
+  const rivals = r ? `, rivals: { ${(['before', 'after', 'edits'] as const).filter(k => typeof r[k] === 'number').map(k => `${k}: ${r[k]}`).join(', ')} }` : '';
+  return `{ exact: ${JSON.stringify(an.exact)}, prefix: ${JSON.stringify(an.prefix)}, suffix: ${JSON.stringify(an.suffix)}${rivals}, start: ${an.start}, end: ${an.end} }`;
+}
+
 /** The YAML of one annotation as a block sequence item, indented by `indent` spaces. */
 export function annotationYaml(a: Annotation, indent: number): string {
   const pad = ' '.repeat(indent);
   const lines = [`${pad}- id: ${scalar(a.id)}`, `${pad}  kind: ${scalar(a.kind)}`];
   const an = a.anchor;
-  lines.push(`${pad}  anchor: { exact: ${JSON.stringify(an.exact)}, prefix: ${JSON.stringify(an.prefix)}, suffix: ${JSON.stringify(an.suffix)}, start: ${an.start}, end: ${an.end} }`);
+  lines.push(`${pad}  anchor: ${anchorYaml(an)}`);
   for (const k of FIELD_ORDER) {
     const v = a[k];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
@@ -270,6 +277,11 @@ function validate(doc: Document, js: unknown, lines: Lines, within: string | und
           return v;
         });
         if (nums[0] >= 0 && nums[1] >= 0 && nums[0] > nums[1]) out.push(lines.at(a, 'anchor start must not be after its end'));
+        const rv = get(a, 'rivals');
+        if (rv && !(isMap(rv.value) && rv.value.items.every(p => isScalar(p.key) && ['before', 'after', 'edits'].includes(String(p.key.value))
+          && isScalar(p.value) && typeof p.value.value === 'number' && Number.isInteger(p.value.value) && p.value.value >= 0))) {
+          out.push(lines.at(rv.value as Node ?? a, 'anchor rivals must be a mapping of whole numbers ≥ 0 (before, after, edits); delete it to find the annotation as older anchors are'));
+        }
       }
       const status = get(item, 'status');
       if (status && !(isScalar(status.value) && (CLAIM_STATUSES as readonly unknown[]).includes(status.value.value))) out.push(lines.at(status.value as Node, `status must be one of ${CLAIM_STATUSES.join(', ')}`));
@@ -540,7 +552,7 @@ export class SidecarFile {
     const item = this.seqOf('annotations')!.items[idx] as YAMLMap;
     const node = this.pair(item, 'anchor')!.value as Node;
     const r = node.range!;
-    const text = `{ exact: ${JSON.stringify(anchor.exact)}, prefix: ${JSON.stringify(anchor.prefix)}, suffix: ${JSON.stringify(anchor.suffix)}, start: ${anchor.start}, end: ${anchor.end} }`;
+    const text = anchorYaml(anchor);
     this.apply([{ at: r[0], remove: r[1] - r[0], insert: text }], expected);
   }
 

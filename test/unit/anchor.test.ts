@@ -1,6 +1,7 @@
 // Anchors: found again after the article changed, or orphaned, never attached to other words.
 import * as assert from 'node:assert/strict';
 import { anchorAt, locate, shiftSpan } from '../../src/core/anchor';
+import { annotationYaml, readSidecar } from '../../src/core/sidecar';
 
 const ARTICLE = 'The mayor of Bergen said the harbour would reopen on Monday. Fishermen said the harbour was still closed. ' +
   'Officials later confirmed that the storm had damaged three piers near the old fish market.';
@@ -93,6 +94,51 @@ describe('anchors', () => {
     const a = anchorAt(text, 0, span.length);
     const other = 'Okafor said in a statement that talks would continue.\n\nThe harbour stayed shut.';
     assert.equal(locate(other, a).status, 'orphaned');
+  });
+
+  it('keeps what else looked like it, and does not take a look-alike of a deleted sentence near where it was', () => {
+    const mine = 'The lighthouse keeper said the lamp would be repaired by Friday.';
+    const twin = 'The lighthouse keeper said the lamp would be replaced by Friday.';
+    const text = `${mine} Gulls nested on the gallery all spring.\n\n${twin} The boats waited.\n`;
+    const s = text.indexOf('the lamp would be');
+    const a = anchorAt(text, s, s + 'the lamp would be'.length);
+    assert.ok(a.rivals && a.rivals.before! >= 20, JSON.stringify(a.rivals));
+    assert.equal(locate(text, a).start, s);
+    const gone = text.replace(`${mine} `, '');
+    const r = locate(gone, a);
+    assert.equal(r.status, 'orphaned', `landed on ${JSON.stringify(gone.slice(r.start ?? 0, r.end ?? 0))}`);
+    // With only a word changed beside it (no look-alike made when it was annotated), it is found.
+    const alone = anchorAt(mine, mine.indexOf('the lamp would be'), mine.indexOf('the lamp would be') + 17);
+    const edited = mine.replace('repaired', 'fixed');
+    assert.equal(edited.slice(locate(edited, alone).start!, locate(edited, alone).end!), 'the lamp would be');
+  });
+
+  it('does not take a stock sentence repeated word for word once its own paragraph is gone', () => {
+    const stock = 'The harbour office did not respond to a request for comment.';
+    const text = `Ice closed the northern channel overnight.\n\n${stock}\n\nTugs were sent from the south.\n\n${stock}\n\nNo ferries sailed.\n`;
+    const s = text.lastIndexOf('did not respond');
+    const a = anchorAt(text, s, s + 'did not respond'.length);
+    assert.equal(locate(text, a).start, s);
+    // Its paragraph deleted: the other copy is now followed by what followed it.
+    const gone = text.replace(`${stock}\n\nNo ferries`, 'No ferries');
+    assert.equal(locate(gone, a).status, 'orphaned');
+    // Text added before both copies: not told apart by what lies inside the paragraph, so not guessed either.
+    assert.notEqual(locate('Updated. ' + gone, a).status, 'ok');
+  });
+
+  it('writes its rivals into the sidecar and reads anchors without them', () => {
+    const text = 'Dahl spoke first. Later Dahl spoke again.';
+    const a = anchorAt(text, 0, 4);
+    const yaml = annotationYaml({ id: 'n1', kind: 'note', anchor: a }, 2);
+    assert.match(yaml, /rivals: \{ before: \d+, after: \d+ \}/);
+    const old = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end };
+    assert.equal(locate('Note. ' + text, old).start, 6);
+    const sidecar = (anchor: string) => `version: 1\ndocument: {}\nannotations:\n  - id: n1\n    kind: note\n    anchor: ${anchor}\n`;
+    const read = readSidecar(sidecar(yaml.split('anchor: ')[1].trim()));
+    assert.ok(read.ok, JSON.stringify(read));
+    assert.deepEqual(read.ok && read.file.data.annotations[0].anchor, a);
+    const bad = readSidecar(sidecar('{ exact: "Dahl", prefix: "", suffix: " spoke", rivals: { before: many }, start: 0, end: 4 }'));
+    assert.match(JSON.stringify(bad), /rivals must be a mapping of whole numbers/);
   });
 
   it('shifts spans with edits in the editor', () => {

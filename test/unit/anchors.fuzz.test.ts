@@ -111,16 +111,15 @@ function annotationsOf(text: string, rng: (n: number) => number): [number, numbe
   return spans;
 }
 
-describe('anchors under random edits', function () {
-  this.timeout(120000);
-  it('finds surviving annotations on exactly their words, and never on other words', () => {
+function randomEdits(seed: number, total: number) {
+  {
     const files = [
       ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
       ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']
         .map(f => join(ROOT, 'samples', f)),
     ];
-    const rng = makeRng(Number(process.env.NEWSMARK_FUZZ_SEED) || 20261123);
-    const SCRIPTS = Math.ceil(1040 / files.length);
+    const rng = makeRng(seed);
+    const SCRIPTS = Math.ceil(total / files.length);
     let scripts = 0;
     let survived = 0;
     let refound = 0;
@@ -170,14 +169,30 @@ describe('anchors under random edits', function () {
       }
     }
     const rate = refound / survived;
-    console.log(`      ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    console.log(`      seed ${seed}: ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
     console.log(`      surviving annotations found again on exactly their words: ${refound}/${survived} = ${(rate * 100).toFixed(2)}% (orphaned ${orphanedSurvivors})`);
     console.log(`      annotations found on words other than their own: ${wrong}`);
     failures.forEach(x => console.log(`        ${x}`));
     for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
+    return { scripts, rate, wrong };
+  }
+}
+
+describe('anchors under random edits', function () {
+  this.timeout(120000);
+  it('finds surviving annotations on exactly their words, and never on other words', () => {
+    const { scripts, rate, wrong } = randomEdits(Number(process.env.NEWSMARK_FUZZ_SEED) || 20261123, 1040);
     assert.ok(scripts >= 1000);
     assert.ok(rate >= 0.995, `re-found ${(rate * 100).toFixed(2)}%`);
     assert.equal(wrong, 0);
+  });
+  it('never lands on other words, with other seeds', () => {
+    // Other seeds find 99.37–99.59% of surviving annotations exactly; never other words (wire copy, seed 7: 98.27%).
+    for (const seed of [1, 424242]) {
+      const { rate, wrong } = randomEdits(seed, 520);
+      assert.equal(wrong, 0, `seed ${seed}`);
+      assert.ok(rate >= 0.99, `seed ${seed}: re-found ${(rate * 100).toFixed(2)}%`);
+    }
   });
 });
 
@@ -193,9 +208,10 @@ describe('anchors under random edits', function () {
 // away, nothing stored could tell them apart. Look-alikes are appended at the end of the story, as wire updates
 // repeat earlier paragraphs.
 //
-// Not solved: a look-alike near where the deleted sentence was, differing from it a few words away from the
-// annotation, reads exactly as an edit beside the annotation does; and a stock sentence repeated word for word
-// within a few hundred characters cannot be told apart once one copy moves. Those are the cases left.
+// What remains is orphaned, not guessed: an anchor keeps how much of its surroundings other occurrences of its
+// words had when it was made (its rivals); an occurrence found later must read better than all of them within its
+// paragraph. Stock sentences repeated word for word are told apart only by the paragraphs around them, which
+// these edits delete and move: those annotations are orphaned once their place shifts.
 
 const NAMES = ['Dahl', 'Ruiz', 'Okafor', 'Lind', 'the ministry', 'the union', 'Nordlys', 'the port'];
 const STOCK = [
@@ -305,16 +321,14 @@ const WIRE: Record<string, (t: Traced, rng: (n: number) => number, doc: WireDoc)
   },
 };
 
-describe('anchors in repetitive wire copy', function () {
-  this.timeout(180000);
-  it('rarely lands on a look-alike or another mention, and finds untouched annotations', () => {
+function wireEdits(SEED: number, total: number) {
+  {
     const files = [
       ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
       ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'election/coastline-wire.txt'].map(f => join(ROOT, 'samples', f)),
     ];
-    const SEED = Number(process.env.NEWSMARK_FUZZ_SEED) || 20261130;
     const rng = makeRng(SEED);
-    const SCRIPTS = Math.ceil(1200 / files.length);
+    const SCRIPTS = Math.ceil(total / files.length);
     let scripts = 0, survived = 0, refound = 0, wrong = 0, orphanedSurvivors = 0, annotations = 0;
     const ops = new Map<string, number>();
     const failures: string[] = [];
@@ -352,7 +366,7 @@ describe('anchors in repetitive wire copy', function () {
             for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
             if (!overlaps) {
               wrong++;
-              if (failures.length < 8) failures.push(`${f.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
+              if (failures.length < 40) failures.push(`${f.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start} rivals ${JSON.stringify(a.rivals)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
             }
           }
         }
@@ -364,11 +378,24 @@ describe('anchors in repetitive wire copy', function () {
     console.log(`      annotations found on words other than their own: ${wrong}`);
     failures.forEach(x => console.log(`        ${x}`));
     for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
-    // The goal is 0 on other words with ≥ 99.5% found; not reached (see the note at the top of this section).
-    // These bounds keep what was reached: before this rule set, 2,170 of 43,449 landed on other words and
-    // 98.66% were found.
+    return { scripts, rate, wrong, annotations };
+  }
+}
+
+describe('anchors in repetitive wire copy', function () {
+  this.timeout(180000);
+  it('never lands on a look-alike or another mention, and finds most untouched annotations', () => {
+    const { scripts, rate, wrong } = wireEdits(Number(process.env.NEWSMARK_FUZZ_SEED) || 20261130, 1200);
     assert.ok(scripts >= 1000);
-    assert.ok(rate >= 0.965, `re-found ${(rate * 100).toFixed(2)}%`);
-    assert.ok(wrong / annotations <= 0.008, `${wrong} of ${annotations} on other words`);
+    assert.equal(wrong, 0);
+    // Orphaned rather than guessed: an occurrence whose surroundings, up to its paragraph's edges, read no
+    // better than those of another occurrence (or a look-alike) when the anchor was made. Stock sentences
+    // repeated word for word are told apart by the paragraphs around them only at their own place: 98.42% is
+    // found exactly (before: 96.82%, with 343 of 43,560 on other words).
+    assert.ok(rate >= 0.98, `re-found ${(rate * 100).toFixed(2)}%`);
+  });
+  it('never lands on other words, with another seed', () => {
+    const { wrong } = wireEdits(7, 400);
+    assert.equal(wrong, 0);
   });
 });
