@@ -80,7 +80,7 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
   tell according reported reports report stated states noted note added wrote now still already previously recent
   weeks week months month years year new one two three`.split(/\s+/).filter(Boolean));
 
-const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/i;
+const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
@@ -89,6 +89,8 @@ function stem(w: string): string {
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  // A silent final e goes as it does before -ing and -ed ("leave" / "leaving", "retire" / "retired").
+  if (w.length > 4 && w.endsWith('e') && !/[aeiou]e$/.test(w)) return w.slice(0, -1);
   return w;
 }
 
@@ -117,7 +119,7 @@ interface Statement {
   numbers: Map<string, Quantity[]>;
   dates: string[];
   /** Each date as written, with its value and the word before it ("since", "on"): what it dates. */
-  dateTexts: { value: string; text: string; before: string; near: string[] }[];
+  dateTexts: { value: string; text: string; before: string; near: string[]; telling: boolean }[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
@@ -220,7 +222,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
         numbers,
         dates,
-        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d) })),
+        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d) })),
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
         negated: NEGATION.test(text.slice(s.start, s.end)),
@@ -250,6 +252,19 @@ function nearWords(toks: Token[], span: { start: number; end: number }): string[
   return words.slice(Math.max(0, first - 8), last + 9)
     .filter(t => (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f))
     .map(t => stem(t.f));
+}
+
+/** Words of telling: a date beside one dates the telling ("said Friday", "Friday’s statement", "a Thursday report"). */
+const TELLING = /^(?:said|says|saying|say|told|tells|telling|announced|announcing|tweeted|tweeting|wrote|stated|added|statement|statements|interview|tweet|remarks|briefing|report|reports|reported)$/;
+
+/** Whether a date stands within two words of a word of telling. */
+function tells(toks: Token[], span: { start: number; end: number }): boolean {
+  const words = toks.filter(t => t.word);
+  const first = words.findIndex(t => t.end > span.start);
+  if (first < 0) return false;
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  return words.slice(Math.max(0, first - 2), last + 3).some(t => (t.end <= span.start || t.start >= span.end) && TELLING.test(t.f));
 }
 
 /**
@@ -529,7 +544,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
       if (anchors === 0) for (const k of s.numbers.keys()) if (k && b.numbers.has(k)) { anchors = 1; break; }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
+      if ((score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3))) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
@@ -668,6 +683,8 @@ interface Overlap {
   cosine: number;
   /** Shared names, numbers and dates. */
   anchors: number;
+  /** Shared numbers and days (a year or a month is too common a date to say much). */
+  figures: number;
 }
 
 /**
@@ -680,6 +697,7 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
   let wy = 0;
   let w = 0;
   let anchors = 0;
+  let figures = 0;
   const ca = a.inArticle!;
   const cb = b.inArticle!;
   for (const k of x) wx += idf[a.ids[k]] / ca[k];
@@ -689,10 +707,10 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
     const q = b.ids[y[j]];
     if (p < q) i++;
     else if (p > q) j++;
-    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; i++; j++; }
+    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; if (FEATURE_KINDS[p] === 1 && (FEATURE_NAMES[p][0] === '#' || FEATURE_NAMES[p].length >= 11)) figures++; i++; j++; }
   }
   w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
-  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors };
+  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors, figures };
 }
 
 /**
@@ -809,6 +827,8 @@ export interface Disagreement { kind: ConflictKind; explanation: string; confide
  */
 const ATTRIBUTION_DOUBT = 0.05;
 const REWORDED_DOUBT = 0.15;
+/** What a figure (a number, a date) in the part two statements share adds to an attribution conflict. */
+const ATTRIBUTED_FIGURE = 0.15;
 
 /** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
 const RARE_WORDS = 2.3;
@@ -850,7 +870,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
   }
   // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
-  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !y.dates.includes(d.value) && y.dateTexts.some(e => e.near.some(w => d.near.includes(w))));
+  // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
+  // event happened: outlets writing on different days date it differently without disagreeing.
+  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !d.telling && !y.dates.includes(d.value) && y.dateTexts.some(e => !e.telling && e.near.some(w => d.near.includes(w))));
   const ta = dated(a, b);
   const tb = dated(b, a);
   if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
@@ -899,6 +921,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
     // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
     if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
+    // The same figure (an amount, a day) in the words both give: one outlet states as fact what the other credits
+    // to a source. (Two sources giving one figure agree on it.)
+    if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;
     return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };
   }
   // Other people named in it.

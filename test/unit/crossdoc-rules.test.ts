@@ -100,6 +100,57 @@ Two new vessels have been ordered from a shipyard in Norbury.`;
     assert.equal(att.explanation, 'Island Gazette states it as fact, Coast Radio credits it to Piet Vahl');
   });
 
+  it('an “alleged” act against the same act stated plainly is a hedge conflict; “he alleged that” is no hedge', () => {
+    const a = `Dunmore harbour inquiry widens
+
+Prosecutors in Dunmore are examining the alleged bribery of harbour inspectors by the shipping firm Velstrand over six years.`;
+    const b = `Velstrand faces harbour inquiry
+
+Prosecutors in Dunmore are examining the bribery of harbour inspectors by the shipping firm Velstrand over six years, court papers show.`;
+    const r = crossCheck([article('a.txt', a, 'Dunmore Echo'), article('b.txt', b, 'Harbour Post')]);
+    const hedge = r.conflicts.find(c => c.kind === 'hedge');
+    assert.ok(hedge, JSON.stringify(r.conflicts));
+    assert.equal(hedge.explanation, 'Dunmore Echo hedges it (“alleged”); Harbour Post states it as fact');
+    const c = `Velstrand accused over harbour
+
+A former inspector, Mara Kolding, alleged the shipping firm Velstrand paid harbour inspectors in Dunmore over six years.`;
+    const r2 = crossCheck([article('b.txt', b, 'Harbour Post'), article('c.txt', c, 'Coast Radio')]);
+    assert.ok(!r2.conflicts.some(x => x.kind === 'hedge'), JSON.stringify(r2.conflicts));
+  });
+
+  it('dates conflict only when each stands beside the same act, not when one dates the telling', () => {
+    const told = `Riverton to replace girders
+
+Mayor Tessa Lindqvist said on Friday in a radio interview that the council had voted to replace the cracked girders.`;
+    const voted = `Council votes on bridge
+
+The Riverton council voted on Tuesday to replace the cracked girders of the Halvard Bridge.`;
+    const other = `Bridge vote
+
+The Riverton council voted on Monday to replace the cracked girders of the Halvard Bridge.`;
+    const r = crossCheck([article('a.txt', told), article('b.txt', voted)]);
+    assert.ok(!r.conflicts.some(c => c.kind === 'date'), JSON.stringify(r.conflicts));
+    const r2 = crossCheck([article('b.txt', voted, 'Harbour Post'), article('c.txt', other, 'Coast Radio')]);
+    const date = r2.conflicts.find(c => c.kind === 'date');
+    assert.ok(date, JSON.stringify(r2.conflicts));
+    assert.match(date.explanation, /Harbour Post dates it “Tuesday”.*Coast Radio “Monday”/);
+  });
+
+  it('the same amount stated as fact in one outlet and credited to an official in another is a sure attribution conflict', () => {
+    const a = `Port buys crane
+
+Kessel's port authority will spend $45 million on a container crane, the largest purchase in its history, and expects delivery from a shipyard in Norbury next spring.`;
+    const b = `Crane for Kessel terminal
+
+The port authority will put $45 million into a crane able to lift the heaviest boxes at the Kessel terminal, finance director Ola Brenn said on Monday.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    const att = r.conflicts.find(c => c.kind === 'attribution');
+    assert.ok(att, JSON.stringify(r.conflicts));
+    assert.equal(att.explanation, 'Island Gazette states it as fact, Coast Radio credits it to Ola Brenn');
+    // The one figure both give makes it the same fact: shown as surer than the words alone would make it (0.58).
+    assert.ok((att.confidence ?? 0) >= 0.7, String(att.confidence));
+  });
+
   it('one person under a title, a party tag or a surname is one source across articles', () => {
     const a = `Senate panel backs canal plan
 
