@@ -130,6 +130,21 @@ if (!process.argv.includes('--skip-baseline')) {
     `edit to fresh results in a 50 KB article ≤ 10 ms ${median(edits) <= 10 ? 'met' : 'NOT met'} (${median(edits).toFixed(2)} ms)`);
 }
 
+// Hostile quotation marks: 100 KB texts of unbalanced, alternating and nested marks (one paragraph, no stops).
+// The quotation scan is linear, so each takes about as long as ordinary text of its size.
+{
+  const fill = (unit: string) => unit.repeat(Math.ceil(100 * 1024 / unit.length)).slice(0, 100 * 1024);
+  const hostile: [string, string][] = [
+    ['unclosed curly marks', '“he said no ” more ” '],
+    ['straight pairs, cue between', 'he said "no more, " '],
+    ['curly and straight alternating', '“the mayor said " the bridge ” would close “ soon, " Anna Kovacs said '],
+    ['nesting without closing marks', '“a “b said “c "d '],
+    ['quotations then cues', '“no,” said '],
+  ];
+  const times = hostile.map(([name, unit]) => `${name} ${measure(() => analyze(fill(unit))).cpu.toFixed(2)} s`);
+  console.log(`  hostile 100 KB texts (CPU): ${times.join('; ')}`);
+}
+
 // Memory: a 20 MB batch, results kept as the CLI keeps them before printing.
 {
   const batchBytes = Number(arg('--batch-mb', '20')) * MB;

@@ -6,25 +6,49 @@
 // quoted fragment is `mixed`.
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
-import { DEMONYM_OF, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
+import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
 const STRONG = new Set(`said says say told tells tell added adds wrote writes stated states noted notes note
   reported reports explained explains argued argues insisted insists warned warns claimed claims asserted asserts
   acknowledged acknowledges emphasized emphasised emphasizes emphasises stressed stresses contended contends
-  maintained maintains testified tweeted posted replied responded countered conceded concedes admitted admits`
+  maintained maintains testified tweeted conceded concedes admitted admits argue`
   .split(/\s+/).filter(Boolean));
 /** Verbs that attribute only before "that", "to", a colon or a quote ("confirmed that …", "vowed to …"). */
 const WEAK = new Set(`confirmed confirms denied denies announced announces vowed vows vow pledged pledges pledge
   promised promises threatened threatens alleged alleges declared declares predicted predicts estimated estimates
   observed recalled urged urges agreed agrees disclosed discloses revealed reveals assured assures signalled
-  signaled hinted hints cautioned cautions`.split(/\s+/).filter(Boolean));
+  signaled hinted hints cautioned cautions posted replied responded countered complained complains suggested suggests
+  suggest indicates indicated indicate contend insist maintain acknowledge provided`.split(/\s+/).filter(Boolean));
+/** Cue words that are also plural nouns ("four states", "news reports"): cues only before "that", a colon or a quote. */
+const NOUNISH = new Set(['states', 'reports', 'claims', 'notes']);
+/**
+ * Participles that attribute a claim to the subject of the clause they hang on ("…, saying the drug flows
+ * freely"); the first group also with a bare clause, the others only before "that", "to", a colon or a quote.
+ */
+const PARTICIPLES = new Set(`saying adding noting claiming insisting arguing asserting stating explaining contending
+  maintaining writing tweeting`.split(/\s+/).filter(Boolean));
+const WEAK_PARTICIPLES = new Set(`telling reminding warning acknowledging suggesting declaring confirming predicting
+  announcing vowing pledging promising revealing complaining`.split(/\s+/).filter(Boolean));
+/** Directives with an object and an infinitive ("asked the court to strike it down", "urged him not to go"). */
+const DIRECTIVES = new Set(['asked', 'asks', 'ask', 'asking', 'urged', 'urges', 'urge', 'urging', 'called', 'calls', 'calling', 'call']);
+/** "accused X of Y-ing". */
+const ACCUSE = new Set(['accused', 'accuses', 'accuse', 'accusing']);
+/** Small clauses: "called X Y"; "identified X as Y" and the like. */
+const CALL = new Set(['called', 'calls', 'call', 'calling']);
+const AS_VERBS = new Set(`identified identifies described describes characterized characterizes characterised condemned
+  condemns portrayed portrays labeled labelled branded`.split(/\s+/).filter(Boolean));
+/** Cues only beside a quotation: “…,” he continued; “…?” asked X. */
+const QUOTE_ONLY = new Set(['continued', 'continues', 'asked', 'asks']);
+const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should',
+  'must', 'may', 'might', 'do', 'does', 'did', "isn't", "wasn't", "won't"]);
+const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const SKIP_BEFORE_CUE = new Set(`has have had is was were will would also has already publicly privately repeatedly
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
-  officially openly`.split(/\s+/).filter(Boolean));
+  officially openly long`.split(/\s+/).filter(Boolean));
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
-const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these',
+const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'own',
   'those', 'in', 'on', 'for', 'with', 'by', 'as', 'our', 'my', 'your']);
 const CLAUSE_CONJ = new Set(['though', 'although', 'while', 'but', 'and', 'whereas', 'as', 'because', 'since', 'however', 'yet', 'so']);
 const TAIL_STARTS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'by',
@@ -45,52 +69,140 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   student students parent parents mother father resident user users customer customers investor investors trader
   traders banker bankers campaigner campaigners protester protesters organiser organisers organizer organizers
   representative representatives member members activist activists group groups organization organisation
-  party company firm bank insiders insider executive executives director chief figures data study survey poll`
+  party company firm bank insiders insider executive executives director chief figures data study survey poll
+  office campaign team letter memo complaint lawsuit suit filing document documents declaration proclamation guidance
+  clause article book tweet release indictment ruling editor editors advocates supporters opponents proponents sheriffs
+  agencies allies voters`
   .split(/\s+/).filter(Boolean));
 
-/** The tokens of a sentence that lie in [from, to): a slice of the sentence's own tokens, not a new reading. */
-function tokensBetween(text: string, sent: Range, from: number, to: number): Token[] {
+/**
+ * Work done by the attribution scan (tokens and quotation marks looked at), summed over every call: it grows
+ * linearly with the text, however the text's quotation marks are arranged. Read by tests and the bench.
+ */
+let work = 0;
+export function attributionWork(): number {
+  return work;
+}
+
+/** Index of the first token that starts at or after `at` (tokens sorted by start). */
+function tokenAt(toks: Token[], at: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < at) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The tokens of a sentence that lie in [from, to): a slice of the sentence's own tokens, not a new reading. At
+ * most `max` of them, the first ones (or the last ones with `fromEnd`): a cue and its source sit close to a quotation.
+ */
+function tokensBetween(text: string, sent: Range, from: number, to: number, max = Infinity, fromEnd = false): Token[] {
   const all = tokenize(text, sent.start, sent.end);
-  let a = 0;
-  while (a < all.length && all[a].start < from) a++;
-  let b = a;
-  while (b < all.length && all[b].end <= to) b++;
+  let a = tokenAt(all, from);
+  let b = tokenAt(all, to);
+  while (b > a && all[b - 1].end > to) b--;
+  if (b - a > max) { if (fromEnd) a = b - max; else b = a + max; }
+  work += b - a;
   return all.slice(a, b);
 }
 
 /** A paragraph without any of these cannot hold an attribution. */
-const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...STRONG, ...WEAK, 'according', 'reported'].join('|')})\\b`, 'i');
+/** Every word that can start a cue. */
+const CUE_WORDS = new Set([...STRONG, ...WEAK, ...PARTICIPLES, ...WEAK_PARTICIPLES, ...DIRECTIVES, ...ACCUSE, ...AS_VERBS,
+  ...QUOTE_ONLY, 'expressed', 'according', 'as', 'reported', 'went']);
+/** A sentence without one of these has no cue ("as reported by" has "reported"; "as quoted by", "as cited by" theirs). */
+const SENTENCE_CUES = new Set([...CUE_WORDS, 'quoted', 'cited'].filter(w => w !== 'as'));
+const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...SENTENCE_CUES].join('|')})\\b`, 'i');
 
 interface Quote {
   open: number; // index of the opening mark
   close: number; // index of the closing mark
 }
 
-const QUOTE_MARKS = /[“”"]/g;
-
-/** Quotations of a paragraph: curly “…” pairs and straight "…" pairs. */
-function findQuotes(text: string, para: Range): Quote[] {
-  const out: Quote[] = [];
-  let curly = -1;
-  let straight = -1;
-  QUOTE_MARKS.lastIndex = para.start;
-  for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
-    const i = m.index;
-    const c = m[0];
-    if (c === '“') curly = i;
-    else if (c === '”' && curly >= 0) { out.push({ open: curly, close: i }); curly = -1; }
-    else if (c === '"') {
-      if (straight < 0) straight = i;
-      else { out.push({ open: straight, close: i }); straight = -1; }
-    }
-  }
-  return out.sort((a, b) => a.open - b.open);
+/** Quotations of a paragraph, sorted by start, with the outermost ones for "is this offset quoted?" lookups. */
+interface Quotes {
+  all: Quote[];
+  /** Quotations not inside another, sorted and disjoint. */
+  outer: Quote[];
 }
 
-const inQuote = (qs: Quote[], at: number) => qs.length > 0 && qs.some(q => at > q.open && at < q.close);
+const QUOTE_MARKS = /[“”"]/g;
+/** Deeper nesting than this is not news writing: further opening marks are read as plain text. */
+const MAX_QUOTE_DEPTH = 4;
 
-function findLast<T>(xs: T[], ok: (x: T) => boolean): T | undefined {
-  for (let i = xs.length - 1; i >= 0; i--) if (ok(xs[i])) return xs[i];
+/**
+ * Quotations of a paragraph, in one pass over its marks: “…”, "…", and pairs whose marks differ (“…" or "…”).
+ * A straight mark closes an open straight quotation; otherwise it closes an open curly one when it stands where
+ * a closing mark stands (after a word, before a space or punctuation), and opens a quotation elsewhere. A curly
+ * opening mark while a curly quotation is open replaces it (the first was never closed). Unmatched marks are
+ * left out.
+ */
+function findQuotes(text: string, para: Range): Quotes {
+  const all: Quote[] = [];
+  const stack: { at: number; curly: boolean }[] = [];
+  // A quotation that began in the paragraph before closes in this one: “…, Trump tweeted.” It runs from the
+  // paragraph's start (the mark one before it) when its first mark closes and a cue follows.
+  let first = true;
+  const orphan = (i: number) => {
+    if (ORPHAN_CUE.test(text.slice(i + 1, Math.min(para.end, i + 80)))) all.push({ open: para.start - 1, close: i });
+  };
+  QUOTE_MARKS.lastIndex = para.start;
+  for (let m = QUOTE_MARKS.exec(text); m && m.index < para.end; m = QUOTE_MARKS.exec(text)) {
+    work++;
+    const i = m.index;
+    const c = m[0];
+    const top = stack[stack.length - 1];
+    if (c === '“') {
+      if (top && top.curly) top.at = i;
+      else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: true });
+    } else if (c === '”') {
+      if (top) { all.push({ open: top.at, close: i }); stack.pop(); } else if (first) orphan(i);
+    } else if (top && !top.curly) {
+      all.push({ open: top.at, close: i });
+      stack.pop();
+    } else {
+      const before = i > para.start ? text[i - 1] : ' ';
+      const after = i + 1 < para.end ? text[i + 1] : ' ';
+      const closing = !/[\s(\[—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
+      if (top && closing) { all.push({ open: top.at, close: i }); stack.pop(); }
+      else if (!top && closing && first) orphan(i);
+      else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: false });
+    }
+    first = false;
+  }
+  all.sort((a, b) => a.open - b.open);
+  const outer: Quote[] = [];
+  for (const q of all) {
+    const last = outer[outer.length - 1];
+    if (last && q.open < last.close) continue; // nested in the last one
+    outer.push(q);
+  }
+  return { all, outer };
+}
+
+const ORPHAN_CUE = /^[,.!?]?\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|tweeted|wrote|writes|added|adds|told|tells|continued|explained|insisted|argued|noted|posted)\b/;
+
+const NO_QUOTES: Quotes = { all: [], outer: [] };
+
+/** Is the offset inside a quotation (between its marks)? */
+function inQuote(qs: Quotes, at: number): boolean {
+  const o = qs.outer;
+  if (o.length === 0) return false;
+  let lo = 0;
+  let hi = o.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (o[mid].open < at) lo = mid + 1; else hi = mid;
+  }
+  return lo > 0 && at < o[lo - 1].close;
+}
+
+/** The last item that passes, among the last `reach` items (speakers are looked for near, not over the text). */
+function findLast<T>(xs: T[], ok: (x: T) => boolean, reach = 50): T | undefined {
+  for (let i = xs.length - 1; i >= Math.max(0, xs.length - reach); i--) if (ok(xs[i])) return xs[i];
   return undefined;
 }
 
@@ -103,34 +215,117 @@ interface Cue {
   at: number;
   phrase: 'verb' | 'according' | 'reportedby';
   strong: boolean;
+  /** How the content hangs on the cue (see buildParaphrase). */
+  shape: 'plain' | 'participle' | 'directive' | 'accuse' | 'call' | 'as' | 'quote';
+  /** A participle hanging on a clause ("…, urging X to …"): the source is that clause's. */
+  ing?: boolean;
 }
 
-function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
+/** Is the token inside one of the names (sorted by start)? */
+function insideName(names: Entity[], t: Token): boolean {
+  const i = lowerBound(names, t.start + 1) - 1;
+  return i >= 0 && t.start >= names[i].start && t.end <= names[i].end;
+}
+
+/** Tokens a source's noun phrase may span before its cue (sourceLike allows 15; an appositive adds more). */
+const SEGMENT_REACH = 40;
+/** Tokens on each side of a quotation where its cue and source are looked for. */
+const QUOTE_REACH = 60;
+
+function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
   const out: Cue[] = [];
+  work += toks.length;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
-    if (!t.word) continue;
+    if (!t.word || !CUE_WORDS.has(t.f)) continue;
     const f = t.f;
     if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true });
+      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true, shape: 'plain' });
       i++;
       continue;
     }
     if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true });
+      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true, shape: 'plain' });
       i += 2;
       continue;
     }
-    const strong = STRONG.has(f);
-    if (!strong && !WEAK.has(f)) continue;
-    if (inQuote(quotes, t.start)) continue;
-    if (t.cap && names.some(e => t.start >= e.start && t.end <= e.end)) continue; // part of a name: "United States"
     const prev = toks[i - 1];
+    const participle = (PARTICIPLES.has(f) || WEAK_PARTICIPLES.has(f) || f === 'accusing' || f === 'urging' || f === 'calling' || f === 'asking')
+      && !(prev && prev.word && (AUX.has(prev.f) || SKIP_BEFORE_CUE.has(prev.f)));
+    const special = DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed' || f === 'went';
+    let strong = STRONG.has(f) || PARTICIPLES.has(f);
+    if (!strong && !WEAK.has(f) && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
+    if (inQuote(quotes, t.start)) continue;
+    if (t.cap && insideName(names, t)) continue; // part of a name: "United States"
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
+    // A passive ("he was told to lie", "were asked", "is accused of") makes the subject the addressee, not the source.
+    if (prev && prev.word && AUX.has(prev.f) && prev.f !== 'being' && (/ed$/.test(f) || f === 'told' || f === 'said')) continue;
+    const nx = toks[i + 1];
+    // "states"/"reports" after a count or an adjective are nouns; as verbs they want "that", a colon or a quote.
+    // After a name or a pronoun, with a clause after it, the word is a verb: "the firm claims its books are sound".
+    if (f === 'provided' && nx?.f !== 'that') continue; // "provided “useful information”"
+    if (NOUNISH.has(f) && !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"'))
+      && !(prev && (PRONOUNS.has(prev.f) || prev.cap && NUMBER_WORDS[prev.f] === undefined) && nx && nx.word && !FINITE.has(nx.f) && nx.f !== 'to' && !/ed$/.test(nx.f))) continue;
+    // "adds more confusion", "added a caveat": add with a nominal object is not speech.
+    if (/^add(?:s|ed|ing)?$/.test(f) && nx && /^(?:more|less|a|an|another|new|fuel|weight|insult|up|nothing|little|to)$/.test(nx.f)) continue;
+    let shape: Cue['shape'] = participle ? 'participle' : 'plain';
     let end = t.end;
     let after = i + 1;
-    if ((f === 'told' || f === 'tells' || f === 'tell') && toks[i + 1]?.word) {
+    if (f === 'went' && nx?.f === 'on' && toks[i + 2]?.f === 'to' && /^(?:say|add|note|tell)$/.test(toks[i + 3]?.f ?? '')) {
+      // “…,” he went on to say.
+      out.push({ start: t.start, end: toks[i + 3].end, after: i + 4, at: i, phrase: 'verb', strong: true, shape: 'plain' });
+      i += 3;
+      continue;
+    }
+    if (f === 'went') continue;
+    if (f === 'expressed') {
+      // "expressed concern that …": the noun is part of the cue.
+      if (!(nx && /^(?:concern|fear|hope|confidence|worry|doubt|doubts|fears|concerns)$/.test(nx.f) && toks[i + 2]?.f === 'that')) continue;
+      out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'plain' });
+      continue;
+    }
+    const objectTo = (from: number) => {
+      // An object of up to eight tokens, then "(not) to" and a verb: the directive's content.
+      for (let k = from + 1; k < Math.min(toks.length - 1, from + 10); k++) {
+        if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return -1;
+        if (toks[k].f === 'to' && toks[k + 1]?.word && !toks[k + 1].cap) return k;
+        if (toks[k].f === 'that' || toks[k].f === 'for' || toks[k].f === 'about' || toks[k].f === 'if' || toks[k].f === 'whether') return -1;
+      }
+      return -1;
+    };
+    if (DIRECTIVES.has(f) || ACCUSE.has(f) || CALL.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f)) {
+      if (prev && prev.word && AUX.has(prev.f)) continue; // "was asked", "is called"
+      if (nx && (nx.f === 'for' || nx.f === 'off' || nx.f === 'up')) continue; // "called for", "called off"
+      if ((f === 'called' || f === 'calls' || f === 'calling' || f === 'call') && nx?.f === 'on' && objectTo(i + 1) > 0) {
+        out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'directive' });
+        i++;
+        continue;
+      }
+      if (DIRECTIVES.has(f) && nx && nx.word && !CALL.has(f) && objectTo(i) > i + 1) shape = 'directive';
+      else if (ACCUSE.has(f) && accusedOf(toks, i)) shape = 'accuse';
+      else if (CALL.has(f) && calledXY(toks, i, quotes)) shape = 'call';
+      else if (AS_VERBS.has(f) && asComplement(toks, i) > 0) shape = 'as';
+      else if (/^describ/.test(f) && nx && /^(?:how|what|why)$/.test(nx.f)) shape = 'as'; // "described how …"
+      else if (QUOTE_ONLY.has(f)) shape = 'quote';
+      else if (WEAK.has(f) && !CALL.has(f) && !ACCUSE.has(f)) shape = participle ? 'participle' : 'plain';
+      else continue;
+      strong = false;
+    }
+    const to = nx?.f === 'to' ? (toks[i + 2]?.f === 'the' && toks[i + 3]?.cap ? i + 3 : toks[i + 2]?.cap ? i + 2 : -1) : -1;
+    if (/^(?:said|says|say|confirmed|confirms|saying|confirming|explained|explains)$/.test(f) && to > 0) {
+      // "said to HuffPost", "confirmed to the Herald": the addressee is part of the cue.
+      let j = to;
+      while (toks[j + 1] && toks[j + 1].cap && toks[j + 1].start === toks[j].end + 1) j++;
+      end = toks[j].end;
+      after = j + 1;
+    }
+    if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && (nx?.text === '"' || nx?.text === '“') && toks[i + 2]?.cap) {
+      // told "Fox & Friends.": the programme, quotation marks and all, is the addressee.
+      for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
+        if (toks[k].text === '"' || toks[k].text === '”') { end = toks[k].end; after = k + 1; break; }
+      }
+    } else if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && toks[i + 1]?.word) {
       // "told Reuters", "told reporters", "told the BBC": the object is part of the cue.
       let j = i + 1;
       if (toks[j].f === 'the' && toks[j + 1]?.cap) j++;
@@ -143,13 +338,52 @@ function findCues(toks: Token[], quotes: Quote[], names: Entity[] = []): Cue[] {
         for (let k = j; k < Math.min(toks.length, j + 9) && toks[k].word; k++) if (toks[k].f === 'that') { after = k; break; }
       }
     }
+    // "said anecdotally that …": an adverb between the cue and "that".
+    if (after === i + 1 && nx && /ly$/.test(nx.f) && !nx.cap && toks[i + 2]?.f === 'that') after = i + 2;
     // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
-    if (after === i + 1 && /^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later)$/.test(toks[i + 1]?.f ?? '')) {
-      for (let k = i + 2; k < Math.min(toks.length, i + 10) && (toks[k].word || /^\d/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
+    // "told NBC News in an interview that …", "said on CNN’s “Morning Show” that …", "told The Times afterward that …".
+    if (/^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly|once|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[after]?.f ?? '')) {
+      for (let k = after + 1; k < Math.min(toks.length, after + 12) && (toks[k].word || /^(?:\d.*|['’“”"])$/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
     }
-    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong });
+    out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape, ing: participle });
   }
   return out;
+}
+
+/** "accused [Colorado officials of participating …]": an object of up to eight tokens, "of" and a gerund. */
+function accusedOf(toks: Token[], i: number): boolean {
+  for (let k = i + 2; k < Math.min(toks.length - 1, i + 11); k++) {
+    if (toks[k].f === 'of') return /ing$/.test(toks[k + 1].f);
+    if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return false;
+  }
+  return false;
+}
+
+/**
+ * "called [it “the easy route”]", "called [the plan a gross abuse]": an object, then a quotation or a
+ * determiner opening the second noun phrase.
+ */
+function calledXY(toks: Token[], i: number, quotes: Quotes): boolean {
+  const o = toks[i + 1];
+  if (!o || !o.word || /^(?:for|on|off|up|out|in|back|to|that|a|an)$/.test(o.f)) return false;
+  const pron = /^(?:it|this|that|him|her|them|themselves|himself|herself)$/.test(o.f);
+  for (let k = i + 2; k < Math.min(toks.length, i + 9); k++) {
+    const t = toks[k];
+    if (t.text === '“' || t.text === '"') return k > i + 1 && !inQuote(quotes, t.start);
+    if (pron && k === i + 2) return /^(?:a|an|the)$/.test(t.f) || t.cap;
+    if (!t.word && !/^['’]s?$/.test(t.text)) return false;
+    if (k > i + 2 && /^(?:a|an)$/.test(t.f)) return true;
+  }
+  return false;
+}
+
+/** "identified [various pundits as supporters]", "identified [as …]": the index of "as", or -1. */
+function asComplement(toks: Token[], i: number): number {
+  for (let k = i + 1; k < Math.min(toks.length, i + 12); k++) {
+    if (toks[k].f === 'as') return k + 1 < toks.length ? k : -1;
+    if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return -1;
+  }
+  return -1;
 }
 
 interface Ctx {
@@ -164,6 +398,29 @@ interface DocCtx extends Ctx {
   people: Entity[];
   /** Folded place canonical or surface → the demonym used in the text ("cuba" → "Cuban"). */
   demonyms: Map<string, string>;
+  /** A person's canonical name → 'm' or 'f', where a title in the text tells it. */
+  gender: Map<string, 'm' | 'f'>;
+  /** Canonical names of people. */
+  personNames: Set<string>;
+}
+
+/** Genders told by titles: "Mr. Mattis" → m, "Ms. Pelosi" → f (the first title seen wins). */
+function gendersOf(text: string, people: Entity[]): Map<string, 'm' | 'f'> {
+  const out = new Map<string, 'm' | 'f'>();
+  for (const p of people) {
+    if (out.has(p.canonical)) continue;
+    const before = text.slice(Math.max(0, p.start - 8), p.start);
+    if (/\b(?:Mr|Mister|Sir)\.?\s+$/.test(before)) out.set(p.canonical, 'm');
+    else if (/\b(?:Mrs|Ms|Miss|Madam|Dame)\.?\s+$/.test(before)) out.set(p.canonical, 'f');
+  }
+  // A person named in full without a title: the given name's usual gender, when the word list knows it.
+  for (const p of people) {
+    if (out.has(p.canonical)) continue;
+    const first = /^(\p{L}+)\s+\p{L}/u.exec(p.canonical);
+    const g = first ? givenNameGender(first[1]) : null;
+    if (g) out.set(p.canonical, g);
+  }
+  return out;
 }
 
 /** Index of the first item whose start is at or after `at` (items sorted by start). */
@@ -202,59 +459,144 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
   if (b < a || b - a > 14) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
-  const rel = toks.findIndex((t, i) => i > a && i <= b && t.word && (t.f === 'who' || t.f === 'whom'));
-  if (rel > a) return sourceLike(ctx, toks, a, rel - 1, loose);
+  for (let i = a + 1; i <= b; i++) if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
-  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other)$/.test(words[0].f)
+  // A prepositional phrase is not a source: "In a statement issued by his lawyers …".
+  if (/^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) && words.length > 1
+    && !/^(?:least|most)$/.test(words[1].f)) return false; // "At least one insider" is a count
+  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f)
     && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
+  // A finite verb makes a clause, not a noun phrase: "Colorado marijuana is extra potent".
+  if (words.some((t, i) => i > 0 && FINITE.has(t.f))) return false;
   if (words.some(t => NEGATION.has(t.f))) return false;
   if (words.some(t => STRONG.has(t.f) && !t.cap && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
-  return entitiesIn(ctx, toks[a].start, toks[b].end).length > 0 && (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text));
+  return (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text)) && entitiesIn(ctx, toks[a].start, toks[b].end).length > 0;
 }
 
 /**
  * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and
  * adverbs; past an appositive ("X, a professor at Y, said") to the name.
  */
-function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quote[], loose = false): { a: number; b: number; clauseStart: number } | null {
+function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, loose = false): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
   while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
+  if (b > 0 && toks[b].text === ',' && b < cueAt - 1) b--; // "Mattis, 68, had said"
+  b = skipBracket(toks, b);
+  // A comma between the noun phrase and the cue: what stands before it may be an appositive ("X, a professor, said").
+  const commaBeforeCue = toks[b + 1]?.text === ',';
   // "it continues to condemn … and vows to …": a coordinated verb shares the clause's subject.
-  if (b >= 0 && toks[b].f === 'and') {
+  if (b >= 0 && (toks[b].f === 'and' || toks[b].f === 'but')) {
     let s = b;
-    while (s > 0 && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
+    const stop = Math.max(0, b - SEGMENT_REACH);
+    while (s > stop && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
     while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
-    if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: s };
+    // The coordinated verb's clause starts at "and": an attribution before it ends there.
+    if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: b + 1 };
+    // "Jay Roberts, 60, lives nearby and said …": the subject of the sentence.
+    const subj = subjectOf(ctx, toks, b);
+    if (subj && toks[subj[0]].cap) return { a: subj[0], b: subj[1], clauseStart: b + 1 };
     return null;
   }
   const segment = (end: number) => {
+    // A source is a short noun phrase: look back no further than a long one could reach.
     let s = end;
-    while (s >= 0 && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)) s--;
+    const stop = Math.max(-1, end - SEGMENT_REACH);
+    // A dash set off by spaces ("WASHINGTON -- The agency …", "… $1 million -- supporters noted") ends a segment too.
+    while (s > stop && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)
+      && !(toks[s].text === '-' && (s > 0 && toks[s - 1].end < toks[s].start || s + 1 < toks.length && toks[s + 1].start > toks[s].end))) s--;
+    work += end - s;
+    while (s + 1 <= end && toks[s + 1].text === '-') s++; // the rest of a "--"
     return s + 1;
   };
+  // A relative pronoun: ", who said" credits "who" (the speaker is its antecedent); "officials who said" credits
+  // the noun phrase before it.
+  if (b >= 0 && (toks[b].f === 'who' || toks[b].f === 'which')) {
+    if (b > 0 && toks[b - 1].text === ',') return { a: b, b, clauseStart: b };
+    let a = segment(b - 1);
+    while (a < b - 1 && toks[a].word && !toks[a].cap && (/ing$/.test(toks[a].f) || CLAUSE_CONJ.has(toks[a].f))) a++;
+    // The noun phrase starts at its determiner or count: "the paper cited [two police officials] who said".
+    for (let k = b - 1; k > a && k >= b - 7; k--) if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) { a = k; break; }
+    if (!sourceLike(ctx, toks, a, b - 1, true)) return null;
+    return { a, b: b - 1, clauseStart: a };
+  }
   let a = segment(b);
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // "who police identified as …": the relative pronoun is the object; the source comes after it.
+  if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
+  const nameEndsAt = (end: number, types: string[]) => {
+    const start = segment(end);
+    return end >= start && entitiesIn(ctx, toks[start].start, toks[end].end).some(e => types.includes(e.type) && e.end === toks[end].end && !isTag(ctx.text, e.start, e.end));
+  };
+  // A person's name before a chain of appositives: "X, the director of Y, a trade group, said", "X, R-Ky., said".
+  // "Senator X of Virginia": a name, then where the person is from.
+  const personOfPlace = (end: number) => {
+    const start = segment(end);
+    if (end < start) return false;
+    const people = entitiesIn(ctx, toks[start].start, toks[end].end).filter(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+    return people.some(p => /^\s+(?:of|from)\s+(?:[A-Z][\p{L}.'’-]*\s*)+$/u.test(ctx.text.slice(p.end, toks[end].end)));
+  };
+  const hasName = commaBeforeCue && a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+  for (let x = a, y = b, hop = 0; !hasName && commaBeforeCue && hop < 3 && x > 0 && toks[x - 1].text === ',' && x <= y && appositiveLike(ctx, toks, x, y); hop++) {
+    const nameEnd = skipBracket(toks, x - 2);
+    if (nameEnd < 0) break;
+    if (nameEndsAt(nameEnd, ['PERSON']) || personOfPlace(nameEnd)) { a = segment(nameEnd); b = nameEnd; break; }
+    x = segment(nameEnd);
+    y = nameEnd;
+  }
   // An appositive after a name: step back over it to the name.
-  for (let hop = 0; hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && (!toks[a].cap || /^(a|an|the)$/i.test(toks[a].text)); hop++) {
+  for (let hop = 0; commaBeforeCue && !PRONOUNS.has(toks[a]?.f ?? '') && hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && appositiveLike(ctx, toks, a, b); hop++) {
     const nameEnd = a - 2;
     const nameStart = segment(nameEnd);
-    const ents = entitiesIn(ctx, toks[nameStart]?.start ?? 0, toks[nameEnd]?.end ?? 0);
-    if (nameEnd >= nameStart && ents.some(e => (e.type === 'PERSON' || e.type === 'ORG') && e.end === toks[nameEnd].end)) { a = nameStart; b = nameEnd; break; }
-    if (!sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
+    if (nameEnd >= nameStart && nameEndsAt(nameEnd, ['PERSON', 'ORG'])) { a = nameStart; b = nameEnd; break; }
+    if (isTag(ctx.text, toks[a].start, toks[b].end) || !sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   if (!sourceLike(ctx, toks, a, b, loose)) return null;
-  return { a, b, clauseStart: a };
+  // "…, its editor, Ben Smith, said": the role before the name belongs to the source's clause, not to the content.
+  let clauseStart = a;
+  if (commaBeforeCue && a > 1 && toks[a - 1].text === ',' && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON')) {
+    const r = segment(a - 2);
+    if (r <= a - 2 && a - 2 - r <= 5 && /^(?:its|his|her|their|the|a|an|our)$/.test(toks[r].f) && sourceLike(ctx, toks, r, a - 2, true)) clauseStart = r;
+  }
+  return { a, b, clauseStart };
+}
+
+const DETERMINERS = /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
+
+/** Before a closing bracket at `b` ("Paul (R-Ky.) said"), the token before its opening one; else `b`. */
+function skipBracket(toks: Token[], b: number): number {
+  if (b < 0 || toks[b].text !== ')') return b;
+  for (let k = b - 1; k >= Math.max(0, b - 8); k--) if (toks[k].text === '(') return k - 1;
+  return b;
+}
+
+/**
+ * A party-and-state tag ("R-Ky.", "D-N.Y.", "I-Vt"), a state's postal abbreviation ("Neb.", "Calif.") or a
+ * party with its state ("Republican of Kentucky", "Democrat of California and chairman of …"): words that follow
+ * a politician's name and never name a source themselves.
+ */
+function isTag(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start > 6 && c !== 82 && c !== 68 && c !== 73) return false; // only R…, D…, I… tags are longer than "Calif."
+  const t = text.slice(start, end).replace(/\.$/, '');
+  return /^[RDI]-[A-Z][A-Za-z.]{0,5}$/.test(t) || /^[A-Z][a-z]{1,4}$/.test(t) && text[end - 1] === '.' || /^(?:[A-Z]\.){2}$/.test(t + '.')
+    || /^(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)s? (?:of|from) [A-Z]/.test(t);
+}
+
+/** Can tokens[a..b] be an appositive after a name (a description, a tag), rather than a name of its own? */
+function appositiveLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
+  return !toks[a].cap || /^(a|an|the)$/i.test(toks[a].text) || isTag(ctx.text, toks[a].start, toks[b].end);
 }
 
 /** Source after an inverted cue ("said Frank Mora, former …", "according to multiple sources."). */
 function sourceAfter(toks: Token[], from: number, stopAt: number): [number, number] | null {
   let b = from;
-  while (b < toks.length && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
+  const stop = Math.min(toks.length, from + SEGMENT_REACH);
+  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
   if (b === from) return null;
   return [from, b - 1];
 }
@@ -275,17 +617,60 @@ function kindOf(text: string, start: number, end: number): { kind: AttributionKi
   return { kind: /[“”"]/.test(inner) ? 'mixed' : 'indirect', start, end };
 }
 
+/** A whole quotation, marks at its edges: `direct`, whatever quotation it holds inside. */
+function quoted(text: string, start: number, end: number): { kind: AttributionKind; start: number; end: number } {
+  let e = end - 1;
+  if (text[e - 1] === ',') e--;
+  return { kind: 'direct', start: start + 1, end: e };
+}
+
 const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
 
 /** A canonical speaker for a source span. */
 function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
   if (!source) return null;
   const f = fold(source.text);
+  if (f === 'who' || f === 'which') {
+    // ", who said": the speaker is the name the clause hangs on, past any "of Deuel County, Neb." after it.
+    const i = lowerBound(ctx.entities, source.start) - 1;
+    let e = i >= 0 ? ctx.entities[i] : undefined;
+    if (!e || source.start - e.end > 120 || /[.!?]\s/.test(ctx.text.slice(e.end, source.start))) return null;
+    // "from Democrats, who called it …": a group named just before the comma.
+    if (e.type === 'NORP' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))) return e.text.replace(/['’]s$/, '');
+    let j = i;
+    while (j > 0 && (e.type !== 'PERSON' && e.type !== 'ORG' || /^\s+(?:of|from|in)\s+$/.test(ctx.text.slice(ctx.entities[j - 1].end, e.start)))
+      && source.start - ctx.entities[j - 1].end < 120 && !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))) e = ctx.entities[--j];
+    return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
+  }
+  // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
+  const role = f.startsWith('the ') && /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(source.text.trim());
+  if (role) {
+    // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
+    const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
+    for (let i = lowerBound(ctx.people, source.start) - 1, n = 0; i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000; i--, n++) {
+      const p = ctx.people[i];
+      if (title.test(ctx.text.slice(Math.max(0, p.start - 40), p.start))) return p.canonical;
+    }
+  }
+  // "his office said": the office of the person "his" stands for.
+  const poss = f.startsWith('h') || f.startsWith('t') ? /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text) : null;
+  if (poss) {
+    let i = lowerBound(ctx.people, source.start) - 1;
+    while (i >= 0 && ctx.people[i].end > source.start) i--;
+    if (i >= 0 && source.start - ctx.people[i].end < 600) return `${ctx.people[i].canonical}'s ${poss[2].toLowerCase()}`;
+  }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
+      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y").
+      const other = f === 'he' ? 'f' : 'm';
       let i = lowerBound(ctx.people, source.start) - 1;
-      while (i >= 0 && ctx.people[i].end > source.start) i--;
+      while (i >= 0 && (ctx.people[i].end > source.start || ctx.gender.get(ctx.people[i].canonical) === other)) i--;
       return i >= 0 ? ctx.people[i].canonical : null;
+    }
+    if (f === 'it') {
+      // "it said": an organisation or a document, never a person.
+      const last = findLast(prior, p => !!p.speaker && !ctx.personNames.has(p.speaker) && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
+      if (last && source.start - (last.source?.end ?? last.content.end) < 600) return last.speaker;
     }
     const last = findLast(prior, p => !!p.speaker && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
     if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
@@ -294,10 +679,14 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
-  const ents = entitiesIn(ctx, source.start, source.end);
+  const rel = relativeIn(source.text);
+  const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
-  let words = source.text.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
+  const by = ents.find(e => e.type === 'ORG' && /\b(?:article|report|story|statement|book|study|poll|survey|letter|memo|analysis|piece|column|editorial)\b[^,]*\b(?:by|from)\s+(?:the\s+)?$/i.test(ctx.text.slice(source.start, e.start)));
+  if (by) return by.canonical;
+  let words = (rel ? source.text.slice(0, rel.index) : source.text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
   if (ents.length >= 2 && ents.every((e, i) => rest(i === 0 ? source.start : ents[i - 1].end, e.start).replace(/^(?:and |, ?)/, '').replace(/^the$/, '') === '' || /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) || (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))))
@@ -336,6 +725,12 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   return words;
 }
 
+/** Where a relative clause starts in a source's text ("one insider [who met X]"), not after a preposition ("To which"). */
+function relativeIn(text: string): RegExpExecArray | null {
+  const m = /\s(?:who|whom|which|that)\s/i.exec(text);
+  return m && !/(?:^|\s)(?:to|of|in|for|with|by|from|on|at|about)$/i.test(text.slice(0, m.index)) ? m : null;
+}
+
 /** "Cuba" → "Cuban" where the engine knows the demonym; other words unchanged. */
 function demonym(ctx: DocCtx, name: string): string {
   return ctx.demonyms.get(fold(name)) ?? DEMONYM_OF.get(fold(name)) ?? name;
@@ -360,36 +755,43 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
   if (!MAY_ATTRIBUTE.test(ptext)) return []; // no quotation mark and no cue word: nothing to find
   const text = ptext;
   const para: Range = { start: 0, end: ptext.length };
-  const ctx: Ctx = { text, entities };
+  const ctx: Ctx = { text, entities: [...entities].sort((a, b) => a.start - b.start) };
   {
     const quotes = findQuotes(text, para);
     const local: Attribution[] = [];
     const usedCue = new Set<number>();
-    const sentOf = (at: number) => sents.find(s => at >= s.start && at < s.end) ?? sents[sents.length - 1];
+    const sentOf = (at: number) => {
+      const i = lowerBound(sents, at + 1) - 1;
+      return i >= 0 && at < sents[i].end ? sents[i] : sents[Math.min(lowerBound(sents, at), sents.length - 1)];
+    };
 
     // 1. Quotations with the speaker beside them.
-    for (const q of quotes) {
-      const innerWords = text.slice(q.open + 1, q.close).trim().split(/\s+/).length;
-      if (innerWords < 3 && !/[,.!?]$/.test(text.slice(q.open + 1, q.close))) continue; // a scare-quoted phrase
+    for (const q of quotes.all) {
+      if (!atLeastWords(text, q.open + 1, Math.min(q.close, q.open + 200), 3) && !/[,.!?]/.test(text[q.close - 1])) continue; // a scare-quoted phrase
+      // A programme or paper named in quotation marks after "on", "to", "told" ("Speaking on “Fox News Sunday,” …").
+      if (q.close - q.open < 40 && /(?:^|\s)(?:on|to|told|tells|in)\s*$/i.test(text.slice(Math.max(para.start, q.open - 8), q.open))
+        && /^[A-Z0-9&][\w&'’.-]*[,!?]?(?:\s+[A-Z0-9&][\w&'’.-]*[,!?]?)*$/.test(text.slice(q.open + 1, q.close))) continue;
       const endSent = sentOf(q.close);
-      const after = tokensBetween(text, endSent, q.close + 1, endSent.end);
+      const after = tokensBetween(text, endSent, q.close + 1, endSent.end, QUOTE_REACH);
       let k = 0;
       if (after[k]?.text === ',') k++;
       let found: Attribution | null = null;
-      const cues = findCues(after, [], ctx.entities);
+      const cues = findCues(after, NO_QUOTES, ctx.entities);
       const first = cues[0];
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
         if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
-      } else if (first && first.at > k && first.at - k <= 14) {
-        const sb = sourceBefore(ctx, after, first.at, [], first.strong);
+      } else if (first && first.at > k && first.at - k <= 24) {
+        const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
         if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
         // X said: “…”
         const startSent = sentOf(q.open);
-        const before = tokensBetween(text, startSent, startSent.start, q.open);
-        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text)));
+        const before = tokensBetween(text, startSent, startSent.start, q.open, QUOTE_REACH, true);
+        // "told “Morning Desk.”": a quotation right after "told" is the addressee, not what was said.
+        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text))
+          && !(c.after === before.length && /^(?:told|tells|tell|telling)$/.test(before[c.at].f)));
         const c = bc[bc.length - 1];
         if (c) {
           const sb = sourceBefore(ctx, before, c.at, quotes);
@@ -400,17 +802,15 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         // A quotation on its own right after the same speaker's: “…,” said X. “…”
         const prev = local[local.length - 1];
         const sStart = sentOf(q.open).start;
-        const rest = text.slice(q.close + 1, endSent.end).trim();
-        if (prev && prev.kind === 'direct' && q.open === sStart && /^[.!?]?$/.test(rest) && prev.content.end < q.open) {
-          const k2 = kindOf(text, q.open, q.close + 1);
+        if (prev && prev.kind === 'direct' && q.open === sStart && endsSentence(text, q.close + 1, endSent.end) && prev.content.end < q.open) {
+          const k2 = quoted(text, q.open, q.close + 1);
           found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
       if (!found) {
         // A quotation that is a sentence of its own, with no speaker beside it: named over the whole text.
-        const rest = text.slice(q.close + 1, endSent.end).trim();
-        if (q.open === sentOf(q.open).start && /^[.!?]?$/.test(rest)) {
-          const k2 = kindOf(text, q.open, q.close + 1);
+        if (q.open === sentOf(q.open).start && endsSentence(text, q.close + 1, endSent.end)) {
+          const k2 = quoted(text, q.open, q.close + 1);
           found = { source: null, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
         }
       }
@@ -422,14 +822,15 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 2. Paraphrases, sentence by sentence.
     for (const s of sents) {
-      MAY_ATTRIBUTE.lastIndex = 0;
+      // A sentence without a cue word or a quotation mark is not tokenized here at all.
       if (!MAY_ATTRIBUTE.test(text.slice(s.start, s.end))) continue;
       const toks = tokenize(text, s.start, s.end);
       const cues = findCues(toks, quotes, ctx.entities).filter(c => !usedCue.has(c.start));
       for (let ci = 0; ci < cues.length; ci++) {
         const c = cues[ci];
         const next = cues[ci + 1];
-        const a = buildParaphrase(ctx, toks, s, c, next, quotes);
+        const before = findLast(local, x => !!x.cue && !!x.source && x.cue.start >= s.start && x.cue.start < c.start);
+        const a = buildParaphrase(ctx, toks, s, c, next, quotes, before);
         if (a) { local.push(a); usedCue.add(c.start); }
       }
     }
@@ -447,56 +848,85 @@ const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|in
  */
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = [...entities].sort((a, b) => a.start - b.start);
-  const ctx: DocCtx = { text, entities: sorted, people: sorted.filter(e => e.type === 'PERSON'), demonyms: demonymsOf(sorted) };
+  // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
+  const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
+  const ctx: DocCtx = { text, entities: sorted, people, demonyms: demonymsOf(sorted), gender: gendersOf(text, people), personNames: new Set(people.map(p => p.canonical)) };
   const prior: Attribution[] = [];
   for (const a of attributions) {
     if (!a.cue && !a.source) {
       const q = a.content.start - 1;
       const prev = prior[prior.length - 1];
-      const gap = prev ? text.slice(prev.content.end, q) : '';
-      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap.slice(1)) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
+      // What stands between the two quotations, past the first one's closing mark: “…,” Trump tweeted. “…”
+      const gap = prev ? text.slice(prev.content.end, q).replace(/^[,.!?]?[”"’]?/, '') : '';
+      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
         a.source = prev.source;
       } else {
         // The sentence before: a person with a verb of speech.
         const before = text.slice(Math.max(0, q - 300), q);
         const sentStart = Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('\n', before.length - 2)) + 1;
         const offset = q - before.length + sentStart;
-        const person = ctx.people.find(e => e.start >= offset && e.end <= q && SPEECH_NEAR.test(text.slice(e.end, Math.min(q, e.end + 60))));
+        let person: Entity | undefined;
+        for (let i = lowerBound(ctx.people, offset); i < ctx.people.length && ctx.people[i].end <= q; i++) {
+          work++;
+          if (SPEECH_NEAR.test(text.slice(ctx.people[i].end, Math.min(q, ctx.people[i].end + 60)))) { person = ctx.people[i]; break; }
+        }
         if (person) a.source = span(text, person.start, person.end);
       }
       if (!a.source) continue;
     }
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
-    const people = a.source ? entitiesIn(ctx, a.source.start, a.source.end).filter(e => e.type === 'PERSON') : [];
-    const p = people[people.length - 1];
+    // Names inside a relative clause of the source ("one insider who met X") are not the source.
+    const rel = a.source ? relativeIn(a.source.text) : null;
+    const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
+    const people = a.source ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
+    // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
+    let p = people[people.length - 1];
+    for (let i = people.length - 1; i > 0; i--) if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
     if (p) a.source = span(text, p.start, p.end);
     a.speaker = speakerOf(ctx, a.source, prior);
+    if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
     prior.push(a);
   }
   return prior;
 }
 
+/** An attribution whose content is the quotation from the mark at cStart to the mark before cEnd. */
 function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number): Attribution {
-  const k = kindOf(text, cStart, cEnd);
+  const k = quoted(text, cStart, cEnd);
   return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: null };
 }
 
-function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quote[]): Attribution | null {
+function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quotes, earlier?: Attribution): Attribution | null {
   const { text } = ctx;
+  if (c.shape === 'quote') return null;
   const prevTok = toks[c.at - 1];
   const afterCue = toks[c.after];
   // The end of this clause's content: the sentence end, or where the next attribution's clause begins.
   let limit = s.end;
-  if (next && next.phrase === 'verb') {
+  if (next && next.phrase !== 'verb' && next.at > c.at + 1) {
+    // "X said …, according to Y": the clause ends before the comma.
+    const k = next.at - 1;
+    if (toks[k].text === ',' || /^[”"]$/.test(toks[k].text) && text[toks[k].start - 1] === ',') limit = Math.min(limit, toks[k].text === ',' ? toks[k].start : toks[k].end);
+  }
+  if (next && next.shape === 'participle') {
+    // "…, adding that …": the participle's clause is the next attribution's.
+    let k = next.at - 1;
+    while (k > c.at && (toks[k].text === ',' || toks[k].word && CLAUSE_CONJ.has(toks[k].f))) k--;
+    limit = Math.min(limit, toks[k].end);
+  } else if (next && next.phrase === 'verb') {
     const sb = sourceBefore(ctx, toks, next.at, quotes);
     if (sb) {
       let k = sb.clauseStart - 1;
       while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(toks[k].f)) k--;
-      limit = Math.min(limit, toks[Math.max(0, k)].start);
+      limit = Math.min(limit, k >= 0 ? toks[k].end : s.start);
     }
   }
+  // No reported clause runs on for pages: however long a sentence, a content is at most MAX_CONTENT long.
+  limit = Math.min(limit, (afterCue?.start ?? c.end) + MAX_CONTENT);
   if (c.phrase === 'according' || c.phrase === 'reportedby') {
-    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)));
+    // "According to X, …", "But according to X, …", "In fact, according to X, …".
+    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)))
+      || (c.at <= 4 && toks[c.at - 1].text === ',' && toks.slice(0, c.at - 1).every(t => t.word && !FINITE.has(t.f) && !PRONOUNS.has(t.f)));
     if (atStart) {
       // According to X, …
       const src = sourceAfter(toks, c.after, s.end);
@@ -506,30 +936,49 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       const [cs, ce] = trim(text, comma.end, limit, endsInQuote(text, limit));
       return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
-    // …, according to X.
-    if (!prevTok || prevTok.text !== ',') return null;
+    // …, according to X. (The comma may stand inside a closing quotation mark: "… right,” according to X.)
+    if (!prevTok || !(prevTok.text === ',' || /^[”"]$/.test(prevTok.text) && text[prevTok.start - 1] === ',')) return null;
     const src = sourceAfter(toks, c.after, s.end);
     if (!src) return null;
-    const [cs, ce] = trim(text, s.start, prevTok.start, true);
+    const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
     return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
   }
+  if (c.shape === 'participle' || c.ing) return participleClaim(ctx, toks, c, limit, earlier);
   // Inverted: "…, said X." / "…, reported Reuters."
-  if (prevTok && prevTok.text === ',') {
+  if (prevTok && prevTok.text === ',' && c.shape === 'plain') {
     const src = sourceAfter(toks, c.after, s.end);
     const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
     if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
-      const [cs, ce] = trim(text, s.start, prevTok.start, true);
+      const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
       if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
   }
-  const sb = sourceBefore(ctx, toks, c.at, quotes, c.strong && c.phrase === 'verb');
+  // A determiner's noun phrase is a source before a strong cue, a cue with "that", or a directive ("The council asked …").
+  const loose = c.phrase === 'verb' && (c.strong || c.shape !== 'plain' || afterCue?.f === 'that');
+  // "X called it a disgrace and vowed to …": a verb coordinated with an attribution's shares its source.
+  let j = c.at - 1;
+  while (j >= 0 && toks[j].word && (SKIP_BEFORE_CUE.has(toks[j].f) || /ly$/.test(toks[j].f) && !toks[j].cap)) j--;
+  if (earlier?.source && j >= 0 && (toks[j].f === 'and' || toks[j].f === 'but') && afterCue) {
+    const from = /^(?:that|:)$/.test(afterCue.f) ? c.after + 1 : c.after;
+    if (!toks[from] || (!c.strong && c.shape === 'plain' && !/^(?:that|:|to|“|")$/.test(afterCue.text.toLowerCase()))) return null;
+    const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
+    if (ce - cs < 6) return null;
+    return finish(ctx, earlier.source, c, cs, ce);
+  }
+  const sb = sourceBefore(ctx, toks, c.at, quotes, loose);
   if (!sb) return null;
+  if (c.shape !== 'plain') {
+    // Directives, accusations and small clauses: the content is everything after the cue, object included.
+    const [cs, ce] = trim(text, toks[c.after].start, relativeEnd(toks, sb.a, c.after, limit), endsInQuote(text, limit));
+    if (ce - cs < 6) return null;
+    return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+  }
   // After a postposed cue only circumstances may follow ("…, he said on Monday."), not a complement.
-  const tail = toks.slice(c.after).filter(t => t.word);
+  const tail = toks.slice(c.after, c.after + 12).filter(t => t.word);
   const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
   // Postposed: "…, X told Reuters." (the content is before the source).
-  if (tailIsShort && sb.a > 0 && toks[sb.a - 1].text === ',') {
-    const [cs, ce] = trim(text, s.start, toks[sb.a - 1].start, true);
+  if (tailIsShort && sb.clauseStart > 0 && toks[sb.clauseStart - 1].text === ',') {
+    const [cs, ce] = trim(text, clampStart(text, s.start, toks[sb.clauseStart - 1].start), toks[sb.clauseStart - 1].start, true);
     if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
   // Preposed: "X said (that) …", "X vowed to …".
@@ -537,12 +986,159 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   let from = c.after;
   const af = afterCue.f;
   const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
-  if (!c.strong && !introduced) return null;
+  if (!c.strong && !introduced && !bareClause(toks, c.after, limit)) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
+  // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
+  if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) {
+    // …unless a comma closes the adjunct and what was said follows: "added later, “That is …”", "said in an interview, “…”".
+    let k = from + 1;
+    while (k < Math.min(toks.length, from + 9) && toks[k].word) k++;
+    if (!(toks[k]?.text === ',' && toks[k + 1] && (toks[k + 1].text === '“' || toks[k + 1].text === '"'))) return null;
+    from = k + 1;
+  }
+  const [cs, ce] = trim(text, toks[from].start, relativeEnd(toks, sb.a, from, limit), endsInQuote(text, limit));
+  if (ce - cs < 8) return null;
+  // "which he tweeted Wednesday evening": a time alone is not what was said.
+  if (TIME_ONLY.test(text.slice(cs, ce))) return null;
+  return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+}
+
+/**
+ * Where a content inside a relative clause ends ("The man, who police identified as X of Y, Illinois, was shot"):
+ * at the comma before the main clause's verb. Elsewhere `limit`.
+ */
+function relativeEnd(toks: Token[], srcAt: number, from: number, limit: number): number {
+  const rel = toks[srcAt - 1]?.word && /^(?:who|which|that)$/.test(toks[srcAt - 1].f) ? srcAt - 1 : toks[srcAt]?.word && /^(?:who|which)$/.test(toks[srcAt].f) ? srcAt : -1;
+  if (rel < 1 || toks[rel - 1].text !== ',') return limit;
+  for (let k = from; k < toks.length - 1 && toks[k].start < limit; k++) {
+    if (toks[k].text === ',' && toks[k + 1].word && (AUX.has(toks[k + 1].f) || /^(?:has|had|have|will|would|can|could|died|said)$/.test(toks[k + 1].f))) return toks[k].start;
+  }
+  return limit;
+}
+
+/**
+ * A participle's claim ("…, saying the drug flows freely"; "issued a statement saying …"): the source is that of an
+ * attribution just before it in the sentence, else the subject of the sentence.
+ */
+function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier?: Attribution): Attribution | null {
+  const { text } = ctx;
+  const afterCue = toks[c.after];
+  if (!afterCue) return null;
+  const af = afterCue.f;
+  const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"';
+  if (!c.strong && !introduced && c.shape === 'participle') return null;
+  // Directives, accusations and small clauses keep their object: "urging [prosecutors to refrain …]".
+  const from = c.shape === 'participle' && (af === 'that' || af === ':') ? c.after + 1 : c.after;
+  if (!toks[from]) return null;
+  let source: Span | null = earlier?.source ?? null;
+  const prev = toks[c.at - 1];
+  if (!source && prev && prev.word && !CLAUSE_CONJ.has(prev.f) && !/^(?:statement|statements)$/.test(prev.f)) {
+    // "an article published by the Post on Thursday saying …", "federal guidance urging …": the noun phrase before.
+    const prep = (t: Token | undefined) => !!t && /^(?:of|because|for|with|from|to|in|on|by|at|about)$/.test(t.f);
+    const lo = Math.max(0, c.at - 12);
+    let k = c.at - 1;
+    while (k >= lo && toks[k].word && !(DETERMINERS.test(toks[k].f) && !prep(toks[k - 1]))) k--;
+    if (k < lo || !toks[k].word) {
+      // No determiner: the bare noun phrase back to a preposition ("because of [federal guidance] urging …").
+      k = c.at - 1;
+      while (k > lo && toks[k - 1].word && !prep(toks[k - 1])) k--;
+    }
+    if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f))) source = sourceSpan(ctx, toks[k].start, prev.end);
+  }
+  if (!source) {
+    const subj = subjectOf(ctx, toks, c.at);
+    if (!subj) return null;
+    source = sourceSpan(ctx, toks[subj[0]].start, toks[subj[1]].end);
+  }
   const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
   if (ce - cs < 8) return null;
-  return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
+  return finish(ctx, source, c, cs, ce);
+}
+
+/** The subject of a sentence, before token `upTo`: past a fronted adverbial ("In January, …"), a short noun phrase. */
+function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | null {
+  let a = 0;
+  // "In January, …", "Earlier this week, …", "But …".
+  if (toks[0]?.word && (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(toks[0].f) || /ly$/.test(toks[0].f) && toks[1]?.text === ',')) {
+    let k = 1;
+    while (k < Math.min(upTo, 12) && toks[k].text !== ',') k++;
+    if (k >= upTo || toks[k].text !== ',') return null;
+    a = k + 1;
+  }
+  while (a < upTo && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // A dateline ("WASHINGTON — …") is not the subject.
+  if (toks[a]?.upper && toks[a].text.length > 2 && /^[—–-]$/.test(toks[a + 1]?.text ?? '')) a += 2;
+  if (a >= upTo || /ing$/.test(toks[a].f)) return null;
+  let b = a;
+  const det = DETERMINERS.test(toks[a].f);
+  while (b + 1 < upTo && b - a < 8) {
+    const t = toks[b + 1];
+    if (t.text === ',' || t.text === '(') break;
+    // A lower-case word followed by a preposition or a determiner is the verb: "The union [struck] on Monday".
+    if (t.word && !t.cap && b + 1 > a + 1 && /^(?:on|in|at|to|the|a|an|his|her|their|its|that|with|for|from|by|up|down|out|back|off|over)$/.test(toks[b + 2]?.f ?? '') || toks[b + 2]?.text === ',') {
+      if (t.word && !t.cap) break;
+    }
+    const title = t.word && !t.cap && toks[b + 2]?.cap && toks[b].cap && !FINITE.has(t.f) && !/ed$/.test(t.f); // "Trump lawyer Rudy Giuliani"
+    if (t.word && !t.cap && !title && !/^(?:and|of|the|a|an)$/.test(t.f) && !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))) break;
+    if (!t.word && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
+    b++;
+  }
+  while (b > a && toks[b].word && /^(?:and|of|the|a|an)$/.test(toks[b].f)) b--;
+  if (!sourceLike(ctx, toks, a, b, true)) return null;
+  return [a, b];
+}
+
+/**
+ * Does a clause without "that" start at token `from` ("suggested [he would feel safer]", "contended [the
+ * situation amounted to …]"), rather than a noun phrase ("suggested a possible job")? A finite verb within eight
+ * words, before any relative pronoun, tells it.
+ */
+function bareClause(toks: Token[], from: number, limit: number): boolean {
+  const t0 = toks[from];
+  if (!t0 || !t0.word || /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(t0.f)) return false;
+  for (let k = from + 1; k < Math.min(toks.length, from + 9) && toks[k].start < limit; k++) {
+    const t = toks[k];
+    if (!t.word) { if (t.text === ',' || t.text === '“' || t.text === '"') return false; continue; }
+    if (/^(?:that|which|who|whom|whose)$/.test(t.f)) return false;
+    if (FINITE.has(t.f) || /^(?:will|would|may|might|must|shall|should|can|could)$/.test(t.f)) return true;
+    if (/ed$/.test(t.f) && toks[k - 1].word && !toks[k - 1].cap && !/^(?:the|a|an|to|of|and|be|been|was|were|is|are|has|have|had)$/.test(toks[k - 1].f)) return true;
+  }
+  return false;
+}
+
+const TIME_ONLY = /^(?:(?:on|late|early|last|this|that)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|later|earlier)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[,—–-][\s\S]*)?$/i;
+
+/** The longest content: longer sentences are not prose (lists, run-ons without stops) and would cost quadratic work. */
+const MAX_CONTENT = 3000;
+
+/** `start`, or, if that is more than MAX_CONTENT before `end`, the first white space after end - MAX_CONTENT. */
+function clampStart(text: string, start: number, end: number): number {
+  if (end - start <= MAX_CONTENT) return start;
+  let i = end - MAX_CONTENT;
+  while (i < end && !/\s/.test(text[i])) i++;
+  return i;
+}
+
+/** Are there at least `n` words (runs of non-space) in text[from, to)? */
+function atLeastWords(text: string, from: number, to: number, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord && ++words >= n) return true;
+    inWord = !space;
+  }
+  return false;
+}
+
+/** Is there nothing but white space and one . ! ? between `from` and the sentence end `end`? */
+function endsSentence(text: string, from: number, end: number): boolean {
+  let i = from;
+  while (i < end && /\s/.test(text[i])) i++;
+  if (i < end && /[.!?]/.test(text[i])) i++;
+  while (i < end && /\s/.test(text[i])) i++;
+  return i >= end;
 }
 
 function endsInQuote(text: string, end: number): boolean {
