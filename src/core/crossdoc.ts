@@ -779,6 +779,15 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
   return small.every(w => big.includes(w));
 }
 
+/**
+ * Whether a name stands in a text as an outlet or a document passing on others' words: "X, citing two officials",
+ * "X's report", "X published the story", "told X".
+ */
+function conduit(name: string, text: string): boolean {
+  if (!/^[a-z][a-z'-]+$/.test(name)) return false;
+  return new RegExp(`\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`).test(text);
+}
+
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
 const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing)\b/i;
 
@@ -909,7 +918,14 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const vb = speaker(b, ib);
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
-  if (!sameSpeaker(va, vb) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
+  // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
+  // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
+  const namedIn = (v: string | null, x: Statement) => !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
+  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
+  // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
+  const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
+  const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
+  if (!chain && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").

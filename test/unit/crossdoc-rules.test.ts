@@ -151,6 +151,28 @@ The port authority will put $45 million into a crane able to lift the heaviest b
     assert.ok((att.confidence ?? 0) >= 0.7, String(att.confidence));
   });
 
+  it('an outlet citing officials and officials telling that outlet are one chain of sources, not an attribution conflict', () => {
+    const a = `Terminal to close
+
+The Daily Lantern, citing two port officials, reported that the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const b = `Kessel terminal closing
+
+Two port officials told the Daily Lantern that the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
+  });
+
+  it('unnamed sources counted differently (multiple / two) are an attribution conflict', () => {
+    const a = `Kessel terminal closing
+
+Multiple sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const b = `Terminal to shut
+
+Two sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => [c.kind, c.explanation]), [['attribution', 'Island Gazette credits it to anonymous sources (multiple), Coast Radio credits it to anonymous sources (2)']]);
+  });
+
   it('one person under a title, a party tag or a surname is one source across articles', () => {
     const a = `Senate panel backs canal plan
 
