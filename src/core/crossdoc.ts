@@ -386,6 +386,16 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   return 'other';
 }
 
+/**
+ * A source as the list names it: without a reporting verb caught at its end ("Associated Press reported"), and a
+ * newspaper by its title, article included ("Denver Post" → "The Denver Post"), as newspapers style themselves.
+ */
+export function sourceName(name: string): string {
+  const bare = name.replace(/\s+(?:reported|reports|said|says|wrote|writes|noted|added|stated)$/, '');
+  const paper = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(bare);
+  return paper ? `The ${paper[1]}` : bare;
+}
+
 export interface CheckOptions {
   /** Minimum similarity of two statements for one claim (0–1). */
   threshold?: number;
@@ -435,7 +445,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
-    const name = merger.get(speaker);
+    const name = sourceName(merger.get(speaker));
     let s = sourceMap.get(name);
     if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }));
     let seen = docsOf.get(s);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze } from '../../src/core';
-import { crossCheck, sameSpeaker } from '../../src/core/crossdoc';
+import { crossCheck, sameSpeaker, sourceName } from '../../src/core/crossdoc';
 import { quantitiesDiffer, quantitiesOf } from '../../src/core/cross/quantity';
 import { tokenize } from '../../src/core/text';
 import { CLI, SHARED } from './paths';
@@ -171,6 +171,14 @@ Multiple sources said the Kessel container terminal will close for repairs to it
 Two sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
     const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
     assert.deepEqual(r.conflicts.map(c => [c.kind, c.explanation]), [['attribution', 'Island Gazette credits it to anonymous sources (multiple), Coast Radio credits it to anonymous sources (2)']]);
+  });
+
+  it('sources are listed by their names: a newspaper with its article, no reporting verb caught at the end', () => {
+    assert.equal(sourceName('Kessel Evening Post'), 'The Kessel Evening Post');
+    assert.equal(sourceName('the Norbury Times'), 'The Norbury Times');
+    assert.equal(sourceName('Coastal Wire Service reported'), 'Coastal Wire Service');
+    assert.equal(sourceName('Ola Brenn'), 'Ola Brenn');
+    assert.equal(sourceName('Postmaster General'), 'Postmaster General');
   });
 
   it('one person under a title, a party tag or a surname is one source across articles', () => {
