@@ -83,6 +83,10 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
 const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
+/** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
+const COUNTERFACTUAL = /\b(?:if not for|if it (?:were|was|had) not been for|had it not been for|were it not for|if it weren[’']t for|if it wasn[’']t for)\b/gi;
+/** A text with its counterfactual phrases blanked (same length, so positions hold). */
+const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
@@ -225,7 +229,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d) })),
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
-        negated: NEGATION.test(text.slice(s.start, s.end)),
+        negated: NEGATION.test(factual(text.slice(s.start, s.end))),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
         quoted: false,
@@ -972,10 +976,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // The clause of x that negates words it shares with y.
   // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
   const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
-    if (!NEGATION.test(clause)) return false;
+    if (!NEGATION.test(factual(clause))) return false;
     const f = fold(clause);
     if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2) return false;
-    const m = NEGATION.exec(clause)!;
+    const m = NEGATION.exec(factual(clause))!;
     const after = tokenize(clause.slice(m.index)).filter(t => t.word).slice(1, 5).map(t => stem(t.f));
     const common = new Set(sharedWords(x, y));
     return after.some(w => common.has(w));

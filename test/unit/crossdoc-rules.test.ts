@@ -181,6 +181,17 @@ Two sources said the Kessel container terminal will close for repairs to its qua
     assert.equal(sourceName('Postmaster General'), 'Postmaster General');
   });
 
+  it('“if not for” says what would have happened, it negates nothing: no negation conflict', () => {
+    const a = `Depot fire
+
+Harbour workers at the Kessel depot said the blaze would have reached the fuel tanks if not for the quick work of the Kessel fire brigade.`;
+    const b = `Kessel fire put out
+
+The quick work of the Kessel fire brigade kept the blaze from reaching the fuel tanks at the Kessel depot, harbour workers said.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
+  });
+
   it('one person under a title, a party tag or a surname is one source across articles', () => {
     const a = `Senate panel backs canal plan
 
