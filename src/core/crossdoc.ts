@@ -80,7 +80,7 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
   tell according reported reports report stated states noted note added wrote now still already previously recent
   weeks week months month years year new one two three`.split(/\s+/).filter(Boolean));
 
-const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/iu;
+const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
 /** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
@@ -697,7 +697,7 @@ interface Overlap {
   cosine: number;
   /** Shared names, numbers and dates. */
   anchors: number;
-  /** Shared numbers and days (a year or a month is too common a date to say much). */
+  /** Shared numbers (not dates: one story's events mostly fall on the same few days). */
   figures: number;
 }
 
@@ -721,7 +721,7 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
     const q = b.ids[y[j]];
     if (p < q) i++;
     else if (p > q) j++;
-    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; if (FEATURE_KINDS[p] === 1 && (FEATURE_NAMES[p][0] === '#' || FEATURE_NAMES[p].length >= 11)) figures++; i++; j++; }
+    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; if (FEATURE_NAMES[p][0] === '#') figures++; i++; j++; }
   }
   w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
   return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors, figures };
@@ -951,7 +951,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
     // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
     if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
-    // The same figure (an amount, a day) in the words both give: one outlet states as fact what the other credits
+    // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
     // to a source. (Two sources giving one figure agree on it.)
     if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;
     return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };

@@ -113,7 +113,7 @@ Prosecutors in Dunmore are examining the bribery of harbour inspectors by the sh
     assert.equal(hedge.explanation, 'Dunmore Echo hedges it (“alleged”); Harbour Post states it as fact');
     const c = `Velstrand accused over harbour
 
-A former inspector, Mara Kolding, alleged the shipping firm Velstrand paid harbour inspectors in Dunmore over six years.`;
+A former inspector, Mara Kolding, alleged the shipping firm Velstrand paid harbour inspectors in Dunmore over six years, as she has alleged before.`;
     const r2 = crossCheck([article('b.txt', b, 'Harbour Post'), article('c.txt', c, 'Coast Radio')]);
     assert.ok(!r2.conflicts.some(x => x.kind === 'hedge'), JSON.stringify(r2.conflicts));
   });
