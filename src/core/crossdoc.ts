@@ -80,15 +80,21 @@ const STOP = new Set(`a an the and or but of to in on at by for from with as int
   tell according reported reports report stated states noted note added wrote now still already previously recent
   weeks week months month years year new one two three`.split(/\s+/).filter(Boolean));
 
-const HEDGES = /\b(?:reportedly|allegedly|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/i;
+const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
+/** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
+const COUNTERFACTUAL = /\b(?:if not for|if it (?:were|was|had) not been for|had it not been for|were it not for|if it weren[’']t for|if it wasn[’']t for)\b/gi;
+/** A text with its counterfactual phrases blanked (same length, so positions hold). */
+const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  // A silent final e goes as it does before -ing and -ed ("leave" / "leaving", "retire" / "retired").
+  if (w.length > 4 && w.endsWith('e') && !/[aeiou]e$/.test(w)) return w.slice(0, -1);
   return w;
 }
 
@@ -117,7 +123,7 @@ interface Statement {
   numbers: Map<string, Quantity[]>;
   dates: string[];
   /** Each date as written, with its value and the word before it ("since", "on"): what it dates. */
-  dateTexts: { value: string; text: string; before: string; near: string[] }[];
+  dateTexts: { value: string; text: string; before: string; near: string[]; telling: boolean }[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
@@ -220,10 +226,10 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
         numbers,
         dates,
-        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d) })),
+        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d) })),
         attributions: overlapping(),
         hedged: HEDGES.test(text.slice(s.start, s.end)),
-        negated: NEGATION.test(text.slice(s.start, s.end)),
+        negated: NEGATION.test(factual(text.slice(s.start, s.end))),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
         quoted: false,
@@ -250,6 +256,19 @@ function nearWords(toks: Token[], span: { start: number; end: number }): string[
   return words.slice(Math.max(0, first - 8), last + 9)
     .filter(t => (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f))
     .map(t => stem(t.f));
+}
+
+/** Words of telling: a date beside one dates the telling ("said Friday", "Friday’s statement", "a Thursday report"). */
+const TELLING = /^(?:said|says|saying|say|told|tells|telling|announced|announcing|tweeted|tweeting|wrote|stated|added|statement|statements|interview|tweet|remarks|briefing|report|reports|reported)$/;
+
+/** Whether a date stands within two words of a word of telling. */
+function tells(toks: Token[], span: { start: number; end: number }): boolean {
+  const words = toks.filter(t => t.word);
+  const first = words.findIndex(t => t.end > span.start);
+  if (first < 0) return false;
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  return words.slice(Math.max(0, first - 2), last + 3).some(t => (t.end <= span.start || t.start >= span.end) && TELLING.test(t.f));
 }
 
 /**
@@ -371,6 +390,16 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   return 'other';
 }
 
+/**
+ * A source as the list names it: without a reporting verb caught at its end ("Associated Press reported"), and a
+ * newspaper by its title, article included ("Denver Post" → "The Denver Post"), as newspapers style themselves.
+ */
+export function sourceName(name: string): string {
+  const bare = name.replace(/\s+(?:reported|reports|said|says|wrote|writes|noted|added|stated)$/, '');
+  const paper = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(bare);
+  return paper ? `The ${paper[1]}` : bare;
+}
+
 export interface CheckOptions {
   /** Minimum similarity of two statements for one claim (0–1). */
   threshold?: number;
@@ -420,7 +449,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
-    const name = merger.get(speaker);
+    const name = sourceName(merger.get(speaker));
     let s = sourceMap.get(name);
     if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }));
     let seen = docsOf.get(s);
@@ -529,7 +558,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
       if (anchors === 0) for (const k of s.numbers.keys()) if (k && b.numbers.has(k)) { anchors = 1; break; }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
+      if ((score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3))) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
@@ -668,6 +697,8 @@ interface Overlap {
   cosine: number;
   /** Shared names, numbers and dates. */
   anchors: number;
+  /** Shared numbers (not dates: one story's events mostly fall on the same few days). */
+  figures: number;
 }
 
 /**
@@ -680,6 +711,7 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
   let wy = 0;
   let w = 0;
   let anchors = 0;
+  let figures = 0;
   const ca = a.inArticle!;
   const cb = b.inArticle!;
   for (const k of x) wx += idf[a.ids[k]] / ca[k];
@@ -689,10 +721,10 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
     const q = b.ids[y[j]];
     if (p < q) i++;
     else if (p > q) j++;
-    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; i++; j++; }
+    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; if (FEATURE_NAMES[p][0] === '#') figures++; i++; j++; }
   }
   w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
-  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors };
+  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors, figures };
 }
 
 /**
@@ -761,6 +793,15 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
   return small.every(w => big.includes(w));
 }
 
+/**
+ * Whether a name stands in a text as an outlet or a document passing on others' words: "X, citing two officials",
+ * "X's report", "X published the story", "told X".
+ */
+function conduit(name: string, text: string): boolean {
+  if (!/^[a-z][a-z'-]+$/.test(name)) return false;
+  return new RegExp(`\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`).test(text);
+}
+
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
 const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing)\b/i;
 
@@ -809,6 +850,8 @@ export interface Disagreement { kind: ConflictKind; explanation: string; confide
  */
 const ATTRIBUTION_DOUBT = 0.05;
 const REWORDED_DOUBT = 0.15;
+/** What a figure (a number, a date) in the part two statements share adds to an attribution conflict. */
+const ATTRIBUTED_FIGURE = 0.15;
 
 /** Rare words (or their weight in commoner ones) two statements share when they surely say the same thing. */
 const RARE_WORDS = 2.3;
@@ -850,7 +893,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
   }
   // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
-  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !y.dates.includes(d.value) && y.dateTexts.some(e => e.near.some(w => d.near.includes(w))));
+  // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
+  // event happened: outlets writing on different days date it differently without disagreeing.
+  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !d.telling && !y.dates.includes(d.value) && y.dateTexts.some(e => !e.telling && e.near.some(w => d.near.includes(w))));
   const ta = dated(a, b);
   const tb = dated(b, a);
   if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
@@ -887,7 +932,14 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const vb = speaker(b, ib);
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
-  if (!sameSpeaker(va, vb) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
+  // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
+  // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
+  const namedIn = (v: string | null, x: Statement) => !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
+  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
+  // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
+  const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
+  const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
+  if (!chain && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
@@ -899,6 +951,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
     // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
     if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
+    // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
+    // to a source. (Two sources giving one figure agree on it.)
+    if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;
     return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };
   }
   // Other people named in it.
@@ -921,10 +976,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // The clause of x that negates words it shares with y.
   // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
   const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
-    if (!NEGATION.test(clause)) return false;
+    if (!NEGATION.test(factual(clause))) return false;
     const f = fold(clause);
     if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2) return false;
-    const m = NEGATION.exec(clause)!;
+    const m = NEGATION.exec(factual(clause))!;
     const after = tokenize(clause.slice(m.index)).filter(t => t.word).slice(1, 5).map(t => stem(t.f));
     const common = new Set(sharedWords(x, y));
     return after.some(w => common.has(w));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze } from '../../src/core';
-import { crossCheck, sameSpeaker } from '../../src/core/crossdoc';
+import { crossCheck, sameSpeaker, sourceName } from '../../src/core/crossdoc';
 import { quantitiesDiffer, quantitiesOf } from '../../src/core/cross/quantity';
 import { tokenize } from '../../src/core/text';
 import { CLI, SHARED } from './paths';
@@ -98,6 +98,98 @@ Two new vessels have been ordered from a shipyard in Norbury.`;
     const att = r.conflicts.find(c => c.kind === 'attribution');
     assert.ok(att, JSON.stringify(r.conflicts));
     assert.equal(att.explanation, 'Island Gazette states it as fact, Coast Radio credits it to Piet Vahl');
+  });
+
+  it('an “alleged” act against the same act stated plainly is a hedge conflict; “he alleged that” is no hedge', () => {
+    const a = `Dunmore harbour inquiry widens
+
+Prosecutors in Dunmore are examining the alleged bribery of harbour inspectors by the shipping firm Velstrand over six years.`;
+    const b = `Velstrand faces harbour inquiry
+
+Prosecutors in Dunmore are examining the bribery of harbour inspectors by the shipping firm Velstrand over six years, court papers show.`;
+    const r = crossCheck([article('a.txt', a, 'Dunmore Echo'), article('b.txt', b, 'Harbour Post')]);
+    const hedge = r.conflicts.find(c => c.kind === 'hedge');
+    assert.ok(hedge, JSON.stringify(r.conflicts));
+    assert.equal(hedge.explanation, 'Dunmore Echo hedges it (“alleged”); Harbour Post states it as fact');
+    const c = `Velstrand accused over harbour
+
+A former inspector, Mara Kolding, alleged the shipping firm Velstrand paid harbour inspectors in Dunmore over six years, as she has alleged before.`;
+    const r2 = crossCheck([article('b.txt', b, 'Harbour Post'), article('c.txt', c, 'Coast Radio')]);
+    assert.ok(!r2.conflicts.some(x => x.kind === 'hedge'), JSON.stringify(r2.conflicts));
+  });
+
+  it('dates conflict only when each stands beside the same act, not when one dates the telling', () => {
+    const told = `Riverton to replace girders
+
+Mayor Tessa Lindqvist said on Friday in a radio interview that the council had voted to replace the cracked girders.`;
+    const voted = `Council votes on bridge
+
+The Riverton council voted on Tuesday to replace the cracked girders of the Halvard Bridge.`;
+    const other = `Bridge vote
+
+The Riverton council voted on Monday to replace the cracked girders of the Halvard Bridge.`;
+    const r = crossCheck([article('a.txt', told), article('b.txt', voted)]);
+    assert.ok(!r.conflicts.some(c => c.kind === 'date'), JSON.stringify(r.conflicts));
+    const r2 = crossCheck([article('b.txt', voted, 'Harbour Post'), article('c.txt', other, 'Coast Radio')]);
+    const date = r2.conflicts.find(c => c.kind === 'date');
+    assert.ok(date, JSON.stringify(r2.conflicts));
+    assert.match(date.explanation, /Harbour Post dates it “Tuesday”.*Coast Radio “Monday”/);
+  });
+
+  it('the same amount stated as fact in one outlet and credited to an official in another is a sure attribution conflict', () => {
+    const a = `Port buys crane
+
+Kessel's port authority will spend $45 million on a container crane, the largest purchase in its history, and expects delivery from a shipyard in Norbury next spring.`;
+    const b = `Crane for Kessel terminal
+
+The port authority will put $45 million into a crane able to lift the heaviest boxes at the Kessel terminal, finance director Ola Brenn said on Monday.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    const att = r.conflicts.find(c => c.kind === 'attribution');
+    assert.ok(att, JSON.stringify(r.conflicts));
+    assert.equal(att.explanation, 'Island Gazette states it as fact, Coast Radio credits it to Ola Brenn');
+    // The one figure both give makes it the same fact: shown as surer than the words alone would make it (0.58).
+    assert.ok((att.confidence ?? 0) >= 0.7, String(att.confidence));
+  });
+
+  it('an outlet citing officials and officials telling that outlet are one chain of sources, not an attribution conflict', () => {
+    const a = `Terminal to close
+
+The Daily Lantern, citing two port officials, reported that the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const b = `Kessel terminal closing
+
+Two port officials told the Daily Lantern that the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
+  });
+
+  it('unnamed sources counted differently (multiple / two) are an attribution conflict', () => {
+    const a = `Kessel terminal closing
+
+Multiple sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const b = `Terminal to shut
+
+Two sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => [c.kind, c.explanation]), [['attribution', 'Island Gazette credits it to anonymous sources (multiple), Coast Radio credits it to anonymous sources (2)']]);
+  });
+
+  it('sources are listed by their names: a newspaper with its article, no reporting verb caught at the end', () => {
+    assert.equal(sourceName('Kessel Evening Post'), 'The Kessel Evening Post');
+    assert.equal(sourceName('the Norbury Times'), 'The Norbury Times');
+    assert.equal(sourceName('Coastal Wire Service reported'), 'Coastal Wire Service');
+    assert.equal(sourceName('Ola Brenn'), 'Ola Brenn');
+    assert.equal(sourceName('Postmaster General'), 'Postmaster General');
+  });
+
+  it('“if not for” says what would have happened, it negates nothing: no negation conflict', () => {
+    const a = `Depot fire
+
+Harbour workers at the Kessel depot said the blaze would have reached the fuel tanks if not for the quick work of the Kessel fire brigade.`;
+    const b = `Kessel fire put out
+
+The quick work of the Kessel fire brigade kept the blaze from reaching the fuel tanks at the Kessel depot, harbour workers said.`;
+    const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
+    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
   });
 
   it('one person under a title, a party tag or a surname is one source across articles', () => {
