@@ -1,16 +1,19 @@
 // Where the engine spends its time on real articles: `node --cpu-prof out/bench/profile.js` writes a CPU profile of
-// analysing ../shared/basil ten times; `node out/bench/profile.js --top` prints the functions with the most self time.
+// analysing ../shared/basil ten times (or `--generated N`: the workspace bench's generated articles); `node out/bench/profile.js --top` prints the functions with the most self time.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Session } from 'node:inspector';
 import { analyze } from '../src/core';
+import { generated } from './workspace';
 
 const dir = resolve(__dirname, '../../../shared/basil');
 const texts = (d: string): string[] => readdirSync(d).sort().flatMap(n => {
   const p = join(d, n);
   return statSync(p).isDirectory() ? texts(p) : n.endsWith('.txt') ? [readFileSync(p, 'utf8')] : [];
 });
-const all = texts(dir);
+// --generated N: the workspace benchmark's generated articles instead of basil.
+const gi = process.argv.indexOf('--generated');
+const all = gi >= 0 ? Array.from({ length: Number(process.argv[gi + 1]) }, (_, k) => generated(k)) : texts(dir);
 const run = () => { for (let i = 0; i < 10; i++) for (const t of all) analyze(t); };
 
 if (process.argv.includes('--top')) {
