@@ -7,11 +7,60 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core';
-import { anchorAt, locate } from '../../src/core/anchor';
+import { type Anchor, anchorAt, locate } from '../../src/core/anchor';
 import { CORPUS, ROOT } from './paths';
 
 /** A text whose characters carry the offset they had in the original (-1: typed since). */
 interface Traced { chars: string[]; origin: number[] }
+
+/** How the annotations of edited texts are found again: on exactly their own words, orphaned, or on other words. */
+class Judged {
+  annotations = 0;
+  survived = 0;
+  refound = 0;
+  wrong = 0;
+  orphanedSurvivors = 0;
+  readonly failures: string[] = [];
+  readonly reasons = new Map<string, number>();
+  constructor(private readonly maxFailures: number) {}
+
+  /** Locates each anchor in the edited text and compares the result with where the anchor's own words went. */
+  judge(file: string, t: Traced, anchors: Anchor[]): void {
+    const text = t.chars.join('');
+    const where = new Map<number, number>();
+    t.origin.forEach((o, i) => { if (o >= 0) where.set(o, i); });
+    for (const a of anchors) {
+      this.annotations++;
+      const mapped: number[] = [];
+      for (let o = a.start; o < a.end; o++) if (where.has(o)) mapped.push(where.get(o)!);
+      const complete = mapped.length === a.end - a.start && mapped.every((p, i) => i === 0 || p === mapped[i - 1] + 1);
+      const found = locate(text, a);
+      if (complete) {
+        this.survived++;
+        if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) this.refound++;
+        else if (found.status === 'orphaned') { this.orphanedSurvivors++; this.reasons.set(found.reason ?? '?', (this.reasons.get(found.reason ?? '?') ?? 0) + 1); }
+      }
+      if (found.status === 'orphaned') continue;
+      const own = new Set(mapped);
+      let overlaps = false;
+      for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
+      if (overlaps) continue;
+      this.wrong++;
+      if (this.failures.length < this.maxFailures) this.failures.push(`${file.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start} rivals ${JSON.stringify(a.rivals)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
+    }
+  }
+
+  /** Prints the figures under a heading; returns the share of surviving annotations found exactly, and the wrong ones. */
+  print(heading: string): { rate: number; wrong: number } {
+    const rate = this.refound / this.survived;
+    console.log(`      ${heading}`);
+    console.log(`      surviving annotations found again on exactly their words: ${this.refound}/${this.survived} = ${(rate * 100).toFixed(2)}% (orphaned ${this.orphanedSurvivors})`);
+    console.log(`      annotations found on words other than their own: ${this.wrong}`);
+    this.failures.forEach(x => console.log(`        ${x}`));
+    for (const [r, n] of [...this.reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
+    return { rate, wrong: this.wrong };
+  }
+}
 
 function makeRng(seed: number) {
   let s = seed >>> 0;
@@ -121,13 +170,8 @@ function randomEdits(seed: number, total: number) {
     const rng = makeRng(seed);
     const SCRIPTS = Math.ceil(total / files.length);
     let scripts = 0;
-    let survived = 0;
-    let refound = 0;
-    let wrong = 0;
-    let orphanedSurvivors = 0;
     const ops = new Map<string, number>();
-    const failures: string[] = [];
-    const reasons = new Map<string, number>();
+    const judged = new Judged(5);
     for (const f of files) {
       const original = readFileSync(f, 'utf8');
       const spans = annotationsOf(original, rng);
@@ -143,37 +187,10 @@ function randomEdits(seed: number, total: number) {
           ops.set(op, (ops.get(op) ?? 0) + 1);
           OPS[op](t, rng);
         }
-        const text = t.chars.join('');
-        const where = new Map<number, number>();
-        t.origin.forEach((o, i) => { if (o >= 0) where.set(o, i); });
-        for (const a of anchors) {
-          const mapped: number[] = [];
-          for (let o = a.start; o < a.end; o++) if (where.has(o)) mapped.push(where.get(o)!);
-          const complete = mapped.length === a.end - a.start && mapped.every((p, i) => i === 0 || p === mapped[i - 1] + 1);
-          const found = locate(text, a);
-          if (complete) {
-            survived++;
-            if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) refound++;
-            else if (found.status === 'orphaned') { orphanedSurvivors++; reasons.set(found.reason ?? '?', (reasons.get(found.reason ?? '?') ?? 0) + 1); }
-          }
-          if (found.status !== 'orphaned') {
-            const own = new Set(mapped);
-            let overlaps = false;
-            for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
-            if (!overlaps) {
-              wrong++;
-              if (failures.length < 5) failures.push(`${f.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}, ${found.confidence.toFixed(2)}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))}`);
-            }
-          }
-        }
+        judged.judge(f, t, anchors);
       }
     }
-    const rate = refound / survived;
-    console.log(`      seed ${seed}: ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    console.log(`      surviving annotations found again on exactly their words: ${refound}/${survived} = ${(rate * 100).toFixed(2)}% (orphaned ${orphanedSurvivors})`);
-    console.log(`      annotations found on words other than their own: ${wrong}`);
-    failures.forEach(x => console.log(`        ${x}`));
-    for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
+    const { rate, wrong } = judged.print(`seed ${seed}: ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
     return { scripts, rate, wrong };
   }
 }
@@ -329,10 +346,9 @@ function wireEdits(SEED: number, total: number) {
     ];
     const rng = makeRng(SEED);
     const SCRIPTS = Math.ceil(total / files.length);
-    let scripts = 0, survived = 0, refound = 0, wrong = 0, orphanedSurvivors = 0, annotations = 0;
+    let scripts = 0;
     const ops = new Map<string, number>();
-    const failures: string[] = [];
-    const reasons = new Map<string, number>();
+    const judged = new Judged(40);
     for (const f of files) {
       for (let k = 0; k < SCRIPTS; k++) {
         scripts++;
@@ -346,39 +362,11 @@ function wireEdits(SEED: number, total: number) {
           ops.set(op, (ops.get(op) ?? 0) + 1);
           if (op in WIRE) WIRE[op](t, rng, doc); else OPS[op](t, rng);
         }
-        const text = t.chars.join('');
-        const where = new Map<number, number>();
-        t.origin.forEach((o, i) => { if (o >= 0) where.set(o, i); });
-        for (const a of anchors) {
-          annotations++;
-          const mapped: number[] = [];
-          for (let o = a.start; o < a.end; o++) if (where.has(o)) mapped.push(where.get(o)!);
-          const complete = mapped.length === a.end - a.start && mapped.every((p, i) => i === 0 || p === mapped[i - 1] + 1);
-          const found = locate(text, a);
-          if (complete) {
-            survived++;
-            if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) refound++;
-            else if (found.status === 'orphaned') { orphanedSurvivors++; reasons.set(found.reason ?? '?', (reasons.get(found.reason ?? '?') ?? 0) + 1); }
-          }
-          if (found.status !== 'orphaned') {
-            const own = new Set(mapped);
-            let overlaps = false;
-            for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
-            if (!overlaps) {
-              wrong++;
-              if (failures.length < 40) failures.push(`${f.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start} rivals ${JSON.stringify(a.rivals)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
-            }
-          }
-        }
+        judged.judge(f, t, anchors);
       }
     }
-    const rate = refound / survived;
-    console.log(`      seed ${SEED}: ${scripts} wire-copy scripts over ${files.length} articles, ${annotations} annotations (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    console.log(`      surviving annotations found again on exactly their words: ${refound}/${survived} = ${(rate * 100).toFixed(2)}% (orphaned ${orphanedSurvivors})`);
-    console.log(`      annotations found on words other than their own: ${wrong}`);
-    failures.forEach(x => console.log(`        ${x}`));
-    for (const [r, n] of [...reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
-    return { scripts, rate, wrong, annotations };
+    const { rate, wrong } = judged.print(`seed ${SEED}: ${scripts} wire-copy scripts over ${files.length} articles, ${judged.annotations} annotations (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    return { scripts, rate, wrong, annotations: judged.annotations };
   }
 }
 
