@@ -7,22 +7,19 @@
 // that (VS Code's tree drop handling, Newsmark's import, the editor) is the real code.
 // The screenshot goes to test-output/e2e/import.png (and media/screenshot-import.png with NEWSMARK_UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { copyOfSamples, hostProblem, launchBrowser, ROOT, type Server, startCodeServer } from '../harness/codeServer';
+import type { Page } from 'playwright-core';
+import { hostProblem, openWorkbench, ROOT, type Workbench } from '../harness/codeServer';
 
 const OUT = join(ROOT, 'test-output/e2e');
 const ARTICLE = 'harbour-daily-ferry-strike-ends-after-two-weeks.txt';
 
 describe('Importing a saved page in the browser', function () {
   this.timeout(180000);
-  let server: Server | undefined;
-  let browser: Browser | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
   let workspace = '';
-  let extensions = '';
 
   before(async function () {
     const problem = hostProblem();
@@ -32,24 +29,11 @@ describe('Importing a saved page in the browser', function () {
       this.skip();
     }
     mkdirSync(OUT, { recursive: true });
-    workspace = copyOfSamples();
-    const vsix = join(ROOT, 'newsmark.vsix');
-    assert.ok(existsSync(vsix), 'newsmark.vsix is built first (npm run package; npm run test:e2e does it)');
-    extensions = mkdtempSync(join(tmpdir(), 'newsmark-exts-'));
-    server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbench(workspace));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    bench = await openWorkbench();
+    ({ page, workspace } = bench);
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    if (extensions) rmSync(extensions, { recursive: true, force: true });
-  });
+  after(async () => { await bench?.close(); });
 
   it('drops a saved page on the sidebar: the article is written with its sidecar and opens highlighted', async () => {
     await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();

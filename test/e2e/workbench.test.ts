@@ -2,11 +2,10 @@
 // .vsix (`npm run package`; code-server --install-extension), as a user would: open the demo workspace and an article, see the highlights, hover one, run a command from the
 // palette, open the sidebar. Screenshots go to test-output/e2e/ (and to media/ with NEWSMARK_UPDATE_SCREENSHOTS=1).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { copyOfSamples, hostProblem, launchBrowser, ROOT, type Server, startCodeServer } from '../harness/codeServer';
+import type { Frame, Page } from 'playwright-core';
+import { hostProblem, openWorkbench, ROOT, type Workbench } from '../harness/codeServer';
 
 const OUT = join(ROOT, 'test-output/e2e');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -28,11 +27,9 @@ const SAME_BG = `(e, want) => {
 
 describe('Newsmark in the browser', function () {
   this.timeout(180000);
-  let server: Server | undefined;
-  let browser: Browser | undefined;
+  let bench: Workbench | undefined;
   let page: Page;
   let workspace = '';
-  let extensions = '';
 
   before(async function () {
     const problem = hostProblem();
@@ -42,31 +39,19 @@ describe('Newsmark in the browser', function () {
       this.skip();
     }
     mkdirSync(OUT, { recursive: true });
-    workspace = copyOfSamples();
     // Installed as a user installs it: the .vsix that `npm run package` built, through code-server --install-extension.
     const vsix = join(ROOT, 'newsmark.vsix');
-    assert.ok(existsSync(vsix), 'newsmark.vsix is built first (npm run package; npm run test:e2e does it)');
-    assert.ok(statSync(vsix).mtimeMs >= statSync(join(ROOT, 'dist/extension.js')).mtimeMs - 60000, 'newsmark.vsix is older than the build: run npm run package');
-    extensions = mkdtempSync(join(tmpdir(), 'newsmark-exts-'));
-    server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
+    assert.ok(existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(join(ROOT, 'dist/extension.js')).mtimeMs - 60000, 'newsmark.vsix is older than the build: run npm run package');
+    bench = await openWorkbench();
+    ({ page, workspace } = bench);
     // What got installed is the package, not this checkout: its bundle and assets, no sources or tests.
-    const installed = readdirSync(extensions).find(n => n.startsWith(`${pkg.publisher}.${pkg.name}-${pkg.version}`));
-    assert.ok(installed, `installed into ${extensions}: ${readdirSync(extensions).join(', ')}`);
-    const files = readdirSync(join(extensions, installed));
+    const installed = readdirSync(bench.extensions).find(n => n.startsWith(`${pkg.publisher}.${pkg.name}-${pkg.version}`));
+    assert.ok(installed, `installed into ${bench.extensions}: ${readdirSync(bench.extensions).join(', ')}`);
+    const files = readdirSync(join(bench.extensions, installed));
     assert.ok(files.includes('dist') && files.includes('package.json') && !files.includes('src') && !files.includes('test') && !files.includes('node_modules'), files.join(', '));
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbench(workspace));
-    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (workspace) rmSync(workspace, { recursive: true, force: true });
-    if (extensions) rmSync(extensions, { recursive: true, force: true });
-  });
+  after(async () => { await bench?.close(); });
 
   /** Elements drawn for text-editor decorations with a given background. */
   const decorationsWithBackground = (bg: number[]) => page.evaluate(([want, same]) => {

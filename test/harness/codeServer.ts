@@ -6,7 +6,7 @@ import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, realpath
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../../..');
 export const CODE_SERVER = process.env.NEWSMARK_CODE_SERVER ?? join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
@@ -157,4 +157,42 @@ export function copyOfSamples(): string {
   const dir = mkdtempSync(join(tmpdir(), 'newsmark-ws-'));
   cpSync(join(ROOT, 'samples'), dir, { recursive: true });
   return dir;
+}
+
+/** The demo workspace open in the web workbench, with Newsmark installed from its .vsix, in a browser page. */
+export interface Workbench {
+  server: Server;
+  browser: Browser;
+  page: Page;
+  /** The copy of samples/ that is open. */
+  workspace: string;
+  /** Where code-server installed the extension. */
+  extensions: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Installs newsmark.vsix (built by `npm run package`) into a fresh extensions folder, as a user installs it, starts
+ * code-server on a copy of the demo articles and opens the workbench in chromium, with the explorer shown.
+ */
+export async function openWorkbench(): Promise<Workbench> {
+  const vsix = join(ROOT, 'newsmark.vsix');
+  if (!existsSync(vsix)) throw new Error('newsmark.vsix is built first (npm run package; npm run test:e2e does it)');
+  const workspace = copyOfSamples();
+  const extensions = mkdtempSync(join(tmpdir(), 'newsmark-exts-'));
+  const server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  await page.goto(server.workbench(workspace));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+  return {
+    server, browser, page, workspace, extensions,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      rmSync(workspace, { recursive: true, force: true });
+      rmSync(extensions, { recursive: true, force: true });
+    },
+  };
 }
