@@ -63,6 +63,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
   // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
+  // The analysis worker: one file for Node's worker threads and the web's Web Workers (src/worker/engineWorker.ts).
+  esbuild.build({ ...common, platform: 'neutral', format: 'iife', entryPoints: ['src/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', external: ['node:worker_threads'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),
   production ? null : esbuild.build({
     ...common,

@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { type Analysis, type Analyzer, createAnalyzer } from '../core';
+import { Cancelled, type Engine } from './engine';
 import { settings } from './settings';
 
 export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
@@ -14,6 +15,16 @@ export type Result =
 export function isArticle(doc: vscode.TextDocument): boolean {
   return ARTICLE_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm'
     && !doc.uri.path.endsWith('.newsmark.yaml');
+}
+
+/** How many bytes a text takes in UTF-8 (without Node's Buffer, which the web extension host lacks). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && !(c >= 0xd800 && c <= 0xdfff) ? 2 : 1;
+  }
+  return n;
 }
 
 export function formatMB(bytes: number): string {
@@ -36,11 +47,68 @@ export class Analyses implements vscode.Disposable {
   /** The publication date an article's sidecar gives (document.published), if any. */
   publishedOf: (doc: vscode.TextDocument) => string | null = () => null;
 
-  constructor() {
+  /** Requests to the worker under way, by document: one per document version. */
+  private readonly inflight = new Map<string, { version: number; published: string | null; promise: Promise<Result> }>();
+
+  /** With an engine, `request` analyses in the analysis worker; `get` always analyses on this thread. */
+  constructor(private readonly engine?: Engine) {
     this.subs.push(vscode.workspace.onDidCloseTextDocument(d => {
       this.cache.delete(d.uri.toString());
       this.analyzers.delete(d.uri.toString());
+      this.inflight.delete(d.uri.toString());
+      this.engine?.forget(d.uri.toString());
     }));
+  }
+
+  /** The cached result when it is for the document as it is now, else undefined. */
+  fresh(doc: vscode.TextDocument): Result | undefined {
+    const cached = this.cache.get(doc.uri.toString());
+    const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
+    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === this.publishedOf(doc) : cached.limitBytes === limitBytes)) return cached;
+    return undefined;
+  }
+
+  /**
+   * The current result for a document, analysed in the worker when the cached one is stale: the extension host
+   * is not blocked, and a request for an older version still waiting is cancelled.
+   */
+  request(doc: vscode.TextDocument): Promise<Result> {
+    const cached = this.fresh(doc);
+    if (cached) return Promise.resolve(cached);
+    if (!this.engine) return Promise.resolve(this.get(doc));
+    const key = doc.uri.toString();
+    const published = this.publishedOf(doc);
+    const version = doc.version;
+    const running = this.inflight.get(key);
+    if (running && running.version === version && running.published === published) return running.promise;
+    const text = doc.getText();
+    const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
+    if (text.length > limitBytes || utf8Length(text) > limitBytes) return Promise.resolve(this.get(doc));
+    const promise = this.engine.analyze(text, published ? { published } : {}, key).then(
+      analysis => {
+        if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+        const result: Result = { kind: 'ok', analysis, version, published };
+        const current = this.cache.get(key);
+        if (!current || current.version <= version) {
+          this.cache.set(key, result);
+          this.emitter.fire(doc);
+        }
+        return result;
+      },
+      (e: Error) => {
+        if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+        // Replaced by a request for a newer version: that one answers.
+        if (e instanceof Cancelled) return this.fresh(doc) ?? this.request(doc);
+        throw e;
+      },
+    );
+    this.inflight.set(key, { version, published, promise });
+    return promise;
+  }
+
+  /** Resolves once no analysis is under way in the worker. */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight.values()].map(r => r.promise));
   }
 
   /** The current result for a document, analysing it now when the cached one is stale. */
@@ -51,7 +119,7 @@ export class Analyses implements vscode.Disposable {
     const published = this.publishedOf(doc);
     if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published : cached.limitBytes === limitBytes)) return cached;
     const text = doc.getText();
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const bytes = utf8Length(text);
     let result: Result;
     if (bytes > limitBytes) {
       result = { kind: 'too-large', bytes, limitBytes, version: doc.version };

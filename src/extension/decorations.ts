@@ -127,7 +127,12 @@ export class Decorations implements vscode.Disposable {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    const result = this.analyses.get(doc);
+    // Analysed in the worker: highlights follow once the result for this version is in.
+    const result = this.analyses.fresh(doc);
+    if (!result) {
+      void this.analyses.request(doc).then(() => { if (vscode.window.visibleTextEditors.includes(editor)) this.update(editor); }, () => undefined);
+      return;
+    }
     const on = settings().highlight;
     const shown: Partial<Record<Layer, vscode.Range[]>> = {};
     const live = this.annotations.of(doc);

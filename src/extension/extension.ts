@@ -19,6 +19,8 @@ import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
 import { Tagging } from './tagging';
 import { registerImportArticle } from './importArticle';
+import { Engine } from './engine';
+import { spawnWorker } from './spawnWorker';
 
 /** What `activate` returns: a small API for tests and other extensions. */
 export interface NewsmarkApi {
@@ -28,6 +30,10 @@ export interface NewsmarkApi {
   analysis(doc: vscode.TextDocument): Analysis | undefined;
   /** Resolves once no highlight update is waiting for a pause in typing. */
   whenIdle(): Promise<void>;
+  /** How many articles the workspace index holds. */
+  articleCount(): number;
+  /** Where analysis runs: in the worker, or on the extension host when no worker could start. */
+  engineWhere(): 'worker' | 'extension host';
   /** The status-bar text. */
   statusText(): string;
   /** Messages Newsmark showed the user. */
@@ -58,7 +64,10 @@ export interface NewsmarkApi {
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const activationStart = performance.now();
-  const analyses = new Analyses();
+  // Analysis and the cross-article check run in a worker, so the extension host is never blocked.
+  const engine = new Engine(() => spawnWorker(context.extensionUri), msg => console.warn(msg));
+  context.subscriptions.push({ dispose: () => engine.dispose() });
+  const analyses = new Analyses(engine);
   const annotations = new Annotations();
   // Dates resolve against the publication date the sidecar gives, when it gives one.
   analyses.publishedOf = doc => annotations.stateOf(doc)?.file?.data.document.published ?? null;
@@ -70,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
-  const index = new WorkspaceIndex(context.storageUri);
+  const index = new WorkspaceIndex(context.storageUri, engine);
   const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
   const coverage = new Coverage(index);
   const cross = new CrossCommands(index, coverage, annotations);
@@ -111,7 +120,13 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       const r = analyses.get(doc);
       return r.kind === 'ok' ? r.analysis : undefined;
     },
-    whenIdle: () => decorations.whenIdle(),
+    whenIdle: async () => {
+      await decorations.whenIdle();
+      await analyses.idle();
+      await decorations.whenIdle();
+    },
+    engineWhere: () => engine.where,
+    articleCount: () => index.articleCount(),
     statusText: () => status.text,
     messages: () => [...analyses.messages],
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),

@@ -66,11 +66,11 @@ export function describeAnnotations(doc: vscode.TextDocument, live: Live[], rela
 export class Hovers implements vscode.HoverProvider {
   constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const at = doc.offsetAt(pos);
+    const r = await this.analyses.request(doc).catch(() => this.analyses.get(doc));
     const state = this.annotations.stateOf(doc);
     const parts = describeAnnotations(doc, this.annotations.of(doc), state?.file?.data.relations ?? [], at);
-    const r = this.analyses.get(doc);
     if (r.kind === 'ok') parts.push(...describeAt(r.analysis, at));
     if (parts.length === 0) return undefined;
     const md = new vscode.MarkdownString(parts.join('\n\n---\n\n'));

@@ -2,11 +2,12 @@
 // extension's storage, so a reopened workspace is ready at once), and the cross-article check over them.
 
 import * as vscode from 'vscode';
-import { analyze, type Analysis } from '../core';
-import { crossCheck, type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/crossdoc';
+import type { Analysis } from '../core';
+import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/crossdoc';
 import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
 import { fnv1a } from '../core/text';
-import { isArticle } from './analyses';
+import { isArticle, utf8Length } from './analyses';
+import { Engine } from './engine';
 import { sidecarLimits, sidecarUriOf } from './annotations';
 import { setting } from './settings';
 
@@ -33,14 +34,19 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Article URIs by the names the cross-article results use (workspace-relative paths). */
   private readonly byName = new Map<string, vscode.Uri>();
 
-  constructor(private readonly storage: vscode.Uri | undefined) {
+  /** The engine's generation whose worker holds this index's articles (a restarted worker holds none). */
+  private generation: number;
+
+  /** Articles are analysed and checked in the engine's worker; the index here keeps what the views need. */
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly engine: Engine = new Engine(async () => null)) {
+    this.generation = engine.generation;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
       watcher, sidecars,
       watcher.onDidCreate(u => this.touch(u)),
       watcher.onDidChange(u => this.touch(u)),
-      watcher.onDidDelete(u => { this.entries.delete(u.toString()); this.schedule(); }),
+      watcher.onDidDelete(u => { this.forget(u.toString()); this.schedule(); }),
       sidecars.onDidChange(() => this.schedule()),
       sidecars.onDidCreate(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument(e => { if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri); }),
@@ -70,6 +76,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     return [...this.entries.values()].map(e => ({ uri: e.uri, name: this.nameOf(e.uri), text: e.text, analysis: e.analysis }));
   }
 
+  private forget(key: string): void {
+    if (this.entries.delete(key)) this.engine.drop([key]);
+  }
+
   private touch(uri: vscode.Uri): void {
     if (uri.path.endsWith(SIDECAR_SUFFIX)) return;
     this.dirty.add(uri.toString());
@@ -92,12 +102,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async saveCache(): Promise<void> {
     if (!this.storage || !this.cacheDirty) return;
     this.cacheDirty = false;
-    const live = new Set([...this.entries.values()].map(e => e.hash));
-    const obj: Record<string, Analysis> = {};
-    for (const [h, a] of this.cache) if (live.has(h)) obj[h] = a;
+    // Serialised in the worker (thousands of analyses would hold up the extension host).
+    const json = await this.engine.cacheJson([...this.entries.entries()].map(([key, e]) => ({ key, hash: e.hash })));
     await vscode.workspace.fs.createDirectory(this.storage);
     const tmp = vscode.Uri.joinPath(this.storage, 'analyses.json.tmp');
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(obj)));
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(json));
     await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(this.storage, 'analyses.json'), { overwrite: true });
   }
 
@@ -124,7 +133,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) {
       const text = open.getText();
-      return Buffer.byteLength(text) > limit ? null : text;
+      return utf8Length(text) > limit ? null : text;
     }
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -145,9 +154,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       .filter(e => e.uri.toString().startsWith(folder) && e.uri.toString().slice(folder.length).indexOf('/') < 0 && e.analysis.published)
       .map(e => e.analysis.published!).sort().pop() ?? null;
     const h = hash(`${published ?? ''}|${storyDate ?? ''}|${text}`);
-    let analysis = this.cache.get(h);
-    if (!analysis) {
-      analysis = analyze(text, published ? { published } : storyDate ? { storyDate } : {});
+    const cached = this.cache.get(h);
+    // The worker keeps the article for the cross-article check, and analyses it unless the cache has it.
+    const analysis = await this.engine.article(uri.toString(), text, published ? { published } : storyDate ? { storyDate } : {}, cached);
+    if (!cached) {
       this.cache.set(h, analysis);
       this.cacheDirty = true;
     }
@@ -168,11 +178,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           const u = uris[i];
           seen.add(u.toString());
           const text = await this.read(u);
-          if (text === null) { this.entries.delete(u.toString()); continue; }
+          if (text === null) { this.forget(u.toString()); continue; }
           this.entries.set(u.toString(), await this.analyse(u, text));
           if (i % 25 === 0) { report(i); await new Promise(r => setTimeout(r, 0)); } // let the editor breathe
         }
-        for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.entries.delete(k);
+        for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.forget(k);
         // Undated articles read before their dated neighbours: once more, now that the folder's dates are known.
         for (const e of [...this.entries.values()]) if (!e.analysis.published) this.entries.set(e.uri.toString(), await this.analyse(e.uri, e.text));
       };
@@ -197,7 +207,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);
       const text = await this.read(uri);
-      if (text === null) this.entries.delete(key); else this.entries.set(key, await this.analyse(uri, text));
+      if (text === null) this.forget(key); else this.entries.set(key, await this.analyse(uri, text));
     }
     await this.check();
     void this.saveCache();
@@ -205,16 +215,21 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The cross-article check over the index, with what researchers dismissed or marked in sidecars. */
   private async check(): Promise<CrossResult> {
+    // A worker started again since holds no articles: they are given to it again, with their analyses.
+    if (this.generation !== this.engine.generation) {
+      this.generation = this.engine.generation;
+      await Promise.all([...this.entries.entries()].map(([key, e]) => this.engine.article(key, e.text, {}, e.analysis)));
+    }
     this.byName.clear();
-    const inputs = [...this.entries.values()].map(e => {
+    const inputs = [...this.entries.entries()].map(([key, e]) => {
       const name = this.nameOf(e.uri);
       this.byName.set(name, e.uri);
       // Explanations name an article by its outlet (from the sidecar), else by its path in the workspace.
-      return { doc: name, label: e.outlet ?? name, text: e.text, analysis: e.analysis };
+      return { key, doc: name, label: e.outlet ?? name };
     });
     // Contradictions from the confidence the researcher asks for (newsmark.contradictions.minConfidence).
     const min = vscode.workspace.getConfiguration('newsmark').get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
-    const result = crossCheck(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
+    const result = await this.engine.cross(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
     result.conflicts = await this.applySidecars(result.conflicts);
     this.result = result;
     void vscode.commands.executeCommand('setContext', 'newsmark.articleCount', this.entries.size);

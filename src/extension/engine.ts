@@ -1,0 +1,148 @@
+// The extension's side of the analysis worker: a small async interface over messages (analyse a text, keep and
+// check the workspace's articles), with stale requests cancelled. How the worker is started is the platform's
+// business (spawnWorker.ts on the desktop, spawnWorker.web.ts on the web); when it cannot start, the same service
+// runs on the extension host itself, one request per task.
+
+import type { Analysis, AnalyzeOptions } from '../core';
+import type { CheckOptions, CrossResult } from '../core/crossdoc';
+import { type EngineRequest, type EngineResult, type FromWorker, serveEngine, type ToWorker } from '../worker/engineServer';
+
+/** A started worker, whatever its kind. */
+export interface WorkerLike {
+  postMessage(m: ToWorker): void;
+  onMessage(f: (m: FromWorker) => void): void;
+  /** Called when the worker fails or exits. */
+  onExit(f: (why: string) => void): void;
+  terminate(): void;
+}
+
+/** A request given up because a newer one for the same document replaced it. */
+export class Cancelled extends Error {
+  constructor() { super('cancelled: superseded by a newer request'); }
+}
+
+/** The engine service on this thread: what runs when no worker can be started. */
+export function inProcess(): WorkerLike {
+  let toClient: (m: FromWorker) => void = () => undefined;
+  let toServer: (m: ToWorker) => void = () => undefined;
+  serveEngine(f => { toServer = f; }, m => toClient(m));
+  return {
+    postMessage: m => toServer(m),
+    onMessage: f => { toClient = f; },
+    onExit: () => undefined,
+    terminate: () => undefined,
+  };
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; key?: string };
+
+export class Engine {
+  private worker: Promise<WorkerLike>;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly latest = new Map<string, number>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  /** Where requests run: 'worker', or 'extension host' when no worker could be started. */
+  where: 'worker' | 'extension host' = 'worker';
+  /** Bumped when the worker was restarted: the articles kept in it are gone and must be given again. */
+  generation = 0;
+
+  constructor(private readonly spawn: () => Promise<WorkerLike | null>, private readonly log: (msg: string) => void = () => undefined) {
+    this.worker = this.start();
+  }
+
+  private async start(): Promise<WorkerLike> {
+    let w: WorkerLike | null = null;
+    try {
+      w = await this.spawn();
+    } catch (e) {
+      this.log(`Newsmark: the analysis worker could not start (${(e as Error).message}); analysing on the extension host`);
+    }
+    if (!w) { this.where = 'extension host'; w = inProcess(); }
+    w.onMessage(m => this.settle(m));
+    w.onExit(why => {
+      this.log(`Newsmark: the analysis worker stopped (${why}); starting it again`);
+      for (const [id, p] of this.pending) { this.pending.delete(id); p.reject(new Error(`the analysis worker stopped (${why})`)); }
+      this.latest.clear();
+      this.generation++;
+      this.worker = this.start();
+    });
+    return w;
+  }
+
+  private settle(m: FromWorker): void {
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (p.key !== undefined && this.latest.get(p.key) === m.id) this.latest.delete(p.key);
+    if (m.ok) p.resolve(m.value);
+    else p.reject(m.cancelled ? new Cancelled() : new Error(m.error));
+  }
+
+  /**
+   * Sends a request. With a key, an earlier request of the same key that has not started is cancelled (its promise
+   * rejects with Cancelled): only the newest version of a document is worth analysing.
+   */
+  request<R extends EngineRequest>(req: R, key?: string): Promise<EngineResult<R>> {
+    const id = this.nextId++;
+    const p = new Promise<EngineResult<R>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, key });
+      void this.worker.then(w => {
+        if (key !== undefined) {
+          const before = this.latest.get(key);
+          if (before !== undefined && this.pending.has(before)) w.postMessage({ id: before, cancel: true });
+          this.latest.set(key, id);
+        }
+        w.postMessage({ id, req });
+      });
+    });
+    this.inflight.add(p);
+    const done = () => { this.inflight.delete(p); };
+    p.then(done, done);
+    return p;
+  }
+
+  /** Analyses a text; a newer request with the same key cancels this one if it has not started. */
+  analyze(text: string, opts: AnalyzeOptions, key?: string): Promise<Analysis> {
+    return this.request({ op: 'analyze', text, opts, key }, key);
+  }
+
+  /** Many texts at once (indexing): each analysed in its own task, so a cancel or another request can go between. */
+  analyzeBatch(items: { text: string; opts: AnalyzeOptions }[]): Promise<Analysis[]> {
+    return Promise.all(items.map(i => this.analyze(i.text, i.opts)));
+  }
+
+  forget(key: string): void {
+    void this.request({ op: 'forget', key }).catch(() => undefined);
+  }
+
+  /** Keeps an article for the cross-article check; analyses it unless `analysis` is given, and returns the analysis. */
+  async article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis): Promise<Analysis> {
+    const r = await this.request({ op: 'article', name: key, text, opts, analysis });
+    return r ?? analysis!;
+  }
+
+  drop(keys: string[]): void {
+    if (keys.length) void this.request({ op: 'drop', names: keys }).catch(() => undefined);
+  }
+
+  cross(articles: { key: string; doc: string; label: string }[], opts: CheckOptions): Promise<CrossResult> {
+    return this.request({ op: 'cross', articles, opts });
+  }
+
+  /** The kept articles' analyses as one JSON object by the hash given for each (serialised in the worker). */
+  cacheJson(keys: { key: string; hash: string }[]): Promise<string> {
+    return this.request({ op: 'cacheJson', keys });
+  }
+
+  /** Resolves once no request is waiting. */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  dispose(): void {
+    void this.worker.then(w => w.terminate());
+    for (const p of this.pending.values()) p.reject(new Cancelled());
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,66 @@
+// The analysis worker: one bundle that runs as a Node worker thread and as a Web Worker, answering as the engine
+// does in-process; requests for a document replaced by a newer one are dropped before they start.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { analyze } from '../../src/core';
+import { crossCheck } from '../../src/core/crossdoc';
+import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
+import type { FromWorker } from '../../src/worker/engineServer';
+import { ROOT } from './paths';
+
+const BUNDLE = join(ROOT, 'dist/engineWorker.js');
+const A = 'Harbour master Ilse Brandvik said on Tuesday that the pier at Kettlewick would stay shut until March.';
+const B = 'The pier at Kettlewick will reopen in May, a council spokesman told the Gullhaven Courier on Wednesday.';
+
+describe('the analysis worker', function () {
+  this.timeout(20000);
+
+  it('answers in a Node worker thread as the engine does in-process, and checks the articles it keeps', async () => {
+    const engine = new Engine(async () => {
+      const { Worker } = await import('node:worker_threads');
+      const w = new Worker(BUNDLE);
+      return { postMessage: m => w.postMessage(m), onMessage: f => { w.on('message', f); }, onExit: () => undefined, terminate: () => void w.terminate() };
+    });
+    try {
+      assert.deepEqual(await engine.analyze(A, { published: '2024-02-06' }), analyze(A, { published: '2024-02-06' }));
+      const a = await engine.article('a', A, { published: '2024-02-06' });
+      const b = await engine.article('b', B, { published: '2024-02-07' });
+      const got = await engine.cross([{ key: 'a', doc: 'a.txt', label: 'Wire' }, { key: 'b', doc: 'b.txt', label: 'Courier' }], {});
+      const want = crossCheck([{ doc: 'a.txt', label: 'Wire', text: A, analysis: a }, { doc: 'b.txt', label: 'Courier', text: B, analysis: b }]);
+      assert.deepEqual(got, want);
+      assert.equal(engine.where, 'worker');
+    } finally { engine.dispose(); }
+  });
+
+  it('runs the same bundle as a Web Worker (a global `self` with postMessage and onmessage, no Node)', async () => {
+    const answers: FromWorker[] = [];
+    const self: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: FromWorker): void } = { onmessage: null, postMessage: m => answers.push(m) };
+    runInNewContext(readFileSync(BUNDLE, 'utf8'), { self, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, Intl });
+    assert.equal(typeof self.onmessage, 'function', 'the worker listens on self.onmessage');
+    self.onmessage!({ data: { id: 1, req: { op: 'analyze', text: A, opts: { published: '2024-02-06' } } } });
+    await new Promise(r => setTimeout(r, 50));
+    assert.equal(answers.length, 1);
+    assert.ok(answers[0].ok);
+    // Compared through JSON: the objects come from another realm.
+    assert.deepEqual(JSON.parse(JSON.stringify((answers[0] as { value: unknown }).value)), JSON.parse(JSON.stringify(analyze(A, { published: '2024-02-06' }))));
+  });
+
+  it('drops a stale request for a document when a newer one comes before it started', async () => {
+    const engine = new Engine(async () => inProcess());
+    const first = engine.analyze(A, {}, 'doc');
+    const second = engine.analyze(A + ' ' + B, {}, 'doc');
+    const other = engine.analyze(B, {}, 'other');
+    await assert.rejects(first, (e: Error) => e instanceof Cancelled);
+    assert.deepEqual((await second).entities, analyze(A + ' ' + B).entities);
+    assert.deepEqual(await other, analyze(B));
+    await engine.idle();
+  });
+
+  it('says where it runs when no worker can start (on the extension host)', async () => {
+    const engine = new Engine(async () => null);
+    assert.deepEqual(await engine.analyze(B, {}), analyze(B));
+    assert.equal(engine.where, 'extension host');
+  });
+});
