@@ -47,6 +47,18 @@ const noCssParser = {
   },
 };
 
+/**
+ * The web build (dist/web/extension.js, package.json "browser"): the same extension, with the few files that need
+ * Node replaced by their web versions (a Web Worker for analysis, the page parser in-thread, no lock files).
+ */
+const webVersions = {
+  name: 'web-versions',
+  setup(build) {
+    const swap = { './spawnWorker': 'src/extension/spawnWorker.web.ts', './pageReader': 'src/extension/pageReader.web.ts', '../node/sidecarFs': 'src/extension/sidecarFs.web.ts' };
+    build.onResolve({ filter: /^(\.\/spawnWorker|\.\/pageReader|\.\.\/node\/sidecarFs)$/ }, args => ({ path: join(process.cwd(), swap[args.path]) }));
+  },
+};
+
 function tsFiles(dir) {
   let out = [];
   for (const name of readdirSync(dir)) {
@@ -63,6 +75,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
   // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
+  esbuild.build({ ...common, platform: 'browser', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webVersions, noCssParser] }),
   // The analysis worker: one file for Node's worker threads and the web's Web Workers (src/worker/engineWorker.ts).
   esbuild.build({ ...common, platform: 'neutral', format: 'iife', entryPoints: ['src/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', external: ['node:worker_threads'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),

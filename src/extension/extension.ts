@@ -30,6 +30,8 @@ export interface NewsmarkApi {
   analysis(doc: vscode.TextDocument): Analysis | undefined;
   /** Resolves once no highlight update is waiting for a pause in typing. */
   whenIdle(): Promise<void>;
+  /** Resolves once the workspace index has nothing to read or check. */
+  whenIndexed(): Promise<void>;
   /** How many articles the workspace index holds. */
   articleCount(): number;
   /** Where analysis runs: in the worker, or on the extension host when no worker could start. */
@@ -127,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     },
     engineWhere: () => engine.where,
     articleCount: () => index.articleCount(),
+    whenIndexed: () => index.settled(),
     statusText: () => status.text,
     messages: () => [...analyses.messages],
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),

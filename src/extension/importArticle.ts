@@ -4,41 +4,15 @@
 // the core, and written with vscode.workspace.fs: the article first, then its sidecar; if the sidecar cannot be
 // written the article is deleted again, so nothing is left half-written. No file is ever written over.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { articleFileName, type ArticleFormat, FIELD_NAMES, isRealDay, MAX_PAGE_BYTES, tooLargeError } from '../core/articleFiles';
-import type { ExtractOptions, ImportedArticle, ImportResult } from '../core/htmlArticle';
+import type { ImportedArticle } from '../core/htmlArticle';
 import { decodePage } from '../core/htmlEncoding';
 import { newSidecarText, SIDECAR_SUFFIX } from '../core/sidecar';
 import { type DocumentField, setDocumentField } from '../core/sidecarDocument';
 import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
-
-/** Longest a page may take to read before it is given up on. */
-const READ_TIMEOUT_MS = 60000;
-
-/**
- * Reads a page in a worker thread (dist/importWorker.js), so that the editor never waits on a large page; where the
- * worker bundle is missing (tests run from sources), in this thread, loading the parser on first use.
- */
-async function extract(html: string, opts: ExtractOptions): Promise<ImportResult> {
-  const script = join(__dirname, 'importWorker.js');
-  if (!existsSync(script)) {
-    // scripts/build.mjs makes this a bundle of its own (dist/importer.js), loaded only here.
-    const { extractArticle } = await import('../core/htmlArticle');
-    return extractArticle(html, opts);
-  }
-  return new Promise(resolve => {
-    const worker = new Worker(script);
-    const done = (r: ImportResult) => { clearTimeout(timer); void worker.terminate(); resolve(r); };
-    const timer = setTimeout(() => done({ ok: false, error: `reading the page took over ${READ_TIMEOUT_MS / 1000} s and was given up; save only the article page (File › Save Page As…, "HTML only") and import that` }), READ_TIMEOUT_MS);
-    worker.once('message', (r: ImportResult) => done(r));
-    worker.once('error', e => done({ ok: false, error: `the page could not be read (${e.message})` }));
-    worker.postMessage({ html, opts });
-  });
-}
+import { extract } from './pageReader';
 
 const HTML_FILTER = { 'Web pages': ['html', 'htm', 'xhtml'] };
 const DROP_TYPES = ['text/uri-list', 'files'];

@@ -88,7 +88,16 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), 600);
+    this.scheduled = true;
+    this.timer = setTimeout(() => { this.scheduled = false; void this.update(); }, 600);
+  }
+
+  private scheduled = false;
+  private updating = false;
+
+  /** Resolves once nothing is being indexed or waits to be (tests). */
+  async settled(): Promise<void> {
+    while (this.indexing || this.scheduled || this.updating) await new Promise(r => setTimeout(r, 100));
   }
 
   private async loadCache(): Promise<void> {
@@ -203,6 +212,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async update(): Promise<void> {
     if (this.indexing) { this.schedule(); return; }
+    this.updating = true;
+    try { await this.updateNow(); } finally { this.updating = false; }
+  }
+
+  private async updateNow(): Promise<void> {
     for (const key of [...this.dirty]) {
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);

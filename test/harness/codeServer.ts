@@ -175,17 +175,19 @@ export interface Workbench {
  * Installs newsmark.vsix (built by `npm run package`) into a fresh extensions folder, as a user installs it, starts
  * code-server on a copy of the demo articles and opens the workbench in chromium, with the explorer shown.
  */
-export async function openWorkbench(): Promise<Workbench> {
+export async function openWorkbench(opts: { settings?: Record<string, unknown>; onPage?: (page: Page) => void } = {}): Promise<Workbench> {
+  const { onPage } = opts;
   const vsix = join(ROOT, 'newsmark.vsix');
   if (!existsSync(vsix)) throw new Error('newsmark.vsix is built first (npm run package; npm run test:e2e does it)');
   const workspace = copyOfSamples();
   const extensions = mkdtempSync(join(tmpdir(), 'newsmark-exts-'));
-  const server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on' } });
+  const server = await startCodeServer({ extensionsDir: extensions, installVsix: [vsix], settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.wordWrap': 'on', ...opts.settings } });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  await page.goto(server.workbench(workspace));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+  onPage?.(page);
+  await page.goto(server.workbench(workspace), { timeout: 180000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 180000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 180000 });
   return {
     server, browser, page, workspace, extensions,
     async close() {
