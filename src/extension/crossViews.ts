@@ -118,18 +118,51 @@ export class ContradictionDiagnostics implements vscode.Disposable {
     );
   }
 
+  private renders = 0;
+
+  /**
+   * Positions come from the texts the index read (no document is opened for them: a workspace of thousands of
+   * articles would load each into the extension host), and the work yields now and then, so the editor keeps going.
+   */
   private async render(r: CrossResult): Promise<void> {
+    const mine = ++this.renders;
     this.collection.clear();
     if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('diagnostics.contradictions', true)) return;
     const byDoc = new Map<string, vscode.Diagnostic[]>();
-    const rangeOf = async (m: Mention): Promise<vscode.Location | undefined> => {
-      const uri = this.index.uriOf(m.doc);
-      if (!uri) return undefined;
-      const doc = await vscode.workspace.openTextDocument(uri);
-      return new vscode.Location(uri, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end)));
+    const lineStarts = new Map<string, number[]>();
+    const positionAt = (key: string, text: string, offset: number): vscode.Position => {
+      let starts = lineStarts.get(key);
+      if (!starts) {
+        starts = [0];
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+        }
+        lineStarts.set(key, starts);
+      }
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      }
+      return new vscode.Position(lo, Math.max(0, offset - starts[lo]));
     };
+    const rangeOf = (m: Mention): vscode.Location | undefined => {
+      const uri = this.index.uriOf(m.doc);
+      const text = uri && this.index.textOf(uri);
+      if (!uri || text === undefined) return undefined;
+      const key = uri.toString();
+      return new vscode.Location(uri, new vscode.Range(positionAt(key, text, m.start), positionAt(key, text, m.end)));
+    };
+    let n = 0;
     for (const c of r.conflicts) {
-      const [la, lb] = await Promise.all([rangeOf(c.a), rangeOf(c.b)]);
+      if (++n % 200 === 0) {
+        await new Promise(res => setTimeout(res, 0));
+        if (mine !== this.renders) return; // a newer result is being shown
+      }
+      const la = rangeOf(c.a);
+      const lb = rangeOf(c.b);
       if (!la || !lb) continue;
       for (const [here, there, other] of [[la, lb, c.b], [lb, la, c.a]] as const) {
         const d = new vscode.Diagnostic(here.range, `Contradiction (${c.kind}${c.confidence !== undefined ? `, ${sureness(c)}` : ''}): ${c.explanation}`, vscode.DiagnosticSeverity.Information);
@@ -137,10 +170,11 @@ export class ContradictionDiagnostics implements vscode.Disposable {
         d.code = 'contradiction';
         d.relatedInformation = [new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`)];
         const key = here.uri.toString();
-        byDoc.set(key, [...(byDoc.get(key) ?? []), d]);
+        const list = byDoc.get(key);
+        if (list) list.push(d); else byDoc.set(key, [d]);
       }
     }
-    for (const [k, ds] of byDoc) this.collection.set(vscode.Uri.parse(k), ds);
+    this.collection.set([...byDoc].map(([k, ds]) => [vscode.Uri.parse(k), ds]));
   }
 
   dispose(): void {

@@ -67,6 +67,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return vscode.workspace.asRelativePath(uri);
   }
 
+  /** The text of an indexed article, as read. */
+  textOf(uri: vscode.Uri): string | undefined {
+    return this.entries.get(uri.toString())?.text;
+  }
+
   articleCount(): number {
     return this.entries.size;
   }

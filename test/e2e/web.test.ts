@@ -24,7 +24,7 @@ const SAME_BG = `(e, want) => {
 }`;
 
 describe('Newsmark in a web extension host', function () {
-  this.timeout(180000);
+  this.timeout(600000);
   let bench: Workbench | undefined;
   let page: Page;
   /** What the page fetched of the extension's files. */
