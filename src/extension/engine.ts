@@ -34,7 +34,7 @@ export function inProcess(): WorkerLike {
   };
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; key?: string };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; key?: string; parts?: Map<string, unknown[][]> };
 
 export class Engine {
   private worker: Promise<WorkerLike>;
@@ -73,7 +73,14 @@ export class Engine {
   private settle(m: FromWorker): void {
     const p = this.pending.get(m.id);
     if (!p) return;
+    if ('chunk' in m) {
+      const parts = (p.parts ??= new Map());
+      const list = parts.get(m.chunk.field);
+      if (list) list.push(m.chunk.items); else parts.set(m.chunk.field, [m.chunk.items]);
+      return;
+    }
     this.pending.delete(m.id);
+    if (m.ok && p.parts) for (const [field, lists] of p.parts) (m.value as Record<string, unknown>)[field] = lists.flat();
     if (p.key !== undefined && this.latest.get(p.key) === m.id) this.latest.delete(p.key);
     if (m.ok) p.resolve(m.value);
     else p.reject(m.cancelled ? new Cancelled() : new Error(m.error));

@@ -29,7 +29,29 @@ export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' } 
   : null;
 
 export type ToWorker = { id: number; req: EngineRequest } | { id: number; cancel: true };
-export type FromWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; cancelled?: boolean };
+export type FromWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; cancelled?: boolean }
+  /** Part of a long list of the answer to come (the answer then holds the list empty). */
+  | { id: number; chunk: { field: string; items: unknown[] } };
+
+/**
+ * A long list in an answer (the cross-article check of thousands of articles lists thousands of claims) is sent in
+ * parts: each message is taken apart by the receiving thread in one go, so no single one may be large.
+ */
+export const CHUNK = 250;
+
+function postChunked(id: number, value: unknown, post: (m: FromWorker) => void): void {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const [field, v] of Object.entries(rest)) {
+      if (!Array.isArray(v) || v.length <= CHUNK) continue;
+      for (let i = 0; i < v.length; i += CHUNK) post({ id, chunk: { field, items: v.slice(i, i + CHUNK) } });
+      rest[field] = [];
+    }
+    post({ id, ok: true, value: rest });
+  } else {
+    post({ id, ok: true, value });
+  }
+}
 
 /** The engine's state in the worker: per-document analyzers and the index's articles. */
 export class EngineState {
@@ -91,7 +113,7 @@ export function serveEngine(onMessage: (f: (m: ToWorker) => void) => void, post:
     if (cancelled.delete(next.id)) post({ id: next.id, ok: false, error: 'cancelled', cancelled: true });
     else {
       try {
-        post({ id: next.id, ok: true, value: state.handle(next.req) });
+        postChunked(next.id, state.handle(next.req), post);
       } catch (e) {
         post({ id: next.id, ok: false, error: e instanceof Error ? e.message : String(e) });
       }

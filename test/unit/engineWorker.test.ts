@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
-import type { FromWorker } from '../../src/worker/engineServer';
+import { CHUNK, type FromWorker } from '../../src/worker/engineServer';
 import { ROOT } from './paths';
 
 const BUNDLE = join(ROOT, 'dist/engineWorker.js');
@@ -42,7 +42,7 @@ describe('the analysis worker', function () {
     self.onmessage!({ data: { id: 1, req: { op: 'analyze', text: A, opts: { published: '2024-02-06' } } } });
     await new Promise(r => setTimeout(r, 50));
     assert.equal(answers.length, 1);
-    assert.ok(answers[0].ok);
+    assert.ok('ok' in answers[0] && answers[0].ok);
     // Compared through JSON: the objects come from another realm.
     assert.deepEqual(JSON.parse(JSON.stringify((answers[0] as { value: unknown }).value)), JSON.parse(JSON.stringify(analyze(A, { published: '2024-02-06' }))));
   });
@@ -56,6 +56,19 @@ describe('the analysis worker', function () {
     assert.deepEqual((await second).entities, analyze(A + ' ' + B).entities);
     assert.deepEqual(await other, analyze(B));
     await engine.idle();
+  });
+
+  it('sends a long list of an answer in parts, and puts it together again', async () => {
+    const text = Array.from({ length: CHUNK + 60 }, (_, i) => `Norway and Chile signed treaty ${i + 1}.`).join(' ');
+    const want = analyze(text);
+    assert.ok(want.entities.length > CHUNK, `${want.entities.length} entities`);
+    const seen: FromWorker[] = [];
+    const engine = new Engine(async () => {
+      const w = inProcess();
+      return { ...w, onMessage: f => w.onMessage(m => { seen.push(m); f(m); }) };
+    });
+    assert.deepEqual(await engine.analyze(text, {}), want);
+    assert.ok(seen.filter(m => 'chunk' in m).length >= 2, 'the entities came in parts');
   });
 
   it('says where it runs when no worker can start (on the extension host)', async () => {
