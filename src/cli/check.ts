@@ -7,13 +7,13 @@ import { crossCheck, type CrossResult } from '../core/crossdoc';
 import { readSidecar } from '../core/sidecar';
 import { filesUnder, load, sidecarOf, why } from './files';
 
-/** How an article is named in explanations: its outlet from the sidecar, else its path from here. */
-function labelOf(path: string): string {
+/** How an article is named in explanations: its outlet from the sidecar, else its path from here (or `name`). */
+export function labelOf(path: string, name?: string): string {
   const sidecar = sidecarOf(path);
   const text = sidecar ? load(sidecar).text : undefined;
   const r = text === undefined ? null : readSidecar(text);
   const outlet = r && r.ok ? r.file.data.document.outlet : undefined;
-  return typeof outlet === 'string' && outlet.trim() ? outlet.trim() : relative(process.cwd(), path) || path;
+  return typeof outlet === 'string' && outlet.trim() ? outlet.trim() : name ?? (relative(process.cwd(), path) || path);
 }
 
 const ARTICLE = /\.(?:txt|md|markdown|news)$/i;
@@ -44,14 +44,15 @@ export function runCheck(paths: string[], published: (path: string) => string | 
 
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
-export function formatCheck(r: CrossResult): string {
+/** The readable report; `name` says how to name an article (default: as given). */
+export function formatCheck(r: CrossResult, name: (doc: string) => string = d => d): string {
   const lines: string[] = [`${r.documents.length} articles, ${r.sources.length} sources, ${r.claims.length} shared claims, ${r.conflicts.length} conflicts`];
   lines.push('', 'Conflicts');
   if (r.conflicts.length === 0) lines.push('  none found');
   for (const c of r.conflicts) {
     lines.push(`  [${c.kind}${c.confidence !== undefined ? `, ${Math.round(c.confidence * 100)}% sure` : ''}] ${c.explanation}`);
-    lines.push(`      ${c.a.doc}: “${clip(c.a.text, 110)}”`);
-    lines.push(`      ${c.b.doc}: “${clip(c.b.text, 110)}”`);
+    lines.push(`      ${name(c.a.doc)}: “${clip(c.a.text, 110)}”`);
+    lines.push(`      ${name(c.b.doc)}: “${clip(c.b.text, 110)}”`);
   }
   lines.push('', 'Sources');
   for (const s of r.sources) lines.push(`  ${s.speaker} (${s.kind}) — ${s.mentions} in ${s.documents.length} article${s.documents.length === 1 ? '' : 's'}`);
@@ -59,7 +60,7 @@ export function formatCheck(r: CrossResult): string {
   for (const c of r.claims) lines.push(`  ${c.id} (${c.independent} independent of ${new Set(c.mentions.map(m => m.doc)).size}) ${clip(c.summary, 100)}`);
   if (r.derived?.length) {
     lines.push('', 'Articles that are one report (rewrites of one another, counted once)');
-    for (const d of r.derived) lines.push(`  ${d.origin ? `from ${d.origin}: ` : ''}${d.documents.join(', ')}`);
+    for (const d of r.derived) lines.push(`  ${d.origin ? `from ${d.origin}: ` : ''}${d.documents.map(name).join(', ')}`);
   }
   return lines.join('\n');
 }

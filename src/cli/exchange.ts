@@ -3,13 +3,14 @@
 
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, findPublicationDate } from '../core';
 import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
 import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/sidecar';
 import { SidecarBrokenError } from '../core/store';
 import { articlesIn } from './check';
 import { cliStore, limitsFor, load, sidecarOf, why } from './files';
+import { commonFolder } from './names';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -69,6 +70,14 @@ export function runExport(paths: string[], format: ExportFormat, opts: { detecte
     try { st = statSync(opts.out); } catch { /* made below */ }
     if (st && !st.isDirectory()) { errors.push({ path: opts.out, message: '--out names a file; give a folder (it is made when missing)' }); return res; }
   }
+  // Without annotations there is nothing to export but the texts: say so, and how to export the engine's findings.
+  const bare = docs.filter(d => d.items.length === 0).length;
+  if (docs.length && bare === docs.length) {
+    res.notes.push(`no annotations to export: ${docs.length === 1 ? 'the article has' : `none of the ${docs.length} articles has`} a sidecar with annotations${format === 'brat' ? ', so no brat files were written' : ''}. Add --detected to export the engine's findings (entities, dates, claims) as well.`);
+    if (format === 'brat') return res;
+  } else if (bare && !opts.detected) {
+    res.notes.push(`${bare} of the ${docs.length} articles have no annotations (add --detected to export the engine's findings as well)`);
+  }
   let failed = false;
   const write = (name: string, text: string) => {
     if (failed) return;
@@ -84,8 +93,11 @@ export function runExport(paths: string[], format: ExportFormat, opts: { detecte
   };
   if (format === 'brat') {
     if (!opts.out) { errors.push({ path: '--out', message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR' }); return res; }
+    // Named by their path from the folder that holds all the articles: the articles of one folder lie beside
+    // annotation.conf, those of its subfolders in subfolders (never the articles' absolute paths).
+    const base = commonFolder(docs.map(d => fileURLToPath(d.iri)));
     for (const d of docs) {
-      const stem = bratStem(d.name);
+      const stem = bratStem(relative(base, fileURLToPath(d.iri)).split(sep).join('/'));
       const { ann, skipped } = toBrat(d);
       write(`${stem}.txt`, d.text);
       write(`${stem}.ann`, ann);

@@ -1,13 +1,12 @@
 // `newsmark`: the engine on the command line, for batches and CI.
 
-import { analyze, findPublicationDate, type Analysis } from '../core';
+import { isMainThread } from 'node:worker_threads';
 import { checkAnchors, formatAnchors } from './anchors';
-import { formatCheck, runCheck } from './check';
-import { readSidecar } from '../core/sidecar';
-import { limitsFor, load, type Loaded, sidecarOf } from './files';
-import { formatAnalysis } from './format';
+import { type Args, readArgs } from './args';
+import { analyzeCommand, checkCommand } from './batch';
 import { EXPORT_FORMATS, runExport, runImport, type ExportFormat } from './exchange';
 import { IMPORT_ARTICLE_USAGE, runImportArticle } from './importArticle';
+import { type Sink, Writer } from './jsonl';
 
 declare const NEWSMARK_VERSION: string;
 const VERSION = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : '0.0.0-dev';
@@ -15,9 +14,9 @@ const VERSION = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : '0.0.0
 const HELP = `newsmark ${VERSION} — entities, dates and attributed claims in news articles
 
 Usage:
-  newsmark analyze FILE... [--json] [--published YYYY-MM-DD] [--story-date YYYY-MM-DD]
-  newsmark anchors PATH... [--write] [--json]
-  newsmark check PATH... [--json]
+  newsmark analyze FILE... [--json] [--jsonl] [--jobs N] [--published YYYY-MM-DD] [--story-date YYYY-MM-DD]
+  newsmark anchors PATH... [--write] [--json] [--jsonl]
+  newsmark check PATH... [--json] [--jsonl] [--jobs N]
   newsmark export --format w3c|brat|csv|jsonl [--detected] [--out DIR] PATH...
   newsmark import EXPORT... PATH... [--dry-run]
   ${IMPORT_ARTICLE_USAGE}
@@ -54,8 +53,14 @@ Commands:
             -3 …). Written beside a saved page, or into the current folder for an address, unless
             --out DIR. --keep-html keeps the fetched page beside the article.
 
-Options:
+Options (each takes its value as --name VALUE or --name=VALUE):
   --json                    Print one JSON object on stdout instead of the report.
+  --jsonl                   Print JSON Lines instead, written as the work goes: (analyze) a line per article,
+                            as --json's documents; (check) a line per article read, then per source, shared
+                            claim, conflict and derived group, each with its "type", and a summary last;
+                            (anchors) a line per article. Unreadable files are lines with an "error".
+  --jobs N, -j N            (analyze, check) Analyse on N threads. Default: every core of the machine (one for
+                            small batches). The results are the same, in the same order, for any N.
   --published YYYY-MM-DD    Publication date for every FILE (else each article's own date line).
   --write                   (anchors) Store the new positions of moved annotations.
   --format FORMAT           (export) w3c, brat, csv or jsonl.
@@ -70,141 +75,67 @@ Exit codes: 0 success; 1 (anchors) some annotations are orphaned, (check) confli
 command line is wrong (the other files are still reported).
 `;
 
-interface Args {
-  command: string | null;
-  files: string[];
-  json: boolean;
-  write: boolean;
-  published: string | null;
-  storyDate: string | null;
-  format: string | null;
-  detected: boolean;
-  out: string | null;
-  dryRun: boolean;
-}
-
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { command: null, files: [], json: false, write: false, published: null, storyDate: null, format: null, detected: false, out: null, dryRun: false };
-  for (let i = 0; i < argv.length; i++) {
-    const x = argv[i];
-    if (x === '--json') a.json = true;
-    else if (x === '--write') a.write = true;
-    else if (x === '--detected') a.detected = true;
-    else if (x === '--dry-run') a.dryRun = true;
-    else if (x === '--format' || x.startsWith('--format=')) {
-      const v = x.includes('=') ? x.slice(9) : argv[++i];
-      if (!v || !(EXPORT_FORMATS as readonly string[]).includes(v)) return `--format needs one of ${EXPORT_FORMATS.join(', ')}`;
-      a.format = v;
-    } else if (x === '--out' || x.startsWith('--out=')) {
-      const v = x.includes('=') ? x.slice(6) : argv[++i];
-      if (!v) return '--out needs a folder';
-      a.out = v;
-    }
-    else if (x === '--published' || x === '--story-date') {
-      const v = argv[++i];
-      if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${x} needs a date as YYYY-MM-DD`;
-      if (!realDay(v)) return `${x} ${v} is not a date on the calendar (YYYY-MM-DD: month 01–12, a day the month has)`;
-      if (x === '--published') a.published = v; else a.storyDate = v;
-    } else if (x === '--') { for (const f of argv.slice(i + 1)) a.files.push(f); i = argv.length; }
-    else if (x.startsWith('-')) return `unknown option ${x}`;
-    else if (!a.command) a.command = x;
-    else a.files.push(x);
-  }
-  return a;
-}
-
-/** A YYYY-MM-DD that names a day of the calendar (not 2026-13-45 or 2026-02-30). */
-function realDay(v: string): boolean {
-  const [y, m, d] = v.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return m >= 1 && m <= 12 && d >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
 /**
  * Runs a command line. Whatever happens inside, the user gets one line on stderr and exit code 2, never a stack
  * trace (and never exit 1, which means orphans or conflicts).
  */
-export async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function run(argv: string[], out: Sink['write'], err: (s: string) => void, drain?: Sink['drain']): Promise<number> {
+  const w = new Writer({ write: out, drain });
   try {
-    return await runCommand(argv, out, err);
+    return await runCommand(argv, w, err);
   } catch (e) {
     const m = e instanceof RangeError && /call stack/i.test(e.message) ? 'an input is nested too deeply to be read'
       : (e as Error)?.message?.split('\n')[0] ?? String(e);
+    await w.flush().catch(() => undefined);
     err(`newsmark: could not finish: ${m}\n`);
     return 2;
   }
 }
 
-async function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function runCommand(argv: string[], w: Writer, err: (s: string) => void): Promise<number> {
+  const out = (s: string) => { void w.write(s); };
   // import-article has its own options (and may fetch pages).
-  if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) return runImportArticle(argv.slice(1), out, err);
-  if (argv.includes('--help') || argv.includes('-h')) { out(HELP); return 0; }
-  if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); return 0; }
-  const args = parseArgs(argv);
+  if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) {
+    try { return await runImportArticle(argv.slice(1), out, err); } finally { await w.flush(); }
+  }
+  if (argv.includes('--help') || argv.includes('-h')) { out(HELP); await w.flush(); return 0; }
+  if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); await w.flush(); return 0; }
+  const args = readArgs(argv);
   if (typeof args === 'string') { err(`newsmark: ${args}\nTry 'newsmark --help'.\n`); return 2; }
   if (!['analyze', 'anchors', 'check', 'export', 'import'].includes(args.command ?? '')) {
     err(args.command ? `newsmark: unknown command '${args.command}'\nTry 'newsmark --help'.\n` : HELP);
     return 2;
   }
   if (args.files.length === 0) { err(`newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`); return 2; }
-  if (args.command === 'anchors') return anchors(args, out, err);
-  if (args.command === 'check') return check(args, out, err);
-  if (args.command === 'export') return exportCommand(args, out, err);
-  if (args.command === 'import') return importCommand(args, out, err);
-
-  const loaded = args.files.map(load);
-  const errors = loaded.filter(l => l.error).map(l => ({ path: l.path, message: l.error! }));
-  for (const e of errors) err(`newsmark: ${e.path}: ${e.message}\n`);
-  const ok = loaded.filter((l): l is Required<Pick<Loaded, 'path' | 'text'>> => l.text !== undefined);
-  // The publication date: --published, else the sidecar's document.published, else a date line in the text.
-  const ownDates = ok.map(l => args.published ?? sidecarPublished(l.path) ?? findPublicationDate(l.text));
-  const storyDate = args.storyDate ?? ownDates.filter((d): d is string => !!d).sort().pop() ?? null;
-  const results: { path: string; text: string; analysis: Analysis }[] = ok.map((l, i) => ({
-    path: l.path,
-    text: l.text,
-    analysis: analyze(l.text, { published: ownDates[i], storyDate }),
-  }));
-
-  if (args.json) {
-    const doc = {
-      tool: { name: 'newsmark', version: VERSION },
-      offsets: 'utf16',
-      documents: results.map(r => ({ path: r.path, ...r.analysis })),
-      errors,
-    };
-    out(JSON.stringify(doc, null, 2) + '\n');
-  } else {
-    for (const r of results) out(formatAnalysis(r.path, r.text, r.analysis) + '\n');
+  if (args.jsonl && !['analyze', 'anchors', 'check'].includes(args.command!)) {
+    err(`newsmark: --jsonl works with analyze, anchors and check${args.command === 'export' ? ' (export writes JSON Lines with --format jsonl)' : ''}\nTry 'newsmark --help'.\n`);
+    return 2;
   }
-  return errors.length ? 2 : 0;
-}
-
-function sidecarPublished(article: string): string | null {
-  const path = sidecarOf(article);
-  const text = path ? load(path).text : undefined;
-  const r = text === undefined ? null : readSidecar(text, limitsFor(article));
-  return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
-}
-
-function check(args: Args, out: (s: string) => void, err: (s: string) => void): number {
-  const r = runCheck(args.files, p => args.published ?? sidecarPublished(p));
-  for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
-  if (args.json) {
-    out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', ...r }, null, 2) + '\n');
-  } else {
-    out(formatCheck(r) + '\n');
+  if (args.jobs !== null && !['analyze', 'check'].includes(args.command!)) {
+    err(`newsmark: --jobs works with analyze and check\nTry 'newsmark --help'.\n`);
+    return 2;
   }
-  if (r.errors.length) return 2;
-  return r.conflicts.length ? 1 : 0;
+  let code: number;
+  if (args.command === 'analyze') code = await analyzeCommand(args, w, err, VERSION);
+  else if (args.command === 'check') code = await checkCommand(args, w, err, VERSION);
+  else if (args.command === 'anchors') code = await anchors(args, w, err);
+  else if (args.command === 'export') code = exportCommand(args, out, err);
+  else code = await importCommand(args, out, err);
+  await w.flush();
+  return code;
 }
 
-async function anchors(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function anchors(args: Args, w: Writer, err: (s: string) => void): Promise<number> {
+  const out = (s: string) => w.write(s);
   const r = await checkAnchors(args.files, args.write);
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
-  if (args.json) {
-    out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors }, null, 2) + '\n');
+  if (args.jsonl) {
+    for (const d of r.documents) await w.line(d);
+    for (const e of r.errors) await w.line({ path: e.path, error: e.message });
+  } else if (args.json) {
+    await out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors }, null, 2) + '\n');
   } else if (r.documents.length) {
-    out(formatAnchors(r) + '\n');
+    await out(formatAnchors(r) + '\n');
   }
   if (r.errors.length) return 2;
   return r.documents.some(d => d.annotations.some(a => a.status === 'orphaned')) ? 1 : 0;
@@ -233,6 +164,7 @@ async function importCommand(args: Args, out: (s: string) => void, err: (s: stri
   return r.errors.length ? 2 : 0;
 }
 
-if (require.main === module) {
-  void run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s)).then(code => { process.exitCode = code; });
+if (require.main === module && isMainThread) {
+  const drain = () => new Promise<void>(resolve => process.stdout.once('drain', resolve));
+  void run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s), drain).then(code => { process.exitCode = code; });
 }

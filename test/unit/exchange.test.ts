@@ -253,7 +253,9 @@ describe('exports and imports', function () {
     assert.equal(run('export', '--format', 'brat', 'work').status, 2, 'brat without --out says it needs a folder');
     const brat = run('export', '--format', 'brat', '--detected', '--out', 'brat', 'work');
     assert.equal(brat.status, 0, brat.stderr);
-    for (const f of ['work/story.txt', 'work/story.ann', 'work/harbour-daily.md.txt', 'work/harbour-daily.md.ann', 'annotation.conf']) assert.ok(existsSync(join(dir, 'brat', f)), f);
+    // The articles of one folder lie beside annotation.conf (named from the folder that holds them, not from here).
+    for (const f of ['story.txt', 'story.ann', 'harbour-daily.md.txt', 'harbour-daily.md.ann', 'annotation.conf']) assert.ok(existsSync(join(dir, 'brat', f)), f);
+    assert.ok(!existsSync(join(dir, 'brat', 'work')));
     writeFileSync(join(dir, 'collection.jsonld'), w3c.stdout);
 
     // Into a fresh copy without sidecars: from W3C, then brat adds the engine's findings and keeps the 7.
@@ -268,7 +270,7 @@ describe('exports and imports', function () {
     assert.deepEqual(essences(side.file.data.annotations), essences(storySidecar().annotations));
     const again = run('import', 'collection.jsonld', 'fresh');
     assert.match(again.stdout, /0 annotations imported, 7 already there/);
-    const b = run('import', 'brat/work/story.ann', 'brat/work/nordwire.ann', 'fresh');
+    const b = run('import', 'brat/story.ann', 'brat/nordwire.ann', 'fresh');
     assert.equal(b.status, 0, b.stderr);
     const after = readSidecar(readFileSync(join(fresh, 'story.txt.newsmark.yaml'), 'utf8'));
     assert.ok(after.ok);
@@ -277,7 +279,7 @@ describe('exports and imports', function () {
     assert.ok(existsSync(join(fresh, 'nordwire.txt.newsmark.yaml')));
     // A broken sidecar is never written over.
     writeFileSync(join(fresh, 'harbour-daily.md.newsmark.yaml'), 'version: 1\nannotations: [ {id: x\n');
-    const broken = run('import', 'brat/work/harbour-daily.md.ann', 'fresh');
+    const broken = run('import', 'brat/harbour-daily.md.ann', 'fresh');
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /harbour-daily\.md\.newsmark\.yaml: line \d+: .*nothing was imported/);
     assert.equal(readFileSync(join(fresh, 'harbour-daily.md.newsmark.yaml'), 'utf8'), 'version: 1\nannotations: [ {id: x\n');
