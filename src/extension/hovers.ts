@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeDateValue, TYPE_NAMES, type Analysis } from '../core';
 import type { Relation } from '../core/sidecar';
-import type { Analyses } from './analyses';
+import { type Analyses, isArticle } from './analyses';
 import type { Annotations, Live } from './annotations';
 import { settings } from './settings';
 
@@ -67,6 +67,7 @@ export class Hovers implements vscode.HoverProvider {
   constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {}
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    if (!isArticle(doc)) return undefined;
     const at = doc.offsetAt(pos);
     const state = this.annotations.stateOf(doc);
     const parts = describeAnnotations(doc, this.annotations.of(doc), state?.file?.data.relations ?? [], at);
