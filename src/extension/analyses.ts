@@ -12,9 +12,16 @@ export type Result =
   | { kind: 'ok'; analysis: Analysis; version: number; published: string | null }
   | { kind: 'too-large'; bytes: number; limitBytes: number; version: number };
 
+/** Whether Newsmark reads a document: one of an article's languages (not output, not a sidecar) that the rule accepts. */
 export function isArticle(doc: vscode.TextDocument): boolean {
   return ARTICLE_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm'
-    && !doc.uri.path.endsWith('.newsmark.yaml');
+    && !doc.uri.path.endsWith('.newsmark.yaml') && articleRule(doc);
+}
+
+/** Which documents are articles where (scope.ts sets it at activation: globs, and workspaces that use Newsmark). */
+let articleRule: (doc: vscode.TextDocument) => boolean = () => true;
+export function setArticleRule(rule: (doc: vscode.TextDocument) => boolean): void {
+  articleRule = rule;
 }
 
 /** How many bytes a text takes in UTF-8 (without Node's Buffer, which the web extension host lacks). */

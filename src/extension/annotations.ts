@@ -9,6 +9,7 @@ import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type Si
 import { isArticle } from './analyses';
 import { setting } from './settings';
 import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
+import { errorText, log } from './log';
 
 /** `vscode.workspace.fs` for the store; paths are URI strings. */
 const workspaceFs: SidecarFs = {
@@ -28,7 +29,7 @@ const workspaceFs: SidecarFs = {
     await vscode.workspace.fs.rename(vscode.Uri.parse(from), vscode.Uri.parse(to), { overwrite: true });
   },
   async remove(p) {
-    try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch { /* already gone */ }
+    try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch (e) { log().debug(`not removed (already gone?): ${p}: ${errorText(e)}`); }
   },
   // On the local disk, the same lock file as the CLI's, so that an import in a terminal and the editor never
   // write one sidecar at the same time; and a sidecar that is a symbolic link is written through.
@@ -161,7 +162,7 @@ export class Annotations implements vscode.Disposable {
     const key = doc.uri.toString();
     if (!this.articles.has(key)) this.articles.set(key, { sidecar, live: [], problems: null, version: doc.version });
     const s = await this.store.open(sidecar.toString());
-    if (s.recovered) void vscode.window.showInformationMessage(`Newsmark recovered annotations of ${articleName(doc.uri)} from a write that was interrupted.`);
+    if (s.recovered) void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark recovered annotations of {0} from a write that was interrupted.', articleName(doc.uri)));
     this.refresh(doc, s);
   }
 
@@ -274,7 +275,7 @@ export class Annotations implements vscode.Disposable {
           return;
         }
         if (s.deleted) {
-          void vscode.window.showWarningMessage(`The sidecar of ${articleName(doc.uri)} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.`, 'Restore Now')
+          void vscode.window.showWarningMessage(vscode.l10n.t('The sidecar of {0} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.', articleName(doc.uri)), 'Restore Now')
             .then(choice => { if (choice) void this.store.restore(sidecar.toString()).then(r => this.refresh(doc, r)); });
         }
         this.refresh(doc, s);
@@ -301,10 +302,10 @@ export class Annotations implements vscode.Disposable {
         // The change waits, in memory, until the sidecar reads again; then it is written.
         const key = a.sidecar.toString();
         if (!('positions' in change)) this.pending.set(key, [...(this.pending.get(key) ?? []), change]);
-        if (!opts.quiet) void vscode.window.showErrorMessage(`Newsmark: ${e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))}. Your change is kept and will be saved once the sidecar is fixed.`, 'Open Sidecar')
+        if (!opts.quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}. Your change is kept and will be saved once the sidecar is fixed.', e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))), 'Open Sidecar')
           .then(c => { if (c) void vscode.window.showTextDocument(a!.sidecar); });
       } else if (!opts.quiet) {
-        void vscode.window.showErrorMessage(`Newsmark could not save the annotation: ${(e as Error).message}. Nothing was lost: try again.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark could not save the annotation: {0}. Nothing was lost: try again.', (e as Error).message));
       }
       return false;
     }
@@ -322,7 +323,7 @@ export class Annotations implements vscode.Disposable {
   private async askConflict(c: Conflict): Promise<'mine' | 'theirs'> {
     const what = c.theirs ? 'changed' : 'deleted';
     const pick = await vscode.window.showWarningMessage(
-      `Annotation ${c.id} was ${what} outside Newsmark while you changed it here (${vscode.workspace.asRelativePath(vscode.Uri.parse(c.sidecar))}). Which version do you keep?`,
+      vscode.l10n.t('Annotation {0} was {1} outside Newsmark while you changed it here ({2}). Which version do you keep?', c.id, what, vscode.workspace.asRelativePath(vscode.Uri.parse(c.sidecar))),
       { modal: true }, 'Keep Mine', 'Keep Theirs');
     return pick === 'Keep Mine' ? 'mine' : 'theirs';
   }

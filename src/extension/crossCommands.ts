@@ -24,7 +24,7 @@ export class CrossCommands {
 
   private async here(): Promise<{ name: string; at: number } | undefined> {
     const ed = vscode.window.activeTextEditor;
-    if (!ed) { void vscode.window.showInformationMessage('Newsmark: open an article first.'); return; }
+    if (!ed) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: open an article first.')); return; }
     if (!this.index.result) await this.index.rebuild();
     return { name: this.index.nameOf(ed.document.uri), at: ed.document.offsetAt(ed.selection.active) };
   }
@@ -45,7 +45,7 @@ export class CrossCommands {
     if (!h) return [];
     const claims = this.index.result!.claims.filter(c => c.mentions.some(m => m.doc === h.name && h.at >= m.start && h.at <= m.end));
     const others = claims.flatMap(c => c.mentions.filter(m => m.doc !== h.name));
-    if (others.length === 0) void vscode.window.showInformationMessage('Newsmark: no other article reports the statement at the cursor.');
+    if (others.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no other article reports the statement at the cursor.'));
     return this.pick(others, 'This claim in other articles', args.interactive ?? true);
   }
 
@@ -54,7 +54,7 @@ export class CrossCommands {
     const h = await this.here();
     if (!h) return;
     const source = this.index.result!.sources.find(s => s.quotes.some(q => q.doc === h.name && h.at >= q.start && h.at <= q.end));
-    if (!source) { void vscode.window.showInformationMessage('Newsmark: put the cursor on an attributed claim to follow its source.'); return; }
+    if (!source) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: put the cursor on an attributed claim to follow its source.')); return; }
     await this.pick(source.quotes, `${source.speaker} (${source.kind}) across ${source.documents.length} articles`, args.interactive ?? true);
     return { speaker: source.speaker, quotes: source.quotes };
   }

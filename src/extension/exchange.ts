@@ -8,6 +8,7 @@ import { readSidecar, type Annotation, type Relation, type SidecarData } from '.
 import { isArticle } from './analyses';
 import { sidecarLimits, sidecarUriOf, type Annotations } from './annotations';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { errorText, log } from './log';
 
 type Format = 'w3c' | 'brat' | 'csv' | 'jsonl';
 
@@ -31,7 +32,7 @@ export class Exchange {
 
   private async sidecarData(uri: vscode.Uri, problems: string[]): Promise<SidecarData | null> {
     let text: string;
-    try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))); } catch { return null; }
+    try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))); } catch (e) { log().debug(`no sidecar read for ${uri.toString(true)}: ${errorText(e)}`); return null; }
     const r = readSidecar(text.replace(/^\uFEFF/, ''), sidecarLimits(uri));
     if (r.ok) return r.file.data;
     problems.push(`${vscode.workspace.asRelativePath(sidecarUriOf(uri))} line ${r.problems[0].line}: ${r.problems[0].message}`);
@@ -47,7 +48,7 @@ export class Exchange {
       { label: 'All articles in the workspace', id: 'workspace' as const },
     ], 'Export the annotations of'));
     if (!scope) return;
-    if (scope === 'article' && !canArticle) { void vscode.window.showWarningMessage('Newsmark: open an article (.txt, .md or .news) to export its annotations.'); return; }
+    if (scope === 'article' && !canArticle) { void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: open an article (.txt, .md or .news) to export its annotations.')); return; }
     const format = args.format ?? (await pick(FORMATS.map(f => ({ label: f.label, detail: f.detail, id: f.id })), 'Export as'));
     if (!format) return;
     const detected = args.detected ?? (await pick([
@@ -64,7 +65,7 @@ export class Exchange {
       if (!this.index.result) await this.index.rebuild({ progress: true });
       articles = this.index.articles().sort((a, b) => a.name.localeCompare(b.name));
     }
-    if (!articles.length) { void vscode.window.showInformationMessage('Newsmark: no articles to export.'); return; }
+    if (!articles.length) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no articles to export.')); return; }
     const problems: string[] = [];
     const docs: ExportDoc[] = [];
     // The index's analyses, when they are of the text exported (an article open with unsaved edits may be newer).

@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
-import { Analyses, ARTICLE_SELECTOR } from './analyses';
+import { Analyses, ARTICLE_SELECTOR, setArticleRule } from './analyses';
 import { Annotations, sidecarUriOf } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
@@ -21,8 +21,12 @@ import { Tagging } from './tagging';
 import { registerImportArticle } from './importArticle';
 import { Engine } from './engine';
 import { spawnWorker } from './spawnWorker';
+import { Scope } from './scope';
+import { Offer } from './offer';
+import { EditorContext } from './editorContext';
+import { disposeLog, log } from './log';
 
-/** What `activate` returns: a small API for tests and other extensions. */
+/** What `activate` returns in test mode (ExtensionMode.Test): a small API for the integration tests. */
 export interface NewsmarkApi {
   /** The ranges highlighted now in an editor (the active one by default). */
   highlighted(layer: Layer, editor?: vscode.TextEditor): vscode.Range[];
@@ -62,12 +66,23 @@ export interface NewsmarkApi {
   activationMs: number;
   /** The Timeline page, when open. */
   timelineHtml(): string | undefined;
+  /** Resolves once Newsmark has looked whether the workspace uses it. */
+  ready(): Promise<void>;
+  /** Whether Newsmark works in this workspace (it uses Newsmark, or the user enabled it). */
+  enabled(): boolean;
+  /** Whether the status bar offers Newsmark now. */
+  offerShown(): boolean;
+  /** The value of one of Newsmark's context keys (without the `newsmark.` prefix). */
+  contextKey(key: 'isArticle' | 'findingUnderCursor' | 'claimUnderCursor' | 'annotationUnderCursor' | 'hasAnnotations'): boolean;
 }
 
-export function activate(context: vscode.ExtensionContext): NewsmarkApi {
+export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefined {
   const activationStart = performance.now();
+  // Where Newsmark works: the articles of workspaces that use it (scope.ts); every feature asks isArticle().
+  const scope = new Scope(context.workspaceState);
+  setArticleRule(doc => scope.accepts(doc));
   // Analysis and the cross-article check run in a worker, so the extension host is never blocked.
-  const engine = new Engine(() => spawnWorker(context.extensionUri), msg => console.warn(msg));
+  const engine = new Engine(() => spawnWorker(context.extensionUri), msg => log().warn(msg));
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const analyses = new Analyses(engine);
   const annotations = new Annotations();
@@ -83,13 +98,19 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const decorations = new Decorations(analyses, annotations, tagging);
   const index = new WorkspaceIndex(context.storageUri, engine);
   const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
-  const coverage = new Coverage(index);
+  const coverage = new Coverage(index, context.extensionUri);
   const cross = new CrossCommands(index, coverage, annotations);
   const exchange = new Exchange(index, annotations);
-  const timeline = new Timeline(index);
+  const timeline = new Timeline(index, context.extensionUri);
   const status = new StatusBar(analyses);
   const view = new ArticleView(analyses, annotations);
+  const offer = new Offer(scope);
+  const editorContext = new EditorContext(analyses, annotations);
+  index.accepts = uri => scope.acceptsFile(uri);
   context.subscriptions.push(
+    scope,
+    offer,
+    editorContext,
     analyses,
     decorations,
     status,
@@ -109,12 +130,29 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     vscode.window.registerTreeDataProvider('newsmark.contradictions', views.contradictions),
     vscode.window.registerTreeDataProvider('newsmark.claims', views.claims),
   );
-  // The workspace is read in the background once the editor is up: activation itself stays short.
-  if (vscode.workspace.workspaceFolders?.length) {
-    const start = setTimeout(() => void index.rebuild(), 1500);
-    context.subscriptions.push({ dispose: () => clearTimeout(start) });
-  }
+  // The workspace is read in the background once the editor is up, and only where Newsmark works: activation stays short.
+  let start: ReturnType<typeof setTimeout> | undefined;
+  const reindexLater = (ms: number) => {
+    clearTimeout(start);
+    if (vscode.workspace.workspaceFolders?.length) start = setTimeout(() => void index.rebuild().catch(e => log().error('reading the workspace failed:', e)), ms);
+  };
+  let first = true;
+  let wasEnabled = false;
+  context.subscriptions.push({ dispose: () => clearTimeout(start) }, scope.onDidChange(() => {
+    // Where Newsmark works changed (found out, enabled, disabled): every open document is looked at again.
+    for (const d of vscode.workspace.textDocuments) void annotations.open(d);
+    decorations.refreshAll();
+    status.render();
+    view.refresh();
+    editorContext.update();
+    // The index follows when Newsmark is turned on or off (a change of the globs rebuilds it by itself).
+    if (scope.anyEnabled() !== wasEnabled) reindexLater(first ? 1500 : 0);
+    wasEnabled = scope.anyEnabled();
+    first = false;
+  }));
   const activationMs = performance.now() - activationStart;
+  // The API is for the integration tests only: no other extension depends on Newsmark's internals.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     activationMs,
     highlighted: (layer, editor = vscode.window.activeTextEditor) => (editor ? decorations.shownRanges(editor, layer) : []),
@@ -145,6 +183,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       const cmd = child && views[view].getTreeItem(child).command;
       return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
     },
+    ready: () => scope.ready,
+    enabled: () => scope.anyEnabled(),
+    offerShown: () => offer.shown,
+    contextKey: key => editorContext.get(key),
     reloadAnnotations: async doc => {
       await annotations.store.reload(sidecarUriOf(doc.uri).toString());
       await annotations.open(doc);
@@ -152,4 +194,6 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   };
 }
 
-export function deactivate(): void {}
+export function deactivate(): void {
+  disposeLog();
+}

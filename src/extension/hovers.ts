@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { describeDateValue, TYPE_NAMES, type Analysis } from '../core';
 import type { Relation } from '../core/sidecar';
-import type { Analyses } from './analyses';
+import { type Analyses, isArticle } from './analyses';
 import type { Annotations, Live } from './annotations';
 import { settings } from './settings';
 
@@ -67,6 +67,7 @@ export class Hovers implements vscode.HoverProvider {
   constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!isArticle(doc)) return undefined;
     const at = doc.offsetAt(pos);
     const r = await this.analyses.request(doc).catch(() => this.analyses.get(doc));
     const state = this.annotations.stateOf(doc);

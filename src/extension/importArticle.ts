@@ -13,6 +13,7 @@ import { type DocumentField, setDocumentField } from '../core/sidecarDocument';
 import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
 import { extract } from './pageReader';
+import { errorText, log } from './log';
 
 const HTML_FILTER = { 'Web pages': ['html', 'htm', 'xhtml'] };
 const DROP_TYPES = ['text/uri-list', 'files'];
@@ -21,7 +22,7 @@ const DROP_TYPES = ['text/uri-list', 'files'];
 export interface ImportReport { source: string; article?: vscode.Uri; error?: string; missing?: string[]; noDate?: boolean }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+  try { await vscode.workspace.fs.stat(uri); return true; } catch (e) { log().trace(`${uri.toString(true)} is free: ${errorText(e)}`); return false; }
 }
 
 const encoder = new TextEncoder();
@@ -54,7 +55,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     const list = data.get('text/uri-list');
     if (list) {
       for (const l of (await list.asString()).split(/\r?\n/).map(s => s.trim()).filter(s => s && !s.startsWith('#'))) {
-        try { uris.push(vscode.Uri.parse(l, true)); } catch { /* not an address */ }
+        try { uris.push(vscode.Uri.parse(l, true)); } catch (e) { log().debug(`dropped text that is not an address: ${errorText(e)}`); }
       }
     }
     if (!uris.length) {
@@ -123,12 +124,12 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Newsmark: importing ${label}…` }, () => this.importOne(source, label));
     this.reports.push(report);
     if (report.error || !report.article) {
-      void vscode.window.showErrorMessage(`Newsmark could not import ${label}: ${report.error}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark could not import {0}: {1}', label, report.error ?? ''));
       return report;
     }
     await vscode.window.showTextDocument(report.article, { preview: false });
     if (report.noDate) {
-      void vscode.window.showWarningMessage(`Imported ${articleName(report.article)}, but the page gives no publication date: dates such as "on Tuesday" stay unresolved until you set it.`, 'Set Publication Date')
+      void vscode.window.showWarningMessage(vscode.l10n.t('Imported {0}, but the page gives no publication date: dates such as "on Tuesday" stay unresolved until you set it.', articleName(report.article)), 'Set Publication Date')
         .then(choice => { if (choice) void vscode.commands.executeCommand('newsmark.setPublicationDate', report.article); });
     } else {
       const notFound = report.missing ?? [];
@@ -173,7 +174,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
       await vscode.workspace.fs.writeFile(sidecar, encoder.encode(newSidecarText(name, { title: a.title, outlet: a.outlet, url: a.url, byline: a.byline, published: a.published })));
       if (html) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, `${name.replace(/\.(?:txt|md)$/, '')}.html`), html);
     } catch (e) {
-      for (const u of [article, sidecar]) { try { await vscode.workspace.fs.delete(u); } catch { /* gone */ } }
+      for (const u of [article, sidecar]) { try { await vscode.workspace.fs.delete(u); } catch (e) { log().debug(`undo import: ${u.toString(true)} not removed: ${errorText(e)}`); } }
       return { source: label, error: `could not write the sidecar of ${name}: ${(e as Error).message}` };
     }
     return { source: label, article, missing: a.missing.filter(f => f !== 'published').map(f => FIELD_NAMES[f]), noDate: a.missing.includes('published') };
@@ -182,11 +183,11 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
   /** Newsmark: Set Publication Date / Set Outlet: asks (unless given), validates and writes the sidecar. */
   async setField(field: 'published' | 'outlet', target?: vscode.Uri, given?: string): Promise<boolean> {
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-    if (!uri) { void vscode.window.showWarningMessage('Open an article first.'); return false; }
+    if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.')); return false; }
     const doc = await vscode.workspace.openTextDocument(uri);
     const sidecar = sidecarUriOf(uri);
     let text: string | null = null;
-    try { text = decoderUtf8.decode(await vscode.workspace.fs.readFile(sidecar)); } catch { text = null; }
+    try { text = decoderUtf8.decode(await vscode.workspace.fs.readFile(sidecar)); } catch (e) { log().debug(`no sidecar at ${sidecar.toString(true)} yet: ${errorText(e)}`); text = null; }
     const current = text ? currentValue(text, field) : undefined;
     const value = given ?? await vscode.window.showInputBox({
       title: field === 'published' ? `Publication date of ${articleName(uri)}` : `Outlet of ${articleName(uri)}`,
@@ -197,7 +198,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     });
     if (value === undefined) return false;
     const problem = dateOrOutletProblem(field, value);
-    if (problem) { void vscode.window.showErrorMessage(`Newsmark: ${problem}`); return false; }
+    if (problem) { void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', problem)); return false; }
     const v = value.trim();
     let next: string;
     if (text === null) {

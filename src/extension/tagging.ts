@@ -8,6 +8,7 @@ import { anchorAt } from '../core/anchor';
 import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Analyses } from './analyses';
 import { type Annotations, articleOfSidecar, type Live, sidecarLimits, sidecarUriOf } from './annotations';
+import { errorText, log } from './log';
 
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', NORP: 'Nationality or group' };
@@ -32,7 +33,7 @@ export class Tagging {
 
   private editor(): vscode.TextEditor | undefined {
     const e = vscode.window.activeTextEditor;
-    if (!e) void vscode.window.showInformationMessage('Newsmark: open an article first.');
+    if (!e) void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: open an article first.'));
     return e;
   }
 
@@ -57,7 +58,7 @@ export class Tagging {
     const text = doc.getText();
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
-    if (start === end) { void vscode.window.showInformationMessage('Newsmark: select the words to tag first.'); return; }
+    if (start === end) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: select the words to tag first.')); return; }
     const found = this.findings(doc).find(f => f.start === start && f.end === end);
     const labels = vscode.workspace.getConfiguration('newsmark').get<string[]>('labels', []);
     let kind = args.kind;
@@ -110,9 +111,9 @@ export class Tagging {
     if (!ed) return;
     const doc = ed.document;
     const f = findingAt(this.findings(doc), at ?? doc.offsetAt(ed.selection.active));
-    if (!f) { void vscode.window.showInformationMessage('Newsmark: no finding under the cursor to accept.'); return; }
+    if (!f) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no finding under the cursor to accept.')); return; }
     if (this.annotations.of(doc).some(l => l.start === f.start && l.end === f.end && l.ann.kind === f.kind)) {
-      void vscode.window.showInformationMessage('Newsmark: that finding is already an annotation.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: that finding is already an annotation.'));
       return;
     }
     const author = vscode.workspace.getConfiguration('newsmark').get<string>('author', '');
@@ -126,7 +127,7 @@ export class Tagging {
     if (!ed) return false;
     const doc = ed.document;
     const f = findingAt(this.findings(doc).filter(x => !this.isSuppressed(doc, x)), at ?? doc.offsetAt(ed.selection.active));
-    if (!f) { void vscode.window.showInformationMessage('Newsmark: no finding under the cursor to reject.'); return false; }
+    if (!f) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no finding under the cursor to reject.')); return false; }
     return this.annotations.change(doc, { suppress: { kind: f.kind, exact: doc.getText().slice(f.start, f.end), start: f.start, end: f.end } });
   }
 
@@ -140,7 +141,7 @@ export class Tagging {
     const here = at !== undefined ? this.liveAt(doc, at) : undefined;
     if (here) return here;
     const all = this.annotations.of(doc);
-    if (all.length === 0) { void vscode.window.showInformationMessage('Newsmark: this article has no annotations yet.'); return; }
+    if (all.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: this article has no annotations yet.')); return; }
     const pick = await vscode.window.showQuickPick(all.map(l => ({ label: `${l.ann.kind}: ${clip(l.ann.anchor.exact, 60)}`, description: l.orphaned ? 'orphaned' : l.ann.id, l })), { title });
     return pick?.l;
   }
@@ -173,7 +174,7 @@ export class Tagging {
     if (!l) return false;
     const ok = await this.annotations.change(doc, { remove: l.ann.id });
     if (ok) {
-      void vscode.window.showInformationMessage(`Newsmark: deleted the ${l.ann.kind} annotation “${clip(l.ann.anchor.exact, 40)}”.`, 'Undo').then(c => {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: deleted the {0} annotation “{1}”.', l.ann.kind, clip(l.ann.anchor.exact, 40)), 'Undo').then(c => {
         if (c) void this.annotations.change(doc, { add: l.ann });
       });
     }
@@ -187,7 +188,7 @@ export class Tagging {
     const doc = ed.document;
     const at = doc.offsetAt(ed.selection.active);
     const places = this.annotations.of(doc).filter(l => l.start !== null).map(l => l.start!).sort((a, b) => a - b);
-    if (places.length === 0) { void vscode.window.showInformationMessage('Newsmark: this article has no annotations yet.'); return; }
+    if (places.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: this article has no annotations yet.')); return; }
     const next = direction > 0 ? places.find(p => p > at) ?? places[0] : [...places].reverse().find(p => p < at) ?? places[places.length - 1];
     const pos = doc.positionAt(next);
     ed.selection = new vscode.Selection(pos, pos);
@@ -221,7 +222,7 @@ export class Tagging {
     const files = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', 2000);
     for (const f of files) {
       let text: string;
-      try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(f)); } catch { continue; }
+      try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(f)); } catch (e) { log().warn(`cannot read ${f.toString(true)}: ${errorText(e)}`); continue; }
       const article = articleOfSidecar(f);
       const r = readSidecar(text, sidecarLimits(article));
       if (!r.ok) continue;
@@ -236,7 +237,7 @@ export class Tagging {
     const ed = this.editor();
     if (!ed) return false;
     const doc = ed.document;
-    if (ed.selection.isEmpty) { void vscode.window.showInformationMessage('Newsmark: select the words the annotation belongs to, then re-attach it.'); return false; }
+    if (ed.selection.isEmpty) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: select the words the annotation belongs to, then re-attach it.')); return false; }
     const anchor = anchorAt(doc.getText(), doc.offsetAt(ed.selection.start), doc.offsetAt(ed.selection.end));
     return this.annotations.change(doc, { reanchor: { id, anchor } });
   }
@@ -247,7 +248,7 @@ export class Tagging {
     const article = hash < 0 ? from : vscode.Uri.joinPath(from, '..', ref.slice(0, hash));
     const id = hash < 0 ? ref : ref.slice(hash + 1);
     if (!vscode.workspace.getWorkspaceFolder(article)) {
-      void vscode.window.showWarningMessage(`Newsmark: the relation points outside the workspace (${ref}); it is not followed.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Newsmark: the relation points outside the workspace ({0}); it is not followed.', ref));
       return;
     }
     const doc = await vscode.workspace.openTextDocument(article);

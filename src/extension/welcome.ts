@@ -2,6 +2,7 @@
 // (written for Newsmark) that shows every kind of finding; without a folder, an untitled one.
 
 import * as vscode from 'vscode';
+import { errorText, log } from './log';
 
 const EXAMPLE = `Lighthouse keepers' pay dispute ends after nine-day strike
 
@@ -30,5 +31,5 @@ export async function newArticle(): Promise<vscode.TextEditor> {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+  try { await vscode.workspace.fs.stat(uri); return true; } catch (e) { log().trace(`${uri.toString(true)} is free: ${errorText(e)}`); return false; }
 }

@@ -10,6 +10,7 @@ import { isArticle, utf8Length } from './analyses';
 import { Engine } from './engine';
 import { sidecarLimits, sidecarUriOf } from './annotations';
 import { setting } from './settings';
+import { errorText, log } from './log';
 
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
@@ -31,6 +32,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly dirty = new Set<string>();
+  /** Which files of the workspace the index reads (extension.ts: the articles of workspaces that use Newsmark). */
+  accepts: (uri: vscode.Uri) => boolean = () => true;
   /** Article URIs by the names the cross-article results use (workspace-relative paths). */
   private readonly byName = new Map<string, vscode.Uri>();
 
@@ -86,7 +89,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private touch(uri: vscode.Uri): void {
-    if (uri.path.endsWith(SIDECAR_SUFFIX)) return;
+    if (uri.path.endsWith(SIDECAR_SUFFIX) || !this.accepts(uri)) return;
     this.dirty.add(uri.toString());
     this.schedule();
   }
@@ -110,18 +113,23 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json')));
       this.cache = new Map(Object.entries(JSON.parse(raw) as Record<string, Analysis>));
-    } catch { /* no cache yet */ }
+    } catch (e) { log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`); }
   }
 
   private async saveCache(): Promise<void> {
     if (!this.storage || !this.cacheDirty) return;
     this.cacheDirty = false;
     // Serialised in the worker (thousands of analyses would hold up the extension host).
-    const json = await this.engine.cacheJson([...this.entries.entries()].map(([key, e]) => ({ key, hash: e.hash })));
-    await vscode.workspace.fs.createDirectory(this.storage);
-    const tmp = vscode.Uri.joinPath(this.storage, 'analyses.json.tmp');
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(json));
-    await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(this.storage, 'analyses.json'), { overwrite: true });
+    try {
+      const json = await this.engine.cacheJson([...this.entries.entries()].map(([key, e]) => ({ key, hash: e.hash })));
+      await vscode.workspace.fs.createDirectory(this.storage);
+      const tmp = vscode.Uri.joinPath(this.storage, 'analyses.json.tmp');
+      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(json));
+      await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(this.storage, 'analyses.json'), { overwrite: true });
+    } catch (e) {
+      // Only the next start is slower: every article is analysed again.
+      log().warn(`could not save the analysis cache: ${errorText(e)}`);
+    }
   }
 
   private async findArticles(): Promise<vscode.Uri[]> {
@@ -130,7 +138,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const filesExclude = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on).map(([g]) => g);
     const globs = [...exclude, ...filesExclude, '**/node_modules/**', '**/.newsmark/**', '**/*.newsmark.yaml'];
     const found = await vscode.workspace.findFiles(include, `{${globs.join(',')}}`, 50000);
-    return found.sort((a, b) => a.toString().localeCompare(b.toString()));
+    return found.filter(u => this.accepts(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
   }
 
   /** The publication date and outlet the article's sidecar gives, if any. */
@@ -138,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri));
       return r.ok ? { published: r.file.data.document.published ?? null, outlet: r.file.data.document.outlet?.trim() || null } : { published: null, outlet: null };
-    } catch { return { published: null, outlet: null }; }
+    } catch (e) { log().trace(`${uri.toString(true)}: no sidecar (${errorText(e)})`); return { published: null, outlet: null }; }
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -154,7 +162,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (bytes.length > limit) return null;
       if (bytes.subarray(0, 8192).includes(0)) return null;
       return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-    } catch { return null; }
+    } catch (e) { log().warn(`cannot read ${uri.toString(true)}: ${errorText(e)}`); return null; }
   }
 
   /**
@@ -263,7 +271,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!sidecarOf.has(name)) {
         const uri = this.byName.get(name);
         let r: Awaited<ReturnType<typeof readSidecar>> = { ok: false, problems: [] };
-        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri)); } catch { /* none */ }
+        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri)); } catch (e) { log().trace(`${name}: no sidecar (${errorText(e)})`); }
         sidecarOf.set(name, r);
       }
       return sidecarOf.get(name)!;

@@ -159,6 +159,24 @@ export function copyOfSamples(): string {
   return dir;
 }
 
+/**
+ * A code repository that does not use Newsmark: a README and notes in prose (with people and places in them), code,
+ * and no sidecar. Newsmark must leave it alone until the user enables it (test/integration/quiet).
+ */
+export function codeRepository(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'newsmark-repo-'));
+  mkdirSync(join(dir, 'src'));
+  mkdirSync(join(dir, 'notes'));
+  writeFileSync(join(dir, 'README.md'), '# tide-tables\n\nA small library for tide tables. Written by Oskar Brevik in Tromsø; ' +
+    'Nadia Ferreira of the Lisbon Port Authority said on 3 March 2025 that the ports of Portugal would adopt it.\n');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'tide-tables', version: '1.0.0', main: 'src/index.js' }, null, 2) + '\n');
+  writeFileSync(join(dir, 'src/index.js'), 'exports.highWater = (day) => day * 2; // Oslo, Norway\n');
+  writeFileSync(join(dir, 'notes/briefing.txt'), 'Harbour board approves new tide gauges\n\nTROMSØ, March 4 - The harbour board of Tromsø ' +
+    'approved four new tide gauges on Tuesday, its chair Ingrid Solberg said. "The old ones drift in winter," said Kari ' +
+    'Nilsen, an engineer at the Norwegian Mapping Authority.\n');
+  return dir;
+}
+
 /** The demo workspace open in the web workbench, with Newsmark installed from its .vsix, in a browser page. */
 export interface Workbench {
   server: Server;

@@ -4,16 +4,18 @@
 
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { copyOfSamples, ROOT } from './codeServer';
+import { codeRepository, copyOfSamples, ROOT } from './codeServer';
 
 async function main(): Promise<void> {
-  const workspace = copyOfSamples();
-  await runTests({
-    version: process.env.NEWSMARK_VSCODE_VERSION ?? 'stable',
-    extensionDevelopmentPath: ROOT,
-    extensionTestsPath: join(ROOT, 'out/test/integration/index.js'),
-    launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
-  });
+  // The demo workspace with its tests, then a code repository that does not use Newsmark with its own.
+  for (const [workspace, tests] of [[copyOfSamples(), 'out/test/integration/index.js'], [codeRepository(), 'out/test/integration/quiet/index.js']]) {
+    await runTests({
+      version: process.env.NEWSMARK_VSCODE_VERSION ?? 'stable',
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: join(ROOT, tests),
+      launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+    });
+  }
 }
 
 main().catch(e => {
