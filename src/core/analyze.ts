@@ -36,10 +36,16 @@ export interface Analyzer {
   analyze(text: string, options?: AnalyzeOptions): Analysis;
 }
 
-const shift = <T extends { start: number; end: number }>(x: T, by: number): T => {
-  const y = Object.assign({}, x);
-  y.start += by;
-  y.end += by;
+/** A candidate moved by `by` (every field copied by name: one object shape, no generic property copy). */
+const shiftCand = (c: Candidate, by: number): Candidate => ({
+  start: c.start + by, end: c.end + by, type: c.type, canonical: c.canonical, personCue: c.personCue, evidence: c.evidence,
+  weak: c.weak, speechOnly: c.speechOnly, namedFor: c.namedFor, relative: c.relative, gender: c.gender,
+});
+/** A date hit moved by `by`; `inner` and `tense` are kept only where the hit has them. */
+const shiftHit = (h: DateHit, by: number): DateHit => {
+  const y: DateHit = { start: h.start + by, end: h.end + by, rule: h.rule, groups: h.groups };
+  if (h.inner !== undefined) y.inner = h.inner;
+  if (h.tense !== undefined) y.tense = h.tense;
   return y;
 };
 
@@ -67,8 +73,8 @@ export function createAnalyzer(): Analyzer {
         if (!local) local = readParagraph(ptext);
         nextLocals.set(ptext, local);
         used.push(local);
-        for (const c of local.cands) cands.push(shift(c, p.start));
-        for (const h of local.dateHits) hits.push(shift(h, p.start));
+        for (const c of local.cands) cands.push(shiftCand(c, p.start));
+        for (const h of local.dateHits) hits.push(shiftHit(h, p.start));
       }
       locals = nextLocals;
 
@@ -81,7 +87,7 @@ export function createAnalyzer(): Analyzer {
           attributions.push({
             source: a.source && { text: a.source.text, start: a.source.start + p.start, end: a.source.end + p.start },
             cue: a.cue && { text: a.cue.text, start: a.cue.start + p.start, end: a.cue.end + p.start },
-            content: shift(a.content, p.start),
+            content: { text: a.content.text, start: a.content.start + p.start, end: a.content.end + p.start },
             kind: a.kind,
             speaker: null,
           });

@@ -747,6 +747,12 @@ function demonymsOf(entities: Entity[]): Map<string, string> {
 }
 
 
+/** Entities sorted by start (a stable sort), without a copy when they already are (a paragraph's names are). */
+function byStart(entities: Entity[]): Entity[] {
+  for (let i = 1; i < entities.length; i++) if (entities[i].start < entities[i - 1].start) return [...entities].sort((a, b) => a.start - b.start);
+  return entities;
+}
+
 /**
  * Attributions of one paragraph (its own string, with its entities, offsets into it), speakers not yet named:
  * `resolveSpeakers` does that over the whole text.
@@ -755,7 +761,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
   if (!MAY_ATTRIBUTE.test(ptext)) return []; // no quotation mark and no cue word: nothing to find
   const text = ptext;
   const para: Range = { start: 0, end: ptext.length };
-  const ctx: Ctx = { text, entities: [...entities].sort((a, b) => a.start - b.start) };
+  const ctx: Ctx = { text, entities: byStart(entities) };
   {
     const quotes = findQuotes(text, para);
     const local: Attribution[] = [];
@@ -847,7 +853,7 @@ const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|in
  * reporters. “…”"); those that have neither are dropped. Returns the attributions kept.
  */
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
-  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  const sorted = byStart(entities);
   // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
   const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
   const ctx: DocCtx = { text, entities: sorted, people, demonyms: demonymsOf(sorted), gender: gendersOf(text, people), personNames: new Set(people.map(p => p.canonical)) };

@@ -309,7 +309,8 @@ const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of
 function isTitleCase(text: string, sent: Range, toks: Token[]): boolean {
   if (sent.start !== 0 || sent.end !== text.length) return false;
   // A full stop ends a sentence, not a headline; the dot of a final abbreviation ("… From U.S.") does not count.
-  const lastWord = [...toks].reverse().find(t => t.word);
+  let lastWord: Token | undefined;
+  for (let x = toks.length - 1; x >= 0 && !lastWord; x--) if (toks[x].word) lastWord = toks[x];
   let e = sent.end - 1;
   while (e > sent.start && '"”’\')]'.includes(text[e])) e--;
   if (text[e] === '.' && !(lastWord && lastWord.text.endsWith('.') && lastWord.end === e + 1)) return false;
@@ -458,7 +459,8 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       r++;
     }
     while (r > p && !toks[r].word) r--;
-    const words = toks.slice(p, r + 1).filter(x => x.word && !NAME_PARTICLES.has(x.text)).length;
+    let words = 0;
+    for (let x = p; x <= r; x++) if (toks[x].word && !NAME_PARTICLES.has(toks[x].text)) words++;
     // "Students for Fair Courts": names joined by "for" are a body or a programme, not two people.
     if (!weak && !titled && toks[r + 1]?.f === 'for' && r + 2 <= b && !GAZETTEER.has(toks[r + 2].f) && !PERSON_TITLES.has(noDot(toks[r + 2].f))) {
       out.push(mk(t.start, toks[b].end, 'ORG'));
@@ -581,7 +583,16 @@ const isSuffixWord = (w: string) => NAME_SUFFIXES.has(w);
 /** The words of a text written wholly in lower case (ASCII letters between non-letters), in one pass. */
 function lowerCaseWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z]+/g)) if (!/[A-Z]/.test(m[0])) out.add(m[0]);
+  let start = -1; // start of the current run of ASCII letters
+  let upper = false; // the run has a capital
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) { if (start < 0) { start = i; upper = false; } continue; }
+    if (c >= 65 && c <= 90) { if (start < 0) start = i; upper = true; continue; }
+    if (start >= 0 && !upper) out.add(text.slice(start, i));
+    start = -1;
+    upper = false;
+  }
   return out;
 }
 
@@ -759,8 +770,15 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   // ("Harbour Safety Board" … "HSB") is that organisation.
   const orgCanonical = new Map<string, string>();
   // "Department of Defense" is the "Defense Department".
-  const orgName = (c: string) => c.replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '')
-    .replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
+  const orgNames = new Map<string, string>(); // names repeat: rewritten once each
+  const orgName = (c: string) => {
+    let n = orgNames.get(c);
+    if (n === undefined) {
+      n = c.replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '').replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
+      orgNames.set(c, n);
+    }
+    return n;
+  };
   for (let ci = 0; ci < cands.length; ci++) {
     const c = cands[ci];
     if (c.type !== 'ORG' || c.weak) continue;

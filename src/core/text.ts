@@ -77,6 +77,8 @@ const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) 
 const ABBREV_WITH_DOT = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'jr.',
   'sr.', 'lt.', 'col.', 'capt.', 'sgt.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.',
   'oct.', 'nov.', 'dec.', 'inc.', 'corp.', 'ltd.', 'co.', 'no.', 'vs.', 'etc.', 'mt.', 'ft.', 'gov.', 'pres.']);
+/** Letters of the longest abbreviation above: a longer word before a dot is not looked up. */
+const ABBREV_MAX_LETTERS = Math.max(...[...ABBREV_WITH_DOT].map(a => a.length - 1));
 
 // The recognisers read the same sentences more than once: keep the tokens of the paragraph being read.
 let memoText = '';
@@ -138,7 +140,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
         }
         if (i < to && text.charCodeAt(i) === 46) {
           const single = i - start === 1 && isUpperAt(text, start);
-          if (single || ABBREV_WITH_DOT.has(text.slice(start, i + 1).toLowerCase())) i++;
+          if (single || (i - start <= ABBREV_MAX_LETTERS && ABBREV_WITH_DOT.has(text.slice(start, i + 1).toLowerCase()))) i++;
         }
       }
     } else if (k === DIGIT) {
@@ -163,9 +165,10 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     const t = text.slice(start, i);
     let ascii = true;
     let hasUpper = false;
+    let hasLower = false;
     for (let x = start; x < i; x++) {
       const q = text.charCodeAt(x);
-      if (q >= 97) { if (q > 126) { ascii = false; break; } continue; }
+      if (q >= 97) { if (q > 126) { ascii = false; break; } if (q <= 122) hasLower = true; continue; }
       if (q >= 65 && q <= 90) hasUpper = true;
     }
     if (ascii && !hasUpper) {
@@ -181,7 +184,8 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
       end: i,
       word,
       cap,
-      upper: cap && t !== lower && t === t.toUpperCase(),
+      // (ASCII: all capitals when no letter a-z, without making the upper-case copy.)
+      upper: cap && t !== lower && (ascii ? !hasLower : t === t.toUpperCase()),
       f: ascii ? lower : fold(t),
     });
   }
