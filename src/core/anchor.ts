@@ -139,7 +139,7 @@ function occurrences(text: string, quote: string): number[] {
 }
 
 /** The first two places where s occurs in the text (-1: none), through the text's index once it has one. */
-function firstTwo(text: string, s: string): [number, number] {
+export function firstTwo(text: string, s: string): [number, number] {
   const o = cacheFor(text);
   if (s.length >= PIECE && ++o.asked > INDEX_AFTER) {
     o.index ??= new PieceIndex(text);
