@@ -140,6 +140,13 @@ same-entity	Arg1:<ANY>, Arg2:<ANY>
 Status	Arg:<ANY>, Value:unverified|verified|disputed|false
 `;
 
+/** JSON in the shape of a W3C Web Annotation export: an annotation, a collection or page, or a list of annotations. */
+function isW3C(json: unknown): boolean {
+  const typed = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x)
+    && ([] as unknown[]).concat((x as Record<string, unknown>).type).some(t => t === 'Annotation' || t === 'AnnotationPage' || t === 'AnnotationCollection');
+  return Array.isArray(json) ? json.every(typed) : typed(json);
+}
+
 export interface ImportReport {
   article: string;
   sidecar: string;
@@ -182,6 +189,7 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
     } else {
       let json: unknown;
       try { json = JSON.parse(l.text); } catch (e) { errors.push({ path: file, message: `not JSON: ${(e as Error).message}` }); continue; }
+      if (!isW3C(json)) { errors.push({ path: file, message: 'not a W3C Web Annotation export: expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection; nothing was imported from it' }); continue; }
       const r = fromW3C(json, articles);
       for (const p of r.problems) problems.push(`${file}: ${p}`);
       for (const [name, list] of r.annotations) take(name, list, []);

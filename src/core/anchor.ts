@@ -111,20 +111,82 @@ function rivalsOf(text: string, a: Anchor): Rivals {
 }
 
 /**
- * Where a quote occurs in a text (up to MAX_OCCURRENCES + 1 places), remembered for the last text: anchors are
- * made by the thousand in one text (an import), many of them on the same words.
+ * Where a quote occurs in a text, in order (up to MAX_OCCURRENCES + 1 places), remembered for the last text:
+ * anchors are made and found by the thousand in one text (an import, `anchors --write`), many of them on the
+ * same words. Once a text is asked often, its places are indexed by their first four characters, so that each
+ * quote is looked for among the places that start like it instead of through the whole text.
  */
-let lastOccurrences: { of: string; at: Map<string, number[]> } | null = null;
+let lastOccurrences: { of: string; at: Map<string, number[]>; asked: number; index: PieceIndex | null } | null = null;
+function cacheFor(text: string): NonNullable<typeof lastOccurrences> {
+  if (lastOccurrences?.of !== text) lastOccurrences = { of: text, at: new Map(), asked: 0, index: null };
+  return lastOccurrences;
+}
 function occurrences(text: string, quote: string): number[] {
-  if (lastOccurrences?.of !== text) lastOccurrences = { of: text, at: new Map() };
-  let at = lastOccurrences.at.get(quote);
+  const o = cacheFor(text);
+  let at = o.at.get(quote);
   if (!at) {
     at = [];
-    for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) at.push(i);
-    if (lastOccurrences.at.size >= 10000) lastOccurrences.at.clear();
-    lastOccurrences.at.set(quote, at);
+    if (quote.length >= PIECE && ++o.asked > INDEX_AFTER) {
+      o.index ??= new PieceIndex(text);
+      o.index.find(quote, MAX_OCCURRENCES + 1, at);
+    } else {
+      for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) at.push(i);
+    }
+    if (o.at.size >= 10000) o.at.clear();
+    o.at.set(quote, at);
   }
   return at;
+}
+
+/** The first two places where s occurs in the text (-1: none), through the text's index once it has one. */
+export function firstTwo(text: string, s: string): [number, number] {
+  const o = cacheFor(text);
+  if (s.length >= PIECE && ++o.asked > INDEX_AFTER) {
+    o.index ??= new PieceIndex(text);
+    const out: number[] = [];
+    o.index.find(s, 2, out);
+    return [out[0] ?? -1, out[1] ?? -1];
+  }
+  const i = text.indexOf(s);
+  return [i, i < 0 ? -1 : text.indexOf(s, i + 1)];
+}
+
+/** Characters of the pieces a text's places are indexed by; quotes asked of one text before it is indexed. */
+const PIECE = 4;
+const INDEX_AFTER = 16;
+const BUCKETS = 1 << 16;
+
+/** Each place of a text by the piece of PIECE characters that starts there (hashed), in order within each piece. */
+class PieceIndex {
+  private readonly first = new Int32Array(BUCKETS + 1);
+  private readonly places: Int32Array;
+
+  constructor(private readonly text: string) {
+    const n = Math.max(0, text.length - PIECE + 1);
+    const hashes = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const h = PieceIndex.hash(text, i);
+      hashes[i] = h;
+      this.first[h + 1]++;
+    }
+    for (let b = 0; b < BUCKETS; b++) this.first[b + 1] += this.first[b];
+    const fill = this.first.slice(0, BUCKETS);
+    this.places = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.places[fill[hashes[i]]++] = i;
+  }
+
+  private static hash(s: string, i: number): number {
+    return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35) ^ Math.imul(s.charCodeAt(i + 3), 0x27d4eb2f)) >>> 16;
+  }
+
+  /** The places where quote (of PIECE characters or more) occurs, in order, up to limit of them, into out. */
+  find(quote: string, limit: number, out: number[]): void {
+    const h = PieceIndex.hash(quote, 0);
+    for (let k = this.first[h], end = this.first[h + 1]; k < end && out.length < limit; k++) {
+      const i = this.places[k];
+      if (this.text.startsWith(quote, i)) out.push(i);
+    }
+  }
 }
 
 /**
@@ -282,17 +344,15 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
   // occurs), then each occurrence by how its surroundings read.
   const whole = a.prefix + a.exact + a.suffix;
   if (need.before === a.prefix.length && need.after === a.suffix.length && whole.length >= a.exact.length + 16) {
-    const i = text.indexOf(whole);
-    if (i >= 0 && text.indexOf(whole, i + 1) < 0 && beatsRivals(a, { beforeChars: a.prefix.length, afterChars: a.suffix.length })) {
+    const [i, next] = firstTwo(text, whole);
+    if (i >= 0 && next < 0 && beatsRivals(a, { beforeChars: a.prefix.length, afterChars: a.suffix.length })) {
       return moved(a, i + a.prefix.length, i + a.prefix.length + a.exact.length, 1, 'quote');
     }
   }
-  const exact: Candidate[] = [];
-  for (let i = text.indexOf(a.exact); i >= 0; i = text.indexOf(a.exact, i + 1)) {
-    // So many that the surroundings cannot tell them apart in reasonable time: not placed.
-    if (exact.length >= MAX_OCCURRENCES) return orphan('its words occur too often to be told apart');
-    exact.push(candidate(text, i, i + a.exact.length, a, need));
-  }
+  const at = occurrences(text, a.exact);
+  // So many that the surroundings cannot tell them apart in reasonable time: not placed.
+  if (at.length > MAX_OCCURRENCES) return orphan('its words occur too often to be told apart');
+  const exact: Candidate[] = at.map(i => candidate(text, i, i + a.exact.length, a, need));
   if (exact.length > 0) {
     const e = choose(a, exact, need);
     return typeof e === 'string' ? orphan(e) : moved(a, e.start, e.end, 1, 'quote');

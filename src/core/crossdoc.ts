@@ -421,13 +421,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const stmts: Statement[] = [];
   const runs: Uint32Array[] = [];
   const origins: string[][] = [];
+  const used = new Set<Statement[]>();
   articles.forEach((a, d) => {
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
     if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0), runs: runsOf(a.text), origins: originsOf(a.text, a.analysis) }));
     runs.push(prepared.runs);
     origins.push(prepared.origins);
-    for (const p of prepared.statements) stmts.push({ ...p, doc: d, i: stmts.length });
+    // Numbered for this check in place (no copy of hundreds of thousands of statements), unless one analysis
+    // stands for two articles (two files with the same text): then the second gets copies.
+    const own = !used.has(prepared.statements);
+    used.add(prepared.statements);
+    for (const p of prepared.statements) {
+      if (own) { p.doc = d; p.i = stmts.length; stmts.push(p); } else stmts.push({ ...p, doc: d, i: stmts.length });
+    }
   });
 
   // Sources, merged across articles.
@@ -517,13 +524,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   let scored = 0;
   const acc = new Float64Array(n);
   const touched: number[] = [];
+  // Each posting list is in statement order, and each statement stands in the lists of its features: where each
+  // list has reached, so that only the statements after the one at hand are read.
+  const reached = new Int32Array(idOf.size);
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
     const mine = ids[s.i];
     for (const id of mine) {
       const w = idf[id];
-      for (const j of index[id]) {
-        if (j <= s.i || stmts[j].doc === s.doc) continue;
+      const list = index[id];
+      if (list.length === 0) continue;
+      const from = ++reached[id]; // past this statement
+      for (let k = from; k < list.length; k++) {
+        const j = list[k];
+        if (stmts[j].doc === s.doc) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -627,7 +641,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
   [...groups.values()].map(g => [...g])
     .filter(g => new Set(g.map(s => s.doc)).size >= 2)
-    .sort((x, y) => Math.min(...x.map(s => s.i)) - Math.min(...y.map(s => s.i)))
+    .map(g => ({ g, first: Math.min(...g.map(s => s.i)) }))
+    .sort((x, y) => x.first - y.first)
+    .map(x => x.g)
     .forEach((g, k) => {
       const id = `C${String(k + 1).padStart(2, '0')}`;
       g.sort((x, y) => x.i - y.i);
@@ -676,9 +692,13 @@ function voiceIndex(s: Statement, other: Statement): number {
   return best;
 }
 
-/** The positions (in ids) of a statement's features in one voice (numbers and dates always). */
-function contentOf(s: Statement, voice: number): Int32Array {
-  const out = new Int32Array(s.ids.length);
+/** Buffers for contentOf (two statements of a pair at a time): a pair is judged without allocating them. */
+const CONTENT = [new Int32Array(256), new Int32Array(256)];
+
+/** The positions (in ids) of a statement's features in one voice (numbers and dates always), in buffer k (valid until the next call with k). */
+function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
+  if (CONTENT[k].length < s.ids.length) CONTENT[k] = new Int32Array(2 * s.ids.length);
+  const out = CONTENT[k];
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
@@ -731,9 +751,26 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
  * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
  * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words.
  */
+/** Stems of each quotation's words (by its list, which never changes), and of each statement's words (by its text). */
+const STEMMED = new WeakMap<string[], string[]>();
+const SENTENCE_STEMS = new Map<string, string[]>();
+const st = (q: string[]) => {
+  let r = STEMMED.get(q);
+  if (!r) STEMMED.set(q, (r = q.map(stem)));
+  return r;
+};
+function sentenceStems(text: string): string[] {
+  let r = SENTENCE_STEMS.get(text);
+  if (!r) {
+    r = tokenize(text).filter(t => t.word).map(t => stem(t.f));
+    if (SENTENCE_STEMS.size > 50000) SENTENCE_STEMS.clear();
+    SENTENCE_STEMS.set(text, r);
+  }
+  return r;
+}
+
 function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   let found: 'same' | 'reworded' | null = null;
-  const st = (q: string[]) => q.map(stem);
   for (const qa of a.quotes) for (const qb of b.quotes) {
     if (!sharesRun(qa, qb, 5)) continue;
     // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
@@ -744,7 +781,7 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
   for (const [x, y] of [[a, b], [b, a]] as const) {
     if (x.quotes.length === 0) continue;
-    const words = st(tokenize(y.text).filter(t => t.word).map(t => t.f));
+    const words = sentenceStems(y.text);
     for (const q of x.quotes) {
       if (q.length >= 6 && sharesRun(st(q), words, 6) && inOrder(st(q), words)) return 'same';
       // The whole of the other sentence is inside the quotation ("Faith made America strong.").
@@ -875,7 +912,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const db = j.names[b.doc];
   const ia = voiceIndex(a, b);
   const ib = voiceIndex(b, a);
-  const o = overlapOf(a, contentOf(a, ia), b, contentOf(b, ib), j.idf, j.maxIdf);
+  const o = overlapOf(a, contentOf(a, ia, 0), b, contentOf(b, ib, 1), j.idf, j.maxIdf);
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.

@@ -4,7 +4,7 @@
 // Inside, Newsmark counts UTF-16 code units, as VS Code does. The W3C TextPositionSelector and brat count Unicode
 // code points, so every offset is converted on the way out and back on the way in.
 
-import { anchorAt, locate, type Anchor } from './anchor';
+import { anchorAt, firstTwo, locate, type Anchor } from './anchor';
 import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from './sidecar';
 import { findingsOf, isSuppressed, type Finding } from './findings';
 import { fnv1a } from './text';
@@ -143,11 +143,9 @@ function toAnnotation(text: string, it: Omit<ExportItem, 'origin'> & { origin?: 
     if (at.start !== null && at.end !== null) anchor = anchorAt(text, at.start, at.end);
     else {
       // From another tool, with little or no context: the one place where the quote stands with what context it gives.
-      const fits: number[] = [];
-      for (let i = text.indexOf(it.exact); i >= 0 && fits.length < 2; i = text.indexOf(it.exact, i + 1)) {
-        if (i >= it.prefix.length && text.startsWith(it.prefix, i - it.prefix.length) && text.startsWith(it.suffix, i + it.exact.length)) fits.push(i);
-      }
-      if (fits.length === 1) anchor = anchorAt(text, fits[0], fits[0] + it.exact.length);
+      // (Where the quote with that context occurs: found through the text's index when many are imported.)
+      const [i, next] = firstTwo(text, it.prefix + it.exact + it.suffix);
+      if (i >= 0 && next < 0) anchor = anchorAt(text, i + it.prefix.length, i + it.prefix.length + it.exact.length);
     }
   }
   if (!anchor) return null;

@@ -7,6 +7,7 @@
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Anchor } from './anchor';
+import { fastRead, type FastSpans } from './sidecarFast';
 import { fnv1a } from './text';
 
 export const SIDECAR_VERSION = 1;
@@ -171,8 +172,24 @@ export function readSidecar(text: string, limits: ReadLimits = {}): ReadResult {
   if (text.length > lim.maxChars) {
     return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read` }] };
   }
+  // The shape Newsmark writes, read without the library's document (built when an edit needs it); checked against
+  // the format on the data. Anything else, and any file with a problem (for the messages), is read by the library.
+  const fast = fastRead(text);
+  if (fast && validData(fast.js, limits.within)) return { ok: true, file: new SidecarFile(text, null, normalise(fast.js), fast.spans) };
+  return readSidecarFully(text, limits);
+}
+
+/** Options of every parse of a sidecar by the YAML library. */
+const PARSE = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+
+/** Reads a sidecar with the YAML library (what readSidecar does for a text outside Newsmark's shape); for tests. */
+export function readSidecarFully(text: string, limits: ReadLimits = {}): ReadResult {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  if (text.length > lim.maxChars) {
+    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read` }] };
+  }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter: counter, ...PARSE });
   const lines = new Lines(counter);
   if (doc.errors.length) {
     return { ok: false, problems: doc.errors.map(e => ({ ...pos(counter, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
@@ -333,6 +350,65 @@ function validate(doc: Document, js: unknown, lines: Lines, within: string | und
   return out;
 }
 
+/**
+ * validate on the data of a sidecar read by the fast reader: true only when validate finds nothing (else the
+ * library reads the file again, for the messages with their lines). Kept check for check beside validate.
+ */
+function validData(js: Record<string, unknown>, within: string | undefined): boolean {
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const isMapJs = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const str = (v: unknown): v is string => typeof v === 'string';
+  const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  if (!isMapJs(js) || js.version !== SIDECAR_VERSION) return false;
+  if (has(js, 'document')) {
+    const d = js.document;
+    if (!isMapJs(d)) return false;
+    if (has(d, 'published') && !isoDay(d.published)) return false;
+    for (const k of ['title', 'outlet', 'url', 'byline']) if (has(d, k) && !(str(d[k]) || d[k] === null)) return false;
+  }
+  const ids = new Set<string>();
+  if (has(js, 'annotations')) {
+    if (!Array.isArray(js.annotations)) return false;
+    for (const a of js.annotations) {
+      if (!isMapJs(a)) return false;
+      if (!str(a.id) || !a.id || ids.has(a.id)) return false;
+      ids.add(a.id);
+      if (!str(a.kind) || !a.kind) return false;
+      const an = a.anchor;
+      if (!isMapJs(an)) return false;
+      if (!str(an.exact) || !str(an.prefix) || !str(an.suffix)) return false;
+      if (!whole(an.start) || !whole(an.end) || (an.start as number) > (an.end as number)) return false;
+      if (has(an, 'rivals')) {
+        const r = an.rivals;
+        if (!isMapJs(r) || !Object.entries(r).every(([k, v]) => ['before', 'after', 'edits'].includes(k) && whole(v))) return false;
+      }
+      if (has(a, 'status') && !(CLAIM_STATUSES as readonly unknown[]).includes(a.status)) return false;
+      if (has(a, 'type') && a.kind === 'entity' && !(ENTITY_TYPES as readonly unknown[]).includes(a.type)) return false;
+      if (has(a, 'tags') && !(Array.isArray(a.tags) && a.tags.every(str))) return false;
+    }
+  }
+  if (has(js, 'relations')) {
+    if (!Array.isArray(js.relations)) return false;
+    for (const r of js.relations) {
+      if (!isMapJs(r) || !str(r.from) || !str(r.to) || !(RELATION_TYPES as readonly unknown[]).includes(r.type)) return false;
+      if (relationTargetProblem(r.to, within)) return false;
+      if (!r.from.includes('#') && ids.size && !ids.has(r.from)) return false;
+    }
+  }
+  if (has(js, 'dismissed')) {
+    if (!Array.isArray(js.dismissed)) return false;
+    for (const d of js.dismissed) {
+      if (!isMapJs(d) || !str(d.exact) || !str(d.other) || !str(d.otherExact)) return false;
+      if (otherArticleProblem(d.other, within, 'dismissed: other article')) return false;
+    }
+  }
+  if (has(js, 'suppressed')) {
+    if (!Array.isArray(js.suppressed)) return false;
+    for (const x of js.suppressed) if (!isMapJs(x) || !str(x.exact) || !str(x.kind) || !Number.isInteger(x.start) || !Number.isInteger(x.end)) return false;
+  }
+  return true;
+}
+
 interface Splice { at: number; remove: number; insert: string }
 
 /**
@@ -341,7 +417,11 @@ interface Splice { at: number; remove: number; insert: string }
  * only less tidy in a diff).
  */
 export class SidecarFile {
-  constructor(public text: string, private doc: Document, public data: SidecarData) {}
+  /**
+   * doc: the library's parsed document of the text, or null until an edit needs it (a sidecar read by the fast
+   * reader); spans: where the fast reader found things in the text (null once the text changed without it).
+   */
+  constructor(public text: string, private doc: Document | null, public data: SidecarData, private spans: FastSpans | null = null) {}
 
   /** A sidecar for an article that has none yet. */
   static create(articleName: string, meta: DocumentMeta = {}): SidecarFile {
@@ -372,16 +452,12 @@ export class SidecarFile {
     }
   }
 
-  /** Set when the text was changed by an edit the parsed document does not know yet (see setPositions). */
-  private stale = false;
-
-  /** The parsed document of the current text (parsed again after an edit that left it behind). */
+  /** The library's parsed document of the current text (parsed when first needed, and again after an edit that left it behind). */
   private get tree(): Document {
-    if (this.stale) {
-      const r = readSidecar(this.text);
-      if (!r.ok) throw new Error('internal: an edited sidecar no longer reads');
-      this.doc = r.file.doc;
-      this.stale = false;
+    if (!this.doc) {
+      const doc = parseDocument(this.text, PARSE);
+      if (doc.errors.length) throw new Error('internal: a sidecar that was read no longer parses');
+      this.doc = doc;
     }
     return this.doc;
   }
@@ -405,6 +481,7 @@ export class SidecarFile {
     if (back.ok && sameData(back.file.data, expected)) {
       this.text = text;
       this.doc = back.file.doc;
+      this.spans = back.file.spans;
       this.data = back.file.data;
       return;
     }
@@ -436,11 +513,24 @@ export class SidecarFile {
     if (!back.ok || !sameData(back.file.data, expected)) throw new Error('internal: sidecar could not be written back faithfully');
     this.text = text;
     this.doc = back.file.doc;
+    this.spans = back.file.spans;
     this.data = back.file.data;
   }
 
   /** Splices that append an item (text ending in a newline) to a top-level list, creating the list if needed. */
   private appendItem(key: string, render: (indent: number) => string): Splice[] {
+    // Where the fast reader saw the list: no need for the library's document of a large file.
+    const fast = this.spans?.roots;
+    if (fast && !fast.has(key)) {
+      const sep = this.text.endsWith('\n') || this.text === '' ? '' : '\n';
+      return [{ at: this.text.length, remove: 0, insert: `${sep}${key}:\n${render(2)}` }];
+    }
+    const list = fast?.get(key);
+    if (list) {
+      const at = list.end < this.text.length ? list.end + 1 : this.text.length;
+      const sep = at === this.text.length && !this.text.endsWith('\n') ? '\n' : '';
+      return [{ at, remove: 0, insert: sep + render(list.column) }];
+    }
     const rootPair = this.pair(this.root(), key);
     const seq = this.seqOf(key);
     if (!rootPair) {
@@ -566,8 +656,28 @@ export class SidecarFile {
         return m ? { ...a, anchor: { ...a.anchor, start: m.start, end: m.end } } : a;
       }),
     };
-    const seq = this.seqOf('annotations');
     const splices: Splice[] = [];
+    const nums = this.spans?.anchorNumbers;
+    if (nums && nums.length === 4 * this.data.annotations.length) {
+      // Where the fast reader found each anchor's start and end (digits).
+      let all = true;
+      this.data.annotations.forEach((a, i) => {
+        const m = byId.get(a.id);
+        if (!m) return;
+        if (nums[4 * i] < 0 || nums[4 * i + 2] < 0) { all = false; return; }
+        splices.push({ at: nums[4 * i], remove: nums[4 * i + 1] - nums[4 * i], insert: String(m.start) });
+        splices.push({ at: nums[4 * i + 2], remove: nums[4 * i + 3] - nums[4 * i + 2], insert: String(m.end) });
+      });
+      if (all) {
+        this.text = this.spliced(splices);
+        this.data = expected;
+        this.doc = null;
+        this.spans = null;
+        return;
+      }
+      splices.length = 0;
+    }
+    const seq = this.seqOf('annotations');
     let plain = true;
     seq?.items.forEach((item, i) => {
       const m = byId.get(this.data.annotations[i]?.id);
@@ -586,7 +696,8 @@ export class SidecarFile {
       // moves in a large sidecar); the parsed document is brought up to date when another edit needs it.
       this.text = this.spliced(splices);
       this.data = expected;
-      this.stale = true;
+      this.doc = null;
+      this.spans = null;
       return;
     }
     this.apply(splices, expected);
@@ -621,14 +732,33 @@ export class SidecarFile {
 }
 
 function sameData(a: SidecarData, b: SidecarData): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  return same({ version: a.version, document: a.document ?? {}, annotations: a.annotations, relations: a.relations, suppressed: a.suppressed, dismissed: a.dismissed },
+    { version: b.version, document: b.document ?? {}, annotations: b.annotations, relations: b.relations, suppressed: b.suppressed, dismissed: b.dismissed });
 }
 
-function canonical(d: SidecarData): unknown {
-  const sortKeys = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sortKeys);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as object).filter(([, x]) => x !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sortKeys(x)]));
-    return v;
-  };
-  return sortKeys({ version: d.version, document: d.document ?? {}, annotations: d.annotations, relations: d.relations, suppressed: d.suppressed, dismissed: d.dismissed });
+/** Equal as JSON with keys in any order and keys whose value is undefined left out (what canonical compares). */
+function same(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) {
+    // JSON writes NaN and the infinities as null, and -0 as 0.
+    return typeof x === 'number' && typeof y === 'number' ? JSON.stringify(x) === JSON.stringify(y) : false;
+  }
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x)) {
+    const ya = y as unknown[];
+    if (x.length !== ya.length) return false;
+    for (let i = 0; i < x.length; i++) if (!same(x[i] === undefined ? null : x[i], ya[i] === undefined ? null : ya[i])) return false;
+    return true;
+  }
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  let n = 0;
+  for (const k in xo) {
+    if (!Object.prototype.hasOwnProperty.call(xo, k) || xo[k] === undefined) continue;
+    n++;
+    if (!Object.prototype.hasOwnProperty.call(yo, k) || !same(xo[k], yo[k])) return false;
+  }
+  for (const k in yo) if (Object.prototype.hasOwnProperty.call(yo, k) && yo[k] !== undefined) n--;
+  return n === 0;
 }
+

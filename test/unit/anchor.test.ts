@@ -141,6 +141,22 @@ describe('anchors', () => {
     assert.match(JSON.stringify(bad), /rivals must be a mapping of whole numbers/);
   });
 
+  it('finds anchors made and found by the thousand in one text exactly as one at a time', () => {
+    // Many anchors in one text are looked up through an index of the text (after the first few); one at a time
+    // (another text read in between) they are found by scanning. The answers must be the same.
+    const parts: string[] = [];
+    const towns = ['Varde', 'Kestrel Bay', 'Olden', 'the harbour'];
+    for (let i = 0; i < 400; i++) parts.push(`${towns[i % 4]} said the ferry ${i % 7 ? 'left' : 'did not leave'} at ${i % 24} hours on day ${i}.${i % 5 === 4 ? '\n\n' : ' '}`);
+    const before = parts.join('');
+    const text = 'Late news. ' + before.replace(/day 2(\d)\./g, 'day 2$1, the port said.');
+    const anchors = [...before.matchAll(/\b\w+(?: \w+)?/g)].filter((_, k) => k % 2 === 0).map(m => anchorAt(before, m.index!, m.index! + m[0].length));
+    const bulk = anchors.map(a => locate(text, a));
+    const single = anchors.map(a => { locate('Another text altogether.', a); return locate(text, a); });
+    assert.ok(anchors.length > 1000, `${anchors.length}`);
+    assert.deepEqual(bulk, single);
+    assert.ok(bulk.some(r => r.status === 'moved') && bulk.some(r => r.status === 'orphaned'));
+  });
+
   it('shifts spans with edits in the editor', () => {
     assert.deepEqual(shiftSpan(10, 20, 0, 0, 5), [15, 25]); // typed before
     assert.deepEqual(shiftSpan(10, 20, 25, 30, 0), [10, 20]); // deleted after

@@ -130,6 +130,23 @@ describe('CLI against hostile inputs', function () {
     assert.match(c.out, /1 annotation imported/);
   });
 
+  it('refuses JSON that is no W3C export (lists nested 150,000 deep, an empty object, a string) with one line and exit 2', () => {
+    const d = dir();
+    writeFileSync(join(d, 'harbour.txt'), STORY);
+    for (const [name, json] of [['deep.json', '['.repeat(150000) + ']'.repeat(150000)], ['empty.json', '{}'], ['text.json', '"Olli Varga"'], ['other.json', '[{"kind":"note"}]']]) {
+      writeFileSync(join(d, name), json);
+      const r = cli(['import', join(d, name), join(d, 'harbour.txt')]);
+      assert.equal(r.code, 2, `${name}: ${r.err}`);
+      clean(r.err);
+      assert.equal(r.err.trim().split('\n').length, 1, r.err);
+      assert.match(r.err, /not a W3C Web Annotation export/);
+      assert.ok(!existsSync(join(d, 'harbour.txt.newsmark.yaml')), 'no sidecar made');
+    }
+    // An empty list is an export of nothing: nothing to import, and nothing wrong.
+    writeFileSync(join(d, 'none.json'), '[]');
+    assert.equal(cli(['import', join(d, 'none.json'), join(d, 'harbour.txt')]).code, 0);
+  });
+
   it('imports a brat file of 130,000 lines (too many for a spread into push)', () => {
     const lines: string[] = [];
     for (let i = 1; i <= 130000; i++) lines.push(`T${i}\tNote ${i % 2 ? '0 11' : '14 18'}\t${i % 2 ? 'Harbourmaster' : 'Olli'}`);
