@@ -1,10 +1,9 @@
 // `newsmark`: the engine on the command line, for batches and CI.
 
-import { analyze, findPublicationDate, type Analysis } from '../core';
+import { analyze, type Analysis } from '../core';
 import { checkAnchors, formatAnchors } from './anchors';
 import { formatCheck, runCheck } from './check';
-import { readSidecar } from '../core/sidecar';
-import { limitsFor, load, type Loaded, sidecarOf } from './files';
+import { cliModel, load, type Loaded, toModelPath } from './files';
 import { formatAnalysis } from './format';
 import { EXPORT_FORMATS, runExport, runImport, type ExportFormat } from './exchange';
 import { IMPORT_ARTICLE_USAGE, runImportArticle } from './importArticle';
@@ -64,7 +63,7 @@ Options:
   --dry-run                 (import) Say what would be imported; write nothing.
   --story-date YYYY-MM-DD   Date of the story, used only to give years to year-less dates ("January 3")
                             in articles that state no publication date. Default: the latest publication
-                            date among the FILEs.
+                            date among the articles of the FILE's folder (as in the editor).
 
 Exit codes: 0 success; 1 (anchors) some annotations are orphaned, (check) conflicts found; 2 when a file could not be read or the
 command line is wrong (the other files are still reported).
@@ -156,14 +155,13 @@ async function runCommand(argv: string[], out: (s: string) => void, err: (s: str
   const errors = loaded.filter(l => l.error).map(l => ({ path: l.path, message: l.error! }));
   for (const e of errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   const ok = loaded.filter((l): l is Required<Pick<Loaded, 'path' | 'text'>> => l.text !== undefined);
-  // The publication date: --published, else the sidecar's document.published, else a date line in the text.
-  const ownDates = ok.map(l => args.published ?? sidecarPublished(l.path) ?? findPublicationDate(l.text));
-  const storyDate = args.storyDate ?? ownDates.filter((d): d is string => !!d).sort().pop() ?? null;
-  const results: { path: string; text: string; analysis: Analysis }[] = ok.map((l, i) => ({
-    path: l.path,
-    text: l.text,
-    analysis: analyze(l.text, { published: ownDates[i], storyDate }),
-  }));
+  // The workspace model's date rule: the sidecar's document.published, else a date line in the text; year-less
+  // dates of an undated article take the latest publication date of its folder. --published / --story-date win.
+  const results: { path: string; text: string; analysis: Analysis }[] = [];
+  for (const l of ok) {
+    const dates = await cliModel().dateOptions(toModelPath(l.path), l.text);
+    results.push({ path: l.path, text: l.text, analysis: analyze(l.text, { published: args.published ?? dates.published, storyDate: args.storyDate ?? dates.storyDate }) });
+  }
 
   if (args.json) {
     const doc = {
@@ -179,15 +177,8 @@ async function runCommand(argv: string[], out: (s: string) => void, err: (s: str
   return errors.length ? 2 : 0;
 }
 
-function sidecarPublished(article: string): string | null {
-  const path = sidecarOf(article);
-  const text = path ? load(path).text : undefined;
-  const r = text === undefined ? null : readSidecar(text, limitsFor(article));
-  return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
-}
-
-function check(args: Args, out: (s: string) => void, err: (s: string) => void): number {
-  const r = runCheck(args.files, p => args.published ?? sidecarPublished(p));
+async function check(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const r = await runCheck(args.files, () => args.published);
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   if (args.json) {
     out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', ...r }, null, 2) + '\n');
@@ -210,9 +201,9 @@ async function anchors(args: Args, out: (s: string) => void, err: (s: string) =>
   return r.documents.some(d => d.annotations.some(a => a.status === 'orphaned')) ? 1 : 0;
 }
 
-function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+async function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!args.format) { err(`newsmark: export needs --format ${EXPORT_FORMATS.join('|')}\nTry 'newsmark --help'.\n`); return 2; }
-  const r = runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
+  const r = await runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   for (const n of r.notes) err(`newsmark: ${n}\n`);
   if (r.stdout) out(r.stdout);

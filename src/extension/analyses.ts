@@ -8,7 +8,7 @@ export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
 export const ARTICLE_SELECTOR: vscode.DocumentSelector = ARTICLE_LANGUAGES.map(language => ({ language }));
 
 export type Result =
-  | { kind: 'ok'; analysis: Analysis; version: number; published: string | null }
+  | { kind: 'ok'; analysis: Analysis; version: number; published: string | null; storyDate?: string | null }
   | { kind: 'too-large'; bytes: number; limitBytes: number; version: number };
 
 export function isArticle(doc: vscode.TextDocument): boolean {
@@ -35,6 +35,8 @@ export class Analyses implements vscode.Disposable {
 
   /** The publication date an article's sidecar gives (document.published), if any. */
   publishedOf: (doc: vscode.TextDocument) => string | null = () => null;
+  /** The story date of the article's folder, when the workspace model knows it (year-less dates of an undated article). */
+  storyDateOf: (doc: vscode.TextDocument) => string | null = () => null;
 
   constructor() {
     this.subs.push(vscode.workspace.onDidCloseTextDocument(d => {
@@ -49,7 +51,8 @@ export class Analyses implements vscode.Disposable {
     const cached = this.cache.get(key);
     const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
     const published = this.publishedOf(doc);
-    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published : cached.limitBytes === limitBytes)) return cached;
+    const storyDate = this.storyDateOf(doc);
+    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published && (cached.storyDate ?? null) === storyDate : cached.limitBytes === limitBytes)) return cached;
     const text = doc.getText();
     const bytes = Buffer.byteLength(text, 'utf8');
     let result: Result;
@@ -64,7 +67,8 @@ export class Analyses implements vscode.Disposable {
     } else {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = createAnalyzer()));
-      result = { kind: 'ok', analysis: analyzer.analyze(text, published ? { published } : {}), version: doc.version, published };
+      // The workspace model's date rule: the sidecar's date (else the article's date line), and the story's date.
+      result = { kind: 'ok', analysis: analyzer.analyze(text, { ...(published ? { published } : {}), storyDate }), version: doc.version, published, storyDate };
     }
     this.cache.set(key, result);
     this.emitter.fire(doc);

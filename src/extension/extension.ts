@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { Analyses, ARTICLE_SELECTOR } from './analyses';
-import { Annotations, sidecarUriOf } from './annotations';
+import { Annotations } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
 import { Exchange } from './exchange';
@@ -14,6 +14,7 @@ import { CrossCommands } from './crossCommands';
 import { ClaimsView, ContradictionDiagnostics, ContradictionsView, SourcesView } from './crossViews';
 import { Hovers } from './hovers';
 import { WorkspaceIndex } from './workspaceIndex';
+import { EditorWorkspace } from './workspaceModel';
 import type { CrossResult } from '../core/crossdoc';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
@@ -60,7 +61,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const activationStart = performance.now();
   const analyses = new Analyses();
   const annotations = new Annotations();
-  // Dates resolve against the publication date the sidecar gives, when it gives one.
+  // The workspace model (src/core/workspace): articles, sidecars in both places, the date rule, dismissals.
+  const ws = new EditorWorkspace();
+  annotations.locate = uri => ws.sidecarOf(uri);
+  // Dates resolve against the publication date the sidecar gives, when it gives one, and year-less dates of an
+  // undated article against its story's date (the latest publication date in its folder), as in the index and CLI.
   analyses.publishedOf = doc => annotations.stateOf(doc)?.file?.data.document.published ?? null;
   // A new sidecar starts with the article's headline and publication date.
   annotations.metaFor = doc => {
@@ -70,7 +75,20 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
-  const index = new WorkspaceIndex(context.storageUri);
+  const index = new WorkspaceIndex(context.storageUri, ws);
+  // Known story dates by article; asked again (the old one kept meanwhile) after the model forgot what it read.
+  const storyDates = new Map<string, string | null>();
+  const asked = new Set<string>();
+  analyses.storyDateOf = doc => {
+    const key = doc.uri.toString();
+    if (!asked.has(key) && doc.uri.scheme !== 'untitled') {
+      asked.add(key);
+      void index.storyDateOf(doc.uri).then(d => {
+        if (d !== (storyDates.get(key) ?? null)) { storyDates.set(key, d); decorations.refreshAll(); }
+      }, () => undefined);
+    }
+    return storyDates.get(key) ?? null;
+  };
   const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
   const coverage = new Coverage(index);
   const cross = new CrossCommands(index, coverage, annotations);
@@ -79,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
   const status = new StatusBar(analyses);
   const view = new ArticleView(analyses, annotations);
   context.subscriptions.push(
+    ws,
+    ws.onDidForget(() => asked.clear()),
     analyses,
     decorations,
     status,
@@ -115,7 +135,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     statusText: () => status.text,
     messages: () => [...analyses.messages],
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
-    sidecarOf: doc => sidecarUriOf(doc.uri),
+    sidecarOf: doc => annotations.sidecarOf(doc),
     pending: doc => annotations.pendingOf(doc),
     reindex: () => index.rebuild(),
     viewLabels: view => views[view].labels(),
@@ -128,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
       return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
     },
     reloadAnnotations: async doc => {
-      await annotations.store.reload(sidecarUriOf(doc.uri).toString());
+      await annotations.store.reload(annotations.sidecarOf(doc).toString());
       await annotations.open(doc);
     },
   };

@@ -8,6 +8,7 @@ import { anchorAt } from '../core/anchor';
 import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Analyses } from './analyses';
 import { type Annotations, articleOfSidecar, type Live, sidecarLimits, sidecarUriOf } from './annotations';
+import { clip } from '../core/text';
 
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };
 const TYPE_LABELS: Record<string, string> = { PERSON: 'Person', ORG: 'Organisation', PLACE: 'Place', NORP: 'Nationality or group' };
@@ -272,4 +273,3 @@ export function relativePath(from: vscode.Uri, to: vscode.Uri): string {
 }
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');

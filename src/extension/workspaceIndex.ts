@@ -3,26 +3,21 @@
 
 import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core';
-import { crossCheck, type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/crossdoc';
-import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
-import { fnv1a } from '../core/text';
+import { crossCheck, type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE } from '../core/crossdoc';
+import { SIDECAR_SUFFIX } from '../core/sidecar';
+import { AnalysisCache } from '../core/workspace';
 import { isArticle } from './analyses';
-import { sidecarLimits, sidecarUriOf } from './annotations';
 import { setting } from './settings';
+import { type EditorWorkspace, workspaceFsFor } from './workspaceModel';
 
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
-
-function hash(text: string): string {
-  return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
-}
 
 interface Entry { uri: vscode.Uri; text: string; hash: string; analysis: Analysis; outlet?: string | null }
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private cache = new Map<string, Analysis>();
-  private cacheDirty = false;
+  private readonly cache: AnalysisCache;
   private readonly emitter = new vscode.EventEmitter<CrossResult>();
   readonly onDidUpdate = this.emitter.event;
   result: CrossResult | null = null;
@@ -33,7 +28,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Article URIs by the names the cross-article results use (workspace-relative paths). */
   private readonly byName = new Map<string, vscode.Uri>();
 
-  constructor(private readonly storage: vscode.Uri | undefined) {
+  /** `storage`: where the analysis cache is kept; `ws`: the workspace model (articles, sidecars, dates, judgements). */
+  constructor(private readonly storage: vscode.Uri | undefined, private readonly ws: EditorWorkspace) {
+    this.cache = storage
+      ? new AnalysisCache(workspaceFsFor(storage), vscode.Uri.joinPath(storage, 'analyses.json').path, ENGINE)
+      : new AnalysisCache(workspaceFsFor(vscode.Uri.file('/')), null, ENGINE);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
@@ -81,41 +80,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.timer = setTimeout(() => void this.update(), 600);
   }
 
-  private async loadCache(): Promise<void> {
-    if (!this.storage || this.cache.size) return;
-    try {
-      const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json')));
-      this.cache = new Map(Object.entries(JSON.parse(raw) as Record<string, Analysis>));
-    } catch { /* no cache yet */ }
-  }
-
   private async saveCache(): Promise<void> {
-    if (!this.storage || !this.cacheDirty) return;
-    this.cacheDirty = false;
-    const live = new Set([...this.entries.values()].map(e => e.hash));
-    const obj: Record<string, Analysis> = {};
-    for (const [h, a] of this.cache) if (live.has(h)) obj[h] = a;
-    await vscode.workspace.fs.createDirectory(this.storage);
-    const tmp = vscode.Uri.joinPath(this.storage, 'analyses.json.tmp');
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(obj)));
-    await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(this.storage, 'analyses.json'), { overwrite: true });
-  }
-
-  private async findArticles(): Promise<vscode.Uri[]> {
-    const include = setting<string>('articles.include', '**/*.{txt,md,news}');
-    const exclude = setting<string[]>('articles.exclude', []);
-    const filesExclude = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on).map(([g]) => g);
-    const globs = [...exclude, ...filesExclude, '**/node_modules/**', '**/.newsmark/**', '**/*.newsmark.yaml'];
-    const found = await vscode.workspace.findFiles(include, `{${globs.join(',')}}`, 50000);
-    return found.sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  /** The publication date and outlet the article's sidecar gives, if any. */
-  private async metaOf(uri: vscode.Uri): Promise<{ published: string | null; outlet: string | null }> {
     try {
-      const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri));
-      return r.ok ? { published: r.file.data.document.published ?? null, outlet: r.file.data.document.outlet?.trim() || null } : { published: null, outlet: null };
-    } catch { return { published: null, outlet: null }; }
+      if (this.storage) await vscode.workspace.fs.createDirectory(this.storage);
+      await this.cache.save([...this.entries.values()].map(e => e.hash));
+    } catch { /* the cache is only a speed-up */ }
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -135,23 +104,25 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Analyses an article. One without a publication date takes years for its year-less dates from the latest
-   * publication date of the articles in its folder (a folder is usually one story).
+   * Analyses an article with the workspace model's dates: its publication date (sidecar, else its date line) and
+   * its story's date (the latest of its folder), which year-less dates of an undated article take their year from.
    */
   private async analyse(uri: vscode.Uri, text: string): Promise<Entry> {
-    const { published, outlet } = await this.metaOf(uri);
-    const folder = uri.toString().replace(/\/[^/]*$/, '/');
-    const storyDate = published ? null : [...this.entries.values()]
-      .filter(e => e.uri.toString().startsWith(folder) && e.uri.toString().slice(folder.length).indexOf('/') < 0 && e.analysis.published)
-      .map(e => e.analysis.published!).sort().pop() ?? null;
-    const h = hash(`${published ?? ''}|${storyDate ?? ''}|${text}`);
+    const model = this.ws.modelOf(uri);
+    const dates = await model.dateOptions(uri.path, text);
+    const outlet = await model.outletOf(uri.path);
+    const h = this.cache.keyOf(text, dates);
     let analysis = this.cache.get(h);
     if (!analysis) {
-      analysis = analyze(text, published ? { published } : storyDate ? { storyDate } : {});
+      analysis = analyze(text, dates);
       this.cache.set(h, analysis);
-      this.cacheDirty = true;
     }
     return { uri, text, hash: h, analysis, outlet };
+  }
+
+  /** The story date the model gives an article's folder, once known (for the editor's analysis of an open article). */
+  storyDateOf(uri: vscode.Uri): Promise<string | null> {
+    return this.ws.modelOf(uri).storyDate(uri.path.slice(0, uri.path.lastIndexOf('/')) || '/');
   }
 
   /** Finds and analyses every article (cancellable, with progress for long work), then checks them together. */
@@ -159,8 +130,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.indexing = true;
     void vscode.commands.executeCommand('setContext', 'newsmark.indexing', true);
     try {
-      await this.loadCache();
-      const uris = await this.findArticles();
+      await this.cache.load();
+      const uris = await this.ws.articles();
       const work = async (report: (n: number) => void, token?: vscode.CancellationToken) => {
         const seen = new Set<string>();
         for (let i = 0; i < uris.length; i++) {
@@ -169,12 +140,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           seen.add(u.toString());
           const text = await this.read(u);
           if (text === null) { this.entries.delete(u.toString()); continue; }
+          void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
           this.entries.set(u.toString(), await this.analyse(u, text));
           if (i % 25 === 0) { report(i); await new Promise(r => setTimeout(r, 0)); } // let the editor breathe
         }
         for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.entries.delete(k);
-        // Undated articles read before their dated neighbours: once more, now that the folder's dates are known.
-        for (const e of [...this.entries.values()]) if (!e.analysis.published) this.entries.set(e.uri.toString(), await this.analyse(e.uri, e.text));
       };
       if (opts.progress || uris.length > 200) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Newsmark: reading the workspace’s articles', cancellable: true },
@@ -222,45 +192,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     return result;
   }
 
+  /** What researchers dismissed or marked themselves in sidecars, by the workspace model (as `newsmark check` does). */
   private async applySidecars(conflicts: CrossConflict[]): Promise<CrossConflict[]> {
-    const out: CrossConflict[] = [];
-    const sidecarOf = new Map<string, Awaited<ReturnType<typeof readSidecar>>>();
-    const read = async (name: string) => {
-      if (!sidecarOf.has(name)) {
-        const uri = this.byName.get(name);
-        let r: Awaited<ReturnType<typeof readSidecar>> = { ok: false, problems: [] };
-        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri)); } catch { /* none */ }
-        sidecarOf.set(name, r);
-      }
-      return sidecarOf.get(name)!;
-    };
-    for (const c of conflicts) {
-      const dismissedBy = async (x: Mention, y: Mention) => {
-        const r = await read(x.doc);
-        return r.ok && r.file.data.dismissed.some(d => d.exact === x.text && d.otherExact === y.text);
-      };
-      if (await dismissedBy(c.a, c.b) || await dismissedBy(c.b, c.a)) continue;
-      out.push(c);
+    const byFolder = new Map<string, { doc: string; path: string; uri: vscode.Uri }[]>();
+    for (const [doc, uri] of this.byName) {
+      const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? `${uri.scheme}://${uri.authority}`;
+      byFolder.set(key, [...(byFolder.get(key) ?? []), { doc, path: uri.path, uri }]);
     }
-    // Contradictions researchers marked themselves (relation "contradicts").
-    for (const [name, uri] of this.byName) {
-      const r = await read(name);
-      if (!r.ok) continue;
-      for (const rel of r.file.data.relations.filter(x => x.type === 'contradicts')) {
-        const from = r.file.data.annotations.find(a => a.id === rel.from);
-        if (!from) continue;
-        const hashAt = rel.to.indexOf('#');
-        const otherUri = hashAt < 0 ? uri : vscode.Uri.joinPath(uri, '..', rel.to.slice(0, hashAt));
-        const otherName = this.nameOf(otherUri);
-        const other = hashAt < 0 ? r : await read(otherName);
-        const to = other.ok ? other.file.data.annotations.find(a => a.id === (hashAt < 0 ? rel.to : rel.to.slice(hashAt + 1))) : undefined;
-        if (!to) continue;
-        out.push({
-          claim: null, kind: 'other', explanation: `marked as contradicting by a researcher (${name} → ${otherName})`,
-          a: { doc: name, start: from.anchor.start, end: from.anchor.end, text: from.anchor.exact },
-          b: { doc: otherName, start: to.anchor.start, end: to.anchor.end, text: to.anchor.exact },
-        });
-      }
+    let out = conflicts;
+    for (const articles of byFolder.values()) {
+      const like = articles[0].uri;
+      out = await this.ws.modelOf(like).judged(out, articles, p => this.nameOf(like.with({ path: p })));
     }
     return out;
   }
