@@ -6,48 +6,9 @@ import { anchorAt, locate, shiftSpan } from '../core/anchor';
 import { clip, fnv1a } from '../core/text';
 import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
 import { articleOfSidecar as coreArticleOfSidecar, withinOf } from '../core/workspace';
-import { newSidecarUri } from './workspaceModel';
-import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
+import { newSidecarUri, uriStringFs } from './workspaceModel';
+import { type Change, type Conflict, SidecarBrokenError, type SidecarState, SidecarStore } from '../core/store';
 import { isArticle } from './analyses';
-import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
-
-/** `vscode.workspace.fs` for the store; paths are URI strings. */
-const workspaceFs: SidecarFs = {
-  async read(p) {
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(p)));
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return null;
-      if ((e as { code?: string }).code === 'FileNotFound' || /ENOENT|not found/i.test(String(e))) return null;
-      throw e;
-    }
-  },
-  async write(p, text) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.parse(p), new TextEncoder().encode(text));
-  },
-  async rename(from, to) {
-    await vscode.workspace.fs.rename(vscode.Uri.parse(from), vscode.Uri.parse(to), { overwrite: true });
-  },
-  async remove(p) {
-    try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch { /* already gone */ }
-  },
-  // On the local disk, the same lock file as the CLI's, so that an import in a terminal and the editor never
-  // write one sidecar at the same time; and a sidecar that is a symbolic link is written through.
-  async lock(p) {
-    const u = vscode.Uri.parse(p);
-    return u.scheme === 'file' ? lockFile(u.fsPath) : async () => undefined;
-  },
-  async target(p) {
-    const u = vscode.Uri.parse(p);
-    if (u.scheme !== 'file') return p;
-    const real = targetOf(u.fsPath);
-    return real === u.fsPath ? p : vscode.Uri.file(real).toString();
-  },
-  async leftovers(p) {
-    const u = vscode.Uri.parse(p);
-    return u.scheme === 'file' ? staleTemps(u.fsPath).map(f => vscode.Uri.file(f).toString()) : [];
-  },
-};
 
 /** An annotation where it is now in the open article. */
 export interface Live {
@@ -107,7 +68,7 @@ export class Annotations implements vscode.Disposable {
   locate: (article: vscode.Uri) => Promise<vscode.Uri> = async a => sidecarUriOf(a);
 
   constructor() {
-    this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
+    this.store = new SidecarStore(uriStringFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
       watcher,

@@ -47,6 +47,8 @@ export interface NewsmarkApi {
   viewLabels(view: 'sources' | 'contradictions' | 'claims'): string[];
   /** The children of a top-level item of a view: label, and the article and offsets it opens. */
   viewChildren(view: 'sources' | 'contradictions' | 'claims', index: number): { label: string; doc?: string; start?: number; end?: number }[];
+  /** Dismisses the contradiction at top-level item `i` of the Contradictions view (its context-menu command). */
+  dismissContradiction(i: number): Promise<boolean>;
   /** Runs the command of a view's item (what a click does): child `j` of top-level item `i`. */
   openViewItem(view: 'sources' | 'contradictions' | 'claims', i: number, j: number): Promise<unknown>;
   /** The Compare Coverage page, when open. */
@@ -142,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi {
     viewChildren: (view, i) => (views[view].getChildren()[i]?.children ?? []).map(c => ({ label: c.label, doc: c.mention?.doc, start: c.mention?.start, end: c.mention?.end })),
     coverageHtml: () => coverage.html,
     timelineHtml: () => timeline.html,
+    dismissContradiction: async i => !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
     openViewItem: async (view, i, j) => {
       const child = views[view].getChildren()[i]?.children?.[j];
       const cmd = child && views[view].getTreeItem(child).command;

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/sidecar';
+import type { SidecarFs } from '../core/store';
 import { type DirEntry, type SidecarLocation, sidecarPathFor, type WorkspaceFs, WorkspaceModel } from '../core/workspace';
 import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
@@ -63,6 +64,23 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
     } : {}),
   };
 }
+
+/**
+ * The same port for the sidecar store of open articles, which keeps sidecars by URI string (any scheme): each call
+ * goes to the port of that URI's file system.
+ */
+export const uriStringFs: SidecarFs = (() => {
+  const on = (p: string) => { const u = vscode.Uri.parse(p); return { u, fs: workspaceFsFor(u) }; };
+  return {
+    read: p => { const { u, fs } = on(p); return fs.read(u.path); },
+    write: (p, text) => { const { u, fs } = on(p); return fs.write(u.path, text); },
+    rename: (from, to) => { const a = on(from); return a.fs.rename(a.u.path, vscode.Uri.parse(to).path); },
+    remove: p => { const { u, fs } = on(p); return fs.remove(u.path); },
+    lock: p => { const { u, fs } = on(p); return fs.lock ? fs.lock(u.path) : Promise.resolve(async () => undefined); },
+    target: async p => { const { u, fs } = on(p); const t = fs.target ? await fs.target(u.path) : u.path; return t === u.path ? p : u.with({ path: t }).toString(); },
+    leftovers: async p => { const { u, fs } = on(p); return ((await fs.leftovers?.(u.path)) ?? []).map(x => u.with({ path: x }).toString()); },
+  };
+})();
 
 /** The editor's workspace models, one per workspace folder (and one without a root for files outside every folder). */
 export class EditorWorkspace implements vscode.Disposable {
