@@ -1,7 +1,9 @@
 // The workspace model over an in-memory file system: which files are articles, where sidecars are, the one date
 // rule, the user's dismissals and "contradicts" relations, the analysis cache, and the one clip. Invented articles.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { anchorAt } from '../../src/core/anchor';
@@ -12,7 +14,7 @@ import {
   AnalysisCache, articleMatcher, articleOfSidecar, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FileError, locateSidecar, sidecarPathFor, WorkspaceModel,
 } from '../../src/core/workspace';
 import { FakeFs } from './fakeFs';
-import { ROOT } from './paths';
+import { CLI, ROOT } from './paths';
 
 const KILN = 'Kiln works to reopen\n\nThe Ostry kiln works will reopen on March 2, the owners said on Tuesday.\n';
 const FERRY = 'Ferry fares rise\n\nFares on the Lundholm ferry rose by 12 percent on February 20, the operator said.\n';
@@ -184,6 +186,30 @@ describe('workspace model', () => {
       assert.match(text, /# kept/);
       assert.match(text, /# the weekly/);
     });
+  });
+
+  it('newsmark check reads the articles the editor reads, and leaves out what the user dismissed there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsmark-ws-'));
+    mkdirSync(join(dir, 'wall'));
+    const tide = 'Harbour wall to be rebuilt\n\nThe Saltmere harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 14 million pounds over three years.\n';
+    const gull = 'Sea wall approved\n\nThe Saltmere harbour board voted on Monday to rebuild the old sea wall, a project that will cost 9 million pounds over three years.\n';
+    writeFileSync(join(dir, 'wall/tide.txt'), tide);
+    writeFileSync(join(dir, 'wall/gull.txt'), gull);
+    writeFileSync(join(dir, 'wall/README.md'), '# Notes\n\nThe harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 30 million pounds over three years.\n');
+    const check = () => {
+      const r = spawnSync(process.execPath, [CLI, 'check', '--json', 'wall'], { cwd: dir, encoding: 'utf8' });
+      return JSON.parse(r.stdout) as { documents: string[]; conflicts: { kind: string; a: { doc: string; text: string }; b: { doc: string; text: string } }[] };
+    };
+    const before = check();
+    assert.deepEqual(before.documents.sort(), ['wall/gull.txt', 'wall/tide.txt']);
+    const numbers = before.conflicts.filter(c => c.kind === 'number');
+    assert.equal(numbers.length, 1);
+    // What the editor's "Dismiss" writes: in the first article's sidecar, the other by its path from there.
+    const c = numbers[0];
+    const first = c.a.doc.replace('wall/', '');
+    const other = c.b.doc.replace('wall/', '');
+    writeFileSync(join(dir, 'wall', `${first}.newsmark.yaml`), sidecar(first, {}, f => f.addDismissed({ exact: c.a.text, other, otherExact: c.b.text })));
+    assert.deepEqual(check().conflicts.filter(x => x.kind === 'number'), []);
   });
 
   it('clips a label at its length, with white space made one, never inside a surrogate pair', () => {
