@@ -7,6 +7,7 @@ import { locate } from '../core/anchor';
 import { type Problem, readSidecar, type SidecarFile } from '../core/sidecar';
 import { SidecarBrokenError } from '../core/store';
 import { articleOf, cliStore, limitsFor, load, sidecarOf, sidecarsUnder } from './files';
+import { clip } from '../core/text';
 
 export interface AnchorReport {
   path: string;
@@ -21,12 +22,12 @@ export interface AnchorsResult {
 }
 
 /** The articles (with their sidecars) named by the paths: files, or folders searched for sidecars. */
-function pairs(paths: string[], errors: AnchorsResult['errors']): [string, string][] {
+async function pairs(paths: string[], errors: AnchorsResult['errors']): Promise<[string, string][]> {
   const out: [string, string][] = [];
   for (const p of paths) {
     if (!existsSync(p)) { errors.push({ path: p, message: 'no such file or folder' }); continue; }
     if (statSync(p).isDirectory()) {
-      for (const s of sidecarsUnder(p, errors)) out.push([articleOf(s), s]);
+      for (const s of await sidecarsUnder(p, errors)) out.push([articleOf(s), s]);
     } else if (p.endsWith('.newsmark.yaml')) {
       out.push([articleOf(p), p]);
     } else {
@@ -44,7 +45,7 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
   const documents: AnchorReport[] = [];
   const written: string[] = [];
   const store = write ? cliStore() : null;
-  for (const [article, sidecar] of pairs(paths, errors)) {
+  for (const [article, sidecar] of await pairs(paths, errors)) {
     const a = load(article);
     if (a.text === undefined) { errors.push({ path: article, message: a.error! }); continue; }
     const s = load(sidecar);
@@ -103,7 +104,6 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
   return { documents, errors, written };
 }
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
 export function formatAnchors(r: AnchorsResult): string {
   const lines: string[] = [];

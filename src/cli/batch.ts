@@ -1,12 +1,11 @@
 // `newsmark analyze` and `newsmark check` for batches: articles analysed on several threads, output written as it
 // is made (JSON Lines, or the JSON document element by element), memory bounded by what is in flight.
 
-import { findPublicationDate } from '../core';
+import { relative } from 'node:path';
 import { crossCheck, type ArticleInput } from '../core/crossdoc';
-import { readSidecar } from '../core/sidecar';
 import { allCores, type Args } from './args';
-import { articlesIn, formatCheck, labelOf } from './check';
-import { limitsFor, load, sidecarOf } from './files';
+import { formatCheck, labelOf } from './check';
+import { articlesIn, cliModel, load, toModelPath } from './files';
 import { analyseAll, type Task } from './jobs';
 import { Raw, writeJson, type Writer } from './jsonl';
 import { namer } from './names';
@@ -14,25 +13,19 @@ import { namer } from './names';
 type Err = { path: string; message: string };
 type Say = (s: string) => void;
 
-/** The publication date the sidecar's document gives, if any. */
-export function sidecarPublished(article: string): string | null {
-  const path = sidecarOf(article);
-  const text = path ? load(path).text : undefined;
-  const r = text === undefined ? null : readSidecar(text, limitsFor(article));
-  return r && r.ok && r.file.data.document.published ? r.file.data.document.published : null;
-}
-
 /** Threads for `bytes` of articles: --jobs as given; by default all cores, but no thread for less than 64 KB of text. */
 export function threadsFor(jobs: number | null, bytes: number): number {
   return jobs ?? Math.max(1, Math.min(allCores(), Math.floor(bytes / 65536)));
 }
 
 /**
- * Reads every article once to learn its publication date (--published, else its sidecar's, else a date line in its
- * text) and keeps only that: the tasks for the analysis, with the story date (the latest of them, unless given).
+ * Reads every article once to learn its dates by the workspace model's rule (the sidecar's publication date, else a
+ * date line in its text; year-less dates of an undated article take the latest publication date of its folder;
+ * --published and --story-date win) and keeps only those: the tasks for the analysis.
  */
-function plan(paths: string[], args: Args, errors: Err[], err: Say): { tasks: Task[]; bytes: number } {
-  const dated: { path: string; published: string | null }[] = [];
+async function plan(paths: string[], args: Args, errors: Err[], err: Say): Promise<{ tasks: Task[]; bytes: number }> {
+  const dated: { path: string; published: string | null; storyDate: string | null }[] = [];
+  const model = cliModel();
   let bytes = 0;
   for (const path of paths) {
     const l = load(path);
@@ -42,16 +35,16 @@ function plan(paths: string[], args: Args, errors: Err[], err: Say): { tasks: Ta
       continue;
     }
     bytes += l.text.length;
-    dated.push({ path, published: args.published ?? sidecarPublished(path) ?? findPublicationDate(l.text) });
+    const dates = await model.dateOptions(toModelPath(path), l.text);
+    dated.push({ path, published: args.published ?? dates.published ?? null, storyDate: args.storyDate ?? dates.storyDate ?? null });
   }
-  const storyDate = args.storyDate ?? dated.map(d => d.published).filter((d): d is string => !!d).sort().pop() ?? null;
   const name = namer(dated.map(d => d.path));
-  return { tasks: dated.map(d => ({ ...d, storyDate, name: name(d.path) })), bytes };
+  return { tasks: dated.map(d => ({ ...d, name: name(d.path) })), bytes };
 }
 
 export async function analyzeCommand(args: Args, w: Writer, err: Say, version: string): Promise<number> {
   const errors: Err[] = [];
-  const { tasks, bytes } = plan(args.files, args, errors, err);
+  const { tasks, bytes } = await plan(args.files, args, errors, err);
   const want = args.json ? 'json' : args.jsonl ? 'jsonl' : 'report';
   const results = analyseAll(tasks, want, threadsFor(args.jobs, bytes));
   const failed = (path: string, message: string) => { errors.push({ path, message }); err(`newsmark: ${path}: ${message}\n`); };
@@ -82,12 +75,13 @@ export async function analyzeCommand(args: Args, w: Writer, err: Say, version: s
 
 export async function checkCommand(args: Args, w: Writer, err: Say, version: string): Promise<number> {
   const errors: Err[] = [];
-  const files = articlesIn(args.files, errors);
+  const files = await articlesIn(args.files, errors);
   for (const e of errors) err(`newsmark: ${e.path}: ${e.message}\n`);
-  const { tasks, bytes } = plan(files, args, errors, err);
+  const { tasks, bytes } = await plan(files, args, errors, err);
   if (args.jsonl) for (const e of errors) await w.line({ type: 'error', path: e.path, message: e.message });
   const nameOf = new Map(tasks.map(t => [t.path, t.name]));
   const inputs: ArticleInput[] = [];
+  const labelByDoc = new Map<string, string>();
   for await (const d of analyseAll(tasks, 'analysis', threadsFor(args.jobs, bytes))) {
     if (d.error !== undefined) {
       errors.push({ path: d.path, message: d.error });
@@ -96,7 +90,8 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
       continue;
     }
     const a = d.analysis!;
-    const label = labelOf(d.path, nameOf.get(d.path));
+    const label = await labelOf(d.path, nameOf.get(d.path));
+    labelByDoc.set(d.path, label);
     inputs.push({ doc: d.path, label, text: d.text!, analysis: a });
     if (args.jsonl) {
       await w.line({ type: 'article', path: d.path, label, published: a.published, entities: a.entities.length, dates: a.dates.length, attributions: a.attributions.length });
@@ -105,6 +100,9 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
   }
   const result = crossCheck(inputs);
   inputs.length = 0;
+  // The user's judgements from the sidecars, as in the editor: dismissed contradictions are left out, those marked
+  // "contradicts" added.
+  result.conflicts = await cliModel().judged(result.conflicts, tasks.map(t => ({ doc: t.path, path: toModelPath(t.path) })), p => relative(process.cwd(), p) || p);
   if (args.jsonl) {
     for (const s of result.sources) await w.line({ type: 'source', ...s });
     for (const c of result.claims) await w.line({ type: 'claim', ...c });
@@ -120,7 +118,7 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
       let n = labels.get(doc);
       if (n === undefined) {
         const path = name(doc);
-        const label = labelOf(doc, path);
+        const label = labelByDoc.get(doc) ?? path;
         labels.set(doc, (n = label === path ? path : `${label} (${path})`));
       }
       return n;

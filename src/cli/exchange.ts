@@ -4,13 +4,12 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze, findPublicationDate } from '../core';
+import { analyze } from '../core';
 import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
 import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/sidecar';
 import { SidecarBrokenError } from '../core/store';
-import { articlesIn } from './check';
-import { cliStore, limitsFor, load, sidecarOf, why } from './files';
 import { commonFolder } from './names';
+import { articlesIn, cliModel, cliStore, limitsFor, load, sidecarOf, toModelPath, why } from './files';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,8 +20,8 @@ type Err = { path: string; message: string };
 const nameOf = (p: string) => relative(process.cwd(), p).split(sep).join('/') || basename(p);
 
 /** The articles named by the paths, each with its sidecar's annotations (and with `detected`, the engine's findings). */
-export function exportDocs(paths: string[], detected: boolean, errors: Err[]): ExportDoc[] {
-  const files = articlesIn(paths, errors);
+export async function exportDocs(paths: string[], detected: boolean, errors: Err[]): Promise<ExportDoc[]> {
+  const files = await articlesIn(paths, errors);
   const loaded = files.map(p => ({ p, l: load(p) }));
   for (const { l } of loaded) if (l.error) errors.push({ path: l.path, message: l.error });
   const ok = loaded.filter(x => x.l.text !== undefined);
@@ -35,8 +34,8 @@ export function exportDocs(paths: string[], detected: boolean, errors: Err[]): E
     if (!r.ok) { errors.push({ path, message: `${r.problems.map(x => `line ${x.line}: ${x.message}`).join('; ')} (its annotations are not exported; the file is left as it is)` }); return undefined; }
     return r.file.data;
   });
-  const published = ok.map(({ l }, i) => sidecars[i]?.document.published ?? findPublicationDate(l.text!));
-  const story = published.filter((d): d is string => !!d).sort().pop() ?? null;
+  // The workspace model's date rule (the sidecar's date or the date line; the story date of the article's folder).
+  const dates = await Promise.all(ok.map(({ p, l }) => cliModel().dateOptions(toModelPath(p), l.text!)));
   return ok.map(({ p, l }, i) => {
     const text = l.text!;
     const side = sidecars[i] ?? null;
@@ -44,8 +43,8 @@ export function exportDocs(paths: string[], detected: boolean, errors: Err[]): E
       name: nameOf(p),
       iri: pathToFileURL(resolve(p)).href,
       text,
-      published: published[i],
-      items: exportItems(text, side, detected ? analyze(text, { published: published[i], storyDate: story }) : null),
+      published: dates[i].published,
+      items: exportItems(text, side, detected ? analyze(text, dates[i]) : null),
       relations: side?.relations ?? [],
     };
   });
@@ -61,9 +60,9 @@ export interface ExportResult {
   errors: Err[];
 }
 
-export function runExport(paths: string[], format: ExportFormat, opts: { detected: boolean; out: string | null; now?: string }): ExportResult {
+export async function runExport(paths: string[], format: ExportFormat, opts: { detected: boolean; out: string | null; now?: string }): Promise<ExportResult> {
   const errors: Err[] = [];
-  const docs = exportDocs(paths, opts.detected, errors);
+  const docs = await exportDocs(paths, opts.detected, errors);
   const res: ExportResult = { stdout: '', written: [], notes: [], errors };
   if (opts.out !== null) {
     let st = null;
@@ -162,7 +161,7 @@ export interface ImportReport {
 export async function runImport(exports: string[], articlePaths: string[], dryRun: boolean): Promise<{ reports: ImportReport[]; problems: string[]; errors: Err[] }> {
   const errors: Err[] = [];
   const problems: string[] = [];
-  const articles = articlesIn(articlePaths, errors).map(p => ({ p, l: load(p) }))
+  const articles = (await articlesIn(articlePaths, errors)).map(p => ({ p, l: load(p) }))
     .filter(x => { if (x.l.error) errors.push({ path: x.p, message: x.l.error }); return x.l.text !== undefined; })
     .map(x => ({ name: nameOf(x.p), path: x.p, text: x.l.text! }));
   const adds = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();

@@ -1,10 +1,14 @@
-// Files for the CLI: reading articles as text, walking folders safely, finding sidecars, and the store it writes through.
+// The CLI's adapter over the workspace model: reading articles as text, the model on the current folder and Node's
+// file system, finding articles and sidecars through it, and the store it writes through.
 
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
-import { SidecarStore } from '../core/store';
-import { nodeSidecarFs } from '../node/sidecarFs';
+import type { SidecarStore } from '../core/store';
+import { articleOfSidecar, findSidecars, sidecarCandidates, WorkspaceModel } from '../core/workspace';
+import { nodeWorkspaceFs, why } from '../node/sidecarFs';
+
+export { why };
 
 export interface Loaded {
   path: string;
@@ -39,109 +43,78 @@ export function load(path: string): Loaded {
   return { path, text };
 }
 
-/** Why a file-system call failed, in a few words. */
-export function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'a loop of symbolic links';
-  if (code === 'ENAMETOOLONG') return 'path too long';
-  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
-  if (code === 'EISDIR') return 'is a directory, not a file';
-  return (e as Error).message.split('\n')[0];
-}
-
 function kindOf(st: Stats): string {
   return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file';
 }
 
+/** The CLI's workspace: the current folder, with the default article globs. One model a process. */
+let model: WorkspaceModel | null = null;
+export function cliModel(): WorkspaceModel {
+  if (!model || model.root !== toModelPath(process.cwd())) model = new WorkspaceModel(nodeWorkspaceFs, { root: toModelPath(process.cwd()) });
+  return model;
+}
+
+/** A path as the model takes it: absolute, with / separators. */
+export function toModelPath(p: string): string {
+  return resolve(p).split(sep).join('/');
+}
+
+/** A path the model gave back, for the file system. */
+const fromModelPath = (p: string) => (sep === '/' ? p : p.split('/').join(sep));
+
 /**
- * The files below a folder whose names `want` accepts, in order. Never follows a symbolic link to a folder it is
- * already in or has walked (`sub -> ..`, loops), and reports links that lead nowhere, link loops and files that are
- * not regular files (FIFOs, sockets, devices: reading them could block) instead of reading them.
+ * The articles named by the paths: files as given; folders searched for articles by the article globs
+ * (`newsmark.articles.include` / `exclude` and their defaults: .txt, .md and .news files, not README.md,
+ * CHANGELOG.md or LICENSE, nor anything in hidden folders or node_modules). Paths below a folder keep its spelling.
  */
-export function filesUnder(dir: string, want: (name: string) => boolean, skip: (name: string) => boolean, errors: { path: string; message: string }[]): string[] {
+export async function articlesIn(paths: string[], errors: { path: string; message: string }[]): Promise<string[]> {
   const out: string[] = [];
-  const walked = new Set<string>();
-  const walk = (d: string, real: string) => {
-    walked.add(real);
-    let names: string[];
-    try { names = readdirSync(d); } catch (e) { errors.push({ path: d, message: `folder not read: ${why(e)}` }); return; }
-    for (const n of names.sort()) {
-      if (skip(n)) continue;
-      const p = join(d, n);
-      let st: Stats;
-      try { st = statSync(p); } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        let link = false;
-        try { link = lstatSync(p).isSymbolicLink(); } catch { /* gone meanwhile */ }
-        if (link && (want(n) || code === 'ELOOP')) errors.push({ path: p, message: code === 'ELOOP' ? 'a loop of symbolic links; skipped' : 'a symbolic link to nothing (dangling); skipped' });
-        else if (want(n)) errors.push({ path: p, message: `${why(e)}; skipped` });
-        continue;
-      }
-      if (st.isDirectory()) {
-        let r: string;
-        try { r = realpathSync(p); } catch (e) { errors.push({ path: p, message: `${why(e)}; skipped` }); continue; }
-        if (walked.has(r) || real === r || real.startsWith(r + sep)) {
-          errors.push({ path: p, message: 'a symbolic link back to a folder already searched (a loop); not followed' });
-          continue;
-        }
-        walk(p, r);
-      } else if (want(n)) {
-        if (st.isFile()) out.push(p);
-        else errors.push({ path: p, message: `${kindOf(st)}, not a regular file; skipped` });
-      }
-    }
-  };
-  let real: string;
-  try { real = realpathSync(dir); } catch (e) { errors.push({ path: dir, message: why(e) }); return out; }
-  walk(dir, real);
-  return out;
+  for (const p of paths) {
+    let st;
+    try { st = statSync(p); } catch (e) { errors.push({ path: p, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : why(e) }); continue; }
+    if (st.isDirectory()) out.push(...(await under(p, dir => cliModel().articlesUnder(dir, errors), errors)));
+    else out.push(p);
+  }
+  return [...new Set(out)];
+}
+
+/** Every sidecar below a folder. */
+export function sidecarsUnder(dir: string, errors: { path: string; message: string }[] = []): Promise<string[]> {
+  return under(dir, d => findSidecars(nodeWorkspaceFs, d, errors), errors);
+}
+
+/** What a walk of the model finds below a folder, named from the folder as the user spelled it. */
+async function under(dir: string, walk: (abs: string) => Promise<string[]>, errors: { path: string; message: string }[]): Promise<string[]> {
+  const abs = toModelPath(dir);
+  const from = errors.length;
+  const found = await walk(abs);
+  const spelled = (p: string) => (p === abs ? dir : join(dir, fromModelPath(p.slice(abs === '/' ? 1 : abs.length + 1))));
+  for (const e of errors.slice(from)) e.path = spelled(e.path);
+  return found.map(spelled);
 }
 
 /**
- * The sidecar of an article: beside it (`a.txt.newsmark.yaml`), or in a `.newsmark/` folder of an enclosing
- * folder that mirrors the tree below it (`.newsmark/story/a.txt.newsmark.yaml`). Null when it has none.
+ * The sidecar of an article: the first of the places the core's locator names that exists (beside it, or in a
+ * `.newsmark/` folder of an enclosing folder that mirrors the tree below it). Null when it has none.
  */
 export function sidecarOf(article: string): string | null {
-  const beside = article + SIDECAR_SUFFIX;
-  if (existsSync(beside)) return beside;
-  const abs = resolve(article);
-  for (let dir = dirname(abs); ; dir = dirname(dir)) {
-    const mirrored = join(dir, '.newsmark', relative(dir, abs) + SIDECAR_SUFFIX);
-    if (existsSync(mirrored)) return mirrored;
-    if (dirname(dir) === dir) return null;
+  const m = cliModel();
+  for (const c of sidecarCandidates(toModelPath(article), { root: m.root })) {
+    const p = fromModelPath(c);
+    if (existsSync(p)) return c === toModelPath(article) + SIDECAR_SUFFIX ? article + SIDECAR_SUFFIX : p;
   }
+  return null;
 }
 
 /** The article a sidecar belongs to. */
 export function articleOf(sidecar: string): string {
-  const article = sidecar.slice(0, -SIDECAR_SUFFIX.length);
-  const parts = article.split(sep);
-  const i = parts.lastIndexOf('.newsmark');
-  return i >= 0 ? [...parts.slice(0, i), ...parts.slice(i + 1)].join(sep) : article;
+  return fromModelPath(articleOfSidecar(sidecar.split(sep).join('/')));
 }
 
-const SKIP = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
-
-/** Every sidecar below a folder. */
-export function sidecarsUnder(dir: string, errors: { path: string; message: string }[] = []): string[] {
-  return filesUnder(dir, n => n.endsWith(SIDECAR_SUFFIX), n => SKIP.has(n), errors);
-}
-
-/**
- * The article's folder relative to the workspace, which for the CLI is the current folder (or, for an article
- * outside it, the article's own folder): relations and dismissals may not lead above it.
- */
-export function withinOf(article: string): string {
-  const rel = relative(process.cwd(), dirname(resolve(article)));
-  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel) ? '' : rel.split(sep).join('/');
-}
-
-/** Reading limits for the sidecar of an article. */
-export const limitsFor = (article: string): ReadLimits => ({ within: withinOf(article) });
+/** Reading limits for the sidecar of an article: relations and dismissals may not lead above the current folder. */
+export const limitsFor = (article: string): ReadLimits => cliModel().limitsOf(toModelPath(article));
 
 /** The store every CLI write goes through: the editor's, with locks other processes respect. */
 export function cliStore(): SidecarStore {
-  return new SidecarStore(nodeSidecarFs, { within: sidecar => withinOf(articleOf(sidecar)) });
+  return cliModel().store;
 }

@@ -1,6 +1,7 @@
 // The readable report of `newsmark analyze`: one block per article.
 
 import { describeDateValue, type Analysis, type EntityType } from '../core';
+import { clip } from '../core/text';
 
 /** 1-based line and column of each offset, as editors show them. */
 function locator(text: string): (offset: number) => string {
@@ -17,10 +18,6 @@ function locator(text: string): (offset: number) => string {
   };
 }
 
-const clip = (s: string, n: number) => {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > n ? one.slice(0, n - 1) + '…' : one;
-};
 
 const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'NORP'];
 

@@ -69,7 +69,7 @@ Options (each takes its value as --name VALUE or --name=VALUE):
   --dry-run                 (import) Say what would be imported; write nothing.
   --story-date YYYY-MM-DD   Date of the story, used only to give years to year-less dates ("January 3")
                             in articles that state no publication date. Default: the latest publication
-                            date among the FILEs.
+                            date among the articles of the FILE's folder (as in the editor).
 
 Exit codes: 0 success; 1 (anchors) some annotations are orphaned, (check) conflicts found; 2 when a file could not be read or the
 command line is wrong (the other files are still reported).
@@ -119,7 +119,7 @@ async function runCommand(argv: string[], w: Writer, err: (s: string) => void): 
   if (args.command === 'analyze') code = await analyzeCommand(args, w, err, VERSION);
   else if (args.command === 'check') code = await checkCommand(args, w, err, VERSION);
   else if (args.command === 'anchors') code = await anchors(args, w, err);
-  else if (args.command === 'export') code = exportCommand(args, out, err);
+  else if (args.command === 'export') code = await exportCommand(args, out, err);
   else code = await importCommand(args, out, err);
   await w.flush();
   return code;
@@ -141,9 +141,9 @@ async function anchors(args: Args, w: Writer, err: (s: string) => void): Promise
   return r.documents.some(d => d.annotations.some(a => a.status === 'orphaned')) ? 1 : 0;
 }
 
-function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): number {
+async function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!args.format) { err(`newsmark: export needs --format ${EXPORT_FORMATS.join('|')}\nTry 'newsmark --help'.\n`); return 2; }
-  const r = runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
+  const r = await runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   for (const n of r.notes) err(`newsmark: ${n}\n`);
   if (r.stdout) out(r.stdout);

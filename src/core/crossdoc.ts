@@ -6,7 +6,7 @@
 // other numbers or dates, negates it, or names other people in it.
 
 import type { Analysis, Attribution, Entity } from './types';
-import { fold, paragraphs, sentences, type Token, tokenize } from './text';
+import { clip, fold, paragraphs, sentences, type Token, tokenize } from './text';
 import { type Quantity, quantitiesDiffer, quantitiesOf } from './cross/quantity';
 import { SpeakerResolver } from './cross/speakers';
 import { StoryGuard } from './cross/stories';
@@ -1070,4 +1070,3 @@ const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[]; 
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');

@@ -7,7 +7,7 @@
 import { anchorAt, firstTwo, locate, type Anchor } from './anchor';
 import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from './sidecar';
 import { findingsOf, isSuppressed, type Finding } from './findings';
-import { fnv1a } from './text';
+import { clip, fnv1a } from './text';
 import type { Analysis } from './types';
 
 /** One annotation, flat, as every export writes it: a sidecar annotation's fields with its anchor spread out. */
@@ -296,7 +296,7 @@ export function fromW3C(json: unknown, articles: { name: string; text: string }[
     const fields = (a['nm:fields'] ?? a[`${NM}fields`]) as Record<string, unknown> | undefined;
     const item = fields ? itemFromFields(fields) : itemFromBodies(a, k);
     const ann = toAnnotation(art.text, { ...item, start, end, exact, prefix: String(quote?.prefix ?? ''), suffix: String(quote?.suffix ?? '') });
-    if (!ann) { res.problems.push(`${label}: “${clip(exact)}” is not in ${art.name}`); continue; }
+    if (!ann) { res.problems.push(`${label}: “${clip(exact, 60)}” is not in ${art.name}`); continue; }
     push(res.annotations, art.name, ann);
   }
   return res;
@@ -367,7 +367,7 @@ export function toBrat(doc: ExportDoc): { ann: string; skipped: string[] } {
   const tOf = new Map<string, string>();
   let t = 0, n = 0, a = 0, r = 0;
   for (const it of doc.items) {
-    if (it.start === null || it.end === null) { skipped.push(`${it.id} (“${clip(it.exact)}”: not in the text any more)`); continue; }
+    if (it.start === null || it.end === null) { skipped.push(`${it.id} (“${clip(it.exact, 60)}”: not in the text any more)`); continue; }
     const tid = `T${++t}`;
     tOf.set(it.id, tid);
     // One fragment a line: brat's text field may not hold a line break.
@@ -489,7 +489,7 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
     used.add(item.id);
     const note = typeof f?.note === 'string' ? f.note : notes.get(tid)?.join('\n');
     const a = toAnnotation(text, { ...item, start: s.start, end: s.end, exact: s.exact, prefix: '', suffix: '', ...(note ? { note } : {}), ...(status.has(tid) ? { status: status.get(tid)!.replace(/_/g, ' ') } : {}) });
-    if (!a) { problems.push(`${name}.ann line ${s.line}: “${clip(s.exact)}” is not in the text`); continue; }
+    if (!a) { problems.push(`${name}.ann line ${s.line}: “${clip(s.exact, 60)}” is not in the text`); continue; }
     idOf.set(tid, a.id);
     annotations.push(a);
   }
@@ -601,4 +601,3 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   if (l) l.push(v); else m.set(k, [v]);
 }
 
-const clip = (s: string, n = 60) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');

@@ -561,6 +561,14 @@ export class SidecarFile {
     return start - (this.text.lastIndexOf('\n', start - 1) + 1);
   }
 
+  /** Takes over the contents of another reading (a whole new text, already read back and checked). */
+  adopt(other: SidecarFile): void {
+    this.text = other.text;
+    this.doc = other.doc;
+    this.data = other.data;
+    this.spans = other.spans;
+  }
+
   addAnnotation(a: Annotation): void {
     this.addAnnotations([a]);
   }

@@ -16,6 +16,7 @@
 // give it an in-memory fake that injects faults.
 
 import type { Anchor } from './anchor';
+import { type DocumentField, setDocumentField } from './sidecarDocument';
 import { fnv1a } from './text';
 import { type Annotation, type Dismissed, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
 
@@ -46,6 +47,8 @@ export type Change =
   | { dismiss: Dismissed }
   | { relate: Relation }
   | { suppress: Suppressed }
+  /** Sets one field of the sidecar's `document:` (publication date, outlet …), keeping the rest of the text. */
+  | { meta: { key: DocumentField; value: string } }
   /** Several edits at once (an import): run on the file as it is on disk, again if it changes before the write. */
   | { batch: (f: SidecarFile) => void | false };
 
@@ -95,6 +98,22 @@ export const sealPathOf = (path: string) => `${tempPathOf(path)}.done`;
 
 export function sealOf(text: string): string {
   return `${text.length}:${fnv1a(text).toString(16)}`;
+}
+
+/**
+ * The one atomic writer: the text goes to a temporary file beside `path`, then its seal (length and checksum), then
+ * it is renamed over `path` and the seal removed. A crash leaves the old file whole, and a complete new one that
+ * the sidecar store recovers on the next open. `stillOk`, asked before the rename, may call the write off (false
+ * returned; the temporary file stays for the next attempt to replace).
+ */
+export async function writeAtomic(fs: Pick<SidecarFs, 'write' | 'rename' | 'remove'>, path: string, text: string, stillOk?: () => Promise<boolean>): Promise<boolean> {
+  const tmp = tempPathOf(path);
+  await fs.write(tmp, text);
+  await fs.write(sealPathOf(path), sealOf(text));
+  if (stillOk && !(await stillOk())) return false;
+  await fs.rename(tmp, path);
+  await fs.remove(sealPathOf(path));
+  return true;
 }
 
 export class SidecarStore {
@@ -196,7 +215,7 @@ export class SidecarStore {
     return this.serial(path, () => this.locked(path, async real => {
       const s = this.states.get(path);
       if (!s?.file) throw new Error(`nothing to restore for ${path}`);
-      await this.writeAtomic(real, s.file.text);
+      await writeAtomic(this.fs, real, s.file.text);
       s.disk = s.file.text;
       s.deleted = false;
       return s;
@@ -245,16 +264,12 @@ export class SidecarStore {
         this.states.set(path, s);
         return s;
       }
-      const tmp = tempPathOf(real);
-      await this.fs.write(tmp, base.text);
-      await this.fs.write(sealPathOf(real), sealOf(base.text));
-      if (mayRetry && (await this.fs.read(path)) !== disk) {
+      const written = await writeAtomic(this.fs, real, base.text, mayRetry ? async () => (await this.fs.read(path)) === disk : undefined);
+      if (!written) {
         // Changed meanwhile: remember what we had read, and merge again with the newer file.
         this.states.set(path, { path, file: known?.file ?? null, problems: null, disk: known?.disk ?? null, deleted: false, recovered: 0 });
         return null;
       }
-      await this.fs.rename(tmp, real);
-      await this.fs.remove(sealPathOf(real));
       const s: SidecarState = { path, file: base, problems: null, disk: base.text, deleted: false, recovered: 0 };
       this.states.set(path, s);
       return s;
@@ -281,13 +296,6 @@ export class SidecarStore {
     return true;
   }
 
-  private async writeAtomic(path: string, text: string): Promise<void> {
-    const tmp = tempPathOf(path);
-    await this.fs.write(tmp, text);
-    await this.fs.write(sealPathOf(path), sealOf(text));
-    await this.fs.rename(tmp, path);
-    await this.fs.remove(sealPathOf(path));
-  }
 }
 
 function structuredCopy<T>(x: T): T {
@@ -309,5 +317,10 @@ function apply(f: SidecarFile, c: Change): void | false {
   else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
   else if ('dismiss' in c) f.addDismissed(c.dismiss);
+  else if ('meta' in c) {
+    const r = setDocumentField(f.text, c.meta.key, c.meta.value);
+    if (!r.ok) throw new Error(r.error);
+    f.adopt(reread(r.text));
+  }
   else if ('batch' in c) return c.batch(f);
 }

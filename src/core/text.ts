@@ -22,6 +22,18 @@ export function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * A text for one line of a label or message: runs of white space made one space, then cut to at most `max`
+ * characters with an ellipsis (never between the two halves of a surrogate pair).
+ */
+export function clip(s: string, max: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  if (one.length <= max) return one;
+  let cut = Math.max(0, max - 1);
+  if (cut > 0 && /[\ud800-\udbff]/.test(one[cut - 1])) cut--;
+  return one.slice(0, cut) + '…';
+}
+
 export function hasAccent(s: string): boolean {
   return s.normalize('NFD') !== s;
 }

@@ -9,7 +9,7 @@ export const ARTICLE_LANGUAGES = ['plaintext', 'markdown', 'news'];
 export const ARTICLE_SELECTOR: vscode.DocumentSelector = ARTICLE_LANGUAGES.map(language => ({ language }));
 
 export type Result =
-  | { kind: 'ok'; analysis: Analysis; version: number; published: string | null }
+  | { kind: 'ok'; analysis: Analysis; version: number; published: string | null; storyDate?: string | null }
   | { kind: 'too-large'; bytes: number; limitBytes: number; version: number };
 
 /** Whether Newsmark reads a document: one of an article's languages (not output, not a sidecar) that the rule accepts. */
@@ -53,6 +53,8 @@ export class Analyses implements vscode.Disposable {
 
   /** The publication date an article's sidecar gives (document.published), if any. */
   publishedOf: (doc: vscode.TextDocument) => string | null = () => null;
+  /** The story date of the article's folder, when the workspace model knows it (year-less dates of an undated article). */
+  storyDateOf: (doc: vscode.TextDocument) => string | null = () => null;
 
   /** Requests to the worker under way, by document: one per document version. */
   private readonly inflight = new Map<string, { version: number; published: string | null; promise: Promise<Result> }>();
@@ -124,7 +126,8 @@ export class Analyses implements vscode.Disposable {
     const cached = this.cache.get(key);
     const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
     const published = this.publishedOf(doc);
-    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published : cached.limitBytes === limitBytes)) return cached;
+    const storyDate = this.storyDateOf(doc);
+    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published && (cached.storyDate ?? null) === storyDate : cached.limitBytes === limitBytes)) return cached;
     const text = doc.getText();
     const bytes = utf8Length(text);
     let result: Result;
@@ -139,7 +142,8 @@ export class Analyses implements vscode.Disposable {
     } else {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = createAnalyzer()));
-      result = { kind: 'ok', analysis: analyzer.analyze(text, published ? { published } : {}), version: doc.version, published };
+      // The workspace model's date rule: the sidecar's date (else the article's date line), and the story's date.
+      result = { kind: 'ok', analysis: analyzer.analyze(text, { ...(published ? { published } : {}), storyDate }), version: doc.version, published, storyDate };
     }
     this.cache.set(key, result);
     this.emitter.fire(doc);

@@ -3,51 +3,12 @@
 
 import * as vscode from 'vscode';
 import { anchorAt, locate, shiftSpan } from '../core/anchor';
-import { fnv1a } from '../core/text';
+import { clip, fnv1a } from '../core/text';
 import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
-import { type Change, type Conflict, SidecarBrokenError, type SidecarFs, type SidecarState, SidecarStore } from '../core/store';
+import { articleOfSidecar as coreArticleOfSidecar, withinOf } from '../core/workspace';
+import { newSidecarUri, uriStringFs } from './workspaceModel';
+import { type Change, type Conflict, SidecarBrokenError, type SidecarState, SidecarStore } from '../core/store';
 import { isArticle } from './analyses';
-import { setting } from './settings';
-import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
-import { errorText, log } from './log';
-
-/** `vscode.workspace.fs` for the store; paths are URI strings. */
-const workspaceFs: SidecarFs = {
-  async read(p) {
-    try {
-      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(p)));
-    } catch (e) {
-      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return null;
-      if ((e as { code?: string }).code === 'FileNotFound' || /ENOENT|not found/i.test(String(e))) return null;
-      throw e;
-    }
-  },
-  async write(p, text) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.parse(p), new TextEncoder().encode(text));
-  },
-  async rename(from, to) {
-    await vscode.workspace.fs.rename(vscode.Uri.parse(from), vscode.Uri.parse(to), { overwrite: true });
-  },
-  async remove(p) {
-    try { await vscode.workspace.fs.delete(vscode.Uri.parse(p)); } catch (e) { log().debug(`not removed (already gone?): ${p}: ${errorText(e)}`); }
-  },
-  // On the local disk, the same lock file as the CLI's, so that an import in a terminal and the editor never
-  // write one sidecar at the same time; and a sidecar that is a symbolic link is written through.
-  async lock(p) {
-    const u = vscode.Uri.parse(p);
-    return u.scheme === 'file' ? lockFile(u.fsPath) : async () => undefined;
-  },
-  async target(p) {
-    const u = vscode.Uri.parse(p);
-    if (u.scheme !== 'file') return p;
-    const real = targetOf(u.fsPath);
-    return real === u.fsPath ? p : vscode.Uri.file(real).toString();
-  },
-  async leftovers(p) {
-    const u = vscode.Uri.parse(p);
-    return u.scheme === 'file' ? staleTemps(u.fsPath).map(f => vscode.Uri.file(f).toString()) : [];
-  },
-};
 
 /** An annotation where it is now in the open article. */
 export interface Live {
@@ -68,23 +29,14 @@ interface ArticleState {
   version: number;
 }
 
-/** Where an article's sidecar is: beside it, or in `.newsmark/` at its workspace folder (setting). */
+/** Where a new sidecar of an article goes: beside it, or in `.newsmark/` at its workspace folder (setting). */
 export function sidecarUriOf(article: vscode.Uri): vscode.Uri {
-  const where = setting<string>('sidecarLocation', 'beside', article);
-  const folder = vscode.workspace.getWorkspaceFolder(article);
-  if (where === 'folder' && folder) {
-    const rel = article.path.slice(folder.uri.path.length).replace(/^\/+/, '');
-    return vscode.Uri.joinPath(folder.uri, '.newsmark', rel + SIDECAR_SUFFIX);
-  }
-  return article.with({ path: article.path + SIDECAR_SUFFIX });
+  return newSidecarUri(article);
 }
 
 /** The article a sidecar belongs to (beside it, or mirrored under `.newsmark/`). */
 export function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri {
-  const path = sidecar.path.slice(0, -SIDECAR_SUFFIX.length);
-  const parts = path.split('/');
-  const i = parts.lastIndexOf('.newsmark');
-  return sidecar.with({ path: i >= 0 ? [...parts.slice(0, i), ...parts.slice(i + 1)].join('/') : path });
+  return sidecar.with({ path: coreArticleOfSidecar(sidecar.path) });
 }
 
 /**
@@ -92,10 +44,7 @@ export function articleOfSidecar(sidecar: vscode.Uri): vscode.Uri {
  * dismissals that lead out of the workspace are refused (an article outside every folder counts as its own root).
  */
 export function sidecarLimits(article: vscode.Uri): ReadLimits {
-  const folder = vscode.workspace.getWorkspaceFolder(article);
-  const dir = article.path.slice(0, article.path.lastIndexOf('/'));
-  if (!folder || !dir.startsWith(folder.uri.path)) return { within: '' };
-  return { within: dir.slice(folder.uri.path.length).replace(/^\/+/, '') };
+  return { within: withinOf(article.path, vscode.workspace.getWorkspaceFolder(article)?.uri.path ?? null) };
 }
 
 export function articleName(article: vscode.Uri): string {
@@ -115,9 +64,11 @@ export class Annotations implements vscode.Disposable {
   private readonly pending = new Map<string, Change[]>();
   /** Details for a new sidecar (title, publication date), from the engine. */
   metaFor: (doc: vscode.TextDocument) => DocumentMeta = () => ({});
+  /** The article's sidecar, wherever it is (the workspace model's locator); by default where a new one goes. */
+  locate: (article: vscode.Uri) => Promise<vscode.Uri> = async a => sidecarUriOf(a);
 
   constructor() {
-    this.store = new SidecarStore(workspaceFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
+    this.store = new SidecarStore(uriStringFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
       watcher,
@@ -151,6 +102,11 @@ export class Annotations implements vscode.Disposable {
     return this.articles.get(doc.uri.toString())?.problems ?? null;
   }
 
+  /** The open article's sidecar (found where it is), else where a new one would go. */
+  sidecarOf(doc: vscode.TextDocument): vscode.Uri {
+    return this.articles.get(doc.uri.toString())?.sidecar ?? sidecarUriOf(doc.uri);
+  }
+
   stateOf(doc: vscode.TextDocument): SidecarState | undefined {
     const a = this.articles.get(doc.uri.toString());
     return a ? this.store.state(a.sidecar.toString()) : undefined;
@@ -158,7 +114,7 @@ export class Annotations implements vscode.Disposable {
 
   async open(doc: vscode.TextDocument): Promise<void> {
     if (!isArticle(doc) || doc.uri.scheme === 'untitled') return;
-    const sidecar = sidecarUriOf(doc.uri);
+    const sidecar = await this.locate(doc.uri);
     const key = doc.uri.toString();
     if (!this.articles.has(key)) this.articles.set(key, { sidecar, live: [], problems: null, version: doc.version });
     const s = await this.store.open(sidecar.toString());
@@ -338,6 +294,5 @@ function shortId(seed: string): string {
   return fnv1a(seed).toString(36).padStart(6, '0').slice(-6);
 }
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
 export { SidecarBrokenError };

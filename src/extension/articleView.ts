@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { describeDateValue, type EntityType } from '../core';
 import { type Analyses, isArticle } from './analyses';
 import type { Annotations } from './annotations';
+import { clip } from '../core/text';
 
 interface Node {
   label: string;
@@ -21,7 +22,6 @@ const GROUPS: { type: EntityType; label: string; icon: string }[] = [
   { type: 'NORP', label: 'Nationalities and groups', icon: 'symbol-enum' },
 ];
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
 
 export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();

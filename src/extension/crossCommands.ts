@@ -8,8 +8,8 @@ import type { Coverage } from './coverage';
 import type { Item } from './crossViews';
 import { relativePath } from './tagging';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { clip } from '../core/text';
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
 export class CrossCommands {
   constructor(private readonly index: WorkspaceIndex, private readonly coverage: Coverage, private readonly annotations: Annotations) {}

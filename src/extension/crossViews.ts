@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CrossConflict, CrossResult, Mention } from '../core/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { clip } from '../core/text';
 
 export interface Item {
   label: string;
@@ -14,7 +15,6 @@ export interface Item {
   conflict?: CrossConflict;
 }
 
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 const KIND_ICONS: Record<string, string> = { number: 'symbol-number', date: 'calendar', hedge: 'question', attribution: 'quote', entity: 'person', negation: 'circle-slash', scope: 'symbol-ruler', other: 'warning' };
 
 abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Disposable {

@@ -6,7 +6,7 @@ import { analyze } from '../core';
 import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
 import { readSidecar, type Annotation, type Relation, type SidecarData } from '../core/sidecar';
 import { isArticle } from './analyses';
-import { sidecarLimits, sidecarUriOf, type Annotations } from './annotations';
+import { sidecarLimits, type Annotations } from './annotations';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { errorText, log } from './log';
 
@@ -32,10 +32,11 @@ export class Exchange {
 
   private async sidecarData(uri: vscode.Uri, problems: string[]): Promise<SidecarData | null> {
     let text: string;
-    try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))); } catch (e) { log().debug(`no sidecar read for ${uri.toString(true)}: ${errorText(e)}`); return null; }
+    const sidecar = await this.annotations.locate(uri);
+    try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)); } catch (e) { log().debug(`no sidecar read for ${uri.toString(true)}: ${errorText(e)}`); return null; }
     const r = readSidecar(text.replace(/^\uFEFF/, ''), sidecarLimits(uri));
     if (r.ok) return r.file.data;
-    problems.push(`${vscode.workspace.asRelativePath(sidecarUriOf(uri))} line ${r.problems[0].line}: ${r.problems[0].message}`);
+    problems.push(`${vscode.workspace.asRelativePath(sidecar)} line ${r.problems[0].line}: ${r.problems[0].message}`);
     return null;
   }
 

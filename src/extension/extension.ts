@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
 import { Analyses, ARTICLE_SELECTOR, setArticleRule } from './analyses';
-import { Annotations, sidecarUriOf } from './annotations';
+import { Annotations } from './annotations';
 import { ArticleView } from './articleView';
 import { registerCommands } from './commands';
 import { Exchange } from './exchange';
@@ -14,6 +14,7 @@ import { CrossCommands } from './crossCommands';
 import { ClaimsView, ContradictionDiagnostics, ContradictionsView, SourcesView } from './crossViews';
 import { Hovers } from './hovers';
 import { WorkspaceIndex } from './workspaceIndex';
+import { EditorWorkspace } from './workspaceModel';
 import type { CrossResult } from '../core/crossdoc';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
@@ -58,6 +59,8 @@ export interface NewsmarkApi {
   viewLabels(view: 'sources' | 'contradictions' | 'claims'): string[];
   /** The children of a top-level item of a view: label, and the article and offsets it opens. */
   viewChildren(view: 'sources' | 'contradictions' | 'claims', index: number): { label: string; doc?: string; start?: number; end?: number }[];
+  /** Dismisses the contradiction at top-level item `i` of the Contradictions view (its context-menu command). */
+  dismissContradiction(i: number): Promise<boolean>;
   /** Runs the command of a view's item (what a click does): child `j` of top-level item `i`. */
   openViewItem(view: 'sources' | 'contradictions' | 'claims', i: number, j: number): Promise<unknown>;
   /** The Compare Coverage page, when open. */
@@ -86,7 +89,11 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const analyses = new Analyses(engine);
   const annotations = new Annotations();
-  // Dates resolve against the publication date the sidecar gives, when it gives one.
+  // The workspace model (src/core/workspace): articles, sidecars in both places, the date rule, dismissals.
+  const ws = new EditorWorkspace();
+  annotations.locate = uri => ws.sidecarOf(uri);
+  // Dates resolve against the publication date the sidecar gives, when it gives one, and year-less dates of an
+  // undated article against its story's date (the latest publication date in its folder), as in the index and CLI.
   analyses.publishedOf = doc => annotations.stateOf(doc)?.file?.data.document.published ?? null;
   // A new sidecar starts with the article's headline and publication date.
   annotations.metaFor = doc => {
@@ -96,7 +103,20 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
   };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
-  const index = new WorkspaceIndex(context.storageUri, engine);
+  const index = new WorkspaceIndex(context.storageUri, ws, engine);
+  // Known story dates by article; asked again (the old one kept meanwhile) after the model forgot what it read.
+  const storyDates = new Map<string, string | null>();
+  const asked = new Set<string>();
+  analyses.storyDateOf = doc => {
+    const key = doc.uri.toString();
+    if (!asked.has(key) && doc.uri.scheme !== 'untitled') {
+      asked.add(key);
+      void index.storyDateOf(doc.uri).then(d => {
+        if (d !== (storyDates.get(key) ?? null)) { storyDates.set(key, d); decorations.refreshAll(); }
+      }, () => undefined);
+    }
+    return storyDates.get(key) ?? null;
+  };
   const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
   const coverage = new Coverage(index, context.extensionUri);
   const cross = new CrossCommands(index, coverage, annotations);
@@ -111,6 +131,8 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     scope,
     offer,
     editorContext,
+    ws,
+    ws.onDidForget(() => asked.clear()),
     analyses,
     decorations,
     status,
@@ -171,13 +193,14 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     statusText: () => status.text,
     messages: () => [...analyses.messages],
     annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
-    sidecarOf: doc => sidecarUriOf(doc.uri),
+    sidecarOf: doc => annotations.sidecarOf(doc),
     pending: doc => annotations.pendingOf(doc),
     reindex: () => index.rebuild(),
     viewLabels: view => views[view].labels(),
     viewChildren: (view, i) => (views[view].getChildren()[i]?.children ?? []).map(c => ({ label: c.label, doc: c.mention?.doc, start: c.mention?.start, end: c.mention?.end })),
     coverageHtml: () => coverage.html,
     timelineHtml: () => timeline.html,
+    dismissContradiction: async i => !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
     openViewItem: async (view, i, j) => {
       const child = views[view].getChildren()[i]?.children?.[j];
       const cmd = child && views[view].getTreeItem(child).command;
@@ -188,7 +211,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     offerShown: () => offer.shown,
     contextKey: key => editorContext.get(key),
     reloadAnnotations: async doc => {
-      await annotations.store.reload(sidecarUriOf(doc.uri).toString());
+      await annotations.store.reload(annotations.sidecarOf(doc).toString());
       await annotations.open(doc);
     },
   };

@@ -9,7 +9,6 @@ import { articleFileName, type ArticleFormat, FIELD_NAMES, isRealDay, MAX_PAGE_B
 import type { ImportedArticle } from '../core/htmlArticle';
 import { decodePage } from '../core/htmlEncoding';
 import { newSidecarText, SIDECAR_SUFFIX } from '../core/sidecar';
-import { type DocumentField, setDocumentField } from '../core/sidecarDocument';
 import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
 import { extract } from './pageReader';
@@ -185,7 +184,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.')); return false; }
     const doc = await vscode.workspace.openTextDocument(uri);
-    const sidecar = sidecarUriOf(uri);
+    const sidecar = await this.annotations.locate(uri);
     let text: string | null = null;
     try { text = decoderUtf8.decode(await vscode.workspace.fs.readFile(sidecar)); } catch (e) { log().debug(`no sidecar at ${sidecar.toString(true)} yet: ${errorText(e)}`); text = null; }
     const current = text ? currentValue(text, field) : undefined;
@@ -200,20 +199,8 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     const problem = dateOrOutletProblem(field, value);
     if (problem) { void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}', problem)); return false; }
     const v = value.trim();
-    let next: string;
-    if (text === null) {
-      next = newSidecarText(articleName(uri), { ...this.annotations.metaFor(doc), [field]: v });
-    } else {
-      const r = setDocumentField(text, field as DocumentField, v);
-      if (!r.ok) { void vscode.window.showErrorMessage(`Newsmark could not set the ${field === 'published' ? 'publication date' : 'outlet'}: ${r.error}`); return false; }
-      next = r.text;
-    }
-    // Written beside, then renamed over: a crash leaves the old sidecar or the new one, never half of one.
-    const tmp = sidecar.with({ path: sidecar.path.replace(/[^/]+$/, n => `.${n}.set.tmp`) });
-    await vscode.workspace.fs.writeFile(tmp, encoder.encode(next));
-    await vscode.workspace.fs.rename(tmp, sidecar, { overwrite: true });
-    await this.annotations.store.reload(sidecar.toString());
-    await this.annotations.open(doc);
+    // Through the store, like every other change to a sidecar: atomic, serialised, merged with changes on disk.
+    if (!(await this.annotations.change(doc, { meta: { key: field, value: v } }))) return false;
     void vscode.window.showInformationMessage(field === 'published' ? `Publication date of ${articleName(uri)}: ${v}. Its dates are resolved against it.` : `Outlet of ${articleName(uri)}: ${v}.`);
     return true;
   }

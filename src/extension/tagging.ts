@@ -7,7 +7,9 @@ import { findingsOf, isSuppressed, type Finding } from '../core/findings';
 import { anchorAt } from '../core/anchor';
 import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
 import type { Analyses } from './analyses';
-import { type Annotations, articleOfSidecar, type Live, sidecarLimits, sidecarUriOf } from './annotations';
+import { type Annotations, articleOfSidecar, type Live, sidecarLimits } from './annotations';
+import { dirOf, relativePath as corePathFrom } from '../core/workspace';
+import { clip } from '../core/text';
 import { errorText, log } from './log';
 
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };
@@ -226,7 +228,7 @@ export class Tagging {
       const article = articleOfSidecar(f);
       const r = readSidecar(text, sidecarLimits(article));
       if (!r.ok) continue;
-      const same = sidecarUriOf(here).toString() === f.toString();
+      const same = article.toString() === here.toString();
       for (const ann of r.file.data.annotations) out.push({ ref: same ? ann.id : `${relativePath(here, article)}#${ann.id}`, ann, article });
     }
     return out;
@@ -265,12 +267,7 @@ export class Tagging {
 
 /** A path from one article's folder to another article. */
 export function relativePath(from: vscode.Uri, to: vscode.Uri): string {
-  const a = from.path.split('/').slice(0, -1);
-  const b = to.path.split('/');
-  let i = 0;
-  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
-  return [...Array(a.length - i).fill('..'), ...b.slice(i)].join('/');
+  return corePathFrom(dirOf(from.path), to.path);
 }
 
 const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === undefined ? '' : String(v));
-const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');

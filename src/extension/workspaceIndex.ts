@@ -3,14 +3,14 @@
 
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
-import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/crossdoc';
-import { readSidecar, SIDECAR_SUFFIX } from '../core/sidecar';
+import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE } from '../core/crossdoc';
+import { SIDECAR_SUFFIX } from '../core/sidecar';
 import { fnv1a } from '../core/text';
 import { isArticle, utf8Length } from './analyses';
 import { Engine } from './engine';
-import { sidecarLimits, sidecarUriOf } from './annotations';
 import { setting } from './settings';
 import { errorText, log } from './log';
+import { type EditorWorkspace } from './workspaceModel';
 
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
@@ -40,8 +40,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The engine's generation whose worker holds this index's articles (a restarted worker holds none). */
   private generation: number;
 
-  /** Articles are analysed and checked in the engine's worker; the index here keeps what the views need. */
-  constructor(private readonly storage: vscode.Uri | undefined, private readonly engine: Engine = new Engine(async () => null)) {
+  /**
+   * Articles are analysed and checked in the engine's worker; the index here keeps what the views need. `ws` is the
+   * workspace model (articles, sidecars, dates, judgements).
+   */
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    private readonly ws: EditorWorkspace,
+    private readonly engine: Engine = new Engine(async () => null),
+  ) {
     this.generation = engine.generation;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
@@ -133,20 +140,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async findArticles(): Promise<vscode.Uri[]> {
-    const include = setting<string>('articles.include', '**/*.{txt,md,news}');
-    const exclude = setting<string[]>('articles.exclude', []);
-    const filesExclude = Object.entries(vscode.workspace.getConfiguration('files').get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on).map(([g]) => g);
-    const globs = [...exclude, ...filesExclude, '**/node_modules/**', '**/.newsmark/**', '**/*.newsmark.yaml'];
-    const found = await vscode.workspace.findFiles(include, `{${globs.join(',')}}`, 50000);
-    return found.filter(u => this.accepts(u)).sort((a, b) => a.toString().localeCompare(b.toString()));
-  }
-
-  /** The publication date and outlet the article's sidecar gives, if any. */
-  private async metaOf(uri: vscode.Uri): Promise<{ published: string | null; outlet: string | null }> {
-    try {
-      const r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri));
-      return r.ok ? { published: r.file.data.document.published ?? null, outlet: r.file.data.document.outlet?.trim() || null } : { published: null, outlet: null };
-    } catch (e) { log().trace(`${uri.toString(true)}: no sidecar (${errorText(e)})`); return { published: null, outlet: null }; }
+    return (await this.ws.articles()).filter(u => this.accepts(u)).sort((x, y) => x.toString().localeCompare(y.toString()));
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -166,24 +160,27 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /**
-   * Analyses an article. One without a publication date takes years for its year-less dates from the latest
-   * publication date of the articles in its folder (a folder is usually one story).
+   * Analyses an article with the workspace model's dates: its publication date (sidecar, else its date line) and
+   * its story's date (the latest of its folder), which year-less dates of an undated article take their year from.
    */
   private async analyse(uri: vscode.Uri, text: string): Promise<Entry> {
-    const { published, outlet } = await this.metaOf(uri);
-    const folder = uri.toString().replace(/\/[^/]*$/, '/');
-    const storyDate = published ? null : [...this.entries.values()]
-      .filter(e => e.uri.toString().startsWith(folder) && e.uri.toString().slice(folder.length).indexOf('/') < 0 && e.analysis.published)
-      .map(e => e.analysis.published!).sort().pop() ?? null;
-    const h = hash(`${published ?? ''}|${storyDate ?? ''}|${text}`);
+    const model = this.ws.modelOf(uri);
+    const dates = await model.dateOptions(uri.path, text);
+    const outlet = await model.outletOf(uri.path);
+    const h = hash(`${dates.published ?? ''}|${dates.storyDate ?? ''}|${text}`);
     const cached = this.cache.get(h);
     // The worker keeps the article for the cross-article check, and analyses it unless the cache has it.
-    const analysis = await this.engine.article(uri.toString(), text, published ? { published } : storyDate ? { storyDate } : {}, cached);
+    const analysis = await this.engine.article(uri.toString(), text, dates, cached);
     if (!cached) {
       this.cache.set(h, analysis);
       this.cacheDirty = true;
     }
     return { uri, text, hash: h, analysis, outlet };
+  }
+
+  /** The story date the model gives an article's folder, once known (for the editor's analysis of an open article). */
+  storyDateOf(uri: vscode.Uri): Promise<string | null> {
+    return this.ws.modelOf(uri).storyDate(uri.path.slice(0, uri.path.lastIndexOf('/')) || '/');
   }
 
   /** Finds and analyses every article (cancellable, with progress for long work), then checks them together. */
@@ -201,12 +198,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           seen.add(u.toString());
           const text = await this.read(u);
           if (text === null) { this.forget(u.toString()); continue; }
+          void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
           this.entries.set(u.toString(), await this.analyse(u, text));
           if (i % 25 === 0) { report(i); await new Promise(r => setTimeout(r, 0)); } // let the editor breathe
         }
         for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.forget(k);
-        // Undated articles read before their dated neighbours: once more, now that the folder's dates are known.
-        for (const e of [...this.entries.values()]) if (!e.analysis.published) this.entries.set(e.uri.toString(), await this.analyse(e.uri, e.text));
       };
       if (opts.progress || uris.length > 200) {
         await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Newsmark: reading the workspace’s articles', cancellable: true },
@@ -264,45 +260,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     return result;
   }
 
+  /** What researchers dismissed or marked themselves in sidecars, by the workspace model (as `newsmark check` does). */
   private async applySidecars(conflicts: CrossConflict[]): Promise<CrossConflict[]> {
-    const out: CrossConflict[] = [];
-    const sidecarOf = new Map<string, Awaited<ReturnType<typeof readSidecar>>>();
-    const read = async (name: string) => {
-      if (!sidecarOf.has(name)) {
-        const uri = this.byName.get(name);
-        let r: Awaited<ReturnType<typeof readSidecar>> = { ok: false, problems: [] };
-        if (uri) try { r = readSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri))), sidecarLimits(uri)); } catch (e) { log().trace(`${name}: no sidecar (${errorText(e)})`); }
-        sidecarOf.set(name, r);
-      }
-      return sidecarOf.get(name)!;
-    };
-    for (const c of conflicts) {
-      const dismissedBy = async (x: Mention, y: Mention) => {
-        const r = await read(x.doc);
-        return r.ok && r.file.data.dismissed.some(d => d.exact === x.text && d.otherExact === y.text);
-      };
-      if (await dismissedBy(c.a, c.b) || await dismissedBy(c.b, c.a)) continue;
-      out.push(c);
+    const byFolder = new Map<string, { doc: string; path: string; uri: vscode.Uri }[]>();
+    for (const [doc, uri] of this.byName) {
+      const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? `${uri.scheme}://${uri.authority}`;
+      byFolder.set(key, [...(byFolder.get(key) ?? []), { doc, path: uri.path, uri }]);
     }
-    // Contradictions researchers marked themselves (relation "contradicts").
-    for (const [name, uri] of this.byName) {
-      const r = await read(name);
-      if (!r.ok) continue;
-      for (const rel of r.file.data.relations.filter(x => x.type === 'contradicts')) {
-        const from = r.file.data.annotations.find(a => a.id === rel.from);
-        if (!from) continue;
-        const hashAt = rel.to.indexOf('#');
-        const otherUri = hashAt < 0 ? uri : vscode.Uri.joinPath(uri, '..', rel.to.slice(0, hashAt));
-        const otherName = this.nameOf(otherUri);
-        const other = hashAt < 0 ? r : await read(otherName);
-        const to = other.ok ? other.file.data.annotations.find(a => a.id === (hashAt < 0 ? rel.to : rel.to.slice(hashAt + 1))) : undefined;
-        if (!to) continue;
-        out.push({
-          claim: null, kind: 'other', explanation: `marked as contradicting by a researcher (${name} → ${otherName})`,
-          a: { doc: name, start: from.anchor.start, end: from.anchor.end, text: from.anchor.exact },
-          b: { doc: otherName, start: to.anchor.start, end: to.anchor.end, text: to.anchor.exact },
-        });
-      }
+    let out = conflicts;
+    for (const articles of byFolder.values()) {
+      const like = articles[0].uri;
+      out = await this.ws.modelOf(like).judged(out, articles, p => this.nameOf(like.with({ path: p })));
     }
     return out;
   }

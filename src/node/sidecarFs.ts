@@ -1,10 +1,12 @@
-// The sidecar store's file-system port on Node's file system, for the CLI and for the editor's local files: reads
-// and writes flushed to disk, a lock file per sidecar that other processes respect, writes through a sidecar that
-// is a symbolic link, and the leftovers of interrupted writes by older versions.
+// The workspace model's and the sidecar store's file-system port on Node's file system, for the CLI and for the
+// editor's local files: reads and writes flushed to disk, a lock file per sidecar that other processes respect,
+// writes through a sidecar that is a symbolic link, the leftovers of interrupted writes by older versions, and
+// folder listings for the article walk.
 
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SidecarFs } from '../core/store';
+import type { DirEntry, WorkspaceFs } from '../core/workspace';
 
 /** A lock older than this is taken to be left by a process that died (writes take milliseconds). */
 export const STALE_LOCK_MS = 60_000;
@@ -106,4 +108,51 @@ export const nodeSidecarFs: SidecarFs = {
   lock: real => lockFile(real),
   async target(p) { return targetOf(p); },
   async leftovers(real) { return staleTemps(real); },
+};
+
+/** Why a file-system call failed, in a few words. */
+export function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'ENAMETOOLONG') return 'path too long';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  return (e as Error).message.split('\n')[0];
+}
+
+const kindOfStats = (st: Stats): 'file' | 'dir' | 'other' => (st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other');
+
+/**
+ * The workspace model's port on Node's file system (the CLI; the editor's local files): the store's reads and
+ * writes above, plus listing folders (links followed, their real place given, dangling links and loops named).
+ */
+export const nodeWorkspaceFs: WorkspaceFs = {
+  ...nodeSidecarFs,
+  async list(dir) {
+    let names: string[];
+    try { names = readdirSync(dir); } catch { return null; }
+    return names.map((name): DirEntry => {
+      const p = join(dir, name);
+      try {
+        const st = statSync(p);
+        const kind = kindOfStats(st);
+        if (kind === 'other') return { name, kind, problem: `${st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file` };
+        return kind === 'dir' ? { name, kind, real: realpathSync(p) } : { name, kind };
+      } catch (e) {
+        let link = false;
+        try { link = lstatSync(p).isSymbolicLink(); } catch { /* gone meanwhile */ }
+        const code = (e as NodeJS.ErrnoException).code;
+        return { name, kind: 'other', problem: code === 'ELOOP' ? 'a loop of symbolic links' : link ? 'a symbolic link to nothing (dangling)' : why(e) };
+      }
+    });
+  },
+  async stat(p) {
+    try {
+      const st = statSync(p);
+      const kind = kindOfStats(st);
+      return kind === 'dir' ? { kind, size: st.size, real: realpathSync(p) } : { kind, size: st.size };
+    } catch { return null; }
+  },
 };

@@ -1,0 +1,159 @@
+// The editor's adapter over the workspace model (src/core/workspace): one model per workspace folder, built from
+// the settings (newsmark.articles.include / exclude, files.exclude, newsmark.sidecarLocation) over
+// vscode.workspace.fs, so the editor, its index and the timeline find articles, sidecars and dates as the CLI does.
+
+import * as vscode from 'vscode';
+import { SIDECAR_SUFFIX } from '../core/sidecar';
+import type { SidecarFs } from '../core/store';
+import { type DirEntry, type SidecarLocation, sidecarPathFor, type WorkspaceFs, WorkspaceModel } from '../core/workspace';
+import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
+import { setting } from './settings';
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+const notFound = (e: unknown) => (e instanceof vscode.FileSystemError && e.code === 'FileNotFound')
+  || (e as { code?: string }).code === 'FileNotFound' || /ENOENT|not found|nonexistent/i.test(String(e));
+
+const kindOf = (t: vscode.FileType): DirEntry['kind'] => (t & vscode.FileType.Directory ? 'dir' : t & vscode.FileType.File ? 'file' : 'other');
+
+/**
+ * The model's port on `vscode.workspace.fs`, for the files of one scheme and authority (`base`): a path is the
+ * URI's path. On the local disk, the CLI's lock files, link targets and leftovers too.
+ */
+export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
+  const uri = (p: string) => base.with({ path: p, query: '', fragment: '' });
+  const local = base.scheme === 'file';
+  return {
+    async read(p) {
+      try {
+        return decoder.decode(await vscode.workspace.fs.readFile(uri(p)));
+      } catch (e) {
+        if (notFound(e)) return null;
+        throw e;
+      }
+    },
+    async write(p, text) {
+      await vscode.workspace.fs.writeFile(uri(p), encoder.encode(text));
+    },
+    async rename(from, to) {
+      await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true });
+    },
+    async remove(p) {
+      try { await vscode.workspace.fs.delete(uri(p)); } catch { /* already gone */ }
+    },
+    async list(dir) {
+      try {
+        return (await vscode.workspace.fs.readDirectory(uri(dir))).map(([name, type]) => {
+          const kind = kindOf(type);
+          // A link to a folder: its real place (local disk), so that a walk never loops.
+          return kind === 'dir' && local && type & vscode.FileType.SymbolicLink ? { name, kind, real: targetOf(uri(`${dir}/${name}`).fsPath) } : { name, kind };
+        });
+      } catch { return null; }
+    },
+    async stat(p) {
+      try {
+        const st = await vscode.workspace.fs.stat(uri(p));
+        return { kind: kindOf(st.type), size: st.size };
+      } catch { return null; }
+    },
+    ...(local ? {
+      lock: (p: string) => lockFile(uri(p).fsPath),
+      target: async (p: string) => { const real = targetOf(uri(p).fsPath); return real === uri(p).fsPath ? p : vscode.Uri.file(real).path; },
+      leftovers: async (p: string) => staleTemps(uri(p).fsPath).map(f => vscode.Uri.file(f).path),
+    } : {}),
+  };
+}
+
+/**
+ * The same port for the sidecar store of open articles, which keeps sidecars by URI string (any scheme): each call
+ * goes to the port of that URI's file system.
+ */
+export const uriStringFs: SidecarFs = (() => {
+  const on = (p: string) => { const u = vscode.Uri.parse(p); return { u, fs: workspaceFsFor(u) }; };
+  return {
+    read: p => { const { u, fs } = on(p); return fs.read(u.path); },
+    write: (p, text) => { const { u, fs } = on(p); return fs.write(u.path, text); },
+    rename: (from, to) => { const a = on(from); return a.fs.rename(a.u.path, vscode.Uri.parse(to).path); },
+    remove: p => { const { u, fs } = on(p); return fs.remove(u.path); },
+    lock: p => { const { u, fs } = on(p); return fs.lock ? fs.lock(u.path) : Promise.resolve(async () => undefined); },
+    target: async p => { const { u, fs } = on(p); const t = fs.target ? await fs.target(u.path) : u.path; return t === u.path ? p : u.with({ path: t }).toString(); },
+    leftovers: async p => { const { u, fs } = on(p); return ((await fs.leftovers?.(u.path)) ?? []).map(x => u.with({ path: x }).toString()); },
+  };
+})();
+
+/** The editor's workspace models, one per workspace folder (and one without a root for files outside every folder). */
+export class EditorWorkspace implements vscode.Disposable {
+  private readonly models = new Map<string, WorkspaceModel>();
+  private readonly subs: vscode.Disposable[] = [];
+  private readonly forgot = new vscode.EventEmitter<void>();
+  /** Fires when what the models read may be out of date (a sidecar or article changed, settings changed). */
+  readonly onDidForget = this.forgot.event;
+
+  constructor() {
+    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const forget = (u: vscode.Uri) => { this.models.get(this.keyOf(u))?.forget(u.path); this.forgot.fire(); };
+    this.subs.push(
+      sidecars, sidecars.onDidChange(forget), sidecars.onDidCreate(forget), sidecars.onDidDelete(forget),
+      vscode.workspace.onDidSaveTextDocument(d => forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark') || e.affectsConfiguration('files.exclude')) { this.models.clear(); this.forgot.fire(); } }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.models.clear(); this.forgot.fire(); }),
+      this.forgot,
+    );
+  }
+
+  private keyOf(uri: vscode.Uri): string {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? folder.uri.toString() : `${uri.scheme}://${uri.authority}`;
+  }
+
+  /** The model of the workspace folder a file is in. */
+  modelOf(uri: vscode.Uri): WorkspaceModel {
+    const key = this.keyOf(uri);
+    let m = this.models.get(key);
+    if (!m) {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      const filesExclude = Object.entries(vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([g]) => g);
+      m = new WorkspaceModel(workspaceFsFor(folder?.uri ?? uri), {
+        root: folder ? folder.uri.path : null,
+        globs: {
+          include: setting<string>('articles.include', '**/*.{txt,md,news}', folder),
+          exclude: [...setting<string[]>('articles.exclude', [], folder), ...filesExclude.map(g => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`))],
+        },
+        location: setting<SidecarLocation>('sidecarLocation', 'beside', folder),
+      });
+      this.models.set(key, m);
+    }
+    return m;
+  }
+
+  /** A path of the model as a URI of the file system `like` is on. */
+  uriOf(like: vscode.Uri, path: string): vscode.Uri {
+    return like.with({ path, query: '', fragment: '' });
+  }
+
+  /** The article's sidecar: the one that exists (beside it or in `.newsmark/`), else where a new one goes. */
+  async sidecarOf(article: vscode.Uri): Promise<vscode.Uri> {
+    const s = await this.modelOf(article).sidecar(article.path);
+    return this.uriOf(article, s.path);
+  }
+
+  /** Every workspace folder's articles, by the settings. */
+  async articles(): Promise<vscode.Uri[]> {
+    const out: vscode.Uri[] = [];
+    for (const f of vscode.workspace.workspaceFolders ?? []) {
+      for (const p of await this.modelOf(f.uri).articlesUnder()) out.push(this.uriOf(f.uri, p));
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const s of this.subs) s.dispose();
+  }
+}
+
+/** Where a new sidecar of an article goes, by the setting (sync: no look at the disk). */
+export function newSidecarUri(article: vscode.Uri): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(article);
+  return article.with({ path: sidecarPathFor(article.path, { root: folder?.uri.path ?? null, location: setting<SidecarLocation>('sidecarLocation', 'beside', article) }) });
+}
