@@ -119,11 +119,13 @@ interface Statement {
   /** The features (content-word stems, @names, #numbers, ~dates) as sorted numbers: see featureIds. */
   ids: Int32Array;
   people: string[];
+  /** The people named by the statement before it in its article (whom a "he" or "she" may stand for). */
+  prevPeople: string[];
   /** The quantities given, by the stem of the word they count. */
   numbers: Map<string, Quantity[]>;
   dates: string[];
   /** Each date as written, with its value and the word before it ("since", "on"): what it dates. */
-  dateTexts: { value: string; text: string; before: string; near: string[]; telling: boolean }[];
+  dateTexts: { value: string; text: string; before: string; near: string[]; telling: boolean; named: boolean }[];
   attributions: Attribution[];
   hedged: boolean;
   negated: boolean;
@@ -148,6 +150,20 @@ const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
 /** Shared empty lists: most statements quote nothing and date nothing (memory at tens of thousands of articles). */
 const NO_QUOTES: string[][] = [];
 const NO_DATES: Statement['dateTexts'] = [];
+const NO_PEOPLE: string[] = [];
+
+/** A text with its quotations blanked: a hedge or a name inside someone's words is theirs, not the outlet's. */
+const unquoted = (t: string) => t.replace(/“[^”]*”?|"[^"]*"?/g, m => ' '.repeat(m.length));
+
+/**
+ * Whether a day of a month names an event rather than dating the statement: "the Sept. 11 attacks", "a July 4
+ * parade", "families of Sept. 11 victims" (a day and month, no year, followed by the noun it qualifies).
+ */
+function namesEvent(text: string, d: { text: string; end: number }): boolean {
+  if (!/\d/.test(d.text) || /\d{4}/.test(d.text) || !/\p{L}/u.test(d.text)) return false;
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(d.end, d.end + 30))?.[1];
+  return !!next && !STOP.has(next) && !/^(?:morning|afternoon|evening|night|last|this|next|at|when|while|after|before|that|which|deadline)$/.test(next);
+}
 
 const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
 
@@ -223,12 +239,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
+        prevPeople: out.length ? out[out.length - 1].people : NO_PEOPLE,
         people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
         numbers,
         dates,
-        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d) })),
+        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d), named: namesEvent(text, d) })),
         attributions: overlapping(),
-        hedged: HEDGES.test(text.slice(s.start, s.end)),
+        hedged: HEDGES.test(unquoted(raw)),
         negated: NEGATION.test(factual(text.slice(s.start, s.end))),
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
@@ -280,8 +297,12 @@ function quotesOf(toks: Token[]): string[][] {
   let cur: string[] | null = null;
   let opened = false;
   let before: string[] = [];
+  let prevEnd = -1;
   for (const t of toks) {
-    if (t.text === '“' || (t.text === '"' && !cur)) { cur = []; opened = true; continue; }
+    const touching = prevEnd === t.start;
+    prevEnd = t.end;
+    // A straight mark right after a word or a stop closes a quotation (one opened before the sentence).
+    if (t.text === '“' || (t.text === '"' && !cur && !(touching && !opened && before.length))) { cur = []; opened = true; continue; }
     if (t.text === '”' || t.text === '"') {
       if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); }
       continue;
@@ -738,6 +759,10 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     if (!sharesRun(qa, qb, 5)) continue;
     // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
     if (inOrder(st(qa), st(qb)) || inOrder(st(qb), st(qa))) return 'same';
+    // Spelt differently, worded the same: "workforce" / "work force", "same-sex" / "same sex", "we've" / "we have".
+    const la = letters(qa);
+    const lb = letters(qb);
+    if (la.includes(lb) || lb.includes(la)) return 'same';
     found = 'reworded';
   }
   if (found) return found;
@@ -752,6 +777,13 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     }
   }
   return null;
+}
+
+/** Quoted words as one string of letters, contractions written out: how a quotation reads aloud. */
+function letters(q: string[]): string {
+  return q.map(w => w.replace(/^can['’]t$/, 'cannot').replace(/^won['’]t$/, 'willnot').replace(/n['’]t$/, 'not').replace(/['’]ve$/, 'have')
+    .replace(/['’]re$/, 'are').replace(/['’]ll$/, 'will').replace(/['’]m$/, 'am').replace(/['’]d$/, 'would').replace(/['’]s$/, 'is'))
+    .join('').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function sharesRun(x: string[], y: string[], n: number): boolean {
@@ -820,6 +852,23 @@ const named = (v: string) => v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
 const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) && !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(v);
 
+/** Whether a statement names a speaker, or has "he" or "she" where the statement before it names the person. */
+function namesSpeaker(s: Statement, speaker: string): boolean {
+  if (!/^\p{Lu}/u.test(speaker) || speaker === 'an unnamed source') return false;
+  const words = nameKey(speaker).split(' ').filter(w => w.length > 2 && !ROLE.test(w) && !/^(?:the|of|and|for)$/.test(w));
+  if (words.length === 0) return false;
+  // A person by the last word of the name; anything else by any of its words that is a name in the statement.
+  const keys = person(speaker) ? [words[words.length - 1]] : words;
+  const text = ` ${nameKey(unquoted(s.text))} `;
+  if (keys.some(k => text.includes(` ${k} `) || text.includes(` ${k}s `))) return true;
+  return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
+}
+
+/** Whether each exact figure of a list stands somewhere in the other statement (counting whatever). */
+function sameFigures(qs: Quantity[], y: Statement): boolean {
+  return qs.every(q => q.lo === q.hi && [...y.numbers.values()].some(list => list.some(r => r.lo === q.lo && r.hi === q.hi)));
+}
+
 /** Whether most of a statement's words are quoted. */
 const inQuotes = (s: Statement) => s.quoted;
 
@@ -829,8 +878,8 @@ function sharedWords(x: Statement, y: Statement): string[] {
 }
 
 /** Whether a word of a pattern stands within a few words of a word both statements share: it bears on their claim. */
-function near(x: Statement, y: Statement, re: RegExp, words = 6): boolean {
-  const m = re.exec(x.text);
+function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text): boolean {
+  const m = re.exec(text);
   if (!m) return false;
   const toks = tokenize(x.text).filter(t => t.word);
   const at = toks.findIndex(t => t.end > m.index);
@@ -840,7 +889,13 @@ function near(x: Statement, y: Statement, re: RegExp, words = 6): boolean {
 }
 
 /** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
-const hedgesShared = (h: Statement, plain: Statement) => near(h, plain, HEDGES);
+const hedgesShared = (h: Statement, plain: Statement) => near(h, plain, HEDGES, 6, unquoted(h.text));
+
+/**
+ * Words that keep a statement short of stating a claim as fact (a possibility, an expectation, an accusation):
+ * beside the shared words of a hedged statement, the other hedges too.
+ */
+const SOFT = /\b(?:may|might|could|possibl[ey]|possibility|likely|unlikely|whether|expected|appears?|appeared|seems?|seemed|suggest(?:s|ed|ing)?|accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ation|ations))\b/i;
 
 export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
 
@@ -889,13 +944,18 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   for (const [word, qa] of a.numbers) {
     const qb = b.numbers.get(word);
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
+    // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
+    // pair them with different words, not different figures.
+    if (sameFigures(qa, b) && sameFigures(qb, a)) continue;
     const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
     return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
   }
   // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
-  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !d.telling && !y.dates.includes(d.value) && y.dateTexts.some(e => !e.telling && e.near.some(w => d.near.includes(w))));
+  // A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different.
+  const within = (v: string, ys: string[]) => ys.some(y => v.startsWith(y) || y.startsWith(v));
+  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !d.telling && !d.named && !within(d.value, y.dates) && y.dateTexts.some(e => !e.telling && !e.named && e.near.some(w => d.near.includes(w))));
   const ta = dated(a, b);
   const tb = dated(b, a);
   if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
@@ -906,11 +966,14 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
       // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
       const years = Math.min(...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))));
-      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0) - (years > 1 ? 0.3 : 0)) };
+      // Days next to each other are mostly two steps of one story ("urged on Wednesday", "passed on Thursday").
+      const day = (v: string) => (v.length === 10 ? Date.parse(v) / 864e5 : NaN);
+      const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
+      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : 0) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0)) };
     }
   }
   // Hedged in one, stated in the other.
-  if (a.hedged !== b.hedged && hedgesShared(a.hedged ? a : b, a.hedged ? b : a)) {
+  if (a.hedged !== b.hedged && hedgesShared(a.hedged ? a : b, a.hedged ? b : a) && !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
     return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
@@ -939,7 +1002,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
   const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
-  if (!chain && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
+  // A statement naming the very speaker the other credits (by name, or as "he" or "she" after a sentence naming them)
+  // tells what that speaker did or said ("Obama urged lawmakers …" / "He tweaked House Republicans …"): it credits
+  // the speaker too.
+  const about = (va === null && vb !== null && namesSpeaker(a, vb)) || (vb === null && va !== null && namesSpeaker(b, va));
+  if (!chain && !about && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
