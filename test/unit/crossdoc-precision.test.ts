@@ -108,4 +108,17 @@ The magazine estimated that the reading of the charter on the floor cost more th
 The magazine estimated that the reading of the charter on the floor cost $1.1 million in staff time.`;
     assert.deepEqual(about(check(c, d), /charter/).filter(k => k.kind === 'number').map(k => k.explanation), []);
   });
+
+  it('a speaker described by whom they work for ("X, Berg’s attorney", "Berg’s lawyer") is not the person they work for', () => {
+    const a = `Engineer dismissed
+
+Tomas Berg was dismissed on Friday. Lena Ford, Berg’s attorney, said the board had overruled its own ethics committee to dismiss him.`;
+    const b = `Board dismisses engineer
+
+Tomas Berg lost his post on Friday. Mr. Berg’s lawyer said the board had overruled the ethics committee.`;
+    const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
+    const speakers = r.sources.map(x => x.speaker);
+    assert.ok(speakers.includes('Lena Ford'), speakers.join(', '));
+    assert.ok(!speakers.includes('Tomas Berg'), speakers.join(', '));
+  });
 });
