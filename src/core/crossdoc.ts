@@ -848,7 +848,7 @@ function conduit(name: string, text: string): boolean {
 }
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
-const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing)\b/i;
+const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified)\b/i;
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
@@ -1062,7 +1062,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // A statement naming the very speaker the other credits (by name, or as "he" or "she" after a sentence naming them)
   // tells what that speaker did or said ("Obama urged lawmakers …" / "He tweaked House Republicans …"): it credits
   // the speaker too.
-  const about = (va === null && vb !== null && namesSpeaker(a, vb)) || (vb === null && va !== null && namesSpeaker(b, va)) || (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) || (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
+  // "Stated as fact" by a sentence that passes on someone's words ("a report that said …", "Records released showed")
+  // is not stated as fact: it credits someone too.
+  const about = (va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))
+    || (va === null && vb !== null && namesSpeaker(a, vb)) || (vb === null && va !== null && namesSpeaker(b, va)) || (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) || (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
   if (!chain && !about && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
@@ -1073,8 +1076,6 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
     // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
     else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
-    // "Stated as fact" by a sentence that reports someone's words ("a report that said …") is not stated as fact.
-    if ((va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))) confidence -= 0.2;
     // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
     // to a source. (Two sources giving one figure agree on it.)
     if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;

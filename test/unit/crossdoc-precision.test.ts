@@ -121,4 +121,15 @@ Tomas Berg lost his post on Friday. Mr. Berg’s lawyer said the board had overr
     assert.ok(speakers.includes('Lena Ford'), speakers.join(', '));
     assert.ok(!speakers.includes('Tomas Berg'), speakers.join(', '));
   });
+
+  it('a sentence that passes on what a document showed does not state it as fact: no attribution conflict at the default bar', () => {
+    const a = `Council spending
+
+Records released on Friday showed that the council spent $380,000 on the Kessel harbour study last year.`;
+    const b = `Harbour study cost
+
+The council spent $380,000 on the Kessel harbour study last year, the auditor Nils Aune said on Friday.`;
+    const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
+    assert.deepEqual(r.conflicts.filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+  });
 });
