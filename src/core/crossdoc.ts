@@ -317,7 +317,8 @@ function quotesOf(toks: Token[]): string[][] {
     // A straight mark right after a word or a stop closes a quotation (one opened before the sentence).
     if (t.text === '“' || (t.text === '"' && !cur && !(touching && !opened && before.length))) { cur = []; opened = true; continue; }
     if (t.text === '”' || t.text === '"') {
-      if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); }
+      // (The words before a closing mark are the quotation; the words after it are not part of it.)
+      if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); before = []; opened = true; }
       continue;
     }
     if (!t.word) continue;
@@ -848,7 +849,7 @@ function conduit(name: string, text: string): boolean {
 }
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
-const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified)\b/i;
+const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
@@ -942,7 +943,15 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   // A hedge on a relation or a reason ("apparently in response to", "reportedly because") leaves the event unhedged.
   const after = tokenize(text.slice(m.index + m[0].length)).filter(t => t.word);
   if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return false;
-  return after.filter(t => !STOP.has(t.f)).slice(0, 4).some(t => common.has(stem(t.f)) || names.has(t.f));
+  // Its reach is its clause: from the clause's start (its subject: "the radar was reportedly out of service") to where
+  // another clause or a reason begins ("were reportedly furious that the charges were announced").
+  const BOUND = /^(?:that|because|after|when|while|since|but|although|though|which|who|and)$/;
+  const end = after.findIndex(t => BOUND.test(t.f));
+  const beforeToks = tokenize(text.slice(0, m.index));
+  let from = beforeToks.length;
+  while (from > 0 && beforeToks.length - from < 8 && !/^[,;:—–(]$/.test(beforeToks[from - 1].text) && !BOUND.test(beforeToks[from - 1].f)) from--;
+  const reach = [...beforeToks.slice(from).filter(t => t.word), ...after.slice(0, end < 0 ? 6 : Math.min(end, 6))];
+  return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
 }
 
 /**
@@ -1070,7 +1079,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
-    if (va && vb && named(va) !== named(vb)) confidence -= 0.2;
+    if (va && vb && named(va) !== named(vb)) confidence -= 0.3;
     // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
     // likewise; what they disagree about is not who said it.
     else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;

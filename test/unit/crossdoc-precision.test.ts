@@ -132,4 +132,24 @@ The council spent $380,000 on the Kessel harbour study last year, the auditor Ni
     const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
     assert.deepEqual(r.conflicts.filter(c => c.kind === 'attribution').map(c => c.explanation), []);
   });
+
+  it('a quotation closed in a sentence and opened in the one before is the same quotation in both, whoever is named after it', () => {
+    const a = `Mayor steps down
+
+Mayor Oda Strand spoke on Friday. "I thank the staff. I would also like to thank my family for their patience and most of all the people of Kessel who elected me,” Strand said.`;
+    const b = `Strand resigns
+
+Strand wrote a letter to the council. “I thank them all. I would also like to thank my family for their patience and most of all the people of Kessel who elected me,” she said.`;
+    assert.deepEqual(about(check(a, b), /thank my family/).map(c => [c.kind, c.explanation]), []);
+  });
+
+  it('a hedge reaches the words after it up to a clause ("reportedly furious that …" does not hedge what follows "that")', () => {
+    const a = `Charges announced
+
+City officials were reportedly furious that the charges against the harbour board were announced by prosecutor Ivar Lund on Friday.`;
+    const b = `Harbour board charged
+
+The charges against the harbour board were announced on Friday by prosecutor Ivar Lund at a news conference.`;
+    assert.deepEqual(about(check(a, b), /charges/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
+  });
 });
