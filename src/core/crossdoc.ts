@@ -321,8 +321,9 @@ function quotesOf(toks: Token[]): string[][] {
       if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); before = []; opened = true; }
       continue;
     }
-    if (!t.word) continue;
-    if (cur) cur.push(t.f); else before.push(t.f);
+    // A contraction the tokenizer sets apart ("It" "’s") is a word of the quotation ("It’s" = "It is").
+    if (!t.word && !/^['’](?:s|re|ve|ll|d|m)$/i.test(t.text)) continue;
+    if (cur) cur.push(fold(t.text)); else before.push(fold(t.text));
   }
   if (cur && cur.length) out.push(cur);
   return out;
@@ -860,8 +861,8 @@ const GROUP = /\b(?:anonymous|sources?|officials?|analysts?|experts?|critics?|ai
 
 const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
 
-/** Whether a speaker label is a name (capitalised words) rather than a description. */
-const named = (v: string) => v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
+/** Whether a speaker label is a name (capitalised words) rather than a description ("Michael Grimm's attorney" is one). */
+const named = (v: string) => !/['’]s \p{Ll}/u.test(v) && v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
 
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
 const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) && !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(v);
