@@ -321,9 +321,8 @@ function quotesOf(toks: Token[]): string[][] {
       if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); before = []; opened = true; }
       continue;
     }
-    // A contraction the tokenizer sets apart ("It" "’s") is a word of the quotation ("It’s" = "It is").
-    if (!t.word && !/^['’](?:s|re|ve|ll|d|m)$/i.test(t.text)) continue;
-    if (cur) cur.push(fold(t.text)); else before.push(fold(t.text));
+    if (!t.word) continue;
+    if (cur) cur.push(t.f); else before.push(t.f);
   }
   if (cur && cur.length) out.push(cur);
   return out;
@@ -796,10 +795,17 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
 
 /** Quoted words as one string of letters, contractions written out: how a quotation reads aloud. */
 function letters(q: string[]): string {
-  return q.map(w => w.replace(/^can['’]t$/, 'cannot').replace(/^won['’]t$/, 'willnot').replace(/n['’]t$/, 'not').replace(/['’]ve$/, 'have')
-    .replace(/['’]re$/, 'are').replace(/['’]ll$/, 'will').replace(/['’]m$/, 'am').replace(/['’]d$/, 'would').replace(/['’]s$/, 'is'))
-    .join('').replace(/[^\p{L}\p{N}]/gu, '');
+  // The tokenizer gives a contraction's ending as a word of its own ("it" "s", "don" "t").
+  const out: string[] = [];
+  for (const w of q) {
+    const prev = out.length ? out[out.length - 1] : '';
+    if (w === 't' && prev.endsWith('n')) out[out.length - 1] = prev === 'can' ? 'cannot' : prev === 'won' ? 'willnot' : `${prev.slice(0, -1)}not`;
+    else out.push(CONTRACTED[w] && prev ? CONTRACTED[w] : w.replace(/^can['’]t$/, 'cannot').replace(/^won['’]t$/, 'willnot').replace(/n['’]t$/, 'not')
+      .replace(/['’]ve$/, 'have').replace(/['’]re$/, 'are').replace(/['’]ll$/, 'will').replace(/['’]m$/, 'am').replace(/['’]d$/, 'would').replace(/['’]s$/, 'is'));
+  }
+  return out.join('').replace(/[^\p{L}\p{N}]/gu, '');
 }
+const CONTRACTED: Record<string, string> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
 
 function sharesRun(x: string[], y: string[], n: number): boolean {
   if (x.length < n || y.length < n) return false;
@@ -848,6 +854,9 @@ function conduit(name: string, text: string): boolean {
   if (!/^[a-z][a-z'-]+$/.test(name)) return false;
   return new RegExp(`\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`).test(text);
 }
+
+/** Cues of a demand or a plea: what follows is what someone asked for, not a claim of fact. */
+const DEMAND = /^(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressured?|demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\b/i;
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
 const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
@@ -1074,7 +1083,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // the speaker too.
   // "Stated as fact" by a sentence that passes on someone's words ("a report that said …", "Records released showed")
   // is not stated as fact: it credits someone too.
-  const about = (va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))
+  // A demand credited to someone ("X called on Trump to cancel", "urged lawmakers to") is an act the other reports
+  // too ("Democrats pressured Trump to cancel"), not a claim one states as fact and the other credits.
+  const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
+  const about = demand(a, ia) || demand(b, ib) || (va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))
     || (va === null && vb !== null && namesSpeaker(a, vb)) || (vb === null && va !== null && namesSpeaker(b, va)) || (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) || (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
   if (!chain && !about && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);

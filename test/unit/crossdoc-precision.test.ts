@@ -53,6 +53,13 @@ Work is to start next spring.`;
 
 “We have got to stop this plan before the winter rains come to the valley,” Ada Venn said.`;
     assert.deepEqual(about(check(c, d), /stop this plan/).map(k => k.kind), []);
+    const e = `Party told to do better
+
+The speaker closed the night. “It’s not enough to be a little less dull than the other party,” she said.`;
+    const f = `Conference ends
+
+She ended with a warning. But it is not enough to be a little less dull than the other party."`;
+    assert.deepEqual(about(check(e, f), /less dull/).map(k => k.kind), []);
   });
 
   it('a date within the other (a day in its year) is more precise, not another date', () => {
