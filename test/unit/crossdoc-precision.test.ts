@@ -159,4 +159,14 @@ City officials were reportedly furious that the charges against the harbour boar
 The charges against the harbour board were announced on Friday by prosecutor Ivar Lund at a news conference.`;
     assert.deepEqual(about(check(a, b), /charges/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
   });
+
+  it('a demand credited to someone ("X called on the mayor to …") is an act the other reports too, not a claim stated as fact', () => {
+    const a = `Leaders press the mayor
+
+Council leader Ida Wren and nine members of the harbour committee called on Mayor Oda Strand to cancel her trip to Veluria after the port deal collapsed on Friday.`;
+    const b = `Calls to cancel trip
+
+Council members on Friday pressed Mayor Oda Strand to cancel her trip to Veluria after the port deal collapsed.`;
+    assert.deepEqual(about(check(a, b), /cancel her trip/).filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+  });
 });
