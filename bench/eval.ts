@@ -92,6 +92,7 @@ function printCross(title: string, result: CrossResult, gold: CrossGold): void {
     const c = gold.claims.find(x => x.id === id)!;
     console.log(`  missed ${id} [${c.conflict?.kind ?? '?'}] ${c.mentions.map(m => `${basename(m.doc)}: “${one(m.text ?? "", 60)}”`).join(' / ')}`);
   }
+  for (const { conflict: c, claim } of s.conflicts.right) console.log(`  found ${claim} [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${one(c.explanation, 600)}`);
   for (const c of s.conflicts.false) console.log(`  false [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${c.explanation}\n      ${basename(c.a.doc)}: “${one(c.a.text)}”\n      ${basename(c.b.doc)}: “${one(c.b.text)}”`);
 }
 

@@ -190,11 +190,14 @@ export function scoreCross<P extends PairLike>(r: { conflicts: P[]; claims: { me
   const found = new Set<string>();
   let tp = 0;
   const wrong: P[] = [];
+  const right: { conflict: P; claim: string }[] = [];
   for (const p of r.conflicts) {
     const on = conflicting.filter(c => base(p.a.doc) !== base(p.b.doc) && c.mentions.some(m => hits(p.a, m)) && c.mentions.some(m => hits(p.b, m)));
     if (on.length === 0) { wrong.push(p); continue; }
     tp++;
-    found.add((on.find(c => !found.has(c.id)) ?? on[0]).id);
+    const id = (on.find(c => !found.has(c.id)) ?? on[0]).id;
+    found.add(id);
+    right.push({ conflict: p, claim: id });
   }
   const claimFound = g.claims.filter(c => r.claims.some(rc => {
     const docs = new Set(rc.mentions.flatMap(m => c.mentions.filter(gm => hits(m, gm)).map(gm => gm.doc)));
@@ -205,7 +208,7 @@ export function scoreCross<P extends PairLike>(r: { conflicts: P[]; claims: { me
   const mainSources = g.sources.filter(s => s.tier === 'main');
   const missing = mainSources.filter(s => !speakers.has(norm(s.speaker))).map(s => s.speaker);
   return {
-    conflicts: { recall: found.size / conflicting.length, precision: r.conflicts.length ? tp / r.conflicts.length : 1, found: [...found].sort(), missed: conflicting.map(c => c.id).filter(id => !found.has(id)), reported: r.conflicts.length, tp, false: wrong },
+    conflicts: { recall: found.size / conflicting.length, precision: r.conflicts.length ? tp / r.conflicts.length : 1, found: [...found].sort(), missed: conflicting.map(c => c.id).filter(id => !found.has(id)), reported: r.conflicts.length, tp, false: wrong, right },
     claims: { recall: claimFound.length / g.claims.length, found: claimFound.length, total: g.claims.length },
     sources: { found: mainSources.length - missing.length, total: mainSources.length, missing },
   };

@@ -76,11 +76,13 @@ export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: S
     let text = t.text;
     if (v !== undefined) {
       range = [v, v];
-      const two = k >= 2 ? `${toks[k - 2].f} ${toks[k - 1].f}` : '';
-      const one = k >= 1 ? toks[k - 1].f : '';
+      // A currency sign between the bound and the number ("more than $1 million") belongs to the number.
+      const c = k >= 1 && /^[$€£]$/.test(toks[k - 1].text) ? 1 : 0;
+      const two = k >= 2 + c ? `${toks[k - 2 - c].f} ${toks[k - 1 - c].f}` : '';
+      const one = k >= 1 + c ? toks[k - 1 - c].f : '';
       for (const [re, f] of BEFORE) {
-        if (two && re.test(two)) { range = f(v); text = `${toks[k - 2].text} ${toks[k - 1].text} ${t.text}`; break; }
-        if (one && re.test(one)) { range = f(v); text = `${toks[k - 1].text} ${t.text}`; break; }
+        if (two && re.test(two)) { range = f(v); text = `${toks[k - 2 - c].text} ${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`; break; }
+        if (one && re.test(one)) { range = f(v); text = `${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`; break; }
       }
       const after = `${toks[j + 1]?.f ?? ''} ${toks[j + 2]?.f ?? ''}`;
       if (AFTER.test(after) || toks[j + 1]?.f === 'plus') range = [v, Infinity];

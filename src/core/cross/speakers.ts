@@ -11,6 +11,9 @@ import { fold } from '../text';
 /** Words of a title or office before a name. */
 const TITLE = /^(?:sheriff|whip|leader|senator|sen|rep|representative|congressman|congresswoman|governor|gov|secretary|general|president|director|chairman|chairwoman|chief|speaker|mayor|judge|justice|minister|ambassador|commissioner|attorney|spokesman|spokeswoman|house|senate|majority|minority|county|state|former|acting|interim|deputy|vice|dr|mr|mrs|ms)$/;
 
+/** A possessive and a role after a name: "’s attorney", "'s national security adviser", "’s campaign spokesman". */
+const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
+
 const key = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 
 export class SpeakerResolver {
@@ -37,6 +40,14 @@ export class SpeakerResolver {
   label(x: Attribution, text: string, entities: Entity[]): string | null {
     let label = x.speaker;
     if (label === null) return null;
+    // "Aitan Goelman, Strzok's attorney, said", "Mr. Strzok's lawyer said": the possessor is whom the speaker works
+    // for, not the speaker: the name before it when it stands in apposition, else the description itself.
+    const role = x.source ? POSSESSED.exec(text.slice(x.source.end, x.source.end + 60)) : null;
+    if (x.source && role) {
+      const before = beforeSpan(entities, x.source.start);
+      if (before && before.type === 'PERSON' && /^\s*,\s*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(before.end, x.source.start))) return this.fullName(before.canonical);
+      return `${x.source.text.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')}${role[0]}`;
+    }
     const k = key(label);
     // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
     const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));

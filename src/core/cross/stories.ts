@@ -9,8 +9,8 @@
 
 /** Cosine similarity of two articles' marks from which they are of one story. */
 export const SAME_STORY = 0.15;
-/** Days between publication dates beyond which two articles are of one story only when nearly alike. */
-const STORY_DAYS = 21;
+/** Days between publication dates beyond which two articles are of one story only when nearly alike (a follow-up a week on is another story). */
+const STORY_DAYS = 7;
 const NEARLY_ALIKE = 0.45;
 
 export class StoryGuard {

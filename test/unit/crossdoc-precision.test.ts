@@ -1,0 +1,172 @@
+// What the cross-article check must not call a contradiction, on invented articles: a statement about what the
+// credited speaker did, one quotation spelt two ways, a date given more precisely, the day of a named event, a hedge
+// inside someone's words or against another hedge, the same figures paired differently, a bound and a figure within it.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { crossCheck } from '../../src/core/crossdoc';
+
+const article = (doc: string, text: string, published = '2031-05-14') => ({ doc, text, analysis: analyze(text, { published }) });
+const check = (a: string, b: string) => crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
+const about = (cs: ReturnType<typeof check>, re: RegExp) => cs.filter(c => re.test(c.a.text) && re.test(c.b.text));
+
+describe('cross-article check: what is no contradiction', () => {
+  it('a statement telling what the credited speaker did (by name, or "she" after her name) credits her too', () => {
+    const a = `Brandt presses lawmakers on tunnel
+
+Governor Elsa Brandt on Monday urged lawmakers to fund the Kellan tunnel, mocking them for spending a week on a vote about the state bird.
+
+The tunnel would link the two halves of Orlen County.`;
+    const b = `Governor needles legislature
+
+Governor Elsa Brandt spoke at the Orlen County fairground on Monday.
+
+She needled lawmakers for spending a week on a vote about the state bird when they should fund the Kellan tunnel.`;
+    assert.deepEqual(about(check(a, b), /state bird/).filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+  });
+
+  it('still: a figure one outlet credits to a speaker and the other states as fact, naming nobody, is an attribution conflict', () => {
+    const a = `Tunnel cost rises
+
+The Kellan tunnel under the Orlen river will cost $4.2 billion to build, Governor Elsa Brandt said on Monday at the fairground.
+
+Work is to start next spring.`;
+    const b = `Tunnel plans
+
+The Kellan tunnel under the Orlen river will cost $4.2 billion to build, and the work is to take six years.
+
+Work is to start next spring.`;
+    assert.ok(about(check(a, b), /4\.2 billion/).some(c => c.kind === 'attribution'));
+  });
+
+  it('one quotation spelt two ways ("workforce" / "work force", "we have" / "we\'ve") is the same quotation', () => {
+    const a = `Mill owner weighs the new law
+
+“We intend to look closely at what this law means for the festival and for our workforce as a whole,” the mill’s owner, Brita Soll, said on Monday.`;
+    const b = `Festival organisers worried
+
+“We intend to look closely at what this law means for the festival and for our work force as a whole,” Brita Soll said.`;
+    assert.deepEqual(about(check(a, b), /intend to look closely/).map(c => c.kind), []);
+    const c = `Council divided
+
+“We've got to stop this plan before the winter rains come to the valley,” said councillor Ada Venn on Monday.`;
+    const d = `Council vote delayed
+
+“We have got to stop this plan before the winter rains come to the valley,” Ada Venn said.`;
+    assert.deepEqual(about(check(c, d), /stop this plan/).map(k => k.kind), []);
+    const e = `Party told to do better
+
+The speaker closed the night. “It’s not enough to be a little less dull than the other party,” she said.`;
+    const f = `Conference ends
+
+She ended with a warning. But it is not enough to be a little less dull than the other party."`;
+    assert.deepEqual(about(check(e, f), /less dull/).map(k => k.kind), []);
+  });
+
+  it('a date within the other (a day in its year) is more precise, not another date', () => {
+    const a = `Archivist left
+
+The archivist Mara Holt copied the harbour ledgers to a private drive on Aug. 24, 2009, the audit found.`;
+    const b = `Audit of harbour ledgers
+
+The audit found that the archivist, Mara Holt, copied the harbour ledgers to a private drive in 2009.`;
+    assert.deepEqual(about(check(a, b), /ledgers/).filter(c => c.kind === 'date').map(c => c.explanation), []);
+  });
+
+  it('the day of a named event ("the Sept. 11 attacks") dates no statement', () => {
+    const a = `Bill on the Sept. 11 attacks
+
+Congress voted on Wednesday to let families of Sept. 11 victims sue the government of Veluria over the attacks.`;
+    const b = `Veluria bill advances
+
+Congress is set to let families of those killed in the Sept. 11 attacks sue the government of Veluria.`;
+    assert.deepEqual(about(check(a, b), /families/).filter(c => c.kind === 'date').map(c => c.explanation), []);
+  });
+
+  it('a hedge inside someone\'s quoted words, or against a statement that hedges too, is no hedge conflict', () => {
+    const a = `Rally in Dorrin
+
+“You may have heard that Mayor Ilse Garan just chose the harbour plan,” the speaker told the crowd.`;
+    const b = `Harbour plan
+
+Mayor Ilse Garan chose the harbour plan on Friday after a long debate.`;
+    assert.deepEqual(about(check(a, b), /harbour plan/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
+    const c = `Records questions
+
+Holt used a private drive for the ledgers, a move that raises the possibility that she broke the records law of the port.`;
+    const d = `Records law
+
+Holt may have broken the records law of the port by keeping the ledgers on a private drive.`;
+    assert.deepEqual(about(check(c, d), /records law/).filter(k => k.kind === 'hedge').map(k => k.explanation), []);
+  });
+
+  it('the same figures paired with different words, or a bound and a figure within it, are no number conflict', () => {
+    const a = `Party posts
+
+Ivo Renn kept the No. 2 job of whip, and Lise Marr remained in the No. 3 position of assistant leader of the party.`;
+    const b = `Leaders elected
+
+The party also re-elected Ivo Renn as whip, the No. 2 position, and Lise Marr in the No. 3 spot as assistant leader.`;
+    assert.deepEqual(about(check(a, b), /Renn/).filter(c => c.kind === 'number').map(c => c.explanation), []);
+    const c = `Reading of the charter
+
+The magazine estimated that the reading of the charter on the floor cost more than $1 million in staff time.`;
+    const d = `Charter reading
+
+The magazine estimated that the reading of the charter on the floor cost $1.1 million in staff time.`;
+    assert.deepEqual(about(check(c, d), /charter/).filter(k => k.kind === 'number').map(k => k.explanation), []);
+  });
+
+  it('a speaker described by whom they work for ("X, Berg’s attorney", "Berg’s lawyer") is not the person they work for', () => {
+    const a = `Engineer dismissed
+
+Tomas Berg was dismissed on Friday. Lena Ford, Berg’s attorney, said the board had overruled its own ethics committee to dismiss him.`;
+    const b = `Board dismisses engineer
+
+Tomas Berg lost his post on Friday. Mr. Berg’s lawyer said the board had overruled the ethics committee.`;
+    const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
+    const speakers = r.sources.map(x => x.speaker);
+    assert.ok(speakers.includes('Lena Ford'), speakers.join(', '));
+    assert.ok(!speakers.includes('Tomas Berg'), speakers.join(', '));
+  });
+
+  it('a sentence that passes on what a document showed does not state it as fact: no attribution conflict at the default bar', () => {
+    const a = `Council spending
+
+Records released on Friday showed that the council spent $380,000 on the Kessel harbour study last year.`;
+    const b = `Harbour study cost
+
+The council spent $380,000 on the Kessel harbour study last year, the auditor Nils Aune said on Friday.`;
+    const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
+    assert.deepEqual(r.conflicts.filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+  });
+
+  it('a quotation closed in a sentence and opened in the one before is the same quotation in both, whoever is named after it', () => {
+    const a = `Mayor steps down
+
+Mayor Oda Strand spoke on Friday. "I thank the staff. I would also like to thank my family for their patience and most of all the people of Kessel who elected me,” Strand said.`;
+    const b = `Strand resigns
+
+Strand wrote a letter to the council. “I thank them all. I would also like to thank my family for their patience and most of all the people of Kessel who elected me,” she said.`;
+    assert.deepEqual(about(check(a, b), /thank my family/).map(c => [c.kind, c.explanation]), []);
+  });
+
+  it('a hedge reaches the words after it up to a clause ("reportedly furious that …" does not hedge what follows "that")', () => {
+    const a = `Charges announced
+
+City officials were reportedly furious that the charges against the harbour board were announced by prosecutor Ivar Lund on Friday.`;
+    const b = `Harbour board charged
+
+The charges against the harbour board were announced on Friday by prosecutor Ivar Lund at a news conference.`;
+    assert.deepEqual(about(check(a, b), /charges/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
+  });
+
+  it('a demand credited to someone ("X called on the mayor to …") is an act the other reports too, not a claim stated as fact', () => {
+    const a = `Leaders press the mayor
+
+Council leader Ida Wren and nine members of the harbour committee called on Mayor Oda Strand to cancel her trip to Veluria after the port deal collapsed on Friday.`;
+    const b = `Calls to cancel trip
+
+Council members on Friday pressed Mayor Oda Strand to cancel her trip to Veluria after the port deal collapsed.`;
+    assert.deepEqual(about(check(a, b), /cancel her trip/).filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+  });
+});
