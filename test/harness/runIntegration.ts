@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     ['extensionDevelopmentPath', server.remote(ROOT)],
     ['extensionTestsPath', server.remote(join(ROOT, 'out/test/integration'))],
     ['skipWelcome', 'true'],
-  ]));
+  ]), { timeout: 180000 });
 }
 
 main().catch(e => {
