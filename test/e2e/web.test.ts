@@ -91,4 +91,14 @@ describe('Newsmark in a web extension host', function () {
     await page.screenshot({ path: join(OUT, 'web-hover.png') });
     await page.mouse.move(5, 400);
   });
+
+  it('lists the workspace\'s contradictions in the sidebar (articles found and read through vscode.workspace.fs)', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();
+    const header = page.locator('.pane-header', { hasText: 'Contradictions' }).first();
+    await header.waitFor({ timeout: 30000 });
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const rows = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Contradictions' }) }).locator('.monaco-list-row');
+    await rows.filter({ hasText: /^(number|date|hedge|attribution|entity|negation):/ }).first().waitFor({ timeout: 120000 });
+    await page.screenshot({ path: join(OUT, 'web-contradictions.png') });
+  });
 });

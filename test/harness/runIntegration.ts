@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       ['extensionDevelopmentPath', server!.remote(ROOT)],
       ['extensionTestsPath', server!.remote(join(ROOT, p.tests))],
       ['skipWelcome', 'true'],
-    ]), { timeout: 120000 });
+    ]), { timeout: 180000 });
   };
   await page.exposeFunction('codeAutomationExit', (code: number) => {
     if (code !== 0 || ++pass >= passes.length) void finish(code === 0 ? 0 : 1, 'tests finished');
