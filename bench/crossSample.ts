@@ -56,8 +56,9 @@ const dir = resolve(arg('--dir') ?? resolve(root, '../shared/basil'));
 const n = Number(arg('--n') ?? 30);
 const seed = Number(arg('--seed') ?? 20261130);
 const kind = arg('--kind');
+async function main(): Promise<void> {
 const started = Date.now();
-const r = runCheck([dir], published);
+const r = await runCheck([dir], published);
 const all = r.conflicts.filter(c => !kind || c.kind === kind);
 const event = (doc: string) => relative(dir, dirname(doc)) || '.';
 const across = (c: CrossConflict) => event(c.a.doc) !== event(c.b.doc);
@@ -76,3 +77,6 @@ drawn.forEach((c, k) => {
 });
 const out = arg('--json');
 if (out) writeFileSync(out, JSON.stringify(drawn.map(c => ({ kind: c.kind, confidence: c.confidence, explanation: c.explanation, a: c.a, b: c.b })), null, 1));
+}
+
+void main();

@@ -1,14 +1,37 @@
 // `newsmark check PATH... [--json]`: the cross-article view of a set of articles.
 
 import { relative } from 'node:path';
-import type { CrossResult } from '../core/crossdoc';
+import { analyze } from '../core';
+import { crossCheck, type CrossResult } from '../core/crossdoc';
 import { clip } from '../core/text';
-import { cliModel, toModelPath } from './files';
+import { articlesIn, cliModel, load, toModelPath } from './files';
 
 /** How an article is named in explanations: its outlet from the sidecar, else its path from here (or `name`). */
 export async function labelOf(path: string, name?: string): Promise<string> {
   const outlet = await cliModel().outletOf(toModelPath(path));
   return outlet ?? name ?? (relative(process.cwd(), path) || path);
+}
+
+/**
+ * The cross-article check of the articles named by the paths, in this thread (for tools such as bench/crossSample):
+ * dates by the workspace model, `published` overriding the sidecar's; the user's judgements from the sidecars applied.
+ */
+export async function runCheck(paths: string[], published: (path: string) => string | null): Promise<CrossResult & { errors: { path: string; message: string }[] }> {
+  const errors: { path: string; message: string }[] = [];
+  const model = cliModel();
+  const files = await articlesIn(paths, errors);
+  const loaded = files.map(load);
+  for (const l of loaded) if (l.error) errors.push({ path: l.path, message: l.error });
+  const ok = loaded.filter(l => l.text !== undefined) as { path: string; text: string }[];
+  const inputs = await Promise.all(ok.map(async l => {
+    const abs = toModelPath(l.path);
+    const dates = await model.dateOptions(abs, l.text);
+    const own = published(l.path);
+    return { doc: l.path, label: await labelOf(l.path), text: l.text, analysis: analyze(l.text, own ? { ...dates, published: own } : dates) };
+  }));
+  const result = crossCheck(inputs);
+  result.conflicts = await model.judged(result.conflicts, ok.map(l => ({ doc: l.path, path: toModelPath(l.path) })), p => relative(process.cwd(), p) || p);
+  return { ...result, errors };
 }
 
 /** The readable report; `name` says how to name an article (default: as given). */
