@@ -8,6 +8,7 @@ import type { SidecarFs } from '../core/store';
 import { type DirEntry, type SidecarLocation, sidecarPathFor, type WorkspaceFs, WorkspaceModel } from '../core/workspace';
 import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
+import { errorText, log } from './log';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -40,7 +41,7 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
       await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true });
     },
     async remove(p) {
-      try { await vscode.workspace.fs.delete(uri(p)); } catch { /* already gone */ }
+      try { await vscode.workspace.fs.delete(uri(p)); } catch (e) { log().debug(`not removed (already gone?): ${p}: ${errorText(e)}`); }
     },
     async list(dir) {
       try {
@@ -49,13 +50,13 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
           // A link to a folder: its real place (local disk), so that a walk never loops.
           return kind === 'dir' && local && type & vscode.FileType.SymbolicLink ? { name, kind, real: targetOf(uri(`${dir}/${name}`).fsPath) } : { name, kind };
         });
-      } catch { return null; }
+      } catch (e) { log().trace(`no folder listed at ${dir}: ${errorText(e)}`); return null; }
     },
     async stat(p) {
       try {
         const st = await vscode.workspace.fs.stat(uri(p));
         return { kind: kindOf(st.type), size: st.size };
-      } catch { return null; }
+      } catch (e) { log().trace(`nothing at ${p}: ${errorText(e)}`); return null; }
     },
     ...(local ? {
       lock: (p: string) => lockFile(uri(p).fsPath),
