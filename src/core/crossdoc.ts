@@ -279,7 +279,7 @@ function quotesOf(toks: Token[]): string[][] {
   const out: string[][] = [];
   let cur: string[] | null = null;
   let opened = false;
-  let before: string[] = [];
+  const before: string[] = [];
   for (const t of toks) {
     if (t.text === '“' || (t.text === '"' && !cur)) { cur = []; opened = true; continue; }
     if (t.text === '”' || t.text === '"') {
