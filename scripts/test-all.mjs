@@ -1,4 +1,4 @@
-// `npm test`: every tier, in order, on this machine: build, type check, unit tests (plain Node), integration
+// `npm test`: every tier, in order, on this machine: build, type check, lint, unit tests (plain Node), integration
 // tests (mocha inside a real VS Code extension host) and e2e tests (chromium driving the real UI). Installs the
 // offline VS Code host (scripts/vscode-host.sh) when it is missing. Without it, and outside CI, the
 // integration and e2e tiers are skipped with a message; in CI (CI=true) that is a failure.
@@ -39,6 +39,7 @@ const bin = name => resolve(root, 'node_modules/.bin', name);
 await step('build', node, ['scripts/build.mjs']);
 await step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 await step('typecheck core (no DOM, no Node)', bin('tsc'), ['--noEmit', '-p', 'src/core']);
+await step('lint (prettier, eslint)', 'npm', ['run', 'lint', '--silent']);
 await step('unit', bin('mocha'), ['--config', '.mocharc.json']);
 const host = await step('vscode host', 'bash', ['scripts/vscode-host.sh']);
 if (host || process.env.CI) {

@@ -124,7 +124,7 @@ export async function runImportArticle(argv: string[], out: (s: string) => void,
       const v = x.includes('=') ? x.slice(6) : argv[++i];
       if (!v) { err(`newsmark: --out needs a folder\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
       opts.out = v;
-    } else if (x === '--') sources.push(...argv.slice(i + 1)), (i = argv.length);
+    } else if (x === '--') { sources.push(...argv.slice(i + 1)); break; }
     else if (x.startsWith('-')) { err(`newsmark: unknown option ${x} for import-article\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
     else sources.push(x);
   }

@@ -166,7 +166,7 @@ function findQuotes(text: string, para: Range): Quotes {
     } else {
       const before = i > para.start ? text[i - 1] : ' ';
       const after = i + 1 < para.end ? text[i + 1] : ' ';
-      const closing = !/[\s(\[—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
+      const closing = !/[\s([—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
       if (top && closing) { all.push({ open: top.at, close: i }); stack.pop(); }
       else if (!top && closing && first) orphan(i);
       else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: false });

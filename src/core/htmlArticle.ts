@@ -86,6 +86,7 @@ const TEXT = 3;
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 65536).replace(/^\uFEFF/, '');
   if (head.includes('\u0000')) return false;
+  // eslint-disable-next-line no-control-regex -- a zip archive's signature holds control bytes
   if (/^\s*(?:%PDF|[{[]\s*["{[\]]|PK\u0003\u0004)/.test(head)) return false;
   return /<(?:!doctype\s+html|html|head|body|article|main|p|div|h1|title)\b/i.test(head);
 }
@@ -251,6 +252,7 @@ function jsonLdItems(dom: Dom): Record<string, Json>[] {
     } catch {
       try {
         // Pages often break JSON with raw line breaks inside strings or a trailing comma: tolerate those.
+        // eslint-disable-next-line no-control-regex -- control characters are what this removes
         parsed = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
       } catch { continue; }
     }

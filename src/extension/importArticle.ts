@@ -154,7 +154,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
   private async write(dir: vscode.Uri, a: ImportedArticle, format: ArticleFormat, html: Uint8Array | undefined, label: string): Promise<ImportReport> {
     // Names in use are checked first (the workspace file system has no create-exclusive write).
     const taken = new Set<string>();
-    let name = '';
+    let name: string;
     for (;;) {
       name = articleFileName(a, format, n => taken.has(n));
       const uri = vscode.Uri.joinPath(dir, name);
@@ -185,7 +185,7 @@ export class ArticleImporter implements vscode.TreeDataProvider<string>, vscode.
     if (!uri) { void vscode.window.showWarningMessage(vscode.l10n.t('Open an article first.')); return false; }
     const doc = await vscode.workspace.openTextDocument(uri);
     const sidecar = await this.annotations.locate(uri);
-    let text: string | null = null;
+    let text: string | null;
     try { text = decoderUtf8.decode(await vscode.workspace.fs.readFile(sidecar)); } catch (e) { log().debug(`no sidecar at ${sidecar.toString(true)} yet: ${errorText(e)}`); text = null; }
     const current = text ? currentValue(text, field) : undefined;
     const value = given ?? await vscode.window.showInputBox({

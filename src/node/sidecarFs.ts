@@ -43,7 +43,7 @@ export async function lockFile(real: string, waitMs = LOCK_WAIT_MS): Promise<() 
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    let held = '';
+    let held: string;
     try { held = readFileSync(path, 'utf8'); } catch { continue; /* released meanwhile */ }
     // An empty file is a lock being written this instant, unless it stays empty.
     if (held && stale(held, Date.now()) || !held && round > 50) {
@@ -76,7 +76,7 @@ export function targetOf(path: string): string {
 export function staleTemps(real: string): string[] {
   const dir = dirname(real);
   const prefix = `.${basename(real)}.`;
-  let names: string[] = [];
+  let names: string[];
   try { names = readdirSync(dir); } catch { return []; }
   return names.filter(n => n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length)) && !alive(Number(n.slice(prefix.length, -4)))).map(n => join(dir, n));
 }

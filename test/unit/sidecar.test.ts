@@ -131,7 +131,6 @@ describe('sidecars', () => {
 describe('the sidecar JSON Schema (for the YAML extension)', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const Ajv = require('ajv').default as typeof import('ajv').default;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/sidecar.schema.json'), 'utf8'));
   const validate = new Ajv({ strict: false }).compile(schema);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
