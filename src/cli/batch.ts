@@ -2,7 +2,7 @@
 // is made (JSON Lines, or the JSON document element by element), memory bounded by what is in flight.
 
 import { relative } from 'node:path';
-import { crossCheck, type ArticleInput } from '../core/crossdoc';
+import { crossCheck, type ArticleInput } from '../core/cross/crossdoc';
 import { allCores, type Args } from './args';
 import { formatCheck, labelOf } from './check';
 import { articlesIn, cliModel, load, toModelPath } from './files';

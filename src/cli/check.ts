@@ -2,8 +2,8 @@
 
 import { relative } from 'node:path';
 import { analyze } from '../core';
-import { crossCheck, type CrossResult } from '../core/crossdoc';
-import { clip } from '../core/text';
+import { crossCheck, type CrossResult } from '../core/cross/crossdoc';
+import { clip } from '../core/engine/text';
 import { articlesIn, cliModel, load, toModelPath } from './files';
 
 /** How an article is named in explanations: its outlet from the sidecar, else its path from here (or `name`). */

@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze } from '../core';
-import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
-import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/sidecar';
-import { SidecarBrokenError } from '../core/store';
+import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange/exchange';
+import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/annotations/sidecar';
+import { SidecarBrokenError } from '../core/annotations/store';
 import { commonFolder } from './names';
 import { articlesIn, cliModel, cliStore, limitsFor, load, sidecarOf, toModelPath, why } from './files';
 

@@ -2,7 +2,7 @@
 // with a size limit, and every way it can fail said in words a reader understands (offline, blocked, refused, not
 // HTML, too large).
 
-import { MAX_PAGE_BYTES, tooLargeError } from '../core/articleFiles';
+import { MAX_PAGE_BYTES, tooLargeError } from '../core/exchange/articleFiles';
 
 export interface Page { bytes: Uint8Array; contentType: string | null; url?: string }
 

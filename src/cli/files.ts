@@ -3,8 +3,8 @@
 
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
-import type { SidecarStore } from '../core/store';
+import { type ReadLimits, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import type { SidecarStore } from '../core/annotations/store';
 import { articleOfSidecar, findSidecars, sidecarCandidates, WorkspaceModel } from '../core/workspace';
 import { nodeWorkspaceFs, why } from '../node/sidecarFs';
 

@@ -1,7 +1,7 @@
 // The readable report of `newsmark analyze`: one block per article.
 
 import { describeDateValue, type Analysis, type EntityType } from '../core';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 
 /** 1-based line and column of each offset, as editors show them. */
 function locator(text: string): (offset: number) => string {

@@ -1,15 +1,15 @@
 // `newsmark import-article FILE.html|URL... [--out DIR] [--format txt|md] [--keep-html]`: a saved web page or a
 // link to a clean article and a sidecar with its metadata. Bytes are read (or fetched) and decoded here; the page
-// is turned into an article by the core (src/core/htmlArticle.ts). Nothing is half-written: an article whose
+// is turned into an article by the core (src/core/exchange/htmlArticle.ts). Nothing is half-written: an article whose
 // sidecar cannot be written is removed again, and no existing file is ever written over.
 
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type ArticleFormat, articleFileName, FIELD_NAMES, MAX_PAGE_BYTES, tooLargeError } from '../core/articleFiles';
-import type { ImportedArticle } from '../core/htmlArticle';
-import { decodePage } from '../core/htmlEncoding';
+import { type ArticleFormat, articleFileName, FIELD_NAMES, MAX_PAGE_BYTES, tooLargeError } from '../core/exchange/articleFiles';
+import type { ImportedArticle } from '../core/exchange/htmlArticle';
+import { decodePage } from '../core/exchange/htmlEncoding';
 import { fetchPage, type Page } from './fetchPage';
-import { newSidecarText, SIDECAR_SUFFIX } from '../core/sidecar';
+import { newSidecarText, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 
 export interface ImportOptions {
   /** Folder to write into; default: beside a saved page, or the current folder for an address. */
@@ -56,7 +56,7 @@ export async function importSource(source: string, opts: ImportOptions = {}): Pr
   if (typeof page === 'string') return { ok: false, source, error: page };
   const decoded = decodePage(page.bytes, page.contentType);
   // Loaded on first use (scripts/build.mjs makes it a bundle of its own): the CLI's other commands start as fast as before.
-  const { extractArticle } = await import('../core/htmlArticle');
+  const { extractArticle } = await import('../core/exchange/htmlArticle');
   const r = extractArticle(decoded.text, { url: page.url, format });
   if (!r.ok) return { ok: false, source, error: r.error };
 

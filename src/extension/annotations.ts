@@ -2,12 +2,12 @@
 // edits, orphans reported as diagnostics, and the sidecar's own errors shown where they are.
 
 import * as vscode from 'vscode';
-import { anchorAt, locate, shiftSpan } from '../core/anchor';
-import { clip, fnv1a } from '../core/text';
-import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/sidecar';
+import { anchorAt, locate, shiftSpan } from '../core/annotations/anchor';
+import { clip, fnv1a } from '../core/engine/text';
+import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { articleOfSidecar as coreArticleOfSidecar, withinOf } from '../core/workspace';
 import { newSidecarUri, uriStringFs } from './workspaceModel';
-import { type Change, type Conflict, SidecarBrokenError, type SidecarState, SidecarStore } from '../core/store';
+import { type Change, type Conflict, SidecarBrokenError, type SidecarState, SidecarStore } from '../core/annotations/store';
 import { isArticle } from './analyses';
 
 /** An annotation where it is now in the open article. */

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { describeDateValue, type EntityType } from '../core';
 import { type Analyses, isArticle } from './analyses';
 import type { Annotations } from './annotations';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 
 interface Node {
   label: string;

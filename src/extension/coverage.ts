@@ -1,7 +1,7 @@
 // "Compare Coverage": a webview table of claims × articles; each cell says whether the article reports the claim,
 // agrees or conflicts, and opens the statement. Theme colours, keyboard navigation; style and script in media/.
 
-import type { CrossResult } from '../core/crossdoc';
+import type { CrossResult } from '../core/cross/crossdoc';
 import * as vscode from 'vscode';
 import { esc, WebviewPage } from './webviewPage';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -2,13 +2,13 @@
 // dismiss a contradiction.
 
 import * as vscode from 'vscode';
-import type { Mention } from '../core/crossdoc';
+import type { Mention } from '../core/cross/crossdoc';
 import type { Annotations } from './annotations';
 import type { Coverage } from './coverage';
 import type { Item } from './crossViews';
 import { relativePath } from './tagging';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 
 
 export class CrossCommands {

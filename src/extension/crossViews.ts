@@ -1,9 +1,9 @@
 // The sidebar's cross-article views (Sources, Contradictions, Claims) and the contradictions as diagnostics.
 
 import * as vscode from 'vscode';
-import type { CrossConflict, CrossResult, Mention } from '../core/crossdoc';
+import type { CrossConflict, CrossResult, Mention } from '../core/cross/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 
 export interface Item {
   label: string;

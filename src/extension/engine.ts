@@ -4,7 +4,7 @@
 // runs on the extension host itself, one request per task.
 
 import type { Analysis, AnalyzeOptions } from '../core';
-import type { CheckOptions, CrossResult } from '../core/crossdoc';
+import type { CheckOptions, CrossResult } from '../core/cross/crossdoc';
 import { type EngineRequest, type EngineResult, type FromWorker, serveEngine, type ToWorker } from '../worker/engineServer';
 
 /** A started worker, whatever its kind. */

@@ -3,8 +3,8 @@
 
 import * as vscode from 'vscode';
 import { analyze } from '../core';
-import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange';
-import { readSidecar, type Annotation, type Relation, type SidecarData } from '../core/sidecar';
+import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange/exchange';
+import { readSidecar, type Annotation, type Relation, type SidecarData } from '../core/annotations/sidecar';
 import { isArticle } from './analyses';
 import { sidecarLimits, type Annotations } from './annotations';
 import type { WorkspaceIndex } from './workspaceIndex';

@@ -15,7 +15,7 @@ import { ClaimsView, ContradictionDiagnostics, ContradictionsView, SourcesView }
 import { Hovers } from './hovers';
 import { WorkspaceIndex } from './workspaceIndex';
 import { EditorWorkspace } from './workspaceModel';
-import type { CrossResult } from '../core/crossdoc';
+import type { CrossResult } from '../core/cross/crossdoc';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
 import { Tagging } from './tagging';

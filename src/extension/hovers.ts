@@ -2,7 +2,7 @@
 
 import * as vscode from 'vscode';
 import { describeDateValue, TYPE_NAMES, type Analysis } from '../core';
-import type { Relation } from '../core/sidecar';
+import type { Relation } from '../core/annotations/sidecar';
 import { type Analyses, isArticle } from './analyses';
 import type { Annotations, Live } from './annotations';
 import { settings } from './settings';

@@ -5,10 +5,10 @@
 // written the article is deleted again, so nothing is left half-written. No file is ever written over.
 
 import * as vscode from 'vscode';
-import { articleFileName, type ArticleFormat, FIELD_NAMES, isRealDay, MAX_PAGE_BYTES, tooLargeError } from '../core/articleFiles';
-import type { ImportedArticle } from '../core/htmlArticle';
-import { decodePage } from '../core/htmlEncoding';
-import { newSidecarText, SIDECAR_SUFFIX } from '../core/sidecar';
+import { articleFileName, type ArticleFormat, FIELD_NAMES, isRealDay, MAX_PAGE_BYTES, tooLargeError } from '../core/exchange/articleFiles';
+import type { ImportedArticle } from '../core/exchange/htmlArticle';
+import { decodePage } from '../core/exchange/htmlEncoding';
+import { newSidecarText, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { fetchPage } from '../cli/fetchPage';
 import { type Annotations, articleName, sidecarUriOf } from './annotations';
 import { extract } from './pageReader';

@@ -2,7 +2,7 @@
 // blocking the editor (and can be given up on). Bundled by scripts/build.mjs as dist/importWorker.js.
 
 import { parentPort } from 'node:worker_threads';
-import { extractArticle, type ExtractOptions, type ImportResult } from '../core/htmlArticle';
+import { extractArticle, type ExtractOptions, type ImportResult } from '../core/exchange/htmlArticle';
 
 parentPort?.on('message', (m: { html: string; opts: ExtractOptions }) => {
   let r: ImportResult;

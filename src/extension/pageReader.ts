@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ExtractOptions, ImportResult } from '../core/htmlArticle';
+import type { ExtractOptions, ImportResult } from '../core/exchange/htmlArticle';
 
 /** Longest a page may take to read before it is given up on. */
 const READ_TIMEOUT_MS = 60000;
@@ -17,7 +17,7 @@ export async function extract(html: string, opts: ExtractOptions): Promise<Impor
   const script = join(__dirname, 'importWorker.js');
   if (!existsSync(script)) {
     // scripts/build.mjs makes this a bundle of its own (dist/importer.js), loaded only here.
-    const { extractArticle } = await import('../core/htmlArticle');
+    const { extractArticle } = await import('../core/exchange/htmlArticle');
     return extractArticle(html, opts);
   }
   return new Promise(resolve => {

@@ -8,7 +8,7 @@
 // Newsmark on for everyone has a file to commit anyway: a sidecar, or a .newsmark folder.
 
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/sidecar';
+import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { errorText, log } from './log';
 import { setting } from './settings';
 

@@ -3,13 +3,13 @@
 // extensions).
 
 import * as vscode from 'vscode';
-import { findingsOf, isSuppressed, type Finding } from '../core/findings';
-import { anchorAt } from '../core/anchor';
-import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/sidecar';
+import { findingsOf, isSuppressed, type Finding } from '../core/annotations/findings';
+import { anchorAt } from '../core/annotations/anchor';
+import { type Annotation, CLAIM_STATUSES, ENTITY_TYPES, readSidecar, RELATION_TYPES, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import type { Analyses } from './analyses';
 import { type Annotations, articleOfSidecar, type Live, sidecarLimits } from './annotations';
 import { dirOf, relativePath as corePathFrom } from '../core/workspace';
-import { clip } from '../core/text';
+import { clip } from '../core/engine/text';
 import { errorText, log } from './log';
 
 const KIND_LABELS: Record<string, string> = { entity: 'Entity', date: 'Date', claim: 'Claim', source: 'Source', note: 'Note' };

@@ -2,7 +2,7 @@
 // articles give differently for one statement stand out. Theme colours, keyboard navigation; style and script in
 // media/; a click or Enter opens the statement.
 
-import { timelineOf, type TimelineEvent } from '../core/timeline';
+import { timelineOf, type TimelineEvent } from '../core/cross/timeline';
 import * as vscode from 'vscode';
 import { esc, WebviewPage } from './webviewPage';
 import { dateLabel } from './timelineLabels';

@@ -4,7 +4,7 @@
 // and the focused statement stay; a message from the page ({ doc, start, end }) opens that statement.
 
 import * as vscode from 'vscode';
-import type { CrossResult } from '../core/crossdoc';
+import type { CrossResult } from '../core/cross/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { nonce, openMessage } from './pageMessages';
 

@@ -3,9 +3,9 @@
 
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
-import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE } from '../core/crossdoc';
-import { SIDECAR_SUFFIX } from '../core/sidecar';
-import { fnv1a } from '../core/text';
+import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE } from '../core/cross/crossdoc';
+import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
 import { Engine } from './engine';
 import { setting } from './settings';

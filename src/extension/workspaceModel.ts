@@ -3,8 +3,8 @@
 // vscode.workspace.fs, so the editor, its index and the timeline find articles, sidecars and dates as the CLI does.
 
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/sidecar';
-import type { SidecarFs } from '../core/store';
+import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import type { SidecarFs } from '../core/annotations/store';
 import { type DirEntry, type SidecarLocation, sidecarPathFor, type WorkspaceFs, WorkspaceModel } from '../core/workspace';
 import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';

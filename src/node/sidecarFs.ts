@@ -5,7 +5,7 @@
 
 import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { SidecarFs } from '../core/store';
+import type { SidecarFs } from '../core/annotations/store';
 import type { DirEntry, WorkspaceFs } from '../core/workspace';
 
 /** A lock older than this is taken to be left by a process that died (writes take milliseconds). */

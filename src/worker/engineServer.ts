@@ -5,7 +5,7 @@
 // not ship every text and analysis across on each run.
 
 import { createAnalyzer, type Analysis, type AnalyzeOptions, type Analyzer } from '../core';
-import { crossCheck, type CheckOptions, type CrossResult } from '../core/crossdoc';
+import { crossCheck, type CheckOptions, type CrossResult } from '../core/cross/crossdoc';
 
 /** What the extension asks of the worker. */
 export type EngineRequest =

@@ -1,7 +1,7 @@
 // Anchors: found again after the article changed, or orphaned, never attached to other words.
 import * as assert from 'node:assert/strict';
-import { anchorAt, locate, shiftSpan } from '../../src/core/anchor';
-import { annotationYaml, readSidecar } from '../../src/core/sidecar';
+import { anchorAt, locate, shiftSpan } from '../../src/core/annotations/anchor';
+import { annotationYaml, readSidecar } from '../../src/core/annotations/sidecar';
 
 const ARTICLE = 'The mayor of Bergen said the harbour would reopen on Monday. Fishermen said the harbour was still closed. ' +
   'Officials later confirmed that the storm had damaged three piers near the old fish market.';

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core';
-import { type Anchor, anchorAt, locate } from '../../src/core/anchor';
+import { type Anchor, anchorAt, locate } from '../../src/core/annotations/anchor';
 import { CORPUS, ROOT } from './paths';
 
 /** A text whose characters carry the offset they had in the original (-1: typed since). */

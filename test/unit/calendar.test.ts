@@ -1,6 +1,6 @@
 // The engine's calendar arithmetic (no Date objects, no time zones) against the platform's UTC calendar.
 import * as assert from 'node:assert/strict';
-import { fromDays, isoWeek, toDays, weekday } from '../../src/core/text';
+import { fromDays, isoWeek, toDays, weekday } from '../../src/core/engine/text';
 import { describeDateValue } from '../../src/core';
 
 describe('calendar', () => {

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { anchorAt } from '../../src/core/anchor';
-import { SidecarFile } from '../../src/core/sidecar';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import { SidecarFile } from '../../src/core/annotations/sidecar';
 import { CLI, SHARED, needShared } from './paths';
 
 const run = (...args: string[]) => {

@@ -6,9 +6,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anchorAt } from '../../src/core/anchor';
-import { fromBrat, fromW3C, w3cAnnotations } from '../../src/core/exchange';
-import { readSidecar, SidecarFile } from '../../src/core/sidecar';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import { fromBrat, fromW3C, w3cAnnotations } from '../../src/core/exchange/exchange';
+import { readSidecar, SidecarFile } from '../../src/core/annotations/sidecar';
 import { CLI } from './paths';
 
 function cli(args: string[], cwd?: string) {

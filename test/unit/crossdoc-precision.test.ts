@@ -3,7 +3,7 @@
 // inside someone's words or against another hedge, the same figures paired differently, a bound and a figure within it.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
-import { crossCheck } from '../../src/core/crossdoc';
+import { crossCheck } from '../../src/core/cross/crossdoc';
 
 const article = (doc: string, text: string, published = '2031-05-14') => ({ doc, text, analysis: analyze(text, { published }) });
 const check = (a: string, b: string) => crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;

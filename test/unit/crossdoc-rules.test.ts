@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze } from '../../src/core';
-import { crossCheck, sameSpeaker, sourceName } from '../../src/core/crossdoc';
+import { crossCheck, sameSpeaker, sourceName } from '../../src/core/cross/crossdoc';
 import { quantitiesDiffer, quantitiesOf } from '../../src/core/cross/quantity';
-import { tokenize } from '../../src/core/text';
+import { tokenize } from '../../src/core/engine/text';
 import { CLI, SHARED } from './paths';
 
 const article = (doc: string, text: string, label?: string) => ({ doc, label, text, analysis: analyze(text, { published: '2031-05-14' }) });

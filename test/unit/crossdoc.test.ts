@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { analyze } from '../../src/core';
-import { crossCheck } from '../../src/core/crossdoc';
+import { crossCheck } from '../../src/core/cross/crossdoc';
 import { type CrossGold, scoreCross } from '../../bench/score';
 import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
 

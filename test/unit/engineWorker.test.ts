@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { analyze } from '../../src/core';
-import { crossCheck } from '../../src/core/crossdoc';
+import { crossCheck } from '../../src/core/cross/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
 import { CHUNK, type FromWorker } from '../../src/worker/engineServer';
 import { ROOT } from './paths';

@@ -10,9 +10,9 @@ import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
 import { analyze } from '../../src/core';
-import { anchorAt } from '../../src/core/anchor';
-import { exportItems, planImport, fromBrat, fromCodePoints, fromCsv, fromW3C, toBrat, toCodePoints, toCsv, toJsonl, toW3C, w3cAnnotations, type ExportDoc } from '../../src/core/exchange';
-import { readSidecar, SidecarFile, type Annotation, type SidecarData } from '../../src/core/sidecar';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import { exportItems, planImport, fromBrat, fromCodePoints, fromCsv, fromW3C, toBrat, toCodePoints, toCsv, toJsonl, toW3C, w3cAnnotations, type ExportDoc } from '../../src/core/exchange/exchange';
+import { readSidecar, SidecarFile, type Annotation, type SidecarData } from '../../src/core/annotations/sidecar';
 
 const SUITE = join(SHARED, 'peers/w3c-web-annotation-tests');
 

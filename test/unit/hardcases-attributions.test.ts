@@ -3,7 +3,7 @@
 // quotation scan staying linear whatever the marks. Every sentence here is our own.
 import * as assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../src/core';
-import { attributionWork } from '../../src/core/attributions';
+import { attributionWork } from '../../src/core/engine/attributions';
 
 const claim = (a: Analysis, startsWith: string) => a.attributions.find(x => x.content.text.startsWith(startsWith));
 

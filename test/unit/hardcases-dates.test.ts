@@ -3,7 +3,7 @@
 // named, decades written with an apostrophe, and what is not a date.
 import * as assert from 'node:assert/strict';
 import { analyze, describeDateValue, type Analysis } from '../../src/core';
-import { sentences } from '../../src/core/text';
+import { sentences } from '../../src/core/engine/text';
 
 const date = (a: Analysis, text: string) => {
   const d = a.dates.find(x => x.text === text);

@@ -3,7 +3,7 @@
 // one-word people, organisations by their shape and their short forms, buildings and institutions.
 import * as assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../src/core';
-import { givenNameGender, isGivenName } from '../../src/core/lexicon';
+import { givenNameGender, isGivenName } from '../../src/core/engine/lexicon';
 
 const typeOf = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
 const canon = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';

@@ -3,8 +3,8 @@
 // and a sidecar read fast is accepted or refused exactly as the library's reading would be.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { annotationYaml, newSidecarText, readSidecar, readSidecarFully, scalar, type Annotation } from '../../src/core/sidecar';
-import { fastRead } from '../../src/core/sidecarFast';
+import { annotationYaml, newSidecarText, readSidecar, readSidecarFully, scalar, type Annotation } from '../../src/core/annotations/sidecar';
+import { fastRead } from '../../src/core/annotations/sidecarFast';
 
 function rng(seed: number) {
   let s = seed >>> 0;

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './paths';
-import { anchorAt } from '../../src/core/anchor';
-import { readSidecar, SidecarFile, type Annotation } from '../../src/core/sidecar';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import { readSidecar, SidecarFile, type Annotation } from '../../src/core/annotations/sidecar';
 
 const ARTICLE = 'Transport Minister Henrik Dahl said the ferry would stay in port. The company disagreed.';
 const ann = (id: string, needle: string, extra: Partial<Annotation> = {}): Annotation => {

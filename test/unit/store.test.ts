@@ -3,9 +3,9 @@
 // same annotation changed on both sides, malformed and hostile YAML, the sidecar deleted while open, and many
 // changes at once.
 import * as assert from 'node:assert/strict';
-import { anchorAt } from '../../src/core/anchor';
-import { readSidecar, type Annotation } from '../../src/core/sidecar';
-import { type Conflict, SidecarBrokenError, type SidecarFs, SidecarStore, sealPathOf, tempPathOf } from '../../src/core/store';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import { readSidecar, type Annotation } from '../../src/core/annotations/sidecar';
+import { type Conflict, SidecarBrokenError, type SidecarFs, SidecarStore, sealPathOf, tempPathOf } from '../../src/core/annotations/store';
 
 const ARTICLE = 'Transport Minister Henrik Dahl said the ferry would stay in port. The company disagreed with the minister.';
 const PATH = '/ws/story/dahl.txt.newsmark.yaml';

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 import { analyze } from '../../src/core';
-import { crossCheck } from '../../src/core/crossdoc';
-import { fromDays, isoWeek } from '../../src/core/text';
-import { daysOf, timelineOf } from '../../src/core/timeline';
+import { crossCheck } from '../../src/core/cross/crossdoc';
+import { fromDays, isoWeek } from '../../src/core/engine/text';
+import { daysOf, timelineOf } from '../../src/core/cross/timeline';
 import { dateLabel } from '../../src/extension/timelineLabels';
 
 describe('timeline', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tokenize } from '../../src/core/text';
+import { tokenize } from '../../src/core/engine/text';
 import { CORPUS, ROOT } from './paths';
 
 const REFERENCE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?|\d+(?:[.,:]\d+)*(?:(?:s|st|nd|rd|th)\b)?|\S/gu;

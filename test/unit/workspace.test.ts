@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/core';
-import { anchorAt } from '../../src/core/anchor';
-import type { CrossConflict } from '../../src/core/crossdoc';
-import { SidecarFile } from '../../src/core/sidecar';
-import { clip } from '../../src/core/text';
+import { anchorAt } from '../../src/core/annotations/anchor';
+import type { CrossConflict } from '../../src/core/cross/crossdoc';
+import { SidecarFile } from '../../src/core/annotations/sidecar';
+import { clip } from '../../src/core/engine/text';
 import {
   AnalysisCache, articleMatcher, articleOfSidecar, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FileError, locateSidecar, sidecarPathFor, WorkspaceModel,
 } from '../../src/core/workspace';

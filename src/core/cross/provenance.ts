@@ -5,8 +5,8 @@
 // exclusive", "according to a Reuters report"). Groups are found with a shingle index of eight-word runs, never by
 // comparing every article with every other.
 
-import type { Analysis } from '../types';
-import { fnv1a } from '../text';
+import type { Analysis } from '../engine/types';
+import { fnv1a } from '../engine/text';
 
 export interface Derivation {
   /** The articles (indexes) that are one report. */

@@ -4,7 +4,7 @@
 // than twenty, "a 30-page report" counts pages. Two articles disagree on a quantity only when the ranges they give
 // for the same thing do not meet. "Four of the sources" counts a part of a group, not the group, and is left out.
 
-import type { Token } from '../text';
+import type { Token } from '../engine/text';
 
 export interface Quantity {
   lo: number;

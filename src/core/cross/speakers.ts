@@ -5,8 +5,8 @@
 // Schumer; "Sheriff Mark Overman" is Mark Overman; and "Trump" is "Donald Trump" when the workspace names no other
 // Trump often enough to doubt it ("Mr. Conway" stays as it is where two Conways are named).
 
-import type { Attribution, Entity } from '../types';
-import { fold } from '../text';
+import type { Attribution, Entity } from '../engine/types';
+import { fold } from '../engine/text';
 
 /** Words of a title or office before a name. */
 const TITLE = /^(?:sheriff|whip|leader|senator|sen|rep|representative|congressman|congresswoman|governor|gov|secretary|general|president|director|chairman|chairwoman|chief|speaker|mayor|judge|justice|minister|ambassador|commissioner|attorney|spokesman|spokeswoman|house|senate|majority|minority|county|state|former|acting|interim|deputy|vice|dr|mr|mrs|ms)$/;

@@ -1,9 +1,9 @@
 // The analysis cache: the engine's results kept by what they depend on (engine version, the article's dates, its
 // text), saved as one JSON file through the port with the one atomic writer, so a reopened workspace is ready at once.
 
-import type { Analysis } from '../types';
-import { writeAtomic } from '../store';
-import { fnv1a } from '../text';
+import type { Analysis } from '../engine/types';
+import { writeAtomic } from '../annotations/store';
+import { fnv1a } from '../engine/text';
 import type { WorkspaceFs } from './port';
 
 export class AnalysisCache {

@@ -4,7 +4,7 @@
 import picomatch from 'picomatch/posix';
 import type { DirEntry, FileError, WorkspaceFs } from './port';
 import { joinPath } from './paths';
-import { SIDECAR_SUFFIX } from '../sidecar';
+import { SIDECAR_SUFFIX } from '../annotations/sidecar';
 
 /** The default of `newsmark.articles.include` (package.json says the same; a unit test holds them together). */
 export const DEFAULT_INCLUDE = '**/*.{txt,md,news}';

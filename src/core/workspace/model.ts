@@ -3,11 +3,11 @@
 // are (the one rule for year-less dates), and the user's own judgements on contradictions (dismissals and
 // "contradicts" relations in sidecars). Storage goes through a WorkspaceFs port; nothing here knows Node or VS Code.
 
-import type { AnalyzeOptions } from '../types';
-import type { CrossConflict, Mention } from '../crossdoc';
-import { findPublicationDate } from '../dates';
-import { type DocumentMeta, type ReadLimits, readSidecar, type SidecarData } from '../sidecar';
-import { SidecarStore, type StoreOptions } from '../store';
+import type { AnalyzeOptions } from '../engine/types';
+import type { CrossConflict, Mention } from '../cross/crossdoc';
+import { findPublicationDate } from '../engine/dates';
+import { type DocumentMeta, type ReadLimits, readSidecar, type SidecarData } from '../annotations/sidecar';
+import { SidecarStore, type StoreOptions } from '../annotations/store';
 import { articleMatcher, type ArticleGlobs, type ArticleMatcher, findArticles } from './articles';
 import { dirOf, isWithin, joinPath, nameOf, relativePath } from './paths';
 import type { FileError, WorkspaceFs } from './port';

@@ -3,7 +3,7 @@
 // in-memory fake (test/unit/fakeFs.ts). Paths are absolute and '/'-separated: POSIX paths for the CLI, the path of
 // a URI for the editor (its scheme and authority stay with the adapter).
 
-import type { SidecarFs } from '../store';
+import type { SidecarFs } from '../annotations/store';
 
 /** One entry of a folder. */
 export interface DirEntry {

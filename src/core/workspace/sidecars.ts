@@ -1,7 +1,7 @@
 // Where an article's sidecar is: beside it (`story/a.txt.newsmark.yaml`) or in a `.newsmark/` folder that mirrors
 // the tree below its folder (`.newsmark/story/a.txt.newsmark.yaml`). One locator for the editor and the CLI.
 
-import { SIDECAR_SUFFIX } from '../sidecar';
+import { SIDECAR_SUFFIX } from '../annotations/sidecar';
 import { dirOf, isWithin, joinPath, relativePath } from './paths';
 import type { WorkspaceFs } from './port';
 

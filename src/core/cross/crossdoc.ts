@@ -5,12 +5,12 @@
 // form claims. A matched pair disagrees when one hedges what the other states, attributes it differently, gives
 // other numbers or dates, negates it, or names other people in it.
 
-import type { Analysis, Attribution, Entity } from './types';
-import { clip, fold, paragraphs, sentences, type Token, tokenize } from './text';
-import { type Quantity, quantitiesDiffer, quantitiesOf } from './cross/quantity';
-import { SpeakerResolver } from './cross/speakers';
-import { StoryGuard } from './cross/stories';
-import { derivations, originsOf, runsOf } from './cross/provenance';
+import type { Analysis, Attribution, Entity } from '../engine/types';
+import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
+import { type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
+import { SpeakerResolver } from './speakers';
+import { StoryGuard } from './stories';
+import { derivations, originsOf, runsOf } from './provenance';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */

@@ -2,7 +2,7 @@
 // editor (hide, accept, reject) and the exports (--detected), so both show the same findings.
 
 import type { Annotation, Suppressed } from './sidecar';
-import type { Analysis } from './types';
+import type { Analysis } from '../engine/types';
 
 /** An engine finding, with the fields an annotation made from it takes. */
 export interface Finding { kind: 'entity' | 'date' | 'claim'; start: number; end: number; fields: Partial<Annotation> }

@@ -19,7 +19,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { DOMParser } from 'linkedom';
-import { findPublicationDate } from './dates';
+import { findPublicationDate } from '../engine/dates';
 import { type ArticleFormat, type MetaField, MAX_PAGE_BYTES, realDay, tooLargeError } from './articleFiles';
 
 export * from './articleFiles';

@@ -17,7 +17,7 @@
 
 import type { Anchor } from './anchor';
 import { type DocumentField, setDocumentField } from './sidecarDocument';
-import { fnv1a } from './text';
+import { fnv1a } from '../engine/text';
 import { type Annotation, type Dismissed, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
 
 export interface SidecarFs {

@@ -2,7 +2,7 @@
 // dates, and the dates that articles give differently for the same statement marked as disagreeing.
 
 import type { ArticleInput, CrossConflict } from './crossdoc';
-import { daysInMonth, fromDays, isoDate, paragraphs, sentences, toDays } from './text';
+import { daysInMonth, fromDays, isoDate, paragraphs, sentences, toDays } from '../engine/text';
 
 export interface TimelineEvent {
   /** The date as the engine resolved it (YYYY-MM-DD, YYYY-MM, YYYY, YYY for a decade, YYYY-Www). */

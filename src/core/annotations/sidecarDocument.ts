@@ -1,4 +1,4 @@
-// Setting one field of a sidecar's `document:` (the publication date, the outlet …) the way src/core/sidecar.ts
+// Setting one field of a sidecar's `document:` (the publication date, the outlet …) the way src/core/annotations/sidecar.ts
 // edits annotations: the new value is spliced into the text at the place the YAML parser reports, so comments,
 // unknown keys and key order survive, and the result is read back with readSidecar before it is used. Values are
 // written with the sidecar module's own scalar(); no YAML is assembled by hand beyond one `key: value` line.

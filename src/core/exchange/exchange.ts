@@ -4,11 +4,11 @@
 // Inside, Newsmark counts UTF-16 code units, as VS Code does. The W3C TextPositionSelector and brat count Unicode
 // code points, so every offset is converted on the way out and back on the way in.
 
-import { anchorAt, firstTwo, locate, type Anchor } from './anchor';
-import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from './sidecar';
-import { findingsOf, isSuppressed, type Finding } from './findings';
-import { clip, fnv1a } from './text';
-import type { Analysis } from './types';
+import { anchorAt, firstTwo, locate, type Anchor } from '../annotations/anchor';
+import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from '../annotations/sidecar';
+import { findingsOf, isSuppressed, type Finding } from '../annotations/findings';
+import { clip, fnv1a } from '../engine/text';
+import type { Analysis } from '../engine/types';
 
 /** One annotation, flat, as every export writes it: a sidecar annotation's fields with its anchor spread out. */
 export interface ExportItem extends Omit<Annotation, 'anchor' | 'origin'> {

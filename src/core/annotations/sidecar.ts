@@ -8,7 +8,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Anchor } from './anchor';
 import { fastRead, type FastSpans } from './sidecarFast';
-import { fnv1a } from './text';
+import { fnv1a } from '../engine/text';
 
 export const SIDECAR_VERSION = 1;
 export const SIDECAR_SUFFIX = '.newsmark.yaml';
