@@ -14,7 +14,11 @@ const basilDir = resolve(root, '../shared/basil');
 
 type Kind = 'entities' | 'dates' | 'attributions';
 /** One finding as a line of text, keyed by where it stands, so that two dumps can be compared item by item. */
-interface Item { at: number; key: string; line: string }
+interface Item {
+  at: number;
+  key: string;
+  line: string;
+}
 type Dump = Record<string, Record<Kind, Item[]>>;
 
 function articles(dir: string): string[] {
@@ -42,8 +46,16 @@ const ctx = (text: string, start: number, end: number, w = 40) =>
 
 function items(text: string, a: Analysis): Record<Kind, Item[]> {
   return {
-    entities: a.entities.map(e => ({ at: e.start, key: `${e.start}:${e.end}:${e.type}:${e.canonical}`, line: `${e.type} ${JSON.stringify(e.text)} → ${e.canonical}  ${ctx(text, e.start, e.end)}` })),
-    dates: a.dates.map(d => ({ at: d.start, key: `${d.start}:${d.end}:${d.value}:${d.mod}`, line: `${JSON.stringify(d.text)} → ${d.value}${d.mod ? ` ${d.mod}` : ''}  ${ctx(text, d.start, d.end)}` })),
+    entities: a.entities.map(e => ({
+      at: e.start,
+      key: `${e.start}:${e.end}:${e.type}:${e.canonical}`,
+      line: `${e.type} ${JSON.stringify(e.text)} → ${e.canonical}  ${ctx(text, e.start, e.end)}`,
+    })),
+    dates: a.dates.map(d => ({
+      at: d.start,
+      key: `${d.start}:${d.end}:${d.value}:${d.mod}`,
+      line: `${JSON.stringify(d.text)} → ${d.value}${d.mod ? ` ${d.mod}` : ''}  ${ctx(text, d.start, d.end)}`,
+    })),
     attributions: a.attributions.map(x => ({
       at: x.content.start,
       key: `${x.content.start}:${x.content.end}:${x.source?.start}:${x.cue?.start}:${x.speaker}`,
@@ -62,7 +74,9 @@ if (cmd === 'dump') {
   }
   writeFileSync(rest[0], JSON.stringify(out));
   const n = (k: Kind) => Object.values(out).reduce((s, d) => s + d[k].length, 0);
-  console.log(`basil: ${Object.keys(out).length} articles: ${n('entities')} entities, ${n('dates')} dates, ${n('attributions')} attributions → ${rest[0]}`);
+  console.log(
+    `basil: ${Object.keys(out).length} articles: ${n('entities')} entities, ${n('dates')} dates, ${n('attributions')} attributions → ${rest[0]}`,
+  );
 } else if (cmd === 'diff') {
   const a = JSON.parse(readFileSync(rest[0], 'utf8')) as Dump;
   const b = JSON.parse(readFileSync(rest[1], 'utf8')) as Dump;
@@ -94,6 +108,8 @@ if (cmd === 'dump') {
     for (const i of r[k]) console.log(`  ${i.line}`);
   }
 } else {
-  console.error('usage: basil.js dump FILE.json [DIR] | diff BEFORE.json AFTER.json [--kind K] [--max N] | show ARTICLE');
+  console.error(
+    'usage: basil.js dump FILE.json [DIR] | diff BEFORE.json AFTER.json [--kind K] [--max N] | show ARTICLE',
+  );
   process.exit(2);
 }

@@ -23,17 +23,22 @@ const MB = 1024 * 1024;
 
 /** The article texts under a folder (one level of story folders, as basil has), in a stable order. */
 function texts(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap(n => {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) return texts(p);
-    return n.endsWith('.txt') ? [readFileSync(p, 'utf8')] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap(n => {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) return texts(p);
+      return n.endsWith('.txt') ? [readFileSync(p, 'utf8')] : [];
+    });
 }
 const articles = texts(corpusDir);
 const batch: string[] = [];
 let bytes = 0;
 while (bytes < minBytes) {
-  for (const a of articles) { batch.push(a); bytes += Buffer.byteLength(a); }
+  for (const a of articles) {
+    batch.push(a);
+    bytes += Buffer.byteLength(a);
+  }
 }
 // One long document: each copy's paragraphs are numbered, so no paragraph repeats (the engine would reuse it).
 const oneText = batch.map((a, k) => a.replace(/^(?=\S)/gm, `${k}. `)).join('\n\n');
@@ -42,7 +47,10 @@ const oneText = batch.map((a, k) => a.replace(/^(?=\S)/gm, `${k}. `)).join('\n\n
  * Seconds a function takes, in CPU time of this process (user + system): on a shared machine, time the
  * process spent waiting for a core is not the engine's. Wall time is kept beside it.
  */
-interface Took { cpu: number; wall: number }
+interface Took {
+  cpu: number;
+  wall: number;
+}
 function measure(fn: () => void): Took {
   const c = process.cpuUsage();
   const t = process.hrtime.bigint();
@@ -61,9 +69,12 @@ function best(n: number, fn: () => void): Took {
   return b;
 }
 const mbs = (s: number) => (bytes / MB / s).toFixed(2);
-const show = (t: Took) => `${mbs(t.cpu)} MB/s (${t.cpu.toFixed(3)} s of CPU; wall ${t.wall.toFixed(3)} s, ${mbs(t.wall)} MB/s)`;
+const show = (t: Took) =>
+  `${mbs(t.cpu)} MB/s (${t.cpu.toFixed(3)} s of CPU; wall ${t.wall.toFixed(3)} s, ${mbs(t.wall)} MB/s)`;
 
-console.log(`bench: ${articles.length} real articles from ${corpusDir} repeated to ${batch.length} articles, ${(bytes / MB).toFixed(2)} MB (1 MB = 2^20 bytes of UTF-8); node ${process.version}`);
+console.log(
+  `bench: ${articles.length} real articles from ${corpusDir} repeated to ${batch.length} articles, ${(bytes / MB).toFixed(2)} MB (1 MB = 2^20 bytes of UTF-8); node ${process.version}`,
+);
 console.log('  throughput is per CPU second of this process (one core), best of 5 runs; wall time beside it');
 best(2, () => batch.forEach(t => analyze(t))); // warm up
 const perArticle = best(5, () => batch.forEach(t => analyze(t)));
@@ -93,7 +104,9 @@ if (!process.argv.includes('--skip-baseline')) {
   });
   const base = { cpu: (took.cpu * bytes) / partBytes, wall: (took.wall * bytes) / partBytes };
   console.log(`  compromise people()+places()+organizations() on ${(partBytes / MB).toFixed(2)} MB  ${show(base)}`);
-  console.log(`  ratio: newsmark's full analysis runs ${(base.cpu / perArticle.cpu).toFixed(1)}× as fast as compromise's entity pass (CPU time; ${(base.wall / perArticle.wall).toFixed(1)}× by wall time)`);
+  console.log(
+    `  ratio: newsmark's full analysis runs ${(base.cpu / perArticle.cpu).toFixed(1)}× as fast as compromise's entity pass (CPU time; ${(base.wall / perArticle.wall).toFixed(1)}× by wall time)`,
+  );
 }
 
 // Editing: one analyzer per open article, as the extension keeps; a keystroke changes one paragraph.
@@ -123,17 +136,21 @@ if (!process.argv.includes('--skip-baseline')) {
     fulls.push(time(() => analyze(text)));
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] * 1000;
-  console.log(`  edit in a ${(text.length / 1024).toFixed(0)} KB article: ${median(edits).toFixed(2)} ms to fresh results (median of ${edits.length} edits); ` +
-    `full re-analysis ${median(fulls).toFixed(2)} ms; ${(median(fulls) / median(edits)).toFixed(1)}× faster`);
+  console.log(
+    `  edit in a ${(text.length / 1024).toFixed(0)} KB article: ${median(edits).toFixed(2)} ms to fresh results (median of ${edits.length} edits); ` +
+      `full re-analysis ${median(fulls).toFixed(2)} ms; ${(median(fulls) / median(edits)).toFixed(1)}× faster`,
+  );
   const speed = bytes / MB / perArticle.cpu;
-  console.log(`  goals: ≥ 5 MB/s on one core on real articles ${speed >= 5 ? 'met' : 'NOT met'} (${speed.toFixed(2)}); ` +
-    `edit to fresh results in a 50 KB article ≤ 10 ms ${median(edits) <= 10 ? 'met' : 'NOT met'} (${median(edits).toFixed(2)} ms)`);
+  console.log(
+    `  goals: ≥ 5 MB/s on one core on real articles ${speed >= 5 ? 'met' : 'NOT met'} (${speed.toFixed(2)}); ` +
+      `edit to fresh results in a 50 KB article ≤ 10 ms ${median(edits) <= 10 ? 'met' : 'NOT met'} (${median(edits).toFixed(2)} ms)`,
+  );
 }
 
 // Hostile quotation marks: 100 KB texts of unbalanced, alternating and nested marks (one paragraph, no stops).
 // The quotation scan is linear, so each takes about as long as ordinary text of its size.
 {
-  const fill = (unit: string) => unit.repeat(Math.ceil(100 * 1024 / unit.length)).slice(0, 100 * 1024);
+  const fill = (unit: string) => unit.repeat(Math.ceil((100 * 1024) / unit.length)).slice(0, 100 * 1024);
   const hostile: [string, string][] = [
     ['unclosed curly marks', '“he said no ” more ” '],
     ['straight pairs, cue between', 'he said "no more, " '],
@@ -169,8 +186,10 @@ if (!process.argv.includes('--skip-baseline')) {
       }
     }
   });
-  console.log(`  ${(total / MB).toFixed(1)} MB batch (${n} articles, results kept): ${t.toFixed(2)} s, ${(total / MB / t).toFixed(2)} MB/s; ` +
-    `peak heap ${((peak - before) / MB).toFixed(0)} MB above the ${(before / MB).toFixed(0)} MB at start, peak RSS ${(peakRss / MB).toFixed(0)} MB` +
-    `${gc ? '' : ' (run with node --expose-gc for a cleaner start)'}`);
+  console.log(
+    `  ${(total / MB).toFixed(1)} MB batch (${n} articles, results kept): ${t.toFixed(2)} s, ${(total / MB / t).toFixed(2)} MB/s; ` +
+      `peak heap ${((peak - before) / MB).toFixed(0)} MB above the ${(before / MB).toFixed(0)} MB at start, peak RSS ${(peakRss / MB).toFixed(0)} MB` +
+      `${gc ? '' : ' (run with node --expose-gc for a cleaner start)'}`,
+  );
   void kept.length;
 }

@@ -29,14 +29,18 @@ export function basilTexts(dir: string): string[] {
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return (n: number) => { s = (s * 1664525 + 1013904223) >>> 0; return s % n; };
+  return (n: number) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s % n;
+  };
 }
 
 /**
  * Words kept as they are in every copy: the words that make sentences, attribute claims and tell time, so that the
  * engine reads the copies as it reads the originals. Every other word of four letters or more is a word of its story.
  */
-const KEEP = new Set(`that with from they them their there these those this then than have been were will would could should
+const KEEP = new Set(
+  `that with from they them their there these those this then than have been were will would could should
   what when where which while whom whose about after before since until into onto over under upon also only just very
   more most some such other being does done said says told tell tells according announced acknowledged explained
   insisted confirmed reported reports report suggested stated added noted claimed argued warned denied asked urged
@@ -46,10 +50,19 @@ const KEEP = new Set(`that with from they them their there these those this then
   monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning evening week weeks
   month months year years last next ago earlier later early late because although however through between against
   without another whether several many much both each every even still already never here people percent million
-  billion thousand hundred first second third`.split(/\s+/).filter(Boolean));
+  billion thousand hundred first second third`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** A story's own letters (story 0: "qa", 1: "qb" …): a tag that keeps names looking like names. */
-const tagOf = (story: number) => 'q' + story.toString(26).split('').map(d => String.fromCharCode(97 + parseInt(d, 26))).join('');
+const tagOf = (story: number) =>
+  'q' +
+  story
+    .toString(26)
+    .split('')
+    .map(d => String.fromCharCode(97 + parseInt(d, 26)))
+    .join('');
 
 /** Article k: a basil article whose words carry its story's tag, with some numbers changed. */
 export function generated(texts: string[], k: number): string {
@@ -64,7 +77,14 @@ export function generated(texts: string[], k: number): string {
   return `Story ${story}, copy ${k}.\n\n${t}`;
 }
 
-interface Run { ms: number; maxRssMb: number; code: number | null; bytes: number; sha: string; err: string }
+interface Run {
+  ms: number;
+  maxRssMb: number;
+  code: number | null;
+  bytes: number;
+  sha: string;
+  err: string;
+}
 
 /** Runs the CLI with the probe; stdout is counted and hashed, never kept. */
 function cli(args: string[], cwd: string): Promise<Run> {
@@ -74,18 +94,33 @@ function cli(args: string[], cwd: string): Promise<Run> {
     const hash = createHash('sha256');
     let bytes = 0;
     let err = '';
-    child.stdout.on('data', (b: Buffer) => { bytes += b.length; hash.update(b); });
-    child.stderr.on('data', (b: Buffer) => { err += b.toString('utf8'); if (err.length > 1 << 20) err = err.slice(-(1 << 19)); });
+    child.stdout.on('data', (b: Buffer) => {
+      bytes += b.length;
+      hash.update(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString('utf8');
+      if (err.length > 1 << 20) err = err.slice(-(1 << 19));
+    });
     child.on('error', fail);
     child.on('close', code => {
       const m = /newsmark-bench-maxrss-kb=(\d+)/.exec(err);
-      done({ ms: Number(process.hrtime.bigint() - t0) / 1e6, maxRssMb: m ? Number(m[1]) / 1024 : NaN, code, bytes, sha: hash.digest('hex'), err: err.replace(/\n?newsmark-bench-maxrss-kb=\d+\n/, '') });
+      done({
+        ms: Number(process.hrtime.bigint() - t0) / 1e6,
+        maxRssMb: m ? Number(m[1]) / 1024 : NaN,
+        code,
+        bytes,
+        sha: hash.digest('hex'),
+        err: err.replace(/\n?newsmark-bench-maxrss-kb=\d+\n/, ''),
+      });
     });
   });
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { articles: { type: 'string' }, mb: { type: 'string' }, keep: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { articles: { type: 'string' }, mb: { type: 'string' }, keep: { type: 'boolean' } },
+  });
   const articles = Number(values.articles ?? 20000);
   const mb = Number(values.mb ?? 20);
   const texts = basilTexts(BASIL);
@@ -110,24 +145,40 @@ async function main(): Promise<void> {
       names.push(`analyze/b${k}.txt`);
       writeFileSync(join(dir, names[names.length - 1]), t);
     }
-    console.log(`CLI bench: batches from ${texts.length} basil articles (25 copies a story; words and numbers varied); ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
+    console.log(
+      `CLI bench: batches from ${texts.length} basil articles (25 copies a story; words and numbers varied); ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`,
+    );
 
     const check = await cli(['check', '--jsonl', 'check'], dir);
     if (check.code === 2) throw new Error(`check failed: ${check.err.slice(0, 500)}`);
-    console.log(`  check --jsonl, ${articles.toLocaleString('en')} articles (${(total / MB).toFixed(0)} MB): peak memory ${check.maxRssMb.toFixed(0)} MB ` +
-      `(goal < 1,000 MB: ${check.maxRssMb < 1000 ? 'met' : 'MISSED'}); ${(check.ms / 1000).toFixed(1)} s; ${(check.bytes / MB).toFixed(0)} MB of JSON Lines`);
+    console.log(
+      `  check --jsonl, ${articles.toLocaleString('en')} articles (${(total / MB).toFixed(0)} MB): peak memory ${check.maxRssMb.toFixed(0)} MB ` +
+        `(goal < 1,000 MB: ${check.maxRssMb < 1000 ? 'met' : 'MISSED'}); ${(check.ms / 1000).toFixed(1)} s; ${(check.bytes / MB).toFixed(0)} MB of JSON Lines`,
+    );
 
     const a1 = await cli(['analyze', '--jsonl', '--jobs', '1', ...names], dir);
     const a2 = await cli(['analyze', '--jsonl', '--jobs', '2', ...names], dir);
-    for (const [n, r] of [[1, a1], [2, a2]] as const) if (r.code !== 0) throw new Error(`analyze --jobs ${n} failed: ${r.err.slice(0, 500)}`);
+    for (const [n, r] of [
+      [1, a1],
+      [2, a2],
+    ] as const)
+      if (r.code !== 0) throw new Error(`analyze --jobs ${n} failed: ${r.err.slice(0, 500)}`);
     const peak = Math.max(a1.maxRssMb, a2.maxRssMb);
-    console.log(`  analyze --jsonl, ${names.length.toLocaleString('en')} articles (${mb} MB): peak memory ${a1.maxRssMb.toFixed(0)} MB with --jobs 1, ${a2.maxRssMb.toFixed(0)} MB with --jobs 2 ` +
-      `(goal < 300 MB: ${peak < 300 ? 'met' : 'MISSED'})`);
-    console.log(`  analyze --jsonl --jobs 2 over --jobs 1: ${(a1.ms / a2.ms).toFixed(2)}× faster (${(a1.ms / 1000).toFixed(1)} s → ${(a2.ms / 1000).toFixed(1)} s; ` +
-      `output ${a1.sha === a2.sha && a1.bytes === a2.bytes ? 'identical' : 'DIFFERENT'}, ${(a1.bytes / MB).toFixed(0)} MB)`);
+    console.log(
+      `  analyze --jsonl, ${names.length.toLocaleString('en')} articles (${mb} MB): peak memory ${a1.maxRssMb.toFixed(0)} MB with --jobs 1, ${a2.maxRssMb.toFixed(0)} MB with --jobs 2 ` +
+        `(goal < 300 MB: ${peak < 300 ? 'met' : 'MISSED'})`,
+    );
+    console.log(
+      `  analyze --jsonl --jobs 2 over --jobs 1: ${(a1.ms / a2.ms).toFixed(2)}× faster (${(a1.ms / 1000).toFixed(1)} s → ${(a2.ms / 1000).toFixed(1)} s; ` +
+        `output ${a1.sha === a2.sha && a1.bytes === a2.bytes ? 'identical' : 'DIFFERENT'}, ${(a1.bytes / MB).toFixed(0)} MB)`,
+    );
   } finally {
     if (!values.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1]?.endsWith("cliBench.js")) main().catch(e => { console.error(`cli bench: ${(e as Error).message}`); process.exitCode = 1; });
+if (process.argv[1]?.endsWith('cliBench.js'))
+  main().catch(e => {
+    console.error(`cli bench: ${(e as Error).message}`);
+    process.exitCode = 1;
+  });

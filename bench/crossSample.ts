@@ -57,26 +57,41 @@ const n = Number(arg('--n') ?? 30);
 const seed = Number(arg('--seed') ?? 20261130);
 const kind = arg('--kind');
 async function main(): Promise<void> {
-const started = Date.now();
-const r = await runCheck([dir], published);
-const all = r.conflicts.filter(c => !kind || c.kind === kind);
-const event = (doc: string) => relative(dir, dirname(doc)) || '.';
-const across = (c: CrossConflict) => event(c.a.doc) !== event(c.b.doc);
+  const started = Date.now();
+  const r = await runCheck([dir], published);
+  const all = r.conflicts.filter(c => !kind || c.kind === kind);
+  const event = (doc: string) => relative(dir, dirname(doc)) || '.';
+  const across = (c: CrossConflict) => event(c.a.doc) !== event(c.b.doc);
 
-const byKind = new Map<string, number>();
-for (const c of r.conflicts) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-console.log(`${r.documents.length} articles, ${r.conflicts.length} conflicts (${[...byKind].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}`).join(', ')}); ` +
-  `${r.conflicts.filter(across).length} pair different events; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const byKind = new Map<string, number>();
+  for (const c of r.conflicts) byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+  console.log(
+    `${r.documents.length} articles, ${r.conflicts.length} conflicts (${[...byKind]
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}); ` +
+      `${r.conflicts.filter(across).length} pair different events; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
-const drawn = process.argv.includes('--all') ? all : sample(all, n, random(seed));
-const one = (s: string) => s.replace(/\s+/g, ' ').trim();
-drawn.forEach((c, k) => {
-  console.log('');
-  console.log(`#${k + 1} [${c.kind}${c.confidence !== undefined ? ` ${c.confidence.toFixed(2)}` : ''}]${across(c) ? ' DIFFERENT EVENTS' : ''} ${c.explanation}`);
-  for (const m of [c.a, c.b]) console.log(`   ${event(m.doc)}/${basename(m.doc)}: ${one(m.text)}`);
-});
-const out = arg('--json');
-if (out) writeFileSync(out, JSON.stringify(drawn.map(c => ({ kind: c.kind, confidence: c.confidence, explanation: c.explanation, a: c.a, b: c.b })), null, 1));
+  const drawn = process.argv.includes('--all') ? all : sample(all, n, random(seed));
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+  drawn.forEach((c, k) => {
+    console.log('');
+    console.log(
+      `#${k + 1} [${c.kind}${c.confidence !== undefined ? ` ${c.confidence.toFixed(2)}` : ''}]${across(c) ? ' DIFFERENT EVENTS' : ''} ${c.explanation}`,
+    );
+    for (const m of [c.a, c.b]) console.log(`   ${event(m.doc)}/${basename(m.doc)}: ${one(m.text)}`);
+  });
+  const out = arg('--json');
+  if (out)
+    writeFileSync(
+      out,
+      JSON.stringify(
+        drawn.map(c => ({ kind: c.kind, confidence: c.confidence, explanation: c.explanation, a: c.a, b: c.b })),
+        null,
+        1,
+      ),
+    );
 }
 
 void main();

@@ -12,8 +12,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../src/core';
 import { crossCheck, type CrossResult } from '../src/core/cross/crossdoc';
 import {
-  canonicalPairs, type CompactGold, type CrossGold, expandGold, type Gold, prf, type Ratio, scoreCross, scoreDocument, scores,
-  type Scores, type Tally, type Miss,
+  canonicalPairs,
+  type CompactGold,
+  type CrossGold,
+  expandGold,
+  type Gold,
+  prf,
+  type Ratio,
+  scoreCross,
+  scoreDocument,
+  scores,
+  type Scores,
+  type Tally,
+  type Miss,
 } from './score';
 
 const root = resolve(__dirname, '../..');
@@ -24,15 +35,27 @@ const verbose = argv.includes('--verbose');
 
 type Doc = Analysis & { path: string };
 const cli = (files: string[]): Doc[] =>
-  (JSON.parse(execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'analyze', '--json', ...files], { encoding: 'utf8', maxBuffer: 1 << 28 })) as
-    { documents: Doc[] }).documents;
+  (
+    JSON.parse(
+      execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'analyze', '--json', ...files], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      }),
+    ) as { documents: Doc[] }
+  ).documents;
 
-interface Story { name: string; docs: { path: string; text: string; analysis: Doc; gold: Gold }[]; cross: CrossGold | null }
+interface Story {
+  name: string;
+  docs: { path: string; text: string; analysis: Doc; gold: Gold }[];
+  cross: CrossGold | null;
+}
 
 /** A folder of articles with gold: `NAME.gold.json` beside `NAME.txt`, or in a `gold/` subfolder. */
 function loadStory(name: string, dir: string): Story | null {
   const goldDir = existsSync(join(dir, 'gold')) ? join(dir, 'gold') : dir;
-  const files = readdirSync(dir).filter(f => f.endsWith('.txt') && existsSync(join(goldDir, f.replace(/\.txt$/, '.gold.json')))).sort();
+  const files = readdirSync(dir)
+    .filter(f => f.endsWith('.txt') && existsSync(join(goldDir, f.replace(/\.txt$/, '.gold.json'))))
+    .sort();
   if (files.length === 0) return null;
   const analyses = cli(files.map(f => join(dir, f)));
   const crossPath = join(goldDir, 'cross.gold.json');
@@ -83,17 +106,34 @@ function add(into: Scores, from: Scores): void {
 function printCross(title: string, result: CrossResult, gold: CrossGold): void {
   const s = scoreCross(result, gold);
   console.log(title);
-  console.log(`  conflicts      recall ${f3(s.conflicts.recall)} (${s.conflicts.found.length} of ${s.conflicts.found.length + s.conflicts.missed.length}; missed ${s.conflicts.missed.join(' ') || 'none'})  precision ${f3(s.conflicts.precision)} (${s.conflicts.tp} of ${s.conflicts.reported} reported)`);
-  console.log(`  claims         ${s.claims.found} of ${s.claims.total} gold claims found as shared claims (recall ${f3(s.claims.recall)}); ${result.claims.length} reported`);
-  console.log(`  sources        ${s.sources.found} of ${s.sources.total} gold sources found (${f3(s.sources.found / (s.sources.total || 1))})${s.sources.missing.length ? `; missing: ${s.sources.missing.join(', ')}` : ''}; ${result.sources.length} reported`);
+  console.log(
+    `  conflicts      recall ${f3(s.conflicts.recall)} (${s.conflicts.found.length} of ${s.conflicts.found.length + s.conflicts.missed.length}; missed ${s.conflicts.missed.join(' ') || 'none'})  precision ${f3(s.conflicts.precision)} (${s.conflicts.tp} of ${s.conflicts.reported} reported)`,
+  );
+  console.log(
+    `  claims         ${s.claims.found} of ${s.claims.total} gold claims found as shared claims (recall ${f3(s.claims.recall)}); ${result.claims.length} reported`,
+  );
+  console.log(
+    `  sources        ${s.sources.found} of ${s.sources.total} gold sources found (${f3(s.sources.found / (s.sources.total || 1))})${s.sources.missing.length ? `; missing: ${s.sources.missing.join(', ')}` : ''}; ${result.sources.length} reported`,
+  );
   // Each missed and each false conflict with its kind, so anyone sees why.
-  const one = (t: string, n = 90) => { const x = t.replace(/\s+/g, ' '); return x.length > n ? x.slice(0, n - 1) + '…' : x; };
+  const one = (t: string, n = 90) => {
+    const x = t.replace(/\s+/g, ' ');
+    return x.length > n ? x.slice(0, n - 1) + '…' : x;
+  };
   for (const id of s.conflicts.missed) {
     const c = gold.claims.find(x => x.id === id)!;
-    console.log(`  missed ${id} [${c.conflict?.kind ?? '?'}] ${c.mentions.map(m => `${basename(m.doc)}: “${one(m.text ?? "", 60)}”`).join(' / ')}`);
+    console.log(
+      `  missed ${id} [${c.conflict?.kind ?? '?'}] ${c.mentions.map(m => `${basename(m.doc)}: “${one(m.text ?? '', 60)}”`).join(' / ')}`,
+    );
   }
-  for (const { conflict: c, claim } of s.conflicts.right) console.log(`  found ${claim} [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${one(c.explanation, 600)}`);
-  for (const c of s.conflicts.false) console.log(`  false [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${c.explanation}\n      ${basename(c.a.doc)}: “${one(c.a.text)}”\n      ${basename(c.b.doc)}: “${one(c.b.text)}”`);
+  for (const { conflict: c, claim } of s.conflicts.right)
+    console.log(
+      `  found ${claim} [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${one(c.explanation, 600)}`,
+    );
+  for (const c of s.conflicts.false)
+    console.log(
+      `  false [${c.kind}${c.confidence !== undefined ? ` ${f3(c.confidence)}` : ''}] ${c.explanation}\n      ${basename(c.a.doc)}: “${one(c.a.text)}”\n      ${basename(c.b.doc)}: “${one(c.b.text)}”`,
+    );
 }
 
 // Stories with gold: the corpus first, then every folder of ../shared/stories.
@@ -123,25 +163,43 @@ for (const s of stories) {
     unseenPairs.judged += pairs.judged;
     misses.push(...storyMisses);
   }
-  perStory.push(`  ${s.name.padEnd(40)} ent ${f3(prf(sc.entities).f1)}  pairs ${f3(pairs.right / (pairs.judged || 1))}  dates ${f3(prf(sc.dates).f1)}  values ${f3(sc.dates.right / (sc.dates.judged || 1))}  att ${f3(prf(sc.attributions).f1)}  sources ${f3(sc.attributions.right / (sc.attributions.judged || 1))}`);
+  perStory.push(
+    `  ${s.name.padEnd(40)} ent ${f3(prf(sc.entities).f1)}  pairs ${f3(pairs.right / (pairs.judged || 1))}  dates ${f3(prf(sc.dates).f1)}  values ${f3(sc.dates.right / (sc.dates.judged || 1))}  att ${f3(prf(sc.attributions).f1)}  sources ${f3(sc.attributions.right / (sc.attributions.judged || 1))}`,
+  );
 }
 
 // Cross-article scores: each story on its own, then all stories in one workspace (pairs across stories count as false).
 const crossStories = stories.filter(s => s.cross);
 for (const s of crossStories) {
-  printCross(`eval: across the articles of ${s.name}`, crossCheck(s.docs.map(d => ({ doc: d.path, text: d.text, analysis: d.analysis }))), s.cross!);
+  printCross(
+    `eval: across the articles of ${s.name}`,
+    crossCheck(s.docs.map(d => ({ doc: d.path, text: d.text, analysis: d.analysis }))),
+    s.cross!,
+  );
 }
 if (crossStories.length > 1) {
   const all = crossStories.flatMap(s => s.docs.map(d => ({ doc: d.path, text: d.text, analysis: d.analysis })));
   const gold: CrossGold = {
-    claims: crossStories.flatMap(s => s.cross!.claims.map(c => ({ ...c, id: `${s.name}:${c.id}`, mentions: c.mentions.map(m => ({ ...m, doc: join(dirname(s.docs[0].path), m.doc) })) }))),
+    claims: crossStories.flatMap(s =>
+      s.cross!.claims.map(c => ({
+        ...c,
+        id: `${s.name}:${c.id}`,
+        mentions: c.mentions.map(m => ({ ...m, doc: join(dirname(s.docs[0].path), m.doc) })),
+      })),
+    ),
     sources: crossStories.flatMap(s => s.cross!.sources.map(x => ({ ...x, speaker: x.speaker }))),
   };
-  printCross(`eval: all ${crossStories.length} stories in one workspace (${all.length} articles)`, crossCheck(all), gold);
+  printCross(
+    `eval: all ${crossStories.length} stories in one workspace (${all.length} articles)`,
+    crossCheck(all),
+    gold,
+  );
 }
 
 // The demo articles, with our own gold.
-const ours = readdirSync(join(root, 'test/gold')).filter(f => f.endsWith('.gold.json')).sort()
+const ours = readdirSync(join(root, 'test/gold'))
+  .filter(f => f.endsWith('.gold.json'))
+  .sort()
   .map(f => JSON.parse(readFileSync(join(root, 'test/gold', f), 'utf8')) as CompactGold);
 const demo = cli(ours.map(g => join(root, 'samples', g.doc)));
 const demoScores = scores();
@@ -166,6 +224,7 @@ if (misses.length > 0) {
   for (const m of misses) kinds.set(m.kind, [...(kinds.get(m.kind) ?? []), m]);
   const sorted = [...kinds.entries()].sort((a, b) => b[1].length - a[1].length);
   console.log(`eval: most frequent errors on ../shared/stories (${misses.length} in all)`);
-  for (const [kind, ms] of sorted.slice(0, errorKinds)) console.log(`  ${String(ms.length).padStart(4)}  ${kind.padEnd(34)} e.g. ${ms[0].where}: ${ms[0].example}`);
+  for (const [kind, ms] of sorted.slice(0, errorKinds))
+    console.log(`  ${String(ms.length).padStart(4)}  ${kind.padEnd(34)} e.g. ${ms[0].where}: ${ms[0].example}`);
   if (verbose) for (const m of misses) console.log(`  ${m.kind.padEnd(34)} ${m.where}: ${m.example}`);
 }

@@ -12,7 +12,17 @@ import { importSource } from '../src/cli/importArticle';
 
 const root = process.env.NEWSMARK_ROOT ?? resolve(__dirname, '../..');
 const FIXTURES = join(root, 'test/fixtures/import');
-const GOOD = ['jsonld-newsarticle.html', 'opengraph-only.html', 'microdata.html', 'bare-article.html', 'amp.html', 'portal-wire.html', 'dateline-only.html', 'no-date.html', 'encoding-sample.html'];
+const GOOD = [
+  'jsonld-newsarticle.html',
+  'opengraph-only.html',
+  'microdata.html',
+  'bare-article.html',
+  'amp.html',
+  'portal-wire.html',
+  'dateline-only.html',
+  'no-date.html',
+  'encoding-sample.html',
+];
 const REFUSED = ['login-wall.html', 'no-article.html', 'script-only.html'];
 const COUNT = Number(process.argv[2] ?? 100);
 
@@ -31,7 +41,7 @@ function cp1252(s: string): Buffer | null {
 
 /** Page k: a fixture, varied. */
 function pageOf(k: number): Buffer {
-  if (k % 10 === 9) return readFileSync(join(FIXTURES, REFUSED[(k / 10) % REFUSED.length | 0]));
+  if (k % 10 === 9) return readFileSync(join(FIXTURES, REFUSED[((k / 10) % REFUSED.length) | 0]));
   let html = readFileSync(join(FIXTURES, GOOD[k % GOOD.length]), 'utf8');
   const times = 1 + (k % 4);
   html = html.replace(/(<p>(?:(?!<\/p>)[\s\S]){120,}?<\/p>)/g, p => p.repeat(times));
@@ -64,12 +74,17 @@ async function main(): Promise<void> {
   let refused = 0;
   for (const f of files) {
     const r = await importSource(f, { out });
-    if (r.ok) ok++; else refused++;
+    if (r.ok) ok++;
+    else refused++;
   }
   const ms = performance.now() - t0;
   rmSync(dir, { recursive: true, force: true });
-  console.log(`import bench: ${COUNT} saved pages (${(bytes / 1024).toFixed(0)} KB) from test/fixtures/import, varied; one core`);
-  console.log(`  ${(ms / 1000).toFixed(2)} s in all, ${(ms / COUNT).toFixed(1)} ms a page; ${ok} imported, ${refused} refused with a message`);
+  console.log(
+    `import bench: ${COUNT} saved pages (${(bytes / 1024).toFixed(0)} KB) from test/fixtures/import, varied; one core`,
+  );
+  console.log(
+    `  ${(ms / 1000).toFixed(2)} s in all, ${(ms / COUNT).toFixed(1)} ms a page; ${ok} imported, ${refused} refused with a message`,
+  );
   console.log(`  goal: 100 pages < 10 s ${(ms / COUNT) * 100 < 10000 ? '✓' : '✗'}`);
 }
 

@@ -9,12 +9,14 @@
     if (b) vscode.postMessage({ doc: b.dataset.doc, start: Number(b.dataset.start), end: Number(b.dataset.end) });
   });
   /** A key for the focused statement that survives new content: its article and offsets. */
-  const keyOf = el => (el && el.dataset && el.dataset.doc !== undefined ? `${el.dataset.doc}|${el.dataset.start}|${el.dataset.end}` : null);
+  const keyOf = el =>
+    el && el.dataset && el.dataset.doc !== undefined ? `${el.dataset.doc}|${el.dataset.start}|${el.dataset.end}` : null;
   window.addEventListener('message', e => {
     const m = e.data;
     if (!m || m.type !== 'update' || typeof m.html !== 'string') return;
     const focused = keyOf(document.activeElement);
-    const x = window.scrollX, y = window.scrollY;
+    const x = window.scrollX,
+      y = window.scrollY;
     content().innerHTML = m.html;
     document.dispatchEvent(new CustomEvent('newsmark:content', { detail: { first: false } }));
     if (focused) {
@@ -23,5 +25,7 @@
     }
     window.scrollTo(x, y);
   });
-  window.addEventListener('load', () => document.dispatchEvent(new CustomEvent('newsmark:content', { detail: { first: true } })));
+  window.addEventListener('load', () =>
+    document.dispatchEvent(new CustomEvent('newsmark:content', { detail: { first: true } })),
+  );
 })();

@@ -35,7 +35,9 @@ const common = {
 const lazyImporter = {
   name: 'lazy-importer',
   setup(build) {
-    build.onResolve({ filter: /\/core\/exchange\/htmlArticle$/ }, args => (args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined));
+    build.onResolve({ filter: /\/core\/exchange\/htmlArticle$/ }, args =>
+      args.kind === 'dynamic-import' ? { path: './importer.js', external: true } : undefined,
+    );
   },
 };
 
@@ -43,7 +45,9 @@ const lazyImporter = {
 const noCssParser = {
   name: 'no-css-parser',
   setup(build) {
-    build.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({ path: join(process.cwd(), 'scripts/stubs/cssomnom-parse.cjs') }));
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({
+      path: join(process.cwd(), 'scripts/stubs/cssomnom-parse.cjs'),
+    }));
   },
 };
 
@@ -54,8 +58,14 @@ const noCssParser = {
 const webVersions = {
   name: 'web-versions',
   setup(build) {
-    const swap = { './spawnWorker': 'src/extension/spawnWorker.web.ts', './pageReader': 'src/extension/pageReader.web.ts', '../node/sidecarFs': 'src/extension/sidecarFs.web.ts' };
-    build.onResolve({ filter: /^(\.\/spawnWorker|\.\/pageReader|\.\.\/node\/sidecarFs)$/ }, args => ({ path: join(process.cwd(), swap[args.path]) }));
+    const swap = {
+      './spawnWorker': 'src/extension/spawnWorker.web.ts',
+      './pageReader': 'src/extension/pageReader.web.ts',
+      '../node/sidecarFs': 'src/extension/sidecarFs.web.ts',
+    };
+    build.onResolve({ filter: /^(\.\/spawnWorker|\.\/pageReader|\.\.\/node\/sidecarFs)$/ }, args => ({
+      path: join(process.cwd(), swap[args.path]),
+    }));
   },
 };
 
@@ -70,21 +80,60 @@ function tsFiles(dir) {
 }
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyImporter, noCssParser] }),
-  // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
-  esbuild.build({ ...common, entryPoints: ['src/core/exchange/htmlArticle.ts'], outfile: 'dist/importer.js', plugins: [noCssParser] }),
-  // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
-  esbuild.build({ ...common, entryPoints: ['src/extension/importWorker.ts'], outfile: 'dist/importWorker.js', plugins: [noCssParser] }),
-  esbuild.build({ ...common, platform: 'browser', format: 'cjs', entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [webVersions, noCssParser] }),
-  // The analysis worker: one file for Node's worker threads and the web's Web Workers (src/worker/engineWorker.ts).
-  esbuild.build({ ...common, platform: 'neutral', format: 'iife', entryPoints: ['src/worker/engineWorker.ts'], outfile: 'dist/engineWorker.js', external: ['node:worker_threads'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyImporter, noCssParser] }),
-  production ? null : esbuild.build({
+  esbuild.build({
     ...common,
-    entryPoints: [...tsFiles('test'), ...tsFiles('bench')],
-    outdir: 'out',
-    outbase: '.',
-    packages: 'external',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [lazyImporter, noCssParser],
   }),
+  // Article import's HTML parser, loaded by the extension and the CLI on the first import only (see lazyImporter).
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/core/exchange/htmlArticle.ts'],
+    outfile: 'dist/importer.js',
+    plugins: [noCssParser],
+  }),
+  // The same, as the worker thread in which the extension reads pages (src/extension/importWorker.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/extension/importWorker.ts'],
+    outfile: 'dist/importWorker.js',
+    plugins: [noCssParser],
+  }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    plugins: [webVersions, noCssParser],
+  }),
+  // The analysis worker: one file for Node's worker threads and the web's Web Workers (src/worker/engineWorker.ts).
+  esbuild.build({
+    ...common,
+    platform: 'neutral',
+    format: 'iife',
+    entryPoints: ['src/worker/engineWorker.ts'],
+    outfile: 'dist/engineWorker.js',
+    external: ['node:worker_threads'],
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [lazyImporter, noCssParser],
+  }),
+  production
+    ? null
+    : esbuild.build({
+        ...common,
+        entryPoints: [...tsFiles('test'), ...tsFiles('bench')],
+        outdir: 'out',
+        outbase: '.',
+        packages: 'external',
+        external: ['vscode'],
+      }),
 ]);

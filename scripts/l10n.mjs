@@ -11,7 +11,9 @@ const CALL = /l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|`([^`$\\]*)
 
 export function messages() {
   const out = new Set();
-  for (const name of readdirSync(DIR).filter(n => n.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(DIR)
+    .filter(n => n.endsWith('.ts'))
+    .sort()) {
     const text = readFileSync(join(DIR, name), 'utf8');
     for (const m of text.matchAll(CALL)) {
       const raw = m[1] ?? m[2] ?? m[3];
@@ -24,8 +26,15 @@ export function messages() {
 const bundle = JSON.stringify(Object.fromEntries(messages().map(m => [m, m])), null, 2) + '\n';
 if (process.argv.includes('--check')) {
   let now = '';
-  try { now = readFileSync('l10n/bundle.l10n.json', 'utf8'); } catch { /* missing */ }
-  if (now !== bundle) { console.error('l10n/bundle.l10n.json is out of date: run node scripts/l10n.mjs'); process.exit(1); }
+  try {
+    now = readFileSync('l10n/bundle.l10n.json', 'utf8');
+  } catch {
+    /* missing */
+  }
+  if (now !== bundle) {
+    console.error('l10n/bundle.l10n.json is out of date: run node scripts/l10n.mjs');
+    process.exit(1);
+  }
 } else {
   writeFileSync('l10n/bundle.l10n.json', bundle);
   console.log(`l10n/bundle.l10n.json: ${messages().length} messages`);

@@ -12,7 +12,9 @@ run(process.execPath, ['scripts/build.mjs']);
 try {
   run('bash', ['scripts/vscode-host.sh']);
 } catch {
-  console.error('\nnewsmark: could not install code-server (see above). It needs root for apt-get, or the Debian packages chromium, ripgrep and libkrb5-dev installed.');
+  console.error(
+    '\nnewsmark: could not install code-server (see above). It needs root for apt-get, or the Debian packages chromium, ripgrep and libkrb5-dev installed.',
+  );
   process.exit(1);
 }
 const require = createRequire(import.meta.url);
@@ -30,7 +32,15 @@ const server = await startCodeServer({
   extensionsDir: extensions,
   port: Number(process.env.PORT ?? 8080),
   settings: { 'editor.wordWrap': 'on' },
-  onExit: code => { console.error(`code-server stopped (${code})`); process.exit(1); },
+  onExit: code => {
+    console.error(`code-server stopped (${code})`);
+    process.exit(1);
+  },
 });
-console.log(`\nNewsmark is open on ${folder}\n\n    ${server.workbench(folder)}\n\nOpen that address in a browser. Ctrl-C stops the server.`);
-process.on('SIGINT', async () => { await server.stop(); process.exit(0); });
+console.log(
+  `\nNewsmark is open on ${folder}\n\n    ${server.workbench(folder)}\n\nOpen that address in a browser. Ctrl-C stops the server.`,
+);
+process.on('SIGINT', async () => {
+  await server.stop();
+  process.exit(0);
+});

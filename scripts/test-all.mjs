@@ -19,16 +19,26 @@ function step(name, cmd, args, env = {}) {
     console.log(`\n=== ${name}: ${[cmd === process.execPath ? 'node' : cmd, ...args].join(' ')}`);
     const p = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    p.stdout.on('data', d => { out += d; process.stdout.write(d); });
-    p.stderr.on('data', d => { out += d; process.stderr.write(d); });
+    p.stdout.on('data', d => {
+      out += d;
+      process.stdout.write(d);
+    });
+    p.stderr.on('data', d => {
+      out += d;
+      process.stderr.write(d);
+    });
     p.on('close', code => {
-      const n = (re) => [...out.matchAll(re)].reduce((s, m) => s + Number(m[1]), 0);
+      const n = re => [...out.matchAll(re)].reduce((s, m) => s + Number(m[1]), 0);
       const ok = n(/^\s*(\d+) passing/gm);
       const bad = n(/^\s*(\d+) failing/gm);
       passed += ok;
       failed += bad + (code !== 0 && bad === 0 ? 1 : 0); // a step that fails without a failing test counts once
       const skipped = /\(skipped: |skipped: /.test(out) && code === 0 && ok === 0;
-      results.push({ name, status: code === 0 ? (skipped ? 'skipped' : 'ok') : `FAILED (exit ${code})`, seconds: (Date.now() - started) / 1000 });
+      results.push({
+        name,
+        status: code === 0 ? (skipped ? 'skipped' : 'ok') : `FAILED (exit ${code})`,
+        seconds: (Date.now() - started) / 1000,
+      });
       res(code === 0);
     });
   });

@@ -12,7 +12,14 @@ import { clip } from '../core/engine/text';
 export interface AnchorReport {
   path: string;
   sidecar: string;
-  annotations: { id: string; status: 'ok' | 'moved' | 'orphaned'; start: number | null; end: number | null; text: string | null; reason?: string }[];
+  annotations: {
+    id: string;
+    status: 'ok' | 'moved' | 'orphaned';
+    start: number | null;
+    end: number | null;
+    text: string | null;
+    reason?: string;
+  }[];
 }
 
 export interface AnchorsResult {
@@ -25,7 +32,10 @@ export interface AnchorsResult {
 async function pairs(paths: string[], errors: AnchorsResult['errors']): Promise<[string, string][]> {
   const out: [string, string][] = [];
   for (const p of paths) {
-    if (!existsSync(p)) { errors.push({ path: p, message: 'no such file or folder' }); continue; }
+    if (!existsSync(p)) {
+      errors.push({ path: p, message: 'no such file or folder' });
+      continue;
+    }
     if (statSync(p).isDirectory()) {
       for (const s of await sidecarsUnder(p, errors)) out.push([articleOf(s), s]);
     } else if (p.endsWith('.newsmark.yaml')) {
@@ -33,7 +43,11 @@ async function pairs(paths: string[], errors: AnchorsResult['errors']): Promise<
     } else {
       const s = sidecarOf(p);
       if (s) out.push([p, s]);
-      else errors.push({ path: p, message: 'has no sidecar (expected beside it as ' + p + '.newsmark.yaml, or in a .newsmark/ folder)' });
+      else
+        errors.push({
+          path: p,
+          message: 'has no sidecar (expected beside it as ' + p + '.newsmark.yaml, or in a .newsmark/ folder)',
+        });
     }
   }
   const seen = new Set<string>();
@@ -47,9 +61,15 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
   const store = write ? cliStore() : null;
   for (const [article, sidecar] of await pairs(paths, errors)) {
     const a = load(article);
-    if (a.text === undefined) { errors.push({ path: article, message: a.error! }); continue; }
+    if (a.text === undefined) {
+      errors.push({ path: article, message: a.error! });
+      continue;
+    }
     const s = load(sidecar);
-    if (s.text === undefined) { errors.push({ path: sidecar, message: s.error! }); continue; }
+    if (s.text === undefined) {
+      errors.push({ path: sidecar, message: s.error! });
+      continue;
+    }
     const text = a.text;
     let report: AnchorReport = { path: article, sidecar, annotations: [] };
     /** Where each annotation of the sidecar is; the moved ones. */
@@ -72,11 +92,15 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
     };
     const broken = (problems: Problem[]) => {
       // Never rewritten: the user's file stays exactly as it is until they fix it.
-      for (const p of problems) errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
+      for (const p of problems)
+        errors.push({ path: sidecar, message: `${p.line ? `line ${p.line}: ` : ''}${p.message} (not changed)` });
     };
     if (!store) {
       const r = readSidecar(s.text, limitsFor(article));
-      if (!r.ok) { broken(r.problems); continue; }
+      if (!r.ok) {
+        broken(r.problems);
+        continue;
+      }
       examine(r.file);
     } else {
       // Through the store, under the sidecar's lock, on the file as it is then (read once: a sidecar can be large).
@@ -104,16 +128,21 @@ export async function checkAnchors(paths: string[], write: boolean): Promise<Anc
   return { documents, errors, written };
 }
 
-
 export function formatAnchors(r: AnchorsResult): string {
   const lines: string[] = [];
   for (const d of r.documents) {
     const count = (st: string) => d.annotations.filter(a => a.status === st).length;
     lines.push(`${d.path}  (sidecar ${relative(process.cwd(), d.sidecar) || d.sidecar})`);
-    lines.push(`  ok ${count('ok')} · moved ${count('moved')} · orphaned ${count('orphaned')}${r.written.includes(d.sidecar) ? ' · new positions written' : ''}`);
+    lines.push(
+      `  ok ${count('ok')} · moved ${count('moved')} · orphaned ${count('orphaned')}${r.written.includes(d.sidecar) ? ' · new positions written' : ''}`,
+    );
     for (const a of d.annotations) {
-      if (a.status === 'moved') lines.push(`  moved     ${a.id}  now at ${a.start}–${a.end}: "${clip(a.text ?? '', 60)}"`);
-      if (a.status === 'orphaned') lines.push(`  orphaned  ${a.id}  ${a.reason ?? 'not found with confidence'}; re-attach or delete it in the editor`);
+      if (a.status === 'moved')
+        lines.push(`  moved     ${a.id}  now at ${a.start}–${a.end}: "${clip(a.text ?? '', 60)}"`);
+      if (a.status === 'orphaned')
+        lines.push(
+          `  orphaned  ${a.id}  ${a.reason ?? 'not found with confidence'}; re-attach or delete it in the editor`,
+        );
     }
   }
   return lines.join('\n');

@@ -72,7 +72,8 @@ export function readArgs(argv: string[]): Args | string {
   };
   if (a.json && a.jsonl) return '--json and --jsonl cannot go together: choose one';
   if (v.format !== undefined) {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(v.format)) return `--format needs one of ${EXPORT_FORMATS.join(', ')}`;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(v.format))
+      return `--format needs one of ${EXPORT_FORMATS.join(', ')}`;
     a.format = v.format;
   }
   if (v.out !== undefined) {
@@ -83,11 +84,14 @@ export function readArgs(argv: string[]): Args | string {
     const d = v[name];
     if (d === undefined) continue;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return `--${name} needs a date as YYYY-MM-DD`;
-    if (!realDay(d)) return `--${name} ${d} is not a date on the calendar (YYYY-MM-DD: month 01–12, a day the month has)`;
-    if (name === 'published') a.published = d; else a.storyDate = d;
+    if (!realDay(d))
+      return `--${name} ${d} is not a date on the calendar (YYYY-MM-DD: month 01–12, a day the month has)`;
+    if (name === 'published') a.published = d;
+    else a.storyDate = d;
   }
   if (v.jobs !== undefined) {
-    if (!/^\d{1,4}$/.test(v.jobs) || Number(v.jobs) < 1) return `--jobs needs a whole number of threads, 1 or more (this machine has ${allCores()} cores)`;
+    if (!/^\d{1,4}$/.test(v.jobs) || Number(v.jobs) < 1)
+      return `--jobs needs a whole number of threads, 1 or more (this machine has ${allCores()} cores)`;
     a.jobs = Number(v.jobs);
   }
   return a;

@@ -36,7 +36,11 @@ async function plan(paths: string[], args: Args, errors: Err[], err: Say): Promi
     }
     bytes += l.text.length;
     const dates = await model.dateOptions(toModelPath(path), l.text);
-    dated.push({ path, published: args.published ?? dates.published ?? null, storyDate: args.storyDate ?? dates.storyDate ?? null });
+    dated.push({
+      path,
+      published: args.published ?? dates.published ?? null,
+      storyDate: args.storyDate ?? dates.storyDate ?? null,
+    });
   }
   const name = namer(dated.map(d => d.path));
   return { tasks: dated.map(d => ({ ...d, name: name(d.path) })), bytes };
@@ -47,7 +51,10 @@ export async function analyzeCommand(args: Args, w: Writer, err: Say, version: s
   const { tasks, bytes } = await plan(args.files, args, errors, err);
   const want = args.json ? 'json' : args.jsonl ? 'jsonl' : 'report';
   const results = analyseAll(tasks, want, threadsFor(args.jobs, bytes));
-  const failed = (path: string, message: string) => { errors.push({ path, message }); err(`newsmark: ${path}: ${message}\n`); };
+  const failed = (path: string, message: string) => {
+    errors.push({ path, message });
+    err(`newsmark: ${path}: ${message}\n`);
+  };
   if (args.json) {
     async function* documents() {
       for await (const d of results) {
@@ -94,7 +101,15 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
     labelByDoc.set(d.path, label);
     inputs.push({ doc: d.path, label, text: d.text!, analysis: a });
     if (args.jsonl) {
-      await w.line({ type: 'article', path: d.path, label, published: a.published, entities: a.entities.length, dates: a.dates.length, attributions: a.attributions.length });
+      await w.line({
+        type: 'article',
+        path: d.path,
+        label,
+        published: a.published,
+        entities: a.entities.length,
+        dates: a.dates.length,
+        attributions: a.attributions.length,
+      });
       await w.flush();
     }
   }
@@ -102,13 +117,25 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
   inputs.length = 0;
   // The user's judgements from the sidecars, as in the editor: dismissed contradictions are left out, those marked
   // "contradicts" added.
-  result.conflicts = await cliModel().judged(result.conflicts, tasks.map(t => ({ doc: t.path, path: toModelPath(t.path) })), p => relative(process.cwd(), p) || p);
+  result.conflicts = await cliModel().judged(
+    result.conflicts,
+    tasks.map(t => ({ doc: t.path, path: toModelPath(t.path) })),
+    p => relative(process.cwd(), p) || p,
+  );
   if (args.jsonl) {
     for (const s of result.sources) await w.line({ type: 'source', ...s });
     for (const c of result.claims) await w.line({ type: 'claim', ...c });
     for (const c of result.conflicts) await w.line({ type: 'conflict', ...c });
     for (const d of result.derived ?? []) await w.line({ type: 'derived', ...d });
-    await w.line({ type: 'summary', articles: result.documents.length, sources: result.sources.length, claims: result.claims.length, conflicts: result.conflicts.length, errors: errors.length, stats: result.stats });
+    await w.line({
+      type: 'summary',
+      articles: result.documents.length,
+      sources: result.sources.length,
+      claims: result.claims.length,
+      conflicts: result.conflicts.length,
+      errors: errors.length,
+      stats: result.stats,
+    });
   } else if (args.json) {
     await writeJson(w, { tool: { name: 'newsmark', version }, offsets: 'utf16', ...result, errors });
   } else {

@@ -5,8 +5,26 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze } from '../core';
-import { bratStem, exportItems, fromBrat, fromW3C, planImport, toBrat, toCsv, toJsonl, toW3C, type ExportDoc } from '../core/exchange/exchange';
-import { readSidecar, SIDECAR_SUFFIX, SidecarFile, type Annotation, type Problem, type Relation } from '../core/annotations/sidecar';
+import {
+  bratStem,
+  exportItems,
+  fromBrat,
+  fromW3C,
+  planImport,
+  toBrat,
+  toCsv,
+  toJsonl,
+  toW3C,
+  type ExportDoc,
+} from '../core/exchange/exchange';
+import {
+  readSidecar,
+  SIDECAR_SUFFIX,
+  SidecarFile,
+  type Annotation,
+  type Problem,
+  type Relation,
+} from '../core/annotations/sidecar';
 import { SidecarBrokenError } from '../core/annotations/store';
 import { commonFolder } from './names';
 import { articlesIn, cliModel, cliStore, limitsFor, load, sidecarOf, toModelPath, why } from './files';
@@ -29,9 +47,18 @@ export async function exportDocs(paths: string[], detected: boolean, errors: Err
     const path = sidecarOf(p);
     if (!path) return null;
     const text = load(path);
-    if (text.text === undefined) { errors.push({ path, message: text.error! }); return undefined; }
+    if (text.text === undefined) {
+      errors.push({ path, message: text.error! });
+      return undefined;
+    }
     const r = readSidecar(text.text, limitsFor(p));
-    if (!r.ok) { errors.push({ path, message: `${r.problems.map(x => `line ${x.line}: ${x.message}`).join('; ')} (its annotations are not exported; the file is left as it is)` }); return undefined; }
+    if (!r.ok) {
+      errors.push({
+        path,
+        message: `${r.problems.map(x => `line ${x.line}: ${x.message}`).join('; ')} (its annotations are not exported; the file is left as it is)`,
+      });
+      return undefined;
+    }
     return r.file.data;
   });
   // The workspace model's date rule (the sidecar's date or the date line; the story date of the article's folder).
@@ -60,22 +87,37 @@ export interface ExportResult {
   errors: Err[];
 }
 
-export async function runExport(paths: string[], format: ExportFormat, opts: { detected: boolean; out: string | null; now?: string }): Promise<ExportResult> {
+export async function runExport(
+  paths: string[],
+  format: ExportFormat,
+  opts: { detected: boolean; out: string | null; now?: string },
+): Promise<ExportResult> {
   const errors: Err[] = [];
   const docs = await exportDocs(paths, opts.detected, errors);
   const res: ExportResult = { stdout: '', written: [], notes: [], errors };
   if (opts.out !== null) {
     let st = null;
-    try { st = statSync(opts.out); } catch { /* made below */ }
-    if (st && !st.isDirectory()) { errors.push({ path: opts.out, message: '--out names a file; give a folder (it is made when missing)' }); return res; }
+    try {
+      st = statSync(opts.out);
+    } catch {
+      /* made below */
+    }
+    if (st && !st.isDirectory()) {
+      errors.push({ path: opts.out, message: '--out names a file; give a folder (it is made when missing)' });
+      return res;
+    }
   }
   // Without annotations there is nothing to export but the texts: say so, and how to export the engine's findings.
   const bare = docs.filter(d => d.items.length === 0).length;
   if (docs.length && bare === docs.length) {
-    res.notes.push(`no annotations to export: ${docs.length === 1 ? 'the article has' : `none of the ${docs.length} articles has`} a sidecar with annotations${format === 'brat' ? ', so no brat files were written' : ''}. Add --detected to export the engine's findings (entities, dates, claims) as well.`);
+    res.notes.push(
+      `no annotations to export: ${docs.length === 1 ? 'the article has' : `none of the ${docs.length} articles has`} a sidecar with annotations${format === 'brat' ? ', so no brat files were written' : ''}. Add --detected to export the engine's findings (entities, dates, claims) as well.`,
+    );
     if (format === 'brat') return res;
   } else if (bare && !opts.detected) {
-    res.notes.push(`${bare} of the ${docs.length} articles have no annotations (add --detected to export the engine's findings as well)`);
+    res.notes.push(
+      `${bare} of the ${docs.length} articles have no annotations (add --detected to export the engine's findings as well)`,
+    );
   }
   let failed = false;
   const write = (name: string, text: string) => {
@@ -91,7 +133,13 @@ export async function runExport(paths: string[], format: ExportFormat, opts: { d
     }
   };
   if (format === 'brat') {
-    if (!opts.out) { errors.push({ path: '--out', message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR' }); return res; }
+    if (!opts.out) {
+      errors.push({
+        path: '--out',
+        message: 'brat writes a .txt and an .ann file for each article: give a folder with --out DIR',
+      });
+      return res;
+    }
     // Named by their path from the folder that holds all the articles: the articles of one folder lie beside
     // annotation.conf, those of its subfolders in subfolders (never the articles' absolute paths).
     const base = commonFolder(docs.map(d => fileURLToPath(d.iri)));
@@ -105,9 +153,16 @@ export async function runExport(paths: string[], format: ExportFormat, opts: { d
     write('annotation.conf', BRAT_CONF);
     return res;
   }
-  const text = format === 'w3c'
-    ? JSON.stringify(toW3C(docs, { generated: opts.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z') }), null, 2) + '\n'
-    : format === 'csv' ? toCsv(docs) : toJsonl(docs);
+  const text =
+    format === 'w3c'
+      ? JSON.stringify(
+          toW3C(docs, { generated: opts.now ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z') }),
+          null,
+          2,
+        ) + '\n'
+      : format === 'csv'
+        ? toCsv(docs)
+        : toJsonl(docs);
   if (opts.out) write(`annotations.${format === 'w3c' ? 'jsonld' : format}`, text);
   else res.stdout = text;
   return res;
@@ -141,8 +196,13 @@ Status	Arg:<ANY>, Value:unverified|verified|disputed|false
 
 /** JSON in the shape of a W3C Web Annotation export: an annotation, a collection or page, or a list of annotations. */
 function isW3C(json: unknown): boolean {
-  const typed = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x)
-    && ([] as unknown[]).concat((x as Record<string, unknown>).type).some(t => t === 'Annotation' || t === 'AnnotationPage' || t === 'AnnotationCollection');
+  const typed = (x: unknown) =>
+    !!x &&
+    typeof x === 'object' &&
+    !Array.isArray(x) &&
+    ([] as unknown[])
+      .concat((x as Record<string, unknown>).type)
+      .some(t => t === 'Annotation' || t === 'AnnotationPage' || t === 'AnnotationCollection');
   return Array.isArray(json) ? json.every(typed) : typed(json);
 }
 
@@ -158,11 +218,19 @@ export interface ImportReport {
  * Imports W3C (.json, .jsonld) and brat (.ann) exports into the sidecars of the given articles. An annotation
  * already in the sidecar (same id and quote) is not added twice; a sidecar that does not read is never written.
  */
-export async function runImport(exports: string[], articlePaths: string[], dryRun: boolean): Promise<{ reports: ImportReport[]; problems: string[]; errors: Err[] }> {
+export async function runImport(
+  exports: string[],
+  articlePaths: string[],
+  dryRun: boolean,
+): Promise<{ reports: ImportReport[]; problems: string[]; errors: Err[] }> {
   const errors: Err[] = [];
   const problems: string[] = [];
-  const articles = (await articlesIn(articlePaths, errors)).map(p => ({ p, l: load(p) }))
-    .filter(x => { if (x.l.error) errors.push({ path: x.p, message: x.l.error }); return x.l.text !== undefined; })
+  const articles = (await articlesIn(articlePaths, errors))
+    .map(p => ({ p, l: load(p) }))
+    .filter(x => {
+      if (x.l.error) errors.push({ path: x.p, message: x.l.error });
+      return x.l.text !== undefined;
+    })
     .map(x => ({ name: nameOf(x.p), path: x.p, text: x.l.text! }));
   const adds = new Map<string, { annotations: Annotation[]; relations: Relation[] }>();
   const take = (name: string, annotations: Annotation[], relations: Relation[]) => {
@@ -173,11 +241,17 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
   };
   for (const file of exports) {
     const l = load(file);
-    if (l.text === undefined) { errors.push({ path: file, message: l.error! }); continue; }
+    if (l.text === undefined) {
+      errors.push({ path: file, message: l.error! });
+      continue;
+    }
     if (/\.ann$/i.test(file)) {
       const stem = basename(file).replace(/\.ann$/i, '');
       const art = articles.find(a => bratStem(basename(a.name)) === stem);
-      if (!art) { errors.push({ path: file, message: `no article named ${stem}.txt or ${stem} among those given` }); continue; }
+      if (!art) {
+        errors.push({ path: file, message: `no article named ${stem}.txt or ${stem} among those given` });
+        continue;
+      }
       const beside = file.replace(/\.ann$/i, '.txt');
       if (existsSync(beside) && readFileSync(beside, 'utf8').replace(/^\uFEFF/, '') !== art.text) {
         problems.push(`${file}: ${art.name} has changed since the export; annotations are placed by their quotes`);
@@ -187,8 +261,20 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
       take(art.name, r.annotations, r.relations);
     } else {
       let json: unknown;
-      try { json = JSON.parse(l.text); } catch (e) { errors.push({ path: file, message: `not JSON: ${(e as Error).message}` }); continue; }
-      if (!isW3C(json)) { errors.push({ path: file, message: 'not a W3C Web Annotation export: expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection; nothing was imported from it' }); continue; }
+      try {
+        json = JSON.parse(l.text);
+      } catch (e) {
+        errors.push({ path: file, message: `not JSON: ${(e as Error).message}` });
+        continue;
+      }
+      if (!isW3C(json)) {
+        errors.push({
+          path: file,
+          message:
+            'not a W3C Web Annotation export: expected an Annotation, a list of them, an AnnotationPage or an AnnotationCollection; nothing was imported from it',
+        });
+        continue;
+      }
       const r = fromW3C(json, articles);
       for (const p of r.problems) problems.push(`${file}: ${p}`);
       for (const [name, list] of r.annotations) take(name, list, []);
@@ -220,14 +306,21 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
     if (existing) {
       // Checked as a file first (a FIFO would block, a binary file is no sidecar).
       const l = load(existing);
-      if (l.text === undefined) { errors.push({ path: existing, message: `${l.error} (nothing was imported into it)` }); continue; }
+      if (l.text === undefined) {
+        errors.push({ path: existing, message: `${l.error} (nothing was imported into it)` });
+        continue;
+      }
     }
-    const brokenMessage = (p: Problem[]) => `line ${p[0].line}: ${p[0].message} (fix it first; nothing was imported into it)`;
+    const brokenMessage = (p: Problem[]) =>
+      `line ${p[0].line}: ${p[0].message} (fix it first; nothing was imported into it)`;
     if (!store) {
       let file: SidecarFile;
       if (existing) {
         const r = readSidecar(load(existing).text ?? '', limitsFor(art.path));
-        if (!r.ok) { errors.push({ path: existing, message: brokenMessage(r.problems) }); continue; }
+        if (!r.ok) {
+          errors.push({ path: existing, message: brokenMessage(r.problems) });
+          continue;
+        }
         file = r.file;
       } else {
         file = SidecarFile.create(basename(art.path));
@@ -246,7 +339,13 @@ export async function runImport(exports: string[], articlePaths: string[], dryRu
           },
         });
       } catch (e) {
-        errors.push({ path, message: e instanceof SidecarBrokenError ? brokenMessage(e.problems) : `${(e as Error).message.split('\n')[0]} (nothing was imported into it)` });
+        errors.push({
+          path,
+          message:
+            e instanceof SidecarBrokenError
+              ? brokenMessage(e.problems)
+              : `${(e as Error).message.split('\n')[0]} (nothing was imported into it)`,
+        });
         continue;
       }
     }

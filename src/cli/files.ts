@@ -44,13 +44,20 @@ export function load(path: string): Loaded {
 }
 
 function kindOf(st: Stats): string {
-  return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a file';
+  return st.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : st.isSocket()
+      ? 'a socket'
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? 'a device'
+        : 'not a file';
 }
 
 /** The CLI's workspace: the current folder, with the default article globs. One model a process. */
 let model: WorkspaceModel | null = null;
 export function cliModel(): WorkspaceModel {
-  if (!model || model.root !== toModelPath(process.cwd())) model = new WorkspaceModel(nodeWorkspaceFs, { root: toModelPath(process.cwd()) });
+  if (!model || model.root !== toModelPath(process.cwd()))
+    model = new WorkspaceModel(nodeWorkspaceFs, { root: toModelPath(process.cwd()) });
   return model;
 }
 
@@ -71,7 +78,15 @@ export async function articlesIn(paths: string[], errors: { path: string; messag
   const out: string[] = [];
   for (const p of paths) {
     let st;
-    try { st = statSync(p); } catch (e) { errors.push({ path: p, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : why(e) }); continue; }
+    try {
+      st = statSync(p);
+    } catch (e) {
+      errors.push({
+        path: p,
+        message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : why(e),
+      });
+      continue;
+    }
     if (st.isDirectory()) out.push(...(await under(p, dir => cliModel().articlesUnder(dir, errors), errors)));
     else out.push(p);
   }
@@ -84,11 +99,16 @@ export function sidecarsUnder(dir: string, errors: { path: string; message: stri
 }
 
 /** What a walk of the model finds below a folder, named from the folder as the user spelled it. */
-async function under(dir: string, walk: (abs: string) => Promise<string[]>, errors: { path: string; message: string }[]): Promise<string[]> {
+async function under(
+  dir: string,
+  walk: (abs: string) => Promise<string[]>,
+  errors: { path: string; message: string }[],
+): Promise<string[]> {
   const abs = toModelPath(dir);
   const from = errors.length;
   const found = await walk(abs);
-  const spelled = (p: string) => (p === abs ? dir : join(dir, fromModelPath(p.slice(abs === '/' ? 1 : abs.length + 1))));
+  const spelled = (p: string) =>
+    p === abs ? dir : join(dir, fromModelPath(p.slice(abs === '/' ? 1 : abs.length + 1)));
   for (const e of errors.slice(from)) e.path = spelled(e.path);
   return found.map(spelled);
 }

@@ -12,12 +12,12 @@ function locator(text: string): (offset: number) => string {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return `${lo + 1}:${offset - starts[lo] + 1}`;
   };
 }
-
 
 const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'NORP'];
 
@@ -37,7 +37,9 @@ export function formatAnalysis(path: string, text: string, a: Analysis): string 
       counts.set(e.canonical, c);
     }
     if (counts.size === 0) continue;
-    const items = [...counts].sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first).map(([name, c]) => (c.n > 1 ? `${name} ×${c.n}` : name));
+    const items = [...counts]
+      .sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first)
+      .map(([name, c]) => (c.n > 1 ? `${name} ×${c.n}` : name));
     lines.push(`    ${t.padEnd(6)}  ${items.join(', ')}`);
   }
   lines.push(`  dates: ${a.dates.length}`);
@@ -45,13 +47,17 @@ export function formatAnalysis(path: string, text: string, a: Analysis): string 
     // The value in words beside the ISO form: "200" with LATE reads "the late 2000s".
     const words = describeDateValue(d);
     const value = d.value ? `${d.value}${words && words !== d.value ? ` — ${words}` : ''}` : 'unresolved';
-    lines.push(`    ${at(d.start).padEnd(8)} ${clip(d.text, 40).padEnd(28)} ${value}${d.relative ? ' (relative)' : ''}`);
+    lines.push(
+      `    ${at(d.start).padEnd(8)} ${clip(d.text, 40).padEnd(28)} ${value}${d.relative ? ' (relative)' : ''}`,
+    );
   }
   lines.push(`  attributions: ${a.attributions.length}`);
   for (const c of a.attributions) {
     const who = c.speaker ?? c.source?.text ?? 'unnamed';
     const cue = c.cue ? c.cue.text : '(continues)';
-    lines.push(`    ${at(c.content.start).padEnd(8)} ${c.kind.padEnd(8)} ${clip(who, 36)} — ${cue}: ${clip(c.content.text, 90)}`);
+    lines.push(
+      `    ${at(c.content.start).padEnd(8)} ${c.kind.padEnd(8)} ${clip(who, 36)} — ${cue}: ${clip(c.content.text, 90)}`,
+    );
   }
   return lines.join('\n');
 }

@@ -5,7 +5,13 @@
 
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type ArticleFormat, articleFileName, FIELD_NAMES, MAX_PAGE_BYTES, tooLargeError } from '../core/exchange/articleFiles';
+import {
+  type ArticleFormat,
+  articleFileName,
+  FIELD_NAMES,
+  MAX_PAGE_BYTES,
+  tooLargeError,
+} from '../core/exchange/articleFiles';
 import type { ImportedArticle } from '../core/exchange/htmlArticle';
 import { decodePage } from '../core/exchange/htmlEncoding';
 import { fetchPage, type Page } from './fetchPage';
@@ -34,7 +40,6 @@ export type ImportOutcome = { ok: true; imported: Imported } | { ok: false; sour
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-
 function readPage(path: string): Page | string {
   let size: number;
   try {
@@ -43,7 +48,11 @@ function readPage(path: string): Page | string {
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (e as Error).message;
+    return code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : (e as Error).message;
   }
   if (size > MAX_PAGE_BYTES) return tooLargeError(size);
   return { bytes: new Uint8Array(readFileSync(path)), contentType: null };
@@ -68,8 +77,11 @@ export async function importSource(source: string, opts: ImportOptions = {}): Pr
   }
   const keepHtml = !!opts.keepHtml && isUrl(source);
   const stemOf = (name: string) => name.replace(/\.(?:txt|md)$/, '');
-  const taken = (name: string) => existsSync(join(dir, name)) || existsSync(join(dir, name + SIDECAR_SUFFIX))
-    || existsSync(join(dir, '.newsmark', name + SIDECAR_SUFFIX)) || (keepHtml && existsSync(join(dir, `${stemOf(name)}.html`)));
+  const taken = (name: string) =>
+    existsSync(join(dir, name)) ||
+    existsSync(join(dir, name + SIDECAR_SUFFIX)) ||
+    existsSync(join(dir, '.newsmark', name + SIDECAR_SUFFIX)) ||
+    (keepHtml && existsSync(join(dir, `${stemOf(name)}.html`)));
   const a = r.article;
   for (let attempt = 0; attempt < 5; attempt++) {
     const name = articleFileName(a, format, taken);
@@ -81,36 +93,69 @@ export async function importSource(source: string, opts: ImportOptions = {}): Pr
       // 'wx': fails if the file appeared meanwhile, so nothing is written over; then the next name is tried.
       writeFileSync(article, a.text, { flag: 'wx' });
       written.push(article);
-      writeFileSync(sidecar, newSidecarText(name, { title: a.title, outlet: a.outlet, url: a.url, byline: a.byline, published: a.published }), { flag: 'wx' });
+      writeFileSync(
+        sidecar,
+        newSidecarText(name, {
+          title: a.title,
+          outlet: a.outlet,
+          url: a.url,
+          byline: a.byline,
+          published: a.published,
+        }),
+        { flag: 'wx' },
+      );
       written.push(sidecar);
-      if (html) { writeFileSync(html, page.bytes, { flag: 'wx' }); written.push(html); }
-      return { ok: true, imported: { source, article, sidecar, html, result: a, warnings: [...decoded.warnings, ...a.warnings] } };
+      if (html) {
+        writeFileSync(html, page.bytes, { flag: 'wx' });
+        written.push(html);
+      }
+      return {
+        ok: true,
+        imported: { source, article, sidecar, html, result: a, warnings: [...decoded.warnings, ...a.warnings] },
+      };
     } catch (e) {
-      for (const w of written) { try { unlinkSync(w); } catch { /* gone */ } }
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return { ok: false, source, error: `could not write into ${dir}: ${(e as Error).message}` };
+      for (const w of written) {
+        try {
+          unlinkSync(w);
+        } catch {
+          /* gone */
+        }
+      }
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
+        return { ok: false, source, error: `could not write into ${dir}: ${(e as Error).message}` };
     }
   }
   return { ok: false, source, error: `could not find a free file name in ${dir}` };
 }
 
-export const IMPORT_ARTICLE_USAGE = 'newsmark import-article FILE.html|URL... [--out DIR] [--format txt|md] [--keep-html]';
+export const IMPORT_ARTICLE_USAGE =
+  'newsmark import-article FILE.html|URL... [--out DIR] [--format txt|md] [--keep-html]';
 
 /** One line per fact, for the terminal. */
 export function describeImport(x: Imported, cwd = process.cwd()): string {
   const rel = (p: string) => (p.startsWith(cwd + '/') ? p.slice(cwd.length + 1) : p);
   const a = x.result;
-  const lines = [`${x.source}\n  wrote ${rel(x.article)} and its sidecar ${basename(x.sidecar)}${x.html ? `, and the page as ${basename(x.html)}` : ''}`];
+  const lines = [
+    `${x.source}\n  wrote ${rel(x.article)} and its sidecar ${basename(x.sidecar)}${x.html ? `, and the page as ${basename(x.html)}` : ''}`,
+  ];
   lines.push(`  title:     ${a.title}`);
-  for (const f of ['outlet', 'url', 'byline', 'published'] as const) if (a[f]) lines.push(`  ${(f + ':').padEnd(11)}${a[f]}`);
+  for (const f of ['outlet', 'url', 'byline', 'published'] as const)
+    if (a[f]) lines.push(`  ${(f + ':').padEnd(11)}${a[f]}`);
   if (a.missing.length) lines.push(`  not found: ${a.missing.map(f => FIELD_NAMES[f]).join(', ')}`);
   if (a.missing.includes('published')) {
-    lines.push(`  warning: no publication date, so dates such as "on Tuesday" stay unresolved; set it as "published: YYYY-MM-DD" under document: in ${rel(x.sidecar)}`);
+    lines.push(
+      `  warning: no publication date, so dates such as "on Tuesday" stay unresolved; set it as "published: YYYY-MM-DD" under document: in ${rel(x.sidecar)}`,
+    );
   }
   for (const w of x.warnings) lines.push(`  note: ${w}`);
   return lines.join('\n') + '\n';
 }
 
-export async function runImportArticle(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runImportArticle(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const opts: ImportOptions = { format: 'txt', keepHtml: false };
   const sources: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -118,22 +163,40 @@ export async function runImportArticle(argv: string[], out: (s: string) => void,
     if (x === '--keep-html') opts.keepHtml = true;
     else if (x === '--format' || x.startsWith('--format=')) {
       const v = x.includes('=') ? x.slice(9) : argv[++i];
-      if (v !== 'txt' && v !== 'md') { err(`newsmark: --format needs txt or md\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
+      if (v !== 'txt' && v !== 'md') {
+        err(`newsmark: --format needs txt or md\nUsage: ${IMPORT_ARTICLE_USAGE}\n`);
+        return 2;
+      }
       opts.format = v;
     } else if (x === '--out' || x.startsWith('--out=')) {
       const v = x.includes('=') ? x.slice(6) : argv[++i];
-      if (!v) { err(`newsmark: --out needs a folder\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
+      if (!v) {
+        err(`newsmark: --out needs a folder\nUsage: ${IMPORT_ARTICLE_USAGE}\n`);
+        return 2;
+      }
       opts.out = v;
-    } else if (x === '--') { sources.push(...argv.slice(i + 1)); break; }
-    else if (x.startsWith('-')) { err(`newsmark: unknown option ${x} for import-article\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
-    else sources.push(x);
+    } else if (x === '--') {
+      sources.push(...argv.slice(i + 1));
+      break;
+    } else if (x.startsWith('-')) {
+      err(`newsmark: unknown option ${x} for import-article\nUsage: ${IMPORT_ARTICLE_USAGE}\n`);
+      return 2;
+    } else sources.push(x);
   }
-  if (!sources.length) { err(`newsmark: import-article needs at least one saved page (FILE.html) or address (URL)\nUsage: ${IMPORT_ARTICLE_USAGE}\n`); return 2; }
+  if (!sources.length) {
+    err(
+      `newsmark: import-article needs at least one saved page (FILE.html) or address (URL)\nUsage: ${IMPORT_ARTICLE_USAGE}\n`,
+    );
+    return 2;
+  }
   let failed = 0;
   for (const s of sources) {
     const r = await importSource(s, opts);
     if (r.ok) out(describeImport(r.imported));
-    else { failed++; err(`newsmark: ${s}: ${r.error}\n`); }
+    else {
+      failed++;
+      err(`newsmark: ${s}: ${r.error}\n`);
+    }
   }
   return failed ? 2 : 0;
 }

@@ -31,7 +31,9 @@ export interface Done {
   out?: string;
 }
 
-interface Failure { fatal: { name: string; message: string } }
+interface Failure {
+  fatal: { name: string; message: string };
+}
 
 /** One article, start to end: read, analysed and, if asked, serialised. Also what each worker runs. */
 export function work(t: Task, want: Want): Done {
@@ -75,12 +77,19 @@ export async function* analyseAll(tasks: readonly Task[], want: Want, jobs: numb
   const ready = new Map<number, Done>();
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
-  const notify = () => { const w = wake; wake = null; w?.(); };
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   let sent = 0;
   const send = (w: Worker) => {
-    if (sent < tasks.length) { w.postMessage({ i: sent, task: tasks[sent], want }); sent++; }
+    if (sent < tasks.length) {
+      w.postMessage({ i: sent, task: tasks[sent], want });
+      sent++;
+    }
   };
   let next = 0;
   try {
@@ -92,16 +101,31 @@ export async function* analyseAll(tasks: readonly Task[], want: Want, jobs: numb
           failure ??= e;
         } else ready.set(m.i, m.done!);
         // Read ahead no further than the window past what the caller has taken.
-        if (sent < next + window) send(w); else idle.push(w);
+        if (sent < next + window) send(w);
+        else idle.push(w);
         notify();
       });
-      w.on('error', e => { failure ??= e; notify(); });
-      w.on('exit', code => { if (code !== 0 && sent > next) { failure ??= new Error(`an analysis thread stopped (exit code ${code})`); notify(); } });
+      w.on('error', e => {
+        failure ??= e;
+        notify();
+      });
+      w.on('exit', code => {
+        if (code !== 0 && sent > next) {
+          failure ??= new Error(`an analysis thread stopped (exit code ${code})`);
+          notify();
+        }
+      });
       workers.push(w);
     }
-    for (const w of workers) { send(w); send(w); }
+    for (const w of workers) {
+      send(w);
+      send(w);
+    }
     while (next < tasks.length) {
-      while (!ready.has(next) && !failure) await new Promise<void>(r => { wake = r; });
+      while (!ready.has(next) && !failure)
+        await new Promise<void>(r => {
+          wake = r;
+        });
       if (failure) throw failure;
       const d = ready.get(next)!;
       ready.delete(next);

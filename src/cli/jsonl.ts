@@ -12,7 +12,10 @@ export interface Sink {
 export class Writer {
   private parts: string[] = [];
   private size = 0;
-  constructor(private readonly sink: Sink, private readonly chunk = 1 << 16) {}
+  constructor(
+    private readonly sink: Sink,
+    private readonly chunk = 1 << 16,
+  ) {}
 
   async write(s: string): Promise<void> {
     this.parts.push(s);
@@ -47,7 +50,10 @@ type Element = unknown | Raw;
  */
 export async function writeJson(w: Writer, obj: Record<string, unknown>): Promise<void> {
   const entries = Object.entries(obj).filter(([, v]) => v !== undefined && typeof v !== 'function');
-  if (!entries.length) { await w.write('{}\n'); return; }
+  if (!entries.length) {
+    await w.write('{}\n');
+    return;
+  }
   await w.write('{');
   let firstKey = true;
   for (const [key, value] of entries) {
@@ -69,12 +75,21 @@ export async function writeJson(w: Writer, obj: Record<string, unknown>): Promis
 
 function isList(v: unknown): boolean {
   if (Array.isArray(v)) return true;
-  return !!v && typeof v === 'object' && !(v instanceof Raw) && (Symbol.asyncIterator in v || (Symbol.iterator in v && typeof (v as { toJSON?: unknown }).toJSON !== 'function' && !(v instanceof Map) && !(v instanceof Set)));
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    !(v instanceof Raw) &&
+    (Symbol.asyncIterator in v ||
+      (Symbol.iterator in v &&
+        typeof (v as { toJSON?: unknown }).toJSON !== 'function' &&
+        !(v instanceof Map) &&
+        !(v instanceof Set)))
+  );
 }
 
 /** A value as JSON.stringify(…, null, 2) writes it, each line after the first indented to its depth. */
 function indented(v: unknown, nl = '\n    '): string {
-  const s = v instanceof Raw ? v.json : JSON.stringify(v, null, 2) ?? 'null';
+  const s = v instanceof Raw ? v.json : (JSON.stringify(v, null, 2) ?? 'null');
   // JSON strings hold no raw line breaks: every \n in the text is between tokens.
   return s.replace(/\n/g, nl);
 }

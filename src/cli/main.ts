@@ -79,13 +79,20 @@ command line is wrong (the other files are still reported).
  * Runs a command line. Whatever happens inside, the user gets one line on stderr and exit code 2, never a stack
  * trace (and never exit 1, which means orphans or conflicts).
  */
-export async function run(argv: string[], out: Sink['write'], err: (s: string) => void, drain?: Sink['drain']): Promise<number> {
+export async function run(
+  argv: string[],
+  out: Sink['write'],
+  err: (s: string) => void,
+  drain?: Sink['drain'],
+): Promise<number> {
   const w = new Writer({ write: out, drain });
   try {
     return await runCommand(argv, w, err);
   } catch (e) {
-    const m = e instanceof RangeError && /call stack/i.test(e.message) ? 'an input is nested too deeply to be read'
-      : (e as Error)?.message?.split('\n')[0] ?? String(e);
+    const m =
+      e instanceof RangeError && /call stack/i.test(e.message)
+        ? 'an input is nested too deeply to be read'
+        : ((e as Error)?.message?.split('\n')[0] ?? String(e));
     await w.flush().catch(() => undefined);
     err(`newsmark: could not finish: ${m}\n`);
     return 2;
@@ -93,22 +100,46 @@ export async function run(argv: string[], out: Sink['write'], err: (s: string) =
 }
 
 async function runCommand(argv: string[], w: Writer, err: (s: string) => void): Promise<number> {
-  const out = (s: string) => { void w.write(s); };
+  const out = (s: string) => {
+    void w.write(s);
+  };
   // import-article has its own options (and may fetch pages).
   if (argv[0] === 'import-article' && !argv.includes('--help') && !argv.includes('-h')) {
-    try { return await runImportArticle(argv.slice(1), out, err); } finally { await w.flush(); }
+    try {
+      return await runImportArticle(argv.slice(1), out, err);
+    } finally {
+      await w.flush();
+    }
   }
-  if (argv.includes('--help') || argv.includes('-h')) { out(HELP); await w.flush(); return 0; }
-  if (argv.includes('--version') || argv.includes('-V')) { out(`${VERSION}\n`); await w.flush(); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(HELP);
+    await w.flush();
+    return 0;
+  }
+  if (argv.includes('--version') || argv.includes('-V')) {
+    out(`${VERSION}\n`);
+    await w.flush();
+    return 0;
+  }
   const args = readArgs(argv);
-  if (typeof args === 'string') { err(`newsmark: ${args}\nTry 'newsmark --help'.\n`); return 2; }
+  if (typeof args === 'string') {
+    err(`newsmark: ${args}\nTry 'newsmark --help'.\n`);
+    return 2;
+  }
   if (!['analyze', 'anchors', 'check', 'export', 'import'].includes(args.command ?? '')) {
     err(args.command ? `newsmark: unknown command '${args.command}'\nTry 'newsmark --help'.\n` : HELP);
     return 2;
   }
-  if (args.files.length === 0) { err(`newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`); return 2; }
+  if (args.files.length === 0) {
+    err(
+      `newsmark: ${args.command} needs at least one ${args.command === 'analyze' ? 'FILE' : 'PATH'}\nTry 'newsmark --help'.\n`,
+    );
+    return 2;
+  }
   if (args.jsonl && !['analyze', 'anchors', 'check'].includes(args.command!)) {
-    err(`newsmark: --jsonl works with analyze, anchors and check${args.command === 'export' ? ' (export writes JSON Lines with --format jsonl)' : ''}\nTry 'newsmark --help'.\n`);
+    err(
+      `newsmark: --jsonl works with analyze, anchors and check${args.command === 'export' ? ' (export writes JSON Lines with --format jsonl)' : ''}\nTry 'newsmark --help'.\n`,
+    );
     return 2;
   }
   if (args.jobs !== null && !['analyze', 'check'].includes(args.command!)) {
@@ -133,7 +164,13 @@ async function anchors(args: Args, w: Writer, err: (s: string) => void): Promise
     for (const d of r.documents) await w.line(d);
     for (const e of r.errors) await w.line({ path: e.path, error: e.message });
   } else if (args.json) {
-    await out(JSON.stringify({ tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors }, null, 2) + '\n');
+    await out(
+      JSON.stringify(
+        { tool: { name: 'newsmark', version: VERSION }, offsets: 'utf16', documents: r.documents, errors: r.errors },
+        null,
+        2,
+      ) + '\n',
+    );
   } else if (r.documents.length) {
     await out(formatAnchors(r) + '\n');
   }
@@ -142,29 +179,47 @@ async function anchors(args: Args, w: Writer, err: (s: string) => void): Promise
 }
 
 async function exportCommand(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (!args.format) { err(`newsmark: export needs --format ${EXPORT_FORMATS.join('|')}\nTry 'newsmark --help'.\n`); return 2; }
+  if (!args.format) {
+    err(`newsmark: export needs --format ${EXPORT_FORMATS.join('|')}\nTry 'newsmark --help'.\n`);
+    return 2;
+  }
   const r = await runExport(args.files, args.format as ExportFormat, { detected: args.detected, out: args.out });
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   for (const n of r.notes) err(`newsmark: ${n}\n`);
   if (r.stdout) out(r.stdout);
-  if (r.written.length) err(`newsmark: wrote ${r.written.length} file${r.written.length === 1 ? '' : 's'} into ${args.out}\n`);
+  if (r.written.length)
+    err(`newsmark: wrote ${r.written.length} file${r.written.length === 1 ? '' : 's'} into ${args.out}\n`);
   return r.errors.length ? 2 : 0;
 }
 
 async function importCommand(args: Args, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const exports = args.files.filter(f => /\.(?:jsonld|json|ann)$/i.test(f));
   const articles = args.files.filter(f => !exports.includes(f));
-  if (!exports.length || !articles.length) { err(`newsmark: import needs export files (.jsonld, .json, .ann) and the articles (or folders) they belong to\nTry 'newsmark --help'.\n`); return 2; }
+  if (!exports.length || !articles.length) {
+    err(
+      `newsmark: import needs export files (.jsonld, .json, .ann) and the articles (or folders) they belong to\nTry 'newsmark --help'.\n`,
+    );
+    return 2;
+  }
   const r = await runImport(exports, articles, args.dryRun);
   for (const e of r.errors) err(`newsmark: ${e.path}: ${e.message}\n`);
   for (const p of r.problems) err(`newsmark: ${p}\n`);
   for (const x of r.reports) {
-    out(`${x.article}: ${x.added} annotation${x.added === 1 ? '' : 's'} ${args.dryRun ? 'to import' : 'imported'}${x.already ? `, ${x.already} already there` : ''}${x.relations ? `, ${x.relations} relation${x.relations === 1 ? '' : 's'}` : ''} → ${x.sidecar}\n`);
+    out(
+      `${x.article}: ${x.added} annotation${x.added === 1 ? '' : 's'} ${args.dryRun ? 'to import' : 'imported'}${x.already ? `, ${x.already} already there` : ''}${x.relations ? `, ${x.relations} relation${x.relations === 1 ? '' : 's'}` : ''} → ${x.sidecar}\n`,
+    );
   }
   return r.errors.length ? 2 : 0;
 }
 
 if (require.main === module && isMainThread) {
   const drain = () => new Promise<void>(resolve => process.stdout.once('drain', resolve));
-  void run(process.argv.slice(2), s => process.stdout.write(s), s => process.stderr.write(s), drain).then(code => { process.exitCode = code; });
+  void run(
+    process.argv.slice(2),
+    s => process.stdout.write(s),
+    s => process.stderr.write(s),
+    drain,
+  ).then(code => {
+    process.exitCode = code;
+  });
 }

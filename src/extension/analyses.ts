@@ -14,8 +14,13 @@ export type Result =
 
 /** Whether Newsmark reads a document: one of an article's languages (not output, not a sidecar) that the rule accepts. */
 export function isArticle(doc: vscode.TextDocument): boolean {
-  return ARTICLE_LANGUAGES.includes(doc.languageId) && doc.uri.scheme !== 'output' && doc.uri.scheme !== 'vscode-scm'
-    && !doc.uri.path.endsWith('.newsmark.yaml') && articleRule(doc);
+  return (
+    ARTICLE_LANGUAGES.includes(doc.languageId) &&
+    doc.uri.scheme !== 'output' &&
+    doc.uri.scheme !== 'vscode-scm' &&
+    !doc.uri.path.endsWith('.newsmark.yaml') &&
+    articleRule(doc)
+  );
 }
 
 /** Which documents are articles where (scope.ts sets it at activation: globs, and workspaces that use Newsmark). */
@@ -57,23 +62,33 @@ export class Analyses implements vscode.Disposable {
   storyDateOf: (doc: vscode.TextDocument) => string | null = () => null;
 
   /** Requests to the worker under way, by document: one per document version. */
-  private readonly inflight = new Map<string, { version: number; published: string | null; promise: Promise<Result> }>();
+  private readonly inflight = new Map<
+    string,
+    { version: number; published: string | null; promise: Promise<Result> }
+  >();
 
   /** With an engine, `request` analyses in the analysis worker; `get` always analyses on this thread. */
   constructor(private readonly engine?: Engine) {
-    this.subs.push(vscode.workspace.onDidCloseTextDocument(d => {
-      this.cache.delete(d.uri.toString());
-      this.analyzers.delete(d.uri.toString());
-      this.inflight.delete(d.uri.toString());
-      this.engine?.forget(d.uri.toString());
-    }));
+    this.subs.push(
+      vscode.workspace.onDidCloseTextDocument(d => {
+        this.cache.delete(d.uri.toString());
+        this.analyzers.delete(d.uri.toString());
+        this.inflight.delete(d.uri.toString());
+        this.engine?.forget(d.uri.toString());
+      }),
+    );
   }
 
   /** The cached result when it is for the document as it is now, else undefined. */
   fresh(doc: vscode.TextDocument): Result | undefined {
     const cached = this.cache.get(doc.uri.toString());
     const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
-    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === this.publishedOf(doc) : cached.limitBytes === limitBytes)) return cached;
+    if (
+      cached &&
+      cached.version === doc.version &&
+      (cached.kind === 'ok' ? cached.published === this.publishedOf(doc) : cached.limitBytes === limitBytes)
+    )
+      return cached;
     return undefined;
   }
 
@@ -127,7 +142,14 @@ export class Analyses implements vscode.Disposable {
     const limitBytes = settings().maxFileSizeMB * 1024 * 1024;
     const published = this.publishedOf(doc);
     const storyDate = this.storyDateOf(doc);
-    if (cached && cached.version === doc.version && (cached.kind === 'ok' ? cached.published === published && (cached.storyDate ?? null) === storyDate : cached.limitBytes === limitBytes)) return cached;
+    if (
+      cached &&
+      cached.version === doc.version &&
+      (cached.kind === 'ok'
+        ? cached.published === published && (cached.storyDate ?? null) === storyDate
+        : cached.limitBytes === limitBytes)
+    )
+      return cached;
     const text = doc.getText();
     const bytes = utf8Length(text);
     let result: Result;
@@ -143,7 +165,13 @@ export class Analyses implements vscode.Disposable {
       let analyzer = this.analyzers.get(key);
       if (!analyzer) this.analyzers.set(key, (analyzer = createAnalyzer()));
       // The workspace model's date rule: the sidecar's date (else the article's date line), and the story's date.
-      result = { kind: 'ok', analysis: analyzer.analyze(text, { ...(published ? { published } : {}), storyDate }), version: doc.version, published, storyDate };
+      result = {
+        kind: 'ok',
+        analysis: analyzer.analyze(text, { ...(published ? { published } : {}), storyDate }),
+        version: doc.version,
+        published,
+        storyDate,
+      };
     }
     this.cache.set(key, result);
     this.emitter.fire(doc);
@@ -163,6 +191,8 @@ export class Analyses implements vscode.Disposable {
 
 export function tooLargeMessage(doc: vscode.TextDocument, bytes: number, limitBytes: number): string {
   const name = doc.uri.path.split('/').pop();
-  return `Newsmark: ${name} is ${formatMB(bytes)}, over the ${formatMB(limitBytes)} limit, so it is not analysed. ` +
-    `Raise "newsmark.maxFileSizeMB" to analyse it.`;
+  return (
+    `Newsmark: ${name} is ${formatMB(bytes)}, over the ${formatMB(limitBytes)} limit, so it is not analysed. ` +
+    `Raise "newsmark.maxFileSizeMB" to analyse it.`
+  );
 }

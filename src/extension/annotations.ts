@@ -4,10 +4,22 @@
 import * as vscode from 'vscode';
 import { anchorAt, locate, shiftSpan } from '../core/annotations/anchor';
 import { clip, fnv1a } from '../core/engine/text';
-import { type Annotation, type DocumentMeta, type Problem, type ReadLimits, SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import {
+  type Annotation,
+  type DocumentMeta,
+  type Problem,
+  type ReadLimits,
+  SIDECAR_SUFFIX,
+} from '../core/annotations/sidecar';
 import { articleOfSidecar as coreArticleOfSidecar, withinOf } from '../core/workspace';
 import { newSidecarUri, uriStringFs } from './workspaceModel';
-import { type Change, type Conflict, SidecarBrokenError, type SidecarState, SidecarStore } from '../core/annotations/store';
+import {
+  type Change,
+  type Conflict,
+  SidecarBrokenError,
+  type SidecarState,
+  SidecarStore,
+} from '../core/annotations/store';
 import { isArticle } from './analyses';
 
 /** An annotation where it is now in the open article. */
@@ -68,7 +80,10 @@ export class Annotations implements vscode.Disposable {
   locate: (article: vscode.Uri) => Promise<vscode.Uri> = async a => sidecarUriOf(a);
 
   constructor() {
-    this.store = new SidecarStore(uriStringFs, { resolve: c => this.askConflict(c), within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within });
+    this.store = new SidecarStore(uriStringFs, {
+      resolve: c => this.askConflict(c),
+      within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within,
+    });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
       watcher,
@@ -79,7 +94,9 @@ export class Annotations implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument(d => this.close(d)),
       vscode.workspace.onDidChangeTextDocument(e => this.edited(e)),
       vscode.workspace.onDidSaveTextDocument(d => void this.saved(d)),
-      vscode.workspace.onDidSaveTextDocument(d => { if (d.uri.path.endsWith(SIDECAR_SUFFIX)) this.sidecarChanged(d.uri); }),
+      vscode.workspace.onDidSaveTextDocument(d => {
+        if (d.uri.path.endsWith(SIDECAR_SUFFIX)) this.sidecarChanged(d.uri);
+      }),
       this.diagnostics,
       this.emitter,
     );
@@ -94,7 +111,7 @@ export class Annotations implements vscode.Disposable {
   /** Changes waiting for the article's broken sidecar to be fixed. */
   pendingOf(doc: vscode.TextDocument): number {
     const a = this.articles.get(doc.uri.toString());
-    return a ? this.pending.get(a.sidecar.toString())?.length ?? 0 : 0;
+    return a ? (this.pending.get(a.sidecar.toString())?.length ?? 0) : 0;
   }
 
   /** The sidecar's problems when it cannot be read (annotations are then read-only). */
@@ -118,7 +135,10 @@ export class Annotations implements vscode.Disposable {
     const key = doc.uri.toString();
     if (!this.articles.has(key)) this.articles.set(key, { sidecar, live: [], problems: null, version: doc.version });
     const s = await this.store.open(sidecar.toString());
-    if (s.recovered) void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark recovered annotations of {0} from a write that was interrupted.', articleName(doc.uri)));
+    if (s.recovered)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Newsmark recovered annotations of {0} from a write that was interrupted.', articleName(doc.uri)),
+      );
     this.refresh(doc, s);
   }
 
@@ -148,28 +168,44 @@ export class Annotations implements vscode.Disposable {
     const diags: vscode.Diagnostic[] = [];
     for (const l of a.live.filter(x => x.orphaned)) {
       const at = doc.positionAt(Math.min(l.ann.anchor.start, doc.getText().length));
-      const d = new vscode.Diagnostic(new vscode.Range(at, at),
+      const d = new vscode.Diagnostic(
+        new vscode.Range(at, at),
         `Annotation ${l.ann.id} (${l.ann.kind}: “${clip(l.ann.anchor.exact, 60)}”) is no longer found in the text${l.reason ? ` (${l.reason})` : ''}. Select its words and re-attach it, or delete it.`,
-        vscode.DiagnosticSeverity.Warning);
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = 'Newsmark';
       d.code = { value: 'orphaned-annotation', target: vscode.Uri.parse(`newsmark-annotation:${l.ann.id}`) };
       diags.push(d);
     }
     if (a.problems) {
       const first = a.problems[0];
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0),
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
         `The annotations of this article are read-only: its sidecar has ${a.problems.length === 1 ? 'an error' : `${a.problems.length} errors`} (${first.line ? `line ${first.line}: ` : ''}${first.message}). Fix the sidecar to change annotations again.`,
-        vscode.DiagnosticSeverity.Warning);
+        vscode.DiagnosticSeverity.Warning,
+      );
       d.source = 'Newsmark';
       d.code = 'broken-sidecar';
-      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(a.sidecar, new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.col - 1))), first.message)];
+      d.relatedInformation = [
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(a.sidecar, new vscode.Position(Math.max(0, first.line - 1), Math.max(0, first.col - 1))),
+          first.message,
+        ),
+      ];
       diags.push(d);
-      this.diagnostics.set(a.sidecar, a.problems.map(p => {
-        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
-        const x = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
-        x.source = 'Newsmark';
-        return x;
-      }));
+      this.diagnostics.set(
+        a.sidecar,
+        a.problems.map(p => {
+          const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+          const x = new vscode.Diagnostic(
+            new vscode.Range(pos, pos.translate(0, 1)),
+            p.message,
+            vscode.DiagnosticSeverity.Error,
+          );
+          x.source = 'Newsmark';
+          return x;
+        }),
+      );
     } else {
       this.diagnostics.delete(a.sidecar);
     }
@@ -187,22 +223,28 @@ export class Annotations implements vscode.Disposable {
         if (l.start === null || l.end === null) continue;
         const moved = shiftSpan(l.start, l.end, c.rangeOffset, c.rangeOffset + c.rangeLength, c.text.length);
         if (moved) [l.start, l.end] = moved;
-        else { l.start = l.end = null; lost = true; }
+        else {
+          l.start = l.end = null;
+          lost = true;
+        }
       }
     }
     a.version = e.document.version;
     if (lost) {
       clearTimeout(this.relocate.get(key));
-      this.relocate.set(key, setTimeout(() => {
-        const text = e.document.getText();
-        for (const l of a.live) {
-          if (l.start !== null) continue;
-          const f = locate(text, l.ann.anchor);
-          [l.start, l.end, l.orphaned, l.reason] = [f.start, f.end, f.status === 'orphaned', f.reason];
-        }
-        this.report(e.document);
-        this.emitter.fire(e.document.uri);
-      }, 150));
+      this.relocate.set(
+        key,
+        setTimeout(() => {
+          const text = e.document.getText();
+          for (const l of a.live) {
+            if (l.start !== null) continue;
+            const f = locate(text, l.ann.anchor);
+            [l.start, l.end, l.orphaned, l.reason] = [f.start, f.end, f.status === 'orphaned', f.reason];
+          }
+          this.report(e.document);
+          this.emitter.fire(e.document.uri);
+        }, 150),
+      );
     }
     this.emitter.fire(e.document.uri);
   }
@@ -211,7 +253,8 @@ export class Annotations implements vscode.Disposable {
   private async saved(doc: vscode.TextDocument): Promise<void> {
     const a = this.articles.get(doc.uri.toString());
     if (!a || a.problems) return;
-    const moves = a.live.filter(l => l.start !== null && (l.start !== l.ann.anchor.start || l.end !== l.ann.anchor.end))
+    const moves = a.live
+      .filter(l => l.start !== null && (l.start !== l.ann.anchor.start || l.end !== l.ann.anchor.end))
       .map(l => ({ id: l.ann.id, start: l.start!, end: l.end! }));
     if (moves.length) await this.change(doc, { positions: moves }, { quiet: true });
   }
@@ -227,12 +270,23 @@ export class Annotations implements vscode.Disposable {
           // Fixed: write what waited.
           this.pending.delete(sidecar.toString());
           for (const c of waiting) await this.change(doc, c, { quiet: true });
-          void vscode.window.showInformationMessage(`Newsmark saved ${waiting.length} change${waiting.length === 1 ? '' : 's'} to the annotations of ${articleName(doc.uri)} that waited for its sidecar to be fixed.`);
+          void vscode.window.showInformationMessage(
+            `Newsmark saved ${waiting.length} change${waiting.length === 1 ? '' : 's'} to the annotations of ${articleName(doc.uri)} that waited for its sidecar to be fixed.`,
+          );
           return;
         }
         if (s.deleted) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('The sidecar of {0} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.', articleName(doc.uri)), 'Restore Now')
-            .then(choice => { if (choice) void this.store.restore(sidecar.toString()).then(r => this.refresh(doc, r)); });
+          void vscode.window
+            .showWarningMessage(
+              vscode.l10n.t(
+                'The sidecar of {0} was deleted outside Newsmark. Its annotations are kept and will be written with the next change.',
+                articleName(doc.uri),
+              ),
+              'Restore Now',
+            )
+            .then(choice => {
+              if (choice) void this.store.restore(sidecar.toString()).then(r => this.refresh(doc, r));
+            });
         }
         this.refresh(doc, s);
       });
@@ -245,7 +299,10 @@ export class Annotations implements vscode.Disposable {
    */
   async change(doc: vscode.TextDocument, change: Change, opts: { quiet?: boolean } = {}): Promise<boolean> {
     let a = this.articles.get(doc.uri.toString());
-    if (!a) { await this.open(doc); a = this.articles.get(doc.uri.toString()); }
+    if (!a) {
+      await this.open(doc);
+      a = this.articles.get(doc.uri.toString());
+    }
     if (!a) return false;
     try {
       const s = await this.store.change(a.sidecar.toString(), articleName(doc.uri), change, this.metaFor(doc));
@@ -258,17 +315,37 @@ export class Annotations implements vscode.Disposable {
         // The change waits, in memory, until the sidecar reads again; then it is written.
         const key = a.sidecar.toString();
         if (!('positions' in change)) this.pending.set(key, [...(this.pending.get(key) ?? []), change]);
-        if (!opts.quiet) void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark: {0}. Your change is kept and will be saved once the sidecar is fixed.', e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar))), 'Open Sidecar')
-          .then(c => { if (c) void vscode.window.showTextDocument(a!.sidecar); });
+        if (!opts.quiet)
+          void vscode.window
+            .showErrorMessage(
+              vscode.l10n.t(
+                'Newsmark: {0}. Your change is kept and will be saved once the sidecar is fixed.',
+                e.message.replace(a.sidecar.toString(), vscode.workspace.asRelativePath(a.sidecar)),
+              ),
+              'Open Sidecar',
+            )
+            .then(c => {
+              if (c) void vscode.window.showTextDocument(a!.sidecar);
+            });
       } else if (!opts.quiet) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Newsmark could not save the annotation: {0}. Nothing was lost: try again.', (e as Error).message));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Newsmark could not save the annotation: {0}. Nothing was lost: try again.',
+            (e as Error).message,
+          ),
+        );
       }
       return false;
     }
   }
 
   /** A new annotation on a span of the article. */
-  newAnnotation(doc: vscode.TextDocument, start: number, end: number, fields: Partial<Annotation> & { kind: string }): Annotation {
+  newAnnotation(
+    doc: vscode.TextDocument,
+    start: number,
+    end: number,
+    fields: Partial<Annotation> & { kind: string },
+  ): Annotation {
     const text = doc.getText();
     const existing = this.of(doc).map(l => l.ann.id);
     let id = '';
@@ -279,8 +356,16 @@ export class Annotations implements vscode.Disposable {
   private async askConflict(c: Conflict): Promise<'mine' | 'theirs'> {
     const what = c.theirs ? 'changed' : 'deleted';
     const pick = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Annotation {0} was {1} outside Newsmark while you changed it here ({2}). Which version do you keep?', c.id, what, vscode.workspace.asRelativePath(vscode.Uri.parse(c.sidecar))),
-      { modal: true }, 'Keep Mine', 'Keep Theirs');
+      vscode.l10n.t(
+        'Annotation {0} was {1} outside Newsmark while you changed it here ({2}). Which version do you keep?',
+        c.id,
+        what,
+        vscode.workspace.asRelativePath(vscode.Uri.parse(c.sidecar)),
+      ),
+      { modal: true },
+      'Keep Mine',
+      'Keep Theirs',
+    );
     return pick === 'Keep Mine' ? 'mine' : 'theirs';
   }
 
@@ -293,6 +378,5 @@ export class Annotations implements vscode.Disposable {
 function shortId(seed: string): string {
   return fnv1a(seed).toString(36).padStart(6, '0').slice(-6);
 }
-
 
 export { SidecarBrokenError };

@@ -22,18 +22,24 @@ const GROUPS: { type: EntityType; label: string; icon: string }[] = [
   { type: 'NORP', label: 'Nationalities and groups', icon: 'symbol-enum' },
 ];
 
-
 export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
   private doc: vscode.TextDocument | undefined;
 
-  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {
+  constructor(
+    private readonly analyses: Analyses,
+    private readonly annotations: Annotations,
+  ) {
     this.subs.push(
-      annotations.onDidChange(u => { if (u.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh(); }),
+      annotations.onDidChange(u => {
+        if (u.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
-      analyses.onDidAnalyse(d => { if (d === this.doc || d === vscode.window.activeTextEditor?.document) this.refresh(); }),
+      analyses.onDidAnalyse(d => {
+        if (d === this.doc || d === vscode.window.activeTextEditor?.document) this.refresh();
+      }),
     );
     this.refresh();
   }
@@ -43,12 +49,19 @@ export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   getTreeItem(n: Node): vscode.TreeItem {
-    const item = new vscode.TreeItem(n.label, n.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      n.label,
+      n.children ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
     if (n.target && this.doc) {
-      item.command = { command: 'newsmark.revealFinding', title: 'Reveal', arguments: [this.doc.uri, n.target.start, n.target.end] };
+      item.command = {
+        command: 'newsmark.revealFinding',
+        title: 'Reveal',
+        arguments: [this.doc.uri, n.target.start, n.target.end],
+      };
     }
     return item;
   }
@@ -65,10 +78,19 @@ export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const live = this.annotations.of(editor.document);
     if (live.length) {
       out.push({
-        label: 'Annotations', description: String(live.length), icon: 'tag',
+        label: 'Annotations',
+        description: String(live.length),
+        icon: 'tag',
         children: live.map(l => ({
           label: `${l.ann.kind}: ${clip(l.ann.anchor.exact, 50)}`,
-          description: [l.orphaned ? 'orphaned' : '', l.ann.status ?? '', l.ann.type ?? '', l.ann.origin === 'accepted' ? 'accepted' : ''].filter(Boolean).join(' · '),
+          description: [
+            l.orphaned ? 'orphaned' : '',
+            l.ann.status ?? '',
+            l.ann.type ?? '',
+            l.ann.origin === 'accepted' ? 'accepted' : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
           tooltip: l.ann.note ?? l.ann.anchor.exact,
           icon: l.orphaned ? 'warning' : undefined,
           target: l.start !== null ? { start: l.start, end: l.end! } : undefined,
@@ -85,21 +107,31 @@ export class ArticleView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       }
       if (byName.size === 0) continue;
       out.push({
-        label: g.label, description: String(byName.size), icon: g.icon,
-        children: [...byName].sort((x, y) => y[1].n - x[1].n).map(([name, x]) => ({
-          label: name, description: x.n > 1 ? `×${x.n}` : undefined, target: x.first,
-        })),
+        label: g.label,
+        description: String(byName.size),
+        icon: g.icon,
+        children: [...byName]
+          .sort((x, y) => y[1].n - x[1].n)
+          .map(([name, x]) => ({
+            label: name,
+            description: x.n > 1 ? `×${x.n}` : undefined,
+            target: x.first,
+          })),
       });
     }
     if (a.dates.length) {
       out.push({
-        label: 'Dates', description: String(a.dates.length), icon: 'calendar',
+        label: 'Dates',
+        description: String(a.dates.length),
+        icon: 'calendar',
         children: a.dates.map(d => ({ label: d.text, description: describeDateValue(d) ?? 'unresolved', target: d })),
       });
     }
     if (a.attributions.length) {
       out.push({
-        label: 'Claims', description: String(a.attributions.length), icon: 'quote',
+        label: 'Claims',
+        description: String(a.attributions.length),
+        icon: 'quote',
         children: a.attributions.map(c => ({
           label: c.speaker ?? 'unnamed source',
           description: `${c.cue?.text ?? '…'}: ${clip(c.content.text, 80)}`,

@@ -25,7 +25,12 @@ async function revealFinding(uri: vscode.Uri, start: number, end: number): Promi
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
-export function registerCommands(tagging: Tagging, cross: CrossCommands, exchange: Exchange, timeline: Timeline): vscode.Disposable[] {
+export function registerCommands(
+  tagging: Tagging,
+  cross: CrossCommands,
+  exchange: Exchange,
+  timeline: Timeline,
+): vscode.Disposable[] {
   const table: Record<string, (...args: never[]) => unknown> = {
     'newsmark.toggleEntities': () => toggle('entities'),
     'newsmark.toggleDates': () => toggle('dates'),
@@ -35,7 +40,8 @@ export function registerCommands(tagging: Tagging, cross: CrossCommands, exchang
     'newsmark.tagSelection': (args?: TagArgs) => tagging.tagSelection(args ?? {}),
     'newsmark.acceptFinding': (at?: number) => tagging.acceptFinding(typeof at === 'number' ? at : undefined),
     'newsmark.rejectFinding': (at?: number) => tagging.rejectFinding(typeof at === 'number' ? at : undefined),
-    'newsmark.editAnnotation': (args?: { id?: string; field?: string; value?: string }) => tagging.editAnnotation(args ?? {}),
+    'newsmark.editAnnotation': (args?: { id?: string; field?: string; value?: string }) =>
+      tagging.editAnnotation(args ?? {}),
     'newsmark.deleteAnnotation': (id?: string) => tagging.deleteAnnotation(typeof id === 'string' ? id : undefined),
     'newsmark.nextAnnotation': () => tagging.goTo(1),
     'newsmark.previousAnnotation': () => tagging.goTo(-1),
@@ -52,5 +58,7 @@ export function registerCommands(tagging: Tagging, cross: CrossCommands, exchang
     'newsmark.newArticle': () => newArticle(),
     'newsmark.importAnnotations': (args?: { files?: string[] }) => exchange.import(args ?? {}),
   };
-  return Object.entries(table).map(([id, fn]) => vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
+  return Object.entries(table).map(([id, fn]) =>
+    vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown),
+  );
 }

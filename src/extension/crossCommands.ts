@@ -10,28 +10,44 @@ import { relativePath } from './tagging';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { clip } from '../core/engine/text';
 
-
 export class CrossCommands {
-  constructor(private readonly index: WorkspaceIndex, private readonly coverage: Coverage, private readonly annotations: Annotations) {}
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly coverage: Coverage,
+    private readonly annotations: Annotations,
+  ) {}
 
   async checkWorkspace(): Promise<{ articles: number; claims: number; conflicts: number; sources: number }> {
     const r = await this.index.rebuild({ progress: true });
-    const counts = { articles: r.documents.length, claims: r.claims.length, conflicts: r.conflicts.length, sources: r.sources.length };
+    const counts = {
+      articles: r.documents.length,
+      claims: r.claims.length,
+      conflicts: r.conflicts.length,
+      sources: r.sources.length,
+    };
     void vscode.commands.executeCommand('newsmark.contradictions.focus');
-    void vscode.window.showInformationMessage(`Newsmark: ${counts.conflicts} contradiction${counts.conflicts === 1 ? '' : 's'} across ${counts.articles} articles (${counts.claims} claims reported by several, ${counts.sources} sources).`);
+    void vscode.window.showInformationMessage(
+      `Newsmark: ${counts.conflicts} contradiction${counts.conflicts === 1 ? '' : 's'} across ${counts.articles} articles (${counts.claims} claims reported by several, ${counts.sources} sources).`,
+    );
     return counts;
   }
 
   private async here(): Promise<{ name: string; at: number } | undefined> {
     const ed = vscode.window.activeTextEditor;
-    if (!ed) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: open an article first.')); return; }
+    if (!ed) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: open an article first.'));
+      return;
+    }
     if (!this.index.result) await this.index.rebuild();
     return { name: this.index.nameOf(ed.document.uri), at: ed.document.offsetAt(ed.selection.active) };
   }
 
   private async pick(mentions: Mention[], title: string, interactive: boolean): Promise<Mention[]> {
     if (!interactive || mentions.length === 0) return mentions;
-    const p = await vscode.window.showQuickPick(mentions.map(m => ({ label: m.doc, description: clip(m.text, 100), m })), { title, matchOnDescription: true });
+    const p = await vscode.window.showQuickPick(
+      mentions.map(m => ({ label: m.doc, description: clip(m.text, 100), m })),
+      { title, matchOnDescription: true },
+    );
     if (p) {
       const uri = this.index.uriOf(p.m.doc);
       if (uri) await vscode.commands.executeCommand('newsmark.revealFinding', uri, p.m.start, p.m.end);
@@ -43,9 +59,14 @@ export class CrossCommands {
   async findClaim(args: { interactive?: boolean } = {}): Promise<Mention[]> {
     const h = await this.here();
     if (!h) return [];
-    const claims = this.index.result!.claims.filter(c => c.mentions.some(m => m.doc === h.name && h.at >= m.start && h.at <= m.end));
+    const claims = this.index.result!.claims.filter(c =>
+      c.mentions.some(m => m.doc === h.name && h.at >= m.start && h.at <= m.end),
+    );
     const others = claims.flatMap(c => c.mentions.filter(m => m.doc !== h.name));
-    if (others.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no other article reports the statement at the cursor.'));
+    if (others.length === 0)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Newsmark: no other article reports the statement at the cursor.'),
+      );
     return this.pick(others, 'This claim in other articles', args.interactive ?? true);
   }
 
@@ -53,9 +74,20 @@ export class CrossCommands {
   async showSource(args: { interactive?: boolean } = {}): Promise<{ speaker: string; quotes: Mention[] } | undefined> {
     const h = await this.here();
     if (!h) return;
-    const source = this.index.result!.sources.find(s => s.quotes.some(q => q.doc === h.name && h.at >= q.start && h.at <= q.end));
-    if (!source) { void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: put the cursor on an attributed claim to follow its source.')); return; }
-    await this.pick(source.quotes, `${source.speaker} (${source.kind}) across ${source.documents.length} articles`, args.interactive ?? true);
+    const source = this.index.result!.sources.find(s =>
+      s.quotes.some(q => q.doc === h.name && h.at >= q.start && h.at <= q.end),
+    );
+    if (!source) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Newsmark: put the cursor on an attributed claim to follow its source.'),
+      );
+      return;
+    }
+    await this.pick(
+      source.quotes,
+      `${source.speaker} (${source.kind}) across ${source.documents.length} articles`,
+      args.interactive ?? true,
+    );
     return { speaker: source.speaker, quotes: source.quotes };
   }
 
@@ -71,7 +103,9 @@ export class CrossCommands {
     const b = this.index.uriOf(c.b.doc);
     if (!a || !b) return false;
     const doc = await vscode.workspace.openTextDocument(a);
-    const ok = await this.annotations.change(doc, { dismiss: { exact: c.a.text, other: relativePath(a, b), otherExact: c.b.text } });
+    const ok = await this.annotations.change(doc, {
+      dismiss: { exact: c.a.text, other: relativePath(a, b), otherExact: c.b.text },
+    });
     if (ok) await this.index.rebuild();
     return ok;
   }

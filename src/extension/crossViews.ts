@@ -15,7 +15,16 @@ export interface Item {
   conflict?: CrossConflict;
 }
 
-const KIND_ICONS: Record<string, string> = { number: 'symbol-number', date: 'calendar', hedge: 'question', attribution: 'quote', entity: 'person', negation: 'circle-slash', scope: 'symbol-ruler', other: 'warning' };
+const KIND_ICONS: Record<string, string> = {
+  number: 'symbol-number',
+  date: 'calendar',
+  hedge: 'question',
+  attribution: 'quote',
+  entity: 'person',
+  negation: 'circle-slash',
+  scope: 'symbol-ruler',
+  other: 'warning',
+};
 
 abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Item | undefined>();
@@ -29,7 +38,10 @@ abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   protected abstract roots(r: CrossResult): Item[];
 
   getTreeItem(n: Item): vscode.TreeItem {
-    const item = new vscode.TreeItem(n.label, n.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      n.label,
+      n.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
@@ -56,21 +68,35 @@ abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   }
 }
 
-const mentionItem = (m: Mention, prefix = ''): Item => ({ label: `${prefix}${m.doc}`, description: clip(m.text, 90), tooltip: m.text, mention: m, icon: 'note' });
+const mentionItem = (m: Mention, prefix = ''): Item => ({
+  label: `${prefix}${m.doc}`,
+  description: clip(m.text, 90),
+  tooltip: m.text,
+  mention: m,
+  icon: 'note',
+});
 
 export class SourcesView extends CrossView {
   protected roots(r: CrossResult): Item[] {
     return r.sources.map(s => ({
       label: s.speaker,
       description: `${s.kind} · ${s.documents.length} article${s.documents.length === 1 ? '' : 's'} · ${s.mentions} quote${s.mentions === 1 ? '' : 's'}`,
-      icon: s.kind === 'person' ? 'person' : s.kind === 'anonymous' ? 'eye-closed' : s.kind === 'outlet' ? 'rss' : 'organization',
+      icon:
+        s.kind === 'person'
+          ? 'person'
+          : s.kind === 'anonymous'
+            ? 'eye-closed'
+            : s.kind === 'outlet'
+              ? 'rss'
+              : 'organization',
       children: s.quotes.map(q => mentionItem(q)),
     }));
   }
 }
 
 /** How sure a conflict is, in words a reader takes in at a glance. */
-export const sureness = (c: CrossConflict) => (c.confidence === undefined ? '' : `${Math.round(c.confidence * 100)}% sure`);
+export const sureness = (c: CrossConflict) =>
+  c.confidence === undefined ? '' : `${Math.round(c.confidence * 100)}% sure`;
 
 export class ContradictionsView extends CrossView {
   protected roots(r: CrossResult): Item[] {
@@ -88,20 +114,22 @@ export class ContradictionsView extends CrossView {
 
 export class ClaimsView extends CrossView {
   protected roots(r: CrossResult): Item[] {
-    return [...r.claims].sort((x, y) => y.independent - x.independent).map(c => {
-      const articles = new Set(c.mentions.map(m => m.doc)).size;
-      const origin = (docs: string[]) => r.derived?.find(d => docs.every(x => d.documents.includes(x)))?.origin;
-      const copies = c.copies.length
-        ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
-        : '';
-      return {
-        label: clip(c.summary, 100),
-        description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
-        tooltip: `Reported by ${articles} articles.${copies}`,
-        icon: 'comment-discussion',
-        children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'same report · ' : '')),
-      };
-    });
+    return [...r.claims]
+      .sort((x, y) => y.independent - x.independent)
+      .map(c => {
+        const articles = new Set(c.mentions.map(m => m.doc)).size;
+        const origin = (docs: string[]) => r.derived?.find(d => docs.every(x => d.documents.includes(x)))?.origin;
+        const copies = c.copies.length
+          ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
+          : '';
+        return {
+          label: clip(c.summary, 100),
+          description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
+          tooltip: `Reported by ${articles} articles.${copies}`,
+          icon: 'comment-discussion',
+          children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'same report · ' : '')),
+        };
+      });
   }
 }
 
@@ -113,7 +141,9 @@ export class ContradictionDiagnostics implements vscode.Disposable {
   constructor(private readonly index: WorkspaceIndex) {
     this.subs.push(
       index.onDidUpdate(r => void this.render(r)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark.diagnostics') && index.result) void this.render(index.result); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('newsmark.diagnostics') && index.result) void this.render(index.result);
+      }),
       this.collection,
     );
   }
@@ -144,7 +174,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       let hi = starts.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
       }
       return new vscode.Position(lo, Math.max(0, offset - starts[lo]));
     };
@@ -164,14 +195,24 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const la = rangeOf(c.a);
       const lb = rangeOf(c.b);
       if (!la || !lb) continue;
-      for (const [here, there, other] of [[la, lb, c.b], [lb, la, c.a]] as const) {
-        const d = new vscode.Diagnostic(here.range, `Contradiction (${c.kind}${c.confidence !== undefined ? `, ${sureness(c)}` : ''}): ${c.explanation}`, vscode.DiagnosticSeverity.Information);
+      for (const [here, there, other] of [
+        [la, lb, c.b],
+        [lb, la, c.a],
+      ] as const) {
+        const d = new vscode.Diagnostic(
+          here.range,
+          `Contradiction (${c.kind}${c.confidence !== undefined ? `, ${sureness(c)}` : ''}): ${c.explanation}`,
+          vscode.DiagnosticSeverity.Information,
+        );
         d.source = 'Newsmark';
         d.code = 'contradiction';
-        d.relatedInformation = [new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`)];
+        d.relatedInformation = [
+          new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`),
+        ];
         const key = here.uri.toString();
         const list = byDoc.get(key);
-        if (list) list.push(d); else byDoc.set(key, [d]);
+        if (list) list.push(d);
+        else byDoc.set(key, [d]);
       }
     }
     this.collection.set([...byDoc].map(([k, ds]) => [vscode.Uri.parse(k), ds]));

@@ -12,7 +12,11 @@ import { capPerLine, EAGER_LIMIT, inWindow, type Span } from './drawPlan';
 type Layer = 'entities' | 'dates' | 'claims' | 'claimCues' | 'claimSources' | 'annotations';
 const LAYERS: Layer[] = ['entities', 'dates', 'claims', 'claimCues', 'claimSources', 'annotations'];
 const CATEGORY_OF: Record<Exclude<Layer, 'annotations'>, Category> = {
-  entities: 'entities', dates: 'dates', claims: 'claims', claimCues: 'claims', claimSources: 'claims',
+  entities: 'entities',
+  dates: 'dates',
+  claims: 'claims',
+  claimCues: 'claims',
+  claimSources: 'claims',
 };
 
 function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
@@ -63,7 +67,10 @@ function makeTypes(): Record<Layer, vscode.TextEditorDecorationType> {
 }
 
 /** The findings to draw: without those the user rejected or made into annotations. */
-export function visibleFindings(a: Analysis, hidden: (kind: 'entity' | 'date' | 'claim', s: { start: number; end: number }) => boolean): Analysis {
+export function visibleFindings(
+  a: Analysis,
+  hidden: (kind: 'entity' | 'date' | 'claim', s: { start: number; end: number }) => boolean,
+): Analysis {
   return {
     ...a,
     entities: a.entities.filter(e => !hidden('entity', e)),
@@ -75,11 +82,16 @@ export function visibleFindings(a: Analysis, hidden: (kind: 'entity' | 'date' | 
 /** The spans (offsets) a layer draws for an analysis. */
 export function spansFor(a: Analysis, layer: Exclude<Layer, 'annotations'>): Span[] {
   switch (layer) {
-    case 'entities': return a.entities;
-    case 'dates': return a.dates;
-    case 'claims': return a.attributions.map(x => x.content);
-    case 'claimCues': return a.attributions.flatMap(x => (x.cue ? [x.cue] : []));
-    case 'claimSources': return a.attributions.flatMap(x => (x.source ? [x.source] : []));
+    case 'entities':
+      return a.entities;
+    case 'dates':
+      return a.dates;
+    case 'claims':
+      return a.attributions.map(x => x.content);
+    case 'claimCues':
+      return a.attributions.flatMap(x => (x.cue ? [x.cue] : []));
+    case 'claimSources':
+      return a.attributions.flatMap(x => (x.source ? [x.source] : []));
   }
 }
 
@@ -88,7 +100,8 @@ function visibleWindow(editor: vscode.TextEditor): { from: number; to: number } 
   const rs = editor.visibleRanges;
   if (!rs.length) return null;
   const doc = editor.document;
-  const first = rs[0].start.line, last = rs[rs.length - 1].end.line;
+  const first = rs[0].start.line,
+    last = rs[rs.length - 1].end.line;
   const margin = Math.max(20, last - first);
   return {
     from: doc.offsetAt(new vscode.Position(Math.max(0, first - margin), 0)),
@@ -104,12 +117,20 @@ export class Decorations implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private idleWaiters: (() => void)[] = [];
   /** Editors that show only their visible part of a long article yet: what to draw in full, and when. */
-  private readonly full = new Map<vscode.TextEditor, { spans: Record<Layer, Span[]>; version: number; timer: ReturnType<typeof setTimeout> }>();
+  private readonly full = new Map<
+    vscode.TextEditor,
+    { spans: Record<Layer, Span[]>; version: number; timer: ReturnType<typeof setTimeout> }
+  >();
 
-  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations, private readonly tagging: Tagging) {
+  constructor(
+    private readonly analyses: Analyses,
+    private readonly annotations: Annotations,
+    private readonly tagging: Tagging,
+  ) {
     this.subs.push(
       annotations.onDidChange(uri => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === uri.toString()) this.update(e);
+        for (const e of vscode.window.visibleTextEditors)
+          if (e.document.uri.toString() === uri.toString()) this.update(e);
       }),
       vscode.window.onDidChangeActiveTextEditor(e => e && this.update(e)),
       vscode.window.onDidChangeVisibleTextEditors(es => {
@@ -135,36 +156,55 @@ export class Decorations implements vscode.Disposable {
     if (!isArticle(doc) || !vscode.window.visibleTextEditors.some(e => e.document === doc)) return;
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.update(e);
-      this.notifyIdle();
-    }, settings().updateDelay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        for (const e of vscode.window.visibleTextEditors) if (e.document === doc) this.update(e);
+        this.notifyIdle();
+      }, settings().updateDelay),
+    );
   }
 
   update(editor: vscode.TextEditor): void {
     const doc = editor.document;
-    if (!isArticle(doc)) { this.clear(editor); return; }
+    if (!isArticle(doc)) {
+      this.clear(editor);
+      return;
+    }
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     // Analysed in the worker: highlights follow once the result for this version is in.
     const result = this.analyses.fresh(doc);
     if (!result) {
-      void this.analyses.request(doc).then(() => { if (vscode.window.visibleTextEditors.includes(editor)) this.update(editor); }, () => undefined);
+      void this.analyses.request(doc).then(
+        () => {
+          if (vscode.window.visibleTextEditors.includes(editor)) this.update(editor);
+        },
+        () => undefined,
+      );
       return;
     }
     const on = settings().highlight;
     const live = this.annotations.of(doc);
-    const findings = result.kind === 'ok'
-      ? visibleFindings(result.analysis, (kind, s) => live.some(l => l.start === s.start && l.end === s.end && l.ann.kind === kind)
-        || this.tagging.isSuppressed(doc, { kind, start: s.start, end: s.end }))
-      : null;
+    const findings =
+      result.kind === 'ok'
+        ? visibleFindings(
+            result.analysis,
+            (kind, s) =>
+              live.some(l => l.start === s.start && l.end === s.end && l.ann.kind === kind) ||
+              this.tagging.isSuppressed(doc, { kind, start: s.start, end: s.end }),
+          )
+        : null;
     const spans = {} as Record<Layer, Span[]>;
     for (const layer of LAYERS) {
-      spans[layer] = layer === 'annotations'
-        ? live.filter(l => l.start !== null).map(l => ({ start: l.start!, end: l.end! }))
-        : findings && on[CATEGORY_OF[layer]] ? spansFor(findings, layer) : [];
+      spans[layer] =
+        layer === 'annotations'
+          ? live.filter(l => l.start !== null).map(l => ({ start: l.start!, end: l.end! }))
+          : findings && on[CATEGORY_OF[layer]]
+            ? spansFor(findings, layer)
+            : [];
     }
     // A long article: the part on screen now, everything a moment later (scrolling redraws the part meanwhile).
     const total = LAYERS.reduce((n, l) => n + spans[l].length, 0);
@@ -180,12 +220,18 @@ export class Decorations implements vscode.Disposable {
   }
 
   /** Draws the spans (those in `window` only, when given), at most MAX_PER_LINE of a layer on a line. */
-  private draw(editor: vscode.TextEditor, spans: Record<Layer, Span[]>, window: { from: number; to: number } | null): void {
+  private draw(
+    editor: vscode.TextEditor,
+    spans: Record<Layer, Span[]>,
+    window: { from: number; to: number } | null,
+  ): void {
     const doc = editor.document;
     const shown: Partial<Record<Layer, vscode.Range[]>> = {};
     for (const layer of LAYERS) {
       const some = window ? inWindow(spans[layer], window.from, window.to) : spans[layer];
-      const ranges = capPerLine(some, o => doc.positionAt(o).line).map(s => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+      const ranges = capPerLine(some, o => doc.positionAt(o).line).map(
+        s => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)),
+      );
       editor.setDecorations(this.types[layer], ranges);
       shown[layer] = ranges;
     }
@@ -195,7 +241,8 @@ export class Decorations implements vscode.Disposable {
   private drawFull(editor: vscode.TextEditor): void {
     const pending = this.full.get(editor);
     this.full.delete(editor);
-    if (pending && pending.version === editor.document.version && vscode.window.visibleTextEditors.includes(editor)) this.draw(editor, pending.spans, null);
+    if (pending && pending.version === editor.document.version && vscode.window.visibleTextEditors.includes(editor))
+      this.draw(editor, pending.spans, null);
     this.notifyIdle();
   }
 

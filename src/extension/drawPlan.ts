@@ -2,7 +2,10 @@
 // text first, and never more than a few per line, so that a huge article, or one of a single 1 MB line, does not
 // flood the editor's renderer with decorations.
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 /** Highlights of one kind on one line, at most (a line of ordinary prose has a handful). */
 export const MAX_PER_LINE = 150;
@@ -15,7 +18,11 @@ export function inWindow<T extends Span>(spans: readonly T[], from: number, to: 
 }
 
 /** The spans to draw: in text order as given, at most `cap` starting on each line (`lineOf` an offset's line). */
-export function capPerLine<T extends Span>(spans: readonly T[], lineOf: (offset: number) => number, cap = MAX_PER_LINE): T[] {
+export function capPerLine<T extends Span>(
+  spans: readonly T[],
+  lineOf: (offset: number) => number,
+  cap = MAX_PER_LINE,
+): T[] {
   const count = new Map<number, number>();
   const out: T[] = [];
   for (const s of spans) {

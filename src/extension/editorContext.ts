@@ -8,17 +8,25 @@ import type { Annotations } from './annotations';
 
 type Key = 'isArticle' | 'findingUnderCursor' | 'claimUnderCursor' | 'annotationUnderCursor' | 'hasAnnotations';
 
-const around = (s: { start: number; end: number } | null | undefined, at: number) => !!s && at >= s.start && at <= s.end;
+const around = (s: { start: number; end: number } | null | undefined, at: number) =>
+  !!s && at >= s.start && at <= s.end;
 
 export class EditorContext implements vscode.Disposable {
   private readonly values = new Map<Key, boolean>();
   private readonly subs: vscode.Disposable[] = [];
 
-  constructor(private readonly analyses: Analyses, private readonly annotations: Annotations) {
+  constructor(
+    private readonly analyses: Analyses,
+    private readonly annotations: Annotations,
+  ) {
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.window.onDidChangeTextEditorSelection(e => { if (e.textEditor === vscode.window.activeTextEditor) this.update(); }),
-      analyses.onDidAnalyse(d => { if (d === vscode.window.activeTextEditor?.document) this.update(); }),
+      vscode.window.onDidChangeTextEditorSelection(e => {
+        if (e.textEditor === vscode.window.activeTextEditor) this.update();
+      }),
+      analyses.onDidAnalyse(d => {
+        if (d === vscode.window.activeTextEditor?.document) this.update();
+      }),
       annotations.onDidChange(() => this.update()),
     );
     this.update();
@@ -32,7 +40,13 @@ export class EditorContext implements vscode.Disposable {
   update(): void {
     const editor = vscode.window.activeTextEditor;
     const article = !!editor && isArticle(editor.document);
-    const next: Record<Key, boolean> = { isArticle: article, findingUnderCursor: false, claimUnderCursor: false, annotationUnderCursor: false, hasAnnotations: false };
+    const next: Record<Key, boolean> = {
+      isArticle: article,
+      findingUnderCursor: false,
+      claimUnderCursor: false,
+      annotationUnderCursor: false,
+      hasAnnotations: false,
+    };
     if (editor && article) {
       const doc = editor.document;
       const at = doc.offsetAt(editor.selection.active);
@@ -40,8 +54,11 @@ export class EditorContext implements vscode.Disposable {
       const r = this.analyses.peek(doc.uri);
       if (r?.kind === 'ok' && r.version === doc.version) {
         const a = r.analysis;
-        next.claimUnderCursor = a.attributions.some(c => around(c.content, at) || around(c.cue, at) || around(c.source, at));
-        next.findingUnderCursor = next.claimUnderCursor || a.entities.some(e => around(e, at)) || a.dates.some(d => around(d, at));
+        next.claimUnderCursor = a.attributions.some(
+          c => around(c.content, at) || around(c.cue, at) || around(c.source, at),
+        );
+        next.findingUnderCursor =
+          next.claimUnderCursor || a.entities.some(e => around(e, at)) || a.dates.some(d => around(d, at));
       }
       const live = this.annotations.of(doc);
       next.hasAnnotations = live.length > 0;

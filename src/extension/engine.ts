@@ -5,7 +5,13 @@
 
 import type { Analysis, AnalyzeOptions } from '../core';
 import type { CheckOptions, CrossResult } from '../core/cross/crossdoc';
-import { type EngineRequest, type EngineResult, type FromWorker, serveEngine, type ToWorker } from '../worker/engineServer';
+import {
+  type EngineRequest,
+  type EngineResult,
+  type FromWorker,
+  serveEngine,
+  type ToWorker,
+} from '../worker/engineServer';
 
 /** A started worker, whatever its kind. */
 export interface WorkerLike {
@@ -18,23 +24,37 @@ export interface WorkerLike {
 
 /** A request given up because a newer one for the same document replaced it. */
 export class Cancelled extends Error {
-  constructor() { super('cancelled: superseded by a newer request'); }
+  constructor() {
+    super('cancelled: superseded by a newer request');
+  }
 }
 
 /** The engine service on this thread: what runs when no worker can be started. */
 export function inProcess(): WorkerLike {
   let toClient: (m: FromWorker) => void = () => undefined;
   let toServer: (m: ToWorker) => void = () => undefined;
-  serveEngine(f => { toServer = f; }, m => toClient(m));
+  serveEngine(
+    f => {
+      toServer = f;
+    },
+    m => toClient(m),
+  );
   return {
     postMessage: m => toServer(m),
-    onMessage: f => { toClient = f; },
+    onMessage: f => {
+      toClient = f;
+    },
     onExit: () => undefined,
     terminate: () => undefined,
   };
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; key?: string; parts?: Map<string, unknown[][]> };
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  key?: string;
+  parts?: Map<string, unknown[][]>;
+};
 
 export class Engine {
   private worker: Promise<WorkerLike>;
@@ -47,7 +67,10 @@ export class Engine {
   /** Bumped when the worker was restarted: the articles kept in it are gone and must be given again. */
   generation = 0;
 
-  constructor(private readonly spawn: () => Promise<WorkerLike | null>, private readonly log: (msg: string) => void = () => undefined) {
+  constructor(
+    private readonly spawn: () => Promise<WorkerLike | null>,
+    private readonly log: (msg: string) => void = () => undefined,
+  ) {
     this.worker = this.start();
   }
 
@@ -56,13 +79,21 @@ export class Engine {
     try {
       w = await this.spawn();
     } catch (e) {
-      this.log(`Newsmark: the analysis worker could not start (${(e as Error).message}); analysing on the extension host`);
+      this.log(
+        `Newsmark: the analysis worker could not start (${(e as Error).message}); analysing on the extension host`,
+      );
     }
-    if (!w) { this.where = 'extension host'; w = inProcess(); }
+    if (!w) {
+      this.where = 'extension host';
+      w = inProcess();
+    }
     w.onMessage(m => this.settle(m));
     w.onExit(why => {
       this.log(`Newsmark: the analysis worker stopped (${why}); starting it again`);
-      for (const [id, p] of this.pending) { this.pending.delete(id); p.reject(new Error(`the analysis worker stopped (${why})`)); }
+      for (const [id, p] of this.pending) {
+        this.pending.delete(id);
+        p.reject(new Error(`the analysis worker stopped (${why})`));
+      }
       this.latest.clear();
       this.generation++;
       this.worker = this.start();
@@ -76,11 +107,13 @@ export class Engine {
     if ('chunk' in m) {
       const parts = (p.parts ??= new Map());
       const list = parts.get(m.chunk.field);
-      if (list) list.push(m.chunk.items); else parts.set(m.chunk.field, [m.chunk.items]);
+      if (list) list.push(m.chunk.items);
+      else parts.set(m.chunk.field, [m.chunk.items]);
       return;
     }
     this.pending.delete(m.id);
-    if (m.ok && p.parts) for (const [field, lists] of p.parts) (m.value as Record<string, unknown>)[field] = lists.flat();
+    if (m.ok && p.parts)
+      for (const [field, lists] of p.parts) (m.value as Record<string, unknown>)[field] = lists.flat();
     if (p.key !== undefined && this.latest.get(p.key) === m.id) this.latest.delete(p.key);
     if (m.ok) p.resolve(m.value);
     else p.reject(m.cancelled ? new Cancelled() : new Error(m.error));
@@ -104,7 +137,9 @@ export class Engine {
       });
     });
     this.inflight.add(p);
-    const done = () => { this.inflight.delete(p); };
+    const done = () => {
+      this.inflight.delete(p);
+    };
     p.then(done, done);
     return p;
   }

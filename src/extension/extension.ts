@@ -46,7 +46,14 @@ export interface NewsmarkApi {
   /** Messages Newsmark showed the user. */
   messages(): string[];
   /** The annotations of an open article, where they are now (null offsets: orphaned). */
-  annotations(doc: vscode.TextDocument): { id: string; kind: string; start: number | null; end: number | null; orphaned: boolean; fields: Record<string, unknown> }[];
+  annotations(doc: vscode.TextDocument): {
+    id: string;
+    kind: string;
+    start: number | null;
+    end: number | null;
+    orphaned: boolean;
+    fields: Record<string, unknown>;
+  }[];
   /** Where an article's sidecar is. */
   sidecarOf(doc: vscode.TextDocument): vscode.Uri;
   /** Changes waiting for an article's broken sidecar to be fixed. */
@@ -58,7 +65,10 @@ export interface NewsmarkApi {
   /** What the cross-article views list at their top level. */
   viewLabels(view: 'sources' | 'contradictions' | 'claims'): string[];
   /** The children of a top-level item of a view: label, and the article and offsets it opens. */
-  viewChildren(view: 'sources' | 'contradictions' | 'claims', index: number): { label: string; doc?: string; start?: number; end?: number }[];
+  viewChildren(
+    view: 'sources' | 'contradictions' | 'claims',
+    index: number,
+  ): { label: string; doc?: string; start?: number; end?: number }[];
   /** Dismisses the contradiction at top-level item `i` of the Contradictions view (its context-menu command). */
   dismissContradiction(i: number): Promise<boolean>;
   /** Runs the command of a view's item (what a click does): child `j` of top-level item `i`. */
@@ -76,7 +86,9 @@ export interface NewsmarkApi {
   /** Whether the status bar offers Newsmark now. */
   offerShown(): boolean;
   /** The value of one of Newsmark's context keys (without the `newsmark.` prefix). */
-  contextKey(key: 'isArticle' | 'findingUnderCursor' | 'claimUnderCursor' | 'annotationUnderCursor' | 'hasAnnotations'): boolean;
+  contextKey(
+    key: 'isArticle' | 'findingUnderCursor' | 'claimUnderCursor' | 'annotationUnderCursor' | 'hasAnnotations',
+  ): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefined {
@@ -85,7 +97,10 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
   const scope = new Scope(context.workspaceState);
   setArticleRule(doc => scope.accepts(doc));
   // Analysis and the cross-article check run in a worker, so the extension host is never blocked.
-  const engine = new Engine(() => spawnWorker(context.extensionUri), msg => log().warn(msg));
+  const engine = new Engine(
+    () => spawnWorker(context.extensionUri),
+    msg => log().warn(msg),
+  );
   context.subscriptions.push({ dispose: () => engine.dispose() });
   const analyses = new Analyses(engine);
   const annotations = new Annotations();
@@ -98,8 +113,15 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
   // A new sidecar starts with the article's headline and publication date.
   annotations.metaFor = doc => {
     const r = analyses.get(doc);
-    const title = doc.getText().split(/\r?\n/).map(l => l.replace(/^#+\s*/, '').trim()).find(Boolean);
-    return { ...(title ? { title: title.slice(0, 200) } : {}), ...(r.kind === 'ok' && r.analysis.published ? { published: r.analysis.published } : {}) };
+    const title = doc
+      .getText()
+      .split(/\r?\n/)
+      .map(l => l.replace(/^#+\s*/, '').trim())
+      .find(Boolean);
+    return {
+      ...(title ? { title: title.slice(0, 200) } : {}),
+      ...(r.kind === 'ok' && r.analysis.published ? { published: r.analysis.published } : {}),
+    };
   };
   const tagging = new Tagging(analyses, annotations);
   const decorations = new Decorations(analyses, annotations, tagging);
@@ -111,13 +133,23 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     const key = doc.uri.toString();
     if (!asked.has(key) && doc.uri.scheme !== 'untitled') {
       asked.add(key);
-      void index.storyDateOf(doc.uri).then(d => {
-        if (d !== (storyDates.get(key) ?? null)) { storyDates.set(key, d); decorations.refreshAll(); }
-      }, () => undefined);
+      void index.storyDateOf(doc.uri).then(
+        d => {
+          if (d !== (storyDates.get(key) ?? null)) {
+            storyDates.set(key, d);
+            decorations.refreshAll();
+          }
+        },
+        () => undefined,
+      );
     }
     return storyDates.get(key) ?? null;
   };
-  const views = { sources: new SourcesView(index), contradictions: new ContradictionsView(index), claims: new ClaimsView(index) };
+  const views = {
+    sources: new SourcesView(index),
+    contradictions: new ContradictionsView(index),
+    claims: new ClaimsView(index),
+  };
   const coverage = new Coverage(index, context.extensionUri);
   const cross = new CrossCommands(index, coverage, annotations);
   const exchange = new Exchange(index, annotations);
@@ -140,7 +172,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     vscode.window.registerTreeDataProvider('newsmark.article', view),
     annotations,
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new Hovers(analyses, annotations)),
-    vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), { providedCodeActionKinds: OrphanFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider(ARTICLE_SELECTOR, new OrphanFixes(), {
+      providedCodeActionKinds: OrphanFixes.kinds,
+    }),
     ...registerCommands(tagging, cross, exchange, timeline),
     ...registerImportArticle(annotations),
     timeline,
@@ -156,28 +190,33 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
   let start: ReturnType<typeof setTimeout> | undefined;
   const reindexLater = (ms: number) => {
     clearTimeout(start);
-    if (vscode.workspace.workspaceFolders?.length) start = setTimeout(() => void index.rebuild().catch(e => log().error('reading the workspace failed:', e)), ms);
+    if (vscode.workspace.workspaceFolders?.length)
+      start = setTimeout(() => void index.rebuild().catch(e => log().error('reading the workspace failed:', e)), ms);
   };
   let first = true;
   let wasEnabled = false;
-  context.subscriptions.push({ dispose: () => clearTimeout(start) }, scope.onDidChange(() => {
-    // Where Newsmark works changed (found out, enabled, disabled): every open document is looked at again.
-    for (const d of vscode.workspace.textDocuments) void annotations.open(d);
-    decorations.refreshAll();
-    status.render();
-    view.refresh();
-    editorContext.update();
-    // The index follows when Newsmark is turned on or off (a change of the globs rebuilds it by itself).
-    if (scope.anyEnabled() !== wasEnabled) reindexLater(first ? 1500 : 0);
-    wasEnabled = scope.anyEnabled();
-    first = false;
-  }));
+  context.subscriptions.push(
+    { dispose: () => clearTimeout(start) },
+    scope.onDidChange(() => {
+      // Where Newsmark works changed (found out, enabled, disabled): every open document is looked at again.
+      for (const d of vscode.workspace.textDocuments) void annotations.open(d);
+      decorations.refreshAll();
+      status.render();
+      view.refresh();
+      editorContext.update();
+      // The index follows when Newsmark is turned on or off (a change of the globs rebuilds it by itself).
+      if (scope.anyEnabled() !== wasEnabled) reindexLater(first ? 1500 : 0);
+      wasEnabled = scope.anyEnabled();
+      first = false;
+    }),
+  );
   const activationMs = performance.now() - activationStart;
   // The API is for the integration tests only: no other extension depends on Newsmark's internals.
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     activationMs,
-    highlighted: (layer, editor = vscode.window.activeTextEditor) => (editor ? decorations.shownRanges(editor, layer) : []),
+    highlighted: (layer, editor = vscode.window.activeTextEditor) =>
+      editor ? decorations.shownRanges(editor, layer) : [],
     analysis: doc => {
       const r = analyses.get(doc);
       return r.kind === 'ok' ? r.analysis : undefined;
@@ -192,15 +231,30 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     whenIndexed: () => index.settled(),
     statusText: () => status.text,
     messages: () => [...analyses.messages],
-    annotations: doc => annotations.of(doc).map(l => ({ id: l.ann.id, kind: l.ann.kind, start: l.start, end: l.end, orphaned: l.orphaned, fields: { ...l.ann } })),
+    annotations: doc =>
+      annotations.of(doc).map(l => ({
+        id: l.ann.id,
+        kind: l.ann.kind,
+        start: l.start,
+        end: l.end,
+        orphaned: l.orphaned,
+        fields: { ...l.ann },
+      })),
     sidecarOf: doc => annotations.sidecarOf(doc),
     pending: doc => annotations.pendingOf(doc),
     reindex: () => index.rebuild(),
     viewLabels: view => views[view].labels(),
-    viewChildren: (view, i) => (views[view].getChildren()[i]?.children ?? []).map(c => ({ label: c.label, doc: c.mention?.doc, start: c.mention?.start, end: c.mention?.end })),
+    viewChildren: (view, i) =>
+      (views[view].getChildren()[i]?.children ?? []).map(c => ({
+        label: c.label,
+        doc: c.mention?.doc,
+        start: c.mention?.start,
+        end: c.mention?.end,
+      })),
     coverageHtml: () => coverage.html,
     timelineHtml: () => timeline.html,
-    dismissContradiction: async i => !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
+    dismissContradiction: async i =>
+      !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
     openViewItem: async (view, i, j) => {
       const child = views[view].getChildren()[i]?.children?.[j];
       const cmd = child && views[view].getTreeItem(child).command;

@@ -16,7 +16,9 @@ export class Offer implements vscode.Disposable {
   constructor(private readonly scope: Scope) {
     this.item.name = vscode.l10n.t('Newsmark (offer)');
     this.item.text = '$(mention) Newsmark';
-    this.item.tooltip = vscode.l10n.t('Newsmark is off in this workspace. Click to highlight people, places, dates and claims in its articles.');
+    this.item.tooltip = vscode.l10n.t(
+      'Newsmark is off in this workspace. Click to highlight people, places, dates and claims in its articles.',
+    );
     this.item.command = 'newsmark.offer';
     this.subs.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
@@ -31,17 +33,33 @@ export class Offer implements vscode.Disposable {
   render(): void {
     const doc = vscode.window.activeTextEditor?.document;
     // Documents of an article's language (plain text, Markdown) that the rule does not accept only because Newsmark is off.
-    this.shown = !!doc && !isArticle(doc) && ['plaintext', 'markdown'].includes(doc.languageId) && this.scope.offersFor(doc);
-    if (this.shown) this.item.show(); else this.item.hide();
+    this.shown =
+      !!doc && !isArticle(doc) && ['plaintext', 'markdown'].includes(doc.languageId) && this.scope.offersFor(doc);
+    if (this.shown) this.item.show();
+    else this.item.hide();
   }
 
   private async ask(): Promise<void> {
     const enable = vscode.l10n.t('Enable Newsmark in This Workspace');
     const never = vscode.l10n.t('Not in This Workspace');
-    const pick = await vscode.window.showQuickPick([
-      { label: enable, detail: vscode.l10n.t('Highlight the articles of this workspace ({0}).', setting<string>('articles.include', '**/*.{txt,md,news}')) },
-      { label: never, detail: vscode.l10n.t('Newsmark will not offer itself here again; the command "Newsmark: Enable in This Workspace" still works.') },
-    ], { title: 'Newsmark' });
+    const pick = await vscode.window.showQuickPick(
+      [
+        {
+          label: enable,
+          detail: vscode.l10n.t(
+            'Highlight the articles of this workspace ({0}).',
+            setting<string>('articles.include', '**/*.{txt,md,news}'),
+          ),
+        },
+        {
+          label: never,
+          detail: vscode.l10n.t(
+            'Newsmark will not offer itself here again; the command "Newsmark: Enable in This Workspace" still works.',
+          ),
+        },
+      ],
+      { title: 'Newsmark' },
+    );
     if (pick?.label === enable) await this.scope.enable();
     else if (pick?.label === never) await this.scope.dismissOffer();
   }

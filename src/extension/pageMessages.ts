@@ -15,7 +15,11 @@ export function nonce(): string {
 }
 
 /** What a page may ask: open a statement. */
-export interface OpenMessage { doc: string; start: number; end: number }
+export interface OpenMessage {
+  doc: string;
+  start: number;
+  end: number;
+}
 
 /**
  * A message from a page, checked before use (a page's script is not trusted: the article text it shows is

@@ -22,11 +22,21 @@ export async function extract(html: string, opts: ExtractOptions): Promise<Impor
   }
   return new Promise(resolve => {
     const worker = new Worker(script);
-    const done = (r: ImportResult) => { clearTimeout(timer); void worker.terminate(); resolve(r); };
-    const timer = setTimeout(() => done({ ok: false, error: `reading the page took over ${READ_TIMEOUT_MS / 1000} s and was given up; save only the article page (File › Save Page As…, "HTML only") and import that` }), READ_TIMEOUT_MS);
+    const done = (r: ImportResult) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(r);
+    };
+    const timer = setTimeout(
+      () =>
+        done({
+          ok: false,
+          error: `reading the page took over ${READ_TIMEOUT_MS / 1000} s and was given up; save only the article page (File › Save Page As…, "HTML only") and import that`,
+        }),
+      READ_TIMEOUT_MS,
+    );
     worker.once('message', (r: ImportResult) => done(r));
     worker.once('error', e => done({ ok: false, error: `the page could not be read (${e.message})` }));
     worker.postMessage({ html, opts });
   });
 }
-

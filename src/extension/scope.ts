@@ -47,9 +47,15 @@ async function usesNewsmark(folder: vscode.WorkspaceFolder): Promise<boolean> {
   try {
     const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.newsmark'));
     if (stat.type & vscode.FileType.Directory) return true;
-  } catch { log().trace(`${folder.name}: no .newsmark folder`); }
+  } catch {
+    log().trace(`${folder.name}: no .newsmark folder`);
+  }
   try {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/*${SIDECAR_SUFFIX}`), '**/node_modules/**', 1);
+    const found = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(folder, `**/*${SIDECAR_SUFFIX}`),
+      '**/node_modules/**',
+      1,
+    );
     return found.length > 0;
   } catch (e) {
     // Some virtual file systems cannot search: such a workspace is enabled by the command.
@@ -74,10 +80,15 @@ export class Scope implements vscode.Disposable {
       watcher,
       watcher.onDidCreate(uri => {
         const f = vscode.workspace.getWorkspaceFolder(uri);
-        if (f && !this.using.has(f.uri.toString())) { this.using.add(f.uri.toString()); this.changed(); }
+        if (f && !this.using.has(f.uri.toString())) {
+          this.using.add(f.uri.toString());
+          this.changed();
+        }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.detect()),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark.articles')) this.changed(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('newsmark.articles')) this.changed();
+      }),
       this.emitter,
     );
     this.ready = this.detect();
@@ -85,8 +96,11 @@ export class Scope implements vscode.Disposable {
 
   private async detect(): Promise<void> {
     this.using.clear();
-    for (const f of vscode.workspace.workspaceFolders ?? []) if (await usesNewsmark(f)) this.using.add(f.uri.toString());
-    log().info(`uses Newsmark: ${[...this.using].length} of ${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s); choice: ${this.choice() ?? 'none'}`);
+    for (const f of vscode.workspace.workspaceFolders ?? [])
+      if (await usesNewsmark(f)) this.using.add(f.uri.toString());
+    log().info(
+      `uses Newsmark: ${[...this.using].length} of ${vscode.workspace.workspaceFolders?.length ?? 0} workspace folder(s); choice: ${this.choice() ?? 'none'}`,
+    );
     this.changed();
   }
 
@@ -129,7 +143,13 @@ export class Scope implements vscode.Disposable {
 
   /** Whether to offer Newsmark for a document: it looks like an article, Newsmark is off there, and the user did not say no. */
   offersFor(doc: vscode.TextDocument): boolean {
-    return !this.accepts(doc) && this.choice() !== 'off' && !this.state.get<boolean>(OFFER_DISMISSED) && doc.uri.scheme !== 'untitled' && isArticleFile(doc.uri);
+    return (
+      !this.accepts(doc) &&
+      this.choice() !== 'off' &&
+      !this.state.get<boolean>(OFFER_DISMISSED) &&
+      doc.uri.scheme !== 'untitled' &&
+      isArticleFile(doc.uri)
+    );
   }
 
   async enable(): Promise<void> {

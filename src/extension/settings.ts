@@ -48,9 +48,12 @@ export async function toggleCategory(category: Category): Promise<boolean> {
   const key = `highlight.${category}`;
   const info = c.inspect<boolean>(key);
   const next = !c.get<boolean>(key, true);
-  const target = info?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
-    : info?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
+  const target =
+    info?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : info?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
   await c.update(key, next, target);
   return next;
 }

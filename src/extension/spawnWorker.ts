@@ -16,13 +16,25 @@ export async function spawnWorker(_extensionUri: vscode.Uri): Promise<WorkerLike
   let terminated = false;
   return {
     postMessage: m => w.postMessage(m),
-    onMessage: f => { w.on('message', f); },
+    onMessage: f => {
+      w.on('message', f);
+    },
     onExit: f => {
       let gone = false;
-      const once = (why: string) => { if (!gone) { gone = true; f(why); } };
+      const once = (why: string) => {
+        if (!gone) {
+          gone = true;
+          f(why);
+        }
+      };
       w.on('error', e => once(e.message));
-      w.on('exit', code => { if (!terminated) once(`exit code ${code}`); });
+      w.on('exit', code => {
+        if (!terminated) once(`exit code ${code}`);
+      });
     },
-    terminate: () => { terminated = true; void w.terminate(); },
+    terminate: () => {
+      terminated = true;
+      void w.terminate();
+    },
   };
 }

@@ -4,14 +4,16 @@
 import * as vscode from 'vscode';
 import type { WorkerLike } from './engine';
 
-declare const Worker: {
-  new (url: string): {
-    postMessage(m: unknown): void;
-    terminate(): void;
-    onmessage: ((e: { data: never }) => void) | null;
-    onerror: ((e: { message?: string }) => void) | null;
-  };
-} | undefined;
+declare const Worker:
+  | {
+      new (url: string): {
+        postMessage(m: unknown): void;
+        terminate(): void;
+        onmessage: ((e: { data: never }) => void) | null;
+        onerror: ((e: { message?: string }) => void) | null;
+      };
+    }
+  | undefined;
 declare const Blob: { new (parts: BlobPart[], opts: { type: string }): object };
 declare const URL: { createObjectURL(b: object): string };
 type BlobPart = string | Uint8Array;
@@ -23,8 +25,12 @@ export async function spawnWorker(extensionUri: vscode.Uri): Promise<WorkerLike 
   const w = new Worker(url);
   return {
     postMessage: m => w.postMessage(m),
-    onMessage: f => { w.onmessage = e => f(e.data); },
-    onExit: f => { w.onerror = e => f(e.message ?? 'error'); },
+    onMessage: f => {
+      w.onmessage = e => f(e.data);
+    },
+    onExit: f => {
+      w.onerror = e => f(e.message ?? 'error');
+    },
     terminate: () => w.terminate(),
   };
 }

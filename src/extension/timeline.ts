@@ -26,25 +26,37 @@ export function timelineBody(events: TimelineEvent[], documents: string[]): stri
   const rows: { value: string; from: number; to: number; events: TimelineEvent[] }[] = [];
   for (const e of events) {
     const last = rows[rows.length - 1];
-    if (last && last.value === e.value) last.events.push(e); else rows.push({ value: e.value, from: e.from, to: e.to, events: [e] });
+    if (last && last.value === e.value) last.events.push(e);
+    else rows.push({ value: e.value, from: e.from, to: e.to, events: [e] });
   }
   let prevEnd: number | null = null;
-  const body = rows.map(r => {
-    const gap = prevEnd !== null && r.from > prevEnd + 1 ? `<li class="gap" aria-hidden="true" data-gap="${Math.min(6, 1 + Math.log2(r.from - prevEnd)).toFixed(2)}">${gapLabel(r.from - prevEnd)}</li>` : '';
-    prevEnd = Math.max(prevEnd ?? r.to, r.to);
-    const disagree = r.events.some(e => e.disagrees.length);
-    const items = r.events.map(e => {
-      const c = colour.get(e.doc) ?? 0;
-      const others = e.disagrees.map(d => `<span class="other">⚠ ${esc(d.explanation)}</span>`).join('');
-      const label = `${e.doc}, ${dateLabel(e.value)}: ${e.sentence}${e.disagrees.length ? `. Disagrees: ${e.disagrees.map(d => d.explanation).join('; ')}` : ''}`;
-      return `<button class="event c${c}${e.disagrees.length ? ' disagrees' : ''}" data-doc="${esc(e.doc)}" data-start="${e.start}" data-end="${e.end}" aria-label="${esc(label)}">` +
-        `<span class="doc"><span class="badge">${number.get(e.doc)}</span>${esc(e.doc)}</span><span class="mention">${esc(e.mention)}</span>` +
-        `<span class="sentence">${esc(e.sentence.length > 220 ? e.sentence.slice(0, 219) + '…' : e.sentence)}</span>${others}</button>`;
-    }).join('');
-    return `${gap}<li class="row${disagree ? ' disagree' : ''}" data-from="${r.events[0].fromIso}"><time datetime="${esc(r.value)}">${esc(dateLabel(r.value))}${disagree ? '<span class="flag" title="articles date this differently">dates disagree</span>' : ''}</time><div class="events">${items}</div></li>`;
-  }).join('\n');
+  const body = rows
+    .map(r => {
+      const gap =
+        prevEnd !== null && r.from > prevEnd + 1
+          ? `<li class="gap" aria-hidden="true" data-gap="${Math.min(6, 1 + Math.log2(r.from - prevEnd)).toFixed(2)}">${gapLabel(r.from - prevEnd)}</li>`
+          : '';
+      prevEnd = Math.max(prevEnd ?? r.to, r.to);
+      const disagree = r.events.some(e => e.disagrees.length);
+      const items = r.events
+        .map(e => {
+          const c = colour.get(e.doc) ?? 0;
+          const others = e.disagrees.map(d => `<span class="other">⚠ ${esc(d.explanation)}</span>`).join('');
+          const label = `${e.doc}, ${dateLabel(e.value)}: ${e.sentence}${e.disagrees.length ? `. Disagrees: ${e.disagrees.map(d => d.explanation).join('; ')}` : ''}`;
+          return (
+            `<button class="event c${c}${e.disagrees.length ? ' disagrees' : ''}" data-doc="${esc(e.doc)}" data-start="${e.start}" data-end="${e.end}" aria-label="${esc(label)}">` +
+            `<span class="doc"><span class="badge">${number.get(e.doc)}</span>${esc(e.doc)}</span><span class="mention">${esc(e.mention)}</span>` +
+            `<span class="sentence">${esc(e.sentence.length > 220 ? e.sentence.slice(0, 219) + '…' : e.sentence)}</span>${others}</button>`
+          );
+        })
+        .join('');
+      return `${gap}<li class="row${disagree ? ' disagree' : ''}" data-from="${r.events[0].fromIso}"><time datetime="${esc(r.value)}">${esc(dateLabel(r.value))}${disagree ? '<span class="flag" title="articles date this differently">dates disagree</span>' : ''}</time><div class="events">${items}</div></li>`;
+    })
+    .join('\n');
   const disagreeing = events.filter(e => e.disagrees.length).length;
-  const legend = documents.map(d => `<span class="key c${colour.get(d)}"><span class="badge">${number.get(d)}</span>${esc(d)}</span>`).join('');
+  const legend = documents
+    .map(d => `<span class="key c${colour.get(d)}"><span class="badge">${number.get(d)}</span>${esc(d)}</span>`)
+    .join('');
   return `<h1>Timeline: ${events.length} dated statement${events.length === 1 ? '' : 's'} in ${documents.length} article${documents.length === 1 ? '' : 's'}${disagreeing ? `, ${disagreeing} dated differently elsewhere` : ''}</h1>
 <div class="legend" aria-label="articles">${legend}</div>
 <p class="help">Arrow keys move between statements (up and down by date), Enter or a click opens one.</p>
@@ -55,7 +67,10 @@ ${rows.length ? `<ol aria-label="timeline">${body}</ol>` : '<p>No article has a 
 export class Timeline extends WebviewPage {
   constructor(index: WorkspaceIndex, extensionUri: vscode.Uri) {
     super(index, extensionUri, 'timeline', vscode.l10n.t('Timeline'), r => {
-      const articles = index.articles().map(a => ({ doc: a.name, text: a.text, analysis: a.analysis })).sort((a, b) => a.doc.localeCompare(b.doc));
+      const articles = index
+        .articles()
+        .map(a => ({ doc: a.name, text: a.text, analysis: a.analysis }))
+        .sort((a, b) => a.doc.localeCompare(b.doc));
       return timelineBody(timelineOf(articles, r.conflicts), [...r.documents].sort());
     });
   }

@@ -10,7 +10,8 @@ import { nonce, openMessage } from './pageMessages';
 
 export { nonce } from './pageMessages';
 
-export const esc = (s: string) => s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+export const esc = (s: string) =>
+  s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export class WebviewPage implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -42,7 +43,8 @@ export class WebviewPage implements vscode.Disposable {
   /** The page's HTML around its content, with links to its style and script in media/. */
   private shellFor(webview: vscode.Webview): (content: string) => string {
     const n = nonce();
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
+    const media = (file: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     return content => `<!DOCTYPE html>
 <html lang="${esc(vscode.env.language)}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';">
@@ -59,12 +61,17 @@ export class WebviewPage implements vscode.Disposable {
   }
 
   async show(): Promise<void> {
-    const r = this.index.result ?? await this.index.rebuild();
+    const r = this.index.result ?? (await this.index.rebuild());
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(`newsmark.${this.name}`, this.title, vscode.ViewColumn.Active,
-        { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] });
+      this.panel = vscode.window.createWebviewPanel(`newsmark.${this.name}`, this.title, vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')],
+      });
       this.shell = this.shellFor(this.panel.webview);
-      this.panel.onDidDispose(() => { this.panel = undefined; this.shell = undefined; });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.shell = undefined;
+      });
       this.panel.webview.onDidReceiveMessage((raw: unknown) => {
         const m = openMessage(raw);
         if (!m) return; // not a message this page sends: ignored

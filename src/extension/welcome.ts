@@ -31,5 +31,11 @@ export async function newArticle(): Promise<vscode.TextEditor> {
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch (e) { log().trace(`${uri.toString(true)} is free: ${errorText(e)}`); return false; }
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch (e) {
+    log().trace(`${uri.toString(true)} is free: ${errorText(e)}`);
+    return false;
+  }
 }

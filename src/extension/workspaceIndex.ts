@@ -19,7 +19,13 @@ function hash(text: string): string {
   return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
-interface Entry { uri: vscode.Uri; text: string; hash: string; analysis: Analysis; outlet?: string | null }
+interface Entry {
+  uri: vscode.Uri;
+  text: string;
+  hash: string;
+  analysis: Analysis;
+  outlet?: string | null;
+}
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -53,13 +59,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.subs.push(
-      watcher, sidecars,
+      watcher,
+      sidecars,
       watcher.onDidCreate(u => this.touch(u)),
       watcher.onDidChange(u => this.touch(u)),
-      watcher.onDidDelete(u => { this.forget(u.toString()); this.schedule(); }),
+      watcher.onDidDelete(u => {
+        this.forget(u.toString());
+        this.schedule();
+      }),
       sidecars.onDidChange(() => this.schedule()),
       sidecars.onDidCreate(() => this.schedule()),
-      vscode.workspace.onDidChangeTextDocument(e => { if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri); }),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('newsmark.articles')) void this.rebuild();
         else if (e.affectsConfiguration('newsmark.contradictions') && this.result) void this.check();
@@ -88,7 +100,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** The indexed articles: text as read, and the engine's analysis. */
   articles(): { uri: vscode.Uri; name: string; text: string; analysis: Analysis }[] {
-    return [...this.entries.values()].map(e => ({ uri: e.uri, name: this.nameOf(e.uri), text: e.text, analysis: e.analysis }));
+    return [...this.entries.values()].map(e => ({
+      uri: e.uri,
+      name: this.nameOf(e.uri),
+      text: e.text,
+      analysis: e.analysis,
+    }));
   }
 
   private forget(key: string): void {
@@ -104,7 +121,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     this.scheduled = true;
-    this.timer = setTimeout(() => { this.scheduled = false; void this.update(); }, 600);
+    this.timer = setTimeout(() => {
+      this.scheduled = false;
+      void this.update();
+    }, 600);
   }
 
   private scheduled = false;
@@ -118,9 +138,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async loadCache(): Promise<void> {
     if (!this.storage || this.cache.size) return;
     try {
-      const raw = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json')));
+      const raw = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json')),
+      );
       this.cache = new Map(Object.entries(JSON.parse(raw) as Record<string, Analysis>));
-    } catch (e) { log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`); }
+    } catch (e) {
+      log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`);
+    }
   }
 
   private async saveCache(): Promise<void> {
@@ -140,7 +164,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async findArticles(): Promise<vscode.Uri[]> {
-    return (await this.ws.articles()).filter(u => this.accepts(u)).sort((x, y) => x.toString().localeCompare(y.toString()));
+    return (await this.ws.articles())
+      .filter(u => this.accepts(u))
+      .sort((x, y) => x.toString().localeCompare(y.toString()));
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -156,7 +182,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (bytes.length > limit) return null;
       if (bytes.subarray(0, 8192).includes(0)) return null;
       return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-    } catch (e) { log().warn(`cannot read ${uri.toString(true)}: ${errorText(e)}`); return null; }
+    } catch (e) {
+      log().warn(`cannot read ${uri.toString(true)}: ${errorText(e)}`);
+      return null;
+    }
   }
 
   /**
@@ -197,18 +226,34 @@ export class WorkspaceIndex implements vscode.Disposable {
           const u = uris[i];
           seen.add(u.toString());
           const text = await this.read(u);
-          if (text === null) { this.forget(u.toString()); continue; }
+          if (text === null) {
+            this.forget(u.toString());
+            continue;
+          }
           void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
           this.entries.set(u.toString(), await this.analyse(u, text));
-          if (i % 25 === 0) { report(i); await new Promise(r => setTimeout(r, 0)); } // let the editor breathe
+          if (i % 25 === 0) {
+            report(i);
+            await new Promise(r => setTimeout(r, 0));
+          } // let the editor breathe
         }
         for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.forget(k);
       };
       if (opts.progress || uris.length > 200) {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Newsmark: reading the workspace’s articles', cancellable: true },
-          (p, token) => work(i => p.report({ message: `${i} of ${uris.length}`, increment: (25 / uris.length) * 100 }), token));
+        await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: 'Newsmark: reading the workspace’s articles',
+            cancellable: true,
+          },
+          (p, token) =>
+            work(i => p.report({ message: `${i} of ${uris.length}`, increment: (25 / uris.length) * 100 }), token),
+        );
       } else {
-        await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Newsmark: indexing' }, () => work(() => undefined));
+        await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: 'Newsmark: indexing' },
+          () => work(() => undefined),
+        );
       }
       this.dirty.clear();
       return await this.check();
@@ -220,9 +265,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async update(): Promise<void> {
-    if (this.indexing) { this.schedule(); return; }
+    if (this.indexing) {
+      this.schedule();
+      return;
+    }
     this.updating = true;
-    try { await this.updateNow(); } finally { this.updating = false; }
+    try {
+      await this.updateNow();
+    } finally {
+      this.updating = false;
+    }
   }
 
   private async updateNow(): Promise<void> {
@@ -230,7 +282,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);
       const text = await this.read(uri);
-      if (text === null) this.forget(key); else this.entries.set(key, await this.analyse(uri, text));
+      if (text === null) this.forget(key);
+      else this.entries.set(key, await this.analyse(uri, text));
     }
     await this.check();
     void this.saveCache();
@@ -241,7 +294,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     // A worker started again since holds no articles: they are given to it again, with their analyses.
     if (this.generation !== this.engine.generation) {
       this.generation = this.engine.generation;
-      await Promise.all([...this.entries.entries()].map(([key, e]) => this.engine.article(key, e.text, {}, e.analysis)));
+      await Promise.all(
+        [...this.entries.entries()].map(([key, e]) => this.engine.article(key, e.text, {}, e.analysis)),
+      );
     }
     this.byName.clear();
     const inputs = [...this.entries.entries()].map(([key, e]) => {
@@ -251,7 +306,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       return { key, doc: name, label: e.outlet ?? name };
     });
     // Contradictions from the confidence the researcher asks for (newsmark.contradictions.minConfidence).
-    const min = vscode.workspace.getConfiguration('newsmark').get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
+    const min = vscode.workspace
+      .getConfiguration('newsmark')
+      .get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
     const result = await this.engine.cross(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
     result.conflicts = await this.applySidecars(result.conflicts);
     this.result = result;

@@ -5,7 +5,13 @@
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import type { SidecarFs } from '../core/annotations/store';
-import { type DirEntry, type SidecarLocation, sidecarPathFor, type WorkspaceFs, WorkspaceModel } from '../core/workspace';
+import {
+  type DirEntry,
+  type SidecarLocation,
+  sidecarPathFor,
+  type WorkspaceFs,
+  WorkspaceModel,
+} from '../core/workspace';
 import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
 import { errorText, log } from './log';
@@ -13,10 +19,13 @@ import { errorText, log } from './log';
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
-const notFound = (e: unknown) => (e instanceof vscode.FileSystemError && e.code === 'FileNotFound')
-  || (e as { code?: string }).code === 'FileNotFound' || /ENOENT|not found|nonexistent/i.test(String(e));
+const notFound = (e: unknown) =>
+  (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') ||
+  (e as { code?: string }).code === 'FileNotFound' ||
+  /ENOENT|not found|nonexistent/i.test(String(e));
 
-const kindOf = (t: vscode.FileType): DirEntry['kind'] => (t & vscode.FileType.Directory ? 'dir' : t & vscode.FileType.File ? 'file' : 'other');
+const kindOf = (t: vscode.FileType): DirEntry['kind'] =>
+  t & vscode.FileType.Directory ? 'dir' : t & vscode.FileType.File ? 'file' : 'other';
 
 /**
  * The model's port on `vscode.workspace.fs`, for the files of one scheme and authority (`base`): a path is the
@@ -41,28 +50,45 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
       await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true });
     },
     async remove(p) {
-      try { await vscode.workspace.fs.delete(uri(p)); } catch (e) { log().debug(`not removed (already gone?): ${p}: ${errorText(e)}`); }
+      try {
+        await vscode.workspace.fs.delete(uri(p));
+      } catch (e) {
+        log().debug(`not removed (already gone?): ${p}: ${errorText(e)}`);
+      }
     },
     async list(dir) {
       try {
         return (await vscode.workspace.fs.readDirectory(uri(dir))).map(([name, type]) => {
           const kind = kindOf(type);
           // A link to a folder: its real place (local disk), so that a walk never loops.
-          return kind === 'dir' && local && type & vscode.FileType.SymbolicLink ? { name, kind, real: targetOf(uri(`${dir}/${name}`).fsPath) } : { name, kind };
+          return kind === 'dir' && local && type & vscode.FileType.SymbolicLink
+            ? { name, kind, real: targetOf(uri(`${dir}/${name}`).fsPath) }
+            : { name, kind };
         });
-      } catch (e) { log().trace(`no folder listed at ${dir}: ${errorText(e)}`); return null; }
+      } catch (e) {
+        log().trace(`no folder listed at ${dir}: ${errorText(e)}`);
+        return null;
+      }
     },
     async stat(p) {
       try {
         const st = await vscode.workspace.fs.stat(uri(p));
         return { kind: kindOf(st.type), size: st.size };
-      } catch (e) { log().trace(`nothing at ${p}: ${errorText(e)}`); return null; }
+      } catch (e) {
+        log().trace(`nothing at ${p}: ${errorText(e)}`);
+        return null;
+      }
     },
-    ...(local ? {
-      lock: (p: string) => lockFile(uri(p).fsPath),
-      target: async (p: string) => { const real = targetOf(uri(p).fsPath); return real === uri(p).fsPath ? p : vscode.Uri.file(real).path; },
-      leftovers: async (p: string) => staleTemps(uri(p).fsPath).map(f => vscode.Uri.file(f).path),
-    } : {}),
+    ...(local
+      ? {
+          lock: (p: string) => lockFile(uri(p).fsPath),
+          target: async (p: string) => {
+            const real = targetOf(uri(p).fsPath);
+            return real === uri(p).fsPath ? p : vscode.Uri.file(real).path;
+          },
+          leftovers: async (p: string) => staleTemps(uri(p).fsPath).map(f => vscode.Uri.file(f).path),
+        }
+      : {}),
   };
 }
 
@@ -71,15 +97,40 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
  * goes to the port of that URI's file system.
  */
 export const uriStringFs: SidecarFs = (() => {
-  const on = (p: string) => { const u = vscode.Uri.parse(p); return { u, fs: workspaceFsFor(u) }; };
+  const on = (p: string) => {
+    const u = vscode.Uri.parse(p);
+    return { u, fs: workspaceFsFor(u) };
+  };
   return {
-    read: p => { const { u, fs } = on(p); return fs.read(u.path); },
-    write: (p, text) => { const { u, fs } = on(p); return fs.write(u.path, text); },
-    rename: (from, to) => { const a = on(from); return a.fs.rename(a.u.path, vscode.Uri.parse(to).path); },
-    remove: p => { const { u, fs } = on(p); return fs.remove(u.path); },
-    lock: p => { const { u, fs } = on(p); return fs.lock ? fs.lock(u.path) : Promise.resolve(async () => undefined); },
-    target: async p => { const { u, fs } = on(p); const t = fs.target ? await fs.target(u.path) : u.path; return t === u.path ? p : u.with({ path: t }).toString(); },
-    leftovers: async p => { const { u, fs } = on(p); return ((await fs.leftovers?.(u.path)) ?? []).map(x => u.with({ path: x }).toString()); },
+    read: p => {
+      const { u, fs } = on(p);
+      return fs.read(u.path);
+    },
+    write: (p, text) => {
+      const { u, fs } = on(p);
+      return fs.write(u.path, text);
+    },
+    rename: (from, to) => {
+      const a = on(from);
+      return a.fs.rename(a.u.path, vscode.Uri.parse(to).path);
+    },
+    remove: p => {
+      const { u, fs } = on(p);
+      return fs.remove(u.path);
+    },
+    lock: p => {
+      const { u, fs } = on(p);
+      return fs.lock ? fs.lock(u.path) : Promise.resolve(async () => undefined);
+    },
+    target: async p => {
+      const { u, fs } = on(p);
+      const t = fs.target ? await fs.target(u.path) : u.path;
+      return t === u.path ? p : u.with({ path: t }).toString();
+    },
+    leftovers: async p => {
+      const { u, fs } = on(p);
+      return ((await fs.leftovers?.(u.path)) ?? []).map(x => u.with({ path: x }).toString());
+    },
   };
 })();
 
@@ -93,12 +144,26 @@ export class EditorWorkspace implements vscode.Disposable {
 
   constructor() {
     const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
-    const forget = (u: vscode.Uri) => { this.models.get(this.keyOf(u))?.forget(u.path); this.forgot.fire(); };
+    const forget = (u: vscode.Uri) => {
+      this.models.get(this.keyOf(u))?.forget(u.path);
+      this.forgot.fire();
+    };
     this.subs.push(
-      sidecars, sidecars.onDidChange(forget), sidecars.onDidCreate(forget), sidecars.onDidDelete(forget),
+      sidecars,
+      sidecars.onDidChange(forget),
+      sidecars.onDidCreate(forget),
+      sidecars.onDidDelete(forget),
       vscode.workspace.onDidSaveTextDocument(d => forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('newsmark') || e.affectsConfiguration('files.exclude')) { this.models.clear(); this.forgot.fire(); } }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => { this.models.clear(); this.forgot.fire(); }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('newsmark') || e.affectsConfiguration('files.exclude')) {
+          this.models.clear();
+          this.forgot.fire();
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.models.clear();
+        this.forgot.fire();
+      }),
       this.forgot,
     );
   }
@@ -114,12 +179,19 @@ export class EditorWorkspace implements vscode.Disposable {
     let m = this.models.get(key);
     if (!m) {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      const filesExclude = Object.entries(vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {})).filter(([, on]) => on === true).map(([g]) => g);
+      const filesExclude = Object.entries(
+        vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {}),
+      )
+        .filter(([, on]) => on === true)
+        .map(([g]) => g);
       m = new WorkspaceModel(workspaceFsFor(folder?.uri ?? uri), {
         root: folder ? folder.uri.path : null,
         globs: {
           include: setting<string>('articles.include', '**/*.{txt,md,news}', folder),
-          exclude: [...setting<string[]>('articles.exclude', [], folder), ...filesExclude.map(g => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`))],
+          exclude: [
+            ...setting<string[]>('articles.exclude', [], folder),
+            ...filesExclude.map(g => (g.startsWith('**/') || g.startsWith('/') ? g : `**/${g}`)),
+          ],
         },
         location: setting<SidecarLocation>('sidecarLocation', 'beside', folder),
       });
@@ -156,5 +228,10 @@ export class EditorWorkspace implements vscode.Disposable {
 /** Where a new sidecar of an article goes, by the setting (sync: no look at the disk). */
 export function newSidecarUri(article: vscode.Uri): vscode.Uri {
   const folder = vscode.workspace.getWorkspaceFolder(article);
-  return article.with({ path: sidecarPathFor(article.path, { root: folder?.uri.path ?? null, location: setting<SidecarLocation>('sidecarLocation', 'beside', article) }) });
+  return article.with({
+    path: sidecarPathFor(article.path, {
+      root: folder?.uri.path ?? null,
+      location: setting<SidecarLocation>('sidecarLocation', 'beside', article),
+    }),
+  });
 }

@@ -3,7 +3,21 @@
 // writes through a sidecar that is a symbolic link, the leftovers of interrupted writes by older versions, and
 // folder listings for the article walk.
 
-import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, type Stats, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { SidecarFs } from '../core/annotations/store';
 import type { DirEntry, WorkspaceFs } from '../core/workspace';
@@ -17,7 +31,12 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 const lockPathOf = (real: string) => join(dirname(real), `.${basename(real)}.lock`);
@@ -36,29 +55,51 @@ export async function lockFile(real: string, waitMs = LOCK_WAIT_MS): Promise<() 
   for (let round = 0; ; round++) {
     try {
       const fd = openSync(path, 'wx');
-      try { writeSync(fd, mine); } finally { closeSync(fd); }
+      try {
+        writeSync(fd, mine);
+      } finally {
+        closeSync(fd);
+      }
       return async () => {
-        try { if (readFileSync(path, 'utf8') === mine) unlinkSync(path); } catch { /* gone already */ }
+        try {
+          if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+        } catch {
+          /* gone already */
+        }
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     let held: string;
-    try { held = readFileSync(path, 'utf8'); } catch { continue; /* released meanwhile */ }
+    try {
+      held = readFileSync(path, 'utf8');
+    } catch {
+      continue; /* released meanwhile */
+    }
     // An empty file is a lock being written this instant, unless it stays empty.
-    if (held && stale(held, Date.now()) || !held && round > 50) {
+    if ((held && stale(held, Date.now())) || (!held && round > 50)) {
       // Moved aside, not deleted, so that two processes clearing the same stale lock cannot delete a fresh one.
       const aside = `${path}.${process.pid}.stale`;
       try {
         renameSync(path, aside);
         const moved = readFileSync(aside, 'utf8');
-        if (moved !== held) { try { linkSync(aside, path); } catch { /* someone holds it now */ } }
+        if (moved !== held) {
+          try {
+            linkSync(aside, path);
+          } catch {
+            /* someone holds it now */
+          }
+        }
         unlinkSync(aside);
-      } catch { /* someone else cleared it */ }
+      } catch {
+        /* someone else cleared it */
+      }
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${real} is being written by another process (${held.split(' ')[0] || 'unknown'}) for too long; try again`);
+      throw new Error(
+        `${real} is being written by another process (${held.split(' ')[0] || 'unknown'}) for too long; try again`,
+      );
     }
     await sleep(2 + Math.floor(Math.random() * Math.min(50, 5 + round)));
   }
@@ -68,7 +109,9 @@ export async function lockFile(real: string, waitMs = LOCK_WAIT_MS): Promise<() 
 export function targetOf(path: string): string {
   try {
     if (lstatSync(path).isSymbolicLink()) return realpathSync(path);
-  } catch { /* no such file, or a dangling link: written where it is */ }
+  } catch {
+    /* no such file, or a dangling link: written where it is */
+  }
   return path;
 }
 
@@ -77,8 +120,17 @@ export function staleTemps(real: string): string[] {
   const dir = dirname(real);
   const prefix = `.${basename(real)}.`;
   let names: string[];
-  try { names = readdirSync(dir); } catch { return []; }
-  return names.filter(n => n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length)) && !alive(Number(n.slice(prefix.length, -4)))).map(n => join(dir, n));
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter(
+      n =>
+        n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length)) && !alive(Number(n.slice(prefix.length, -4))),
+    )
+    .map(n => join(dir, n));
 }
 
 export const nodeSidecarFs: SidecarFs = {
@@ -103,11 +155,19 @@ export const nodeSidecarFs: SidecarFs = {
     renameSync(from, to);
   },
   async remove(p) {
-    try { unlinkSync(p); } catch { /* already gone */ }
+    try {
+      unlinkSync(p);
+    } catch {
+      /* already gone */
+    }
   },
   lock: real => lockFile(real),
-  async target(p) { return targetOf(p); },
-  async leftovers(real) { return staleTemps(real); },
+  async target(p) {
+    return targetOf(p);
+  },
+  async leftovers(real) {
+    return staleTemps(real);
+  },
 };
 
 /** Why a file-system call failed, in a few words. */
@@ -122,7 +182,8 @@ export function why(e: unknown): string {
   return (e as Error).message.split('\n')[0];
 }
 
-const kindOfStats = (st: Stats): 'file' | 'dir' | 'other' => (st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other');
+const kindOfStats = (st: Stats): 'file' | 'dir' | 'other' =>
+  st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
 
 /**
  * The workspace model's port on Node's file system (the CLI; the editor's local files): the store's reads and
@@ -132,19 +193,37 @@ export const nodeWorkspaceFs: WorkspaceFs = {
   ...nodeSidecarFs,
   async list(dir) {
     let names: string[];
-    try { names = readdirSync(dir); } catch { return null; }
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return null;
+    }
     return names.map((name): DirEntry => {
       const p = join(dir, name);
       try {
         const st = statSync(p);
         const kind = kindOfStats(st);
-        if (kind === 'other') return { name, kind, problem: `${st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file` };
+        if (kind === 'other')
+          return {
+            name,
+            kind,
+            problem: `${st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device'}, not a regular file`,
+          };
         return kind === 'dir' ? { name, kind, real: realpathSync(p) } : { name, kind };
       } catch (e) {
         let link = false;
-        try { link = lstatSync(p).isSymbolicLink(); } catch { /* gone meanwhile */ }
+        try {
+          link = lstatSync(p).isSymbolicLink();
+        } catch {
+          /* gone meanwhile */
+        }
         const code = (e as NodeJS.ErrnoException).code;
-        return { name, kind: 'other', problem: code === 'ELOOP' ? 'a loop of symbolic links' : link ? 'a symbolic link to nothing (dangling)' : why(e) };
+        return {
+          name,
+          kind: 'other',
+          problem:
+            code === 'ELOOP' ? 'a loop of symbolic links' : link ? 'a symbolic link to nothing (dangling)' : why(e),
+        };
       }
     });
   },
@@ -153,6 +232,8 @@ export const nodeWorkspaceFs: WorkspaceFs = {
       const st = statSync(p);
       const kind = kindOfStats(st);
       return kind === 'dir' ? { kind, size: st.size, real: realpathSync(p) } : { kind, size: st.size };
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   },
 };

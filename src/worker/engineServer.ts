@@ -22,14 +22,20 @@ export type EngineRequest =
   /** A JSON object of the kept articles' analyses by the hash given for each (the index's cache file). */
   | { op: 'cacheJson'; keys: { key: string; hash: string }[] };
 
-export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' } ? Analysis
-  : R extends { op: 'article' } ? Analysis | null
-  : R extends { op: 'cross' } ? CrossResult
-  : R extends { op: 'cacheJson' } ? string
-  : null;
+export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
+  ? Analysis
+  : R extends { op: 'article' }
+    ? Analysis | null
+    : R extends { op: 'cross' }
+      ? CrossResult
+      : R extends { op: 'cacheJson' }
+        ? string
+        : null;
 
 export type ToWorker = { id: number; req: EngineRequest } | { id: number; cancel: true };
-export type FromWorker = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string; cancelled?: boolean }
+export type FromWorker =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string; cancelled?: boolean }
   /** Part of a long list of the answer to come (the answer then holds the list empty). */
   | { id: number; chunk: { field: string; items: unknown[] } };
 
@@ -101,7 +107,11 @@ export class EngineState {
  * Serves requests arriving through `onMessage`, answering through `post`: queued, one per task, cancellable while
  * waiting. `defer` runs a function in a later task (setTimeout or setImmediate).
  */
-export function serveEngine(onMessage: (f: (m: ToWorker) => void) => void, post: (m: FromWorker) => void, defer: (f: () => void) => void = f => setTimeout(f, 0)): void {
+export function serveEngine(
+  onMessage: (f: (m: ToWorker) => void) => void,
+  post: (m: FromWorker) => void,
+  defer: (f: () => void) => void = f => setTimeout(f, 0),
+): void {
   const state = new EngineState();
   const queue: { id: number; req: EngineRequest }[] = [];
   const cancelled = new Set<number>();
@@ -118,7 +128,10 @@ export function serveEngine(onMessage: (f: (m: ToWorker) => void) => void, post:
         post({ id: next.id, ok: false, error: e instanceof Error ? e.message : String(e) });
       }
     }
-    if (queue.length && !scheduled) { scheduled = true; defer(step); }
+    if (queue.length && !scheduled) {
+      scheduled = true;
+      defer(step);
+    }
   };
   onMessage(m => {
     if ('cancel' in m) {
@@ -126,6 +139,9 @@ export function serveEngine(onMessage: (f: (m: ToWorker) => void) => void, post:
       return;
     }
     queue.push(m);
-    if (!scheduled) { scheduled = true; defer(step); }
+    if (!scheduled) {
+      scheduled = true;
+      defer(step);
+    }
   });
 }

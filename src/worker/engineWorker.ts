@@ -4,16 +4,27 @@
 import { type FromWorker, serveEngine, type ToWorker } from './engineServer';
 
 declare const require: ((id: string) => unknown) | undefined;
-declare const self: { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage(m: FromWorker): void } | undefined;
+declare const self:
+  { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage(m: FromWorker): void } | undefined;
 
 type Port = { on(ev: 'message', f: (m: ToWorker) => void): void; postMessage(m: FromWorker): void };
-const nodePort = typeof require === 'function' && typeof process !== 'undefined' && process.versions?.node
-  ? (require('node:worker_threads') as { parentPort: Port | null }).parentPort
-  : null;
+const nodePort =
+  typeof require === 'function' && typeof process !== 'undefined' && process.versions?.node
+    ? (require('node:worker_threads') as { parentPort: Port | null }).parentPort
+    : null;
 
 if (nodePort) {
-  serveEngine(f => nodePort.on('message', f), m => nodePort.postMessage(m), f => setImmediate(f));
+  serveEngine(
+    f => nodePort.on('message', f),
+    m => nodePort.postMessage(m),
+    f => setImmediate(f),
+  );
 } else if (typeof self !== 'undefined') {
   const scope = self;
-  serveEngine(f => { scope.onmessage = e => f(e.data); }, m => scope.postMessage(m));
+  serveEngine(
+    f => {
+      scope.onmessage = e => f(e.data);
+    },
+    m => scope.postMessage(m),
+  );
 }

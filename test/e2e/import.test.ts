@@ -33,10 +33,17 @@ describe('Importing a saved page in the browser', function () {
     ({ page, workspace } = bench);
   });
 
-  after(async () => { await bench?.close(); });
+  after(async () => {
+    await bench?.close();
+  });
 
   it('drops a saved page on the sidebar: the article is written with its sidecar and opens highlighted', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();
+    await page
+      .locator(
+        '.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]',
+      )
+      .first()
+      .click();
     const header = page.locator('.pane-header', { hasText: /^Import/ }).first();
     await header.waitFor({ timeout: 30000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
@@ -49,7 +56,13 @@ describe('Importing a saved page in the browser', function () {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'Ferry strike ends after two weeks _ Harbour Daily.html', { type: 'text/html' }));
       const r = target.getBoundingClientRect();
-      const at = { clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true, dataTransfer: dt };
+      const at = {
+        clientX: r.x + r.width / 2,
+        clientY: r.y + r.height / 2,
+        bubbles: true,
+        cancelable: true,
+        dataTransfer: dt,
+      };
       target.dispatchEvent(new DragEvent('dragenter', at));
       target.dispatchEvent(new DragEvent('dragover', at));
       target.dispatchEvent(new DragEvent('drop', at));
@@ -58,8 +71,14 @@ describe('Importing a saved page in the browser', function () {
     await page.waitForSelector(`.tab.active[data-resource-name="${ARTICLE}"]`, { timeout: 60000 });
     await page.waitForSelector('.monaco-editor .view-line >> text=Kelvar Sound', { timeout: 20000 });
     // Highlights drawn: some decoration with a background in the editor.
-    await page.waitForFunction(() => [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')]
-      .filter(e => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)').length >= 5, undefined, { timeout: 30000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].filter(
+          e => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)',
+        ).length >= 5,
+      undefined,
+      { timeout: 30000 },
+    );
     const sidecar = readFileSync(join(workspace, `${ARTICLE}.newsmark.yaml`), 'utf8');
     assert.match(sidecar, /outlet: Harbour Daily/);
     assert.match(sidecar, /published: "2026-03-04"/);
@@ -69,6 +88,7 @@ describe('Importing a saved page in the browser', function () {
     await page.mouse.move(5, 400);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, 'import.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'import.png'), join(ROOT, 'media/screenshot-import.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'import.png'), join(ROOT, 'media/screenshot-import.png'));
   });
 });

@@ -41,39 +41,76 @@ describe('Newsmark in the browser', function () {
     mkdirSync(OUT, { recursive: true });
     // Installed as a user installs it: the .vsix that `npm run package` built, through code-server --install-extension.
     const vsix = join(ROOT, 'newsmark.vsix');
-    assert.ok(existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(join(ROOT, 'dist/extension.js')).mtimeMs - 60000, 'newsmark.vsix is older than the build: run npm run package');
+    assert.ok(
+      existsSync(vsix) && statSync(vsix).mtimeMs >= statSync(join(ROOT, 'dist/extension.js')).mtimeMs - 60000,
+      'newsmark.vsix is older than the build: run npm run package',
+    );
     bench = await openWorkbench();
     ({ page, workspace } = bench);
     // What got installed is the package, not this checkout: its bundle and assets, no sources or tests.
-    const installed = readdirSync(bench.extensions).find(n => n.startsWith(`${pkg.publisher}.${pkg.name}-${pkg.version}`));
+    const installed = readdirSync(bench.extensions).find(n =>
+      n.startsWith(`${pkg.publisher}.${pkg.name}-${pkg.version}`),
+    );
     assert.ok(installed, `installed into ${bench.extensions}: ${readdirSync(bench.extensions).join(', ')}`);
     const files = readdirSync(join(bench.extensions, installed));
-    assert.ok(files.includes('dist') && files.includes('package.json') && !files.includes('src') && !files.includes('test') && !files.includes('node_modules'), files.join(', '));
+    assert.ok(
+      files.includes('dist') &&
+        files.includes('package.json') &&
+        !files.includes('src') &&
+        !files.includes('test') &&
+        !files.includes('node_modules'),
+      files.join(', '),
+    );
   });
 
-  after(async () => { await bench?.close(); });
+  after(async () => {
+    await bench?.close();
+  });
 
   /** Elements drawn for text-editor decorations with a given background. */
-  const decorationsWithBackground = (bg: number[]) => page.evaluate(([want, same]) => {
-    const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-    return [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].filter(e => test(e, want as number[])).length;
-  }, [bg, SAME_BG] as const);
-  const waitForBackground = (bg: number[], present: boolean) => page.waitForFunction(([want, same, yes]) => {
-    const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-    return [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].some(e => test(e, want as number[])) === yes;
-  }, [bg, SAME_BG, present] as const, { timeout: 30000 });
+  const decorationsWithBackground = (bg: number[]) =>
+    page.evaluate(
+      ([want, same]) => {
+        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
+        return [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].filter(e =>
+          test(e, want as number[]),
+        ).length;
+      },
+      [bg, SAME_BG] as const,
+    );
+  const waitForBackground = (bg: number[], present: boolean) =>
+    page.waitForFunction(
+      ([want, same, yes]) => {
+        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
+        return (
+          [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].some(e =>
+            test(e, want as number[]),
+          ) === yes
+        );
+      },
+      [bg, SAME_BG, present] as const,
+      { timeout: 30000 },
+    );
 
   async function palette(command: string): Promise<void> {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     // With the focus in a closed webview nowhere gets the key: give it back to the workbench and press again.
-    if (!(await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false))) {
+    if (
+      !(await input.waitFor({ state: 'visible', timeout: 3000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible' });
     }
     await input.fill(`>${command}`);
-    await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`).first().waitFor({ timeout: 20000 });
+    await page
+      .locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`)
+      .first()
+      .waitFor({ timeout: 20000 });
     await page.keyboard.press('Enter');
   }
 
@@ -100,29 +137,39 @@ describe('Newsmark in the browser', function () {
     await quickOpen('nordwire.txt');
     await page.waitForSelector('.monaco-editor .view-line >> text=Polarlinje', { timeout: 20000 });
     await waitForBackground(ENTITY_BG, true);
-    assert.ok(await decorationsWithBackground(ENTITY_BG) >= 5, 'entity highlights drawn');
-    assert.ok(await decorationsWithBackground(DATE_BG) >= 2, 'date highlights drawn');
-    const status = await page.locator('.statusbar-item', { hasText: /\d+ entities · \d+ dates · \d+ claims/ }).first().textContent();
+    assert.ok((await decorationsWithBackground(ENTITY_BG)) >= 5, 'entity highlights drawn');
+    assert.ok((await decorationsWithBackground(DATE_BG)) >= 2, 'date highlights drawn');
+    const status = await page
+      .locator('.statusbar-item', { hasText: /\d+ entities · \d+ dates · \d+ claims/ })
+      .first()
+      .textContent();
     assert.match(status ?? '', /entities/);
     await page.screenshot({ path: join(OUT, 'highlights.png') });
   });
 
   it('shows what a highlight is on hover', async () => {
-    const box = await page.evaluate(([want, same]) => {
-      const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-      const e = [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')]
-        .find(x => test(x, want as number[]) && x.getBoundingClientRect().width > 30);
-      const r = e!.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }, [ENTITY_BG, SAME_BG] as const);
+    const box = await page.evaluate(
+      ([want, same]) => {
+        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
+        const e = [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].find(
+          x => test(x, want as number[]) && x.getBoundingClientRect().width > 30,
+        );
+        const r = e!.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      },
+      [ENTITY_BG, SAME_BG] as const,
+    );
     await page.mouse.move(box.x - 40, box.y - 40);
     await page.mouse.move(box.x, box.y, { steps: 5 });
-    const hover = page.locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown').filter({ hasText: /(Person|Place|Organisation|Nationality or group) \((PERSON|PLACE|ORG|NORP)\)/ });
+    const hover = page
+      .locator('.monaco-hover .hover-contents, .monaco-hover .rendered-markdown')
+      .filter({ hasText: /(Person|Place|Organisation|Nationality or group) \((PERSON|PLACE|ORG|NORP)\)/ });
     await hover.first().waitFor({ timeout: 20000 });
     await page.waitForTimeout(400); // let the hover fade in before the screenshot
-    assert.match(await hover.first().textContent() ?? '', /Mentioned (once|\d+ times) in this article/);
+    assert.match((await hover.first().textContent()) ?? '', /Mentioned (once|\d+ times) in this article/);
     await page.screenshot({ path: join(OUT, 'hover.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'hover.png'), join(ROOT, 'media/screenshot-hover.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'hover.png'), join(ROOT, 'media/screenshot-hover.png'));
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
   });
@@ -132,7 +179,7 @@ describe('Newsmark in the browser', function () {
     assert.ok(before > 0);
     await palette('Newsmark: Toggle Date Highlights');
     await waitForBackground(DATE_BG, false);
-    assert.ok(await decorationsWithBackground(ENTITY_BG) > 0, 'entities stay highlighted');
+    assert.ok((await decorationsWithBackground(ENTITY_BG)) > 0, 'entities stay highlighted');
     await palette('Newsmark: Toggle Date Highlights');
     await waitForBackground(DATE_BG, true);
   });
@@ -149,11 +196,15 @@ describe('Newsmark in the browser', function () {
     await palette('Newsmark: Tag Selection');
     const kind = page.locator('.quick-input-list .monaco-list-row').first();
     await kind.waitFor({ timeout: 20000 });
-    assert.match(await kind.textContent() ?? '', /Entity.*as Newsmark found it/);
+    assert.match((await kind.textContent()) ?? '', /Entity.*as Newsmark found it/);
     await page.keyboard.press('Enter');
     const type = page.locator('.quick-input-list .monaco-list-row').first();
-    await page.waitForFunction(() => /Person/.test(document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? ''), undefined, { timeout: 20000 });
-    assert.match(await type.textContent() ?? '', /Person.*PERSON, as found/);
+    await page.waitForFunction(
+      () => /Person/.test(document.querySelector('.quick-input-list .monaco-list-row')?.textContent ?? ''),
+      undefined,
+      { timeout: 20000 },
+    );
+    assert.match((await type.textContent()) ?? '', /Person.*PERSON, as found/);
     await page.keyboard.press('Enter');
     await waitForBackground(ANNOTATION_BG, true);
     const sidecar = join(workspace, 'election/coastline-wire.txt.newsmark.yaml');
@@ -162,11 +213,17 @@ describe('Newsmark in the browser', function () {
     assert.match(text, /type: PERSON/);
     await page.mouse.move(5, 400);
     await page.screenshot({ path: join(OUT, 'tagged.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'tagged.png'), join(ROOT, 'media/screenshot-tagged.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'tagged.png'), join(ROOT, 'media/screenshot-tagged.png'));
   });
 
   it('lists the article’s findings in the Newsmark sidebar', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();
+    await page
+      .locator(
+        '.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]',
+      )
+      .first()
+      .click();
     const rows = page.locator('[id="workbench.view.extension.newsmark"] .monaco-list-row');
     await rows.filter({ hasText: 'People' }).first().waitFor({ timeout: 20000 });
     // The tree may be scrolled (it keeps its place when refreshed): go to its top, then look for each group.
@@ -175,33 +232,54 @@ describe('Newsmark in the browser', function () {
     // (The view shares the sidebar with Sources, Contradictions and Claims: its first rows are what shows.)
     for (const want of ['Annotations', 'entity: Efua Mensah', 'People', 'Kwame Asante', 'Organisations']) {
       // A row below the view's fold (the sidebar holds five views) is reached with the keyboard, as a user scrolls.
-      for (let i = 0; i < 30 && !(await rows.filter({ hasText: want }).first().isVisible()); i++) await page.keyboard.press('ArrowDown');
-      await rows.filter({ hasText: want }).first().waitFor({ timeout: 10000 }).catch(async () => {
-        assert.fail(`${want} not in the sidebar: ${(await rows.allTextContents()).join(' | ')}`);
-      });
+      for (let i = 0; i < 30 && !(await rows.filter({ hasText: want }).first().isVisible()); i++)
+        await page.keyboard.press('ArrowDown');
+      await rows
+        .filter({ hasText: want })
+        .first()
+        .waitFor({ timeout: 10000 })
+        .catch(async () => {
+          assert.fail(`${want} not in the sidebar: ${(await rows.allTextContents()).join(' | ')}`);
+        });
     }
     await page.keyboard.press('Home');
     await page.screenshot({ path: join(OUT, 'sidebar.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'sidebar.png'), join(ROOT, 'media/screenshot.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'sidebar.png'), join(ROOT, 'media/screenshot.png'));
   });
   it('shows contradictions in the sidebar and coverage in a webview', async () => {
     // Open the Newsmark sidebar unless it is open already (a second click would close it).
     if (!(await page.locator('[id="workbench.view.extension.newsmark"]').isVisible())) {
-      await page.locator('.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]').first().click();
+      await page
+        .locator(
+          '.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]',
+        )
+        .first()
+        .click();
     }
     // The sidebar's sections: open Contradictions (it may be collapsed).
     const header = page.locator('.pane-header', { hasText: 'Contradictions' }).first();
     await header.waitFor({ timeout: 20000 });
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const rows = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Contradictions' }) }).locator('.monaco-list-row');
-    await rows.filter({ hasText: /^(number|date|hedge|attribution|entity|negation):/ }).first().waitFor({ timeout: 60000 });
+    const rows = page
+      .locator('.pane', { has: page.locator('.pane-header', { hasText: 'Contradictions' }) })
+      .locator('.monaco-list-row');
+    await rows
+      .filter({ hasText: /^(number|date|hedge|attribution|entity|negation):/ })
+      .first()
+      .waitFor({ timeout: 60000 });
     await page.screenshot({ path: join(OUT, 'contradictions.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'contradictions.png'), join(ROOT, 'media/screenshot-contradictions.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'contradictions.png'), join(ROOT, 'media/screenshot-contradictions.png'));
     await palette('Newsmark: Compare Coverage');
     await page.locator('.tab', { hasText: 'Compare Coverage' }).first().waitFor({ timeout: 20000 });
-    assert.ok(await frameWith('table[role="grid"] td.conflicts'), 'the coverage table, with conflicting cells, is in the webview');
+    assert.ok(
+      await frameWith('table[role="grid"] td.conflicts'),
+      'the coverage table, with conflicting cells, is in the webview',
+    );
     await page.screenshot({ path: join(OUT, 'coverage.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'coverage.png'), join(ROOT, 'media/screenshot-coverage.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'coverage.png'), join(ROOT, 'media/screenshot-coverage.png'));
     await page.keyboard.press('Control+W');
   });
 
@@ -215,13 +293,15 @@ describe('Newsmark in the browser', function () {
     assert.ok(await frame.$('button.event.disagrees'), 'a date the articles disagree on stands out');
     // Keyboard: from the first statement, ArrowDown goes to a later date.
     await frame.focus('button.event');
-    const where = () => frame.evaluate(() => (document.activeElement?.closest('li.row') as HTMLElement | null)?.dataset.from ?? '');
+    const where = () =>
+      frame.evaluate(() => (document.activeElement?.closest('li.row') as HTMLElement | null)?.dataset.from ?? '');
     const first = await where();
     await page.keyboard.press('ArrowDown');
     const second = await where();
     assert.ok(second > first, `ArrowDown moved from ${first} to ${second}`);
     await page.screenshot({ path: join(OUT, 'timeline.png') });
-    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS) copyFileSync(join(OUT, 'timeline.png'), join(ROOT, 'media/screenshot-timeline.png'));
+    if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
+      copyFileSync(join(OUT, 'timeline.png'), join(ROOT, 'media/screenshot-timeline.png'));
     const doc = await frame.evaluate(() => (document.activeElement as HTMLElement).dataset.doc!);
     await page.keyboard.press('Enter');
     await page.waitForSelector(`.tab.active[data-resource-name="${doc.split('/').pop()}"]`, { timeout: 20000 });

@@ -8,7 +8,10 @@ import { codeRepository, copyOfSamples, ROOT } from './codeServer';
 
 async function main(): Promise<void> {
   // The demo workspace with its tests, then a code repository that does not use Newsmark with its own.
-  for (const [workspace, tests] of [[copyOfSamples(), 'out/test/integration/index.js'], [codeRepository(), 'out/test/integration/quiet/index.js']]) {
+  for (const [workspace, tests] of [
+    [copyOfSamples(), 'out/test/integration/index.js'],
+    [codeRepository(), 'out/test/integration/quiet/index.js'],
+  ]) {
     await runTests({
       version: process.env.NEWSMARK_VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: ROOT,

@@ -14,7 +14,10 @@ const say = (...a: unknown[]) => console.log(`[integration ${((Date.now() - t0) 
 async function main(): Promise<void> {
   const problem = hostProblem();
   if (problem) {
-    if (process.env.CI) { console.error(`integration: cannot run: ${problem}`); process.exit(4); }
+    if (process.env.CI) {
+      console.error(`integration: cannot run: ${problem}`);
+      process.exit(4);
+    }
     say(`skipped: ${problem}`);
     return;
   }
@@ -44,19 +47,24 @@ async function main(): Promise<void> {
   browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // The workbench reports the tests' end and forwards the extension host's output through these.
-  const open = (p: typeof passes[number]) => {
+  const open = (p: (typeof passes)[number]) => {
     say(`workspace ${p.workspace}, tests ${p.tests}`);
-    return page.goto(server!.workbench(p.workspace, [
-      ['extensionDevelopmentPath', server!.remote(ROOT)],
-      ['extensionTestsPath', server!.remote(join(ROOT, p.tests))],
-      ['skipWelcome', 'true'],
-    ]), { timeout: 180000 });
+    return page.goto(
+      server!.workbench(p.workspace, [
+        ['extensionDevelopmentPath', server!.remote(ROOT)],
+        ['extensionTestsPath', server!.remote(join(ROOT, p.tests))],
+        ['skipWelcome', 'true'],
+      ]),
+      { timeout: 180000 },
+    );
   };
   await page.exposeFunction('codeAutomationExit', (code: number) => {
     if (code !== 0 || ++pass >= passes.length) void finish(code === 0 ? 0 : 1, 'tests finished');
     else void open(passes[pass]).catch(e => void finish(4, `could not open the next workspace: ${e}`));
   });
-  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => console.log(...(Array.isArray(args) ? args : [args])));
+  await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) =>
+    console.log(...(Array.isArray(args) ? args : [args])),
+  );
   page.on('pageerror', e => say('page error:', e.message));
   await open(passes[0]);
 }

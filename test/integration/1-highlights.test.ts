@@ -8,7 +8,6 @@ import { until } from './wait';
 
 const EXT_ID = 'newsmark.newsmark';
 
-
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'the demo workspace is open');
@@ -20,7 +19,8 @@ async function open(rel: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc);
 }
 
-const asOffsets = (doc: vscode.TextDocument, rs: vscode.Range[]) => rs.map(r => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
+const asOffsets = (doc: vscode.TextDocument, rs: vscode.Range[]) =>
+  rs.map(r => [doc.offsetAt(r.start), doc.offsetAt(r.end)]);
 
 async function setting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('newsmark').update(key, value, vscode.ConfigurationTarget.Global);
@@ -35,7 +35,8 @@ describe('Newsmark in VS Code', function () {
   });
 
   afterEach(async () => {
-    for (const k of ['highlight.entities', 'highlight.dates', 'highlight.claims', 'maxFileSizeMB']) await setting(k, undefined);
+    for (const k of ['highlight.entities', 'highlight.dates', 'highlight.claims', 'maxFileSizeMB'])
+      await setting(k, undefined);
   });
 
   it('activates when an article is opened', async () => {
@@ -44,7 +45,9 @@ describe('Newsmark in VS Code', function () {
     const editor = await open('ferry/nordwire.txt');
     assert.equal(editor.document.languageId, 'plaintext');
     api = await until('activation', () => ext.isActive && ext.exports);
-    console.log(`      activated ${Date.now() - t0} ms after the first article was opened; activate() itself took ${api.activationMs.toFixed(1)} ms (goal < 100 ms)`);
+    console.log(
+      `      activated ${Date.now() - t0} ms after the first article was opened; activate() itself took ${api.activationMs.toFixed(1)} ms (goal < 100 ms)`,
+    );
     assert.equal(typeof api.activationMs, 'number');
   });
 
@@ -101,7 +104,10 @@ describe('Newsmark in VS Code', function () {
     assert.equal(editor.document.languageId, 'markdown');
     await until('highlights', () => api.highlighted('claims', editor).length > 0);
     await setting('highlight.claims', false);
-    await until('claims off', () => api.highlighted('claims', editor).length === 0 && api.highlighted('claimCues', editor).length === 0);
+    await until(
+      'claims off',
+      () => api.highlighted('claims', editor).length === 0 && api.highlighted('claimCues', editor).length === 0,
+    );
     await setting('highlight.entities', false);
     await until('entities off', () => api.highlighted('entities', editor).length === 0);
     await setting('highlight.claims', true);
@@ -131,7 +137,10 @@ describe('Newsmark in VS Code', function () {
     await until('status', () => /not analysed/.test(api.statusText()), 60000);
     assert.equal(api.analysis(editor.document), undefined);
     assert.equal(api.highlighted('entities', editor).length, 0);
-    assert.ok(api.messages().some(m => /big-article\.txt is 2\.\d MB, over the 2 MB limit/.test(m)), api.messages().join('\n'));
+    assert.ok(
+      api.messages().some(m => /big-article\.txt is 2\.\d MB, over the 2 MB limit/.test(m)),
+      api.messages().join('\n'),
+    );
     // Raising the limit analyses it.
     await setting('maxFileSizeMB', 3);
     await until('analysed after raising the limit', () => api.highlighted('entities', editor).length > 0, 60000);

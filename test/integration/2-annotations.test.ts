@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import type { NewsmarkApi } from '../../src/extension/extension';
 import { sleep, until } from './wait';
 
-
 const folder = () => vscode.workspace.workspaceFolders![0].uri;
 const ARTICLE = 'election/coastline-wire.txt';
 
@@ -36,12 +35,19 @@ describe('annotating in VS Code', function () {
     const sidecar = api.sidecarOf(ed.document);
     assert.equal(existsSync(sidecar.fsPath), false, 'no sidecar before the first annotation');
     select(ed, 'Efua Mensah');
-    const ann = await vscode.commands.executeCommand<{ id: string }>('newsmark.tagSelection', { kind: 'entity', type: 'PERSON' });
+    const ann = await vscode.commands.executeCommand<{ id: string }>('newsmark.tagSelection', {
+      kind: 'entity',
+      type: 'PERSON',
+    });
     assert.ok(ann?.id);
     const onDisk = readFileSync(sidecar.fsPath, 'utf8');
     assert.match(onDisk, new RegExp(`- id: ${ann.id}\\n {4}kind: entity\\n {4}anchor: \\{ exact: "Efua Mensah"`));
     assert.match(onDisk, /type: PERSON/);
-    assert.match(onDisk, /\n {2}title: Ghana delays vote count as opposition alleges fraud\n {2}published: "?2026-12-09"?\n/, 'a new sidecar starts with the headline and date');
+    assert.match(
+      onDisk,
+      /\n {2}title: Ghana delays vote count as opposition alleges fraud\n {2}published: "?2026-12-09"?\n/,
+      'a new sidecar starts with the headline and date',
+    );
     await until('solid highlight', () => api.highlighted('annotations', ed).length === 1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const again = await openArticle();
@@ -80,36 +86,67 @@ describe('annotating in VS Code', function () {
     const tamale = text.indexOf('Tamale');
     assert.ok(api.highlighted('entities', ed).some(r => ed.document.offsetAt(r.start) === tamale));
     assert.equal(await vscode.commands.executeCommand('newsmark.rejectFinding', tamale + 1), true);
-    await until('rejected finding hidden', () => !api.highlighted('entities', ed).some(r => ed.document.offsetAt(r.start) === tamale));
+    await until(
+      'rejected finding hidden',
+      () => !api.highlighted('entities', ed).some(r => ed.document.offsetAt(r.start) === tamale),
+    );
     await ed.edit(e => e.insert(new vscode.Position(0, 0), 'Edited. '));
     await api.whenIdle();
     const t2 = ed.document.getText().indexOf('Tamale');
     await sleep(400);
-    assert.ok(!api.highlighted('entities', ed).some(r => ed.document.offsetAt(r.start) === t2), 'stays gone after re-analysis');
+    assert.ok(
+      !api.highlighted('entities', ed).some(r => ed.document.offsetAt(r.start) === t2),
+      'stays gone after re-analysis',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('reports an annotation whose words are gone, and re-attaches it with the quick fix', async () => {
     const ed = await openArticle('election/daily-ledger.md');
     select(ed, 'pressure on staff had grown');
-    const ann = await vscode.commands.executeCommand<{ id: string }>('newsmark.tagSelection', { kind: 'claim', status: 'disputed' });
+    const ann = await vscode.commands.executeCommand<{ id: string }>('newsmark.tagSelection', {
+      kind: 'claim',
+      status: 'disputed',
+    });
     assert.ok(ann);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const path = vscode.Uri.joinPath(folder(), 'election/daily-ledger.md').fsPath;
-    writeFileSync(path, readFileSync(path, 'utf8').replace('that pressure on staff had grown since early December', 'that staff felt watched'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        'that pressure on staff had grown since early December',
+        'that staff felt watched',
+      ),
+    );
     const again = await openArticle('election/daily-ledger.md');
     await api.reloadAnnotations(again.document);
-    const diag = await until('orphan diagnostic', () => vscode.languages.getDiagnostics(again.document.uri)
-      .find(d => typeof d.code === 'object' && d.code.value === 'orphaned-annotation'));
+    const diag = await until('orphan diagnostic', () =>
+      vscode.languages
+        .getDiagnostics(again.document.uri)
+        .find(d => typeof d.code === 'object' && d.code.value === 'orphaned-annotation'),
+    );
     assert.match(diag.message, /no longer found in the text/);
     select(again, 'staff felt watched');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', again.document.uri, again.selection);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      again.document.uri,
+      again.selection,
+    );
     const fix = actions.find(a => /Re-attach annotation/.test(a.title));
     assert.ok(fix?.command, actions.map(a => a.title).join(' | '));
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-    const reattached = await until('re-attached', () => { const a = api.annotations(again.document).find(x => x.id === ann.id); return a && !a.orphaned && a; });
+    const reattached = await until('re-attached', () => {
+      const a = api.annotations(again.document).find(x => x.id === ann.id);
+      return a && !a.orphaned && a;
+    });
     assert.equal(again.document.getText().slice(reattached.start!, reattached.end!), 'staff felt watched');
-    await until('diagnostic cleared', () => !vscode.languages.getDiagnostics(again.document.uri).some(d => typeof d.code === 'object' && d.code.value === 'orphaned-annotation'));
+    await until(
+      'diagnostic cleared',
+      () =>
+        !vscode.languages
+          .getDiagnostics(again.document.uri)
+          .some(d => typeof d.code === 'object' && d.code.value === 'orphaned-annotation'),
+    );
   });
 
   it('links annotations across articles, and the hover shows the link', async () => {
@@ -117,11 +154,25 @@ describe('annotating in VS Code', function () {
     const target = api.annotations(ledger.document)[0];
     const ed = await openArticle();
     const from = api.annotations(ed.document).find(a => a.fields.type === 'PERSON')!;
-    assert.equal(await vscode.commands.executeCommand('newsmark.linkAnnotations', { from: from.id, to: `daily-ledger.md#${target.id}`, type: 'same-entity' }), true);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ed.document.uri, ed.document.positionAt(from.start! + 1));
+    assert.equal(
+      await vscode.commands.executeCommand('newsmark.linkAnnotations', {
+        from: from.id,
+        to: `daily-ledger.md#${target.id}`,
+        type: 'same-entity',
+      }),
+      true,
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      ed.document.uri,
+      ed.document.positionAt(from.start! + 1),
+    );
     const md = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(md, /\*\*Annotation\*\* · entity/);
-    assert.match(md, new RegExp(`same-entity → \\[daily-ledger\\.md#${target.id}\\]\\(command:newsmark\\.revealAnnotation`));
+    assert.match(
+      md,
+      new RegExp(`same-entity → \\[daily-ledger\\.md#${target.id}\\]\\(command:newsmark\\.revealAnnotation`),
+    );
   });
 
   it('shows a broken sidecar’s error on its line, keeps the annotations read-only and writes nothing', async () => {
@@ -129,7 +180,9 @@ describe('annotating in VS Code', function () {
     const sidecar = api.sidecarOf(ed.document);
     const broken = readFileSync(sidecar.fsPath, 'utf8').replace('kind: entity', 'kind: [entity');
     writeFileSync(sidecar.fsPath, broken);
-    const diag = await until('read-only diagnostic', () => vscode.languages.getDiagnostics(ed.document.uri).find(d => d.code === 'broken-sidecar'));
+    const diag = await until('read-only diagnostic', () =>
+      vscode.languages.getDiagnostics(ed.document.uri).find(d => d.code === 'broken-sidecar'),
+    );
     assert.match(diag.message, /read-only: its sidecar has .*line \d+/);
     const onSidecar = vscode.languages.getDiagnostics(sidecar);
     assert.ok(onSidecar.length > 0 && onSidecar[0].range.start.line > 0, 'the error sits on its line in the sidecar');
@@ -141,8 +194,13 @@ describe('annotating in VS Code', function () {
     assert.equal(readFileSync(sidecar.fsPath, 'utf8'), broken, 'not written over');
     // Fixed by the user: what waited is written.
     writeFileSync(sidecar.fsPath, broken.replace('kind: [entity', 'kind: entity'));
-    await until('fixed', () => !vscode.languages.getDiagnostics(ed.document.uri).some(d => d.code === 'broken-sidecar'));
-    await until('the waiting annotation written', () => readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"'));
+    await until(
+      'fixed',
+      () => !vscode.languages.getDiagnostics(ed.document.uri).some(d => d.code === 'broken-sidecar'),
+    );
+    await until('the waiting annotation written', () =>
+      readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"'),
+    );
     assert.equal(api.pending(ed.document), 0);
     unlinkSync(sidecar.fsPath);
   });

@@ -22,14 +22,20 @@ describe('the workspace in VS Code', function () {
 
   it('lists the sources quoted across the articles', () => {
     const sources = api.viewLabels('sources');
-    assert.ok(sources.some(s => /^Henrik Dahl — person · 3 articles/.test(s)), sources.join('\n'));
+    assert.ok(
+      sources.some(s => /^Henrik Dahl — person · 3 articles/.test(s)),
+      sources.join('\n'),
+    );
     assert.ok(sources.some(s => /^Efua Mensah — person · 2 articles/.test(s)));
     assert.ok(sources.some(s => /^anonymous sources \(2\) — anonymous/.test(s)));
   });
 
   it('lists contradictions with their kind, and claims with how many articles report them', () => {
     const conflicts = api.viewLabels('contradictions');
-    assert.ok(conflicts.some(c => /^number: .*Two crew.*Three crew|^number: .*Three crew.*Two crew/.test(c)), conflicts.join('\n'));
+    assert.ok(
+      conflicts.some(c => /^number: .*Two crew.*Three crew|^number: .*Three crew.*Two crew/.test(c)),
+      conflicts.join('\n'),
+    );
     assert.ok(conflicts.some(c => /^date: /.test(c)));
     assert.ok(conflicts.some(c => /^hedge: .*reportedly/.test(c)));
     const claims = api.viewLabels('claims');
@@ -41,14 +47,19 @@ describe('the workspace in VS Code', function () {
     const i = labels.findIndex(c => c.startsWith('number:') && /crew/.test(c));
     const child = api.viewChildren('contradictions', i)[0];
     await api.openViewItem('contradictions', i, 0);
-    const ed = await until('editor', () => vscode.window.activeTextEditor?.document.uri.path.endsWith(child.doc!) && vscode.window.activeTextEditor);
+    const ed = await until(
+      'editor',
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith(child.doc!) && vscode.window.activeTextEditor,
+    );
     assert.equal(ed.document.getText(ed.selection), ed.document.getText().slice(child.start, child.end));
     assert.match(ed.document.getText(ed.selection), /crew members/);
   });
 
   it('shows contradictions as diagnostics pointing at the other article', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'ferry/harbour-daily.md');
-    const d = await until('diagnostic', () => vscode.languages.getDiagnostics(uri).find(x => x.code === 'contradiction' && /number/.test(x.message)));
+    const d = await until('diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find(x => x.code === 'contradiction' && /number/.test(x.message)),
+    );
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.ok(d.relatedInformation?.[0].location.uri.path.endsWith('ferry/nordwire.txt'));
     assert.match(d.relatedInformation![0].message, /Three crew members/);
@@ -59,27 +70,41 @@ describe('the workspace in VS Code', function () {
     const ed = await vscode.window.showTextDocument(doc);
     const at = doc.getText().indexOf('the bridge was understaffed');
     ed.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at));
-    const others = await vscode.commands.executeCommand<{ doc: string; text: string }[]>('newsmark.findClaim', { interactive: false });
-    assert.ok(others.some(m => m.doc.endsWith('harbour-daily.md') && /Two crew members/.test(m.text)), JSON.stringify(others));
+    const others = await vscode.commands.executeCommand<{ doc: string; text: string }[]>('newsmark.findClaim', {
+      interactive: false,
+    });
+    assert.ok(
+      others.some(m => m.doc.endsWith('harbour-daily.md') && /Two crew members/.test(m.text)),
+      JSON.stringify(others),
+    );
     const q = doc.getText().indexOf('We will not let a single vessel');
     ed.selection = new vscode.Selection(doc.positionAt(q), doc.positionAt(q));
-    const source = await vscode.commands.executeCommand<{ speaker: string; quotes: { doc: string }[] }>('newsmark.showSource', { interactive: false });
+    const source = await vscode.commands.executeCommand<{ speaker: string; quotes: { doc: string }[] }>(
+      'newsmark.showSource',
+      { interactive: false },
+    );
     assert.equal(source?.speaker, 'Henrik Dahl');
     assert.equal(new Set(source!.quotes.map(x => x.doc)).size, 3);
   });
 
   it('checks the workspace and compares coverage in a webview', async () => {
-    const counts = await vscode.commands.executeCommand<{ articles: number; conflicts: number }>('newsmark.checkWorkspace');
+    const counts = await vscode.commands.executeCommand<{ articles: number; conflicts: number }>(
+      'newsmark.checkWorkspace',
+    );
     assert.ok(counts.articles >= 5 && counts.conflicts >= 3, JSON.stringify(counts));
     await vscode.commands.executeCommand('newsmark.compareCoverage');
     const html = await until('coverage page', () => api.coverageHtml());
     // Style and script from media/ only; scripts also need the page's nonce.
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;]+; script-src 'nonce-(\w{32})';">/);
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src [^;]+; script-src 'nonce-(\w{32})';">/,
+    );
     assert.match(html, /<script nonce="\w{32}" src="[^"]*\/media\/coverage\.js"><\/script>/);
     assert.doesNotMatch(html, /<style|style=/, 'no inline style');
     assert.match(html, /<table role="grid">/);
     assert.match(html, /class="conflicts"><button data-doc="ferry\//);
-    for (const m of html.matchAll(/(?:src|href)="([^"]*)"/g)) assert.match(m[1], /\/media\/[\w.]+$/, 'nothing but the extension\'s own media');
+    for (const m of html.matchAll(/(?:src|href)="([^"]*)"/g))
+      assert.match(m[1], /\/media\/[\w.]+$/, "nothing but the extension's own media");
   });
 
   it('dismisses a contradiction into the sidecar, and it stays hidden', async () => {

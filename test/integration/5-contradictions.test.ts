@@ -39,13 +39,23 @@ describe('contradictions in VS Code', function () {
     const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')!;
     await ext.activate();
     api = await until('activation', () => ext.isActive && ext.exports);
-    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), name), new TextEncoder().encode(text));
+    const write = (name: string, text: string) =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), name), new TextEncoder().encode(text));
     await write('gazette.txt', GAZETTE);
-    await write('gazette.txt.newsmark.yaml', 'version: 1\ndocument: { outlet: "Eldmoor Gazette", published: 2032-04-08 }\n');
+    await write(
+      'gazette.txt.newsmark.yaml',
+      'version: 1\ndocument: { outlet: "Eldmoor Gazette", published: 2032-04-08 }\n',
+    );
     await write('record.txt', RECORD);
-    await write('record.txt.newsmark.yaml', 'version: 1\ndocument: { outlet: "County Record", published: 2032-04-08 }\n');
+    await write(
+      'record.txt.newsmark.yaml',
+      'version: 1\ndocument: { outlet: "County Record", published: 2032-04-08 }\n',
+    );
     await write('digest.txt', DIGEST);
-    await write('digest.txt.newsmark.yaml', 'version: 1\ndocument: { outlet: "Valley Digest", published: 2032-04-09 }\n');
+    await write(
+      'digest.txt.newsmark.yaml',
+      'version: 1\ndocument: { outlet: "Valley Digest", published: 2032-04-09 }\n',
+    );
     await api.reindex();
   });
 
@@ -54,12 +64,20 @@ describe('contradictions in VS Code', function () {
     await api.reindex();
   });
 
-  const quarryConflicts = () => api.viewLabels('contradictions').map((label, i) => ({ label, children: api.viewChildren('contradictions', i) }))
-    .filter(c => c.children.every(m => m.doc?.startsWith('quarry/')));
+  const quarryConflicts = () =>
+    api
+      .viewLabels('contradictions')
+      .map((label, i) => ({ label, children: api.viewChildren('contradictions', i) }))
+      .filter(c => c.children.every(m => m.doc?.startsWith('quarry/')));
 
   it('lists no contradiction for one quotation under two spellings of its speaker', () => {
-    const quoted = quarryConflicts().filter(c => c.children.some(m => /listened to every objection/.test(m.label + JSON.stringify(m))));
-    assert.deepEqual(quoted.map(c => c.label), []);
+    const quoted = quarryConflicts().filter(c =>
+      c.children.some(m => /listened to every objection/.test(m.label + JSON.stringify(m))),
+    );
+    assert.deepEqual(
+      quoted.map(c => c.label),
+      [],
+    );
     const fenwick = api.viewLabels('sources').filter(s => /Fenwick/.test(s));
     assert.equal(fenwick.length, 1, fenwick.join('\n'));
     assert.match(fenwick[0], /^Orla Fenwick — person · 2 articles/);
@@ -68,15 +86,24 @@ describe('contradictions in VS Code', function () {
   it('lists the planted number conflict with its plain explanation, naming the outlets', () => {
     const acres = quarryConflicts().find(c => /^number: /.test(c.label) && /acres/.test(c.label));
     assert.ok(acres, api.viewLabels('contradictions').join('\n'));
-    assert.match(acres.label, /Eldmoor Gazette gives 40 acres, (County Record|Valley Digest) 25 acres|(County Record|Valley Digest) gives 25 acres, Eldmoor Gazette 40 acres/);
+    assert.match(
+      acres.label,
+      /Eldmoor Gazette gives 40 acres, (County Record|Valley Digest) 25 acres|(County Record|Valley Digest) gives 25 acres, Eldmoor Gazette 40 acres/,
+    );
     assert.ok(!/\b\w+ (?:sourc|acr|work)\b/.test(acres.label), 'no stems shown');
   });
 
   it('counts two rewrites of one report as one independent report', async () => {
     const r = await api.reindex();
     const derived = (r.derived ?? []).filter(d => d.documents.some(x => x.startsWith('quarry/')));
-    assert.deepEqual(derived.map(d => [...d.documents].sort()), [['quarry/digest.txt', 'quarry/record.txt']]);
+    assert.deepEqual(
+      derived.map(d => [...d.documents].sort()),
+      [['quarry/digest.txt', 'quarry/record.txt']],
+    );
     const claims = api.viewLabels('claims');
-    assert.ok(claims.some(c => /Brannock ships gravel/.test(c) && / — 2 independent reports of 3$/.test(c)), claims.join('\n'));
+    assert.ok(
+      claims.some(c => /Brannock ships gravel/.test(c) && / — 2 independent reports of 3$/.test(c)),
+      claims.join('\n'),
+    );
   });
 });

@@ -26,7 +26,10 @@ const NOTES = `# Saltmere notes
 
 The Saltmere harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 30 million pounds over three years.`;
 
-interface Check { documents: string[]; conflicts: { kind: string; explanation: string; a: { doc: string }; b: { doc: string } }[] }
+interface Check {
+  documents: string[];
+  conflicts: { kind: string; explanation: string; a: { doc: string }; b: { doc: string } }[];
+}
 
 describe('one workspace model for the editor and the CLI', function () {
   this.timeout(120000);
@@ -35,19 +38,27 @@ describe('one workspace model for the editor and the CLI', function () {
 
   /** `newsmark check --json saltmere`, run in the workspace folder as a user would in its terminal. */
   const check = (): Check => {
-    const r = spawnSync(process.execPath, [cli, 'check', '--json', 'saltmere'], { cwd: folder().fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const r = spawnSync(process.execPath, [cli, 'check', '--json', 'saltmere'], {
+      cwd: folder().fsPath,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     return JSON.parse(r.stdout) as Check;
   };
-  const wallConflicts = () => api.viewLabels('contradictions').map((label, i) => ({ label, i, children: api.viewChildren('contradictions', i) }))
-    .filter(c => c.children.every(m => m.doc?.startsWith('saltmere/')) && /million/.test(c.label));
+  const wallConflicts = () =>
+    api
+      .viewLabels('contradictions')
+      .map((label, i) => ({ label, i, children: api.viewChildren('contradictions', i) }))
+      .filter(c => c.children.every(m => m.doc?.startsWith('saltmere/')) && /million/.test(c.label));
 
   before(async () => {
     const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')!;
     await ext.activate();
     api = await until('activation', () => ext.isActive && ext.exports);
     cli = join(ext.extensionPath, 'dist', 'cli.js');
-    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), name), new TextEncoder().encode(text));
+    const write = (name: string, text: string) =>
+      vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir(), name), new TextEncoder().encode(text));
     await write('tide.txt', TIDE);
     await write('tide.txt.newsmark.yaml', 'version: 1\ndocument: { outlet: "Tide Weekly", published: 2033-05-03 }\n');
     await write('gull.txt', GULL);
@@ -63,7 +74,10 @@ describe('one workspace model for the editor and the CLI', function () {
 
   it('reads the same articles in the editor and the CLI: not the README', async () => {
     const r = await api.reindex();
-    assert.deepEqual(r.documents.filter(d => d.startsWith('saltmere/')).sort(), ['saltmere/gull.txt', 'saltmere/tide.txt']);
+    assert.deepEqual(r.documents.filter(d => d.startsWith('saltmere/')).sort(), [
+      'saltmere/gull.txt',
+      'saltmere/tide.txt',
+    ]);
     assert.deepEqual(check().documents.sort(), ['saltmere/gull.txt', 'saltmere/tide.txt']);
   });
 
@@ -77,9 +91,19 @@ describe('one workspace model for the editor and the CLI', function () {
     assert.equal(await api.dismissContradiction(listed[0].i), true);
     await until('the view no longer lists it', () => wallConflicts().length === 0);
     // Written where the editor keeps it: the sidecar of one of the two articles.
-    const sidecars = await Promise.all(['tide.txt', 'gull.txt'].map(async n => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir(), `${n}.newsmark.yaml`)))));
-    assert.ok(sidecars.some(t => /dismissed:/.test(t)), sidecars.join('\n---\n'));
+    const sidecars = await Promise.all(
+      ['tide.txt', 'gull.txt'].map(async n =>
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir(), `${n}.newsmark.yaml`))),
+      ),
+    );
+    assert.ok(
+      sidecars.some(t => /dismissed:/.test(t)),
+      sidecars.join('\n---\n'),
+    );
 
-    assert.deepEqual(check().conflicts.filter(c => c.kind === 'number'), []);
+    assert.deepEqual(
+      check().conflicts.filter(c => c.kind === 'number'),
+      [],
+    );
   });
 });

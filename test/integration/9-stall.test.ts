@@ -19,8 +19,13 @@ const COUNT = 2000;
 const LOOSE_MS = 10000;
 
 /** Articles (text, and the sidecar that dates it, if any) from ../shared/basil, or else from the demo workspace. */
-async function sourceArticles(root: string, workspace: string): Promise<{ name: string; text: string; sidecar?: string }[]> {
-  const basil = process.env.NEWSMARK_SHARED ? join(process.env.NEWSMARK_SHARED, 'basil') : join(root, '../shared/basil');
+async function sourceArticles(
+  root: string,
+  workspace: string,
+): Promise<{ name: string; text: string; sidecar?: string }[]> {
+  const basil = process.env.NEWSMARK_SHARED
+    ? join(process.env.NEWSMARK_SHARED, 'basil')
+    : join(root, '../shared/basil');
   const out: { name: string; text: string; sidecar?: string }[] = [];
   const dir = existsSync(basil) ? basil : workspace;
   for (const story of (await readdir(dir, { withFileTypes: true })).filter(d => d.isDirectory() && d.name !== 'bulk')) {
@@ -92,7 +97,9 @@ describe('indexing 2,000 articles', function () {
       await sleep(2000);
       await api.whenIndexed();
     });
-    console.log(`      longest extension-host stall while indexing ${articles} articles: ${stall.toFixed(1)} ms (goal < 50 ms; indexing took ${(ms / 1000).toFixed(1)} s, analysis on the ${api.engineWhere()})`);
+    console.log(
+      `      longest extension-host stall while indexing ${articles} articles: ${stall.toFixed(1)} ms (goal < 50 ms; indexing took ${(ms / 1000).toFixed(1)} s, analysis on the ${api.engineWhere()})`,
+    );
     assert.ok(articles >= COUNT, `${articles} articles indexed`);
     assert.equal(api.engineWhere(), 'worker');
     assert.ok(stall < LOOSE_MS, `the extension host stalled ${stall.toFixed(0)} ms`);

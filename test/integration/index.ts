@@ -12,7 +12,10 @@ export function run(): Promise<void> {
 export function runTestsIn(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
   if (process.env.NEWSMARK_GREP) mocha.grep(process.env.NEWSMARK_GREP);
-  for (const f of readdirSync(dir).filter(n => n.endsWith('.test.js')).sort()) mocha.addFile(join(dir, f));
+  for (const f of readdirSync(dir)
+    .filter(n => n.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(join(dir, f));
   return new Promise((resolve, reject) => {
     mocha.run(failures => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   });

@@ -3,7 +3,11 @@
 export const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Polls until `fn` gives something truthy, and returns it; fails naming `what` after `ms`. */
-export async function until<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 15000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 15000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();

@@ -3,11 +3,15 @@ import * as assert from 'node:assert/strict';
 import { anchorAt, locate, shiftSpan } from '../../src/core/annotations/anchor';
 import { annotationYaml, readSidecar } from '../../src/core/annotations/sidecar';
 
-const ARTICLE = 'The mayor of Bergen said the harbour would reopen on Monday. Fishermen said the harbour was still closed. ' +
+const ARTICLE =
+  'The mayor of Bergen said the harbour would reopen on Monday. Fishermen said the harbour was still closed. ' +
   'Officials later confirmed that the storm had damaged three piers near the old fish market.';
 
 describe('anchors', () => {
-  const at = (needle: string, from = 0) => { const s = ARTICLE.indexOf(needle, from); return anchorAt(ARTICLE, s, s + needle.length); };
+  const at = (needle: string, from = 0) => {
+    const s = ARTICLE.indexOf(needle, from);
+    return anchorAt(ARTICLE, s, s + needle.length);
+  };
 
   it('keeps the quote, up to 32 characters around it, and the position', () => {
     const a = at('the storm had damaged three piers');
@@ -48,11 +52,15 @@ describe('anchors', () => {
     const gone = ARTICLE.replace('Fishermen said the harbour was still closed. ', '');
     assert.equal(locate(gone, a).status, 'orphaned', 'the other "the harbour" is not its words');
     const rewritten = at('Officials later confirmed that the storm had damaged three piers');
-    assert.equal(locate(ARTICLE.replace(/Officials.*$/, 'Nobody knows what happened to the piers.'), rewritten).status, 'orphaned');
+    assert.equal(
+      locate(ARTICLE.replace(/Officials.*$/, 'Nobody knows what happened to the piers.'), rewritten).status,
+      'orphaned',
+    );
   });
 
   it('does not take another copy of a short name that an edit slid into its old place', () => {
-    const text = 'Councillor Vik opened the meeting at nine. Later that morning the budget passed.\nVik said the vote was close and the port would wait for it.';
+    const text =
+      'Councillor Vik opened the meeting at nine. Later that morning the budget passed.\nVik said the vote was close and the port would wait for it.';
     const a = anchorAt(text, text.indexOf('Vik'), text.indexOf('Vik') + 3);
     // The first sentence is cut so that the second "Vik" now stands at the offset the first one had.
     const cut = text.slice(text.indexOf('\n') + 1 - a.start - 4).replace(/^.*?\n/, 'Xx. ');
@@ -68,7 +76,10 @@ describe('anchors', () => {
     const text = `A spokesperson for Nordlys Shipping declined to comment on the strike.${filler} A spokesperson for Nordlys Shipping confirmed the sailing was cancelled.`;
     const s = text.indexOf('Nordlys Shipping');
     const a = anchorAt(text, s, s + 'Nordlys Shipping'.length);
-    const gone = text.replace('A spokesperson for Nordlys Shipping declined to comment on the strike.', 'The union called the strike.');
+    const gone = text.replace(
+      'A spokesperson for Nordlys Shipping declined to comment on the strike.',
+      'The union called the strike.',
+    );
     const r = locate(gone, a);
     assert.equal(r.status, 'orphaned', `landed on ${JSON.stringify(gone.slice(r.start ?? 0, r.end ?? 0))}`);
   });
@@ -133,11 +144,14 @@ describe('anchors', () => {
     assert.match(yaml, /rivals: \{ before: \d+, after: \d+ \}/);
     const old = { exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end };
     assert.equal(locate('Note. ' + text, old).start, 6);
-    const sidecar = (anchor: string) => `version: 1\ndocument: {}\nannotations:\n  - id: n1\n    kind: note\n    anchor: ${anchor}\n`;
+    const sidecar = (anchor: string) =>
+      `version: 1\ndocument: {}\nannotations:\n  - id: n1\n    kind: note\n    anchor: ${anchor}\n`;
     const read = readSidecar(sidecar(yaml.split('anchor: ')[1].trim()));
     assert.ok(read.ok, JSON.stringify(read));
     assert.deepEqual(read.ok && read.file.data.annotations[0].anchor, a);
-    const bad = readSidecar(sidecar('{ exact: "Dahl", prefix: "", suffix: " spoke", rivals: { before: many }, start: 0, end: 4 }'));
+    const bad = readSidecar(
+      sidecar('{ exact: "Dahl", prefix: "", suffix: " spoke", rivals: { before: many }, start: 0, end: 4 }'),
+    );
     assert.match(JSON.stringify(bad), /rivals must be a mapping of whole numbers/);
   });
 
@@ -146,12 +160,20 @@ describe('anchors', () => {
     // (another text read in between) they are found by scanning. The answers must be the same.
     const parts: string[] = [];
     const towns = ['Varde', 'Kestrel Bay', 'Olden', 'the harbour'];
-    for (let i = 0; i < 400; i++) parts.push(`${towns[i % 4]} said the ferry ${i % 7 ? 'left' : 'did not leave'} at ${i % 24} hours on day ${i}.${i % 5 === 4 ? '\n\n' : ' '}`);
+    for (let i = 0; i < 400; i++)
+      parts.push(
+        `${towns[i % 4]} said the ferry ${i % 7 ? 'left' : 'did not leave'} at ${i % 24} hours on day ${i}.${i % 5 === 4 ? '\n\n' : ' '}`,
+      );
     const before = parts.join('');
     const text = 'Late news. ' + before.replace(/day 2(\d)\./g, 'day 2$1, the port said.');
-    const anchors = [...before.matchAll(/\b\w+(?: \w+)?/g)].filter((_, k) => k % 2 === 0).map(m => anchorAt(before, m.index!, m.index! + m[0].length));
+    const anchors = [...before.matchAll(/\b\w+(?: \w+)?/g)]
+      .filter((_, k) => k % 2 === 0)
+      .map(m => anchorAt(before, m.index!, m.index! + m[0].length));
     const bulk = anchors.map(a => locate(text, a));
-    const single = anchors.map(a => { locate('Another text altogether.', a); return locate(text, a); });
+    const single = anchors.map(a => {
+      locate('Another text altogether.', a);
+      return locate(text, a);
+    });
     assert.ok(anchors.length > 1000, `${anchors.length}`);
     assert.deepEqual(bulk, single);
     assert.ok(bulk.some(r => r.status === 'moved') && bulk.some(r => r.status === 'orphaned'));

@@ -11,7 +11,10 @@ import { type Anchor, anchorAt, locate } from '../../src/core/annotations/anchor
 import { CORPUS, ROOT } from './paths';
 
 /** A text whose characters carry the offset they had in the original (-1: typed since). */
-interface Traced { chars: string[]; origin: number[] }
+interface Traced {
+  chars: string[];
+  origin: number[];
+}
 
 /** How the annotations of edited texts are found again: on exactly their own words, orphaned, or on other words. */
 class Judged {
@@ -28,7 +31,9 @@ class Judged {
   judge(file: string, t: Traced, anchors: Anchor[]): void {
     const text = t.chars.join('');
     const where = new Map<number, number>();
-    t.origin.forEach((o, i) => { if (o >= 0) where.set(o, i); });
+    t.origin.forEach((o, i) => {
+      if (o >= 0) where.set(o, i);
+    });
     for (const a of anchors) {
       this.annotations++;
       const mapped: number[] = [];
@@ -38,7 +43,10 @@ class Judged {
       if (complete) {
         this.survived++;
         if (found.start === mapped[0] && found.end === mapped[mapped.length - 1] + 1) this.refound++;
-        else if (found.status === 'orphaned') { this.orphanedSurvivors++; this.reasons.set(found.reason ?? '?', (this.reasons.get(found.reason ?? '?') ?? 0) + 1); }
+        else if (found.status === 'orphaned') {
+          this.orphanedSurvivors++;
+          this.reasons.set(found.reason ?? '?', (this.reasons.get(found.reason ?? '?') ?? 0) + 1);
+        }
       }
       if (found.status === 'orphaned') continue;
       const own = new Set(mapped);
@@ -46,7 +54,10 @@ class Judged {
       for (let p = found.start!; p < found.end! && !overlaps; p++) overlaps = own.has(p);
       if (overlaps) continue;
       this.wrong++;
-      if (this.failures.length < this.maxFailures) this.failures.push(`${file.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start} rivals ${JSON.stringify(a.rivals)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`);
+      if (this.failures.length < this.maxFailures)
+        this.failures.push(
+          `${file.split('/').pop()}: "${a.exact.slice(0, 40)}" landed on "${text.slice(found.start!, found.end!).slice(0, 40)}" (${found.how}); stored ${JSON.stringify(a.prefix)} | ${JSON.stringify(a.suffix)} at ${a.start} rivals ${JSON.stringify(a.rivals)}; found ${JSON.stringify(text.slice(Math.max(0, found.start! - 32), found.start!))} | ${JSON.stringify(text.slice(found.end!, found.end! + 32))} at ${found.start}`,
+        );
     }
   }
 
@@ -54,21 +65,51 @@ class Judged {
   print(heading: string): { rate: number; wrong: number } {
     const rate = this.refound / this.survived;
     console.log(`      ${heading}`);
-    console.log(`      surviving annotations found again on exactly their words: ${this.refound}/${this.survived} = ${(rate * 100).toFixed(2)}% (orphaned ${this.orphanedSurvivors})`);
+    console.log(
+      `      surviving annotations found again on exactly their words: ${this.refound}/${this.survived} = ${(rate * 100).toFixed(2)}% (orphaned ${this.orphanedSurvivors})`,
+    );
     console.log(`      annotations found on words other than their own: ${this.wrong}`);
     this.failures.forEach(x => console.log(`        ${x}`));
-    for (const [r, n] of [...this.reasons].sort((x, y) => y[1] - x[1])) console.log(`        orphaned survivors: ${n} × ${r}`);
+    for (const [r, n] of [...this.reasons].sort((x, y) => y[1] - x[1]))
+      console.log(`        orphaned survivors: ${n} × ${r}`);
     return { rate, wrong: this.wrong };
   }
 }
 
 function makeRng(seed: number) {
   let s = seed >>> 0;
-  return (n: number) => { s = (s * 1664525 + 1013904223) >>> 0; return s % n; };
+  return (n: number) => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s % n;
+  };
 }
 
-const WORDS = ['the', 'minister', 'said', 'on', 'Tuesday', 'port', 'officials', 'a', 'new', 'report', 'which', 'was',
-  'not', 'confirmed', 'in', 'Oslo', 'and', 'more', 'than', '40', 'people', '“quoted”', 'reportedly', 'however'];
+const WORDS = [
+  'the',
+  'minister',
+  'said',
+  'on',
+  'Tuesday',
+  'port',
+  'officials',
+  'a',
+  'new',
+  'report',
+  'which',
+  'was',
+  'not',
+  'confirmed',
+  'in',
+  'Oslo',
+  'and',
+  'more',
+  'than',
+  '40',
+  'people',
+  '“quoted”',
+  'reportedly',
+  'however',
+];
 
 function randomWords(rng: (n: number) => number, n: number): string {
   return Array.from({ length: n }, () => WORDS[rng(WORDS.length)]).join(' ');
@@ -116,14 +157,18 @@ const OPS: Record<string, Op> = {
   move(t, rng) {
     // Cut a paragraph and paste it at another paragraph break.
     const breaks: number[] = [0];
-    t.chars.forEach((c, i) => { if (c === '\n') breaks.push(i + 1); });
+    t.chars.forEach((c, i) => {
+      if (c === '\n') breaks.push(i + 1);
+    });
     if (breaks.length < 3) return 'move (too few paragraphs)';
     const k = rng(breaks.length - 1);
     const [s, e] = [breaks[k], breaks[k + 1]];
     const cut = t.chars.splice(s, e - s);
     const cutO = t.origin.splice(s, e - s);
     const rest: number[] = [0];
-    t.chars.forEach((c, i) => { if (c === '\n') rest.push(i + 1); });
+    t.chars.forEach((c, i) => {
+      if (c === '\n') rest.push(i + 1);
+    });
     const to = rest[rng(rest.length)];
     t.chars.splice(to, 0, ...cut);
     t.origin.splice(to, 0, ...cutO);
@@ -163,9 +208,18 @@ function annotationsOf(text: string, rng: (n: number) => number): [number, numbe
 function randomEdits(seed: number, total: number) {
   {
     const files = [
-      ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
-      ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']
-        .map(f => join(ROOT, 'samples', f)),
+      ...(existsSync(CORPUS)
+        ? readdirSync(CORPUS)
+            .filter(f => f.endsWith('.txt'))
+            .map(f => join(CORPUS, f))
+        : []),
+      ...[
+        'ferry/nordwire.txt',
+        'ferry/harbour-daily.md',
+        'ferry/coastal-gazette.news',
+        'election/coastline-wire.txt',
+        'election/daily-ledger.md',
+      ].map(f => join(ROOT, 'samples', f)),
     ];
     const rng = makeRng(seed);
     const SCRIPTS = Math.ceil(total / files.length);
@@ -190,7 +244,9 @@ function randomEdits(seed: number, total: number) {
         judged.judge(f, t, anchors);
       }
     }
-    const { rate, wrong } = judged.print(`seed ${seed}: ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    const { rate, wrong } = judged.print(
+      `seed ${seed}: ${scripts} edit scripts (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    );
     return { scripts, rate, wrong };
   }
 }
@@ -240,7 +296,11 @@ const STOCK = [
 ];
 const SWAP = ['Wednesday', 'formally', 'later', 'again', 'strongly', 'regional', 'harbour', 'twelve'];
 
-interface WireDoc { text: string; spans: [number, number][]; twins: { span: [number, number]; sentence: [number, number] }[] }
+interface WireDoc {
+  text: string;
+  spans: [number, number][];
+  twins: { span: [number, number]; sentence: [number, number] }[];
+}
 
 /** Sentences of a text, as [start, end) with their closing punctuation. */
 function sentences(text: string): [number, number][] {
@@ -255,7 +315,9 @@ function lookalike(sentence: string, spans: [number, number][], rng: (n: number)
   const words = [...sentence.matchAll(/[A-Za-z]{3,}/g)];
   const change = new Set<number>();
   for (const [s, e] of spans) {
-    const near = words.map((m, i) => [m, i] as const).filter(([m]) => m.index! + m[0].length > s - CONTEXT_NEAR && m.index! < e + CONTEXT_NEAR);
+    const near = words
+      .map((m, i) => [m, i] as const)
+      .filter(([m]) => m.index! + m[0].length > s - CONTEXT_NEAR && m.index! < e + CONTEXT_NEAR);
     if (!near.length) return null;
     if (!near.some(([, i]) => change.has(i))) change.add(near[rng(near.length)][1]);
   }
@@ -274,12 +336,17 @@ function wireDoc(base: string, rng: (n: number) => number): WireDoc {
   const paras = base.split(/\n\s*\n/).filter(p => p.trim());
   for (let k = 0; k < 6; k++) {
     const n = NAMES[rng(NAMES.length)];
-    paras.splice(rng(paras.length + 1), 0, `${STOCK[rng(STOCK.length)](n)} ${STOCK[rng(STOCK.length)](NAMES[rng(NAMES.length)])}`);
+    paras.splice(
+      rng(paras.length + 1),
+      0,
+      `${STOCK[rng(STOCK.length)](n)} ${STOCK[rng(STOCK.length)](NAMES[rng(NAMES.length)])}`,
+    );
   }
   let text = paras.join('\n\n') + '\n';
   // Annotations: random spans, the short names in stock sentences, and the engine's findings.
   const spans = annotationsOf(text, rng);
-  for (const n of NAMES) for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) if (rng(3) === 0) spans.push([i, i + n.length]);
+  for (const n of NAMES)
+    for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) if (rng(3) === 0) spans.push([i, i + n.length]);
   // Look-alikes of annotated sentences, appended as paragraphs of their own (annotations' offsets unchanged).
   const twins: WireDoc['twins'] = [];
   const sents = sentences(text);
@@ -290,9 +357,14 @@ function wireDoc(base: string, rng: (n: number) => number): WireDoc {
     const s = sents.find(([a, b]) => a <= sp[0] && sp[1] <= b);
     if (!s || done.has(s[0])) continue;
     done.add(s[0]);
-    const inside = spans.filter(([a, b]) => s[0] <= a && b <= s[1]).map(([a, b]) => [a - s[0], b - s[0]] as [number, number]);
+    const inside = spans
+      .filter(([a, b]) => s[0] <= a && b <= s[1])
+      .map(([a, b]) => [a - s[0], b - s[0]] as [number, number]);
     const l = lookalike(text.slice(s[0], s[1]), inside, rng);
-    if (l) { extra.push(l); twins.push({ span: sp, sentence: s }); }
+    if (l) {
+      extra.push(l);
+      twins.push({ span: sp, sentence: s });
+    }
   }
   text += '\n' + extra.join('\n\n') + '\n';
   return { text, spans, twins };
@@ -314,7 +386,9 @@ const WIRE: Record<string, (t: Traced, rng: (n: number) => number, doc: WireDoc)
   copyChanged(t, rng) {
     // Copy a paragraph elsewhere with one word changed, and delete the original.
     const breaks: number[] = [0];
-    t.chars.forEach((c, i) => { if (c === '\n' && t.chars[i + 1] === '\n') breaks.push(i + 2); });
+    t.chars.forEach((c, i) => {
+      if (c === '\n' && t.chars[i + 1] === '\n') breaks.push(i + 2);
+    });
     if (breaks.length < 3) return 'none';
     const k = rng(breaks.length - 1);
     const [s, e] = [breaks[k], breaks[k + 1]];
@@ -330,7 +404,9 @@ const WIRE: Record<string, (t: Traced, rng: (n: number) => number, doc: WireDoc)
     t.chars.splice(s, e - s);
     t.origin.splice(s, e - s);
     const rest: number[] = [0];
-    t.chars.forEach((c, i) => { if (c === '\n' && t.chars[i + 1] === '\n') rest.push(i + 2); });
+    t.chars.forEach((c, i) => {
+      if (c === '\n' && t.chars[i + 1] === '\n') rest.push(i + 2);
+    });
     const to = rest[rng(rest.length)];
     t.chars.splice(to, 0, ...chars);
     t.origin.splice(to, 0, ...origin);
@@ -341,8 +417,14 @@ const WIRE: Record<string, (t: Traced, rng: (n: number) => number, doc: WireDoc)
 function wireEdits(SEED: number, total: number) {
   {
     const files = [
-      ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
-      ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'election/coastline-wire.txt'].map(f => join(ROOT, 'samples', f)),
+      ...(existsSync(CORPUS)
+        ? readdirSync(CORPUS)
+            .filter(f => f.endsWith('.txt'))
+            .map(f => join(CORPUS, f))
+        : []),
+      ...['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'election/coastline-wire.txt'].map(f =>
+        join(ROOT, 'samples', f),
+      ),
     ];
     const rng = makeRng(SEED);
     const SCRIPTS = Math.ceil(total / files.length);
@@ -360,12 +442,15 @@ function wireEdits(SEED: number, total: number) {
         for (let n = rng(3); n > 0; n--) steps.push(Object.keys(OPS)[rng(Object.keys(OPS).length)] as 'copyChanged');
         for (const op of steps) {
           ops.set(op, (ops.get(op) ?? 0) + 1);
-          if (op in WIRE) WIRE[op](t, rng, doc); else OPS[op](t, rng);
+          if (op in WIRE) WIRE[op](t, rng, doc);
+          else OPS[op](t, rng);
         }
         judged.judge(f, t, anchors);
       }
     }
-    const { rate, wrong } = judged.print(`seed ${SEED}: ${scripts} wire-copy scripts over ${files.length} articles, ${judged.annotations} annotations (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    const { rate, wrong } = judged.print(
+      `seed ${SEED}: ${scripts} wire-copy scripts over ${files.length} articles, ${judged.annotations} annotations (${[...ops].map(([k, v]) => `${k} ${v}`).join(', ')})`,
+    );
     return { scripts, rate, wrong, annotations: judged.annotations };
   }
 }

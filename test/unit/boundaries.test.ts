@@ -12,7 +12,8 @@ const PURE = new Set(['yaml']);
 const WORKER_SAFE = new Set(['linkedom', '@mozilla/readability', 'picomatch/posix']);
 /** Every file of the core, in its subfolders too, as paths relative to src/core. */
 const files = (readdirSync(CORE, { recursive: true }) as string[]).filter(f => f.endsWith('.ts')).sort();
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** Module names a file imports. */
 function importsOf(src: string): string[] {
@@ -24,7 +25,10 @@ function importsOf(src: string): string[] {
 describe('core boundaries', () => {
   it('finds the core files, in its subfolders too', () => {
     assert.ok(files.length >= 5);
-    assert.ok(files.some(f => /[\\/]/.test(f)), 'no file of a subfolder of src/core');
+    assert.ok(
+      files.some(f => /[\\/]/.test(f)),
+      'no file of a subfolder of src/core',
+    );
   });
 
   it('imports only its own files', () => {
@@ -34,7 +38,10 @@ describe('core boundaries', () => {
         assert.ok(spec !== 'vscode', `${f} imports vscode`);
         assert.ok(!builtins.has(spec) && !spec.startsWith('node:'), `${f} imports the Node built-in ${spec}`);
         const own = spec.startsWith('.') && !relative(CORE, resolve(CORE, dirname(f), spec)).startsWith('..');
-        assert.ok(own || PURE.has(spec) || WORKER_SAFE.has(spec), `${f} imports ${spec}: the core may import only its own files and ${[...PURE, ...WORKER_SAFE].join(', ')}`);
+        assert.ok(
+          own || PURE.has(spec) || WORKER_SAFE.has(spec),
+          `${f} imports ${spec}: the core may import only its own files and ${[...PURE, ...WORKER_SAFE].join(', ')}`,
+        );
       }
     }
   });
@@ -43,23 +50,47 @@ describe('core boundaries', () => {
     for (const pkg of PURE) {
       const meta = JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
       assert.ok(!meta.dependencies || Object.keys(meta.dependencies).length === 0, `${pkg} has dependencies`);
-      assert.ok(meta.browser || meta.exports?.['.']?.browser || meta.exports?.['.']?.default || meta.exports?.['.']?.import, `${pkg} has a build for browsers`);
+      assert.ok(
+        meta.browser || meta.exports?.['.']?.browser || meta.exports?.['.']?.default || meta.exports?.['.']?.import,
+        `${pkg} has a build for browsers`,
+      );
     }
   });
 
   it('bundles for a browser or web worker, with no Node built-in anywhere in its dependencies', async () => {
     const esbuild = await import('esbuild');
-    const entries = files.filter(f => readFileSync(join(CORE, f), 'utf8').match(IMPORT)?.some(m => [...WORKER_SAFE].some(p => m.includes(`'${p}'`))));
+    const entries = files.filter(f =>
+      readFileSync(join(CORE, f), 'utf8')
+        .match(IMPORT)
+        ?.some(m => [...WORKER_SAFE].some(p => m.includes(`'${p}'`))),
+    );
     assert.ok(entries.length > 0, 'some core file uses a worker-safe package');
-    const r = await esbuild.build({ entryPoints: entries.map(f => join(CORE, f)), bundle: true, platform: 'browser', format: 'esm', write: false, outdir: '/nonexistent', logLevel: 'silent' })
+    const r = await esbuild
+      .build({
+        entryPoints: entries.map(f => join(CORE, f)),
+        bundle: true,
+        platform: 'browser',
+        format: 'esm',
+        write: false,
+        outdir: '/nonexistent',
+        logLevel: 'silent',
+      })
       .catch((e: { errors?: { text: string }[] }) => ({ errors: e.errors ?? [{ text: String(e) }], warnings: [] }));
-    assert.deepEqual(r.errors.map(e => e.text), []);
-    assert.deepEqual(r.warnings.map(w => w.text), []);
+    assert.deepEqual(
+      r.errors.map(e => e.text),
+      [],
+    );
+    assert.deepEqual(
+      r.warnings.map(w => w.text),
+      [],
+    );
   });
 
   it('uses no host globals', () => {
     for (const f of files) {
-      const code = readFileSync(join(CORE, f), 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      const code = readFileSync(join(CORE, f), 'utf8')
+        .replace(/\/\/.*$/gm, '')
+        .replace(/\/\*[\s\S]*?\*\//g, '');
       for (const g of ['process.', 'Buffer', '__dirname', 'require(', 'window.', 'document.', 'setTimeout']) {
         assert.ok(!code.includes(g), `${f} uses ${g}`);
       }

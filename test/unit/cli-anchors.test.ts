@@ -14,16 +14,32 @@ const run = (...args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
-const ARTICLE = 'date 2026-03-05\nTransport Minister Henrik Dahl said the ferry would stay in port until Friday.\n\nThe company said it had followed every rule.\n';
+const ARTICLE =
+  'date 2026-03-05\nTransport Minister Henrik Dahl said the ferry would stay in port until Friday.\n\nThe company said it had followed every rule.\n';
 
 function workspace(): { dir: string; article: string; sidecar: string } {
   const dir = mkdtempSync(join(tmpdir(), 'newsmark-anchors-'));
   const article = join(dir, 'dahl.txt');
   writeFileSync(article, ARTICLE);
   const f = SidecarFile.create('dahl.txt', { published: '2026-03-05' });
-  const at = (needle: string) => { const s = ARTICLE.indexOf(needle); return anchorAt(ARTICLE, s, s + needle.length); };
-  f.addAnnotation({ id: 'claim1', kind: 'claim', anchor: at('the ferry would stay in port until Friday'), status: 'disputed', origin: 'user' });
-  f.addAnnotation({ id: 'rule1', kind: 'claim', anchor: at('it had followed every rule'), status: 'unverified', origin: 'user' });
+  const at = (needle: string) => {
+    const s = ARTICLE.indexOf(needle);
+    return anchorAt(ARTICLE, s, s + needle.length);
+  };
+  f.addAnnotation({
+    id: 'claim1',
+    kind: 'claim',
+    anchor: at('the ferry would stay in port until Friday'),
+    status: 'disputed',
+    origin: 'user',
+  });
+  f.addAnnotation({
+    id: 'rule1',
+    kind: 'claim',
+    anchor: at('it had followed every rule'),
+    status: 'unverified',
+    origin: 'user',
+  });
   const sidecar = article + '.newsmark.yaml';
   writeFileSync(sidecar, f.text);
   return { dir, article, sidecar };
@@ -33,7 +49,9 @@ describe('newsmark anchors', function () {
   let validate: ReturnType<Ajv2020['compile']>;
   before(function () {
     needShared(this);
-    validate = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(SHARED, 'contracts/anchors.schema.json'), 'utf8')));
+    validate = new Ajv2020({ strict: false }).compile(
+      JSON.parse(readFileSync(join(SHARED, 'contracts/anchors.schema.json'), 'utf8')),
+    );
   });
 
   it('reports ok when nothing changed, in the contract’s JSON', () => {
@@ -42,7 +60,10 @@ describe('newsmark anchors', function () {
     assert.equal(r.code, 0, r.err);
     const json = JSON.parse(r.out);
     assert.ok(validate(json), JSON.stringify(validate.errors));
-    assert.deepEqual(json.documents[0].annotations.map((a: { status: string }) => a.status), ['ok', 'ok']);
+    assert.deepEqual(
+      json.documents[0].annotations.map((a: { status: string }) => a.status),
+      ['ok', 'ok'],
+    );
   });
 
   it('finds moved annotations, and --write stores only their new positions', () => {
@@ -70,7 +91,10 @@ describe('newsmark anchors', function () {
 
   it('exits 1 when an annotation is orphaned', () => {
     const w = workspace();
-    writeFileSync(w.article, ARTICLE.replace('The company said it had followed every rule.', 'The company declined to comment.'));
+    writeFileSync(
+      w.article,
+      ARTICLE.replace('The company said it had followed every rule.', 'The company declined to comment.'),
+    );
     const r = run(w.article);
     assert.equal(r.code, 1);
     assert.match(r.out, /orphaned 1/);

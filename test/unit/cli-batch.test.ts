@@ -15,13 +15,20 @@ function cli(args: string[], cwd = ROOT) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const SAMPLES = ['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']
-  .map(p => join(ROOT, 'samples', p));
+const SAMPLES = [
+  'ferry/nordwire.txt',
+  'ferry/harbour-daily.md',
+  'ferry/coastal-gazette.news',
+  'election/coastline-wire.txt',
+  'election/daily-ledger.md',
+].map(p => join(ROOT, 'samples', p));
 
 // Invented for this test.
-const FLOOD_A = 'RIVERTON, May 14, 2031 — Mayor Clara Voss said on Tuesday that 40 families had left the flooded Eastbank district.\n\n' +
+const FLOOD_A =
+  'RIVERTON, May 14, 2031 — Mayor Clara Voss said on Tuesday that 40 families had left the flooded Eastbank district.\n\n' +
   'The water board, Aldmere Utilities, said its pumps would run until Friday.\n';
-const FLOOD_B = 'Mayor Clara Voss said on Tuesday that 55 families had left the flooded Eastbank district.\n\n' +
+const FLOOD_B =
+  'Mayor Clara Voss said on Tuesday that 55 families had left the flooded Eastbank district.\n\n' +
   '“We will not stop the pumps before Friday,” said Tomas Ek, a spokesman for Aldmere Utilities.\n';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'newsmark-batch-'));
@@ -33,8 +40,11 @@ describe('CLI for batches', function () {
   before(function () {
     needShared(this);
     ajv = new Ajv2020({ allErrors: true, strict: false });
-    for (const n of ['analyze', 'check']) ajv.addSchema(JSON.parse(readFileSync(join(SHARED, `contracts/${n}.schema.json`), 'utf8')), n);
-    corpus = readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f));
+    for (const n of ['analyze', 'check'])
+      ajv.addSchema(JSON.parse(readFileSync(join(SHARED, `contracts/${n}.schema.json`), 'utf8')), n);
+    corpus = readdirSync(CORPUS)
+      .filter(f => f.endsWith('.txt'))
+      .map(f => join(CORPUS, f));
   });
   const valid = (ref: string, value: unknown) => {
     const v = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
@@ -65,7 +75,10 @@ describe('CLI for batches', function () {
       [['analyze', '--jobs', '0', file], /--jobs needs a whole number/],
       [['check', '--jobs=many', file], /--jobs needs a whole number/],
       [['analyze', '--json', '--jsonl', file], /--json and --jsonl/],
-      [['export', '--jsonl', '--format', 'csv', file], /--jsonl works with analyze, anchors and check \(export writes JSON Lines with --format jsonl\)/],
+      [
+        ['export', '--jsonl', '--format', 'csv', file],
+        /--jsonl works with analyze, anchors and check \(export writes JSON Lines with --format jsonl\)/,
+      ],
       [['export', '--format=docx', file], /--format needs one of w3c, brat, csv, jsonl/],
     ];
     for (const [args, message] of cases) {
@@ -85,11 +98,20 @@ describe('CLI for batches', function () {
     const r = cli(['analyze', '--jsonl', SAMPLES[0], missing, ...corpus]);
     assert.equal(r.code, 2);
     assert.match(r.err, /gone\.txt: no such file/);
-    const lines = r.out.trimEnd().split('\n').map(l => JSON.parse(l));
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map(l => JSON.parse(l));
     assert.equal(lines.length, corpus.length + 2);
-    assert.deepEqual(lines.find(l => l.error), { path: missing, error: 'no such file' });
+    assert.deepEqual(
+      lines.find(l => l.error),
+      { path: missing, error: 'no such file' },
+    );
     const docs = lines.filter(l => !l.error);
-    assert.deepEqual(docs.map(d => d.path), [SAMPLES[0], ...corpus]);
+    assert.deepEqual(
+      docs.map(d => d.path),
+      [SAMPLES[0], ...corpus],
+    );
     for (const d of docs) valid('analyze#/$defs/document', d);
     // The same documents as --json gives.
     const json = JSON.parse(cli(['analyze', '--json', SAMPLES[0], ...corpus]).out);
@@ -113,15 +135,27 @@ describe('CLI for batches', function () {
     const d = dir();
     writeFileSync(join(d, 'riverton.txt'), FLOOD_A);
     writeFileSync(join(d, 'courier.txt'), FLOOD_B);
-    writeFileSync(join(d, 'courier.txt.newsmark.yaml'), 'version: 1\ndocument: { outlet: "Eastbank Courier", published: 2031-05-14 }\n');
+    writeFileSync(
+      join(d, 'courier.txt.newsmark.yaml'),
+      'version: 1\ndocument: { outlet: "Eastbank Courier", published: 2031-05-14 }\n',
+    );
     const json = JSON.parse(cli(['check', '--json', d]).out);
     valid('check', json);
     assert.ok(json.conflicts.length >= 1, 'the two articles disagree on the number of families');
     const r = cli(['check', '--jsonl', d]);
     assert.equal(r.code, 1, r.err);
-    const lines = r.out.trimEnd().split('\n').map(l => JSON.parse(l));
+    const lines = r.out
+      .trimEnd()
+      .split('\n')
+      .map(l => JSON.parse(l));
     const of = (type: string) => lines.filter(l => l.type === type).map(({ type: _, ...rest }) => rest);
-    assert.deepEqual(of('article').map(a => [relative(d, a.path), a.label]), [['courier.txt', 'Eastbank Courier'], ['riverton.txt', 'riverton.txt']]);
+    assert.deepEqual(
+      of('article').map(a => [relative(d, a.path), a.label]),
+      [
+        ['courier.txt', 'Eastbank Courier'],
+        ['riverton.txt', 'riverton.txt'],
+      ],
+    );
     assert.deepEqual(of('source'), json.sources);
     assert.deepEqual(of('claim'), json.claims);
     assert.deepEqual(of('conflict'), json.conflicts);
@@ -137,7 +171,10 @@ describe('CLI for batches', function () {
     mkdirSync(join(d, 'wire'));
     writeFileSync(join(d, 'riverton.txt'), FLOOD_A);
     writeFileSync(join(d, 'wire', 'courier.txt'), FLOOD_B);
-    writeFileSync(join(d, 'wire', 'courier.txt.newsmark.yaml'), 'version: 1\ndocument: { outlet: "Eastbank Courier", published: 2031-05-14 }\n');
+    writeFileSync(
+      join(d, 'wire', 'courier.txt.newsmark.yaml'),
+      'version: 1\ndocument: { outlet: "Eastbank Courier", published: 2031-05-14 }\n',
+    );
     // From elsewhere: the folders below the one that holds them.
     const far = cli(['check', d]);
     assert.equal(far.code, 1, far.err);
@@ -166,14 +203,32 @@ describe('CLI for batches', function () {
     const csv = cli(['export', '--format', 'csv', join(d, 'in')]);
     assert.match(csv.err, /no annotations to export.*--detected/);
 
-    writeFileSync(join(d, 'in', 'riverton.txt.newsmark.yaml'), ['version: 1', 'document: {}', 'annotations:',
-      '  - id: a1', '    kind: claim', '    anchor: { exact: "40 families", prefix: "", suffix: "", start: 63, end: 74 }', ''].join('\n'));
+    writeFileSync(
+      join(d, 'in', 'riverton.txt.newsmark.yaml'),
+      [
+        'version: 1',
+        'document: {}',
+        'annotations:',
+        '  - id: a1',
+        '    kind: claim',
+        '    anchor: { exact: "40 families", prefix: "", suffix: "", start: 63, end: 74 }',
+        '',
+      ].join('\n'),
+    );
     const one = cli(['export', '--format', 'brat', '--out', join(d, 'out'), join(d, 'in')]);
     assert.equal(one.code, 0, one.err);
     assert.match(one.err, /1 of the 2 articles have no annotations \(add --detected/);
-    const files = (sub: string): string[] => readdirSync(join(d, 'out', sub), { withFileTypes: true })
-      .flatMap(e => (e.isDirectory() ? files(join(sub, e.name)) : [join(sub, e.name)])).sort();
-    assert.deepEqual(files(''), ['annotation.conf', 'riverton.ann', 'riverton.txt', join('wire', 'courier.ann'), join('wire', 'courier.txt')]);
+    const files = (sub: string): string[] =>
+      readdirSync(join(d, 'out', sub), { withFileTypes: true })
+        .flatMap(e => (e.isDirectory() ? files(join(sub, e.name)) : [join(sub, e.name)]))
+        .sort();
+    assert.deepEqual(files(''), [
+      'annotation.conf',
+      'riverton.ann',
+      'riverton.txt',
+      join('wire', 'courier.ann'),
+      join('wire', 'courier.txt'),
+    ]);
     assert.match(readFileSync(join(d, 'out', 'riverton.ann'), 'utf8'), /^T\d+\tClaim 63 74\t40 families$/m);
   });
 });

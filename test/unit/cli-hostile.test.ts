@@ -3,7 +3,16 @@
 // bench/hostile.ts, not here.
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anchorAt } from '../../src/core/annotations/anchor';
@@ -23,7 +32,8 @@ function clean(err: string) {
   for (const line of err.split('\n').filter(Boolean)) assert.match(line, /^newsmark: |^Try 'newsmark --help'\.$/, err);
 }
 
-const STORY = 'Harbourmaster Olli Varga said the night crossing was cancelled because of ice.\n\nThe operator, Bluefin Lines, said it would refund every ticket by Friday.\n';
+const STORY =
+  'Harbourmaster Olli Varga said the night crossing was cancelled because of ice.\n\nThe operator, Bluefin Lines, said it would refund every ticket by Friday.\n';
 const dir = () => mkdtempSync(join(tmpdir(), 'newsmark-hostile-'));
 
 describe('CLI against hostile inputs', function () {
@@ -36,7 +46,10 @@ describe('CLI against hostile inputs', function () {
     symlinkSync('nowhere.txt', join(d, 'gone.txt'));
     mkdirSync(join(d, 'inner'));
     symlinkSync('..', join(d, 'inner', 'up'));
-    for (const args of [['check', d], ['export', '--format', 'csv', d]]) {
+    for (const args of [
+      ['check', d],
+      ['export', '--format', 'csv', d],
+    ]) {
       const r = cli(args);
       assert.equal(r.code, 2, r.err);
       clean(r.err);
@@ -45,7 +58,13 @@ describe('CLI against hostile inputs', function () {
       assert.match(r.err, /up: a symbolic link back to a folder already searched/);
     }
     const exported = cli(['export', '--format', 'jsonl', d]);
-    assert.deepEqual(exported.out.trim().split('\n').map(l => JSON.parse(l).article.split('/').pop()), ['story.txt']);
+    assert.deepEqual(
+      exported.out
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l).article.split('/').pop()),
+      ['story.txt'],
+    );
   });
 
   it('does not block on a FIFO given as an article or found in a folder', function () {
@@ -103,7 +122,10 @@ describe('CLI against hostile inputs', function () {
     const d = dir();
     writeFileSync(join(d, 'story.txt'), STORY);
     const exact = 'ice floe '.repeat(450000);
-    writeFileSync(join(d, 'story.txt.newsmark.yaml'), `version: 1\ndocument: {}\nannotations:\n  - id: huge\n    kind: note\n    anchor: { exact: ${JSON.stringify(exact)}, prefix: "", suffix: "", start: 0, end: ${exact.length} }\n`);
+    writeFileSync(
+      join(d, 'story.txt.newsmark.yaml'),
+      `version: 1\ndocument: {}\nannotations:\n  - id: huge\n    kind: note\n    anchor: { exact: ${JSON.stringify(exact)}, prefix: "", suffix: "", start: 0, end: ${exact.length} }\n`,
+    );
     const r = cli(['anchors', '--json', join(d, 'story.txt')]);
     assert.equal(r.code, 1, r.err);
     assert.equal(r.err, '');
@@ -113,7 +135,22 @@ describe('CLI against hostile inputs', function () {
   it('reads W3C nested very deeply or paginated 20,000 pages deep, and a source with bad percent-encoding', () => {
     assert.deepEqual(w3cAnnotations(JSON.parse('['.repeat(150000) + ']'.repeat(150000))), []);
     const s = STORY.indexOf('Olli Varga');
-    const ann = { type: 'Annotation', id: 'urn:test:1', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'entity' }], target: { source: 'file:///news/%E0%A4%A/harbour.txt', selector: [{ type: 'TextQuoteSelector', exact: 'Olli Varga', prefix: STORY.slice(0, s), suffix: STORY.slice(s + 10, s + 42) }] } };
+    const ann = {
+      type: 'Annotation',
+      id: 'urn:test:1',
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'entity' }],
+      target: {
+        source: 'file:///news/%E0%A4%A/harbour.txt',
+        selector: [
+          {
+            type: 'TextQuoteSelector',
+            exact: 'Olli Varga',
+            prefix: STORY.slice(0, s),
+            suffix: STORY.slice(s + 10, s + 42),
+          },
+        ],
+      },
+    };
     // Written out by hand: JSON.stringify itself cannot go 20,000 deep.
     const json = `{"type":"AnnotationCollection","first":${'{"type":"AnnotationPage","items":[],"next":'.repeat(20000)}{"type":"AnnotationPage","items":[${JSON.stringify(ann)}]}${'}'.repeat(20000)}}`;
     const collection = JSON.parse(json);
@@ -133,7 +170,12 @@ describe('CLI against hostile inputs', function () {
   it('refuses JSON that is no W3C export (lists nested 150,000 deep, an empty object, a string) with one line and exit 2', () => {
     const d = dir();
     writeFileSync(join(d, 'harbour.txt'), STORY);
-    for (const [name, json] of [['deep.json', '['.repeat(150000) + ']'.repeat(150000)], ['empty.json', '{}'], ['text.json', '"Olli Varga"'], ['other.json', '[{"kind":"note"}]']]) {
+    for (const [name, json] of [
+      ['deep.json', '['.repeat(150000) + ']'.repeat(150000)],
+      ['empty.json', '{}'],
+      ['text.json', '"Olli Varga"'],
+      ['other.json', '[{"kind":"note"}]'],
+    ]) {
       writeFileSync(join(d, name), json);
       const r = cli(['import', join(d, name), join(d, 'harbour.txt')]);
       assert.equal(r.code, 2, `${name}: ${r.err}`);
@@ -149,7 +191,8 @@ describe('CLI against hostile inputs', function () {
 
   it('imports a brat file of 130,000 lines (too many for a spread into push)', () => {
     const lines: string[] = [];
-    for (let i = 1; i <= 130000; i++) lines.push(`T${i}\tNote ${i % 2 ? '0 11' : '14 18'}\t${i % 2 ? 'Harbourmaster' : 'Olli'}`);
+    for (let i = 1; i <= 130000; i++)
+      lines.push(`T${i}\tNote ${i % 2 ? '0 11' : '14 18'}\t${i % 2 ? 'Harbourmaster' : 'Olli'}`);
     const r = fromBrat(lines.join('\n'), STORY, 'big');
     assert.equal(r.annotations.length, 130000);
     const d = dir();
@@ -161,14 +204,29 @@ describe('CLI against hostile inputs', function () {
   });
 
   it('refuses relations and dismissals that lead outside the workspace, on their line', () => {
-    const side = (to: string, other: string) => [
-      'version: 1', 'document: {}', 'annotations:',
-      '  - id: a1', '    kind: claim', '    anchor: { exact: "the night crossing", prefix: "", suffix: "", start: 0, end: 18 }',
-      'relations:', `  - { from: a1, to: ${JSON.stringify(to)}, type: contradicts }`,
-      'dismissed:', `  - { exact: "x", other: ${JSON.stringify(other)}, otherExact: "y" }`, ''].join('\n');
+    const side = (to: string, other: string) =>
+      [
+        'version: 1',
+        'document: {}',
+        'annotations:',
+        '  - id: a1',
+        '    kind: claim',
+        '    anchor: { exact: "the night crossing", prefix: "", suffix: "", start: 0, end: 18 }',
+        'relations:',
+        `  - { from: a1, to: ${JSON.stringify(to)}, type: contradicts }`,
+        'dismissed:',
+        `  - { exact: "x", other: ${JSON.stringify(other)}, otherExact: "y" }`,
+        '',
+      ].join('\n');
     const bad = readSidecar(side('../../../../etc/passwd#root', '../../../../etc/shadow'), { within: 'stories/ferry' });
     assert.ok(!bad.ok);
-    assert.deepEqual(bad.problems.map(p => [p.line, /outside the workspace/.test(p.message)]), [[8, true], [10, true]]);
+    assert.deepEqual(
+      bad.problems.map(p => [p.line, /outside the workspace/.test(p.message)]),
+      [
+        [8, true],
+        [10, true],
+      ],
+    );
     assert.ok(!readSidecar(side('/etc/passwd#root', 'ok.txt'), { within: '' }).ok);
     assert.ok(readSidecar(side('../wire/other.txt#k2', '../wire/other.txt'), { within: 'stories/ferry' }).ok);
     assert.ok(!readSidecar(side('../wire/other.txt#k2', 'ok.txt'), { within: '' }).ok);
@@ -194,17 +252,31 @@ describe('CLI writes through the store', function () {
     for (let i = 0; i < n; i++) {
       const m = words[(2 * i + side) % words.length];
       const a = anchorAt(STORY, m.index!, m.index! + m[0].length);
-      items.push({ type: 'Annotation', id: `urn:${tag}:${i}`, body: [{ type: 'TextualBody', purpose: 'commenting', value: `${tag} note ${i}` }], target: { source: 'file:///x/harbour.txt', selector: [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }, { type: 'TextPositionSelector', start: a.start, end: a.end }] } });
+      items.push({
+        type: 'Annotation',
+        id: `urn:${tag}:${i}`,
+        body: [{ type: 'TextualBody', purpose: 'commenting', value: `${tag} note ${i}` }],
+        target: {
+          source: 'file:///x/harbour.txt',
+          selector: [
+            { type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+            { type: 'TextPositionSelector', start: a.start, end: a.end },
+          ],
+        },
+      });
     }
     return JSON.stringify(items);
   }
 
-  const importing = (args: string[], cwd: string) => new Promise<{ code: number | null; err: string }>(resolve => {
-    const p = spawn(process.execPath, [CLI, 'import', ...args], { cwd });
-    let err = '';
-    p.stderr.on('data', b => { err += b; });
-    p.on('close', code => resolve({ code, err }));
-  });
+  const importing = (args: string[], cwd: string) =>
+    new Promise<{ code: number | null; err: string }>(resolve => {
+      const p = spawn(process.execPath, [CLI, 'import', ...args], { cwd });
+      let err = '';
+      p.stderr.on('data', b => {
+        err += b;
+      });
+      p.on('close', code => resolve({ code, err }));
+    });
 
   it('loses no annotation when two imports write into one article at once (many rounds)', async () => {
     const ROUNDS = 12;
@@ -214,15 +286,24 @@ describe('CLI writes through the store', function () {
       writeFileSync(join(d, 'harbour.txt'), STORY);
       writeFileSync(join(d, 'left.json'), w3c(`left${round}`, 8, 0));
       writeFileSync(join(d, 'right.json'), w3c(`right${round}`, 8, 1));
-      const [a, b] = await Promise.all([importing(['left.json', 'harbour.txt'], d), importing(['right.json', 'harbour.txt'], d)]);
+      const [a, b] = await Promise.all([
+        importing(['left.json', 'harbour.txt'], d),
+        importing(['right.json', 'harbour.txt'], d),
+      ]);
       assert.equal(a.code, 0, a.err);
       assert.equal(b.code, 0, b.err);
       const r = readSidecar(readFileSync(join(d, 'harbour.txt.newsmark.yaml'), 'utf8'));
       assert.ok(r.ok);
       lost += 16 - r.file.data.annotations.length;
-      assert.deepEqual(readdirSync(d).filter(n => n.startsWith('.')), [], 'no lock or temporary file left');
+      assert.deepEqual(
+        readdirSync(d).filter(n => n.startsWith('.')),
+        [],
+        'no lock or temporary file left',
+      );
     }
-    console.log(`      ${ROUNDS} rounds of two concurrent imports of 8 annotations each (on different words): ${lost} lost`);
+    console.log(
+      `      ${ROUNDS} rounds of two concurrent imports of 8 annotations each (on different words): ${lost} lost`,
+    );
     assert.equal(lost, 0);
   });
 

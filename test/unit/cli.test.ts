@@ -20,7 +20,9 @@ describe('newsmark CLI', function () {
     needShared(this);
     const schema = JSON.parse(readFileSync(join(SHARED, 'contracts/analyze.schema.json'), 'utf8'));
     validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-    corpus = readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f));
+    corpus = readdirSync(CORPUS)
+      .filter(f => f.endsWith('.txt'))
+      .map(f => join(CORPUS, f));
   });
 
   it('--help and --version work', () => {
@@ -47,7 +49,9 @@ describe('newsmark CLI', function () {
     }
     // Articles without a date line take years from the story's dated article.
     const undated = json.documents.find((d: { published: string | null }) => d.published === null);
-    assert.ok(undated.dates.some((x: { text: string; value: string }) => x.text === 'January 3' && x.value === '2026-01-03'));
+    assert.ok(
+      undated.dates.some((x: { text: string; value: string }) => x.text === 'January 3' && x.value === '2026-01-03'),
+    );
   });
 
   it('reports bad files on stderr and in errors, still reports the rest, and exits 2', () => {
@@ -67,7 +71,10 @@ describe('newsmark CLI', function () {
     assert.equal(r.code, 2);
     const json = JSON.parse(r.out);
     assert.ok(validate(json), JSON.stringify(validate.errors));
-    assert.deepEqual(json.documents.map((d: { path: string }) => d.path), process.getuid?.() === 0 ? [good, locked] : [good]);
+    assert.deepEqual(
+      json.documents.map((d: { path: string }) => d.path),
+      process.getuid?.() === 0 ? [good, locked] : [good],
+    );
     const byPath = Object.fromEntries(json.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
     assert.match(byPath[missing], /no such file/);
     assert.match(byPath[binary], /binary/);
@@ -101,7 +108,12 @@ describe('newsmark CLI', function () {
   });
 
   it('rejects a wrong command line with a hint and exit code 2', () => {
-    for (const args of [['analyse', 'x.txt'], ['analyze'], ['analyze', '--published', 'soon', 'x.txt'], ['analyze', '--nope', 'x']]) {
+    for (const args of [
+      ['analyse', 'x.txt'],
+      ['analyze'],
+      ['analyze', '--published', 'soon', 'x.txt'],
+      ['analyze', '--nope', 'x'],
+    ]) {
       const r = cli(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, /newsmark: .+\n(Try 'newsmark --help'\.)?/);

@@ -11,10 +11,17 @@ describe('engine on ../shared/corpus', function () {
   let docs: { name: string; text: string; a: Analysis }[] = [];
   before(function () {
     needShared(this);
-    const names = readdirSync(CORPUS).filter(f => f.endsWith('.txt')).sort();
+    const names = readdirSync(CORPUS)
+      .filter(f => f.endsWith('.txt'))
+      .sort();
     const texts = names.map(n => readFileSync(join(CORPUS, n), 'utf8'));
     // As the CLI does: articles without a date of their own take years from the story's latest dated article.
-    const story = texts.map(t => analyze(t).published).filter(Boolean).sort().pop() ?? null;
+    const story =
+      texts
+        .map(t => analyze(t).published)
+        .filter(Boolean)
+        .sort()
+        .pop() ?? null;
     docs = names.map((name, i) => ({ name, text: texts[i], a: analyze(texts[i], { storyDate: story }) }));
     assert.ok(docs.length >= 3, 'expected at least three corpus articles');
   });
@@ -24,7 +31,11 @@ describe('engine on ../shared/corpus', function () {
 
   it('every span is the text at its offsets', () => {
     for (const { name, text, a } of docs) {
-      const spans = [...a.entities, ...a.dates, ...a.attributions.flatMap(x => [x.content, x.source, x.cue].filter(s => s !== null))];
+      const spans = [
+        ...a.entities,
+        ...a.dates,
+        ...a.attributions.flatMap(x => [x.content, x.source, x.cue].filter(s => s !== null)),
+      ];
       for (const s of spans) assert.equal(text.slice(s!.start, s!.end), s!.text, `${name} @${s!.start}`);
     }
   });
@@ -36,7 +47,10 @@ describe('engine on ../shared/corpus', function () {
     assert.ok(has(a, 'Frank Mora', 'PERSON'));
     const rodriguez = a.entities.filter(e => e.text === 'Rodriguez');
     assert.ok(rodriguez.length >= 3);
-    assert.ok(rodriguez.every(e => e.canonical === 'Delcy Rodriguez'), 'a surname takes the full name as canonical');
+    assert.ok(
+      rodriguez.every(e => e.canonical === 'Delcy Rodriguez'),
+      'a surname takes the full name as canonical',
+    );
     assert.ok(has(doc('003').a, 'Rodríguez', 'PERSON', 'Delcy Rodríguez'), 'accented surname folds to the person');
   });
 
@@ -90,7 +104,9 @@ describe('engine on ../shared/corpus', function () {
   it('stays at or above its scores against the gold annotations', function () {
     const total = scores();
     for (const d of docs) {
-      const gold = JSON.parse(readFileSync(join(CORPUS, 'gold', d.name.replace(/\.txt$/, '.gold.json')), 'utf8')) as Gold;
+      const gold = JSON.parse(
+        readFileSync(join(CORPUS, 'gold', d.name.replace(/\.txt$/, '.gold.json')), 'utf8'),
+      ) as Gold;
       scoreDocument(total, d.a, gold);
     }
     const e = prf(total.entities).f1;

@@ -5,8 +5,13 @@ import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
 
-const article = (doc: string, text: string, published = '2031-05-14') => ({ doc, text, analysis: analyze(text, { published }) });
-const check = (a: string, b: string) => crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
+const article = (doc: string, text: string, published = '2031-05-14') => ({
+  doc,
+  text,
+  analysis: analyze(text, { published }),
+});
+const check = (a: string, b: string) =>
+  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
 const about = (cs: ReturnType<typeof check>, re: RegExp) => cs.filter(c => re.test(c.a.text) && re.test(c.b.text));
 
 describe('cross-article check: what is no contradiction', () => {
@@ -21,7 +26,12 @@ The tunnel would link the two halves of Orlen County.`;
 Governor Elsa Brandt spoke at the Orlen County fairground on Monday.
 
 She needled lawmakers for spending a week on a vote about the state bird when they should fund the Kellan tunnel.`;
-    assert.deepEqual(about(check(a, b), /state bird/).filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /state bird/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
   });
 
   it('still: a figure one outlet credits to a speaker and the other states as fact, naming nobody, is an attribution conflict', () => {
@@ -45,21 +55,30 @@ Work is to start next spring.`;
     const b = `Festival organisers worried
 
 “We intend to look closely at what this law means for the festival and for our work force as a whole,” Brita Soll said.`;
-    assert.deepEqual(about(check(a, b), /intend to look closely/).map(c => c.kind), []);
+    assert.deepEqual(
+      about(check(a, b), /intend to look closely/).map(c => c.kind),
+      [],
+    );
     const c = `Council divided
 
 “We've got to stop this plan before the winter rains come to the valley,” said councillor Ada Venn on Monday.`;
     const d = `Council vote delayed
 
 “We have got to stop this plan before the winter rains come to the valley,” Ada Venn said.`;
-    assert.deepEqual(about(check(c, d), /stop this plan/).map(k => k.kind), []);
+    assert.deepEqual(
+      about(check(c, d), /stop this plan/).map(k => k.kind),
+      [],
+    );
     const e = `Party told to do better
 
 The speaker closed the night. “It’s not enough to be a little less dull than the other party,” she said.`;
     const f = `Conference ends
 
 She ended with a warning. But it is not enough to be a little less dull than the other party."`;
-    assert.deepEqual(about(check(e, f), /less dull/).map(k => k.kind), []);
+    assert.deepEqual(
+      about(check(e, f), /less dull/).map(k => k.kind),
+      [],
+    );
   });
 
   it('a date within the other (a day in its year) is more precise, not another date', () => {
@@ -69,7 +88,12 @@ The archivist Mara Holt copied the harbour ledgers to a private drive on Aug. 24
     const b = `Audit of harbour ledgers
 
 The audit found that the archivist, Mara Holt, copied the harbour ledgers to a private drive in 2009.`;
-    assert.deepEqual(about(check(a, b), /ledgers/).filter(c => c.kind === 'date').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /ledgers/)
+        .filter(c => c.kind === 'date')
+        .map(c => c.explanation),
+      [],
+    );
   });
 
   it('the day of a named event ("the Sept. 11 attacks") dates no statement', () => {
@@ -79,24 +103,39 @@ Congress voted on Wednesday to let families of Sept. 11 victims sue the governme
     const b = `Veluria bill advances
 
 Congress is set to let families of those killed in the Sept. 11 attacks sue the government of Veluria.`;
-    assert.deepEqual(about(check(a, b), /families/).filter(c => c.kind === 'date').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /families/)
+        .filter(c => c.kind === 'date')
+        .map(c => c.explanation),
+      [],
+    );
   });
 
-  it('a hedge inside someone\'s quoted words, or against a statement that hedges too, is no hedge conflict', () => {
+  it("a hedge inside someone's quoted words, or against a statement that hedges too, is no hedge conflict", () => {
     const a = `Rally in Dorrin
 
 “You may have heard that Mayor Ilse Garan just chose the harbour plan,” the speaker told the crowd.`;
     const b = `Harbour plan
 
 Mayor Ilse Garan chose the harbour plan on Friday after a long debate.`;
-    assert.deepEqual(about(check(a, b), /harbour plan/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /harbour plan/)
+        .filter(c => c.kind === 'hedge')
+        .map(c => c.explanation),
+      [],
+    );
     const c = `Records questions
 
 Holt used a private drive for the ledgers, a move that raises the possibility that she broke the records law of the port.`;
     const d = `Records law
 
 Holt may have broken the records law of the port by keeping the ledgers on a private drive.`;
-    assert.deepEqual(about(check(c, d), /records law/).filter(k => k.kind === 'hedge').map(k => k.explanation), []);
+    assert.deepEqual(
+      about(check(c, d), /records law/)
+        .filter(k => k.kind === 'hedge')
+        .map(k => k.explanation),
+      [],
+    );
   });
 
   it('the same figures paired with different words, or a bound and a figure within it, are no number conflict', () => {
@@ -106,14 +145,24 @@ Ivo Renn kept the No. 2 job of whip, and Lise Marr remained in the No. 3 positio
     const b = `Leaders elected
 
 The party also re-elected Ivo Renn as whip, the No. 2 position, and Lise Marr in the No. 3 spot as assistant leader.`;
-    assert.deepEqual(about(check(a, b), /Renn/).filter(c => c.kind === 'number').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /Renn/)
+        .filter(c => c.kind === 'number')
+        .map(c => c.explanation),
+      [],
+    );
     const c = `Reading of the charter
 
 The magazine estimated that the reading of the charter on the floor cost more than $1 million in staff time.`;
     const d = `Charter reading
 
 The magazine estimated that the reading of the charter on the floor cost $1.1 million in staff time.`;
-    assert.deepEqual(about(check(c, d), /charter/).filter(k => k.kind === 'number').map(k => k.explanation), []);
+    assert.deepEqual(
+      about(check(c, d), /charter/)
+        .filter(k => k.kind === 'number')
+        .map(k => k.explanation),
+      [],
+    );
   });
 
   it('a speaker described by whom they work for ("X, Berg’s attorney", "Berg’s lawyer") is not the person they work for', () => {
@@ -137,7 +186,10 @@ Records released on Friday showed that the council spent $380,000 on the Kessel 
 
 The council spent $380,000 on the Kessel harbour study last year, the auditor Nils Aune said on Friday.`;
     const r = crossCheck([article('a.txt', a), article('b.txt', b)]);
-    assert.deepEqual(r.conflicts.filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+    assert.deepEqual(
+      r.conflicts.filter(c => c.kind === 'attribution').map(c => c.explanation),
+      [],
+    );
   });
 
   it('a quotation closed in a sentence and opened in the one before is the same quotation in both, whoever is named after it', () => {
@@ -147,7 +199,10 @@ Mayor Oda Strand spoke on Friday. "I thank the staff. I would also like to thank
     const b = `Strand resigns
 
 Strand wrote a letter to the council. “I thank them all. I would also like to thank my family for their patience and most of all the people of Kessel who elected me,” she said.`;
-    assert.deepEqual(about(check(a, b), /thank my family/).map(c => [c.kind, c.explanation]), []);
+    assert.deepEqual(
+      about(check(a, b), /thank my family/).map(c => [c.kind, c.explanation]),
+      [],
+    );
   });
 
   it('a hedge reaches the words after it up to a clause ("reportedly furious that …" does not hedge what follows "that")', () => {
@@ -157,7 +212,12 @@ City officials were reportedly furious that the charges against the harbour boar
     const b = `Harbour board charged
 
 The charges against the harbour board were announced on Friday by prosecutor Ivar Lund at a news conference.`;
-    assert.deepEqual(about(check(a, b), /charges/).filter(c => c.kind === 'hedge').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /charges/)
+        .filter(c => c.kind === 'hedge')
+        .map(c => c.explanation),
+      [],
+    );
   });
 
   it('a demand credited to someone ("X called on the mayor to …") is an act the other reports too, not a claim stated as fact', () => {
@@ -167,6 +227,11 @@ Council leader Ida Wren and nine members of the harbour committee called on Mayo
     const b = `Calls to cancel trip
 
 Council members on Friday pressed Mayor Oda Strand to cancel her trip to Veluria after the port deal collapsed.`;
-    assert.deepEqual(about(check(a, b), /cancel her trip/).filter(c => c.kind === 'attribution').map(c => c.explanation), []);
+    assert.deepEqual(
+      about(check(a, b), /cancel her trip/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
   });
 });

@@ -11,7 +11,12 @@ import { quantitiesDiffer, quantitiesOf } from '../../src/core/cross/quantity';
 import { tokenize } from '../../src/core/engine/text';
 import { CLI, SHARED } from './paths';
 
-const article = (doc: string, text: string, label?: string) => ({ doc, label, text, analysis: analyze(text, { published: '2031-05-14' }) });
+const article = (doc: string, text: string, label?: string) => ({
+  doc,
+  label,
+  text,
+  analysis: analyze(text, { published: '2031-05-14' }),
+});
 
 // A story about a bridge closure, told by three invented outlets.
 const RIVERTON = `Riverton closes Halvard Bridge after inspection
@@ -51,7 +56,10 @@ describe('cross-article rules on invented articles', () => {
   it('one quotation under two spellings of its speaker is agreement, not a contradiction', () => {
     const r = crossCheck([article('a.txt', RIVERTON), article('b.txt', HARBOUR)]);
     const quote = r.conflicts.filter(c => [c.a.text, c.b.text].every(t => t.includes('We will not reopen the bridge')));
-    assert.deepEqual(quote.map(c => c.explanation), []);
+    assert.deepEqual(
+      quote.map(c => c.explanation),
+      [],
+    );
     assert.ok(!r.conflicts.some(c => c.kind === 'negation' && /reopen/.test(c.a.text + c.b.text)));
   });
 
@@ -62,25 +70,38 @@ describe('cross-article rules on invented articles', () => {
     assert.match(pages.explanation, /Riverton Courier gives 30-page report, Harbour Post 32-page report/);
     assert.ok(pages.confidence! >= 0.4 && pages.confidence! <= 1);
     // "At least 30 trucks" and "34 trucks" agree.
-    assert.ok(!r.conflicts.some(c => /trucks/.test(c.explanation)), JSON.stringify(r.conflicts.map(c => c.explanation)));
+    assert.ok(
+      !r.conflicts.some(c => /trucks/.test(c.explanation)),
+      JSON.stringify(r.conflicts.map(c => c.explanation)),
+    );
   });
 
   it('quantities: qualifiers make ranges, vague amounts count, a part of a group is no count', () => {
-    const q = (s: string) => quantitiesOf(tokenize(s), w => w.replace(/s$/, ''), new Set(['the', 'of']), () => false);
+    const q = (s: string) =>
+      quantitiesOf(
+        tokenize(s),
+        w => w.replace(/s$/, ''),
+        new Set(['the', 'of']),
+        () => false,
+      );
     const at = (s: string, key: string) => q(s).get(key) ?? [];
     assert.ok(!quantitiesDiffer(at('at least 30 trucks crossed', 'truck'), at('34 trucks crossed', 'truck')));
     assert.ok(quantitiesDiffer(at('dozens of trucks crossed', 'truck'), at('two trucks crossed', 'truck')));
     assert.ok(!quantitiesDiffer(at('about 3.6 billion', 'billion'), at('3.5 billion', 'billion')));
     assert.ok(quantitiesDiffer(at('a 30-page report', 'page'), at('a 32-page report', 'page')));
     assert.equal(q('Four of the inspectors said').size, 0);
-    assert.deepEqual(at('more than 12 ferries', 'ferrie').map(x => [x.lo, x.hi]), [[12, Infinity]]);
+    assert.deepEqual(
+      at('more than 12 ferries', 'ferrie').map(x => [x.lo, x.hi]),
+      [[12, Infinity]],
+    );
   });
 
   it('never pairs statements of different stories in one workspace', () => {
     const docs = [article('a.txt', RIVERTON), article('b.txt', HARBOUR), article('c.txt', ORCHARD)];
     const r = crossCheck(docs, { minConfidence: 0 });
     for (const c of r.conflicts) assert.ok(c.a.doc !== 'c.txt' && c.b.doc !== 'c.txt', c.explanation);
-    for (const c of r.claims) assert.ok(!c.mentions.some(m => m.doc === 'c.txt') || c.mentions.every(m => m.doc === 'c.txt'));
+    for (const c of r.claims)
+      assert.ok(!c.mentions.some(m => m.doc === 'c.txt') || c.mentions.every(m => m.doc === 'c.txt'));
   });
 
   it('credits against a fact: one outlet states it, another credits it to a named person', () => {
@@ -159,7 +180,10 @@ The Daily Lantern, citing two port officials, reported that the Kessel container
 
 Two port officials told the Daily Lantern that the Kessel container terminal will close for repairs to its quay wall in June.`;
     const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
-    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
+    assert.deepEqual(
+      r.conflicts.map(c => c.explanation),
+      [],
+    );
   });
 
   it('unnamed sources counted differently (multiple / two) are an attribution conflict', () => {
@@ -170,7 +194,15 @@ Multiple sources said the Kessel container terminal will close for repairs to it
 
 Two sources said the Kessel container terminal will close for repairs to its quay wall in June.`;
     const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
-    assert.deepEqual(r.conflicts.map(c => [c.kind, c.explanation]), [['attribution', 'Island Gazette credits it to anonymous sources (multiple), Coast Radio credits it to anonymous sources (2)']]);
+    assert.deepEqual(
+      r.conflicts.map(c => [c.kind, c.explanation]),
+      [
+        [
+          'attribution',
+          'Island Gazette credits it to anonymous sources (multiple), Coast Radio credits it to anonymous sources (2)',
+        ],
+      ],
+    );
   });
 
   it('sources are listed by their names: a newspaper with its article, no reporting verb caught at the end', () => {
@@ -189,7 +221,10 @@ Harbour workers at the Kessel depot said the blaze would have reached the fuel t
 
 The quick work of the Kessel fire brigade kept the blaze from reaching the fuel tanks at the Kessel depot, harbour workers said.`;
     const r = crossCheck([article('a.txt', a, 'Island Gazette'), article('b.txt', b, 'Coast Radio')]);
-    assert.deepEqual(r.conflicts.map(c => c.explanation), []);
+    assert.deepEqual(
+      r.conflicts.map(c => c.explanation),
+      [],
+    );
   });
 
   it('one person under a title, a party tag or a surname is one source across articles', () => {
@@ -230,8 +265,16 @@ Residents of Kessel Island spent Sunday night without electricity after a storm 
 
 The utility company said about 4,000 homes had lost power and that mainland crews would arrive on Monday.`;
     const r = crossCheck([article('wire.txt', wire), article('rewrite.txt', rewrite), article('own.txt', own)]);
-    assert.deepEqual(r.derived?.map(d => [...d.documents].sort()), [['rewrite.txt', 'wire.txt']]);
-    const power = r.claims.find(c => c.mentions.some(m => m.doc === 'own.txt') && c.mentions.some(m => m.doc === 'wire.txt') && c.mentions.some(m => m.doc === 'rewrite.txt'));
+    assert.deepEqual(
+      r.derived?.map(d => [...d.documents].sort()),
+      [['rewrite.txt', 'wire.txt']],
+    );
+    const power = r.claims.find(
+      c =>
+        c.mentions.some(m => m.doc === 'own.txt') &&
+        c.mentions.some(m => m.doc === 'wire.txt') &&
+        c.mentions.some(m => m.doc === 'rewrite.txt'),
+    );
     assert.ok(power, JSON.stringify(r.claims.map(c => c.summary)));
     assert.equal(power.independent, 2);
   });
@@ -239,19 +282,36 @@ The utility company said about 4,000 homes had lost power and that mainland crew
   it('newsmark check --json on invented articles follows the contract, names outlets from sidecars and gives confidences', function () {
     const schemaPath = join(SHARED, 'contracts/check.schema.json');
     let schema: object;
-    try { schema = JSON.parse(readFileSync(schemaPath, 'utf8')); } catch { this.skip(); return; }
+    try {
+      schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
+    } catch {
+      this.skip();
+      return;
+    }
     const validate = new Ajv2020({ strict: false }).compile(schema);
     const dir = mkdtempSync(join(tmpdir(), 'newsmark-cross-'));
     writeFileSync(join(dir, 'courier.txt'), RIVERTON);
     writeFileSync(join(dir, 'post.txt'), HARBOUR);
-    writeFileSync(join(dir, 'courier.txt.newsmark.yaml'), 'version: 1\ndocument: { outlet: "Riverton Courier", published: 2031-05-14 }\n');
-    writeFileSync(join(dir, 'post.txt.newsmark.yaml'), 'version: 1\ndocument: { outlet: "Harbour Post", published: 2031-05-14 }\n');
+    writeFileSync(
+      join(dir, 'courier.txt.newsmark.yaml'),
+      'version: 1\ndocument: { outlet: "Riverton Courier", published: 2031-05-14 }\n',
+    );
+    writeFileSync(
+      join(dir, 'post.txt.newsmark.yaml'),
+      'version: 1\ndocument: { outlet: "Harbour Post", published: 2031-05-14 }\n',
+    );
     const r = spawnSync(process.execPath, [CLI, 'check', '--json', dir], { encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     const json = JSON.parse(r.stdout) as { conflicts: { explanation: string; confidence?: number }[] };
     assert.ok(validate(json), JSON.stringify(validate.errors));
-    assert.ok(json.conflicts.some(c => /Riverton Courier gives 30-page report, Harbour Post 32-page report/.test(c.explanation)), r.stdout);
-    for (const c of json.conflicts) assert.ok(typeof c.confidence === 'number' && c.confidence >= 0.4 && c.confidence <= 1);
+    assert.ok(
+      json.conflicts.some(c =>
+        /Riverton Courier gives 30-page report, Harbour Post 32-page report/.test(c.explanation),
+      ),
+      r.stdout,
+    );
+    for (const c of json.conflicts)
+      assert.ok(typeof c.confidence === 'number' && c.confidence >= 0.4 && c.confidence <= 1);
     const text = spawnSync(process.execPath, [CLI, 'check', dir], { encoding: 'utf8' }).stdout;
     assert.match(text, /\[number, \d+% sure\] Riverton Courier gives 30-page report/);
     assert.ok(!/\b[a-z]+(?:sourc|adviser s)\b/.test(text));

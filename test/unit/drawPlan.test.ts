@@ -6,7 +6,11 @@ import { capPerLine, inWindow, MAX_PER_LINE } from '../../src/extension/drawPlan
 function lines(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return o => { let n = 0; while (n + 1 < starts.length && starts[n + 1] <= o) n++; return n; };
+  return o => {
+    let n = 0;
+    while (n + 1 < starts.length && starts[n + 1] <= o) n++;
+    return n;
+  };
 }
 
 describe('what the editor draws', () => {
@@ -22,13 +26,26 @@ describe('what the editor draws', () => {
 
   it('keeps every highlight of ordinary prose, where lines have a few each', () => {
     const text = 'Maria Lindqvist said on Monday.\nThe board in Bergen agreed.\n';
-    const spans = [{ start: 0, end: 15 }, { start: 24, end: 30 }, { start: 45, end: 51 }];
+    const spans = [
+      { start: 0, end: 15 },
+      { start: 24, end: 30 },
+      { start: 45, end: 51 },
+    ];
     assert.deepEqual(capPerLine(spans, lines(text), 2), spans);
   });
 
   it('takes the highlights that overlap a window of the text, including those that cross its edges', () => {
-    const spans = [{ start: 0, end: 5 }, { start: 8, end: 14 }, { start: 20, end: 25 }, { start: 30, end: 40 }];
-    assert.deepEqual(inWindow(spans, 10, 32), [{ start: 8, end: 14 }, { start: 20, end: 25 }, { start: 30, end: 40 }]);
+    const spans = [
+      { start: 0, end: 5 },
+      { start: 8, end: 14 },
+      { start: 20, end: 25 },
+      { start: 30, end: 40 },
+    ];
+    assert.deepEqual(inWindow(spans, 10, 32), [
+      { start: 8, end: 14 },
+      { start: 20, end: 25 },
+      { start: 30, end: 40 },
+    ]);
     assert.deepEqual(inWindow(spans, 41, 50), []);
   });
 });

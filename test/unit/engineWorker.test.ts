@@ -21,30 +21,62 @@ describe('the analysis worker', function () {
     const engine = new Engine(async () => {
       const { Worker } = await import('node:worker_threads');
       const w = new Worker(BUNDLE);
-      return { postMessage: m => w.postMessage(m), onMessage: f => { w.on('message', f); }, onExit: () => undefined, terminate: () => void w.terminate() };
+      return {
+        postMessage: m => w.postMessage(m),
+        onMessage: f => {
+          w.on('message', f);
+        },
+        onExit: () => undefined,
+        terminate: () => void w.terminate(),
+      };
     });
     try {
       assert.deepEqual(await engine.analyze(A, { published: '2024-02-06' }), analyze(A, { published: '2024-02-06' }));
       const a = await engine.article('a', A, { published: '2024-02-06' });
       const b = await engine.article('b', B, { published: '2024-02-07' });
-      const got = await engine.cross([{ key: 'a', doc: 'a.txt', label: 'Wire' }, { key: 'b', doc: 'b.txt', label: 'Courier' }], {});
-      const want = crossCheck([{ doc: 'a.txt', label: 'Wire', text: A, analysis: a }, { doc: 'b.txt', label: 'Courier', text: B, analysis: b }]);
+      const got = await engine.cross(
+        [
+          { key: 'a', doc: 'a.txt', label: 'Wire' },
+          { key: 'b', doc: 'b.txt', label: 'Courier' },
+        ],
+        {},
+      );
+      const want = crossCheck([
+        { doc: 'a.txt', label: 'Wire', text: A, analysis: a },
+        { doc: 'b.txt', label: 'Courier', text: B, analysis: b },
+      ]);
       assert.deepEqual(got, want);
       assert.equal(engine.where, 'worker');
-    } finally { engine.dispose(); }
+    } finally {
+      engine.dispose();
+    }
   });
 
   it('runs the same bundle as a Web Worker (a global `self` with postMessage and onmessage, no Node)', async () => {
     const answers: FromWorker[] = [];
-    const self: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: FromWorker): void } = { onmessage: null, postMessage: m => answers.push(m) };
-    runInNewContext(readFileSync(BUNDLE, 'utf8'), { self, setTimeout, clearTimeout, console, TextEncoder, TextDecoder, Intl });
+    const self: { onmessage: ((e: { data: unknown }) => void) | null; postMessage(m: FromWorker): void } = {
+      onmessage: null,
+      postMessage: m => answers.push(m),
+    };
+    runInNewContext(readFileSync(BUNDLE, 'utf8'), {
+      self,
+      setTimeout,
+      clearTimeout,
+      console,
+      TextEncoder,
+      TextDecoder,
+      Intl,
+    });
     assert.equal(typeof self.onmessage, 'function', 'the worker listens on self.onmessage');
     self.onmessage!({ data: { id: 1, req: { op: 'analyze', text: A, opts: { published: '2024-02-06' } } } });
     await new Promise(r => setTimeout(r, 50));
     assert.equal(answers.length, 1);
     assert.ok('ok' in answers[0] && answers[0].ok);
     // Compared through JSON: the objects come from another realm.
-    assert.deepEqual(JSON.parse(JSON.stringify((answers[0] as { value: unknown }).value)), JSON.parse(JSON.stringify(analyze(A, { published: '2024-02-06' }))));
+    assert.deepEqual(
+      JSON.parse(JSON.stringify((answers[0] as { value: unknown }).value)),
+      JSON.parse(JSON.stringify(analyze(A, { published: '2024-02-06' }))),
+    );
   });
 
   it('drops a stale request for a document when a newer one comes before it started', async () => {
@@ -65,7 +97,14 @@ describe('the analysis worker', function () {
     const seen: FromWorker[] = [];
     const engine = new Engine(async () => {
       const w = inProcess();
-      return { ...w, onMessage: f => w.onMessage(m => { seen.push(m); f(m); }) };
+      return {
+        ...w,
+        onMessage: f =>
+          w.onMessage(m => {
+            seen.push(m);
+            f(m);
+          }),
+      };
     });
     assert.deepEqual(await engine.analyze(text, {}), want);
     assert.ok(seen.filter(m => 'chunk' in m).length >= 2, 'the entities came in parts');

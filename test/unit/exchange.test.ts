@@ -11,7 +11,21 @@ import addFormats from 'ajv-formats';
 import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
 import { analyze } from '../../src/core';
 import { anchorAt } from '../../src/core/annotations/anchor';
-import { exportItems, planImport, fromBrat, fromCodePoints, fromCsv, fromW3C, toBrat, toCodePoints, toCsv, toJsonl, toW3C, w3cAnnotations, type ExportDoc } from '../../src/core/exchange/exchange';
+import {
+  exportItems,
+  planImport,
+  fromBrat,
+  fromCodePoints,
+  fromCsv,
+  fromW3C,
+  toBrat,
+  toCodePoints,
+  toCsv,
+  toJsonl,
+  toW3C,
+  w3cAnnotations,
+  type ExportDoc,
+} from '../../src/core/exchange/exchange';
 import { readSidecar, SidecarFile, type Annotation, type SidecarData } from '../../src/core/annotations/sidecar';
 
 const SUITE = join(SHARED, 'peers/w3c-web-annotation-tests');
@@ -20,8 +34,11 @@ const SUITE = join(SHARED, 'peers/w3c-web-annotation-tests');
 function mustValidator(): (a: unknown) => string[] {
   const ajv = new Ajv04({ strict: false, allErrors: false });
   addFormats(ajv);
-  for (const f of readdirSync(join(SUITE, 'definitions')).filter(f => f.endsWith('.json'))) ajv.addSchema(JSON.parse(readFileSync(join(SUITE, 'definitions', f), 'utf8')));
-  const musts = JSON.parse(readFileSync(join(SUITE, 'annotations/annotationMusts.test'), 'utf8')) as { assertions: string[] };
+  for (const f of readdirSync(join(SUITE, 'definitions')).filter(f => f.endsWith('.json')))
+    ajv.addSchema(JSON.parse(readFileSync(join(SUITE, 'definitions', f), 'utf8')));
+  const musts = JSON.parse(readFileSync(join(SUITE, 'annotations/annotationMusts.test'), 'utf8')) as {
+    assertions: string[];
+  };
   const checks = musts.assertions.map(path => {
     const schema = JSON.parse(readFileSync(join(SUITE, path), 'utf8'));
     return { path, expected: schema.expectedResult !== 'invalid', validate: ajv.compile(schema) };
@@ -38,13 +55,41 @@ The café owner, Ingrid Ødegård, said the queue was 300 metres long.
 
 /** A sidecar with annotations of every kind and field, some on text with astral characters. */
 function storySidecar(text = STORY): SidecarData {
-  const at = (needle: string) => { const s = text.indexOf(needle); assert.ok(s >= 0, needle); return anchorAt(text, s, s + needle.length); };
+  const at = (needle: string) => {
+    const s = text.indexOf(needle);
+    assert.ok(s >= 0, needle);
+    return anchorAt(text, s, s + needle.length);
+  };
   const f = SidecarFile.create('story.txt', { published: '2026-03-04', outlet: 'Test Wire' });
   const anns: Annotation[] = [
-    { id: 'crowd', kind: 'note', anchor: at('Crowds 👍🏽 cheered'), note: 'Emoji in the quote, "quoted", with a comma, and\na second line', origin: 'user', author: 'Marit', created: '2026-03-05T10:00:00Z' },
-    { id: 'ship', kind: 'entity', anchor: at('ferry 🚢'), type: 'ORG', canonical: 'Polarlinje ferry', origin: 'accepted' },
+    {
+      id: 'crowd',
+      kind: 'note',
+      anchor: at('Crowds 👍🏽 cheered'),
+      note: 'Emoji in the quote, "quoted", with a comma, and\na second line',
+      origin: 'user',
+      author: 'Marit',
+      created: '2026-03-05T10:00:00Z',
+    },
+    {
+      id: 'ship',
+      kind: 'entity',
+      anchor: at('ferry 🚢'),
+      type: 'ORG',
+      canonical: 'Polarlinje ferry',
+      origin: 'accepted',
+    },
     { id: 'day', kind: 'date', anchor: at('3 March 2026'), value: '2026-03-03', origin: 'user' },
-    { id: 'crews', kind: 'claim', anchor: at('"two 🧑‍🚒 crews" helped'), speaker: 'Police', cue: 'said', status: 'disputed', tags: ['numbers', 'to-check'], origin: 'user' },
+    {
+      id: 'crews',
+      kind: 'claim',
+      anchor: at('"two 🧑‍🚒 crews" helped'),
+      speaker: 'Police',
+      cue: 'said',
+      status: 'disputed',
+      tags: ['numbers', 'to-check'],
+      origin: 'user',
+    },
     { id: 'ceo', kind: 'source', anchor: at('Sofie Dahl'), canonical: 'Sofie Dahl', origin: 'user' },
     { id: 'queue', kind: 'length', anchor: at('300 metres'), note: '=SUM(A1) looks like a formula', origin: 'user' },
     { id: 'cafe', kind: 'entity', anchor: at('Ingrid Ødegård'), type: 'PERSON', origin: 'user' },
@@ -55,13 +100,36 @@ function storySidecar(text = STORY): SidecarData {
 }
 
 function doc(name: string, text: string, side: SidecarData | null, detected = false): ExportDoc {
-  return { name, iri: `file:///work/story/${name}`, text, published: side?.document.published ?? null, items: exportItems(text, side, detected ? analyze(text) : null), relations: side?.relations ?? [] };
+  return {
+    name,
+    iri: `file:///work/story/${name}`,
+    text,
+    published: side?.document.published ?? null,
+    items: exportItems(text, side, detected ? analyze(text) : null),
+    relations: side?.relations ?? [],
+  };
 }
 
 /** The essences of a list, in id order (exports list annotations by position in the text). */
 const essences = (l: Annotation[]) => l.map(essence).sort((x, y) => x.id.localeCompare(y.id));
 /** What a text-bound annotation is, for comparing an import with what was exported. */
-const essence = (a: Annotation) => ({ id: a.id, kind: a.kind, exact: a.anchor.exact, start: a.anchor.start, end: a.anchor.end, type: a.type, canonical: a.canonical, value: a.value, speaker: a.speaker, cue: a.cue, status: a.status, note: a.note, tags: a.tags, author: a.author, created: a.created });
+const essence = (a: Annotation) => ({
+  id: a.id,
+  kind: a.kind,
+  exact: a.anchor.exact,
+  start: a.anchor.start,
+  end: a.anchor.end,
+  type: a.type,
+  canonical: a.canonical,
+  value: a.value,
+  speaker: a.speaker,
+  cue: a.cue,
+  status: a.status,
+  note: a.note,
+  tags: a.tags,
+  author: a.author,
+  created: a.created,
+});
 
 describe('exports and imports', function () {
   let fails: (a: unknown) => string[];
@@ -75,7 +143,8 @@ describe('exports and imports', function () {
     assert.equal(toCodePoints(t, 1), 1);
     assert.equal(toCodePoints(t, 5), 3); // a, 👍, 🏽 (each two units)
     assert.equal(fromCodePoints(t, 3), 5);
-    for (let u = 0; u <= t.length; u++) if (!/[\uDC00-\uDFFF]/.test(t[u] ?? '')) assert.equal(fromCodePoints(t, toCodePoints(t, u)), u);
+    for (let u = 0; u <= t.length; u++)
+      if (!/[\uDC00-\uDFFF]/.test(t[u] ?? '')) assert.equal(fromCodePoints(t, toCodePoints(t, u)), u);
     assert.equal(fromCodePoints(t, 99), null);
   });
 
@@ -84,7 +153,12 @@ describe('exports and imports', function () {
     let refused = 0;
     for (const f of readdirSync(join(dir, 'incorrect'))) {
       let json: unknown;
-      try { json = JSON.parse(readFileSync(join(dir, 'incorrect', f), 'utf8')); } catch { refused++; continue; } // not even JSON
+      try {
+        json = JSON.parse(readFileSync(join(dir, 'incorrect', f), 'utf8'));
+      } catch {
+        refused++;
+        continue;
+      } // not even JSON
       assert.ok(fails(json).length > 0, `incorrect sample ${f} passed every MUST assertion`);
       refused++;
     }
@@ -103,8 +177,15 @@ describe('exports and imports', function () {
 
   it('W3C exports of the corpus and the demo articles pass every MUST assertion, with positions in code points', () => {
     const docs: ExportDoc[] = [];
-    for (const f of readdirSync(CORPUS).filter(f => f.endsWith('.txt'))) docs.push(doc(f, readFileSync(join(CORPUS, f), 'utf8'), null, true));
-    for (const f of ['ferry/nordwire.txt', 'ferry/harbour-daily.md', 'ferry/coastal-gazette.news', 'election/coastline-wire.txt', 'election/daily-ledger.md']) {
+    for (const f of readdirSync(CORPUS).filter(f => f.endsWith('.txt')))
+      docs.push(doc(f, readFileSync(join(CORPUS, f), 'utf8'), null, true));
+    for (const f of [
+      'ferry/nordwire.txt',
+      'ferry/harbour-daily.md',
+      'ferry/coastal-gazette.news',
+      'election/coastline-wire.txt',
+      'election/daily-ledger.md',
+    ]) {
       docs.push(doc(f, readFileSync(join(ROOT, 'samples', f), 'utf8'), null, true));
     }
     docs.push(doc('story.txt', STORY, storySidecar(), true));
@@ -112,13 +193,19 @@ describe('exports and imports', function () {
     assert.equal(collection.type, 'AnnotationCollection');
     const all = w3cAnnotations(JSON.parse(JSON.stringify(collection)));
     assert.equal(all.length, collection.total);
-    assert.equal(all.length, docs.reduce((t, d) => t + d.items.length, 0));
+    assert.equal(
+      all.length,
+      docs.reduce((t, d) => t + d.items.length, 0),
+    );
     assert.ok(all.length > 300, `${all.length} annotations`);
     for (const a of all) assert.deepEqual(fails(a), [], JSON.stringify(a).slice(0, 300));
     // Each target is its article, and its position selector, counted in code points, selects the quote.
     const byIri = new Map(docs.map(d => [d.iri, d]));
     for (const a of all) {
-      const target = a.target as { source: string; selector: { type: string; exact?: string; start?: number; end?: number }[] };
+      const target = a.target as {
+        source: string;
+        selector: { type: string; exact?: string; start?: number; end?: number }[];
+      };
       const d = byIri.get(target.source)!;
       assert.ok(target.source.endsWith('/' + d.name));
       const quote = target.selector.find(s => s.type === 'TextQuoteSelector')!;
@@ -127,13 +214,17 @@ describe('exports and imports', function () {
     }
     // The emoji ones really are shifted: the ship's position in code points is less than in UTF-16 units.
     const ship = all.find(a => String(a.id).endsWith(':ship'))!;
-    const pos = (ship.target as { selector: { type: string; start: number }[] }).selector.find(s => s.type === 'TextPositionSelector')!;
+    const pos = (ship.target as { selector: { type: string; start: number }[] }).selector.find(
+      s => s.type === 'TextPositionSelector',
+    )!;
     assert.equal(pos.start, STORY.indexOf('ferry 🚢') - 2);
   });
 
   it('W3C export → import gives back every text-bound annotation, and places them by quote in an edited article', () => {
     const side = storySidecar();
-    const json = JSON.parse(JSON.stringify(toW3C([doc('story.txt', STORY, side)], { generated: '2026-11-23T12:00:00Z' })));
+    const json = JSON.parse(
+      JSON.stringify(toW3C([doc('story.txt', STORY, side)], { generated: '2026-11-23T12:00:00Z' })),
+    );
     const back = fromW3C(json, [{ name: 'story.txt', text: STORY }]);
     assert.deepEqual(back.problems, []);
     assert.deepEqual(essences(back.annotations.get('story.txt')!), essences(side.annotations));
@@ -145,14 +236,26 @@ describe('exports and imports', function () {
     assert.equal(moved.length, side.annotations.length);
     for (const a of moved) assert.equal(edited.slice(a.anchor.start, a.anchor.end), a.anchor.exact);
     // Annotations made by another tool: their bodies say what they are.
-    const foreign = { '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/a1', type: 'Annotation', motivation: 'commenting', body: { type: 'TextualBody', value: 'Is this the same Dahl?' },
-      target: { source: 'https://example.org/archive/story.txt', selector: { type: 'TextQuoteSelector', exact: 'Sofie Dahl', prefix: 'said ' } } };
+    const foreign = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'http://example.org/a1',
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: { type: 'TextualBody', value: 'Is this the same Dahl?' },
+      target: {
+        source: 'https://example.org/archive/story.txt',
+        selector: { type: 'TextQuoteSelector', exact: 'Sofie Dahl', prefix: 'said ' },
+      },
+    };
     const got = fromW3C(foreign, [{ name: 'story.txt', text: STORY }]).annotations.get('story.txt')!;
     assert.equal(got.length, 1);
     assert.equal(got[0].kind, 'note');
     assert.equal(got[0].note, 'Is this the same Dahl?');
     assert.equal(STORY.slice(got[0].anchor.start, got[0].anchor.end), 'Sofie Dahl');
-    const elsewhere = fromW3C({ ...foreign, target: { source: 'https://example.org/other.txt', selector: foreign.target.selector } }, [{ name: 'story.txt', text: STORY }]);
+    const elsewhere = fromW3C(
+      { ...foreign, target: { source: 'https://example.org/other.txt', selector: foreign.target.selector } },
+      [{ name: 'story.txt', text: STORY }],
+    );
     assert.match(elsewhere.problems[0], /none of the articles given/);
   });
 
@@ -164,7 +267,12 @@ describe('exports and imports', function () {
     const points = [...STORY];
     for (const line of ann.split('\n').filter(l => l.startsWith('T'))) {
       const [, mid, text] = line.split('\t');
-      const frags = mid.split(' ').slice(1).join(' ').split(';').map(f => f.split(' ').map(Number));
+      const frags = mid
+        .split(' ')
+        .slice(1)
+        .join(' ')
+        .split(';')
+        .map(f => f.split(' ').map(Number));
       // What brat shows for the span: its fragments joined by a space, each of them the text at those code points.
       assert.equal(frags.map(([s, e]) => points.slice(s, e).join('')).join(' '), text, line);
       assert.ok(!text.includes('\n'));
@@ -182,7 +290,13 @@ describe('exports and imports', function () {
     // A file made in brat itself, without Newsmark's fields: its types and notes become annotations.
     const hand = `T1\tPerson ${toCodePoints(STORY, STORY.indexOf('Ingrid'))} ${toCodePoints(STORY, STORY.indexOf('Ingrid') + 'Ingrid Ødegård'.length)}\tIngrid Ødegård\n#1\tAnnotatorNotes T1\towner of the café\nT2\tRumour ${toCodePoints(STORY, STORY.indexOf('300'))} ${toCodePoints(STORY, STORY.indexOf('300') + 10)}\t300 metres\nE1\tAttack:T2\n`;
     const h = fromBrat(hand, STORY, 'hand');
-    assert.deepEqual(h.annotations.map(a => [a.kind, a.type, a.anchor.exact, a.note]), [['entity', 'PERSON', 'Ingrid Ødegård', 'owner of the café'], ['rumour', undefined, '300 metres', undefined]]);
+    assert.deepEqual(
+      h.annotations.map(a => [a.kind, a.type, a.anchor.exact, a.note]),
+      [
+        ['entity', 'PERSON', 'Ingrid Ødegård', 'owner of the café'],
+        ['rumour', undefined, '300 metres', undefined],
+      ],
+    );
     assert.match(h.problems[0], /line 4: events are not imported/);
     // Offsets that are not the text's (a file for another version of the article): placed by the quote, or reported.
     const stale = fromBrat(`T1\tPerson 3 17\tIngrid Ødegård\nT2\tPerson 1 5\tNobody Here\n`, STORY, 'stale');
@@ -197,8 +311,17 @@ describe('exports and imports', function () {
     const other = { ...ceo, id: 'crews', kind: 'note', note: 'another annotation that happens to have this id' };
     const plan = planImport(side.annotations, [crews, { ...ceo, id: 'imported-ceo' }, other]);
     assert.equal(plan.already, 2);
-    assert.deepEqual(plan.add.map(a => [a.id, a.note]), [['crews-2', 'another annotation that happens to have this id']]);
-    assert.deepEqual([...plan.ids], [['crews', 'crews-2'], ['imported-ceo', 'ceo']]);
+    assert.deepEqual(
+      plan.add.map(a => [a.id, a.note]),
+      [['crews-2', 'another annotation that happens to have this id']],
+    );
+    assert.deepEqual(
+      [...plan.ids],
+      [
+        ['crews', 'crews-2'],
+        ['imported-ceo', 'ceo'],
+      ],
+    );
   });
 
   it('CSV: a row per annotation that spreadsheets read safely, and a round trip', () => {
@@ -212,13 +335,25 @@ describe('exports and imports', function () {
     for (const { article, item } of back) {
       assert.equal(article, 'story.txt');
       const orig = side.annotations.find(a => a.id === item.id)!;
-      assert.deepEqual(essence({ ...item, anchor: { exact: item.exact, prefix: '', suffix: '', start: item.start!, end: item.end! } } as unknown as Annotation), essence(orig));
+      assert.deepEqual(
+        essence({
+          ...item,
+          anchor: { exact: item.exact, prefix: '', suffix: '', start: item.start!, end: item.end! },
+        } as unknown as Annotation),
+        essence(orig),
+      );
     }
   });
 
   it('JSON Lines: one article a line, with its text and spans in both units', () => {
-    const jsonl = toJsonl([doc('story.txt', STORY, storySidecar()), doc('b.txt', 'Plain 🙂 text by Sofie Dahl.', null, true)]);
-    const lines = jsonl.trimEnd().split('\n').map(l => JSON.parse(l));
+    const jsonl = toJsonl([
+      doc('story.txt', STORY, storySidecar()),
+      doc('b.txt', 'Plain 🙂 text by Sofie Dahl.', null, true),
+    ]);
+    const lines = jsonl
+      .trimEnd()
+      .split('\n')
+      .map(l => JSON.parse(l));
     assert.equal(lines.length, 2);
     for (const l of lines) {
       for (const a of l.annotations) {
@@ -254,7 +389,8 @@ describe('exports and imports', function () {
     const brat = run('export', '--format', 'brat', '--detected', '--out', 'brat', 'work');
     assert.equal(brat.status, 0, brat.stderr);
     // The articles of one folder lie beside annotation.conf (named from the folder that holds them, not from here).
-    for (const f of ['story.txt', 'story.ann', 'harbour-daily.md.txt', 'harbour-daily.md.ann', 'annotation.conf']) assert.ok(existsSync(join(dir, 'brat', f)), f);
+    for (const f of ['story.txt', 'story.ann', 'harbour-daily.md.txt', 'harbour-daily.md.ann', 'annotation.conf'])
+      assert.ok(existsSync(join(dir, 'brat', f)), f);
     assert.ok(!existsSync(join(dir, 'brat', 'work')));
     writeFileSync(join(dir, 'collection.jsonld'), w3c.stdout);
 
@@ -282,7 +418,10 @@ describe('exports and imports', function () {
     const broken = run('import', 'brat/harbour-daily.md.ann', 'fresh');
     assert.equal(broken.status, 2);
     assert.match(broken.stderr, /harbour-daily\.md\.newsmark\.yaml: line \d+: .*nothing was imported/);
-    assert.equal(readFileSync(join(fresh, 'harbour-daily.md.newsmark.yaml'), 'utf8'), 'version: 1\nannotations: [ {id: x\n');
+    assert.equal(
+      readFileSync(join(fresh, 'harbour-daily.md.newsmark.yaml'), 'utf8'),
+      'version: 1\nannotations: [ {id: x\n',
+    );
   });
 });
 

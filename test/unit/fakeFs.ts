@@ -17,7 +17,10 @@ export class FakeFs implements WorkspaceFs {
 
   put(path: string, text: string): void {
     this.files.set(path, text);
-    for (let d = dirOf(path); ; d = dirOf(d)) { this.dirs.add(d); if (d === '/') break; }
+    for (let d = dirOf(path); ; d = dirOf(d)) {
+      this.dirs.add(d);
+      if (d === '/') break;
+    }
   }
 
   /** A path with its folder links followed. */
@@ -61,7 +64,8 @@ export class FakeFs implements WorkspaceFs {
       names.set(name, this.files.has(child) ? { name, kind: 'file' } : { name, kind: 'dir', real: child });
     }
     for (const [link, to] of this.links) {
-      if (dirOf(link) === d) names.set(link.slice(prefix.length), { name: link.slice(prefix.length), kind: 'dir', real: to });
+      if (dirOf(link) === d)
+        names.set(link.slice(prefix.length), { name: link.slice(prefix.length), kind: 'dir', real: to });
     }
     return [...names.values()];
   }

@@ -19,9 +19,13 @@ describe('News Article grammar', () => {
         createOnigScanner: (s: string[]) => new oniguruma.OnigScanner(s),
         createOnigString: (s: string) => new oniguruma.OnigString(s),
       }),
-      loadGrammar: async (scope: string) => (scope === 'text.news'
-        ? textmate.parseRawGrammar(readFileSync(join(ROOT, 'syntaxes/news.tmLanguage.json'), 'utf8'), 'news.tmLanguage.json')
-        : null),
+      loadGrammar: async (scope: string) =>
+        scope === 'text.news'
+          ? textmate.parseRawGrammar(
+              readFileSync(join(ROOT, 'syntaxes/news.tmLanguage.json'), 'utf8'),
+              'news.tmLanguage.json',
+            )
+          : null,
     });
     grammar = (await registry.loadGrammar('text.news'))!;
     assert.ok(grammar);
@@ -48,7 +52,9 @@ describe('News Article grammar', () => {
     'Officials said "the damage is limited", according to the agency.',
   ].join('\n');
   let ts: Scoped[] = [];
-  before(() => { ts = tokens(article); });
+  before(() => {
+    ts = tokens(article);
+  });
 
   it('marks the first line as the headline, and only the first', () => {
     assert.match(scopeOf(ts, 'Harbour reopens after storm'), /markup\.heading\.1\.headline\.news/);

@@ -48,11 +48,21 @@ describe('hard cases: weekdays', () => {
   it('gives one weekday name one day: a past mention beside a coming one takes the nearer day', () => {
     // Written on a Wednesday but updated the next day: the match "is scheduled for Thursday", so the Thursday on
     // which the player "was still in hospital" is tomorrow's, not the one six days back.
-    const a = wed('The striker was still in hospital on Thursday, his club said. The return match is scheduled for Thursday night.');
-    assert.deepEqual(a.dates.map(d => d.value), ['2024-03-14', '2024-03-14']);
+    const a = wed(
+      'The striker was still in hospital on Thursday, his club said. The return match is scheduled for Thursday night.',
+    );
+    assert.deepEqual(
+      a.dates.map(d => d.value),
+      ['2024-03-14', '2024-03-14'],
+    );
     // A past day close to the publication date stays in the past, beside a coming one of the same name.
-    const b = analyze('Crowds marched on Saturday. More rallies will take place on Saturday and Sunday.', { published: '2024-03-17' });
-    assert.deepEqual(b.dates.map(d => d.value), ['2024-03-16', '2024-03-23', '2024-03-17']);
+    const b = analyze('Crowds marched on Saturday. More rallies will take place on Saturday and Sunday.', {
+      published: '2024-03-17',
+    });
+    assert.deepEqual(
+      b.dates.map(d => d.value),
+      ['2024-03-16', '2024-03-23', '2024-03-17'],
+    );
   });
 
   it('does not take a weekday inside a quoted title as a date', () => {
@@ -81,7 +91,10 @@ describe('hard cases: months and years', () => {
   it('reads a year-less month by the tense of its clause', () => {
     // Written in December: a planned departure in February is the coming February, a resignation announced in
     // February is the past one.
-    const a = analyze('The envoy will step down at the end of February. His deputy announced her resignation in February.', { published: '2023-12-20' });
+    const a = analyze(
+      'The envoy will step down at the end of February. His deputy announced her resignation in February.',
+      { published: '2023-12-20' },
+    );
     assert.deepEqual(date(a, 'the end of February'), ['2024-02', 'LATE']);
     assert.deepEqual(date(a, 'February'), ['2023-02', null]);
     const b = analyze('The trial will open in March.', { published: '2023-10-05' });
@@ -91,7 +104,9 @@ describe('hard cases: months and years', () => {
   });
 
   it('reads a date a few weeks ahead as coming when nothing says otherwise', () => {
-    const a = analyze('The new rules take effect Jan. 1, and the tax rises on January 15.', { published: '2023-12-20' });
+    const a = analyze('The new rules take effect Jan. 1, and the tax rises on January 15.', {
+      published: '2023-12-20',
+    });
     assert.deepEqual(date(a, 'Jan. 1'), ['2024-01-01', null]);
     assert.deepEqual(date(a, 'January 15'), ['2024-01-15', null]);
   });
@@ -138,7 +153,10 @@ describe('hard cases: relative expressions', () => {
   });
 
   it('resolves fiscal years, recent years and the coming months', () => {
-    const a = analyze('Crossings fell in recent years, to 9,000 in the last fiscal year. More will come in the coming months.', { published: '2023-12-20' });
+    const a = analyze(
+      'Crossings fell in recent years, to 9,000 in the last fiscal year. More will come in the coming months.',
+      { published: '2023-12-20' },
+    );
     assert.deepEqual(date(a, 'recent years'), ['202', 'APPROX']);
     assert.deepEqual(date(a, 'the last fiscal year'), ['2022', null]);
     assert.deepEqual(date(a, 'the coming months'), ['2024', 'APPROX']);
@@ -147,7 +165,9 @@ describe('hard cases: relative expressions', () => {
 
   it('resolves the weekend, last night and the end of the day', () => {
     // Written on a Friday: the weekend to come is in the same ISO week.
-    const a = analyze('Crews will work over the weekend. The suit was filed by the end of the day.', { published: '2024-03-15' });
+    const a = analyze('Crews will work over the weekend. The suit was filed by the end of the day.', {
+      published: '2024-03-15',
+    });
     assert.deepEqual(date(a, 'the weekend'), ['2024-W11', null]);
     assert.deepEqual(date(a, 'the end of the day'), ['2024-03-15', 'LATE']);
     // Written on a Tuesday, the weekend just past is in the week before.
@@ -156,7 +176,10 @@ describe('hard cases: relative expressions', () => {
     assert.deepEqual(date(b, 'last night'), ['2024-03-11', null]);
     // "at the end of the day" is an idiom; a deadline may also be the end of the week.
     assert.deepEqual(texts(wed('At the end of the day, voters decide.')), []);
-    assert.deepEqual(date(wed('Bids are open until the end of the week.'), 'the end of the week'), ['2024-W11', 'LATE']);
+    assert.deepEqual(date(wed('Bids are open until the end of the week.'), 'the end of the week'), [
+      '2024-W11',
+      'LATE',
+    ]);
   });
 
   it('reads "last week" written on a Sunday as the week that is ending', () => {
@@ -178,7 +201,9 @@ describe('hard cases: relative expressions', () => {
   it('reads "that day" as the day just named, and leaves it open when the text never dated it', () => {
     const a = wed('The minister resigned on March 4. That day, the markets fell.');
     assert.deepEqual(date(a, 'That day'), ['2024-03-04', null]);
-    const b = wed('The talks failed in June 2019, after a long spring. Officials met again. That day, the markets fell.');
+    const b = wed(
+      'The talks failed in June 2019, after a long spring. Officials met again. That day, the markets fell.',
+    );
     assert.deepEqual(date(b, 'That day'), [null, null]);
   });
 
@@ -188,7 +213,10 @@ describe('hard cases: relative expressions', () => {
     // Followed by a date, the period is anchored on that date instead.
     const b = wed('Sales have fallen in the days since the March 4 vote.');
     assert.deepEqual(date(b, 'March 4'), ['2024-03-04', null]);
-    assert.deepEqual(b.dates.map(d => d.text), ['the days since the March 4 vote', 'March 4']);
+    assert.deepEqual(
+      b.dates.map(d => d.text),
+      ['the days since the March 4 vote', 'March 4'],
+    );
   });
 
   it('does not take ages, "annual", "to date" or "so far" as dates', () => {
@@ -209,21 +237,31 @@ describe('hard cases: month abbreviations in sentences', () => {
   });
 
   it('still ends a sentence at a company abbreviation or a plain word', () => {
-    assert.deepEqual(split('The buyer was Acme Inc. Shares rose. Nobody else bid.'), ['The buyer was Acme Inc.', 'Shares rose.', 'Nobody else bid.']);
+    assert.deepEqual(split('The buyer was Acme Inc. Shares rose. Nobody else bid.'), [
+      'The buyer was Acme Inc.',
+      'Shares rose.',
+      'Nobody else bid.',
+    ]);
   });
 });
 
 describe('hard cases: a date line that runs on into the first sentence', () => {
   it('takes the date that opens the text as the publication date', () => {
-    const a = analyze(' date 2025-06-04 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the new water levy.');
+    const a = analyze(
+      ' date 2025-06-04 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the new water levy.',
+    );
     assert.equal(a.published, '2025-06-04');
     assert.deepEqual(date(a, 'Tuesday'), ['2025-06-03', null]);
-    const b = analyze('4 June 2025 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the levy.');
+    const b = analyze(
+      '4 June 2025 Several hundred farmers drove their tractors into the capital on Tuesday to protest against the levy.',
+    );
     assert.equal(b.published, '2025-06-04');
   });
 
   it('does not take a date inside the first sentence as the publication date', () => {
-    const a = analyze('Several hundred farmers drove into the capital on 4 June 2025 to protest against the new water levy, officials said.');
+    const a = analyze(
+      'Several hundred farmers drove into the capital on 4 June 2025 to protest against the new water levy, officials said.',
+    );
     assert.equal(a.published, null);
   });
 });

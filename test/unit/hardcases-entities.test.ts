@@ -5,13 +5,17 @@ import * as assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../src/core';
 import { givenNameGender, isGivenName } from '../../src/core/engine/lexicon';
 
-const typeOf = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
-const canon = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';
+const typeOf = (a: Analysis, text: string) =>
+  [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
+const canon = (a: Analysis, text: string) =>
+  [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';
 const texts = (a: Analysis, type?: string) => a.entities.filter(e => !type || e.type === type).map(e => e.text);
 
 describe('hard cases: names of people', () => {
   it('keeps middle initials and suffixes inside one name, and gives the short forms the same person', () => {
-    const a = analyze('Senator Maria T. Okonkwo met Harold B. Whitcombe Jr. on Friday. Ms. Okonkwo said Whitcombe had agreed, and Maria Okonkwo signed.');
+    const a = analyze(
+      'Senator Maria T. Okonkwo met Harold B. Whitcombe Jr. on Friday. Ms. Okonkwo said Whitcombe had agreed, and Maria Okonkwo signed.',
+    );
     assert.equal(typeOf(a, 'Maria T. Okonkwo'), 'PERSON');
     assert.equal(typeOf(a, 'Harold B. Whitcombe Jr.'), 'PERSON');
     assert.equal(canon(a, 'Maria T. Okonkwo'), 'Maria Okonkwo', 'the canonical name leaves the initial out');
@@ -27,14 +31,17 @@ describe('hard cases: names of people', () => {
   });
 
   it('takes a one-word name with a title as a person, and its bare mentions and "administration" as that person', () => {
-    const a = analyze('President Okafor spoke on Monday. Later, Okafor signed the order, which the Okafor administration defended.');
+    const a = analyze(
+      'President Okafor spoke on Monday. Later, Okafor signed the order, which the Okafor administration defended.',
+    );
     assert.deepEqual(texts(a, 'PERSON'), ['Okafor', 'Okafor', 'Okafor']);
     const b = analyze('Later, Okafor signed the order.');
     assert.deepEqual(texts(b, 'PERSON'), [], 'a capitalised word with no evidence stays unnamed');
   });
 
   it('reads a bare surname as the principal, not a relative introduced as one, and follows Mr. and Mrs.', () => {
-    const src = 'Governor Paul Ndiaye arrived with his wife Claire Ndiaye. Ndiaye said the bridge would reopen. Mrs. Ndiaye smiled, and Mr. Ndiaye waved.';
+    const src =
+      'Governor Paul Ndiaye arrived with his wife Claire Ndiaye. Ndiaye said the bridge would reopen. Mrs. Ndiaye smiled, and Mr. Ndiaye waved.';
     const a = analyze(src);
     const bare = a.entities.filter(e => e.text === 'Ndiaye');
     const after = (prefix: string) => bare.find(e => src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
@@ -75,7 +82,9 @@ describe('hard cases: names of people', () => {
 
 describe('hard cases: titles, tags and datelines', () => {
   it('keeps titles with their departments outside names, and a department alone is no name', () => {
-    const a = analyze('Secretary of Transportation Dana Mirkovic met the Agriculture Secretary and the Deputy Secretary of Energy on Monday.');
+    const a = analyze(
+      'Secretary of Transportation Dana Mirkovic met the Agriculture Secretary and the Deputy Secretary of Energy on Monday.',
+    );
     assert.deepEqual(texts(a), ['Dana Mirkovic']);
     const b = analyze('Former Speaker of the House Ellis Vantongeren spoke.');
     assert.equal(typeOf(b, 'House'), 'ORG');
@@ -90,7 +99,9 @@ describe('hard cases: titles, tags and datelines', () => {
   });
 
   it('reads party-and-state tags and state abbreviations as places, never as people', () => {
-    const a = analyze('Sen. Ada Brightwater (R-Ore.) and Rep. Luis Ferreiro, D-N.M., disagreed with Rep. Tom Ashgrove (I-Vt.) and Rep. Gil Sandoval, R-Texas.');
+    const a = analyze(
+      'Sen. Ada Brightwater (R-Ore.) and Rep. Luis Ferreiro, D-N.M., disagreed with Rep. Tom Ashgrove (I-Vt.) and Rep. Gil Sandoval, R-Texas.',
+    );
     assert.deepEqual(texts(a, 'PERSON'), ['Ada Brightwater', 'Luis Ferreiro', 'Tom Ashgrove', 'Gil Sandoval']);
     assert.equal(canon(a, 'Ore.'), 'Oregon');
     assert.equal(canon(a, 'N.M.'), 'New Mexico');
@@ -113,25 +124,36 @@ describe('hard cases: titles, tags and datelines', () => {
 
 describe('hard cases: places, organisations and things that are neither', () => {
   it('types a name by the head noun of its appositive, not by a noun inside a possessive or a modifier', () => {
-    const a = analyze('“We will not give up,” said Ilse Varga, the union’s regional secretary. The ad was paid for by Clear Harbours, a group founded by two fishermen. Brekkvik, a ferry operator, cancelled its sailings.');
+    const a = analyze(
+      '“We will not give up,” said Ilse Varga, the union’s regional secretary. The ad was paid for by Clear Harbours, a group founded by two fishermen. Brekkvik, a ferry operator, cancelled its sailings.',
+    );
     assert.equal(typeOf(a, 'Ilse Varga'), 'PERSON');
     assert.equal(typeOf(a, 'Clear Harbours'), 'ORG');
     assert.equal(typeOf(a, 'Brekkvik'), 'ORG');
   });
 
   it('types a name by its head word: places, and laws, prizes and events that are no entities', () => {
-    const a = analyze('Crowds filled Marlow Memorial Park near the Harborview Tower before the Clean Harbors Act passed.');
+    const a = analyze(
+      'Crowds filled Marlow Memorial Park near the Harborview Tower before the Clean Harbors Act passed.',
+    );
     assert.equal(typeOf(a, 'Marlow Memorial Park'), 'PLACE');
     assert.equal(typeOf(a, 'Harborview Tower'), 'PLACE');
-    assert.deepEqual(texts(a).filter(t => /Clean|Harbors|Act/.test(t)), []);
-    const b = analyze('She cited the Fourth Amendment, won the Golden Quill Prize and wrote about the Vietnam War and World War II.');
+    assert.deepEqual(
+      texts(a).filter(t => /Clean|Harbors|Act/.test(t)),
+      [],
+    );
+    const b = analyze(
+      'She cited the Fourth Amendment, won the Golden Quill Prize and wrote about the Vietnam War and World War II.',
+    );
     assert.deepEqual(texts(b), ['Vietnam']);
     const c = analyze('Janet Hill said the park was closed.');
     assert.equal(typeOf(c, 'Janet Hill'), 'PERSON', 'a given name before a head that is also a surname');
   });
 
   it('reads a place by its first word, and a department named with "of" as one body up to a title', () => {
-    const a = analyze('Fans drove from Fort Kessling to Mount Arvel. The U.S. Department of Fisheries and the Fisheries Department agreed, said Department of Energy Secretary Jane Roe at 8 p.m. ET.');
+    const a = analyze(
+      'Fans drove from Fort Kessling to Mount Arvel. The U.S. Department of Fisheries and the Fisheries Department agreed, said Department of Energy Secretary Jane Roe at 8 p.m. ET.',
+    );
     assert.equal(typeOf(a, 'Fort Kessling'), 'PLACE');
     assert.equal(typeOf(a, 'Mount Arvel'), 'PLACE');
     assert.equal(canon(a, 'U.S. Department of Fisheries'), canon(a, 'Fisheries Department'));
@@ -148,7 +170,9 @@ describe('hard cases: places, organisations and things that are neither', () => 
   });
 
   it('knows organisations by a company head, an appositive, a capital inside the word and the chamber', () => {
-    const a = analyze('Workers at Halvorsen Foods told ClearWire that Open Ledger, an advocacy group, had sued. The House passed the bill.');
+    const a = analyze(
+      'Workers at Halvorsen Foods told ClearWire that Open Ledger, an advocacy group, had sued. The House passed the bill.',
+    );
     assert.equal(typeOf(a, 'Halvorsen Foods'), 'ORG');
     assert.equal(typeOf(a, 'ClearWire'), 'ORG');
     assert.equal(typeOf(a, 'Open Ledger'), 'ORG');
@@ -159,7 +183,9 @@ describe('hard cases: places, organisations and things that are neither', () => 
   });
 
   it('gives an organisation, its acronym, its "U.S." form and its "Department of" form one canonical name', () => {
-    const a = analyze('The Coastal Fisheries Council (CFC) met. CFC officials and the U.S. Coast Guard agreed; the Coast Guard said the Department of Energy and the Energy Department would pay. The F.B.I. and the FBI declined to comment.');
+    const a = analyze(
+      'The Coastal Fisheries Council (CFC) met. CFC officials and the U.S. Coast Guard agreed; the Coast Guard said the Department of Energy and the Energy Department would pay. The F.B.I. and the FBI declined to comment.',
+    );
     assert.equal(canon(a, 'CFC'), canon(a, 'Coastal Fisheries Council'));
     assert.equal(canon(a, 'U.S. Coast Guard'), canon(a, 'Coast Guard'));
     assert.equal(canon(a, 'Department of Energy'), canon(a, 'Energy Department'));
@@ -167,7 +193,9 @@ describe('hard cases: places, organisations and things that are neither', () => 
   });
 
   it('tells the White House building from the institution', () => {
-    const a = analyze('Officials at the White House said the talks failed. Later she walked to the White House and spoke on its lawn.');
+    const a = analyze(
+      'Officials at the White House said the talks failed. Later she walked to the White House and spoke on its lawn.',
+    );
     const [first, second] = a.entities.filter(e => e.text === 'White House');
     assert.equal(first.type, 'ORG');
     assert.equal(second.type, 'PLACE');
@@ -199,16 +227,26 @@ describe('hard cases: places, organisations and things that are neither', () => 
     const src = 'Vera Stanek and Ilse Brodsky met. The Stanek-Brodsky plan failed.';
     const a = analyze(src);
     const inPlan = a.entities.filter(e => e.start > src.indexOf('The Stanek'));
-    assert.deepEqual(inPlan.map(e => [e.text, e.canonical]), [['Stanek', 'Vera Stanek'], ['Brodsky', 'Ilse Brodsky']]);
+    assert.deepEqual(
+      inPlan.map(e => [e.text, e.canonical]),
+      [
+        ['Stanek', 'Vera Stanek'],
+        ['Brodsky', 'Ilse Brodsky'],
+      ],
+    );
   });
 });
 
 describe('hard cases: title-case headlines', () => {
   it('keeps only the names the article knows in a title-case headline', () => {
-    const src = 'Calloway Vows Broad Review After Harbor Fire At Pier Nine\n\nMayor Ines Calloway promised on Monday to review the fire.';
+    const src =
+      'Calloway Vows Broad Review After Harbor Fire At Pier Nine\n\nMayor Ines Calloway promised on Monday to review the fire.';
     const a = analyze(src);
     const head = a.entities.filter(e => e.end <= src.indexOf('\n'));
-    assert.deepEqual(head.map(e => [e.text, e.type, e.canonical]), [['Calloway', 'PERSON', 'Ines Calloway']]);
+    assert.deepEqual(
+      head.map(e => [e.text, e.type, e.canonical]),
+      [['Calloway', 'PERSON', 'Ines Calloway']],
+    );
   });
 
   it('still reads names in a line in sentence case', () => {

@@ -5,8 +5,10 @@ import * as assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../src/core';
 
 const ents = (a: Analysis, type?: string) => a.entities.filter(e => !type || e.type === type);
-const typeOf = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
-const canon = (a: Analysis, text: string) => [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';
+const typeOf = (a: Analysis, text: string) =>
+  [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
+const canon = (a: Analysis, text: string) =>
+  [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';
 const date = (a: Analysis, text: string) => {
   const d = a.dates.find(x => x.text === text);
   return d ? [d.value, d.mod, d.relative] : 'not found';
@@ -15,25 +17,40 @@ const claim = (a: Analysis, startsWith: string) => a.attributions.find(x => x.co
 
 describe('hard cases: entities', () => {
   it('keeps titles and roles outside names, and two people with one surname apart', () => {
-    const a = analyze('Prime Minister Lena Varga met Finance Minister Tamás Varga in Budapest. Later, former president János Áder joined them.');
-    assert.deepEqual(ents(a, 'PERSON').map(e => e.text), ['Lena Varga', 'Tamás Varga', 'János Áder']);
+    const a = analyze(
+      'Prime Minister Lena Varga met Finance Minister Tamás Varga in Budapest. Later, former president János Áder joined them.',
+    );
+    assert.deepEqual(
+      ents(a, 'PERSON').map(e => e.text),
+      ['Lena Varga', 'Tamás Varga', 'János Áder'],
+    );
     assert.notEqual(canon(a, 'Lena Varga'), canon(a, 'Tamás Varga'));
   });
 
   it('folds accents and possessives to one canonical person', () => {
-    const a = analyze("Chancellor Jürgen Müller arrived late. Muller’s aides said little, and Müller's office declined to comment.");
+    const a = analyze(
+      "Chancellor Jürgen Müller arrived late. Muller’s aides said little, and Müller's office declined to comment.",
+    );
     const muller = ents(a, 'PERSON');
-    assert.deepEqual(muller.map(e => e.text), ['Jürgen Müller', 'Muller', 'Müller']);
+    assert.deepEqual(
+      muller.map(e => e.text),
+      ['Jürgen Müller', 'Muller', 'Müller'],
+    );
     assert.ok(muller.every(e => e.canonical === 'Jürgen Müller'));
   });
 
   it('recognises organisations by their shape', () => {
-    const a = analyze('Researchers at Carlow University and members of the Green Party met NATO and IAEA officials at the White House, while the Kremlin stayed silent.');
-    for (const org of ['Carlow University', 'Green Party', 'NATO', 'IAEA', 'White House', 'Kremlin']) assert.equal(typeOf(a, org), 'ORG', org);
+    const a = analyze(
+      'Researchers at Carlow University and members of the Green Party met NATO and IAEA officials at the White House, while the Kremlin stayed silent.',
+    );
+    for (const org of ['Carlow University', 'Green Party', 'NATO', 'IAEA', 'White House', 'Kremlin'])
+      assert.equal(typeOf(a, org), 'ORG', org);
   });
 
   it('tells places from nationalities', () => {
-    const a = analyze('Hungarian officials said Hungary would help. Two Hungarians were hurt near the Austrian border in Austria.');
+    const a = analyze(
+      'Hungarian officials said Hungary would help. Two Hungarians were hurt near the Austrian border in Austria.',
+    );
     assert.equal(typeOf(a, 'Hungary'), 'PLACE');
     assert.equal(typeOf(a, 'Hungarian'), 'NORP');
     assert.equal(canon(a, 'Hungarians'), 'Hungarian');
@@ -41,7 +58,9 @@ describe('hard cases: entities', () => {
   });
 
   it('reads a shouted headline by the names it knows', () => {
-    const a = analyze('FLOODS HIT HUNGARY AS VARGA VISITS BUDAPEST\nPrime Minister Lena Varga flew to Budapest on Monday.');
+    const a = analyze(
+      'FLOODS HIT HUNGARY AS VARGA VISITS BUDAPEST\nPrime Minister Lena Varga flew to Budapest on Monday.',
+    );
     assert.equal(typeOf(a, 'HUNGARY'), 'PLACE');
     assert.equal(typeOf(a, 'BUDAPEST'), 'PLACE');
     assert.equal(canon(a, 'VARGA'), 'Lena Varga');
@@ -58,7 +77,9 @@ describe('hard cases: entities', () => {
 
 describe('hard cases: names from their context', () => {
   it('reads a wire dateline: the city in capitals and the agency in brackets', () => {
-    const a = analyze('NAIROBI, Feb 3 (Savanna Wire) - Kenya closed its border. Officials told Savanna Wire that it would reopen.');
+    const a = analyze(
+      'NAIROBI, Feb 3 (Savanna Wire) - Kenya closed its border. Officials told Savanna Wire that it would reopen.',
+    );
     assert.equal(typeOf(a, 'NAIROBI'), 'PLACE');
     assert.equal(canon(a, 'NAIROBI'), 'Nairobi');
     assert.equal(typeOf(a, 'Feb'), 'none');
@@ -67,7 +88,9 @@ describe('hard cases: names from their context', () => {
   });
 
   it('types a name listed with a place as a place, and the outlet someone told as an organisation', () => {
-    const a = analyze('Agents were expelled from centres in Ketu and Walewale. Two officials told the Courier that staff were afraid.');
+    const a = analyze(
+      'Agents were expelled from centres in Ketu and Walewale. Two officials told the Courier that staff were afraid.',
+    );
     assert.equal(typeOf(a, 'Ketu'), 'PLACE');
     assert.equal(typeOf(a, 'Walewale'), 'PLACE');
     assert.equal(typeOf(a, 'Courier'), 'ORG');
@@ -84,7 +107,9 @@ describe('hard cases: dates', () => {
   });
 
   it('gives year-less dates the year that puts them before the publication date', () => {
-    const a = analyze('Kyiv, 22 February 2026\nThe strike on January 3 followed talks in mid-December and a truce in early November.');
+    const a = analyze(
+      'Kyiv, 22 February 2026\nThe strike on January 3 followed talks in mid-December and a truce in early November.',
+    );
     assert.deepEqual(date(a, 'January 3'), ['2026-01-03', null, false]);
     assert.deepEqual(date(a, 'mid-December'), ['2025-12', 'MID', false]);
     assert.deepEqual(date(a, 'early November'), ['2025-11', 'EARLY', false]);
@@ -110,7 +135,10 @@ describe('hard cases: dates', () => {
 
   it('does not take "the late" before a name as a date', () => {
     const a = analyze('Supporters of the late Hugo Mendes gathered on March 3, 2026.');
-    assert.deepEqual(a.dates.map(d => d.text), ['March 3, 2026']);
+    assert.deepEqual(
+      a.dates.map(d => d.text),
+      ['March 3, 2026'],
+    );
   });
 
   it('leaves relative dates unresolved without a publication date', () => {
@@ -123,15 +151,17 @@ describe('hard cases: dates', () => {
 
 describe('hard cases: attributions', () => {
   it('finds the common shapes', () => {
-    const a = analyze([
-      '“The levee will hold,” said Mayor Petra Horvath.',
-      'The ministry said that repairs would take a month.',
-      'Water levels peaked overnight, according to the national weather service.',
-      'A senior engineer told Reuters that the pumps had failed twice.',
-      'The agency stated that no one was missing.',
-      'Local media reported that schools would close.',
-      'Horvath noted that the city had been warned.',
-    ].join(' '));
+    const a = analyze(
+      [
+        '“The levee will hold,” said Mayor Petra Horvath.',
+        'The ministry said that repairs would take a month.',
+        'Water levels peaked overnight, according to the national weather service.',
+        'A senior engineer told Reuters that the pumps had failed twice.',
+        'The agency stated that no one was missing.',
+        'Local media reported that schools would close.',
+        'Horvath noted that the city had been warned.',
+      ].join(' '),
+    );
     assert.equal(claim(a, 'The levee will hold')?.speaker, 'Petra Horvath');
     assert.equal(claim(a, 'The levee will hold')?.kind, 'direct');
     assert.equal(claim(a, 'repairs would take')?.speaker, 'ministry');
@@ -144,16 +174,23 @@ describe('hard cases: attributions', () => {
   });
 
   it('names counted and described anonymous sources', () => {
-    const a = analyze('Four sources said the deal was close. A former Hungarian intelligence official said the talks were secret. Several sources confirmed that the plan existed.');
+    const a = analyze(
+      'Four sources said the deal was close. A former Hungarian intelligence official said the talks were secret. Several sources confirmed that the plan existed.',
+    );
     assert.equal(claim(a, 'the deal was close')?.speaker, 'anonymous sources (4)');
     assert.equal(claim(a, 'the talks were secret')?.speaker, 'former Hungarian intelligence official');
     assert.equal(claim(a, 'the plan existed')?.speaker, 'anonymous sources (several)');
   });
 
   it('finds sources described by a relative clause, even one with a negation in it', () => {
-    const a = analyze('Two officials who asked not to be named said the ministry had approved the sale. A resident who lives near the quay told reporters the crane had been idle. Dag Lie, who chairs the board, said the budget was balanced.');
+    const a = analyze(
+      'Two officials who asked not to be named said the ministry had approved the sale. A resident who lives near the quay told reporters the crane had been idle. Dag Lie, who chairs the board, said the budget was balanced.',
+    );
     assert.equal(claim(a, 'the ministry had approved the sale')?.speaker, 'anonymous sources (2)');
-    assert.equal(claim(a, 'the ministry had approved the sale')?.source?.text, 'Two officials who asked not to be named');
+    assert.equal(
+      claim(a, 'the ministry had approved the sale')?.source?.text,
+      'Two officials who asked not to be named',
+    );
     assert.equal(claim(a, 'the crane had been idle')?.source?.text, 'A resident who lives near the quay');
     assert.equal(claim(a, 'the budget was balanced')?.speaker, 'Dag Lie');
   });
@@ -166,24 +203,30 @@ describe('hard cases: attributions', () => {
   });
 
   it('attributes a quote to the speaker named in the sentence before', () => {
-    const a = analyze('Prime Minister Lena Varga spoke to reporters outside parliament on Monday.\n“We did everything we could.”');
+    const a = analyze(
+      'Prime Minister Lena Varga spoke to reporters outside parliament on Monday.\n“We did everything we could.”',
+    );
     assert.equal(claim(a, 'We did everything')?.speaker, 'Lena Varga');
     const b = analyze('Lena Varga was defiant. “We will not resign,” she said.');
     assert.equal(claim(b, 'We will not resign')?.speaker, 'Lena Varga');
   });
 
   it('skips what stands between the cue and "that"', () => {
-    const a = analyze('The chair told a press conference in Lusaka that the tally was late. The two governments said in a joint statement that they were worried.');
+    const a = analyze(
+      'The chair told a press conference in Lusaka that the tally was late. The two governments said in a joint statement that they were worried.',
+    );
     assert.equal(claim(a, 'the tally was late')?.cue?.text, 'told');
     assert.equal(claim(a, 'they were worried')?.cue?.text, 'said');
   });
 
   it('names organisations and pairs of names as speakers, and follows "the observers" back', () => {
-    const a = analyze([
-      'The opposition Green Front said its agents were expelled.',
-      'The United States and the European Union said the vote was fair.',
-      'Two election observers said turnout was high. The observers said the vote was calm.',
-    ].join(' '));
+    const a = analyze(
+      [
+        'The opposition Green Front said its agents were expelled.',
+        'The United States and the European Union said the vote was fair.',
+        'Two election observers said turnout was high. The observers said the vote was calm.',
+      ].join(' '),
+    );
     assert.equal(claim(a, 'its agents')?.speaker, 'Green Front');
     assert.equal(claim(a, 'the vote was fair')?.speaker, 'United States and European Union');
     assert.equal(claim(a, 'turnout was high')?.speaker, 'anonymous sources (2)');

@@ -8,7 +8,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleFileName, dayOf, extractArticle, isRealDay, type ImportedArticle, lighten, slug } from '../../src/core/exchange/htmlArticle';
+import {
+  articleFileName,
+  dayOf,
+  extractArticle,
+  isRealDay,
+  type ImportedArticle,
+  lighten,
+  slug,
+} from '../../src/core/exchange/htmlArticle';
 import { decodePage } from '../../src/core/exchange/htmlEncoding';
 import { readSidecar, newSidecarText } from '../../src/core/annotations/sidecar';
 import { setDocumentField } from '../../src/core/annotations/sidecarDocument';
@@ -55,7 +63,20 @@ const PAGES: Record<string, Expect> = {
     first: 'Ferry crews on the Kelvar Sound crossings voted on Wednesday',
     last: 'before the contract is renewed next year.',
     paragraphs: 8, // headline, 6 paragraphs, one subheading
-    furniture: ['Also Read', 'Share on', 'Advertisement', 'newsletter', 'Subscribe', 'Comments', 'seagull77', 'Most read', 'All rights reserved', 'cookies', 'Search', 'March 4, 2026, 11:30'],
+    furniture: [
+      'Also Read',
+      'Share on',
+      'Advertisement',
+      'newsletter',
+      'Subscribe',
+      'Comments',
+      'seagull77',
+      'Most read',
+      'All rights reserved',
+      'cookies',
+      'Search',
+      'March 4, 2026, 11:30',
+    ],
   },
   'opengraph-only.html': {
     title: 'Reservoir levels fall to lowest in a decade',
@@ -108,7 +129,17 @@ const PAGES: Record<string, Expect> = {
     first: 'OSTRAVIK, June 9 (Northgate Wire) - Engineers inspecting',
     last: '(Reporting by Northgate Wire staff; editing by the world desk)',
     paragraphs: 7,
-    furniture: ['ALSO READ', 'Trending', 'Horoscopes', 'More from Northgate Wire', 'You may also like', 'Sign in', '18°C', 'Advertise', 'Traffic chaos feared'],
+    furniture: [
+      'ALSO READ',
+      'Trending',
+      'Horoscopes',
+      'More from Northgate Wire',
+      'You may also like',
+      'Sign in',
+      '18°C',
+      'Advertise',
+      'Traffic chaos feared',
+    ],
   },
   'dateline-only.html': {
     title: 'Orchard growers count frost damage',
@@ -143,7 +174,8 @@ describe('importing web pages', () => {
 
       it('keeps no line of page furniture', () => {
         const a = article(name);
-        for (const f of [...e.furniture, ...linkTexts(page(name))]) assert.ok(!a.text.includes(f), `"${f}" is in the text:\n${a.text}`);
+        for (const f of [...e.furniture, ...linkTexts(page(name))])
+          assert.ok(!a.text.includes(f), `"${f}" is in the text:\n${a.text}`);
       });
 
       it('reads every metadata field', () => {
@@ -152,7 +184,10 @@ describe('importing web pages', () => {
           { title: a.title, outlet: a.outlet, url: a.url, byline: a.byline, published: a.published },
           { title: e.title, outlet: e.outlet, url: e.url, byline: e.byline, published: e.published },
         );
-        assert.deepEqual(a.missing, (['outlet', 'published', 'byline', 'url'] as const).filter(f => !e[f]));
+        assert.deepEqual(
+          a.missing,
+          (['outlet', 'published', 'byline', 'url'] as const).filter(f => !e[f]),
+        );
       });
     });
   }
@@ -176,7 +211,12 @@ describe('importing web pages', () => {
     const r = extractArticle(html, { format: 'md' });
     assert.ok(r.ok, !r.ok ? r.error : '');
     const t = r.article.text;
-    assert.ok(t.includes('- Monthly tram passes rise by 3 percent.\n- Parking at the ferry terminal becomes free after 7 p.m.\n- Bicycle lockers are added at six stations.'), t);
+    assert.ok(
+      t.includes(
+        '- Monthly tram passes rise by 3 percent.\n- Parking at the ferry terminal becomes free after 7 p.m.\n- Bicycle lockers are added at six stations.',
+      ),
+      t,
+    );
     assert.ok(t.includes('\n\n> Nobody likes paying more, but the trams need new brakes.\n\n'), t);
     assert.ok(t.includes('\n\n\\# 1 priority, the mayor said'), t);
     assert.ok(t.includes('The changes take effect in April.\nFares for children do not change.'), t);
@@ -187,7 +227,13 @@ describe('importing web pages', () => {
   });
 
   it('keeps short paragraphs of the story that start like page furniture', () => {
-    const short = ['Share prices rose 4 percent.', 'Trending upward, rents rose again.', 'Copyright law changes in May.', 'More than 300 people came.', 'Comments from readers poured in.'];
+    const short = [
+      'Share prices rose 4 percent.',
+      'Trending upward, rents rose again.',
+      'Copyright law changes in May.',
+      'More than 300 people came.',
+      'Comments from readers poured in.',
+    ];
     const html = `<html><body><article><h1>Market town votes on rents</h1><p>Traders in the market town of Holbeck voted on Friday to accept a new rent scheme for the covered market, which the council says will keep stalls affordable.</p>${short.map(p => `<p>${p}</p>`).join('')}<p>The council will publish the new rents before the end of the month, and the scheme will be reviewed after a year of trading.</p></article></body></html>`;
     const r = extractArticle(html);
     assert.ok(r.ok, !r.ok ? r.error : '');
@@ -227,19 +273,27 @@ describe('importing web pages', () => {
 describe('short articles and paywalls', () => {
   const para = (s: string) => `<p>${s}</p>`;
   it('imports a brief of one paragraph', () => {
-    const r = extractArticle(`<html><head><title>Harbour bell rings again</title></head><body><article><h1>Harbour bell rings again</h1>${para('The old harbour bell in Port Esker rang on Saturday for the first time since 1987, after volunteers spent two winters restoring its frame and clapper. The town council said it would ring at noon on Sundays from now on, and on the first day of every fishing season.')}</article></body></html>`);
+    const r = extractArticle(
+      `<html><head><title>Harbour bell rings again</title></head><body><article><h1>Harbour bell rings again</h1>${para('The old harbour bell in Port Esker rang on Saturday for the first time since 1987, after volunteers spent two winters restoring its frame and clapper. The town council said it would ring at noon on Sundays from now on, and on the first day of every fishing season.')}</article></body></html>`,
+    );
     assert.ok(r.ok, !r.ok ? r.error : '');
     assert.equal(paragraphs(r.article.text).length, 2);
   });
 
   it('imports a long teaser above a paywall, warning that it may be cut short', () => {
-    const body = ['Councillors in Elmbridge will vote next week on whether to sell the old tram depot to a housing developer, a decision that has split the borough.',
+    const body = [
+      'Councillors in Elmbridge will vote next week on whether to sell the old tram depot to a housing developer, a decision that has split the borough.',
       'Supporters say the sale would pay for repairs to three schools, while opponents want the building kept as a market hall and workshops for local firms.',
       'The council’s own surveyors valued the site at £6 million in the spring, but two bids received since then are said to be well below that figure.',
       'Residents have collected more than 1,500 signatures against the sale, and a public meeting on Tuesday drew so many people that dozens stood outside.',
       'The developer, Northfield Homes, has promised that a fifth of the flats would be let at rents below the market, a pledge opponents say is not binding.',
-      'A final decision is expected before the council breaks for the summer.'].map(para).join('');
-    const r = extractArticle(`<html><body><main><article><h1>Depot sale splits Elmbridge</h1>${body}<div class="paywall-box"><p>Subscribe to read the rest of this story.</p><form><input type="password"></form></div></article></main></body></html>`);
+      'A final decision is expected before the council breaks for the summer.',
+    ]
+      .map(para)
+      .join('');
+    const r = extractArticle(
+      `<html><body><main><article><h1>Depot sale splits Elmbridge</h1>${body}<div class="paywall-box"><p>Subscribe to read the rest of this story.</p><form><input type="password"></form></div></article></main></body></html>`,
+    );
     assert.ok(r.ok, !r.ok ? r.error : '');
     assert.match(r.article.warnings.join(), /check that the article is complete/);
     assert.ok(!r.article.text.includes('Subscribe'));
@@ -252,10 +306,14 @@ describe('short articles and paywalls', () => {
 
 describe('heavy pages', () => {
   it('are read without their scripts, styles and inline images, JSON-LD kept', () => {
-    const html = '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style>p{color:red}</style>'
-      + '<script>var a = "</div>";</script></head><body><img src="data:image/png;base64,QUJD" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>';
-    assert.equal(lighten(html), '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style></style>'
-      + '<script></script></head><body><img src="" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>');
+    const html =
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style>p{color:red}</style>' +
+      '<script>var a = "</div>";</script></head><body><img src="data:image/png;base64,QUJD" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>';
+    assert.equal(
+      lighten(html),
+      '<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><style></style>' +
+        '<script></script></head><body><img src="" alt="x"><p>Text</p><SCRIPT src="/app.js"></SCRIPT></body></html>',
+    );
   });
 
   it('a tag left open ends the scan (no rescanning of the page for every tag)', () => {
@@ -265,8 +323,13 @@ describe('heavy pages', () => {
   });
 
   it('an article among megabytes of inline data is found', () => {
-    const bloat = '<script id="app-state" type="application/json">' + JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ story: i, tag: '<p>not text</p>' }))) + '</script>'
-      + '<img src="data:image/png;base64,' + 'QUJD'.repeat(500000) + '">';
+    const bloat =
+      '<script id="app-state" type="application/json">' +
+      JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ story: i, tag: '<p>not text</p>' }))) +
+      '</script>' +
+      '<img src="data:image/png;base64,' +
+      'QUJD'.repeat(500000) +
+      '">';
     const r = extractArticle(page('opengraph-only.html').replace('</body>', bloat + '</body>'));
     assert.ok(r.ok, !r.ok ? r.error : '');
     assert.equal(r.article.text, article('opengraph-only.html').text);
@@ -300,14 +363,26 @@ describe('pages that are not articles', () => {
 });
 
 // windows-1252 bytes for the few characters the encoding page uses.
-const CP1252: Record<string, number> = { '€': 0x80, '’': 0x92, '“': 0x93, '”': 0x94, '—': 0x97, 'é': 0xe9, 'ê': 0xea, 'ë': 0xeb, 'ï': 0xef };
+const CP1252: Record<string, number> = {
+  '€': 0x80,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '—': 0x97,
+  é: 0xe9,
+  ê: 0xea,
+  ë: 0xeb,
+  ï: 0xef,
+};
 function cp1252(s: string): Uint8Array {
-  return Uint8Array.from([...s].map(c => {
-    const code = c.codePointAt(0)!;
-    if (code < 0x80) return code;
-    if (CP1252[c] === undefined) throw new Error(`no windows-1252 byte for ${c}`);
-    return CP1252[c];
-  }));
+  return Uint8Array.from(
+    [...s].map(c => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (CP1252[c] === undefined) throw new Error(`no windows-1252 byte for ${c}`);
+      return CP1252[c];
+    }),
+  );
 }
 
 describe('page encodings', () => {
@@ -318,28 +393,49 @@ describe('page encodings', () => {
     const r = extractArticle(d.text);
     assert.ok(r.ok, !r.ok ? r.error : '');
     assert.equal(r.article.title, 'Café owners protest new terrace fees');
-    for (const w of ['Zoë Marchetti', 'crêperie', '€1,200', 'city’s new terrace fees — up to', 'Loïc Aubert', '“We pay rent']) assert.ok(r.article.text.includes(w), `${w} in ${r.article.text}`);
+    for (const w of [
+      'Zoë Marchetti',
+      'crêperie',
+      '€1,200',
+      'city’s new terrace fees — up to',
+      'Loïc Aubert',
+      '“We pay rent',
+    ])
+      assert.ok(r.article.text.includes(w), `${w} in ${r.article.text}`);
     return d;
   };
 
-  it('declared in <meta charset>', () => assert.equal(check(cp1252(withCharset('<meta charset="windows-1252">'))).encoding, 'windows-1252'));
+  it('declared in <meta charset>', () =>
+    assert.equal(check(cp1252(withCharset('<meta charset="windows-1252">'))).encoding, 'windows-1252'));
   it('declared in http-equiv as ISO-8859-1 (read as windows-1252, as browsers do)', () => {
-    assert.equal(check(cp1252(withCharset('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'))).encoding, 'windows-1252');
+    assert.equal(
+      check(cp1252(withCharset('<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">'))).encoding,
+      'windows-1252',
+    );
   });
-  it('given by the server’s Content-Type', () => assert.equal(check(cp1252(withCharset('')), 'text/html; charset=windows-1252').encoding, 'windows-1252'));
+  it('given by the server’s Content-Type', () =>
+    assert.equal(check(cp1252(withCharset('')), 'text/html; charset=windows-1252').encoding, 'windows-1252'));
   it('a UTF-8 byte-order mark (and no declaration)', () => {
     const d = check(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(withCharset(''))]));
     assert.equal(d.encoding, 'utf-8');
     assert.ok(!d.text.startsWith('\uFEFF'));
   });
   it('a UTF-8 byte-order mark beats a wrong declaration', () => {
-    assert.equal(check(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(withCharset('<meta charset="iso-8859-1">'))])).encoding, 'utf-8');
+    assert.equal(
+      check(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(withCharset('<meta charset="iso-8859-1">'))]))
+        .encoding,
+      'utf-8',
+    );
   });
   it('UTF-16 with its byte-order mark', () => {
     const s = withCharset('');
     const bytes = new Uint8Array(2 + s.length * 2);
-    bytes[0] = 0xff; bytes[1] = 0xfe;
-    for (let i = 0; i < s.length; i++) { bytes[2 + 2 * i] = s.charCodeAt(i) & 0xff; bytes[3 + 2 * i] = s.charCodeAt(i) >> 8; }
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    for (let i = 0; i < s.length; i++) {
+      bytes[2 + 2 * i] = s.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = s.charCodeAt(i) >> 8;
+    }
     assert.equal(check(bytes).encoding, 'utf-16le');
   });
   it('undeclared windows-1252 bytes', () => {
@@ -352,25 +448,51 @@ describe('page encodings', () => {
     assert.equal(d.encoding, 'windows-1252');
     assert.match(d.warnings.join(), /says it is utf-8 but its bytes are not/);
   });
-  it('plain UTF-8 needs no declaration', () => assert.deepEqual(check(new TextEncoder().encode(withCharset(''))).warnings, []));
+  it('plain UTF-8 needs no declaration', () =>
+    assert.deepEqual(check(new TextEncoder().encode(withCharset(''))).warnings, []));
 });
 
 describe('file names of imported articles', () => {
   it('are the outlet and the headline, in plain letters', () => {
-    assert.equal(articleFileName({ outlet: 'Harbour Daily', title: 'Ferry strike ends after two weeks' }, 'txt', () => false), 'harbour-daily-ferry-strike-ends-after-two-weeks.txt');
-    assert.equal(articleFileName({ outlet: 'Quayside Bulletin', title: 'Café owners’ “terrace” fees: €1,200?' }, 'md', () => false), 'quayside-bulletin-cafe-owners-terrace-fees-1-200.md');
-    assert.equal(articleFileName({ title: 'Volunteers clear litter' }, 'txt', () => false), 'volunteers-clear-litter.txt');
-    assert.equal(articleFileName({ outlet: 'Northgate Wire', title: 'Northgate Wire: rates held' }, 'txt', () => false), 'northgate-wire-rates-held.txt');
-    assert.equal(articleFileName({}, 'txt', () => false), 'article.txt');
+    assert.equal(
+      articleFileName({ outlet: 'Harbour Daily', title: 'Ferry strike ends after two weeks' }, 'txt', () => false),
+      'harbour-daily-ferry-strike-ends-after-two-weeks.txt',
+    );
+    assert.equal(
+      articleFileName(
+        { outlet: 'Quayside Bulletin', title: 'Café owners’ “terrace” fees: €1,200?' },
+        'md',
+        () => false,
+      ),
+      'quayside-bulletin-cafe-owners-terrace-fees-1-200.md',
+    );
+    assert.equal(
+      articleFileName({ title: 'Volunteers clear litter' }, 'txt', () => false),
+      'volunteers-clear-litter.txt',
+    );
+    assert.equal(
+      articleFileName({ outlet: 'Northgate Wire', title: 'Northgate Wire: rates held' }, 'txt', () => false),
+      'northgate-wire-rates-held.txt',
+    );
+    assert.equal(
+      articleFileName({}, 'txt', () => false),
+      'article.txt',
+    );
   });
 
   it('never take a name in use', () => {
     const used = new Set(['a-b.txt', 'a-b-2.txt']);
-    assert.equal(articleFileName({ outlet: 'A', title: 'B' }, 'txt', n => used.has(n)), 'a-b-3.txt');
+    assert.equal(
+      articleFileName({ outlet: 'A', title: 'B' }, 'txt', n => used.has(n)),
+      'a-b-3.txt',
+    );
   });
 
   it('are short enough, cut at a word', () => {
-    const s = slug('A very long headline about the council budget vote that went on and on into the night without end', 60);
+    const s = slug(
+      'A very long headline about the council budget vote that went on and on into the night without end',
+      60,
+    );
     assert.ok(s.length <= 60 && !s.endsWith('-'));
     assert.ok('a-very-long-headline-about-the-council-budget-vote-that-went-on-and-on'.startsWith(s));
   });
@@ -387,7 +509,11 @@ describe('setting a sidecar’s document fields', () => {
     assert.ok(r.text.includes('# keep this comment') && r.text.includes('custom: kept'));
     const back = readSidecar(r.text);
     assert.ok(back.ok);
-    assert.deepEqual(back.file.data.document, { title: 'Ferry strike ends', outlet: 'Harbour Daily', published: '2026-03-04' });
+    assert.deepEqual(back.file.data.document, {
+      title: 'Ferry strike ends',
+      outlet: 'Harbour Daily',
+      published: '2026-03-04',
+    });
   });
 
   it('replaces a field in place', () => {
@@ -420,14 +546,22 @@ describe('newsmark import-article', () => {
     const out = tmp();
     const r = cli(join(FIXTURES, 'jsonld-newsarticle.html'), '--out', out);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(readdirSync(out).sort(), ['harbour-daily-ferry-strike-ends-after-two-weeks.txt', 'harbour-daily-ferry-strike-ends-after-two-weeks.txt.newsmark.yaml']);
+    assert.deepEqual(readdirSync(out).sort(), [
+      'harbour-daily-ferry-strike-ends-after-two-weeks.txt',
+      'harbour-daily-ferry-strike-ends-after-two-weeks.txt.newsmark.yaml',
+    ]);
     const text = readFileSync(join(out, 'harbour-daily-ferry-strike-ends-after-two-weeks.txt'), 'utf8');
     assert.equal(text, article('jsonld-newsarticle.html').text);
-    const side = readSidecar(readFileSync(join(out, 'harbour-daily-ferry-strike-ends-after-two-weeks.txt.newsmark.yaml'), 'utf8'));
+    const side = readSidecar(
+      readFileSync(join(out, 'harbour-daily-ferry-strike-ends-after-two-weeks.txt.newsmark.yaml'), 'utf8'),
+    );
     assert.ok(side.ok);
     assert.deepEqual(side.file.data.document, {
-      title: 'Ferry strike ends after two weeks', outlet: 'Harbour Daily', url: 'https://harbour-daily.example/news/2026/03/ferry-strike-ends',
-      byline: 'Maren Olsby and Tobias Quell', published: '2026-03-04',
+      title: 'Ferry strike ends after two weeks',
+      outlet: 'Harbour Daily',
+      url: 'https://harbour-daily.example/news/2026/03/ferry-strike-ends',
+      byline: 'Maren Olsby and Tobias Quell',
+      published: '2026-03-04',
     });
     assert.match(r.out, /wrote .*harbour-daily-ferry-strike-ends-after-two-weeks\.txt/);
     assert.match(r.out, /published: 2026-03-04/);
@@ -444,7 +578,11 @@ describe('newsmark import-article', () => {
     assert.equal(cli(join(FIXTURES, 'amp.html'), '--out', out, '--format', 'md').code, 0);
     assert.equal(readFileSync(first, 'utf8'), '# My own notes on the museum\n');
     assert.ok(existsSync(join(out, 'pinecrest-herald-glacier-museum-opens-in-skarvik-2.md.newsmark.yaml')));
-    assert.ok(readFileSync(join(out, 'pinecrest-herald-glacier-museum-opens-in-skarvik-2.md'), 'utf8').startsWith('# Glacier museum opens in Skarvik\n\n'));
+    assert.ok(
+      readFileSync(join(out, 'pinecrest-herald-glacier-museum-opens-in-skarvik-2.md'), 'utf8').startsWith(
+        '# Glacier museum opens in Skarvik\n\n',
+      ),
+    );
   });
 
   it('says what it could not find, and how to set the date', () => {
@@ -452,7 +590,10 @@ describe('newsmark import-article', () => {
     const r = cli(join(FIXTURES, 'no-date.html'), '--out', out);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /not found: outlet, publication date, byline, address/);
-    assert.match(r.out, /warning: no publication date.*set it as "published: YYYY-MM-DD" under document: in .*volunteers-clear-litter-from-gullhaven-beach\.txt\.newsmark\.yaml/);
+    assert.match(
+      r.out,
+      /warning: no publication date.*set it as "published: YYYY-MM-DD" under document: in .*volunteers-clear-litter-from-gullhaven-beach\.txt\.newsmark\.yaml/,
+    );
   });
 
   it('writes nothing for a bad page, one message, exit code 2; good pages beside it are still imported', () => {
@@ -474,7 +615,10 @@ describe('newsmark import-article', () => {
 
   it('is in the help', () => {
     const r = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
-    assert.match(r.stdout, /newsmark import-article FILE\.html\|URL\.\.\. \[--out DIR\] \[--format txt\|md\] \[--keep-html\]/);
+    assert.match(
+      r.stdout,
+      /newsmark import-article FILE\.html\|URL\.\.\. \[--out DIR\] \[--format txt\|md\] \[--keep-html\]/,
+    );
   });
 
   it('refuses wrong options with the usage', () => {
@@ -487,20 +631,38 @@ describe('newsmark import-article', () => {
     let server: Server;
     let base = '';
     const served: Record<string, { type: string; body: Buffer | string; status?: number }> = {
-      '/news/ferry': { type: 'text/html; charset=utf-8', body: page('jsonld-newsarticle.html').replace(/<link rel="canonical"[^>]*>/, '').replace(/<meta property="og:url"[^>]*>/, '').replace(/"mainEntityOfPage": "[^"]*"/, '"mainEntityOfPage": {}') },
-      '/latin1': { type: 'text/html; charset=windows-1252', body: Buffer.from(cp1252(page('encoding-sample.html').replace('<!--CHARSET-->', ''))) },
+      '/news/ferry': {
+        type: 'text/html; charset=utf-8',
+        body: page('jsonld-newsarticle.html')
+          .replace(/<link rel="canonical"[^>]*>/, '')
+          .replace(/<meta property="og:url"[^>]*>/, '')
+          .replace(/"mainEntityOfPage": "[^"]*"/, '"mainEntityOfPage": {}'),
+      },
+      '/latin1': {
+        type: 'text/html; charset=windows-1252',
+        body: Buffer.from(cp1252(page('encoding-sample.html').replace('<!--CHARSET-->', ''))),
+      },
       '/gone': { type: 'text/html', body: '<html><body>Not here</body></html>', status: 404 },
       '/report.pdf': { type: 'application/pdf', body: '%PDF-1.7' },
     };
     before(done => {
       server = createServer((req, res) => {
         const s = served[req.url ?? ''];
-        if (!s) { res.writeHead(500); res.end(); return; }
+        if (!s) {
+          res.writeHead(500);
+          res.end();
+          return;
+        }
         res.writeHead(s.status ?? 200, { 'content-type': s.type });
         res.end(s.body);
-      }).listen(0, '127.0.0.1', () => { base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`; done(); });
+      }).listen(0, '127.0.0.1', () => {
+        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        done();
+      });
     });
-    after(done => { server.close(() => done()); });
+    after(done => {
+      server.close(() => done());
+    });
 
     it('fetches the page, keeps the address, and keeps the HTML only when asked', async () => {
       const out = tmp();
@@ -509,7 +671,10 @@ describe('newsmark import-article', () => {
       assert.equal(r.imported.result.url, `${base}/news/ferry`);
       assert.equal(r.imported.result.published, '2026-03-04');
       assert.equal(r.imported.html, undefined);
-      assert.deepEqual(readdirSync(out).filter(f => f.endsWith('.html')), []);
+      assert.deepEqual(
+        readdirSync(out).filter(f => f.endsWith('.html')),
+        [],
+      );
       const kept = await importSource(`${base}/news/ferry`, { out, keepHtml: true });
       assert.ok(kept.ok);
       assert.ok(kept.imported.html?.endsWith('harbour-daily-ferry-strike-ends-after-two-weeks-2.html'));
@@ -532,13 +697,22 @@ describe('newsmark import-article', () => {
     it('says the machine is offline or the address blocked when nothing answers', async () => {
       // A port that was free a moment ago: nothing listens there.
       const probe = createServer();
-      const port = await new Promise<number>(res => probe.listen(0, '127.0.0.1', () => res((probe.address() as AddressInfo).port)));
+      const port = await new Promise<number>(res =>
+        probe.listen(0, '127.0.0.1', () => res((probe.address() as AddressInfo).port)),
+      );
       await new Promise(res => probe.close(res));
       const out = tmp();
       const lines: string[] = [];
-      const code = await runImportArticle([`http://127.0.0.1:${port}/article`, '--out', out], s => lines.push(s), s => lines.push(s));
+      const code = await runImportArticle(
+        [`http://127.0.0.1:${port}/article`, '--out', out],
+        s => lines.push(s),
+        s => lines.push(s),
+      );
       assert.equal(code, 2);
-      assert.match(lines.join(''), /could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): this machine seems to be offline, or the address is blocked/);
+      assert.match(
+        lines.join(''),
+        /could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): this machine seems to be offline, or the address is blocked/,
+      );
       assert.deepEqual(readdirSync(out), []);
     });
   });

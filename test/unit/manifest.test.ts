@@ -24,9 +24,17 @@ describe('the extension manifest', () => {
   });
 
   it('gives every setting a scope and an order, the order unique', () => {
-    const props = Object.entries(pkg.contributes.configuration.properties) as [string, { scope?: string; order?: number }][];
+    const props = Object.entries(pkg.contributes.configuration.properties) as [
+      string,
+      { scope?: string; order?: number },
+    ][];
     for (const [k, p] of props) {
-      assert.ok(['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'].includes(p.scope ?? ''), `${k} scope`);
+      assert.ok(
+        ['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'].includes(
+          p.scope ?? '',
+        ),
+        `${k} scope`,
+      );
       assert.equal(typeof p.order, 'number', `${k} order`);
     }
     assert.equal(new Set(props.map(([, p]) => p.order)).size, props.length);
@@ -34,7 +42,9 @@ describe('the extension manifest', () => {
 
   it('puts its editor context-menu items in one Newsmark submenu, shown on articles, each where it applies', () => {
     const menus = pkg.contributes.menus;
-    assert.deepEqual(menus['editor/context'], [{ submenu: 'newsmark.editor', group: 'newsmark@1', when: 'newsmark.isArticle' }]);
+    assert.deepEqual(menus['editor/context'], [
+      { submenu: 'newsmark.editor', group: 'newsmark@1', when: 'newsmark.isArticle' },
+    ]);
     assert.ok(pkg.contributes.submenus.some((s: { id: string }) => s.id === 'newsmark.editor'));
     for (const item of menus['newsmark.editor']) assert.ok(item.when, `${item.command} has a when clause`);
     for (const kb of pkg.contributes.keybindings) assert.match(kb.when, /newsmark\.isArticle/, kb.command);

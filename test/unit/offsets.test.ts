@@ -3,7 +3,9 @@ import * as assert from 'node:assert/strict';
 import { analyze, type Analysis } from '../../src/core';
 
 function spans(a: Analysis) {
-  return [...a.entities, ...a.dates, ...a.attributions.flatMap(x => [x.content, x.source, x.cue])].filter(s => s !== null);
+  return [...a.entities, ...a.dates, ...a.attributions.flatMap(x => [x.content, x.source, x.cue])].filter(
+    s => s !== null,
+  );
 }
 function assertSpansMatch(text: string, a: Analysis) {
   for (const s of spans(a)) assert.equal(text.slice(s!.start, s!.end), s!.text);

@@ -44,13 +44,19 @@ describe('engine on the demo articles', () => {
     const midFeb = a.dates.find(d => d.text === 'mid-February');
     assert.deepEqual(midFeb && [midFeb.value, midFeb.mod], ['2026-02', 'MID']);
     const nextMonth = analyze(gazette).dates.find(d => d.text === 'next month');
-    assert.deepEqual(nextMonth && [nextMonth.value, nextMonth.relative], [null, true], 'no publication date: stays unresolved');
+    assert.deepEqual(
+      nextMonth && [nextMonth.value, nextMonth.relative],
+      [null, true],
+      'no publication date: stays unresolved',
+    );
   });
 
   it('finds quotes that continue the speaker’s previous quote, and counted anonymous sources', () => {
     const dahl = a.attributions.filter(x => x.speaker === 'Henrik Dahl');
     assert.ok(dahl.some(x => x.kind === 'direct' && x.cue?.text === 'told reporters'));
-    assert.ok(dahl.some(x => x.kind === 'direct' && x.cue === null && x.content.text.startsWith('Families in the north')));
+    assert.ok(
+      dahl.some(x => x.kind === 'direct' && x.cue === null && x.content.text.startsWith('Families in the north')),
+    );
     const crew = a.attributions.find(x => x.cue?.text === 'told Nordwire');
     assert.equal(crew?.speaker, 'anonymous sources (3)');
   });

@@ -11,18 +11,29 @@ import { readSidecar, SidecarFile, type Annotation } from '../../src/core/annota
 const ARTICLE = 'Transport Minister Henrik Dahl said the ferry would stay in port. The company disagreed.';
 const ann = (id: string, needle: string, extra: Partial<Annotation> = {}): Annotation => {
   const s = ARTICLE.indexOf(needle);
-  return { id, kind: 'claim', anchor: anchorAt(ARTICLE, s, s + needle.length), status: 'unverified', origin: 'user', ...extra };
+  return {
+    id,
+    kind: 'claim',
+    anchor: anchorAt(ARTICLE, s, s + needle.length),
+    status: 'unverified',
+    origin: 'user',
+    ...extra,
+  };
 };
 
 /** Lines of b that are not in a, and lines of a that are not in b (a multiset line diff). */
 function diff(a: string, b: string): { added: string[]; removed: string[] } {
-  const count = (t: string) => { const m = new Map<string, number>(); for (const l of t.split('\n')) m.set(l, (m.get(l) ?? 0) + 1); return m; };
+  const count = (t: string) => {
+    const m = new Map<string, number>();
+    for (const l of t.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
   const ca = count(a);
   const cb = count(b);
   const added: string[] = [];
   const removed: string[] = [];
-  for (const [l, n] of cb) for (let i = (ca.get(l) ?? 0); i < n; i++) added.push(l);
-  for (const [l, n] of ca) for (let i = (cb.get(l) ?? 0); i < n; i++) removed.push(l);
+  for (const [l, n] of cb) for (let i = ca.get(l) ?? 0; i < n; i++) added.push(l);
+  for (const [l, n] of ca) for (let i = cb.get(l) ?? 0; i < n; i++) removed.push(l);
   return { added, removed };
 }
 
@@ -47,7 +58,9 @@ x-review: { round: 2 }
 describe('sidecars', () => {
   it('starts a new sidecar and reads back what was added', () => {
     const f = SidecarFile.create('dahl.txt', { outlet: 'Harbour Daily', published: '2026-03-05' });
-    f.addAnnotation(ann('a1', 'Henrik Dahl', { kind: 'entity', type: 'PERSON', canonical: 'Henrik Dahl', status: undefined }));
+    f.addAnnotation(
+      ann('a1', 'Henrik Dahl', { kind: 'entity', type: 'PERSON', canonical: 'Henrik Dahl', status: undefined }),
+    );
     const back = readSidecar(f.text);
     assert.ok(back.ok);
     assert.equal(back.file.data.document.published, '2026-03-05');
@@ -62,12 +75,21 @@ describe('sidecars', () => {
     f.addAnnotation(ann('c2', 'The company disagreed'));
     const d = diff(HAND_WRITTEN, f.text);
     assert.deepEqual(d.removed, []);
-    assert.ok(d.added.length >= 3 && d.added.every(l => /^ {2}[- ] /.test(l) || l.startsWith('    ')), d.added.join('\n'));
-    assert.ok(f.text.startsWith(HAND_WRITTEN.slice(0, HAND_WRITTEN.indexOf('x-review'))), 'the old lines stay where they were');
+    assert.ok(
+      d.added.length >= 3 && d.added.every(l => /^ {2}[- ] /.test(l) || l.startsWith('    ')),
+      d.added.join('\n'),
+    );
+    assert.ok(
+      f.text.startsWith(HAND_WRITTEN.slice(0, HAND_WRITTEN.indexOf('x-review'))),
+      'the old lines stay where they were',
+    );
     const back = readSidecar(f.text);
     assert.ok(back.ok);
     assert.equal((back.file.data.annotations[0] as unknown as Record<string, unknown>).reviewer, 'marit');
-    assert.deepEqual(back.file.data.annotations.map(a => a.id), ['m1', 'c2']);
+    assert.deepEqual(
+      back.file.data.annotations.map(a => a.id),
+      ['m1', 'c2'],
+    );
   });
 
   it('changes one line to change a status, and only the numbers to move an anchor', () => {
@@ -94,7 +116,12 @@ describe('sidecars', () => {
     f.addSuppressed({ kind: 'entity', exact: 'Transport', start: 0, end: 9 });
     const d = diff(HAND_WRITTEN, f.text);
     assert.deepEqual(d.removed, []);
-    assert.deepEqual(d.added.filter(Boolean), ['relations:', '  - { from: m1, to: "../other/wire.txt#k9", type: contradicts }', 'suppressed:', '  - { kind: entity, exact: "Transport", start: 0, end: 9 }']);
+    assert.deepEqual(d.added.filter(Boolean), [
+      'relations:',
+      '  - { from: m1, to: "../other/wire.txt#k9", type: contradicts }',
+      'suppressed:',
+      '  - { kind: entity, exact: "Transport", start: 0, end: 9 }',
+    ]);
   });
 
   it('names the line of what is wrong, and reads nothing from a broken file', () => {
@@ -103,24 +130,44 @@ describe('sidecars', () => {
     assert.ok(!r.ok);
     const lines = bad.split('\n');
     const statusLine = lines.findIndex(l => l.includes('status: maybe')) + 1;
-    assert.ok(r.problems.some(p => p.line === statusLine && /status must be one of unverified, verified, disputed, false/.test(p.message)), JSON.stringify(r.problems));
+    assert.ok(
+      r.problems.some(
+        p => p.line === statusLine && /status must be one of unverified, verified, disputed, false/.test(p.message),
+      ),
+      JSON.stringify(r.problems),
+    );
     assert.ok(r.problems.some(p => /anchor start must be a whole number/.test(p.message)));
     const yamlError = readSidecar('version: 1\nannotations:\n  - id: a\n    kind: [unclosed\n');
     assert.ok(!yamlError.ok);
-    assert.ok(yamlError.problems[0].line >= 4 && /^YAML: /.test(yamlError.problems[0].message), JSON.stringify(yamlError.problems));
-    const dup = readSidecar('version: 1\nannotations:\n  - { id: a, kind: note, anchor: { exact: x, prefix: "", suffix: "", start: 0, end: 1 } }\n  - { id: a, kind: note, anchor: { exact: x, prefix: "", suffix: "", start: 0, end: 1 } }\n');
+    assert.ok(
+      yamlError.problems[0].line >= 4 && /^YAML: /.test(yamlError.problems[0].message),
+      JSON.stringify(yamlError.problems),
+    );
+    const dup = readSidecar(
+      'version: 1\nannotations:\n  - { id: a, kind: note, anchor: { exact: x, prefix: "", suffix: "", start: 0, end: 1 } }\n  - { id: a, kind: note, anchor: { exact: x, prefix: "", suffix: "", start: 0, end: 1 } }\n',
+    );
     assert.ok(!dup.ok && dup.problems.some(p => p.line === 4 && /duplicate annotation id "a"/.test(p.message)));
   });
 
   it('refuses YAML bombs, oversized files and relations that leave the workspace', () => {
-    const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
-      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]', 'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]', 'annotations: []'].join('\n');
+    const bomb = [
+      'version: 1',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+      'f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]',
+      'annotations: []',
+    ].join('\n');
     const r = readSidecar(bomb);
     assert.ok(!r.ok && /alias/i.test(r.problems[0].message), JSON.stringify(r));
     const big = readSidecar('version: 1\n# ' + 'x'.repeat(200) + '\n', { maxChars: 100 });
     assert.ok(!big.ok && /over the limit/.test(big.problems[0].message));
     for (const to of ['/etc/passwd#a', 'file:///tmp/x.txt#a', 'C:\\\\evil.txt#a', 'https://example.invalid/x#a']) {
-      const rel = readSidecar(HAND_WRITTEN + `relations:\n  - { from: m1, to: ${JSON.stringify(to)}, type: supports }\n`);
+      const rel = readSidecar(
+        HAND_WRITTEN + `relations:\n  - { from: m1, to: ${JSON.stringify(to)}, type: supports }\n`,
+      );
       assert.ok(!rel.ok && rel.problems.some(p => /relative to this article/.test(p.message)), to);
     }
     const f = (readSidecar(HAND_WRITTEN) as { ok: true; file: SidecarFile }).file;
@@ -136,7 +183,9 @@ describe('the sidecar JSON Schema (for the YAML extension)', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
   it('is wired to sidecar files through contributes.yamlValidation', () => {
-    assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['*.newsmark.yaml', '.newsmark/**/*.yaml'], url: './schemas/sidecar.schema.json' }]);
+    assert.deepEqual(pkg.contributes.yamlValidation, [
+      { fileMatch: ['*.newsmark.yaml', '.newsmark/**/*.yaml'], url: './schemas/sidecar.schema.json' },
+    ]);
   });
 
   it('accepts what Newsmark writes and rejects what its reader rejects', () => {
@@ -144,8 +193,12 @@ describe('the sidecar JSON Schema (for the YAML extension)', () => {
     f.addAnnotation(ann('c2', 'The company disagreed'));
     f.addRelation({ from: 'm1', to: 'wire.txt#k9', type: 'contradicts' });
     assert.ok(validate(parse(f.text)), JSON.stringify(validate.errors));
-    for (const bad of [HAND_WRITTEN.replace('status: disputed', 'status: maybe'), HAND_WRITTEN.replace('version: 1', 'version: 2'),
-      HAND_WRITTEN + 'relations:\n  - { from: m1, to: "/etc/x.txt#a", type: supports }\n', HAND_WRITTEN.replace('start: 36', 'start: -1')]) {
+    for (const bad of [
+      HAND_WRITTEN.replace('status: disputed', 'status: maybe'),
+      HAND_WRITTEN.replace('version: 1', 'version: 2'),
+      HAND_WRITTEN + 'relations:\n  - { from: m1, to: "/etc/x.txt#a", type: supports }\n',
+      HAND_WRITTEN.replace('start: 36', 'start: -1'),
+    ]) {
       assert.ok(!readSidecar(bad).ok);
       assert.ok(!validate(parse(bad)), bad.slice(-80));
     }

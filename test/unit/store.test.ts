@@ -5,9 +5,17 @@
 import * as assert from 'node:assert/strict';
 import { anchorAt } from '../../src/core/annotations/anchor';
 import { readSidecar, type Annotation } from '../../src/core/annotations/sidecar';
-import { type Conflict, SidecarBrokenError, type SidecarFs, SidecarStore, sealPathOf, tempPathOf } from '../../src/core/annotations/store';
+import {
+  type Conflict,
+  SidecarBrokenError,
+  type SidecarFs,
+  SidecarStore,
+  sealPathOf,
+  tempPathOf,
+} from '../../src/core/annotations/store';
 
-const ARTICLE = 'Transport Minister Henrik Dahl said the ferry would stay in port. The company disagreed with the minister.';
+const ARTICLE =
+  'Transport Minister Henrik Dahl said the ferry would stay in port. The company disagreed with the minister.';
 const PATH = '/ws/story/dahl.txt.newsmark.yaml';
 
 function note(id: string, needle: string): Annotation {
@@ -20,7 +28,9 @@ class FakeFs implements SidecarFs {
   files = new Map<string, string>();
   beforeRename: ((from: string, to: string) => void) | null = null;
   beforeWrite: ((path: string, text: string) => string | void) | null = null;
-  async read(p: string) { return this.files.has(p) ? this.files.get(p)! : null; }
+  async read(p: string) {
+    return this.files.has(p) ? this.files.get(p)! : null;
+  }
   async write(p: string, t: string) {
     const cut = this.beforeWrite?.(p, t);
     this.files.set(p, typeof cut === 'string' ? cut : t);
@@ -33,7 +43,9 @@ class FakeFs implements SidecarFs {
     this.files.set(to, t);
     this.files.delete(from);
   }
-  async remove(p: string) { this.files.delete(p); }
+  async remove(p: string) {
+    this.files.delete(p);
+  }
 }
 
 const ids = (text: string | undefined) => {
@@ -49,19 +61,28 @@ describe('sidecar store under faults', () => {
     assert.equal(fs.files.size, 0);
     await store.change(PATH, 'dahl.txt', { add: note('n1', 'Henrik Dahl') });
     assert.deepEqual(ids(fs.files.get(PATH)), ['n1']);
-    assert.equal(fs.files.has(tempPathOf(PATH)) || fs.files.has(sealPathOf(PATH)), false, 'no temporary file left behind');
+    assert.equal(
+      fs.files.has(tempPathOf(PATH)) || fs.files.has(sealPathOf(PATH)),
+      false,
+      'no temporary file left behind',
+    );
   });
 
   it('a crash between write and rename loses nothing: the next open recovers the new version', async () => {
     const fs = new FakeFs();
     await new SidecarStore(fs).change(PATH, 'dahl.txt', { add: note('n1', 'Henrik Dahl') });
     const before = fs.files.get(PATH);
-    fs.beforeRename = () => { throw new Error('power cut'); };
+    fs.beforeRename = () => {
+      throw new Error('power cut');
+    };
     await assert.rejects(new SidecarStore(fs).change(PATH, 'dahl.txt', { add: note('n2', 'the ferry') }), /power cut/);
     assert.equal(fs.files.get(PATH), before, 'the sidecar itself is intact');
     fs.beforeRename = null;
     const s = await new SidecarStore(fs).open(PATH); // a new session
-    assert.deepEqual(s.file!.data.annotations.map(a => a.id), ['n1', 'n2']);
+    assert.deepEqual(
+      s.file!.data.annotations.map(a => a.id),
+      ['n1', 'n2'],
+    );
     assert.equal(s.recovered, 1);
     assert.deepEqual(ids(fs.files.get(PATH)), ['n1', 'n2']);
   });
@@ -71,12 +92,16 @@ describe('sidecar store under faults', () => {
     await new SidecarStore(fs).change(PATH, 'dahl.txt', { add: note('n1', 'Henrik Dahl') });
     const before = fs.files.get(PATH);
     // The disk fills up midway; the fragment happens to be valid YAML, which is what makes this dangerous.
-    fs.beforeWrite = (p, t) => (p.endsWith('.tmp') ? t.slice(0, t.lastIndexOf('origin: user') + 'origin: u'.length) : undefined);
+    fs.beforeWrite = (p, t) =>
+      p.endsWith('.tmp') ? t.slice(0, t.lastIndexOf('origin: user') + 'origin: u'.length) : undefined;
     await assert.rejects(new SidecarStore(fs).change(PATH, 'dahl.txt', { add: note('n2', 'the ferry') }), /crash/);
     fs.beforeWrite = null;
     const s = await new SidecarStore(fs).open(PATH);
     assert.equal(fs.files.get(PATH), before);
-    assert.deepEqual(s.file!.data.annotations.map(a => a.id), ['n1']);
+    assert.deepEqual(
+      s.file!.data.annotations.map(a => a.id),
+      ['n1'],
+    );
     assert.equal(fs.files.has(tempPathOf(PATH)), false);
   });
 
@@ -102,7 +127,12 @@ describe('sidecar store under faults', () => {
     for (const choice of ['mine', 'theirs'] as const) {
       const fs = new FakeFs();
       const asked: Conflict[] = [];
-      const store = new SidecarStore(fs, { resolve: async c => { asked.push(c); return choice; } });
+      const store = new SidecarStore(fs, {
+        resolve: async c => {
+          asked.push(c);
+          return choice;
+        },
+      });
       await store.change(PATH, 'dahl.txt', { add: note('n1', 'Henrik Dahl') });
       const theirs = readSidecar(fs.files.get(PATH)!);
       if (!theirs.ok) throw new Error('setup');
@@ -130,8 +160,15 @@ describe('sidecar store under faults', () => {
       fs.files.set(PATH, bad);
       const s = await store.reload(PATH);
       assert.ok(s.problems && s.problems.length > 0);
-      assert.deepEqual(s.file!.data.annotations.map(a => a.id), ['n1'], 'last good annotations still shown');
-      await assert.rejects(store.change(PATH, 'dahl.txt', { add: note('n2', 'the ferry') }), (e: unknown) => e instanceof SidecarBrokenError && /fix it first/.test(e.message));
+      assert.deepEqual(
+        s.file!.data.annotations.map(a => a.id),
+        ['n1'],
+        'last good annotations still shown',
+      );
+      await assert.rejects(
+        store.change(PATH, 'dahl.txt', { add: note('n2', 'the ferry') }),
+        (e: unknown) => e instanceof SidecarBrokenError && /fix it first/.test(e.message),
+      );
       assert.equal(fs.files.get(PATH), bad, 'not written over');
     }
   });
@@ -143,7 +180,10 @@ describe('sidecar store under faults', () => {
     fs.files.delete(PATH);
     const s = await store.reload(PATH);
     assert.equal(s.deleted, true);
-    assert.deepEqual(s.file!.data.annotations.map(a => a.id), ['n1']);
+    assert.deepEqual(
+      s.file!.data.annotations.map(a => a.id),
+      ['n1'],
+    );
     await store.change(PATH, 'dahl.txt', { add: note('n2', 'the ferry') });
     assert.deepEqual(ids(fs.files.get(PATH)), ['n1', 'n2']);
     fs.files.delete(PATH);

@@ -11,7 +11,10 @@ import { dateLabel } from '../../src/extension/timelineLabels';
 
 describe('timeline', () => {
   it('places every kind of resolved value on the calendar', () => {
-    const iso = (n: number) => fromDays(n).map((x, i) => String(x).padStart(i ? 2 : 4, '0')).join('-');
+    const iso = (n: number) =>
+      fromDays(n)
+        .map((x, i) => String(x).padStart(i ? 2 : 4, '0'))
+        .join('-');
     assert.deepEqual(daysOf('2026-03-04')!.map(iso), ['2026-03-04', '2026-03-04']);
     assert.deepEqual(daysOf('2024-02')!.map(iso), ['2024-02-01', '2024-02-29']);
     assert.deepEqual(daysOf('2025')!.map(iso), ['2025-01-01', '2025-12-31']);

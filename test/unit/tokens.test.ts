@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { tokenize } from '../../src/core/engine/text';
 import { CORPUS, ROOT } from './paths';
 
-const REFERENCE = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?|\d+(?:[.,:]\d+)*(?:(?:s|st|nd|rd|th)\b)?|\S/gu;
-const KEEP_DOT = /^(?:\p{Lu}\.)+$|^(?:mr|mrs|ms|dr|prof|st|gen|gov|sen|rep|jr|sr|lt|col|capt|sgt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|ltd|co|no|vs|etc|mt|ft|pres)\.$/iu;
+const REFERENCE =
+  /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’](?![sS]\b)\p{L}+)?\.?|\d+(?:[.,:]\d+)*(?:(?:s|st|nd|rd|th)\b)?|\S/gu;
+const KEEP_DOT =
+  /^(?:\p{Lu}\.)+$|^(?:mr|mrs|ms|dr|prof|st|gen|gov|sen|rep|jr|sr|lt|col|capt|sgt|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|ltd|co|no|vs|etc|mt|ft|pres)\.$/iu;
 
 function reference(text: string): string[] {
   const out: string[] = [];
@@ -28,16 +30,46 @@ const ours = (text: string) => tokenize(text).map(t => `${t.start}:${t.text}`);
 describe('tokenizer', () => {
   it('splits the corpus and the demo articles as the reference does', () => {
     const files = [
-      ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
+      ...(existsSync(CORPUS)
+        ? readdirSync(CORPUS)
+            .filter(f => f.endsWith('.txt'))
+            .map(f => join(CORPUS, f))
+        : []),
       ...readdirSync(join(ROOT, 'samples/ferry')).map(f => join(ROOT, 'samples/ferry', f)),
     ];
     for (const f of files) assert.deepEqual(ours(readFileSync(f, 'utf8')), reference(readFileSync(f, 'utf8')), f);
   });
 
   it('splits random text as the reference does', () => {
-    const alphabet = ['a', 'b', 'S', 's', 'U', 'é', 'e\u0301', '’', "'", '.', ',', ':', '-', ' ', '\n', '1', '9', 'Mr', 'th', '😀', 'Ø', 'ß'];
+    const alphabet = [
+      'a',
+      'b',
+      'S',
+      's',
+      'U',
+      'é',
+      'e\u0301',
+      '’',
+      "'",
+      '.',
+      ',',
+      ':',
+      '-',
+      ' ',
+      '\n',
+      '1',
+      '9',
+      'Mr',
+      'th',
+      '😀',
+      'Ø',
+      'ß',
+    ];
     let seed = 7;
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
     for (let k = 0; k < 3000; k++) {
       let s = '';
       for (let i = rand(30); i > 0; i--) s += alphabet[rand(alphabet.length)];
@@ -46,7 +78,27 @@ describe('tokenizer', () => {
   });
 
   it('keeps possessives, hyphens and initials apart from names', () => {
-    assert.deepEqual(tokenize('Rodríguez’s U.S. ally, Cuba-Venezuela ties, O’Brien, Mr. J. Smith.').map(t => t.text),
-      ['Rodríguez', '’', 's', 'U.S.', 'ally', ',', 'Cuba', '-', 'Venezuela', 'ties', ',', 'O’Brien', ',', 'Mr.', 'J.', 'Smith', '.']);
+    assert.deepEqual(
+      tokenize('Rodríguez’s U.S. ally, Cuba-Venezuela ties, O’Brien, Mr. J. Smith.').map(t => t.text),
+      [
+        'Rodríguez',
+        '’',
+        's',
+        'U.S.',
+        'ally',
+        ',',
+        'Cuba',
+        '-',
+        'Venezuela',
+        'ties',
+        ',',
+        'O’Brien',
+        ',',
+        'Mr.',
+        'J.',
+        'Smith',
+        '.',
+      ],
+    );
   });
 });

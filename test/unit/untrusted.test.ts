@@ -6,19 +6,31 @@ import { join } from 'node:path';
 import { nonce, openMessage } from '../../src/extension/pageMessages';
 import { ROOT } from './paths';
 
-const RESTRICTED = ['newsmark.maxFileSizeMB', 'newsmark.articles.include', 'newsmark.articles.exclude', 'newsmark.sidecarLocation'];
+const RESTRICTED = [
+  'newsmark.maxFileSizeMB',
+  'newsmark.articles.include',
+  'newsmark.articles.exclude',
+  'newsmark.sidecarLocation',
+];
 
 describe('untrusted workspaces and webviews', () => {
   it('declares the settings an untrusted workspace may not set, and reads them only through the guarded reader', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [...RESTRICTED].sort());
-    for (const key of RESTRICTED) assert.ok(pkg.contributes.configuration.properties[key] ?? pkg.contributes.configuration.find?.((c: { properties: Record<string, unknown> }) => c.properties[key]), key);
+    for (const key of RESTRICTED)
+      assert.ok(
+        pkg.contributes.configuration.properties[key] ??
+          pkg.contributes.configuration.find?.((c: { properties: Record<string, unknown> }) => c.properties[key]),
+        key,
+      );
     // Every read of them goes through setting(), which ignores workspace values while the workspace is untrusted.
     const dir = join(ROOT, 'src/extension');
     for (const f of readdirSync(dir).filter(n => n.endsWith('.ts'))) {
       const src = readFileSync(join(dir, f), 'utf8');
       for (const key of RESTRICTED.map(k => k.slice('newsmark.'.length))) {
-        const direct = new RegExp(`\\.get<[^>]*>\\('${key.replace('.', '\\.')}'|getConfiguration\\('newsmark\\.articles'\\)`);
+        const direct = new RegExp(
+          `\\.get<[^>]*>\\('${key.replace('.', '\\.')}'|getConfiguration\\('newsmark\\.articles'\\)`,
+        );
         assert.doesNotMatch(src, direct, `${f} reads ${key} without the trust check`);
       }
     }
@@ -41,9 +53,17 @@ describe('untrusted workspaces and webviews', () => {
   });
 
   it('uses a message from a webview only when it has the expected shape and types', () => {
-    assert.deepEqual(openMessage({ doc: 'ferry/wire.txt', start: 4, end: 19 }), { doc: 'ferry/wire.txt', start: 4, end: 19 });
+    assert.deepEqual(openMessage({ doc: 'ferry/wire.txt', start: 4, end: 19 }), {
+      doc: 'ferry/wire.txt',
+      start: 4,
+      end: 19,
+    });
     const forged: unknown[] = [
-      null, 'open', 42, [], ['ferry/wire.txt', 4, 19],
+      null,
+      'open',
+      42,
+      [],
+      ['ferry/wire.txt', 4, 19],
       { doc: 'ferry/wire.txt', start: '4', end: 19 },
       { doc: 'ferry/wire.txt', start: 4.5, end: 19 },
       { doc: 'ferry/wire.txt', start: -1, end: 19 },

@@ -8,7 +8,7 @@ import { ROOT } from './paths';
 describe('the web build', () => {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-  it('is the package\'s browser entry, and goes into the .vsix with the worker', () => {
+  it("is the package's browser entry, and goes into the .vsix with the worker", () => {
     assert.equal(pkg.browser, './dist/web/extension.js');
     const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
     assert.ok(ignore.includes('!dist/web/extension.js') && ignore.includes('!dist/engineWorker.js'), ignore.join(' '));

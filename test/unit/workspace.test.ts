@@ -11,7 +11,15 @@ import type { CrossConflict } from '../../src/core/cross/crossdoc';
 import { SidecarFile } from '../../src/core/annotations/sidecar';
 import { clip } from '../../src/core/engine/text';
 import {
-  AnalysisCache, articleMatcher, articleOfSidecar, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FileError, locateSidecar, sidecarPathFor, WorkspaceModel,
+  AnalysisCache,
+  articleMatcher,
+  articleOfSidecar,
+  DEFAULT_EXCLUDE,
+  DEFAULT_INCLUDE,
+  type FileError,
+  locateSidecar,
+  sidecarPathFor,
+  WorkspaceModel,
 } from '../../src/core/workspace';
 import { FakeFs } from './fakeFs';
 import { CLI, ROOT } from './paths';
@@ -44,7 +52,11 @@ describe('workspace model', () => {
     it('finds .txt, .md and .news files, not a README, changelog, licence, dependency, hidden folder or sidecar', async () => {
       const m = new WorkspaceModel(fs, { root: '/ws' });
       const errors: FileError[] = [];
-      assert.deepEqual(await m.articlesUnder('/ws', errors), ['/ws/story/ferry.md', '/ws/story/kiln.txt', '/ws/story/wire.news']);
+      assert.deepEqual(await m.articlesUnder('/ws', errors), [
+        '/ws/story/ferry.md',
+        '/ws/story/kiln.txt',
+        '/ws/story/wire.news',
+      ]);
       assert.deepEqual(errors, []);
       assert.equal(m.isArticle('/ws/README.md'), false);
       assert.equal(m.isArticle('/ws/docs/README.md'), false);
@@ -52,7 +64,10 @@ describe('workspace model', () => {
     });
 
     it('follows the include and exclude settings', async () => {
-      const m = new WorkspaceModel(fs, { root: '/ws', globs: { include: 'story/*.{txt,news}', exclude: ['**/wire.*'] } });
+      const m = new WorkspaceModel(fs, {
+        root: '/ws',
+        globs: { include: 'story/*.{txt,news}', exclude: ['**/wire.*'] },
+      });
       assert.deepEqual(await m.articlesUnder(), ['/ws/story/kiln.txt']);
       // A glob that does not parse finds nothing rather than failing.
       assert.equal(articleMatcher({ include: '' })('story/kiln.txt'), false);
@@ -68,17 +83,34 @@ describe('workspace model', () => {
       const looped = new FakeFs({ '/ws/a/one.txt': KILN });
       looped.links.set('/ws/a/back', '/ws');
       const errors: FileError[] = [];
-      assert.deepEqual(await new WorkspaceModel(looped, { root: '/ws' }).articlesUnder('/ws', errors), ['/ws/a/one.txt']);
+      assert.deepEqual(await new WorkspaceModel(looped, { root: '/ws' }).articlesUnder('/ws', errors), [
+        '/ws/a/one.txt',
+      ]);
       assert.match(errors.map(e => `${e.path}: ${e.message}`).join('\n'), /\/ws\/a\/back: .*loop/);
     });
   });
 
   describe('sidecars', () => {
     it('finds a sidecar beside the article or in the .newsmark folder, and puts a new one where the setting says', async () => {
-      const fs = new FakeFs({ '/ws/story/kiln.txt': KILN, '/ws/story/kiln.txt.newsmark.yaml': 'version: 1\n', '/ws/story/ferry.md': FERRY, '/ws/.newsmark/story/ferry.md.newsmark.yaml': 'version: 1\n', '/ws/story/wire.news': FERRY });
-      assert.deepEqual(await locateSidecar(fs, '/ws/story/kiln.txt', { root: '/ws', location: 'folder' }), { path: '/ws/story/kiln.txt.newsmark.yaml', exists: true });
-      assert.deepEqual(await locateSidecar(fs, '/ws/story/ferry.md', { root: '/ws' }), { path: '/ws/.newsmark/story/ferry.md.newsmark.yaml', exists: true });
-      assert.deepEqual(await locateSidecar(fs, '/ws/story/wire.news', { root: '/ws', location: 'folder' }), { path: '/ws/.newsmark/story/wire.news.newsmark.yaml', exists: false });
+      const fs = new FakeFs({
+        '/ws/story/kiln.txt': KILN,
+        '/ws/story/kiln.txt.newsmark.yaml': 'version: 1\n',
+        '/ws/story/ferry.md': FERRY,
+        '/ws/.newsmark/story/ferry.md.newsmark.yaml': 'version: 1\n',
+        '/ws/story/wire.news': FERRY,
+      });
+      assert.deepEqual(await locateSidecar(fs, '/ws/story/kiln.txt', { root: '/ws', location: 'folder' }), {
+        path: '/ws/story/kiln.txt.newsmark.yaml',
+        exists: true,
+      });
+      assert.deepEqual(await locateSidecar(fs, '/ws/story/ferry.md', { root: '/ws' }), {
+        path: '/ws/.newsmark/story/ferry.md.newsmark.yaml',
+        exists: true,
+      });
+      assert.deepEqual(await locateSidecar(fs, '/ws/story/wire.news', { root: '/ws', location: 'folder' }), {
+        path: '/ws/.newsmark/story/wire.news.newsmark.yaml',
+        exists: false,
+      });
       assert.equal(sidecarPathFor('/ws/story/wire.news', { root: '/ws' }), '/ws/story/wire.news.newsmark.yaml');
       assert.equal(articleOfSidecar('/ws/.newsmark/story/ferry.md.newsmark.yaml'), '/ws/story/ferry.md');
       assert.equal(articleOfSidecar('/ws/story/kiln.txt.newsmark.yaml'), '/ws/story/kiln.txt');
@@ -87,7 +119,8 @@ describe('workspace model', () => {
     it('refuses a dismissal that leads out of the workspace', async () => {
       const fs = new FakeFs({
         '/ws/kiln.txt': KILN,
-        '/ws/kiln.txt.newsmark.yaml': 'version: 1\ndocument: {}\nannotations: []\ndismissed:\n  - { exact: "x", other: "../../etc/passwd", otherExact: "y" }\n',
+        '/ws/kiln.txt.newsmark.yaml':
+          'version: 1\ndocument: {}\nannotations: []\ndismissed:\n  - { exact: "x", other: "../../etc/passwd", otherExact: "y" }\n',
       });
       const m = new WorkspaceModel(fs, { root: '/ws' });
       const s = await m.sidecar('/ws/kiln.txt');
@@ -107,14 +140,23 @@ describe('workspace model', () => {
       });
       const m = new WorkspaceModel(fs, { root: '/ws' });
       assert.deepEqual(await m.dateOptions('/ws/kiln/town.txt'), { published: null, storyDate: '2031-02-27' });
-      assert.deepEqual(await m.dateOptions('/ws/kiln/owners.txt'), { published: '2031-02-25', storyDate: '2031-02-27' });
+      assert.deepEqual(await m.dateOptions('/ws/kiln/owners.txt'), {
+        published: '2031-02-25',
+        storyDate: '2031-02-27',
+      });
       assert.deepEqual(await m.dateOptions('/ws/other/far.txt'), { published: null, storyDate: null });
-      const town = analyze('Town hall note\n\nThe kiln works will reopen on March 2.\n', await m.dateOptions('/ws/kiln/town.txt'));
+      const town = analyze(
+        'Town hall note\n\nThe kiln works will reopen on March 2.\n',
+        await m.dateOptions('/ws/kiln/town.txt'),
+      );
       assert.equal(town.dates.find(d => d.text.includes('March 2'))?.value, '2031-03-02');
     });
 
     it('takes the sidecar’s publication date over the article’s date line, and reads again after a change', async () => {
-      const fs = new FakeFs({ '/ws/a.txt': 'Published: 2031-02-27\n\nText.\n', '/ws/a.txt.newsmark.yaml': sidecar('a.txt', { published: '2030-12-30' }) });
+      const fs = new FakeFs({
+        '/ws/a.txt': 'Published: 2031-02-27\n\nText.\n',
+        '/ws/a.txt.newsmark.yaml': sidecar('a.txt', { published: '2030-12-30' }),
+      });
       const m = new WorkspaceModel(fs, { root: '/ws' });
       assert.equal(await m.publicationDate('/ws/a.txt'), '2030-12-30');
       fs.put('/ws/a.txt.newsmark.yaml', sidecar('a.txt', {}));
@@ -125,28 +167,47 @@ describe('workspace model', () => {
   });
 
   describe('the user’s judgements', () => {
-    const conflict = (a: string, at: string, b: string, bt: string): CrossConflict =>
-      ({ claim: null, kind: 'number', explanation: 'numbers differ', a: { doc: a, start: 0, end: at.length, text: at }, b: { doc: b, start: 0, end: bt.length, text: bt } });
+    const conflict = (a: string, at: string, b: string, bt: string): CrossConflict => ({
+      claim: null,
+      kind: 'number',
+      explanation: 'numbers differ',
+      a: { doc: a, start: 0, end: at.length, text: at },
+      b: { doc: b, start: 0, end: bt.length, text: bt },
+    });
     const ours = 'rose by 12 percent';
     const theirs = 'rose by 15 percent';
 
     it('leaves out a contradiction dismissed in either article’s sidecar, and only that one', async () => {
       const fs = new FakeFs({
-        '/ws/s/a.txt': FERRY, '/ws/s/b.txt': FERRY, '/ws/s/c.txt': FERRY,
-        '/ws/s/b.txt.newsmark.yaml': sidecar('b.txt', {}, f => f.addDismissed({ exact: theirs, other: 'a.txt', otherExact: ours })),
+        '/ws/s/a.txt': FERRY,
+        '/ws/s/b.txt': FERRY,
+        '/ws/s/c.txt': FERRY,
+        '/ws/s/b.txt.newsmark.yaml': sidecar('b.txt', {}, f =>
+          f.addDismissed({ exact: theirs, other: 'a.txt', otherExact: ours }),
+        ),
       });
       const m = new WorkspaceModel(fs, { root: '/ws' });
       const names = ['a', 'b', 'c'].map(x => ({ doc: `s/${x}.txt`, path: `/ws/s/${x}.txt` }));
-      const kept = await m.judged([conflict('s/a.txt', ours, 's/b.txt', theirs), conflict('s/a.txt', ours, 's/c.txt', theirs)], names, p => p);
-      assert.deepEqual(kept.map(c => c.b.doc), ['s/c.txt']);
+      const kept = await m.judged(
+        [conflict('s/a.txt', ours, 's/b.txt', theirs), conflict('s/a.txt', ours, 's/c.txt', theirs)],
+        names,
+        p => p,
+      );
+      assert.deepEqual(
+        kept.map(c => c.b.doc),
+        ['s/c.txt'],
+      );
     });
 
     it('adds the contradictions a researcher marked, naming both articles', async () => {
       const text = 'Fares rose by 12 percent on Monday.';
       const other = 'Fares rose by 15 percent on Monday.';
       const fs = new FakeFs({
-        '/ws/s/a.txt': text, '/ws/t/b.txt': other,
-        '/ws/t/b.txt.newsmark.yaml': sidecar('b.txt', {}, f => f.addAnnotation({ id: 'k2', kind: 'claim', anchor: anchorAt(other, 6, 24), origin: 'user' })),
+        '/ws/s/a.txt': text,
+        '/ws/t/b.txt': other,
+        '/ws/t/b.txt.newsmark.yaml': sidecar('b.txt', {}, f =>
+          f.addAnnotation({ id: 'k2', kind: 'claim', anchor: anchorAt(other, 6, 24), origin: 'user' }),
+        ),
         '/ws/s/a.txt.newsmark.yaml': sidecar('a.txt', {}, f => {
           f.addAnnotation({ id: 'k1', kind: 'claim', anchor: anchorAt(text, 6, 24), origin: 'user' });
           f.addRelation({ from: 'k1', to: '../t/b.txt#k2', type: 'contradicts' });
@@ -155,7 +216,10 @@ describe('workspace model', () => {
       const m = new WorkspaceModel(fs, { root: '/ws' });
       const out = await m.judged([], [{ doc: 's/a.txt', path: '/ws/s/a.txt' }], p => p.replace('/ws/', ''));
       assert.equal(out.length, 1);
-      assert.deepEqual([out[0].a.doc, out[0].a.text, out[0].b.doc, out[0].b.text], ['s/a.txt', 'rose by 12 percent', 't/b.txt', 'rose by 15 percent']);
+      assert.deepEqual(
+        [out[0].a.doc, out[0].a.text, out[0].b.doc, out[0].b.text],
+        ['s/a.txt', 'rose by 12 percent', 't/b.txt', 'rose by 15 percent'],
+      );
       assert.match(out[0].explanation, /marked as contradicting by a researcher/);
     });
   });
@@ -178,9 +242,14 @@ describe('workspace model', () => {
     });
 
     it('sets the publication date through the store, keeping the sidecar’s comments', async () => {
-      const fs = new FakeFs({ '/ws/a.txt.newsmark.yaml': '# kept\nversion: 1\ndocument:\n  outlet: Lundholm Post # the weekly\nannotations: []\n' });
+      const fs = new FakeFs({
+        '/ws/a.txt.newsmark.yaml':
+          '# kept\nversion: 1\ndocument:\n  outlet: Lundholm Post # the weekly\nannotations: []\n',
+      });
       const m = new WorkspaceModel(fs, { root: '/ws' });
-      const s = await m.store.change('/ws/a.txt.newsmark.yaml', 'a.txt', { meta: { key: 'published', value: '2031-02-20' } });
+      const s = await m.store.change('/ws/a.txt.newsmark.yaml', 'a.txt', {
+        meta: { key: 'published', value: '2031-02-20' },
+      });
       assert.equal(s.file?.data.document.published, '2031-02-20');
       const text = fs.files.get('/ws/a.txt.newsmark.yaml')!;
       assert.match(text, /# kept/);
@@ -191,14 +260,22 @@ describe('workspace model', () => {
   it('newsmark check reads the articles the editor reads, and leaves out what the user dismissed there', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsmark-ws-'));
     mkdirSync(join(dir, 'wall'));
-    const tide = 'Harbour wall to be rebuilt\n\nThe Saltmere harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 14 million pounds over three years.\n';
-    const gull = 'Sea wall approved\n\nThe Saltmere harbour board voted on Monday to rebuild the old sea wall, a project that will cost 9 million pounds over three years.\n';
+    const tide =
+      'Harbour wall to be rebuilt\n\nThe Saltmere harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 14 million pounds over three years.\n';
+    const gull =
+      'Sea wall approved\n\nThe Saltmere harbour board voted on Monday to rebuild the old sea wall, a project that will cost 9 million pounds over three years.\n';
     writeFileSync(join(dir, 'wall/tide.txt'), tide);
     writeFileSync(join(dir, 'wall/gull.txt'), gull);
-    writeFileSync(join(dir, 'wall/README.md'), '# Notes\n\nThe harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 30 million pounds over three years.\n');
+    writeFileSync(
+      join(dir, 'wall/README.md'),
+      '# Notes\n\nThe harbour board approved the rebuilding of the old sea wall on Monday, a project that will cost 30 million pounds over three years.\n',
+    );
     const check = () => {
       const r = spawnSync(process.execPath, [CLI, 'check', '--json', 'wall'], { cwd: dir, encoding: 'utf8' });
-      return JSON.parse(r.stdout) as { documents: string[]; conflicts: { kind: string; a: { doc: string; text: string }; b: { doc: string; text: string } }[] };
+      return JSON.parse(r.stdout) as {
+        documents: string[];
+        conflicts: { kind: string; a: { doc: string; text: string }; b: { doc: string; text: string } }[];
+      };
     };
     const before = check();
     assert.deepEqual(before.documents.sort(), ['wall/gull.txt', 'wall/tide.txt']);
@@ -208,8 +285,14 @@ describe('workspace model', () => {
     const c = numbers[0];
     const first = c.a.doc.replace('wall/', '');
     const other = c.b.doc.replace('wall/', '');
-    writeFileSync(join(dir, 'wall', `${first}.newsmark.yaml`), sidecar(first, {}, f => f.addDismissed({ exact: c.a.text, other, otherExact: c.b.text })));
-    assert.deepEqual(check().conflicts.filter(x => x.kind === 'number'), []);
+    writeFileSync(
+      join(dir, 'wall', `${first}.newsmark.yaml`),
+      sidecar(first, {}, f => f.addDismissed({ exact: c.a.text, other, otherExact: c.b.text })),
+    );
+    assert.deepEqual(
+      check().conflicts.filter(x => x.kind === 'number'),
+      [],
+    );
   });
 
   it('clips a label at its length, with white space made one, never inside a surrogate pair', () => {

@@ -57,7 +57,8 @@ export interface LocateOptions {
 
 /** The anchor of text[start, end). */
 export function anchorAt(text: string, start: number, end: number): Anchor {
-  if (start < 0 || end > text.length || start > end) throw new RangeError(`no span [${start}, ${end}) in a text of ${text.length}`);
+  if (start < 0 || end > text.length || start > end)
+    throw new RangeError(`no span [${start}, ${end}) in a text of ${text.length}`);
   // Where another occurrence reads the same up to both paragraph edges (a stock sentence repeated word for
   // word), more of the surroundings: 4 times as much, or up to 8 times while another occurrence has all of them
   // too, so that its own place is told apart from a copy that an edit slides into it.
@@ -75,7 +76,12 @@ export function anchorAt(text: string, start: number, end: number): Anchor {
     const within = r.before !== undefined && r.before >= need.before && (r.after ?? 0) >= need.after;
     const all = r.before === a.prefix.length && r.after === a.suffix.length;
     if (occurrences(text, a.exact).length > MAX_OCCURRENCES) return a;
-    if (context >= 8 * CONTEXT || (start - context < 0 && end + context > text.length) || !((within && context < 4 * CONTEXT) || all)) return a;
+    if (
+      context >= 8 * CONTEXT ||
+      (start - context < 0 && end + context > text.length) ||
+      !((within && context < 4 * CONTEXT) || all)
+    )
+      return a;
   }
 }
 
@@ -92,7 +98,11 @@ function rivalsOf(text: string, a: Anchor): Rivals {
   const at = occurrences(text, a.exact);
   // Too many to weigh: assume the worst (found again only at its place, with all its surroundings).
   if (at.length > MAX_OCCURRENCES) return { before: a.prefix.length, after: a.suffix.length };
-  for (const i of at) if (i !== a.start) { n++; rival(i, i + a.exact.length); }
+  for (const i of at)
+    if (i !== a.start) {
+      n++;
+      rival(i, i + a.exact.length);
+    }
   // The same words with other white space between them (what a reflowed quote is found as).
   const quote = a.exact.trim().replace(/\s+/g, ' ');
   if (quote.includes(' ')) {
@@ -130,7 +140,8 @@ function occurrences(text: string, quote: string): number[] {
       o.index ??= new PieceIndex(text);
       o.index.find(quote, MAX_OCCURRENCES + 1, at);
     } else {
-      for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1)) at.push(i);
+      for (let i = text.indexOf(quote); i >= 0 && at.length <= MAX_OCCURRENCES; i = text.indexOf(quote, i + 1))
+        at.push(i);
     }
     if (o.at.size >= 10000) o.at.clear();
     o.at.set(quote, at);
@@ -176,7 +187,13 @@ class PieceIndex {
   }
 
   private static hash(s: string, i: number): number {
-    return (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^ Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35) ^ Math.imul(s.charCodeAt(i + 3), 0x27d4eb2f)) >>> 16;
+    return (
+      (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^
+        Math.imul(s.charCodeAt(i + 1), 0x85ebca6b) ^
+        Math.imul(s.charCodeAt(i + 2), 0xc2b2ae35) ^
+        Math.imul(s.charCodeAt(i + 3), 0x27d4eb2f)) >>>
+      16
+    );
   }
 
   /** The places where quote (of PIECE characters or more) occurs, in order, up to limit of them, into out. */
@@ -218,7 +235,12 @@ const same = (x: number, y: number) => x === y || (isSpace(x) && isSpace(y));
 function matched(text: string, s: number, e: number, a: Anchor): { before: number; after: number } {
   let before = 0;
   const pl = a.prefix.length;
-  while (before < pl && s - before - 1 >= 0 && same(text.charCodeAt(s - before - 1), a.prefix.charCodeAt(pl - before - 1))) before++;
+  while (
+    before < pl &&
+    s - before - 1 >= 0 &&
+    same(text.charCodeAt(s - before - 1), a.prefix.charCodeAt(pl - before - 1))
+  )
+    before++;
   let after = 0;
   const sl = a.suffix.length;
   while (after < sl && e + after < text.length && same(text.charCodeAt(e + after), a.suffix.charCodeAt(after))) after++;
@@ -293,14 +315,23 @@ function choose(a: Anchor, all: Candidate[], need: { before: number; after: numb
     if (here) return here;
     // Identical places (a stock sentence repeated): the one near where it was, when all others are far.
     const byDistance = [...both].sort((x, y) => Math.abs(x.start - a.start) - Math.abs(y.start - a.start));
-    if (both.length > 1 && !thin && Math.abs(byDistance[0].start - a.start) <= NEAR && Math.abs(byDistance[1].start - a.start) > 2 * NEAR) return byDistance[0];
-    return both.length > 1 ? 'its words and their surroundings occur in several places' : 'its surroundings are too short to tell where it is';
+    if (
+      both.length > 1 &&
+      !thin &&
+      Math.abs(byDistance[0].start - a.start) <= NEAR &&
+      Math.abs(byDistance[1].start - a.start) > 2 * NEAR
+    )
+      return byDistance[0];
+    return both.length > 1
+      ? 'its words and their surroundings occur in several places'
+      : 'its surroundings are too short to tell where it is';
   }
   // No occurrence reads as stored on both sides: one that keeps one side, where it was (an edit beside it), and
   // for a short quote (a name, a stock phrase) with something of the other side too.
   const short = isShort(a);
-  const holds = (c: Candidate) => (c.before && c.after)
-    || (short ? (c.before && need.before >= STRONG_SIDE) || (c.after && need.after >= STRONG_SIDE) : c.before || c.after);
+  const holds = (c: Candidate) =>
+    (c.before && c.after) ||
+    (short ? (c.before && need.before >= STRONG_SIDE) || (c.after && need.after >= STRONG_SIDE) : c.before || c.after);
   const one = cands.filter(c => holds(c) && Math.abs(c.start - a.start) <= NEAR);
   if (one.length === 0) {
     // The only occurrence, near where it was, with enough of its surroundings left (an edit beside it): for a
@@ -308,13 +339,16 @@ function choose(a: Anchor, all: Candidate[], need: { before: number; after: numb
     const near = cands.filter(c => Math.abs(c.start - a.start) <= NEAR);
     const r = a.rivals;
     // Its words stood elsewhere too: the one place left may be one of those.
-    if (r && !(r.before === undefined && r.after === undefined)) return 'the words around it changed, and its words stood elsewhere too';
+    if (r && !(r.before === undefined && r.after === undefined))
+      return 'the words around it changed, and its words stood elsewhere too';
     if (all.length === 1 && near.length === 1) {
       const c = near[0];
       const [hi, lo] = c.beforeChars >= c.afterChars ? [c.beforeChars, c.afterChars] : [c.afterChars, c.beforeChars];
       if (short ? hi >= 16 && lo >= 1 : hi + lo >= 8) return c;
     }
-    return cands.some(holds) ? 'found far from where it was, with the words around it changed' : 'the words around it changed';
+    return cands.some(holds)
+      ? 'found far from where it was, with the words around it changed'
+      : 'the words around it changed';
   }
   if (one.length > 1) return 'several places near it keep part of its surroundings';
   const c = one[0];
@@ -337,7 +371,8 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
     // only all of its lengthened surroundings (anchorAt) at its very place tell it apart from a copy that an edit
     // slid there (a stock sentence after it, the paragraph after that one deleted).
     const all = c.beforeChars === a.prefix.length && c.afterChars === a.suffix.length;
-    if (c.before && c.after && (beatsRivals(a, c) || (all && (a.prefix.length > CONTEXT || a.suffix.length > CONTEXT)))) return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
+    if (c.before && c.after && (beatsRivals(a, c) || (all && (a.prefix.length > CONTEXT || a.suffix.length > CONTEXT))))
+      return { status: 'ok', start: a.start, end: a.end, confidence: 1, how: 'position' };
   }
 
   // The exact quote elsewhere: first with all its stored surroundings (one search, however often the quote
@@ -380,16 +415,30 @@ export function locate(text: string, a: Anchor, opts: LocateOptions = {}): Locat
   if (f.confidence < threshold) return orphan('only words too unlike its own remain');
   const c = candidate(text, f.start, f.end, a, need);
   if (Math.abs(f.start - a.start) > NEAR) return orphan('words like its own are far from where it was');
-  if (isShort(a) ? !(c.before && c.after) : !(c.before || c.after)) return orphan('words like its own remain, but not their surroundings');
+  if (isShort(a) ? !(c.before && c.after) : !(c.before || c.after))
+    return orphan('words like its own remain, but not their surroundings');
   // A look-alike stood elsewhere when it was made: only a passage closer to its words than that one was.
-  if (a.rivals && num(a.rivals.edits) >= 0 && f.errors >= num(a.rivals.edits)) return orphan('words like its own remain, as like them as a look-alike that stood elsewhere');
+  if (a.rivals && num(a.rivals.edits) >= 0 && f.errors >= num(a.rivals.edits))
+    return orphan('words like its own remain, as like them as a look-alike that stood elsewhere');
   if (!beatsRivals(a, c)) return orphan('words like its own remain, in surroundings like those of other occurrences');
   return moved(a, f.start, f.end, f.confidence, 'fuzzy');
 }
 
-const orphan = (reason: string): Located => ({ status: 'orphaned', start: null, end: null, confidence: 0, how: 'none', reason });
-const moved = (a: Anchor, start: number, end: number, confidence: number, how: Located['how']): Located =>
-  ({ status: start === a.start && end === a.end ? 'ok' : 'moved', start, end, confidence, how });
+const orphan = (reason: string): Located => ({
+  status: 'orphaned',
+  start: null,
+  end: null,
+  confidence: 0,
+  how: 'none',
+  reason,
+});
+const moved = (a: Anchor, start: number, end: number, confidence: number, how: Located['how']): Located => ({
+  status: start === a.start && end === a.end ? 'ok' : 'moved',
+  start,
+  end,
+  confidence,
+  how,
+});
 
 /** The text with each run of white space as one space, and where each of its characters is in the text. */
 let lastCollapsed: { of: string; text: string; at: Int32Array } | null = null;
@@ -416,7 +465,19 @@ function collapsed(text: string): { text: string; at: Int32Array } {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 const SEED = 8;
@@ -429,7 +490,11 @@ const MAX_OCCURRENCES = 2000;
  * it starts, then an alignment measures the best-voted places. With `own`, the place [own, own + length) is left
  * out (the look-alikes of a quote where it stands). null when the quote is too short or too long to align.
  */
-function approximate(text: string, a: Anchor, own?: number): { start: number; end: number; errors: number; context: number }[] | null {
+function approximate(
+  text: string,
+  a: Anchor,
+  own?: number,
+): { start: number; end: number; errors: number; context: number }[] | null {
   const p = a.exact;
   if (p.length < 12) return null; // too short to match approximately without risk
   // Too long to align in reasonable time (an alignment costs the quote's length squared): only found exactly.
@@ -448,7 +513,10 @@ function approximate(text: string, a: Anchor, own?: number): { start: number; en
       votes.set(start, (votes.get(start) ?? 0) + 1);
     }
   }
-  const tops = [...votes].sort((x, y) => y[1] - x[1]).slice(0, 6).filter(([, v]) => v >= 2 || p.length < 3 * SEED);
+  const tops = [...votes]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 6)
+    .filter(([, v]) => v >= 2 || p.length < 3 * SEED);
   const results: { start: number; end: number; errors: number; context: number }[] = [];
   for (const [s] of tops) {
     let from = Math.max(0, s - maxErrors - 4);
@@ -459,7 +527,8 @@ function approximate(text: string, a: Anchor, own?: number): { start: number; en
       if (to > own && own >= s) to = own;
     }
     const r = align(p, text, from, to);
-    if (r && r.errors <= maxErrors && !mine(r.start)) results.push({ ...r, context: contextScore(text, r.start, r.end, a) });
+    if (r && r.errors <= maxErrors && !mine(r.start))
+      results.push({ ...r, context: contextScore(text, r.start, r.end, a) });
   }
   return results;
 }
@@ -489,7 +558,12 @@ function fuzzy(text: string, a: Anchor): { start: number; end: number; errors: n
  * Approximate occurrence of pattern in text[from, to) with the fewest edits (Sellers' algorithm: free start and
  * end in the text), and where it starts and ends.
  */
-function align(p: string, text: string, from: number, to: number): { start: number; end: number; errors: number } | null {
+function align(
+  p: string,
+  text: string,
+  from: number,
+  to: number,
+): { start: number; end: number; errors: number } | null {
   const n = to - from;
   const m = p.length;
   if (n <= 0) return null;
@@ -497,7 +571,10 @@ function align(p: string, text: string, from: number, to: number): { start: numb
   let prevStart = new Int32Array(n + 1); // where the alignment ending there started
   let cur = new Int32Array(n + 1);
   let curStart = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) { prev[j] = 0; prevStart[j] = j; }
+  for (let j = 0; j <= n; j++) {
+    prev[j] = 0;
+    prevStart[j] = j;
+  }
   for (let i = 1; i <= m; i++) {
     cur[0] = i;
     curStart[0] = 0;
@@ -506,9 +583,16 @@ function align(p: string, text: string, from: number, to: number): { start: numb
       const sub = prev[j - 1] + (text.charCodeAt(from + j - 1) === pc ? 0 : 1);
       const del = prev[j] + 1; // a pattern character missing from the text
       const ins = cur[j - 1] + 1; // a text character not in the pattern
-      if (sub <= del && sub <= ins) { cur[j] = sub; curStart[j] = prevStart[j - 1]; }
-      else if (del <= ins) { cur[j] = del; curStart[j] = prevStart[j]; }
-      else { cur[j] = ins; curStart[j] = curStart[j - 1]; }
+      if (sub <= del && sub <= ins) {
+        cur[j] = sub;
+        curStart[j] = prevStart[j - 1];
+      } else if (del <= ins) {
+        cur[j] = del;
+        curStart[j] = prevStart[j];
+      } else {
+        cur[j] = ins;
+        curStart[j] = curStart[j - 1];
+      }
     }
     [prev, cur] = [cur, prev];
     [prevStart, curStart] = [curStart, prevStart];
@@ -528,7 +612,13 @@ function align(p: string, text: string, from: number, to: number): { start: numb
  * it, unchanged when after, resized when inside it; null when the edit crosses one of its ends (then the
  * annotation is found again by its quote).
  */
-export function shiftSpan(start: number, end: number, from: number, to: number, inserted: number): [number, number] | null {
+export function shiftSpan(
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+  inserted: number,
+): [number, number] | null {
   const delta = inserted - (to - from);
   if (to <= start) return [start + delta, end + delta];
   if (from >= end) return [start, end];

@@ -5,7 +5,18 @@
 // lines it must: edits are spliced into the text at the places the parser reports, so comments, unknown keys
 // and key order survive, and a git diff shows one annotation added, not a reformatted file.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { Anchor } from './anchor';
 import { fastRead, type FastSpans } from './sidecarFast';
 import { fnv1a } from '../engine/text';
@@ -105,7 +116,10 @@ export type ReadResult = { ok: true; file: SidecarFile } | { ok: false; problems
 
 /** The text of a new sidecar, before its first annotation. */
 export function newSidecarText(articleName: string, meta: DocumentMeta = {}): string {
-  const lines = [`# Newsmark annotations for ${articleName}. Edit freely: Newsmark keeps what it does not know.`, `version: ${SIDECAR_VERSION}`];
+  const lines = [
+    `# Newsmark annotations for ${articleName}. Edit freely: Newsmark keeps what it does not know.`,
+    `version: ${SIDECAR_VERSION}`,
+  ];
   const keys = Object.entries(meta).filter(([, v]) => v !== undefined && v !== '');
   lines.push(keys.length ? 'document:' : 'document: {}');
   for (const [k, v] of keys) lines.push(`  ${k}: ${scalar(v)}`);
@@ -119,8 +133,11 @@ export function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map(scalar).join(', ')}]`;
   const s = String(v);
-  const plainSafe = /^[\p{L}\p{N}_][\p{L}\p{N} _./@()'’-]*$/u.test(s) && !/\s$/.test(s)
-    && !/^(?:true|false|null|yes|no|on|off|~|[-+]?\d[\d_.:eE+-]*)$/i.test(s) && !/: | #/.test(s);
+  const plainSafe =
+    /^[\p{L}\p{N}_][\p{L}\p{N} _./@()'’-]*$/u.test(s) &&
+    !/\s$/.test(s) &&
+    !/^(?:true|false|null|yes|no|on|off|~|[-+]?\d[\d_.:eE+-]*)$/i.test(s) &&
+    !/: | #/.test(s);
   return plainSafe ? s : JSON.stringify(s);
 }
 
@@ -131,7 +148,12 @@ function isoDay(s: unknown): boolean {
 /** An anchor as a YAML flow mapping (with its rivals when it has them: anchors made before them have none). */
 function anchorYaml(an: Anchor): string {
   const r = an.rivals;
-  const rivals = r ? `, rivals: { ${(['before', 'after', 'edits'] as const).filter(k => typeof r[k] === 'number').map(k => `${k}: ${r[k]}`).join(', ')} }` : '';
+  const rivals = r
+    ? `, rivals: { ${(['before', 'after', 'edits'] as const)
+        .filter(k => typeof r[k] === 'number')
+        .map(k => `${k}: ${r[k]}`)
+        .join(', ')} }`
+    : '';
   return `{ exact: ${JSON.stringify(an.exact)}, prefix: ${JSON.stringify(an.prefix)}, suffix: ${JSON.stringify(an.suffix)}${rivals}, start: ${an.start}, end: ${an.end} }`;
 }
 
@@ -149,15 +171,29 @@ export function annotationYaml(a: Annotation, indent: number): string {
   return lines.join('\n') + '\n';
 }
 
-const FIELD_ORDER = ['type', 'canonical', 'value', 'mod', 'speaker', 'cue', 'status', 'note', 'tags', 'origin', 'author', 'created'] as const;
+const FIELD_ORDER = [
+  'type',
+  'canonical',
+  'value',
+  'mod',
+  'speaker',
+  'cue',
+  'status',
+  'note',
+  'tags',
+  'origin',
+  'author',
+  'created',
+] as const;
 type Field = (typeof FIELD_ORDER)[number];
 
 /** Where problems are in the text. */
 class Lines {
   constructor(private readonly counter: LineCounter) {}
   at(node: Node | Pair | null | undefined, message: string): Problem {
-    const offset = (node && 'range' in node && node.range ? node.range[0] : undefined)
-      ?? (node && 'key' in node && isScalar(node.key) && node.key.range ? node.key.range[0] : 0);
+    const offset =
+      (node && 'range' in node && node.range ? node.range[0] : undefined) ??
+      (node && 'key' in node && isScalar(node.key) && node.key.range ? node.key.range[0] : 0);
     const p = this.counter.linePos(offset);
     return { line: p.line, col: p.col, message };
   }
@@ -170,12 +206,22 @@ class Lines {
 export function readSidecar(text: string, limits: ReadLimits = {}): ReadResult {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (text.length > lim.maxChars) {
-    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 0,
+          col: 0,
+          message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read`,
+        },
+      ],
+    };
   }
   // The shape Newsmark writes, read without the library's document (built when an edit needs it); checked against
   // the format on the data. Anything else, and any file with a problem (for the messages), is read by the library.
   const fast = fastRead(text);
-  if (fast && validData(fast.js, limits.within)) return { ok: true, file: new SidecarFile(text, null, normalise(fast.js), fast.spans) };
+  if (fast && validData(fast.js, limits.within))
+    return { ok: true, file: new SidecarFile(text, null, normalise(fast.js), fast.spans) };
   return readSidecarFully(text, limits);
 }
 
@@ -186,19 +232,40 @@ const PARSE = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
 export function readSidecarFully(text: string, limits: ReadLimits = {}): ReadResult {
   const lim = { ...DEFAULT_LIMITS, ...limits };
   if (text.length > lim.maxChars) {
-    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 0,
+          col: 0,
+          message: `the sidecar is ${text.length} characters long, over the limit of ${lim.maxChars}; it was not read`,
+        },
+      ],
+    };
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, ...PARSE });
   const lines = new Lines(counter);
   if (doc.errors.length) {
-    return { ok: false, problems: doc.errors.map(e => ({ ...pos(counter, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      ok: false,
+      problems: doc.errors.map(e => ({ ...pos(counter, e.pos[0]), message: `YAML: ${e.message.split('\n')[0]}` })),
+    };
   }
   let js: unknown;
   try {
     js = doc.toJS({ maxAliasCount: lim.maxAliases });
   } catch (e) {
-    return { ok: false, problems: [{ line: 0, col: 0, message: `the sidecar was not read: ${(e as Error).message} (alias expansion is limited, against YAML bombs)` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 0,
+          col: 0,
+          message: `the sidecar was not read: ${(e as Error).message} (alias expansion is limited, against YAML bombs)`,
+        },
+      ],
+    };
   }
   const problems = validate(doc, js, lines, limits.within);
   if (problems.length) return { ok: false, problems };
@@ -234,14 +301,21 @@ export function relationTargetProblem(to: string, within?: string): string | nul
 
 /** A path to another article that is absolute, an address, or climbs out of the workspace. */
 export function otherArticleProblem(path: string, within: string | undefined, what: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path) || path.includes('\0')) {
+  if (
+    /^[a-z][a-z0-9+.-]*:/i.test(path) ||
+    path.startsWith('/') ||
+    path.startsWith('\\') ||
+    /^[A-Za-z]:/.test(path) ||
+    path.includes('\0')
+  ) {
     return `${what} "${path}" must be a path relative to this article, not an absolute path or address`;
   }
   if (within === undefined) return null;
   const at = within.split('/').filter(x => x && x !== '.');
   for (const part of path.split(/[\\/]/)) {
-    if (part === '..') { if (at.pop() === undefined) return `${what} "${path}" points outside the workspace; refused`; }
-    else if (part && part !== '.') at.push(part);
+    if (part === '..') {
+      if (at.pop() === undefined) return `${what} "${path}" points outside the workspace; refused`;
+    } else if (part && part !== '.') at.push(part);
   }
   return null;
 }
@@ -249,87 +323,159 @@ export function otherArticleProblem(path: string, within: string | undefined, wh
 function validate(doc: Document, js: unknown, lines: Lines, within: string | undefined): Problem[] {
   const out: Problem[] = [];
   const root = doc.contents;
-  if (!isMap(root) || js === null || typeof js !== 'object') return [{ line: 1, col: 1, message: 'a sidecar is a YAML mapping with version, document and annotations' }];
+  if (!isMap(root) || js === null || typeof js !== 'object')
+    return [{ line: 1, col: 1, message: 'a sidecar is a YAML mapping with version, document and annotations' }];
   const get = (m: YAMLMap, key: string) => m.items.find(p => isScalar(p.key) && p.key.value === key);
   const version = get(root, 'version');
   if (!version) out.push({ line: 1, col: 1, message: `missing "version: ${SIDECAR_VERSION}"` });
-  else if (!isScalar(version.value) || version.value.value !== SIDECAR_VERSION) out.push(lines.at(version.value as Node, `version must be ${SIDECAR_VERSION}; this Newsmark reads no other`));
+  else if (!isScalar(version.value) || version.value.value !== SIDECAR_VERSION)
+    out.push(lines.at(version.value as Node, `version must be ${SIDECAR_VERSION}; this Newsmark reads no other`));
 
   const meta = get(root, 'document');
-  if (meta && meta.value !== null && !isMap(meta.value)) out.push(lines.at(meta.value as Node, 'document must be a mapping (title, outlet, url, byline, published)'));
+  if (meta && meta.value !== null && !isMap(meta.value))
+    out.push(lines.at(meta.value as Node, 'document must be a mapping (title, outlet, url, byline, published)'));
   if (meta && isMap(meta.value)) {
     const pub = get(meta.value, 'published');
-    if (pub && !(isScalar(pub.value) && isoDay(pub.value.value))) out.push(lines.at(pub.value as Node, 'published must be a date as YYYY-MM-DD'));
+    if (pub && !(isScalar(pub.value) && isoDay(pub.value.value)))
+      out.push(lines.at(pub.value as Node, 'published must be a date as YYYY-MM-DD'));
     for (const k of ['title', 'outlet', 'url', 'byline']) {
       const p = get(meta.value, k);
-      if (p && !(isScalar(p.value) && (typeof p.value.value === 'string' || p.value.value === null))) out.push(lines.at(p.value as Node, `${k} must be text`));
+      if (p && !(isScalar(p.value) && (typeof p.value.value === 'string' || p.value.value === null)))
+        out.push(lines.at(p.value as Node, `${k} must be text`));
     }
   }
 
   const ids = new Set<string>();
   const anns = get(root, 'annotations');
-  if (anns && anns.value !== null && !isSeq(anns.value)) out.push(lines.at(anns.value as Node, 'annotations must be a list'));
+  if (anns && anns.value !== null && !isSeq(anns.value))
+    out.push(lines.at(anns.value as Node, 'annotations must be a list'));
   if (anns && isSeq(anns.value)) {
     for (const item of anns.value.items) {
-      if (!isMap(item)) { out.push(lines.at(item as Node, 'each annotation must be a mapping with id, kind and anchor')); continue; }
+      if (!isMap(item)) {
+        out.push(lines.at(item as Node, 'each annotation must be a mapping with id, kind and anchor'));
+        continue;
+      }
       const id = get(item, 'id');
       const idv = id && isScalar(id.value) ? id.value.value : undefined;
       if (typeof idv !== 'string' || !idv) out.push(lines.at(item, 'annotation without an id (a short unique text)'));
       else if (ids.has(idv)) out.push(lines.at(id!.value as Node, `duplicate annotation id "${idv}"`));
       else ids.add(idv);
       const kind = get(item, 'kind');
-      if (!kind || !isScalar(kind.value) || typeof kind.value.value !== 'string' || !kind.value.value) out.push(lines.at(item, `annotation ${idv ?? ''} needs a kind (${BUILTIN_KINDS.join(', ')}, or a label)`.replace('  ', ' ')));
+      if (!kind || !isScalar(kind.value) || typeof kind.value.value !== 'string' || !kind.value.value)
+        out.push(
+          lines.at(
+            item,
+            `annotation ${idv ?? ''} needs a kind (${BUILTIN_KINDS.join(', ')}, or a label)`.replace('  ', ' '),
+          ),
+        );
       const anchor = get(item, 'anchor');
-      if (!anchor || !isMap(anchor.value)) out.push(lines.at(item, `annotation ${idv ?? ''} needs an anchor with exact, prefix, suffix, start and end`.replace('  ', ' ')));
+      if (!anchor || !isMap(anchor.value))
+        out.push(
+          lines.at(
+            item,
+            `annotation ${idv ?? ''} needs an anchor with exact, prefix, suffix, start and end`.replace('  ', ' '),
+          ),
+        );
       else {
         const a = anchor.value;
         for (const k of ['exact', 'prefix', 'suffix']) {
           const p = get(a, k);
-          if (!p || !isScalar(p.value) || typeof p.value.value !== 'string') out.push(lines.at(p?.value as Node ?? a, `anchor ${k} must be text`));
+          if (!p || !isScalar(p.value) || typeof p.value.value !== 'string')
+            out.push(lines.at((p?.value as Node) ?? a, `anchor ${k} must be text`));
         }
         const nums = ['start', 'end'].map(k => {
           const p = get(a, k);
           const v = p && isScalar(p.value) ? p.value.value : undefined;
-          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) { out.push(lines.at(p?.value as Node ?? a, `anchor ${k} must be a whole number ≥ 0`)); return -1; }
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+            out.push(lines.at((p?.value as Node) ?? a, `anchor ${k} must be a whole number ≥ 0`));
+            return -1;
+          }
           return v;
         });
-        if (nums[0] >= 0 && nums[1] >= 0 && nums[0] > nums[1]) out.push(lines.at(a, 'anchor start must not be after its end'));
+        if (nums[0] >= 0 && nums[1] >= 0 && nums[0] > nums[1])
+          out.push(lines.at(a, 'anchor start must not be after its end'));
         const rv = get(a, 'rivals');
-        if (rv && !(isMap(rv.value) && rv.value.items.every(p => isScalar(p.key) && ['before', 'after', 'edits'].includes(String(p.key.value))
-          && isScalar(p.value) && typeof p.value.value === 'number' && Number.isInteger(p.value.value) && p.value.value >= 0))) {
-          out.push(lines.at(rv.value as Node ?? a, 'anchor rivals must be a mapping of whole numbers ≥ 0 (before, after, edits); delete it to find the annotation as older anchors are'));
+        if (
+          rv &&
+          !(
+            isMap(rv.value) &&
+            rv.value.items.every(
+              p =>
+                isScalar(p.key) &&
+                ['before', 'after', 'edits'].includes(String(p.key.value)) &&
+                isScalar(p.value) &&
+                typeof p.value.value === 'number' &&
+                Number.isInteger(p.value.value) &&
+                p.value.value >= 0,
+            )
+          )
+        ) {
+          out.push(
+            lines.at(
+              (rv.value as Node) ?? a,
+              'anchor rivals must be a mapping of whole numbers ≥ 0 (before, after, edits); delete it to find the annotation as older anchors are',
+            ),
+          );
         }
       }
       const status = get(item, 'status');
-      if (status && !(isScalar(status.value) && (CLAIM_STATUSES as readonly unknown[]).includes(status.value.value))) out.push(lines.at(status.value as Node, `status must be one of ${CLAIM_STATUSES.join(', ')}`));
+      if (status && !(isScalar(status.value) && (CLAIM_STATUSES as readonly unknown[]).includes(status.value.value)))
+        out.push(lines.at(status.value as Node, `status must be one of ${CLAIM_STATUSES.join(', ')}`));
       const type = get(item, 'type');
       const kindv = kind && isScalar(kind.value) ? kind.value.value : undefined;
-      if (type && kindv === 'entity' && !(isScalar(type.value) && (ENTITY_TYPES as readonly unknown[]).includes(type.value.value))) out.push(lines.at(type.value as Node, `an entity's type must be one of ${ENTITY_TYPES.join(', ')}`));
+      if (
+        type &&
+        kindv === 'entity' &&
+        !(isScalar(type.value) && (ENTITY_TYPES as readonly unknown[]).includes(type.value.value))
+      )
+        out.push(lines.at(type.value as Node, `an entity's type must be one of ${ENTITY_TYPES.join(', ')}`));
       const tags = get(item, 'tags');
-      if (tags && !(isSeq(tags.value) && tags.value.items.every(t => isScalar(t) && typeof t.value === 'string'))) out.push(lines.at(tags.value as Node, 'tags must be a list of words'));
+      if (tags && !(isSeq(tags.value) && tags.value.items.every(t => isScalar(t) && typeof t.value === 'string')))
+        out.push(lines.at(tags.value as Node, 'tags must be a list of words'));
     }
   }
 
   const rels = get(root, 'relations');
-  if (rels && rels.value !== null && !isSeq(rels.value)) out.push(lines.at(rels.value as Node, 'relations must be a list'));
+  if (rels && rels.value !== null && !isSeq(rels.value))
+    out.push(lines.at(rels.value as Node, 'relations must be a list'));
   if (rels && isSeq(rels.value)) {
     for (const item of rels.value.items) {
-      if (!isMap(item)) { out.push(lines.at(item as Node, 'each relation must be a mapping with from, to and type')); continue; }
-      const vals = Object.fromEntries(['from', 'to', 'type'].map(k => { const p = get(item, k); return [k, p && isScalar(p.value) ? p.value.value : undefined]; }));
-      if (typeof vals.from !== 'string' || typeof vals.to !== 'string') out.push(lines.at(item, 'a relation needs from and to (annotation ids; another article’s as path#id)'));
-      if (!(RELATION_TYPES as readonly unknown[]).includes(vals.type)) out.push(lines.at(item, `relation type must be one of ${RELATION_TYPES.join(', ')}`));
-      if (typeof vals.to === 'string') { const p = relationTargetProblem(vals.to, within); if (p) out.push(lines.at(item, p)); }
-      if (typeof vals.from === 'string' && !vals.from.includes('#') && ids.size && !ids.has(vals.from)) out.push(lines.at(item, `relation from "${vals.from}": no annotation has that id`));
+      if (!isMap(item)) {
+        out.push(lines.at(item as Node, 'each relation must be a mapping with from, to and type'));
+        continue;
+      }
+      const vals = Object.fromEntries(
+        ['from', 'to', 'type'].map(k => {
+          const p = get(item, k);
+          return [k, p && isScalar(p.value) ? p.value.value : undefined];
+        }),
+      );
+      if (typeof vals.from !== 'string' || typeof vals.to !== 'string')
+        out.push(lines.at(item, 'a relation needs from and to (annotation ids; another article’s as path#id)'));
+      if (!(RELATION_TYPES as readonly unknown[]).includes(vals.type))
+        out.push(lines.at(item, `relation type must be one of ${RELATION_TYPES.join(', ')}`));
+      if (typeof vals.to === 'string') {
+        const p = relationTargetProblem(vals.to, within);
+        if (p) out.push(lines.at(item, p));
+      }
+      if (typeof vals.from === 'string' && !vals.from.includes('#') && ids.size && !ids.has(vals.from))
+        out.push(lines.at(item, `relation from "${vals.from}": no annotation has that id`));
     }
   }
 
   const dis = get(root, 'dismissed');
-  if (dis && dis.value !== null && !isSeq(dis.value)) out.push(lines.at(dis.value as Node, 'dismissed must be a list of { exact, other, otherExact }'));
+  if (dis && dis.value !== null && !isSeq(dis.value))
+    out.push(lines.at(dis.value as Node, 'dismissed must be a list of { exact, other, otherExact }'));
   if (dis && isSeq(dis.value)) {
     for (const i of dis.value.items) {
-      const j = isMap(i) ? i.toJSON() as Record<string, unknown> : null;
+      const j = isMap(i) ? (i.toJSON() as Record<string, unknown>) : null;
       if (!j || typeof j.exact !== 'string' || typeof j.other !== 'string' || typeof j.otherExact !== 'string') {
-        out.push(lines.at(i as Node, 'a dismissed contradiction needs exact, other and otherExact (other: a path relative to this article)'));
+        out.push(
+          lines.at(
+            i as Node,
+            'a dismissed contradiction needs exact, other and otherExact (other: a path relative to this article)',
+          ),
+        );
         continue;
       }
       const p = otherArticleProblem(j.other, within, 'dismissed: other article');
@@ -338,11 +484,18 @@ function validate(doc: Document, js: unknown, lines: Lines, within: string | und
   }
 
   const sup = get(root, 'suppressed');
-  if (sup && sup.value !== null && !isSeq(sup.value)) out.push(lines.at(sup.value as Node, 'suppressed must be a list'));
+  if (sup && sup.value !== null && !isSeq(sup.value))
+    out.push(lines.at(sup.value as Node, 'suppressed must be a list'));
   if (sup && isSeq(sup.value)) {
     for (const item of sup.value.items) {
-      const js2 = isMap(item) ? item.toJSON() as Record<string, unknown> : null;
-      if (!js2 || typeof js2.exact !== 'string' || typeof js2.kind !== 'string' || !Number.isInteger(js2.start) || !Number.isInteger(js2.end)) {
+      const js2 = isMap(item) ? (item.toJSON() as Record<string, unknown>) : null;
+      if (
+        !js2 ||
+        typeof js2.exact !== 'string' ||
+        typeof js2.kind !== 'string' ||
+        !Number.isInteger(js2.start) ||
+        !Number.isInteger(js2.end)
+      ) {
         out.push(lines.at(item as Node, 'a suppressed finding needs kind, exact, start and end'));
       }
     }
@@ -356,7 +509,8 @@ function validate(doc: Document, js: unknown, lines: Lines, within: string | und
  */
 function validData(js: Record<string, unknown>, within: string | undefined): boolean {
   const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  const isMapJs = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isMapJs = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   const str = (v: unknown): v is string => typeof v === 'string';
   const whole = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
   if (!isMapJs(js) || js.version !== SIDECAR_VERSION) return false;
@@ -380,7 +534,8 @@ function validData(js: Record<string, unknown>, within: string | undefined): boo
       if (!whole(an.start) || !whole(an.end) || (an.start as number) > (an.end as number)) return false;
       if (has(an, 'rivals')) {
         const r = an.rivals;
-        if (!isMapJs(r) || !Object.entries(r).every(([k, v]) => ['before', 'after', 'edits'].includes(k) && whole(v))) return false;
+        if (!isMapJs(r) || !Object.entries(r).every(([k, v]) => ['before', 'after', 'edits'].includes(k) && whole(v)))
+          return false;
       }
       if (has(a, 'status') && !(CLAIM_STATUSES as readonly unknown[]).includes(a.status)) return false;
       if (has(a, 'type') && a.kind === 'entity' && !(ENTITY_TYPES as readonly unknown[]).includes(a.type)) return false;
@@ -390,7 +545,8 @@ function validData(js: Record<string, unknown>, within: string | undefined): boo
   if (has(js, 'relations')) {
     if (!Array.isArray(js.relations)) return false;
     for (const r of js.relations) {
-      if (!isMapJs(r) || !str(r.from) || !str(r.to) || !(RELATION_TYPES as readonly unknown[]).includes(r.type)) return false;
+      if (!isMapJs(r) || !str(r.from) || !str(r.to) || !(RELATION_TYPES as readonly unknown[]).includes(r.type))
+        return false;
       if (relationTargetProblem(r.to, within)) return false;
       if (!r.from.includes('#') && ids.size && !ids.has(r.from)) return false;
     }
@@ -404,12 +560,18 @@ function validData(js: Record<string, unknown>, within: string | undefined): boo
   }
   if (has(js, 'suppressed')) {
     if (!Array.isArray(js.suppressed)) return false;
-    for (const x of js.suppressed) if (!isMapJs(x) || !str(x.exact) || !str(x.kind) || !Number.isInteger(x.start) || !Number.isInteger(x.end)) return false;
+    for (const x of js.suppressed)
+      if (!isMapJs(x) || !str(x.exact) || !str(x.kind) || !Number.isInteger(x.start) || !Number.isInteger(x.end))
+        return false;
   }
   return true;
 }
 
-interface Splice { at: number; remove: number; insert: string }
+interface Splice {
+  at: number;
+  remove: number;
+  insert: string;
+}
 
 /**
  * A sidecar read from text, edited by splicing the text. Every edit is checked by reading the result back;
@@ -421,7 +583,12 @@ export class SidecarFile {
    * doc: the library's parsed document of the text, or null until an edit needs it (a sidecar read by the fast
    * reader); spans: where the fast reader found things in the text (null once the text changed without it).
    */
-  constructor(public text: string, private doc: Document | null, public data: SidecarData, private spans: FastSpans | null = null) {}
+  constructor(
+    public text: string,
+    private doc: Document | null,
+    public data: SidecarData,
+    private spans: FastSpans | null = null,
+  ) {}
 
   /** A sidecar for an article that has none yet. */
   static create(articleName: string, meta: DocumentMeta = {}): SidecarFile {
@@ -434,7 +601,8 @@ export class SidecarFile {
 
   /** Where each annotation is in the list, by id (rebuilt when the data changes). */
   private indexOf(id: string): number {
-    if (this.index?.data !== this.data) this.index = { data: this.data, at: new Map(this.data.annotations.map((a, i) => [a.id, i])) };
+    if (this.index?.data !== this.data)
+      this.index = { data: this.data, at: new Map(this.data.annotations.map((a, i) => [a.id, i])) };
     return this.index.at.get(id) ?? -1;
   }
 
@@ -504,13 +672,17 @@ export class SidecarFile {
   private rewrite(expected: SidecarData): void {
     const doc = this.tree.clone();
     doc.setIn(['annotations'], doc.createNode(expected.annotations.map(a => ({ ...a }))));
-    if (expected.relations.length || this.pair(this.root(), 'relations')) doc.setIn(['relations'], doc.createNode(expected.relations));
-    if (expected.suppressed.length || this.pair(this.root(), 'suppressed')) doc.setIn(['suppressed'], doc.createNode(expected.suppressed));
-    if (expected.dismissed.length || this.pair(this.root(), 'dismissed')) doc.setIn(['dismissed'], doc.createNode(expected.dismissed));
+    if (expected.relations.length || this.pair(this.root(), 'relations'))
+      doc.setIn(['relations'], doc.createNode(expected.relations));
+    if (expected.suppressed.length || this.pair(this.root(), 'suppressed'))
+      doc.setIn(['suppressed'], doc.createNode(expected.suppressed));
+    if (expected.dismissed.length || this.pair(this.root(), 'dismissed'))
+      doc.setIn(['dismissed'], doc.createNode(expected.dismissed));
     doc.setIn(['document'], doc.createNode(expected.document));
     const text = doc.toString();
     const back = readSidecar(text);
-    if (!back.ok || !sameData(back.file.data, expected)) throw new Error('internal: sidecar could not be written back faithfully');
+    if (!back.ok || !sameData(back.file.data, expected))
+      throw new Error('internal: sidecar could not be written back faithfully');
     this.text = text;
     this.doc = back.file.doc;
     this.spans = back.file.spans;
@@ -583,7 +755,8 @@ export class SidecarFile {
     }
     const expected = { ...this.data, annotations: [...this.data.annotations, ...list] };
     const splices = this.appendItem('annotations', indent => list.map(a => annotationYaml(a, indent)).join(''));
-    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+    if (splices.length) this.apply(splices, expected);
+    else this.rewrite(expected);
   }
 
   /** Sets (or, with undefined, removes) fields of an annotation. */
@@ -591,8 +764,14 @@ export class SidecarFile {
     const idx = this.indexOf(id);
     if (idx < 0) throw new Error(`no annotation with id "${id}"`);
     const updated = { ...this.data.annotations[idx] } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(fields)) { if (v === undefined) delete updated[k]; else updated[k] = v; }
-    const expected = { ...this.data, annotations: this.data.annotations.map((a, i) => (i === idx ? updated as unknown as Annotation : a)) };
+    for (const [k, v] of Object.entries(fields)) {
+      if (v === undefined) delete updated[k];
+      else updated[k] = v;
+    }
+    const expected = {
+      ...this.data,
+      annotations: this.data.annotations.map((a, i) => (i === idx ? (updated as unknown as Annotation) : a)),
+    };
     const item = this.seqOf('annotations')!.items[idx] as YAMLMap;
     const splices: Splice[] = [];
     const itemIndent = this.columnOf(item.items[0].key as Node);
@@ -637,8 +816,14 @@ export class SidecarFile {
     const end = item.range![2];
     const nl = this.text.indexOf('\n', end - 1);
     const splices: Splice[] = [{ at: lineStart, remove: (nl < 0 ? this.text.length : nl + 1) - lineStart, insert: '' }];
-    if (expected.relations.length !== this.data.relations.length) { this.rewrite(expected); return; }
-    if (seq.items.length === 1) { this.rewrite(expected); return; }
+    if (expected.relations.length !== this.data.relations.length) {
+      this.rewrite(expected);
+      return;
+    }
+    if (seq.items.length === 1) {
+      this.rewrite(expected);
+      return;
+    }
     this.apply(splices, expected);
   }
 
@@ -646,7 +831,10 @@ export class SidecarFile {
   setAnchor(id: string, anchor: Anchor): void {
     const idx = this.indexOf(id);
     if (idx < 0) throw new Error(`no annotation with id "${id}"`);
-    const expected = { ...this.data, annotations: this.data.annotations.map((a, i) => (i === idx ? { ...a, anchor } : a)) };
+    const expected = {
+      ...this.data,
+      annotations: this.data.annotations.map((a, i) => (i === idx ? { ...a, anchor } : a)),
+    };
     const item = this.seqOf('annotations')!.items[idx] as YAMLMap;
     const node = this.pair(item, 'anchor')!.value as Node;
     const r = node.range!;
@@ -672,7 +860,10 @@ export class SidecarFile {
       this.data.annotations.forEach((a, i) => {
         const m = byId.get(a.id);
         if (!m) return;
-        if (nums[4 * i] < 0 || nums[4 * i + 2] < 0) { all = false; return; }
+        if (nums[4 * i] < 0 || nums[4 * i + 2] < 0) {
+          all = false;
+          return;
+        }
         splices.push({ at: nums[4 * i], remove: nums[4 * i + 1] - nums[4 * i], insert: String(m.start) });
         splices.push({ at: nums[4 * i + 2], remove: nums[4 * i + 3] - nums[4 * i + 2], insert: String(m.end) });
       });
@@ -722,26 +913,57 @@ export class SidecarFile {
       if (problem) throw new Error(problem);
     }
     const expected = { ...this.data, relations: [...this.data.relations, ...list] };
-    const splices = this.appendItem('relations', indent => list.map(r => `${' '.repeat(indent)}- { from: ${scalar(r.from)}, to: ${scalar(r.to)}, type: ${scalar(r.type)} }\n`).join(''));
-    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+    const splices = this.appendItem('relations', indent =>
+      list
+        .map(r => `${' '.repeat(indent)}- { from: ${scalar(r.from)}, to: ${scalar(r.to)}, type: ${scalar(r.type)} }\n`)
+        .join(''),
+    );
+    if (splices.length) this.apply(splices, expected);
+    else this.rewrite(expected);
   }
 
   addDismissed(d: Dismissed): void {
     const expected = { ...this.data, dismissed: [...this.data.dismissed, d] };
-    const splices = this.appendItem('dismissed', indent => `${' '.repeat(indent)}- { exact: ${JSON.stringify(d.exact)}, other: ${JSON.stringify(d.other)}, otherExact: ${JSON.stringify(d.otherExact)} }\n`);
-    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+    const splices = this.appendItem(
+      'dismissed',
+      indent =>
+        `${' '.repeat(indent)}- { exact: ${JSON.stringify(d.exact)}, other: ${JSON.stringify(d.other)}, otherExact: ${JSON.stringify(d.otherExact)} }\n`,
+    );
+    if (splices.length) this.apply(splices, expected);
+    else this.rewrite(expected);
   }
 
   addSuppressed(s: Suppressed): void {
     const expected = { ...this.data, suppressed: [...this.data.suppressed, s] };
-    const splices = this.appendItem('suppressed', indent => `${' '.repeat(indent)}- { kind: ${scalar(s.kind)}, exact: ${JSON.stringify(s.exact)}, start: ${s.start}, end: ${s.end} }\n`);
-    if (splices.length) this.apply(splices, expected); else this.rewrite(expected);
+    const splices = this.appendItem(
+      'suppressed',
+      indent =>
+        `${' '.repeat(indent)}- { kind: ${scalar(s.kind)}, exact: ${JSON.stringify(s.exact)}, start: ${s.start}, end: ${s.end} }\n`,
+    );
+    if (splices.length) this.apply(splices, expected);
+    else this.rewrite(expected);
   }
 }
 
 function sameData(a: SidecarData, b: SidecarData): boolean {
-  return same({ version: a.version, document: a.document ?? {}, annotations: a.annotations, relations: a.relations, suppressed: a.suppressed, dismissed: a.dismissed },
-    { version: b.version, document: b.document ?? {}, annotations: b.annotations, relations: b.relations, suppressed: b.suppressed, dismissed: b.dismissed });
+  return same(
+    {
+      version: a.version,
+      document: a.document ?? {},
+      annotations: a.annotations,
+      relations: a.relations,
+      suppressed: a.suppressed,
+      dismissed: a.dismissed,
+    },
+    {
+      version: b.version,
+      document: b.document ?? {},
+      annotations: b.annotations,
+      relations: b.relations,
+      suppressed: b.suppressed,
+      dismissed: b.dismissed,
+    },
+  );
 }
 
 /** Equal as JSON with keys in any order and keys whose value is undefined left out (what canonical compares). */
@@ -755,7 +977,8 @@ function same(x: unknown, y: unknown): boolean {
   if (Array.isArray(x)) {
     const ya = y as unknown[];
     if (x.length !== ya.length) return false;
-    for (let i = 0; i < x.length; i++) if (!same(x[i] === undefined ? null : x[i], ya[i] === undefined ? null : ya[i])) return false;
+    for (let i = 0; i < x.length; i++)
+      if (!same(x[i] === undefined ? null : x[i], ya[i] === undefined ? null : ya[i])) return false;
     return true;
   }
   const xo = x as Record<string, unknown>;
@@ -769,4 +992,3 @@ function same(x: unknown, y: unknown): boolean {
   for (const k in yo) if (Object.prototype.hasOwnProperty.call(yo, k) && yo[k] !== undefined) n--;
   return n === 0;
 }
-

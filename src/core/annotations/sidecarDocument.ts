@@ -20,12 +20,16 @@ export function setDocumentField(text: string, key: DocumentField, value: string
   const before = readSidecar(text);
   if (!before.ok) {
     const p = before.problems[0];
-    return { ok: false, error: `the sidecar has an error (${p.line ? `line ${p.line}: ` : ''}${p.message}); fix it first` };
+    return {
+      ok: false,
+      error: `the sidecar has an error (${p.line ? `line ${p.line}: ` : ''}${p.message}); fix it first`,
+    };
   }
   const expected: DocumentMeta = { ...before.file.data.document, [key]: value };
   const doc = parseDocument(text);
   const root = doc.contents as YAMLMap;
-  const docPair = root.items.find(p => isScalar(p.key) && p.key.value === 'document') as Pair<unknown, unknown> | undefined;
+  const docPair = root.items.find(p => isScalar(p.key) && p.key.value === 'document') as
+    Pair<unknown, unknown> | undefined;
   const line = `${key}: ${scalar(value)}`;
   let next: string | null = null;
 
@@ -50,7 +54,12 @@ export function setDocumentField(text: string, key: DocumentField, value: string
     } else if (map.items.length) {
       const last = map.items[map.items.length - 1];
       const first = map.items[0];
-      const end = (isScalar(last.value) || isMap(last.value)) && last.value.range ? last.value.range[1] : isScalar(last.key) && last.key.range ? last.key.range[1] : null;
+      const end =
+        (isScalar(last.value) || isMap(last.value)) && last.value.range
+          ? last.value.range[1]
+          : isScalar(last.key) && last.key.range
+            ? last.key.range[1]
+            : null;
       const start = isScalar(first.key) && first.key.range ? first.key.range[0] : null;
       if (end !== null && start !== null) {
         const indent = start - (text.lastIndexOf('\n', start - 1) + 1);
@@ -58,25 +67,36 @@ export function setDocumentField(text: string, key: DocumentField, value: string
         next = text.slice(0, at) + `\n${' '.repeat(indent)}${line}` + text.slice(at);
       }
     }
-  } else if (docPair.value === null || (isScalar(docPair.value) && (docPair.value.value === null || docPair.value.value === ''))) {
+  } else if (
+    docPair.value === null ||
+    (isScalar(docPair.value) && (docPair.value.value === null || docPair.value.value === ''))
+  ) {
     // `document:` with nothing after it.
     const k = docPair.key;
-    if (isScalar(k) && k.range) next = text.slice(0, k.range[0]) + `document:\n  ${line}` + text.slice(lineEnd(text, k.range[0]));
+    if (isScalar(k) && k.range)
+      next = text.slice(0, k.range[0]) + `document:\n  ${line}` + text.slice(lineEnd(text, k.range[0]));
   }
 
   const same = (t: string) => {
     const r = readSidecar(t);
-    return r.ok && JSON.stringify(sorted(r.file.data.document)) === JSON.stringify(sorted(expected))
-      && JSON.stringify(r.file.data.annotations) === JSON.stringify(before.file.data.annotations);
+    return (
+      r.ok &&
+      JSON.stringify(sorted(r.file.data.document)) === JSON.stringify(sorted(expected)) &&
+      JSON.stringify(r.file.data.annotations) === JSON.stringify(before.file.data.annotations)
+    );
   };
   if (next !== null && same(next)) return { ok: true, text: next };
   // Whatever the splice could not do (an unusual layout), the YAML library does: correct, if less tidy in a diff.
   const whole = parseDocument(text);
   whole.setIn(['document', key], value);
   const out = String(whole);
-  return same(out) ? { ok: true, text: out } : { ok: false, error: `internal: the sidecar could not be given its ${key}` };
+  return same(out)
+    ? { ok: true, text: out }
+    : { ok: false, error: `internal: the sidecar could not be given its ${key}` };
 }
 
 function sorted(m: DocumentMeta): [string, unknown][] {
-  return Object.entries(m).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+  return Object.entries(m)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
 }

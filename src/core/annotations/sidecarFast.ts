@@ -23,16 +23,20 @@ export interface FastRead {
 }
 
 class GiveUp extends Error {}
-const fail = (): never => { throw new GiveUp(); };
+const fail = (): never => {
+  throw new GiveUp();
+};
 
 /** Characters YAML handles apart (control characters, line separators, a byte-order mark, half a surrogate pair): left to the library. */
-// eslint-disable-next-line no-control-regex -- control characters are what YAML writes differently, so the fast reader gives up on them
-const AWKWARD = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const AWKWARD =
+  // eslint-disable-next-line no-control-regex -- control characters are what YAML writes differently, so the fast reader gives up on them
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** A plain scalar in the characters Newsmark writes plain (see scalar in sidecar.ts). */
 const PLAIN = /^[\p{L}\p{N}_][\p{L}\p{N} _./@()'’-]*$/u;
 /** Plain scalars YAML 1.2's core schema reads as something other than text (the `yaml` package's tests). */
-const RESERVED = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+const RESERVED =
+  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$|^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 /** A whole number read as such (and nothing else that YAML reads as a number). */
 const INT = /^(?:0|[1-9][0-9]{0,14})$/;
 
@@ -123,7 +127,12 @@ class Reader {
         const ind = next < 0 ? -1 : this.indentAt(next);
         if (ind > column) {
           const s = this.starts[next] + ind;
-          const childRole: Role = role === 'root' && key === 'annotations' ? 'annotations' : role === 'annotation' && key === 'anchor' ? 'anchor' : null;
+          const childRole: Role =
+            role === 'root' && key === 'annotations'
+              ? 'annotations'
+              : role === 'annotation' && key === 'anchor'
+                ? 'anchor'
+                : null;
           if (this.text.startsWith('- ', s) || (this.text.charCodeAt(s) === 45 && s + 1 === this.lineEnd(next))) {
             value = this.blockSeq(ind, childRole);
             if (role === 'root') this.spans.roots.set(key, { column: ind, end: this.lastEnd });
@@ -150,7 +159,11 @@ class Reader {
       if (ind < column) return o;
       if (ind > column) fail();
       at = this.starts[next] + ind;
-      if (this.text.charCodeAt(at) === 45 /* - */ && (this.text.charCodeAt(at + 1) === 32 || at + 1 === this.lineEnd(next))) return o; // a list item at this column: the mapping was a list item's
+      if (
+        this.text.charCodeAt(at) === 45 /* - */ &&
+        (this.text.charCodeAt(at + 1) === 32 || at + 1 === this.lineEnd(next))
+      )
+        return o; // a list item at this column: the mapping was a list item's
     }
   }
 
@@ -165,9 +178,15 @@ class Reader {
       const c = this.text.charCodeAt(at);
       if (at >= end || c === 32) fail();
       const itemRole: Role = role === 'annotations' ? 'annotation' : null;
-      if (itemRole === 'annotation') { this.item = out.length; this.spans.anchorNumbers.push(-1, -1, -1, -1); }
+      if (itemRole === 'annotation') {
+        this.item = out.length;
+        this.spans.anchorNumbers.push(-1, -1, -1, -1);
+      }
       KEY.lastIndex = at;
-      const keyed = KEY.test(this.text) && this.text.charCodeAt(KEY.lastIndex) === 58 && (KEY.lastIndex + 1 === end || this.text.charCodeAt(KEY.lastIndex + 1) === 32);
+      const keyed =
+        KEY.test(this.text) &&
+        this.text.charCodeAt(KEY.lastIndex) === 58 &&
+        (KEY.lastIndex + 1 === end || this.text.charCodeAt(KEY.lastIndex + 1) === 32);
       if (keyed) {
         out.push(this.blockMap(column + 2, at, itemRole));
       } else {
@@ -215,7 +234,11 @@ class Reader {
     }
     if (j >= end) fail();
     let value: unknown;
-    try { value = JSON.parse(this.text.slice(i, j + 1)); } catch { fail(); }
+    try {
+      value = JSON.parse(this.text.slice(i, j + 1));
+    } catch {
+      fail();
+    }
     return { value: value as string, end: j + 1 };
   }
 

@@ -18,7 +18,17 @@
 import type { Anchor } from './anchor';
 import { type DocumentField, setDocumentField } from './sidecarDocument';
 import { fnv1a } from '../engine/text';
-import { type Annotation, type Dismissed, type DocumentMeta, type Problem, type ReadLimits, readSidecar, type Relation, SidecarFile, type Suppressed } from './sidecar';
+import {
+  type Annotation,
+  type Dismissed,
+  type DocumentMeta,
+  type Problem,
+  type ReadLimits,
+  readSidecar,
+  type Relation,
+  SidecarFile,
+  type Suppressed,
+} from './sidecar';
 
 export interface SidecarFs {
   /** The file's text, or null when there is no such file. */
@@ -40,7 +50,17 @@ export interface SidecarFs {
 
 export type Change =
   | { add: Annotation }
-  | { update: { id: string; fields: Partial<Record<'type' | 'canonical' | 'value' | 'mod' | 'speaker' | 'cue' | 'status' | 'note' | 'tags' | 'origin', string | string[] | undefined>> } }
+  | {
+      update: {
+        id: string;
+        fields: Partial<
+          Record<
+            'type' | 'canonical' | 'value' | 'mod' | 'speaker' | 'cue' | 'status' | 'note' | 'tags' | 'origin',
+            string | string[] | undefined
+          >
+        >;
+      };
+    }
   | { remove: string }
   | { positions: { id: string; start: number; end: number }[] }
   | { reanchor: { id: string; anchor: Anchor } }
@@ -83,8 +103,13 @@ export interface SidecarState {
 }
 
 export class SidecarBrokenError extends Error {
-  constructor(public readonly path: string, public readonly problems: Problem[]) {
-    super(`${path} has ${problems.length === 1 ? 'an error' : `${problems.length} errors`} (${problems[0].line ? `line ${problems[0].line}: ` : ''}${problems[0].message}); fix it first: Newsmark does not write over a sidecar it cannot read`);
+  constructor(
+    public readonly path: string,
+    public readonly problems: Problem[],
+  ) {
+    super(
+      `${path} has ${problems.length === 1 ? 'an error' : `${problems.length} errors`} (${problems[0].line ? `line ${problems[0].line}: ` : ''}${problems[0].message}); fix it first: Newsmark does not write over a sidecar it cannot read`,
+    );
   }
 }
 
@@ -106,7 +131,12 @@ export function sealOf(text: string): string {
  * the sidecar store recovers on the next open. `stillOk`, asked before the rename, may call the write off (false
  * returned; the temporary file stays for the next attempt to replace).
  */
-export async function writeAtomic(fs: Pick<SidecarFs, 'write' | 'rename' | 'remove'>, path: string, text: string, stillOk?: () => Promise<boolean>): Promise<boolean> {
+export async function writeAtomic(
+  fs: Pick<SidecarFs, 'write' | 'rename' | 'remove'>,
+  path: string,
+  text: string,
+  stillOk?: () => Promise<boolean>,
+): Promise<boolean> {
   const tmp = tempPathOf(path);
   await fs.write(tmp, text);
   await fs.write(sealPathOf(path), sealOf(text));
@@ -120,7 +150,10 @@ export class SidecarStore {
   private readonly states = new Map<string, SidecarState>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly fs: SidecarFs, private readonly opts: StoreOptions = {}) {}
+  constructor(
+    private readonly fs: SidecarFs,
+    private readonly opts: StoreOptions = {},
+  ) {}
 
   private limitsOf(path: string): ReadLimits {
     return { ...this.opts.limits, within: this.opts.within?.(path) };
@@ -134,7 +167,10 @@ export class SidecarStore {
   private serial<T>(path: string, job: () => Promise<T>): Promise<T> {
     const prev = this.queues.get(path) ?? Promise.resolve();
     const next = prev.then(job, job);
-    this.queues.set(path, next.catch(() => undefined));
+    this.queues.set(
+      path,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -151,12 +187,14 @@ export class SidecarStore {
 
   /** Reads a sidecar (recovering an interrupted write first, and removing what other interrupted writes left). */
   open(path: string): Promise<SidecarState> {
-    return this.serial(path, () => this.locked(path, async real => {
-      const recovered = await this.recoverLocked(path, real);
-      const s = await this.load(path);
-      s.recovered = recovered;
-      return s;
-    }));
+    return this.serial(path, () =>
+      this.locked(path, async real => {
+        const recovered = await this.recoverLocked(path, real);
+        const s = await this.load(path);
+        s.recovered = recovered;
+        return s;
+      }),
+    );
   }
 
   /** Only recovers an interrupted write (without reading the sidecar for use): the number of annotations recovered. */
@@ -196,7 +234,14 @@ export class SidecarStore {
   private async load(path: string): Promise<SidecarState> {
     const prev = this.states.get(path);
     const text = await this.fs.read(path);
-    const s: SidecarState = { path, file: prev?.file ?? null, problems: null, disk: text, deleted: false, recovered: 0 };
+    const s: SidecarState = {
+      path,
+      file: prev?.file ?? null,
+      problems: null,
+      disk: text,
+      deleted: false,
+      recovered: 0,
+    };
     if (text === null) {
       // Gone. Keep what we had: the next change writes it again, and nothing made is lost.
       s.deleted = !!prev?.file && prev.file.data.annotations.length > 0;
@@ -212,14 +257,16 @@ export class SidecarStore {
 
   /** Writes back a sidecar that was deleted outside Newsmark, from the annotations it still holds. */
   restore(path: string): Promise<SidecarState> {
-    return this.serial(path, () => this.locked(path, async real => {
-      const s = this.states.get(path);
-      if (!s?.file) throw new Error(`nothing to restore for ${path}`);
-      await writeAtomic(this.fs, real, s.file.text);
-      s.disk = s.file.text;
-      s.deleted = false;
-      return s;
-    }));
+    return this.serial(path, () =>
+      this.locked(path, async real => {
+        const s = this.states.get(path);
+        if (!s?.file) throw new Error(`nothing to restore for ${path}`);
+        await writeAtomic(this.fs, real, s.file.text);
+        s.disk = s.file.text;
+        s.deleted = false;
+        return s;
+      }),
+    );
   }
 
   /**
@@ -227,18 +274,34 @@ export class SidecarStore {
    * changes made outside Newsmark since it last read the file; refuses when the file on disk is broken.
    */
   change(path: string, articleName: string, change: Change, meta?: DocumentMeta): Promise<SidecarState> {
-    return this.serial(path, () => this.locked(path, async real => {
-      // If the file changes again between reading it and putting the new version in place (a tool that takes
-      // no lock: git, an editor), start over from the newer file (a few times at most), so their change is
-      // never written over.
-      for (let attempt = 0; ; attempt++) {
-        const r = await this.changeOnce(path, real, articleName, 'batch' in change ? change : structuredCopy(change), meta, attempt < 3);
-        if (r) return r;
-      }
-    }));
+    return this.serial(path, () =>
+      this.locked(path, async real => {
+        // If the file changes again between reading it and putting the new version in place (a tool that takes
+        // no lock: git, an editor), start over from the newer file (a few times at most), so their change is
+        // never written over.
+        for (let attempt = 0; ; attempt++) {
+          const r = await this.changeOnce(
+            path,
+            real,
+            articleName,
+            'batch' in change ? change : structuredCopy(change),
+            meta,
+            attempt < 3,
+          );
+          if (r) return r;
+        }
+      }),
+    );
   }
 
-  private async changeOnce(path: string, real: string, articleName: string, change: Change, meta: DocumentMeta | undefined, mayRetry: boolean): Promise<SidecarState | null> {
+  private async changeOnce(
+    path: string,
+    real: string,
+    articleName: string,
+    change: Change,
+    meta: DocumentMeta | undefined,
+    mayRetry: boolean,
+  ): Promise<SidecarState | null> {
     {
       const known = this.states.get(path);
       const disk = await this.fs.read(path);
@@ -249,7 +312,14 @@ export class SidecarStore {
       } else {
         const r = readSidecar(disk, this.limitsOf(path));
         if (!r.ok) {
-          this.states.set(path, { path, file: known?.file ?? null, problems: r.problems, disk, deleted: false, recovered: 0 });
+          this.states.set(path, {
+            path,
+            file: known?.file ?? null,
+            problems: r.problems,
+            disk,
+            deleted: false,
+            recovered: 0,
+          });
           throw new SidecarBrokenError(path, r.problems);
         }
         base = r.file;
@@ -264,10 +334,22 @@ export class SidecarStore {
         this.states.set(path, s);
         return s;
       }
-      const written = await writeAtomic(this.fs, real, base.text, mayRetry ? async () => (await this.fs.read(path)) === disk : undefined);
+      const written = await writeAtomic(
+        this.fs,
+        real,
+        base.text,
+        mayRetry ? async () => (await this.fs.read(path)) === disk : undefined,
+      );
       if (!written) {
         // Changed meanwhile: remember what we had read, and merge again with the newer file.
-        this.states.set(path, { path, file: known?.file ?? null, problems: null, disk: known?.disk ?? null, deleted: false, recovered: 0 });
+        this.states.set(path, {
+          path,
+          file: known?.file ?? null,
+          problems: null,
+          disk: known?.disk ?? null,
+          deleted: false,
+          recovered: 0,
+        });
         return null;
       }
       const s: SidecarState = { path, file: base, problems: null, disk: base.text, deleted: false, recovered: 0 };
@@ -281,21 +363,30 @@ export class SidecarStore {
    * A change to an annotation they changed too is a conflict the user settles; false means: keep theirs.
    */
   private async mergeable(path: string, mine: SidecarFile, theirs: SidecarFile, change: Change): Promise<boolean> {
-    const id = 'update' in change ? change.update.id : 'remove' in change ? change.remove : 'reanchor' in change ? change.reanchor.id : null;
+    const id =
+      'update' in change
+        ? change.update.id
+        : 'remove' in change
+          ? change.remove
+          : 'reanchor' in change
+            ? change.reanchor.id
+            : null;
     if (id === null) {
-      if ('add' in change && theirs.annotation(change.add.id)) change.add.id = theirs.newId(change.add.id + JSON.stringify(change.add.anchor));
+      if ('add' in change && theirs.annotation(change.add.id))
+        change.add.id = theirs.newId(change.add.id + JSON.stringify(change.add.anchor));
       return true;
     }
     const before = mine.annotation(id) ?? null;
     const now = theirs.annotation(id) ?? null;
     if (JSON.stringify(before) === JSON.stringify(now)) return true; // they did not touch it
     // They changed or deleted the annotation we are changing: the user decides.
-    const choice = this.opts.resolve ? await this.opts.resolve({ sidecar: path, id, mine: before, theirs: now }) : 'theirs';
+    const choice = this.opts.resolve
+      ? await this.opts.resolve({ sidecar: path, id, mine: before, theirs: now })
+      : 'theirs';
     if (choice === 'theirs') return false;
     if (now === null && before) theirs.addAnnotation(before); // bring ours back, then change it
     return true;
   }
-
 }
 
 function structuredCopy<T>(x: T): T {
@@ -310,17 +401,18 @@ function reread(text: string): SidecarFile {
 
 function apply(f: SidecarFile, c: Change): void | false {
   if ('add' in c) f.addAnnotation(c.add);
-  else if ('update' in c) { if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields); }
-  else if ('remove' in c) f.removeAnnotation(c.remove);
+  else if ('update' in c) {
+    if (f.annotation(c.update.id)) f.updateAnnotation(c.update.id, c.update.fields);
+  } else if ('remove' in c) f.removeAnnotation(c.remove);
   else if ('positions' in c) f.setPositions(c.positions.filter(p => f.annotation(p.id)));
-  else if ('reanchor' in c) { if (f.annotation(c.reanchor.id)) f.setAnchor(c.reanchor.id, c.reanchor.anchor); }
-  else if ('relate' in c) f.addRelation(c.relate);
+  else if ('reanchor' in c) {
+    if (f.annotation(c.reanchor.id)) f.setAnchor(c.reanchor.id, c.reanchor.anchor);
+  } else if ('relate' in c) f.addRelation(c.relate);
   else if ('suppress' in c) f.addSuppressed(c.suppress);
   else if ('dismiss' in c) f.addDismissed(c.dismiss);
   else if ('meta' in c) {
     const r = setDocumentField(f.text, c.meta.key, c.meta.value);
     if (!r.ok) throw new Error(r.error);
     f.adopt(reread(r.text));
-  }
-  else if ('batch' in c) return c.batch(f);
+  } else if ('batch' in c) return c.batch(f);
 }

@@ -72,19 +72,25 @@ export interface CrossResult {
   derived?: { documents: string[]; origin?: string }[];
 }
 
-const STOP = new Set(`a an the and or but of to in on at by for from with as into onto over under after before
+const STOP = new Set(
+  `a an the and or but of to in on at by for from with as into onto over under after before
   during since until about than then that this these those which who whom whose what when where while is are was
   were be been being has have had do does did will would shall should can could may might must it its they them
   their he she his her him we our you your i me my not no nor also only just very more most some any all each every
   both either neither other such own same so too there here out up down off again further once said says say told
   tell according reported reports report stated states noted note added wrote now still already previously recent
-  weeks week months month years year new one two three`.split(/\s+/).filter(Boolean));
+  weeks week months month years year new one two three`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
-const HEDGES = /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear|(?:it )?(?:is|was) not (?:immediately )?clear)\b/iu;
+const HEDGES =
+  /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear|(?:it )?(?:is|was) not (?:immediately )?clear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
 /** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
-const COUNTERFACTUAL = /\b(?:if not for|if it (?:were|was|had) not been for|had it not been for|were it not for|if it weren[’']t for|if it wasn[’']t for)\b/gi;
+const COUNTERFACTUAL =
+  /\b(?:if not for|if it (?:were|was|had) not been for|had it not been for|were it not for|if it weren[’']t for|if it wasn[’']t for)\b/gi;
 /** A text with its counterfactual phrases blanked (same length, so positions hold). */
 const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
@@ -103,7 +109,10 @@ const nameKeys = new Map<string, string>();
 function nameKey(s: string): string {
   let k = nameKeys.get(s);
   if (k === undefined) {
-    k = fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+    k = fold(s)
+      .replace(/[^a-z0-9 ]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (nameKeys.size > 50000) nameKeys.clear();
     nameKeys.set(s, k);
   }
@@ -175,10 +184,15 @@ const unquoted = (t: string) => t.replace(/“[^”]*”?|"[^"]*"?/g, m => ' '.r
 function namesEvent(text: string, d: { text: string; end: number }): boolean {
   if (!/\d/.test(d.text) || /\d{4}/.test(d.text) || !/\p{L}/u.test(d.text)) return false;
   const next = /^\s+(\p{Ll}+)/u.exec(text.slice(d.end, d.end + 30))?.[1];
-  return !!next && !STOP.has(next) && !/^(?:morning|afternoon|evening|night|last|this|next|at|when|while|after|before|that|which|deadline)$/.test(next);
+  return (
+    !!next &&
+    !STOP.has(next) &&
+    !/^(?:morning|afternoon|evening|night|last|this|next|at|when|while|after|before|that|which|deadline)$/.test(next)
+  );
 }
 
-const METADATA = /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
+const METADATA =
+  /^(?:(?:date|published|updated|posted|by)\b|[A-Z][A-Z .'-]+,\s+\w+\.? \d{1,2}\s*\([^)]*\)\s*[-–—]\s*$|\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})/i;
 
 /** The items of a list sorted by start that lie in [start, end), found from a moving cursor (no quadratic scans). */
 class Cursor<T extends { start: number; end: number }> {
@@ -187,7 +201,8 @@ class Cursor<T extends { start: number; end: number }> {
   within(start: number, end: number): T[] {
     while (this.i < this.xs.length && this.xs[this.i].start < start) this.i++;
     const out: T[] = [];
-    for (let k = this.i; k < this.xs.length && this.xs[k].start < end; k++) if (this.xs[k].end <= end) out.push(this.xs[k]);
+    for (let k = this.i; k < this.xs.length && this.xs[k].start < end; k++)
+      if (this.xs[k].end <= end) out.push(this.xs[k]);
     return out;
   }
 }
@@ -199,7 +214,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
   const byStart = <T extends { start: number }>(xs: T[]) => [...xs].sort((x, y) => x.start - y.start);
   const entityCursor = new Cursor(byStart(analysis.entities));
   const dateCursor = new Cursor(byStart(analysis.dates));
-  const claims = byStart(analysis.attributions.map(x => ({ start: Math.min(x.content.start, x.cue?.start ?? Infinity), end: Math.max(x.content.end, x.cue?.end ?? 0), x })));
+  const claims = byStart(
+    analysis.attributions.map(x => ({
+      start: Math.min(x.content.start, x.cue?.start ?? Infinity),
+      end: Math.max(x.content.end, x.cue?.end ?? 0),
+      x,
+    })),
+  );
   let claimFrom = 0;
   for (const p of paragraphs(text)) {
     for (const s of sentences(text, p)) {
@@ -240,9 +261,11 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3 || toks.filter(t => t.word).length < 5) continue;
       const overlapping = () => {
-        while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start) claimFrom++;
+        while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start)
+          claimFrom++;
         const got: Attribution[] = [];
-        for (let k = claimFrom; k < claims.length && claims[k].start < s.end; k++) if (claims[k].end > s.start) got.push(claims[k].x);
+        for (let k = claimFrom; k < claims.length && claims[k].start < s.end; k++)
+          if (claims[k].end > s.start) got.push(claims[k].x);
         return got;
       };
       out.push({
@@ -253,10 +276,28 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         text: raw,
         ids: featureIds(features),
         prevPeople: out.length ? out[out.length - 1].people : NO_PEOPLE,
-        people: [...new Map(ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const)).values()],
+        people: [
+          ...new Map(
+            ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const),
+          ).values(),
+        ],
         numbers,
         dates,
-        dateTexts: datesHere.length === 0 ? NO_DATES : datesHere.filter(d => d.value).map(d => ({ value: d.value!, text: d.text, before: /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ?? '', near: nearWords(toks, d), telling: tells(toks, d), named: namesEvent(text, d) })),
+        dateTexts:
+          datesHere.length === 0
+            ? NO_DATES
+            : datesHere
+                .filter(d => d.value)
+                .map(d => ({
+                  value: d.value!,
+                  text: d.text,
+                  before:
+                    /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ??
+                    '',
+                  near: nearWords(toks, d),
+                  telling: tells(toks, d),
+                  named: namesEvent(text, d),
+                })),
         attributions: overlapping(),
         hedged: HEDGES.test(unquoted(raw)),
         negated: NEGATION.test(factual(text.slice(s.start, s.end))),
@@ -283,13 +324,18 @@ function nearWords(toks: Token[], span: { start: number; end: number }): string[
   let last = first;
   while (last + 1 < words.length && words[last + 1].start < span.end) last++;
   if (first < 0) return [];
-  return words.slice(Math.max(0, first - 8), last + 9)
-    .filter(t => (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f))
+  return words
+    .slice(Math.max(0, first - 8), last + 9)
+    .filter(
+      t =>
+        (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f),
+    )
     .map(t => stem(t.f));
 }
 
 /** Words of telling: a date beside one dates the telling ("said Friday", "Friday’s statement", "a Thursday report"). */
-const TELLING = /^(?:said|says|saying|say|told|tells|telling|announced|announcing|tweeted|tweeting|wrote|stated|added|statement|statements|interview|tweet|remarks|briefing|report|reports|reported)$/;
+const TELLING =
+  /^(?:said|says|saying|say|told|tells|telling|announced|announcing|tweeted|tweeting|wrote|stated|added|statement|statements|interview|tweet|remarks|briefing|report|reports|reported)$/;
 
 /** Whether a date stands within two words of a word of telling. */
 function tells(toks: Token[], span: { start: number; end: number }): boolean {
@@ -298,7 +344,9 @@ function tells(toks: Token[], span: { start: number; end: number }): boolean {
   if (first < 0) return false;
   let last = first;
   while (last + 1 < words.length && words[last + 1].start < span.end) last++;
-  return words.slice(Math.max(0, first - 2), last + 3).some(t => (t.end <= span.start || t.start >= span.end) && TELLING.test(t.f));
+  return words
+    .slice(Math.max(0, first - 2), last + 3)
+    .some(t => (t.end <= span.start || t.start >= span.end) && TELLING.test(t.f));
 }
 
 /**
@@ -315,14 +363,26 @@ function quotesOf(toks: Token[]): string[][] {
     const touching = prevEnd === t.start;
     prevEnd = t.end;
     // A straight mark right after a word or a stop closes a quotation (one opened before the sentence).
-    if (t.text === '“' || (t.text === '"' && !cur && !(touching && !opened && before.length))) { cur = []; opened = true; continue; }
+    if (t.text === '“' || (t.text === '"' && !cur && !(touching && !opened && before.length))) {
+      cur = [];
+      opened = true;
+      continue;
+    }
     if (t.text === '”' || t.text === '"') {
       // (The words before a closing mark are the quotation; the words after it are not part of it.)
-      if (cur) { if (cur.length) out.push(cur); cur = null; } else if (!opened && before.length) { out.push(before); before = []; opened = true; }
+      if (cur) {
+        if (cur.length) out.push(cur);
+        cur = null;
+      } else if (!opened && before.length) {
+        out.push(before);
+        before = [];
+        opened = true;
+      }
       continue;
     }
     if (!t.word) continue;
-    if (cur) cur.push(t.f); else before.push(t.f);
+    if (cur) cur.push(t.f);
+    else before.push(t.f);
   }
   if (cur && cur.length) out.push(cur);
   return out;
@@ -338,7 +398,8 @@ function voicesOf(s: Statement): Int16Array {
   const out = new Int16Array(s.ids.length).fill(-2);
   // ", who pleaded guilty on Friday," inside a quoted person's words is the reporter telling who the person is.
   const relative: [number, number][] = [];
-  for (const m of s.text.matchAll(/, (?:who|which) [^,.;:“”"]{3,120}(?=[,.;:]|$)/g)) relative.push([s.start + m.index!, s.start + m.index! + m[0].length]);
+  for (const m of s.text.matchAll(/, (?:who|which) [^,.;:“”"]{3,120}(?=[,.;:]|$)/g))
+    relative.push([s.start + m.index!, s.start + m.index! + m[0].length]);
   s.ids.forEach((id, k) => {
     if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
     const f = FEATURE_NAMES[id];
@@ -346,16 +407,28 @@ function voicesOf(s: Statement): Int16Array {
     if (at < 0) return;
     const pos = s.start + at;
     let voice = -1;
-    if (relative.some(([a, b]) => pos >= a && pos < b)) { out[k] = -1; return; }
+    if (relative.some(([a, b]) => pos >= a && pos < b)) {
+      out[k] = -1;
+      return;
+    }
     for (let i = 0; i < s.attributions.length; i++) {
       const x = s.attributions[i];
-      if (pos >= x.content.start && pos < x.content.end) { voice = i; break; }
+      if (pos >= x.content.start && pos < x.content.end) {
+        voice = i;
+        break;
+      }
       let src = x.source?.start ?? x.cue?.start;
       // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
       if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
       const postposed = x.content.start < (src ?? 0);
-      const about = src !== undefined && pos >= Math.min(src, x.cue?.start ?? src) && (postposed ? true : pos < (x.cue?.end ?? src));
-      if (about) { voice = -2; break; }
+      const about =
+        src !== undefined &&
+        pos >= Math.min(src, x.cue?.start ?? src) &&
+        (postposed ? true : pos < (x.cue?.end ?? src));
+      if (about) {
+        voice = -2;
+        break;
+      }
     }
     out[k] = voice;
   });
@@ -386,11 +459,19 @@ export class SpeakerMerger {
       const head = key.split(' ')[0] === nameKey(n).split(' ')[0];
       // One inside the other ("former [Venezuelan] intelligence official"), or most words shared with the same head
       // ("source close to [the / Venezuela's] ruling [Socialist] party").
-      if (!/^anonymous sources/.test(key) && small.size >= 2 && (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))) {
+      if (
+        !/^anonymous sources/.test(key) &&
+        small.size >= 2 &&
+        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))
+      ) {
         // Keep the fuller description, and among two, the one that says which country it is about.
-        const score = (x: string) => (/\b(?:[A-Z][a-z]+(?:an|ese|ian|ish|i)|[A-Z][a-z]+['’]s)\b/.test(x) ? 1000 : 0) + nameKey(x).length;
+        const score = (x: string) =>
+          (/\b(?:[A-Z][a-z]+(?:an|ese|ian|ish|i)|[A-Z][a-z]+['’]s)\b/.test(x) ? 1000 : 0) + nameKey(x).length;
         const canonical = score(speaker) > score(n) ? speaker : n;
-        if (canonical !== n) { this.names[i] = canonical; this.wordsOf[i] = new Set(nameKey(canonical).split(' ')); }
+        if (canonical !== n) {
+          this.names[i] = canonical;
+          this.wordsOf[i] = new Set(nameKey(canonical).split(' '));
+        }
         this.map.set(key, i);
         return canonical;
       }
@@ -407,16 +488,25 @@ export class SpeakerMerger {
   }
 }
 
-const OUTLETS = /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
+const OUTLETS =
+  /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
 
 function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
-  if (/^anonymous sources/.test(k) || /\b(?:source|sources|official|officials|insider|insiders|aide|aides|diplomat|diplomats|people familiar)\b/.test(k) && !types.has(k)) {
+  if (
+    /^anonymous sources/.test(k) ||
+    (/\b(?:source|sources|official|officials|insider|insiders|aide|aides|diplomat|diplomats|people familiar)\b/.test(
+      k,
+    ) &&
+      !types.has(k))
+  ) {
     if (/\b(?:government|ministry|authorities)\b/.test(k)) return 'government';
     return 'anonymous';
   }
-  if (/\b(?:government|ministry|authorities|administration|white house|kremlin|state department|state media)\b/.test(k)) return 'government';
-  if (OUTLETS.test(k) || /\b(?:news|times|post|gazette|daily|wire|ledger|herald|tribune|journal|media)\b/.test(k)) return 'outlet';
+  if (/\b(?:government|ministry|authorities|administration|white house|kremlin|state department|state media)\b/.test(k))
+    return 'government';
+  if (OUTLETS.test(k) || /\b(?:news|times|post|gazette|daily|wire|ledger|herald|tribune|journal|media)\b/.test(k))
+    return 'outlet';
   if (/\b(?:report|statement|study|survey|document|filing|letter)\b/.test(k)) return 'document';
   const type = types.get(k);
   if (type === 'PERSON') return 'person';
@@ -431,7 +521,10 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
  */
 export function sourceName(name: string): string {
   const bare = name.replace(/\s+(?:reported|reports|said|says|wrote|writes|noted|added|stated)$/, '');
-  const paper = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(bare);
+  const paper =
+    /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(
+      bare,
+    );
   return paper ? `The ${paper[1]}` : bare;
 }
 
@@ -460,7 +553,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   articles.forEach((a, d) => {
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
-    if (!prepared || prepared.text !== a.text) PREPARED.set(a.analysis, (prepared = { text: a.text, statements: statementsOf(a, 0, 0), runs: runsOf(a.text), origins: originsOf(a.text, a.analysis) }));
+    if (!prepared || prepared.text !== a.text)
+      PREPARED.set(
+        a.analysis,
+        (prepared = {
+          text: a.text,
+          statements: statementsOf(a, 0, 0),
+          runs: runsOf(a.text),
+          origins: originsOf(a.text, a.analysis),
+        }),
+      );
     runs.push(prepared.runs);
     origins.push(prepared.origins);
     // Numbered for this check in place (no copy of hundreds of thousands of statements), unless one analysis
@@ -468,14 +570,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     const own = !used.has(prepared.statements);
     used.add(prepared.statements);
     for (const p of prepared.statements) {
-      if (own) { p.doc = d; p.i = stmts.length; stmts.push(p); } else stmts.push({ ...p, doc: d, i: stmts.length });
+      if (own) {
+        p.doc = d;
+        p.i = stmts.length;
+        stmts.push(p);
+      } else stmts.push({ ...p, doc: d, i: stmts.length });
     }
   });
 
   // Sources, merged across articles.
   const merger = new SpeakerMerger();
   const types = new Map<string, string>();
-  for (const a of articles) for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
+  for (const a of articles)
+    for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
   const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
@@ -483,31 +590,48 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const labels = new Map<Attribution, string | null>();
   for (const a of articles) {
     const es = a.analysis.entities;
-    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
+    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start)
+      ? es
+      : [...es].sort((x, y) => x.start - y.start);
     for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
   }
   const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
-  for (const a of articles) for (const x of a.analysis.attributions) { const l = labelOf(x); if (l) merger.add(l); }
+  for (const a of articles)
+    for (const x of a.analysis.attributions) {
+      const l = labelOf(x);
+      if (l) merger.add(l);
+    }
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
     const name = sourceName(merger.get(speaker));
     let s = sourceMap.get(name);
-    if (!s) sourceMap.set(name, (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }));
+    if (!s)
+      sourceMap.set(
+        name,
+        (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }),
+      );
     let seen = docsOf.get(s);
     if (!seen) docsOf.set(s, (seen = new Set()));
-    if (!seen.has(doc)) { seen.add(doc); s.documents.push(doc); }
+    if (!seen.has(doc)) {
+      seen.add(doc);
+      s.documents.push(doc);
+    }
     s.mentions++;
     s.quotes.push(m);
   };
   for (const a of articles) {
     for (const x of a.analysis.attributions) {
       const speaker = labelOf(x);
-      if (speaker) cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      if (speaker)
+        cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
       // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
-      const conduit = [x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''), /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1]]
-        .find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
-      if (conduit && nameKey(conduit) !== nameKey(speaker ?? '')) cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      const conduit = [
+        x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''),
+        /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
+      ].find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
+      if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
+        cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
   }
 
@@ -520,7 +644,15 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const df = new Int32Array(idOf.size);
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
-  stmts.forEach((st, i) => { for (const id of ids[i]) { df[id]++; if (lastDoc[id] !== st.doc) { lastDoc[id] = st.doc; docFreq[id]++; } } });
+  stmts.forEach((st, i) => {
+    for (const id of ids[i]) {
+      df[id]++;
+      if (lastDoc[id] !== st.doc) {
+        lastDoc[id] = st.doc;
+        docFreq[id]++;
+      }
+    }
+  });
   // Statements of different stories never pair (see StoryGuard).
   const docFirst = new Int32Array(articles.length + 1);
   for (const st of stmts) docFirst[st.doc + 1]++;
@@ -537,21 +669,40 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   }
   const markDocs = new Int32Array(markIds.size);
   const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
-  stmts.forEach((st, i) => { for (const id of ids[i]) { const k = markOf[id]; if (lastMarkDoc[k] !== st.doc) { lastMarkDoc[k] = st.doc; markDocs[k]++; } } });
+  stmts.forEach((st, i) => {
+    for (const id of ids[i]) {
+      const k = markOf[id];
+      if (lastMarkDoc[k] !== st.doc) {
+        lastMarkDoc[k] = st.doc;
+        markDocs[k]++;
+      }
+    }
+  });
   const marks: number[] = [];
-  const stories = new StoryGuard(articles.length, d => {
-    marks.length = 0;
-    for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
-    return marks;
-  }, k => markDocs[k], articles.map(a => a.analysis.published));
+  const stories = new StoryGuard(
+    articles.length,
+    d => {
+      marks.length = 0;
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
+      return marks;
+    },
+    k => markDocs[k],
+    articles.map(a => a.analysis.published),
+  );
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
-  const weight = ids.map(list => { let w = 0; for (const id of list) w += idf[id]; return w; });
+  const weight = ids.map(list => {
+    let w = 0;
+    for (const id of list) w += idf[id];
+    return w;
+  });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
   const index: number[][] = Array.from({ length: idOf.size }, () => []);
-  ids.forEach((list, i) => { for (const id of list) if (docFreq[id] <= common) index[id].push(i); });
+  ids.forEach((list, i) => {
+    for (const id of list) if (docFreq[id] <= common) index[id].push(i);
+  });
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands).
   const pairA: number[] = [];
   const pairB: number[] = [];
@@ -578,7 +729,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       }
     }
     let candidates = touched;
-    if (touched.length > MAX_CANDIDATES) candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
+    if (touched.length > MAX_CANDIDATES)
+      candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
     scored += candidates.length;
     for (const j of candidates) {
       if (!stories.same(s.doc, stmts[j].doc)) continue;
@@ -595,8 +747,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
           const id = mine[x];
           w += idf[id];
           const kind = kindOfId[id];
-          if (kind === 2) names++; else { words++; if (kind === 0) plain++; }
-          x++; y++;
+          if (kind === 2) names++;
+          else {
+            words++;
+            if (kind === 0) plain++;
+          }
+          x++;
+          y++;
         }
       }
       const score = w / Math.sqrt(weight[s.i] * weight[j]);
@@ -606,8 +763,17 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       const b = stmts[j];
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
-      if (anchors === 0) for (const k of s.numbers.keys()) if (k && b.numbers.has(k)) { anchors = 1; break; }
-      if ((score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3))) { pairA.push(s.i); pairB.push(j); pairScore.push(score); }
+      if (anchors === 0)
+        for (const k of s.numbers.keys())
+          if (k && b.numbers.has(k)) {
+            anchors = 1;
+            break;
+          }
+      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) {
+        pairA.push(s.i);
+        pairB.push(j);
+        pairScore.push(score);
+      }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
@@ -616,11 +782,17 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const np = pairA.length;
   const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
   const firstOf = new Int32Array(n + 1); // each statement's pairs, as a slice of byStatement
-  for (let p = 0; p < np; p++) { firstOf[pairA[p] + 1]++; firstOf[pairB[p] + 1]++; }
+  for (let p = 0; p < np; p++) {
+    firstOf[pairA[p] + 1]++;
+    firstOf[pairB[p] + 1]++;
+  }
   for (let i = 0; i < n; i++) firstOf[i + 1] += firstOf[i];
   const byStatement = new Int32Array(2 * np);
   const fill = firstOf.slice(0, n);
-  for (let p = 0; p < np; p++) { byStatement[fill[pairA[p]]++] = p; byStatement[fill[pairB[p]]++] = p; }
+  for (let p = 0; p < np; p++) {
+    byStatement[fill[pairA[p]]++] = p;
+    byStatement[fill[pairB[p]]++] = p;
+  }
   const seenDoc = new Int32Array(articles.length).fill(-1);
   for (let i = 0; i < n; i++) {
     if (firstOf[i] === firstOf[i + 1]) continue;
@@ -645,7 +817,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // Articles named by their label (an outlet), or by label and path where two share one.
   const labelCount = new Map<string, number>();
   for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
-  const names = articles.map(a => (a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : a.label ?? a.doc));
+  const names = articles.map(a =>
+    a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : (a.label ?? a.doc),
+  );
   const judge: Judge = { minConfidence, names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
   for (const p of matched) {
     const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
@@ -656,25 +830,32 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
   const groups = new Map<number, Set<Statement>>();
-  for (const p of mutual) for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
-    const r = find(s.i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = new Set()));
-    g.add(s);
-  }
+  for (const p of mutual)
+    for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
+      const r = find(s.i);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = new Set()));
+      g.add(s);
+    }
   // Provenance: articles that are one report (see derivations).
   const derived = derivations(runs, origins);
   const reportOf = new Map<number, number>();
-  derived.forEach((g, k) => { for (const d of g.docs) reportOf.set(d, k); });
+  derived.forEach((g, k) => {
+    for (const d of g.docs) reportOf.set(d, k);
+  });
   const groupsIn = (here: Set<number>) => {
     const by = new Map<number, number[]>();
-    for (const d of here) { const k = reportOf.get(d); if (k !== undefined) by.set(k, [...(by.get(k) ?? []), d]); }
+    for (const d of here) {
+      const k = reportOf.get(d);
+      if (k !== undefined) by.set(k, [...(by.get(k) ?? []), d]);
+    }
     return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
   };
   const claims: CrossClaim[] = [];
   const claimOf = new Map<number, string>();
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
-  [...groups.values()].map(g => [...g])
+  [...groups.values()]
+    .map(g => [...g])
     .filter(g => new Set(g.map(s => s.doc)).size >= 2)
     .map(g => ({ g, first: Math.min(...g.map(s => s.i)) }))
     .sort((x, y) => x.first - y.first)
@@ -695,14 +876,28 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       for (const s of g) claimOf.set(s.i, id);
     });
 
-  const conflicts: CrossConflict[] = [...disagreeing].filter(([, c]) => c.confidence >= minConfidence)
+  const conflicts: CrossConflict[] = [...disagreeing]
+    .filter(([, c]) => c.confidence >= minConfidence)
     .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
-    .map(([p, c]) => ({ claim: claimOf.get(pairA[p]) ?? null, ...c, a: mention(stmts[pairA[p]]), b: mention(stmts[pairB[p]]) }));
+    .map(([p, c]) => ({
+      claim: claimOf.get(pairA[p]) ?? null,
+      ...c,
+      a: mention(stmts[pairA[p]]),
+      b: mention(stmts[pairB[p]]),
+    }));
 
-  const sources = [...sourceMap.values()].sort((x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker));
+  const sources = [...sourceMap.values()].sort(
+    (x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker),
+  );
   return {
-    documents: docs, sources, claims, conflicts, stats: { statements: stmts.length, scored },
-    derived: derived.map(g => (g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) })),
+    documents: docs,
+    sources,
+    claims,
+    conflicts,
+    stats: { statements: stmts.length, scored },
+    derived: derived.map(g =>
+      g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) },
+    ),
   };
 }
 
@@ -718,12 +913,17 @@ function voiceIndex(s: Statement, other: Statement): number {
     else {
       const k = s.voices[x];
       if (k !== -2) votes.set(k, (votes.get(k) ?? 0) + 1);
-      x++; y++;
+      x++;
+      y++;
     }
   }
   let best = -1;
   let n = -1;
-  for (const [v, c] of votes) if (c > n || (c === n && v !== -1)) { best = v; n = c; }
+  for (const [v, c] of votes)
+    if (c > n || (c === n && v !== -1)) {
+      best = v;
+      n = c;
+    }
   return best;
 }
 
@@ -761,7 +961,14 @@ interface Overlap {
  * units of a word found once, whatever the workspace's size), divided by how often its article repeats it: a word
  * both articles repeat in many statements is the story's topic, not what this statement says.
  */
-function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf: Float64Array, maxIdf: number): Overlap {
+function overlapOf(
+  a: Statement,
+  x: Int32Array,
+  b: Statement,
+  y: Int32Array,
+  idf: Float64Array,
+  maxIdf: number,
+): Overlap {
   let wx = 0;
   let wy = 0;
   let w = 0;
@@ -776,10 +983,24 @@ function overlapOf(a: Statement, x: Int32Array, b: Statement, y: Int32Array, idf
     const q = b.ids[y[j]];
     if (p < q) i++;
     else if (p > q) j++;
-    else { w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]); if (FEATURE_KINDS[p] !== 0) anchors++; if (FEATURE_NAMES[p][0] === '#') figures++; i++; j++; }
+    else {
+      w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]);
+      if (FEATURE_KINDS[p] !== 0) anchors++;
+      if (FEATURE_NAMES[p][0] === '#') figures++;
+      i++;
+      j++;
+    }
   }
-  w /= maxIdf; wx /= maxIdf; wy /= maxIdf;
-  return { weight: w, containment: w / (Math.min(wx, wy) || 1), cosine: w / (Math.sqrt(wx * wy) || 1), anchors, figures };
+  w /= maxIdf;
+  wx /= maxIdf;
+  wy /= maxIdf;
+  return {
+    weight: w,
+    containment: w / (Math.min(wx, wy) || 1),
+    cosine: w / (Math.sqrt(wx * wy) || 1),
+    anchors,
+    figures,
+  };
 }
 
 /**
@@ -797,7 +1018,9 @@ const st = (q: string[]) => {
 function sentenceStems(text: string): string[] {
   let r = SENTENCE_STEMS.get(text);
   if (!r) {
-    r = tokenize(text).filter(t => t.word).map(t => stem(t.f));
+    r = tokenize(text)
+      .filter(t => t.word)
+      .map(t => stem(t.f));
     if (SENTENCE_STEMS.size > 50000) SENTENCE_STEMS.clear();
     SENTENCE_STEMS.set(text, r);
   }
@@ -806,19 +1029,23 @@ function sentenceStems(text: string): string[] {
 
 function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   let found: 'same' | 'reworded' | null = null;
-  for (const qa of a.quotes) for (const qb of b.quotes) {
-    if (!sharesRun(qa, qb, 5)) continue;
-    // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
-    if (inOrder(st(qa), st(qb)) || inOrder(st(qb), st(qa))) return 'same';
-    // Spelt differently, worded the same: "workforce" / "work force", "same-sex" / "same sex", "we've" / "we have".
-    const la = letters(qa);
-    const lb = letters(qb);
-    if (la.includes(lb) || lb.includes(la)) return 'same';
-    found = 'reworded';
-  }
+  for (const qa of a.quotes)
+    for (const qb of b.quotes) {
+      if (!sharesRun(qa, qb, 5)) continue;
+      // Words as the grammar of the sentence needs them ("looks forward" / "I look forward") are the same words.
+      if (inOrder(st(qa), st(qb)) || inOrder(st(qb), st(qa))) return 'same';
+      // Spelt differently, worded the same: "workforce" / "work force", "same-sex" / "same sex", "we've" / "we have".
+      const la = letters(qa);
+      const lb = letters(qb);
+      if (la.includes(lb) || lb.includes(la)) return 'same';
+      found = 'reworded';
+    }
   if (found) return found;
   // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     if (x.quotes.length === 0) continue;
     const words = sentenceStems(y.text);
     for (const q of x.quotes) {
@@ -836,9 +1063,23 @@ function letters(q: string[]): string {
   const out: string[] = [];
   for (const w of q) {
     const prev = out.length ? out[out.length - 1] : '';
-    if (w === 't' && prev.endsWith('n')) out[out.length - 1] = prev === 'can' ? 'cannot' : prev === 'won' ? 'willnot' : `${prev.slice(0, -1)}not`;
-    else out.push(CONTRACTED[w] && prev ? CONTRACTED[w] : w.replace(/^can['’]t$/, 'cannot').replace(/^won['’]t$/, 'willnot').replace(/n['’]t$/, 'not')
-      .replace(/['’]ve$/, 'have').replace(/['’]re$/, 'are').replace(/['’]ll$/, 'will').replace(/['’]m$/, 'am').replace(/['’]d$/, 'would').replace(/['’]s$/, 'is'));
+    if (w === 't' && prev.endsWith('n'))
+      out[out.length - 1] = prev === 'can' ? 'cannot' : prev === 'won' ? 'willnot' : `${prev.slice(0, -1)}not`;
+    else
+      out.push(
+        CONTRACTED[w] && prev
+          ? CONTRACTED[w]
+          : w
+              .replace(/^can['’]t$/, 'cannot')
+              .replace(/^won['’]t$/, 'willnot')
+              .replace(/n['’]t$/, 'not')
+              .replace(/['’]ve$/, 'have')
+              .replace(/['’]re$/, 'are')
+              .replace(/['’]ll$/, 'will')
+              .replace(/['’]m$/, 'am')
+              .replace(/['’]d$/, 'would')
+              .replace(/['’]s$/, 'is'),
+      );
   }
   return out.join('').replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -864,13 +1105,17 @@ function inOrder(x: string[], y: string[]): boolean {
 }
 
 /** Words that say what a speaker is, not who: a label made only of them names nobody in particular. */
-const ROLE = /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
+const ROLE =
+  /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
 
 /** Two labels that may name one speaker: equal, one's name words inside the other's, or one naming nobody in particular. */
 export function sameSpeaker(x: string | null, y: string | null): boolean {
   if (x === y) return true;
   if (x === null || y === null) return false;
-  const words = (s: string) => nameKey(s).split(' ').filter(w => w.length > 1 && !ROLE.test(w));
+  const words = (s: string) =>
+    nameKey(s)
+      .split(' ')
+      .filter(w => w.length > 1 && !ROLE.test(w));
   const wx = words(x);
   const wy = words(y);
   if (wx.length === 0 || wy.length === 0) return true;
@@ -878,7 +1123,11 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
   const lead = (s: string) => nameKey(/\p{Lu}[\p{L}\p{N}]*/u.exec(s)?.[0] ?? '');
   const lx = lead(x);
   const ly = lead(y);
-  if ((lx && nameKey(y).replace(/s\b/g, '').split(' ').includes(lx.replace(/s$/, ''))) || (ly && nameKey(x).replace(/s\b/g, '').split(' ').includes(ly.replace(/s$/, '')))) return true;
+  if (
+    (lx && nameKey(y).replace(/s\b/g, '').split(' ').includes(lx.replace(/s$/, ''))) ||
+    (ly && nameKey(x).replace(/s\b/g, '').split(' ').includes(ly.replace(/s$/, '')))
+  )
+    return true;
   const [small, big] = wx.length <= wy.length ? [wx, wy] : [wy, wx];
   return small.every(w => big.includes(w));
 }
@@ -889,34 +1138,47 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
  */
 function conduit(name: string, text: string): boolean {
   if (!/^[a-z][a-z'-]+$/.test(name)) return false;
-  return new RegExp(`\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`).test(text);
+  return new RegExp(
+    `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
+  ).test(text);
 }
 
 /** Cues of a demand or a plea: what follows is what someone asked for, not a claim of fact. */
-const DEMAND = /^(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressured?|demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\b/i;
+const DEMAND =
+  /^(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressured?|demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\b/i;
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
-const REPORTING = /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
+const REPORTING =
+  /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
 const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
 
 /** Descriptions of sources without a name that still say who speaks. */
-const GROUP = /\b(?:anonymous|sources?|officials?|analysts?|experts?|critics?|aides?|people|residents|witnesses|police|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|spokes(?:man|woman|person)|advisers?|advocates?|insiders?|unnamed)\b/;
+const GROUP =
+  /\b(?:anonymous|sources?|officials?|analysts?|experts?|critics?|aides?|people|residents|witnesses|police|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|spokes(?:man|woman|person)|advisers?|advocates?|insiders?|unnamed)\b/;
 
-const NUMBER_ONLY = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
+const NUMBER_ONLY =
+  /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|both)(?:\s+\p{Ll}+)?$/iu;
 
 /** Whether a speaker label is a name (capitalised words) rather than a description ("Michael Grimm's attorney" is one). */
-const named = (v: string) => !/['’]s \p{Ll}/u.test(v) && v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
+const named = (v: string) =>
+  !/['’]s \p{Ll}/u.test(v) && v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
 
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
-const person = (v: string) => /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) && !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(v);
+const person = (v: string) =>
+  /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) &&
+  !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(
+    v,
+  );
 
 /** Whether a statement names a speaker, or has "he" or "she" where the statement before it names the person. */
 function namesSpeaker(s: Statement, speaker: string): boolean {
   if (!/^\p{Lu}/u.test(speaker) || speaker === 'an unnamed source') return false;
-  const words = nameKey(speaker).split(' ').filter(w => w.length > 2 && !ROLE.test(w) && !/^(?:the|of|and|for)$/.test(w));
+  const words = nameKey(speaker)
+    .split(' ')
+    .filter(w => w.length > 2 && !ROLE.test(w) && !/^(?:the|of|and|for)$/.test(w));
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
@@ -938,8 +1200,12 @@ function creditedElsewhere(s: Statement, voice: number): boolean {
  * it in the sentence, the other in the sentence before): at least 80% of the shorter one's words in order in the other.
  */
 function sameWords(a: Statement, b: Statement): boolean {
-  const wa = tokenize(a.text).filter(t => t.word).map(t => t.f);
-  const wb = tokenize(b.text).filter(t => t.word).map(t => t.f);
+  const wa = tokenize(a.text)
+    .filter(t => t.word)
+    .map(t => t.f);
+  const wb = tokenize(b.text)
+    .filter(t => t.word)
+    .map(t => t.f);
   const [x, y] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (x.length < 5 || y.length > 4 * x.length) return false;
   // The longest common subsequence, one row at a time.
@@ -954,7 +1220,9 @@ function sameWords(a: Statement, b: Statement): boolean {
 
 /** Whether each exact figure of a list stands somewhere in the other statement (counting whatever). */
 function sameFigures(qs: Quantity[], y: Statement): boolean {
-  return qs.every(q => q.lo === q.hi && [...y.numbers.values()].some(list => list.some(r => r.lo === q.lo && r.hi === q.hi)));
+  return qs.every(
+    q => q.lo === q.hi && [...y.numbers.values()].some(list => list.some(r => r.lo === q.lo && r.hi === q.hi)),
+  );
 }
 
 /** Whether most of a statement's words are quoted. */
@@ -962,7 +1230,9 @@ const inQuotes = (s: Statement) => s.quoted;
 
 /** Content words two statements share, as stems. */
 function sharedWords(x: Statement, y: Statement): string[] {
-  return shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0).map(id => FEATURE_NAMES[id]);
+  return shared(x.ids, y.ids)
+    .filter(id => FEATURE_KINDS[id] === 0)
+    .map(id => FEATURE_NAMES[id]);
 }
 
 /** Whether a word of a pattern stands within a few words of a word both statements share: it bears on their claim. */
@@ -986,7 +1256,11 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   // Otherwise the hedge bears on what follows it ("reportedly forwarded", "alleged interference", "allegedly aimed
   // to detain Maduro"), not on the sentence around it ("were reportedly furious that the charges were announced").
   const common = new Set(sharedWords(h, plain));
-  const names = new Set(shared(h.ids, plain.ids).filter(id => FEATURE_KINDS[id] === 2).flatMap(id => FEATURE_NAMES[id].slice(1).split(' ')));
+  const names = new Set(
+    shared(h.ids, plain.ids)
+      .filter(id => FEATURE_KINDS[id] === 2)
+      .flatMap(id => FEATURE_NAMES[id].slice(1).split(' ')),
+  );
   // A hedge on a relation or a reason ("apparently in response to", "reportedly because") leaves the event unhedged.
   const after = tokenize(text.slice(m.index + m[0].length)).filter(t => t.word);
   if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return false;
@@ -996,7 +1270,13 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   const end = after.findIndex(t => BOUND.test(t.f));
   const beforeToks = tokenize(text.slice(0, m.index));
   let from = beforeToks.length;
-  while (from > 0 && beforeToks.length - from < 8 && !/^[,;:—–(]$/.test(beforeToks[from - 1].text) && !BOUND.test(beforeToks[from - 1].f)) from--;
+  while (
+    from > 0 &&
+    beforeToks.length - from < 8 &&
+    !/^[,;:—–(]$/.test(beforeToks[from - 1].text) &&
+    !BOUND.test(beforeToks[from - 1].f)
+  )
+    from--;
   const reach = [...beforeToks.slice(from).filter(t => t.word), ...after.slice(0, end < 0 ? 6 : Math.min(end, 6))];
   return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
 }
@@ -1005,9 +1285,14 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
  * Words that keep a statement short of stating a claim as fact (a possibility, an expectation, an accusation):
  * beside the shared words of a hedged statement, the other hedges too.
  */
-const SOFT = /\b(?:may|might|could|possibl[ey]|possibility|likely|unlikely|whether|expected|appears?|appeared|seems?|seemed|suggest(?:s|ed|ing)?|accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ation|ations))\b/i;
+const SOFT =
+  /\b(?:may|might|could|possibl[ey]|possibility|likely|unlikely|whether|expected|appears?|appeared|seems?|seemed|suggest(?:s|ed|ing)?|accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing|ation|ations))\b/i;
 
-export interface Disagreement { kind: ConflictKind; explanation: string; confidence: number }
+export interface Disagreement {
+  kind: ConflictKind;
+  explanation: string;
+  confidence: number;
+}
 
 /**
  * What a kind of disagreement takes off the confidence: who said it differs for many reasons besides disagreement
@@ -1044,7 +1329,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
-  const same = clamp((0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) * Math.min(1, o.weight));
+  const same = clamp(
+    (0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) *
+      Math.min(1, o.weight),
+  );
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (same + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
@@ -1058,43 +1346,83 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // pair them with different words, not different figures.
     if (sameFigures(qa, b) && sameFigures(qb, a)) continue;
     const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
-    return { kind: 'number', explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`, confidence: clamp(same + 0.15) };
+    return {
+      kind: 'number',
+      explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`,
+      confidence: clamp(same + 0.15),
+    };
   }
   // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
   // A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different.
-  const within = (v: string, ys: string[]) => ys.some(y => v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v));
+  const within = (v: string, ys: string[]) =>
+    ys.some(y => v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v));
   // The same words ("June 28") resolved to two values by articles published on different days are one date.
-  const dated = (x: Statement, y: Statement) => x.dateTexts.filter(d => !d.telling && !d.named && !within(d.value, y.dates) && !y.dateTexts.some(e => e.text === d.text) && y.dateTexts.some(e => !e.telling && !e.named && e.near.some(w => d.near.includes(w))));
+  const dated = (x: Statement, y: Statement) =>
+    x.dateTexts.filter(
+      d =>
+        !d.telling &&
+        !d.named &&
+        !within(d.value, y.dates) &&
+        !y.dateTexts.some(e => e.text === d.text) &&
+        y.dateTexts.some(e => !e.telling && !e.named && e.near.some(w => d.near.includes(w))),
+    );
   const ta = dated(a, b);
   const tb = dated(b, a);
   if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
-    const sameMonth = ta.some(x => tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)));
+    const sameMonth = ta.some(x =>
+      tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)),
+    );
     if (!sameMonth) {
       const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
       // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
       const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
       // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
-      const years = Math.min(...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))));
+      const years = Math.min(
+        ...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))),
+      );
       // Days next to each other are mostly two steps of one story ("urged on Wednesday", "passed on Thursday").
       const day = (v: string) => (v.length === 10 ? Date.parse(v) / 864e5 : NaN);
       const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
       // Read on basil (23 listed, none real): two dates in one story's statements are mostly of two events, unless
       // both date it the same way.
-      return { kind: 'date', explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`, confidence: clamp(same + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0)) };
+      return {
+        kind: 'date',
+        explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
+        confidence: clamp(same + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0)),
+      };
     }
   }
   // Hedged in one, stated in the other.
-  if (a.hedged !== b.hedged && hedgesShared(a.hedged ? a : b, a.hedged ? b : a) && !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)) {
+  if (
+    a.hedged !== b.hedged &&
+    hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
+    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
+  ) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
-    return { kind: 'hedge', explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`, confidence: clamp(same) };
+    return {
+      kind: 'hedge',
+      explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`,
+      confidence: clamp(same),
+    };
   }
   // The same quotation in other words.
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
-  if (quoted === 'reworded' || (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5 && a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))) {
-    return { kind: 'other', explanation: `${da} and ${db} quote it in different words`, confidence: clamp(same - REWORDED_DOUBT) };
+  if (
+    quoted === 'reworded' ||
+    (quoted === null &&
+      inQuotes(a) &&
+      inQuotes(b) &&
+      o.containment >= 0.5 &&
+      a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))
+  ) {
+    return {
+      kind: 'other',
+      explanation: `${da} and ${db} quote it in different words`,
+      confidence: clamp(same - REWORDED_DOUBT),
+    };
   }
   // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
   const speaker = (s: Statement, i: number) => {
@@ -1103,14 +1431,17 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     return l ? j.merger.get(l) : 'an unnamed source';
   };
   // A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare.
-  const sound = (v: string | null) => v === null || (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
+  const sound = (v: string | null) =>
+    v === null ||
+    (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
   const va = speaker(a, ia);
   const vb = speaker(b, ib);
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) => !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
+  const namedIn = (v: string | null, x: Statement) =>
+    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
   const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
@@ -1123,9 +1454,24 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // A demand credited to someone ("X called on Trump to cancel", "urged lawmakers to") is an act the other reports
   // too ("Democrats pressured Trump to cancel"), not a claim one states as fact and the other credits.
   const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
-  const about = demand(a, ia) || demand(b, ib) || (va === null && REPORTING.test(a.text)) || (vb === null && REPORTING.test(b.text))
-    || (va === null && vb !== null && namesSpeaker(a, vb)) || (vb === null && va !== null && namesSpeaker(b, va)) || (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) || (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
-  if (!chain && !about && (counted || !sameSpeaker(va, vb)) && sound(va) && sound(vb) && !unknown(va, a) && !unknown(vb, b)) {
+  const about =
+    demand(a, ia) ||
+    demand(b, ib) ||
+    (va === null && REPORTING.test(a.text)) ||
+    (vb === null && REPORTING.test(b.text)) ||
+    (va === null && vb !== null && namesSpeaker(a, vb)) ||
+    (vb === null && va !== null && namesSpeaker(b, va)) ||
+    (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
+    (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
+  if (
+    !chain &&
+    !about &&
+    (counted || !sameSpeaker(va, vb)) &&
+    sound(va) &&
+    sound(vb) &&
+    !unknown(va, a) &&
+    !unknown(vb, b)
+  ) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
@@ -1134,11 +1480,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // likewise; what they disagree about is not who said it.
     else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
     // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
-    else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b)) confidence -= 0.15;
+    else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b))
+      confidence -= 0.15;
     // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
     // to a source. (Two sources giving one figure agree on it.)
     if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;
-    return { kind: 'attribution', explanation: `${say(da, va)}, ${say(db, vb)}`, confidence: clamp(confidence - ATTRIBUTION_DOUBT) };
+    return {
+      kind: 'attribution',
+      explanation: `${say(da, va)}, ${say(db, vb)}`,
+      confidence: clamp(confidence - ATTRIBUTION_DOUBT),
+    };
   }
   // Other people named in it.
   const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
@@ -1151,31 +1502,56 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const names = extra.join(', ');
     // Surest when the pronoun stands beside a shared name where the other names someone beside it ("she and
     // Hugo Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role.
-    const last = (p: string) => fold(p).split(' ').pop()!.replace(/[^a-z]/g, '');
-    const beside = (text: string, x: string, y: string) => new RegExp(`\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`).test(fold(text));
-    const coordinated = both.some(p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))));
+    const last = (p: string) =>
+      fold(p)
+        .split(' ')
+        .pop()!
+        .replace(/[^a-z]/g, '');
+    const beside = (text: string, x: string, y: string) =>
+      new RegExp(
+        `\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`,
+      ).test(fold(text));
+    const coordinated = both.some(
+      p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))),
+    );
     // Otherwise the pronoun is mostly someone the other names too, in a sentence before (read on basil: none real).
-    if (coordinated) return { kind: 'entity', explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`, confidence: clamp(same + 0.05) };
+    if (coordinated)
+      return {
+        kind: 'entity',
+        explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`,
+        confidence: clamp(same + 0.05),
+      };
   }
   // Negated in one only.
   // The clause of x that negates words it shares with y.
   // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
-  const negatedClause = (x: Statement, y: Statement) => (x.negated ? x.text.split(/[,;:—–]/).find(clause => {
-    if (!NEGATION.test(factual(clause))) return false;
-    const f = fold(clause);
-    if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2) return false;
-    const m = NEGATION.exec(factual(clause))!;
-    const after = tokenize(clause.slice(m.index)).filter(t => t.word).slice(1, 5).map(t => stem(t.f));
-    const common = new Set(sharedWords(x, y));
-    return after.some(w => common.has(w));
-  }) : undefined);
+  const negatedClause = (x: Statement, y: Statement) =>
+    x.negated
+      ? x.text.split(/[,;:—–]/).find(clause => {
+          if (!NEGATION.test(factual(clause))) return false;
+          const f = fold(clause);
+          if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2)
+            return false;
+          const m = NEGATION.exec(factual(clause))!;
+          const after = tokenize(clause.slice(m.index))
+            .filter(t => t.word)
+            .slice(1, 5)
+            .map(t => stem(t.f));
+          const common = new Set(sharedWords(x, y));
+          return after.some(w => common.has(w));
+        })
+      : undefined;
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
   if (!na !== !nb && !(na ? b : a).negated) {
     const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.
-    return { kind: 'negation', explanation: `${j.names[neg.doc]} negates it (“${clip(clause.trim(), 70)}”), ${j.names[pos.doc]} does not`, confidence: clamp(same - 0.35) };
+    return {
+      kind: 'negation',
+      explanation: `${j.names[neg.doc]} negates it (“${clip(clause.trim(), 70)}”), ${j.names[pos.doc]} does not`,
+      confidence: clamp(same - 0.35),
+    };
   }
   return null;
 }
@@ -1210,13 +1586,19 @@ function shared(x: Int32Array, y: Int32Array): number[] {
   for (let i = 0, j = 0; i < x.length && j < y.length;) {
     if (x[i] < y[j]) i++;
     else if (x[i] > y[j]) j++;
-    else { out.push(x[i]); i++; j++; }
+    else {
+      out.push(x[i]);
+      i++;
+      j++;
+    }
   }
   return out;
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
-const PREPARED = new WeakMap<Analysis, { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }>();
+const PREPARED = new WeakMap<
+  Analysis,
+  { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }
+>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;
-

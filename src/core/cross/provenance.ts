@@ -69,7 +69,9 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   const n = runs.length;
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  const join = (a: number, b: number) => { parent[find(a)] = find(b); };
+  const join = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
   // Articles sharing SHARED_RUNS sampled runs rewrite one another.
   const byRun = new Map<number, number[]>();
   runs.forEach((list, d) => {
@@ -82,20 +84,30 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   const pairRuns = new Map<number, number>();
   for (const list of byRun.values()) {
     if (list.length < 2 || list.length > STOCK) continue;
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
-      const k = list[i] * n + list[j];
-      pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
-    }
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const k = list[i] * n + list[j];
+        pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
+      }
   }
   for (const [k, c] of pairRuns) if (c >= SHARED_RUNS) join(Math.floor(k / n), k % n);
   // Articles that say they come from one outlet's report.
   const byOrigin = new Map<string, number[]>();
-  origins.forEach((os, d) => { for (const o of os) byOrigin.set(o.toLowerCase(), [...(byOrigin.get(o.toLowerCase()) ?? []), d]); });
+  origins.forEach((os, d) => {
+    for (const o of os) byOrigin.set(o.toLowerCase(), [...(byOrigin.get(o.toLowerCase()) ?? []), d]);
+  });
   for (const ds of byOrigin.values()) for (let i = 1; i < ds.length; i++) join(ds[0], ds[i]);
   const groups = new Map<number, number[]>();
-  for (let d = 0; d < n; d++) { const r = find(d); const g = groups.get(r); if (g) g.push(d); else groups.set(r, [d]); }
-  return [...groups.values()].filter(g => g.length > 1).map(g => {
-    const origin = g.map(d => origins[d][0]).find(o => o);
-    return origin ? { docs: g, origin } : { docs: g };
-  });
+  for (let d = 0; d < n; d++) {
+    const r = find(d);
+    const g = groups.get(r);
+    if (g) g.push(d);
+    else groups.set(r, [d]);
+  }
+  return [...groups.values()]
+    .filter(g => g.length > 1)
+    .map(g => {
+      const origin = g.map(d => origins[d][0]).find(o => o);
+      return origin ? { docs: g, origin } : { docs: g };
+    });
 }

@@ -13,13 +13,46 @@ export interface Quantity {
   text: string;
 }
 
-const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12 };
+const WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  dozen: 12,
+};
 
 /** Amounts without a number: the range each stands for. */
 const VAGUE: Record<string, [number, number]> = {
-  dozens: [24, 199], hundreds: [200, 1999], thousands: [2000, 19999], several: [3, 9], scores: [40, 199], millions: [2e6, 2e9],
+  dozens: [24, 199],
+  hundreds: [200, 1999],
+  thousands: [2000, 19999],
+  several: [3, 9],
+  scores: [40, 199],
+  millions: [2e6, 2e9],
   billions: [2e9, 2e12],
 };
 
@@ -27,7 +60,10 @@ const VAGUE: Record<string, [number, number]> = {
 const BEFORE: [RegExp, (v: number) => [number, number]][] = [
   [/^(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than|at minimum)$/, v => [v, Infinity]],
   [/^(?:at most|fewer than|less than|under|up to|no more than|as many as)$/, v => [0, v]],
-  [/^(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|just over|just under|more or less)$/, v => [v * 0.9, v * 1.1]],
+  [
+    /^(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated|estimated|just over|just under|more or less)$/,
+    v => [v * 0.9, v * 1.1],
+  ],
 ];
 
 const FUNCTION = /^(?:the|a|an|of|and|or|but|to|in|on|at|for|by|with|from|that|which|who|is|are|was|were)$/;
@@ -45,9 +81,18 @@ export function numberWord(f: string): number | undefined {
  * past hyphens and scale words like "billion" are kept as the key: "$3.6 billion" and "$3 billion" compare).
  * `skip(k)` says a token is not a quantity (it is part of a date).
  */
-export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: Set<string>, skip: (k: number) => boolean): Map<string, Quantity[]> {
+export function quantitiesOf(
+  toks: Token[],
+  stem: (w: string) => string,
+  stop: Set<string>,
+  skip: (k: number) => boolean,
+): Map<string, Quantity[]> {
   const out = new Map<string, Quantity[]>();
-  const add = (key: string, q: Quantity) => { const list = out.get(key); if (list) list.push(q); else out.set(key, [q]); };
+  const add = (key: string, q: Quantity) => {
+    const list = out.get(key);
+    if (list) list.push(q);
+    else out.set(key, [q]);
+  };
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     let v: number | undefined;
@@ -70,7 +115,8 @@ export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: S
     const next = toks[j];
     if (!next?.word) continue;
     // "Four of the sources": a part of a group.
-    if (!range && next.f === 'of' && /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? '')) continue;
+    if (!range && next.f === 'of' && /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? ''))
+      continue;
     if (stop.has(next.f) || next.f.length < 3) continue;
     const key = stem(next.f);
     let text = t.text;
@@ -81,8 +127,16 @@ export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: S
       const two = k >= 2 + c ? `${toks[k - 2 - c].f} ${toks[k - 1 - c].f}` : '';
       const one = k >= 1 + c ? toks[k - 1 - c].f : '';
       for (const [re, f] of BEFORE) {
-        if (two && re.test(two)) { range = f(v); text = `${toks[k - 2 - c].text} ${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`; break; }
-        if (one && re.test(one)) { range = f(v); text = `${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`; break; }
+        if (two && re.test(two)) {
+          range = f(v);
+          text = `${toks[k - 2 - c].text} ${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`;
+          break;
+        }
+        if (one && re.test(one)) {
+          range = f(v);
+          text = `${toks[k - 1 - c].text} ${c ? toks[k - 1].text : ''}${t.text}`;
+          break;
+        }
       }
       const after = `${toks[j + 1]?.f ?? ''} ${toks[j + 2]?.f ?? ''}`;
       if (AFTER.test(after) || toks[j + 1]?.f === 'plus') range = [v, Infinity];
@@ -90,7 +144,11 @@ export function quantitiesOf(toks: Token[], stem: (w: string) => string, stop: S
     // As written: "30-page report", "at least 30 trucks", "dozens of trucks".
     const hyphen = j > k + 1;
     const after = hyphen && toks[j + 1]?.word && !FUNCTION.test(toks[j + 1].f) ? ` ${toks[j + 1].text}` : '';
-    add(key, { lo: range![0], hi: range![1], text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}` });
+    add(key, {
+      lo: range![0],
+      hi: range![1],
+      text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}`,
+    });
   }
   return out;
 }

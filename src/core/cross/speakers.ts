@@ -9,12 +9,18 @@ import type { Attribution, Entity } from '../engine/types';
 import { fold } from '../engine/text';
 
 /** Words of a title or office before a name. */
-const TITLE = /^(?:sheriff|whip|leader|senator|sen|rep|representative|congressman|congresswoman|governor|gov|secretary|general|president|director|chairman|chairwoman|chief|speaker|mayor|judge|justice|minister|ambassador|commissioner|attorney|spokesman|spokeswoman|house|senate|majority|minority|county|state|former|acting|interim|deputy|vice|dr|mr|mrs|ms)$/;
+const TITLE =
+  /^(?:sheriff|whip|leader|senator|sen|rep|representative|congressman|congresswoman|governor|gov|secretary|general|president|director|chairman|chairwoman|chief|speaker|mayor|judge|justice|minister|ambassador|commissioner|attorney|spokesman|spokeswoman|house|senate|majority|minority|county|state|former|acting|interim|deputy|vice|dr|mr|mrs|ms)$/;
 
 /** A possessive and a role after a name: "’s attorney", "'s national security adviser", "’s campaign spokesman". */
-const POSSESSED = /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
+const POSSESSED =
+  /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
 
-const key = (s: string) => fold(s).replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+const key = (s: string) =>
+  fold(s)
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export class SpeakerResolver {
   /** Full names (two words or more) of people in the workspace, by key, with how often each is named. */
@@ -28,11 +34,15 @@ export class SpeakerResolver {
       const k = key(e.canonical);
       if (!k.includes(' ')) continue;
       const p = this.people.get(k);
-      if (p) { p.n++; continue; }
+      if (p) {
+        p.n++;
+        continue;
+      }
       this.people.set(k, { name: e.canonical, n: 1 });
       const last = k.split(' ').pop()!;
       const list = this.bySurname.get(last);
-      if (list) list.push(k); else this.bySurname.set(last, [k]);
+      if (list) list.push(k);
+      else this.bySurname.set(last, [k]);
     }
   }
 
@@ -45,21 +55,36 @@ export class SpeakerResolver {
     const role = x.source ? POSSESSED.exec(text.slice(x.source.end, x.source.end + 60)) : null;
     if (x.source && role) {
       const before = beforeSpan(entities, x.source.start);
-      if (before && before.type === 'PERSON' && /^\s*,\s*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(before.end, x.source.start))) return this.fullName(before.canonical);
+      if (
+        before &&
+        before.type === 'PERSON' &&
+        /^\s*,\s*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(before.end, x.source.start))
+      )
+        return this.fullName(before.canonical);
       return `${x.source.text.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')}${role[0]}`;
     }
     const k = key(label);
     // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
-    const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
+    const isPerson =
+      !/^[RDI]-\p{Lu}/u.test(label) &&
+      (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
     if (!isPerson && x.source) {
       const before = beforeSpan(entities, x.source.start);
-      if (before && before.type === 'PERSON' && /^\s*(?:,|\(|\bof\b)\s*(?:(?:the|a|an)\s+)?$/i.test(text.slice(before.end, x.source.start))) label = before.canonical;
+      if (
+        before &&
+        before.type === 'PERSON' &&
+        /^\s*(?:,|\(|\bof\b)\s*(?:(?:the|a|an)\s+)?$/i.test(text.slice(before.end, x.source.start))
+      )
+        label = before.canonical;
     }
     label = this.withoutTitle(label);
     // "Ms. Lindqvist", "Sen. Quillon": the surname, given its full name below when the workspace has one.
-    const titled = /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(label);
+    const titled =
+      /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(
+        label,
+      );
     if (titled) label = titled[1];
     return this.fullName(label);
   }
@@ -92,7 +117,11 @@ export class SpeakerResolver {
 function beforeSpan(entities: Entity[], at: number): Entity | null {
   let lo = 0;
   let hi = entities.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (entities[mid].start < at) lo = mid + 1; else hi = mid; }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
   for (let i = lo - 1; i >= 0 && i >= lo - 4; i--) if (entities[i].end <= at) return entities[i];
   return null;
 }

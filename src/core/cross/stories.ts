@@ -26,8 +26,15 @@ export class StoryGuard {
   /** Each article's publication day (days since 1970), or NaN. */
   private readonly days: Float64Array;
 
-  constructor(n: number, features: (d: number) => Iterable<number>, articlesWith: (id: number) => number, published: (string | null)[] = []) {
-    this.days = Float64Array.from({ length: n }, (_, d) => (published[d] ? Date.parse(published[d]!.slice(0, 10)) / 864e5 : NaN));
+  constructor(
+    n: number,
+    features: (d: number) => Iterable<number>,
+    articlesWith: (id: number) => number,
+    published: (string | null)[] = [],
+  ) {
+    this.days = Float64Array.from({ length: n }, (_, d) =>
+      published[d] ? Date.parse(published[d]!.slice(0, 10)) / 864e5 : NaN,
+    );
     // Rarity as if the workspace had at least a few dozen articles: in a small one, a word in every article is the
     // story's, not common English.
     const scale = Math.max(n, 24);
@@ -37,7 +44,11 @@ export class StoryGuard {
       const ids = [...count.keys()].sort((x, y) => x - y);
       const w = new Float32Array(ids.length);
       let norm = 0;
-      ids.forEach((id, k) => { const x = Math.sqrt(count.get(id)!) * Math.log(1 + scale / articlesWith(id)); w[k] = x; norm += x * x; });
+      ids.forEach((id, k) => {
+        const x = Math.sqrt(count.get(id)!) * Math.log(1 + scale / articlesWith(id));
+        w[k] = x;
+        norm += x * x;
+      });
       norm = Math.sqrt(norm) || 1;
       for (let k = 0; k < w.length; k++) w[k] /= norm;
       this.marks.push(Int32Array.from(ids));
@@ -57,7 +68,13 @@ export class StoryGuard {
       const wy = this.weights[b];
       r = 0;
       for (let i = 0, j = 0; i < x.length && j < y.length;) {
-        if (x[i] < y[j]) i++; else if (x[i] > y[j]) j++; else { r += wx[i] * wy[j]; i++; j++; }
+        if (x[i] < y[j]) i++;
+        else if (x[i] > y[j]) j++;
+        else {
+          r += wx[i] * wy[j];
+          i++;
+          j++;
+        }
       }
       this.cache.set(k, r);
     }

@@ -25,7 +25,13 @@ function readParagraph(ptext: string): Local {
   const cands = paragraphCandidates(ptext, sents);
   // Claims need to know where names are; a word not yet typed (resolved over the whole article) is taken as a
   // person's name, which is what a capitalised unknown word beside a speech verb almost always is.
-  const names: Entity[] = cands.map(c => ({ text: '', start: c.start, end: c.end, type: c.type ?? 'PERSON', canonical: '' }));
+  const names: Entity[] = cands.map(c => ({
+    text: '',
+    start: c.start,
+    end: c.end,
+    type: c.type ?? 'PERSON',
+    canonical: '',
+  }));
   const claims = paragraphAttributions(ptext, sents, names);
   resetTokens();
   return { cands, dateHits: paragraphDateHits(ptext), claims };
@@ -38,8 +44,17 @@ export interface Analyzer {
 
 /** A candidate moved by `by` (every field copied by name: one object shape, no generic property copy). */
 const shiftCand = (c: Candidate, by: number): Candidate => ({
-  start: c.start + by, end: c.end + by, type: c.type, canonical: c.canonical, personCue: c.personCue, evidence: c.evidence,
-  weak: c.weak, speechOnly: c.speechOnly, namedFor: c.namedFor, relative: c.relative, gender: c.gender,
+  start: c.start + by,
+  end: c.end + by,
+  type: c.type,
+  canonical: c.canonical,
+  personCue: c.personCue,
+  evidence: c.evidence,
+  weak: c.weak,
+  speechOnly: c.speechOnly,
+  namedFor: c.namedFor,
+  relative: c.relative,
+  gender: c.gender,
 });
 /** A date hit moved by `by`; `inner` and `tense` are kept only where the hit has them. */
 const shiftHit = (h: DateHit, by: number): DateHit => {

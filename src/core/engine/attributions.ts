@@ -10,54 +10,184 @@ import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIE
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
-const STRONG = new Set(`said says say told tells tell added adds wrote writes stated states noted notes note
+const STRONG = new Set(
+  `said says say told tells tell added adds wrote writes stated states noted notes note
   reported reports explained explains argued argues insisted insists warned warns claimed claims asserted asserts
   acknowledged acknowledges emphasized emphasised emphasizes emphasises stressed stresses contended contends
   maintained maintains testified tweeted conceded concedes admitted admits argue`
-  .split(/\s+/).filter(Boolean));
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Verbs that attribute only before "that", "to", a colon or a quote ("confirmed that …", "vowed to …"). */
-const WEAK = new Set(`confirmed confirms denied denies announced announces vowed vows vow pledged pledges pledge
+const WEAK = new Set(
+  `confirmed confirms denied denies announced announces vowed vows vow pledged pledges pledge
   promised promises threatened threatens alleged alleges declared declares predicted predicts estimated estimates
   observed recalled urged urges agreed agrees disclosed discloses revealed reveals assured assures signalled
   signaled hinted hints cautioned cautions posted replied responded countered complained complains suggested suggests
-  suggest indicates indicated indicate contend insist maintain acknowledge provided`.split(/\s+/).filter(Boolean));
+  suggest indicates indicated indicate contend insist maintain acknowledge provided`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Cue words that are also plural nouns ("four states", "news reports"): cues only before "that", a colon or a quote. */
 const NOUNISH = new Set(['states', 'reports', 'claims', 'notes']);
 /**
  * Participles that attribute a claim to the subject of the clause they hang on ("…, saying the drug flows
  * freely"); the first group also with a bare clause, the others only before "that", "to", a colon or a quote.
  */
-const PARTICIPLES = new Set(`saying adding noting claiming insisting arguing asserting stating explaining contending
-  maintaining writing tweeting`.split(/\s+/).filter(Boolean));
-const WEAK_PARTICIPLES = new Set(`telling reminding warning acknowledging suggesting declaring confirming predicting
-  announcing vowing pledging promising revealing complaining`.split(/\s+/).filter(Boolean));
+const PARTICIPLES = new Set(
+  `saying adding noting claiming insisting arguing asserting stating explaining contending
+  maintaining writing tweeting`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const WEAK_PARTICIPLES = new Set(
+  `telling reminding warning acknowledging suggesting declaring confirming predicting
+  announcing vowing pledging promising revealing complaining`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Directives with an object and an infinitive ("asked the court to strike it down", "urged him not to go"). */
-const DIRECTIVES = new Set(['asked', 'asks', 'ask', 'asking', 'urged', 'urges', 'urge', 'urging', 'called', 'calls', 'calling', 'call']);
+const DIRECTIVES = new Set([
+  'asked',
+  'asks',
+  'ask',
+  'asking',
+  'urged',
+  'urges',
+  'urge',
+  'urging',
+  'called',
+  'calls',
+  'calling',
+  'call',
+]);
 /** "accused X of Y-ing". */
 const ACCUSE = new Set(['accused', 'accuses', 'accuse', 'accusing']);
 /** Small clauses: "called X Y"; "identified X as Y" and the like. */
 const CALL = new Set(['called', 'calls', 'call', 'calling']);
-const AS_VERBS = new Set(`identified identifies described describes characterized characterizes characterised condemned
-  condemns portrayed portrays labeled labelled branded`.split(/\s+/).filter(Boolean));
+const AS_VERBS = new Set(
+  `identified identifies described describes characterized characterizes characterised condemned
+  condemns portrayed portrays labeled labelled branded`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Cues only beside a quotation: “…,” he continued; “…?” asked X. */
 const QUOTE_ONLY = new Set(['continued', 'continues', 'asked', 'asks']);
-const FINITE = new Set(['is', 'are', 'was', 'were', 'am', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should',
-  'must', 'may', 'might', 'do', 'does', 'did', "isn't", "wasn't", "won't"]);
+const FINITE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'am',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'must',
+  'may',
+  'might',
+  'do',
+  'does',
+  'did',
+  "isn't",
+  "wasn't",
+  "won't",
+]);
 const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
-const SKIP_BEFORE_CUE = new Set(`has have had is was were will would also has already publicly privately repeatedly
+const SKIP_BEFORE_CUE = new Set(
+  `has have had is was were will would also has already publicly privately repeatedly
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
-  officially openly long`.split(/\s+/).filter(Boolean));
+  officially openly long`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
-const BLOCK_BEFORE_CUE = new Set(['the', 'a', 'an', 'to', 'of', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'own',
-  'those', 'in', 'on', 'for', 'with', 'by', 'as', 'our', 'my', 'your']);
-const CLAUSE_CONJ = new Set(['though', 'although', 'while', 'but', 'and', 'whereas', 'as', 'because', 'since', 'however', 'yet', 'so']);
-const TAIL_STARTS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'later', 'by',
-  'from', 'via', 'when', 'while', 'in', 'late', 'early', 'yesterday', 'today', 'recently', 'adding', 'citing']);
+const BLOCK_BEFORE_CUE = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'of',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'own',
+  'those',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'as',
+  'our',
+  'my',
+  'your',
+]);
+const CLAUSE_CONJ = new Set([
+  'though',
+  'although',
+  'while',
+  'but',
+  'and',
+  'whereas',
+  'as',
+  'because',
+  'since',
+  'however',
+  'yet',
+  'so',
+]);
+const TAIL_STARTS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'by',
+  'from',
+  'via',
+  'when',
+  'while',
+  'in',
+  'late',
+  'early',
+  'yesterday',
+  'today',
+  'recently',
+  'adding',
+  'citing',
+]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
-const TOLD_OBJECTS = new Set(['reporters', 'journalists', 'lawmakers', 'me', 'us', 'him', 'her', 'them', 'parliament',
-  'congress', 'supporters', 'the']);
+const TOLD_OBJECTS = new Set([
+  'reporters',
+  'journalists',
+  'lawmakers',
+  'me',
+  'us',
+  'him',
+  'her',
+  'them',
+  'parliament',
+  'congress',
+  'supporters',
+  'the',
+]);
 /** Nouns that can head a source ("a senior official", "two sources", "Cuba’s government"). */
-const SOURCE_HEADS = new Set(`source sources official officials spokesman spokeswoman spokesperson analyst analysts
+const SOURCE_HEADS = new Set(
+  `source sources official officials spokesman spokeswoman spokesperson analyst analysts
   expert experts diplomat diplomats government governments ministry administration media outlet outlet newspaper
   agency report reports statement witness witnesses resident residents people person aide aides adviser advisers
   advisor advisors minister ministers president leader leaders lawmaker lawmakers critic critics observer observers
@@ -73,7 +203,9 @@ const SOURCE_HEADS = new Set(`source sources official officials spokesman spokes
   office campaign team letter memo complaint lawsuit suit filing document documents declaration proclamation guidance
   clause article book tweet release indictment ruling editor editors advocates supporters opponents proponents sheriffs
   agencies allies voters`
-  .split(/\s+/).filter(Boolean));
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /**
  * Work done by the attribution scan (tokens and quotation marks looked at), summed over every call: it grows
@@ -90,7 +222,8 @@ function tokenAt(toks: Token[], at: number): number {
   let hi = toks.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid].start < at) lo = mid + 1; else hi = mid;
+    if (toks[mid].start < at) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -104,15 +237,31 @@ function tokensBetween(text: string, sent: Range, from: number, to: number, max 
   let a = tokenAt(all, from);
   let b = tokenAt(all, to);
   while (b > a && all[b - 1].end > to) b--;
-  if (b - a > max) { if (fromEnd) a = b - max; else b = a + max; }
+  if (b - a > max) {
+    if (fromEnd) a = b - max;
+    else b = a + max;
+  }
   work += b - a;
   return all.slice(a, b);
 }
 
 /** A paragraph without any of these cannot hold an attribution. */
 /** Every word that can start a cue. */
-const CUE_WORDS = new Set([...STRONG, ...WEAK, ...PARTICIPLES, ...WEAK_PARTICIPLES, ...DIRECTIVES, ...ACCUSE, ...AS_VERBS,
-  ...QUOTE_ONLY, 'expressed', 'according', 'as', 'reported', 'went']);
+const CUE_WORDS = new Set([
+  ...STRONG,
+  ...WEAK,
+  ...PARTICIPLES,
+  ...WEAK_PARTICIPLES,
+  ...DIRECTIVES,
+  ...ACCUSE,
+  ...AS_VERBS,
+  ...QUOTE_ONLY,
+  'expressed',
+  'according',
+  'as',
+  'reported',
+  'went',
+]);
 /** A sentence without one of these has no cue ("as reported by" has "reported"; "as quoted by", "as cited by" theirs). */
 const SENTENCE_CUES = new Set([...CUE_WORDS, 'quoted', 'cited'].filter(w => w !== 'as'));
 const MAY_ATTRIBUTE = new RegExp(`["“”]|\\b(?:${[...SENTENCE_CUES].join('|')})\\b`, 'i');
@@ -159,7 +308,10 @@ function findQuotes(text: string, para: Range): Quotes {
       if (top && top.curly) top.at = i;
       else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: true });
     } else if (c === '”') {
-      if (top) { all.push({ open: top.at, close: i }); stack.pop(); } else if (first) orphan(i);
+      if (top) {
+        all.push({ open: top.at, close: i });
+        stack.pop();
+      } else if (first) orphan(i);
     } else if (top && !top.curly) {
       all.push({ open: top.at, close: i });
       stack.pop();
@@ -167,8 +319,10 @@ function findQuotes(text: string, para: Range): Quotes {
       const before = i > para.start ? text[i - 1] : ' ';
       const after = i + 1 < para.end ? text[i + 1] : ' ';
       const closing = !/[\s([—–]/.test(before) && /[\s,.;:!?)\]—–-]/.test(after);
-      if (top && closing) { all.push({ open: top.at, close: i }); stack.pop(); }
-      else if (!top && closing && first) orphan(i);
+      if (top && closing) {
+        all.push({ open: top.at, close: i });
+        stack.pop();
+      } else if (!top && closing && first) orphan(i);
       else if (stack.length < MAX_QUOTE_DEPTH) stack.push({ at: i, curly: false });
     }
     first = false;
@@ -183,7 +337,8 @@ function findQuotes(text: string, para: Range): Quotes {
   return { all, outer };
 }
 
-const ORPHAN_CUE = /^[,.!?]?\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|tweeted|wrote|writes|added|adds|told|tells|continued|explained|insisted|argued|noted|posted)\b/;
+const ORPHAN_CUE =
+  /^[,.!?]?\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|tweeted|wrote|writes|added|adds|told|tells|continued|explained|insisted|argued|noted|posted)\b/;
 
 const NO_QUOTES: Quotes = { all: [], outer: [] };
 
@@ -195,7 +350,8 @@ function inQuote(qs: Quotes, at: number): boolean {
   let hi = o.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (o[mid].open < at) lo = mid + 1; else hi = mid;
+    if (o[mid].open < at) lo = mid + 1;
+    else hi = mid;
   }
   return lo > 0 && at < o[lo - 1].close;
 }
@@ -240,19 +396,48 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     if (!t.word || !CUE_WORDS.has(t.f)) continue;
     const f = t.f;
     if (f === 'according' && toks[i + 1] && toks[i + 1].f === 'to' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 1].end, after: i + 2, at: i, phrase: 'according', strong: true, shape: 'plain' });
+      out.push({
+        start: t.start,
+        end: toks[i + 1].end,
+        after: i + 2,
+        at: i,
+        phrase: 'according',
+        strong: true,
+        shape: 'plain',
+      });
       i++;
       continue;
     }
-    if (f === 'as' && toks[i + 2] && /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) && toks[i + 2].f === 'by' && !inQuote(quotes, t.start)) {
-      out.push({ start: t.start, end: toks[i + 2].end, after: i + 3, at: i, phrase: 'reportedby', strong: true, shape: 'plain' });
+    if (
+      f === 'as' &&
+      toks[i + 2] &&
+      /^(reported|quoted|cited|stated)$/.test(toks[i + 1].f) &&
+      toks[i + 2].f === 'by' &&
+      !inQuote(quotes, t.start)
+    ) {
+      out.push({
+        start: t.start,
+        end: toks[i + 2].end,
+        after: i + 3,
+        at: i,
+        phrase: 'reportedby',
+        strong: true,
+        shape: 'plain',
+      });
       i += 2;
       continue;
     }
     const prev = toks[i - 1];
-    const participle = (PARTICIPLES.has(f) || WEAK_PARTICIPLES.has(f) || f === 'accusing' || f === 'urging' || f === 'calling' || f === 'asking')
-      && !(prev && prev.word && (AUX.has(prev.f) || SKIP_BEFORE_CUE.has(prev.f)));
-    const special = DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed' || f === 'went';
+    const participle =
+      (PARTICIPLES.has(f) ||
+        WEAK_PARTICIPLES.has(f) ||
+        f === 'accusing' ||
+        f === 'urging' ||
+        f === 'calling' ||
+        f === 'asking') &&
+      !(prev && prev.word && (AUX.has(prev.f) || SKIP_BEFORE_CUE.has(prev.f)));
+    const special =
+      DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed' || f === 'went';
     let strong = STRONG.has(f) || PARTICIPLES.has(f);
     if (!strong && !WEAK.has(f) && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
     if (inQuote(quotes, t.start)) continue;
@@ -260,28 +445,64 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
     if (prev && prev.word && NEGATION.has(prev.f)) continue;
     // A passive ("he was told to lie", "were asked", "is accused of") makes the subject the addressee, not the source.
-    if (prev && prev.word && AUX.has(prev.f) && prev.f !== 'being' && (/ed$/.test(f) || f === 'told' || f === 'said')) continue;
+    if (prev && prev.word && AUX.has(prev.f) && prev.f !== 'being' && (/ed$/.test(f) || f === 'told' || f === 'said'))
+      continue;
     const nx = toks[i + 1];
     // "states"/"reports" after a count or an adjective are nouns; as verbs they want "that", a colon or a quote.
     // After a name or a pronoun, with a clause after it, the word is a verb: "the firm claims its books are sound".
     if (f === 'provided' && nx?.f !== 'that') continue; // "provided “useful information”"
-    if (NOUNISH.has(f) && !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"'))
-      && !(prev && (PRONOUNS.has(prev.f) || prev.cap && NUMBER_WORDS[prev.f] === undefined) && nx && nx.word && !FINITE.has(nx.f) && nx.f !== 'to' && !/ed$/.test(nx.f))) continue;
+    if (
+      NOUNISH.has(f) &&
+      !(nx && (nx.f === 'that' || nx.text === ':' || nx.text === '“' || nx.text === '"')) &&
+      !(
+        prev &&
+        (PRONOUNS.has(prev.f) || (prev.cap && NUMBER_WORDS[prev.f] === undefined)) &&
+        nx &&
+        nx.word &&
+        !FINITE.has(nx.f) &&
+        nx.f !== 'to' &&
+        !/ed$/.test(nx.f)
+      )
+    )
+      continue;
     // "adds more confusion", "added a caveat": add with a nominal object is not speech.
-    if (/^add(?:s|ed|ing)?$/.test(f) && nx && /^(?:more|less|a|an|another|new|fuel|weight|insult|up|nothing|little|to)$/.test(nx.f)) continue;
+    if (
+      /^add(?:s|ed|ing)?$/.test(f) &&
+      nx &&
+      /^(?:more|less|a|an|another|new|fuel|weight|insult|up|nothing|little|to)$/.test(nx.f)
+    )
+      continue;
     let shape: Cue['shape'] = participle ? 'participle' : 'plain';
     let end = t.end;
     let after = i + 1;
-    if (f === 'went' && nx?.f === 'on' && toks[i + 2]?.f === 'to' && /^(?:say|add|note|tell)$/.test(toks[i + 3]?.f ?? '')) {
+    if (
+      f === 'went' &&
+      nx?.f === 'on' &&
+      toks[i + 2]?.f === 'to' &&
+      /^(?:say|add|note|tell)$/.test(toks[i + 3]?.f ?? '')
+    ) {
       // “…,” he went on to say.
-      out.push({ start: t.start, end: toks[i + 3].end, after: i + 4, at: i, phrase: 'verb', strong: true, shape: 'plain' });
+      out.push({
+        start: t.start,
+        end: toks[i + 3].end,
+        after: i + 4,
+        at: i,
+        phrase: 'verb',
+        strong: true,
+        shape: 'plain',
+      });
       i += 3;
       continue;
     }
     if (f === 'went') continue;
     if (f === 'expressed') {
       // "expressed concern that …": the noun is part of the cue.
-      if (!(nx && /^(?:concern|fear|hope|confidence|worry|doubt|doubts|fears|concerns)$/.test(nx.f) && toks[i + 2]?.f === 'that')) continue;
+      if (!(
+        nx &&
+        /^(?:concern|fear|hope|confidence|worry|doubt|doubts|fears|concerns)$/.test(nx.f) &&
+        toks[i + 2]?.f === 'that'
+      ))
+        continue;
       out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'plain' });
       continue;
     }
@@ -290,15 +511,34 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
       for (let k = from + 1; k < Math.min(toks.length - 1, from + 10); k++) {
         if (!toks[k].word && !/^(?:['’]s?|-)$/.test(toks[k].text)) return -1;
         if (toks[k].f === 'to' && toks[k + 1]?.word && !toks[k + 1].cap) return k;
-        if (toks[k].f === 'that' || toks[k].f === 'for' || toks[k].f === 'about' || toks[k].f === 'if' || toks[k].f === 'whether') return -1;
+        if (
+          toks[k].f === 'that' ||
+          toks[k].f === 'for' ||
+          toks[k].f === 'about' ||
+          toks[k].f === 'if' ||
+          toks[k].f === 'whether'
+        )
+          return -1;
       }
       return -1;
     };
     if (DIRECTIVES.has(f) || ACCUSE.has(f) || CALL.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f)) {
       if (prev && prev.word && AUX.has(prev.f)) continue; // "was asked", "is called"
       if (nx && (nx.f === 'for' || nx.f === 'off' || nx.f === 'up')) continue; // "called for", "called off"
-      if ((f === 'called' || f === 'calls' || f === 'calling' || f === 'call') && nx?.f === 'on' && objectTo(i + 1) > 0) {
-        out.push({ start: t.start, end: nx.end, after: i + 2, at: i, phrase: 'verb', strong: false, shape: 'directive' });
+      if (
+        (f === 'called' || f === 'calls' || f === 'calling' || f === 'call') &&
+        nx?.f === 'on' &&
+        objectTo(i + 1) > 0
+      ) {
+        out.push({
+          start: t.start,
+          end: nx.end,
+          after: i + 2,
+          at: i,
+          phrase: 'verb',
+          strong: false,
+          shape: 'directive',
+        });
         i++;
         continue;
       }
@@ -306,13 +546,15 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
       else if (ACCUSE.has(f) && accusedOf(toks, i)) shape = 'accuse';
       else if (CALL.has(f) && calledXY(toks, i, quotes)) shape = 'call';
       else if (AS_VERBS.has(f) && asComplement(toks, i) > 0) shape = 'as';
-      else if (/^describ/.test(f) && nx && /^(?:how|what|why)$/.test(nx.f)) shape = 'as'; // "described how …"
+      else if (/^describ/.test(f) && nx && /^(?:how|what|why)$/.test(nx.f))
+        shape = 'as'; // "described how …"
       else if (QUOTE_ONLY.has(f)) shape = 'quote';
       else if (WEAK.has(f) && !CALL.has(f) && !ACCUSE.has(f)) shape = participle ? 'participle' : 'plain';
       else continue;
       strong = false;
     }
-    const to = nx?.f === 'to' ? (toks[i + 2]?.f === 'the' && toks[i + 3]?.cap ? i + 3 : toks[i + 2]?.cap ? i + 2 : -1) : -1;
+    const to =
+      nx?.f === 'to' ? (toks[i + 2]?.f === 'the' && toks[i + 3]?.cap ? i + 3 : toks[i + 2]?.cap ? i + 2 : -1) : -1;
     if (/^(?:said|says|say|confirmed|confirms|saying|confirming|explained|explains)$/.test(f) && to > 0) {
       // "said to HuffPost", "confirmed to the Herald": the addressee is part of the cue.
       let j = to;
@@ -320,12 +562,23 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
       end = toks[j].end;
       after = j + 1;
     }
-    if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && (nx?.text === '"' || nx?.text === '“') && toks[i + 2]?.cap) {
+    if (
+      (f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') &&
+      (nx?.text === '"' || nx?.text === '“') &&
+      toks[i + 2]?.cap
+    ) {
       // told "Fox & Friends.": the programme, quotation marks and all, is the addressee.
       for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
-        if (toks[k].text === '"' || toks[k].text === '”') { end = toks[k].end; after = k + 1; break; }
+        if (toks[k].text === '"' || toks[k].text === '”') {
+          end = toks[k].end;
+          after = k + 1;
+          break;
+        }
       }
-    } else if ((f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') && toks[i + 1]?.word) {
+    } else if (
+      (f === 'told' || f === 'tells' || f === 'tell' || f === 'telling' || f === 'reminding') &&
+      toks[i + 1]?.word
+    ) {
       // "told Reuters", "told reporters", "told the BBC": the object is part of the cue.
       let j = i + 1;
       if (toks[j].f === 'the' && toks[j + 1]?.cap) j++;
@@ -335,15 +588,31 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
         after = j + 1;
       } else {
         // "told a press conference in Accra that …": the content starts after "that".
-        for (let k = j; k < Math.min(toks.length, j + 9) && toks[k].word; k++) if (toks[k].f === 'that') { after = k; break; }
+        for (let k = j; k < Math.min(toks.length, j + 9) && toks[k].word; k++)
+          if (toks[k].f === 'that') {
+            after = k;
+            break;
+          }
       }
     }
     // "said anecdotally that …": an adverb between the cue and "that".
     if (after === i + 1 && nx && /ly$/.test(nx.f) && !nx.cap && toks[i + 2]?.f === 'that') after = i + 2;
     // "said in a joint statement that …", "wrote on Monday that …": the content starts after "that".
     // "told NBC News in an interview that …", "said on CNN’s “Morning Show” that …", "told The Times afterward that …".
-    if (/^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly|once|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(toks[after]?.f ?? '')) {
-      for (let k = after + 1; k < Math.min(toks.length, after + 12) && (toks[k].word || /^(?:\d.*|['’“”"])$/.test(toks[k].text)); k++) if (toks[k].f === 'that') { after = k; break; }
+    if (
+      /^(?:in|on|at|during|after|before|to|through|via|from|with|late|early|last|this|earlier|later|afterward|afterwards|privately|publicly|once|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(
+        toks[after]?.f ?? '',
+      )
+    ) {
+      for (
+        let k = after + 1;
+        k < Math.min(toks.length, after + 12) && (toks[k].word || /^(?:\d.*|['’“”"])$/.test(toks[k].text));
+        k++
+      )
+        if (toks[k].f === 'that') {
+          after = k;
+          break;
+        }
     }
     out.push({ start: t.start, end, after, at: i, phrase: 'verb', strong, shape, ing: participle });
   }
@@ -429,7 +698,8 @@ function lowerBound(xs: { start: number }[], at: number): number {
   let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (xs[mid].start < at) lo = mid + 1; else hi = mid;
+    if (xs[mid].start < at) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
@@ -459,14 +729,25 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
   if (b < a || b - a > 14) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
-  for (let i = a + 1; i <= b; i++) if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
+  for (let i = a + 1; i <= b; i++)
+    if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
   const words = toks.slice(a, b + 1).filter(t => t.word);
   if (words.length === 0) return false;
   // A prepositional phrase is not a source: "In a statement issued by his lawyers …".
-  if (/^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) && words.length > 1
-    && !/^(?:least|most)$/.test(words[1].f)) return false; // "At least one insider" is a count
-  if (loose && words.length <= 6 && /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f)
-    && !toks.slice(a, b + 1).some(t => t.text === ',') && !words.some(t => NEGATION.has(t.f))) return true;
+  if (
+    /^(?:in|on|at|after|before|during|for|from|with|by|of|under|over|since|until)$/.test(words[0].f) &&
+    words.length > 1 &&
+    !/^(?:least|most)$/.test(words[1].f)
+  )
+    return false; // "At least one insider" is a count
+  if (
+    loose &&
+    words.length <= 6 &&
+    /^(?:a|an|the|one|two|three|four|five|six|several|some|many|other|his|her|its|their)$/.test(words[0].f) &&
+    !toks.slice(a, b + 1).some(t => t.text === ',') &&
+    !words.some(t => NEGATION.has(t.f))
+  )
+    return true;
   if (words.length === 1 && PRONOUNS.has(words[0].f)) return true;
   // A finite verb makes a clause, not a noun phrase: "Colorado marijuana is extra potent".
   if (words.some((t, i) => i > 0 && FINITE.has(t.f))) return false;
@@ -480,10 +761,16 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
  * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and
  * adverbs; past an appositive ("X, a professor at Y, said") to the name.
  */
-function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, loose = false): { a: number; b: number; clauseStart: number } | null {
+function sourceBefore(
+  ctx: Ctx,
+  toks: Token[],
+  cueAt: number,
+  quotes: Quotes,
+  loose = false,
+): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
-  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || /ly$/.test(toks[b].f) && !toks[b].cap)) b--;
+  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap))) b--;
   if (b > 0 && toks[b].text === ',' && b < cueAt - 1) b--; // "Mattis, 68, had said"
   b = skipBracket(toks, b);
   // A comma between the noun phrase and the cue: what stands before it may be an appositive ("X, a professor, said").
@@ -506,8 +793,17 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     let s = end;
     const stop = Math.max(-1, end - SEGMENT_REACH);
     // A dash set off by spaces ("WASHINGTON -- The agency …", "… $1 million -- supporters noted") ends a segment too.
-    while (s > stop && !/^[,;:—–(|]$/.test(toks[s].text) && !(toks[s].text === '”' || toks[s].text === '"') && !inQuote(quotes, toks[s].start)
-      && !(toks[s].text === '-' && (s > 0 && toks[s - 1].end < toks[s].start || s + 1 < toks.length && toks[s + 1].start > toks[s].end))) s--;
+    while (
+      s > stop &&
+      !/^[,;:—–(|]$/.test(toks[s].text) &&
+      !(toks[s].text === '”' || toks[s].text === '"') &&
+      !inQuote(quotes, toks[s].start) &&
+      !(
+        toks[s].text === '-' &&
+        ((s > 0 && toks[s - 1].end < toks[s].start) || (s + 1 < toks.length && toks[s + 1].start > toks[s].end))
+      )
+    )
+      s--;
     work += end - s;
     while (s + 1 <= end && toks[s + 1].text === '-') s++; // the rest of a "--"
     return s + 1;
@@ -519,7 +815,11 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
     let a = segment(b - 1);
     while (a < b - 1 && toks[a].word && !toks[a].cap && (/ing$/.test(toks[a].f) || CLAUSE_CONJ.has(toks[a].f))) a++;
     // The noun phrase starts at its determiner or count: "the paper cited [two police officials] who said".
-    for (let k = b - 1; k > a && k >= b - 7; k--) if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) { a = k; break; }
+    for (let k = b - 1; k > a && k >= b - 7; k--)
+      if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) {
+        a = k;
+        break;
+      }
     if (!sourceLike(ctx, toks, a, b - 1, true)) return null;
     return { a, b: b - 1, clauseStart: a };
   }
@@ -529,43 +829,96 @@ function sourceBefore(ctx: Ctx, toks: Token[], cueAt: number, quotes: Quotes, lo
   if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
   const nameEndsAt = (end: number, types: string[]) => {
     const start = segment(end);
-    return end >= start && entitiesIn(ctx, toks[start].start, toks[end].end).some(e => types.includes(e.type) && e.end === toks[end].end && !isTag(ctx.text, e.start, e.end));
+    return (
+      end >= start &&
+      entitiesIn(ctx, toks[start].start, toks[end].end).some(
+        e => types.includes(e.type) && e.end === toks[end].end && !isTag(ctx.text, e.start, e.end),
+      )
+    );
   };
   // A person's name before a chain of appositives: "X, the director of Y, a trade group, said", "X, R-Ky., said".
   // "Senator X of Virginia": a name, then where the person is from.
   const personOfPlace = (end: number) => {
     const start = segment(end);
     if (end < start) return false;
-    const people = entitiesIn(ctx, toks[start].start, toks[end].end).filter(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+    const people = entitiesIn(ctx, toks[start].start, toks[end].end).filter(
+      e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end),
+    );
     return people.some(p => /^\s+(?:of|from)\s+(?:[A-Z][\p{L}.'’-]*\s*)+$/u.test(ctx.text.slice(p.end, toks[end].end)));
   };
-  const hasName = commaBeforeCue && a <= b && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
-  for (let x = a, y = b, hop = 0; !hasName && commaBeforeCue && hop < 3 && x > 0 && toks[x - 1].text === ',' && x <= y && appositiveLike(ctx, toks, x, y); hop++) {
+  const hasName =
+    commaBeforeCue &&
+    a <= b &&
+    entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON' && !isTag(ctx.text, e.start, e.end));
+  for (
+    let x = a, y = b, hop = 0;
+    !hasName &&
+    commaBeforeCue &&
+    hop < 3 &&
+    x > 0 &&
+    toks[x - 1].text === ',' &&
+    x <= y &&
+    appositiveLike(ctx, toks, x, y);
+    hop++
+  ) {
     const nameEnd = skipBracket(toks, x - 2);
     if (nameEnd < 0) break;
-    if (nameEndsAt(nameEnd, ['PERSON']) || personOfPlace(nameEnd)) { a = segment(nameEnd); b = nameEnd; break; }
+    if (nameEndsAt(nameEnd, ['PERSON']) || personOfPlace(nameEnd)) {
+      a = segment(nameEnd);
+      b = nameEnd;
+      break;
+    }
     x = segment(nameEnd);
     y = nameEnd;
   }
   // An appositive after a name: step back over it to the name.
-  for (let hop = 0; commaBeforeCue && !PRONOUNS.has(toks[a]?.f ?? '') && hop < 2 && a > 0 && toks[a - 1].text === ',' && a <= b && appositiveLike(ctx, toks, a, b); hop++) {
+  for (
+    let hop = 0;
+    commaBeforeCue &&
+    !PRONOUNS.has(toks[a]?.f ?? '') &&
+    hop < 2 &&
+    a > 0 &&
+    toks[a - 1].text === ',' &&
+    a <= b &&
+    appositiveLike(ctx, toks, a, b);
+    hop++
+  ) {
     const nameEnd = a - 2;
     const nameStart = segment(nameEnd);
-    if (nameEnd >= nameStart && nameEndsAt(nameEnd, ['PERSON', 'ORG'])) { a = nameStart; b = nameEnd; break; }
-    if (isTag(ctx.text, toks[a].start, toks[b].end) || !sourceLike(ctx, toks, a, b)) { a = nameStart; b = nameEnd; } else break;
+    if (nameEnd >= nameStart && nameEndsAt(nameEnd, ['PERSON', 'ORG'])) {
+      a = nameStart;
+      b = nameEnd;
+      break;
+    }
+    if (isTag(ctx.text, toks[a].start, toks[b].end) || !sourceLike(ctx, toks, a, b)) {
+      a = nameStart;
+      b = nameEnd;
+    } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   if (!sourceLike(ctx, toks, a, b, loose)) return null;
   // "…, its editor, Ben Smith, said": the role before the name belongs to the source's clause, not to the content.
   let clauseStart = a;
-  if (commaBeforeCue && a > 1 && toks[a - 1].text === ',' && entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON')) {
+  if (
+    commaBeforeCue &&
+    a > 1 &&
+    toks[a - 1].text === ',' &&
+    entitiesIn(ctx, toks[a].start, toks[b].end).some(e => e.type === 'PERSON')
+  ) {
     const r = segment(a - 2);
-    if (r <= a - 2 && a - 2 - r <= 5 && /^(?:its|his|her|their|the|a|an|our)$/.test(toks[r].f) && sourceLike(ctx, toks, r, a - 2, true)) clauseStart = r;
+    if (
+      r <= a - 2 &&
+      a - 2 - r <= 5 &&
+      /^(?:its|his|her|their|the|a|an|our)$/.test(toks[r].f) &&
+      sourceLike(ctx, toks, r, a - 2, true)
+    )
+      clauseStart = r;
   }
   return { a, b, clauseStart };
 }
 
-const DETERMINERS = /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
+const DETERMINERS =
+  /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
 
 /** Before a closing bracket at `b` ("Paul (R-Ky.) said"), the token before its opening one; else `b`. */
 function skipBracket(toks: Token[], b: number): number {
@@ -583,8 +936,12 @@ function isTag(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   if (end - start > 6 && c !== 82 && c !== 68 && c !== 73) return false; // only R…, D…, I… tags are longer than "Calif."
   const t = text.slice(start, end).replace(/\.$/, '');
-  return /^[RDI]-[A-Z][A-Za-z.]{0,5}$/.test(t) || /^[A-Z][a-z]{1,4}$/.test(t) && text[end - 1] === '.' || /^(?:[A-Z]\.){2}$/.test(t + '.')
-    || /^(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)s? (?:of|from) [A-Z]/.test(t);
+  return (
+    /^[RDI]-[A-Z][A-Za-z.]{0,5}$/.test(t) ||
+    (/^[A-Z][a-z]{1,4}$/.test(t) && text[end - 1] === '.') ||
+    /^(?:[A-Z]\.){2}$/.test(t + '.') ||
+    /^(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)s? (?:of|from) [A-Z]/.test(t)
+  );
 }
 
 /** Can tokens[a..b] be an appositive after a name (a description, a tag), rather than a name of its own? */
@@ -638,26 +995,46 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     // "from Democrats, who called it …": a group named just before the comma.
     if (e.type === 'NORP' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))) return e.text.replace(/['’]s$/, '');
     let j = i;
-    while (j > 0 && (e.type !== 'PERSON' && e.type !== 'ORG' || /^\s+(?:of|from|in)\s+$/.test(ctx.text.slice(ctx.entities[j - 1].end, e.start)))
-      && source.start - ctx.entities[j - 1].end < 120 && !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))) e = ctx.entities[--j];
+    while (
+      j > 0 &&
+      ((e.type !== 'PERSON' && e.type !== 'ORG') ||
+        /^\s+(?:of|from|in)\s+$/.test(ctx.text.slice(ctx.entities[j - 1].end, e.start))) &&
+      source.start - ctx.entities[j - 1].end < 120 &&
+      !/[.!?]\s/.test(ctx.text.slice(ctx.entities[j - 1].end, source.start))
+    )
+      e = ctx.entities[--j];
     return e.type === 'PERSON' || e.type === 'ORG' ? e.canonical : null;
   }
   // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
-  const role = f.startsWith('the ') && /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(source.text.trim());
+  const role =
+    f.startsWith('the ') &&
+    /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(
+      source.text.trim(),
+    );
   if (role) {
     // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
     const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
-    for (let i = lowerBound(ctx.people, source.start) - 1, n = 0; i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000; i--, n++) {
+    for (
+      let i = lowerBound(ctx.people, source.start) - 1, n = 0;
+      i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000;
+      i--, n++
+    ) {
       const p = ctx.people[i];
       if (title.test(ctx.text.slice(Math.max(0, p.start - 40), p.start))) return p.canonical;
     }
   }
   // "his office said": the office of the person "his" stands for.
-  const poss = f.startsWith('h') || f.startsWith('t') ? /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(source.text) : null;
+  const poss =
+    f.startsWith('h') || f.startsWith('t')
+      ? /^(his|her|their)\s+(office|campaign|spokesman|spokeswoman|spokesperson|lawyer|lawyers|attorney|team|aides|family)$/i.exec(
+          source.text,
+        )
+      : null;
   if (poss) {
     let i = lowerBound(ctx.people, source.start) - 1;
     while (i >= 0 && ctx.people[i].end > source.start) i--;
-    if (i >= 0 && source.start - ctx.people[i].end < 600) return `${ctx.people[i].canonical}'s ${poss[2].toLowerCase()}`;
+    if (i >= 0 && source.start - ctx.people[i].end < 600)
+      return `${ctx.people[i].canonical}'s ${poss[2].toLowerCase()}`;
   }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
@@ -669,13 +1046,24 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     }
     if (f === 'it') {
       // "it said": an organisation or a document, never a person.
-      const last = findLast(prior, p => !!p.speaker && !ctx.personNames.has(p.speaker) && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
+      const last = findLast(
+        prior,
+        p =>
+          !!p.speaker &&
+          !ctx.personNames.has(p.speaker) &&
+          (p.content.end <= source.start || (!!p.source && p.source.end <= source.start)),
+      );
       if (last && source.start - (last.source?.end ?? last.content.end) < 600) return last.speaker;
     }
-    const last = findLast(prior, p => !!p.speaker && (p.content.end <= source.start || !!p.source && p.source.end <= source.start));
+    const last = findLast(
+      prior,
+      p => !!p.speaker && (p.content.end <= source.start || (!!p.source && p.source.end <= source.start)),
+    );
     if (last && source.start - (last.source?.end ?? last.content.end) < 400) return last.speaker;
     const before = ctx.text.slice(Math.max(0, source.start - 200), source.start);
-    const m = /(?:the\s+)?([A-Z][\p{L}]+)\s+(government|administration|ministry|authorities|military)\b[^.]*$/u.exec(before);
+    const m = /(?:the\s+)?([A-Z][\p{L}]+)\s+(government|administration|ministry|authorities|military)\b[^.]*$/u.exec(
+      before,
+    );
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
@@ -684,18 +1072,38 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   const people = ents.filter(e => e.type === 'PERSON');
   if (people.length) return people[people.length - 1].canonical;
   // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
-  const by = ents.find(e => e.type === 'ORG' && /\b(?:article|report|story|statement|book|study|poll|survey|letter|memo|analysis|piece|column|editorial)\b[^,]*\b(?:by|from)\s+(?:the\s+)?$/i.test(ctx.text.slice(source.start, e.start)));
+  const by = ents.find(
+    e =>
+      e.type === 'ORG' &&
+      /\b(?:article|report|story|statement|book|study|poll|survey|letter|memo|analysis|piece|column|editorial)\b[^,]*\b(?:by|from)\s+(?:the\s+)?$/i.test(
+        ctx.text.slice(source.start, e.start),
+      ),
+  );
   if (by) return by.canonical;
   let words = (rel ? source.text.slice(0, rel.index) : source.text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
-  if (ents.length >= 2 && ents.every((e, i) => rest(i === 0 ? source.start : ents[i - 1].end, e.start).replace(/^(?:and |, ?)/, '').replace(/^the$/, '') === '' || /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) || (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))))
-    && rest(ents[ents.length - 1].end, source.end) === '') {
+  if (
+    ents.length >= 2 &&
+    ents.every(
+      (e, i) =>
+        rest(i === 0 ? source.start : ents[i - 1].end, e.start)
+          .replace(/^(?:and |, ?)/, '')
+          .replace(/^the$/, '') === '' ||
+        /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) ||
+        (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))),
+    ) &&
+    rest(ents[ents.length - 1].end, source.end) === ''
+  ) {
     return ents.map(e => e.canonical).join(' and ');
   }
   // An organisation or place with only a determiner and lower-case words before it: "the opposition Green Party".
   const lastEnt = ents[ents.length - 1];
-  if (lastEnt && lastEnt.end === source.end && /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))) {
+  if (
+    lastEnt &&
+    lastEnt.end === source.end &&
+    /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))
+  ) {
     return lastEnt.canonical;
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
@@ -703,24 +1111,41 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   if (back) {
     const head = back[1].toLowerCase();
     const headOf = new RegExp(`\\b${head}\\b`, 'i');
-    const earlier = findLast(prior, p => !!p.source && !!p.speaker && headOf.test(p.source.text.split(/\s+(?:from|of|at|in|close|with|cited)\s+/)[0]));
+    const earlier = findLast(
+      prior,
+      p => !!p.source && !!p.speaker && headOf.test(p.source.text.split(/\s+(?:from|of|at|in|close|with|cited)\s+/)[0]),
+    );
     if (earlier) return earlier.speaker;
   }
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
   // Unnamed counted groups ("three crew members", "two US officials") are labelled the same way.
-  const count = /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(words);
+  const count =
+    /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(
+      words,
+    );
   if (count) {
     const c = count[1].toLowerCase();
-    const n = /^\d+$/.test(c) ? c : NUMBER_WORDS[c] !== undefined ? String(NUMBER_WORDS[c]) : COUNT_WORDS.test(c) ? c : null;
+    const n = /^\d+$/.test(c)
+      ? c
+      : NUMBER_WORDS[c] !== undefined
+        ? String(NUMBER_WORDS[c])
+        : COUNT_WORDS.test(c)
+          ? c
+          : null;
     if (n) return `anonymous sources (${n})`;
   }
   // "Cuba's government", "the Cuban government" → "Cuban government".
-  const gov = /^(?:[Tt]he\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(words);
+  const gov =
+    /^(?:[Tt]he\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(
+      words,
+    );
   if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
   if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return ents[0].canonical;
   words = words.replace(/^(?:a|an|the)\s+/i, '');
   // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
-  const first = ents.find(e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length));
+  const first = ents.find(
+    e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length),
+  );
   if (!first) words = words[0].toLowerCase() + words.slice(1);
   return words;
 }
@@ -741,15 +1166,18 @@ function demonymsOf(entities: Entity[]): Map<string, string> {
   for (const e of entities) {
     if (e.type !== 'PLACE') continue;
     const d = DEMONYM_OF.get(fold(e.canonical));
-    if (d) { out.set(fold(e.text), d); out.set(fold(e.canonical), d); }
+    if (d) {
+      out.set(fold(e.text), d);
+      out.set(fold(e.canonical), d);
+    }
   }
   return out;
 }
 
-
 /** Entities sorted by start (a stable sort), without a copy when they already are (a paragraph's names are). */
 function byStart(entities: Entity[]): Entity[] {
-  for (let i = 1; i < entities.length; i++) if (entities[i].start < entities[i - 1].start) return [...entities].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < entities.length; i++)
+    if (entities[i].start < entities[i - 1].start) return [...entities].sort((a, b) => a.start - b.start);
   return entities;
 }
 
@@ -773,10 +1201,15 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
 
     // 1. Quotations with the speaker beside them.
     for (const q of quotes.all) {
-      if (!atLeastWords(text, q.open + 1, Math.min(q.close, q.open + 200), 3) && !/[,.!?]/.test(text[q.close - 1])) continue; // a scare-quoted phrase
+      if (!atLeastWords(text, q.open + 1, Math.min(q.close, q.open + 200), 3) && !/[,.!?]/.test(text[q.close - 1]))
+        continue; // a scare-quoted phrase
       // A programme or paper named in quotation marks after "on", "to", "told" ("Speaking on “Fox News Sunday,” …").
-      if (q.close - q.open < 40 && /(?:^|\s)(?:on|to|told|tells|in)\s*$/i.test(text.slice(Math.max(para.start, q.open - 8), q.open))
-        && /^[A-Z0-9&][\w&'’.-]*[,!?]?(?:\s+[A-Z0-9&][\w&'’.-]*[,!?]?)*$/.test(text.slice(q.open + 1, q.close))) continue;
+      if (
+        q.close - q.open < 40 &&
+        /(?:^|\s)(?:on|to|told|tells|in)\s*$/i.test(text.slice(Math.max(para.start, q.open - 8), q.open)) &&
+        /^[A-Z0-9&][\w&'’.-]*[,!?]?(?:\s+[A-Z0-9&][\w&'’.-]*[,!?]?)*$/.test(text.slice(q.open + 1, q.close))
+      )
+        continue;
       const endSent = sentOf(q.close);
       const after = tokensBetween(text, endSent, q.close + 1, endSent.end, QUOTE_REACH);
       let k = 0;
@@ -786,18 +1219,24 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
       const first = cues[0];
       if (first && first.at === k && first.phrase === 'verb') {
         const src = sourceAfter(after, first.after, endSent.end);
-        if (src) found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
+        if (src)
+          found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 24) {
         const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
-        if (sb && sb.a === k) found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
+        if (sb && sb.a === k)
+          found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
         // X said: “…”
         const startSent = sentOf(q.open);
         const before = tokensBetween(text, startSent, startSent.start, q.open, QUOTE_REACH, true);
         // "told “Morning Desk.”": a quotation right after "told" is the addressee, not what was said.
-        const bc = findCues(before, quotes).filter(c => c.after >= before.length - 1 && (c.after === before.length || /^[,:]$/.test(before[c.after].text))
-          && !(c.after === before.length && /^(?:told|tells|tell|telling)$/.test(before[c.at].f)));
+        const bc = findCues(before, quotes).filter(
+          c =>
+            c.after >= before.length - 1 &&
+            (c.after === before.length || /^[,:]$/.test(before[c.after].text)) &&
+            !(c.after === before.length && /^(?:told|tells|tell|telling)$/.test(before[c.at].f)),
+        );
         const c = bc[bc.length - 1];
         if (c) {
           const sb = sourceBefore(ctx, before, c.at, quotes);
@@ -808,9 +1247,21 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         // A quotation on its own right after the same speaker's: “…,” said X. “…”
         const prev = local[local.length - 1];
         const sStart = sentOf(q.open).start;
-        if (prev && prev.kind === 'direct' && q.open === sStart && endsSentence(text, q.close + 1, endSent.end) && prev.content.end < q.open) {
+        if (
+          prev &&
+          prev.kind === 'direct' &&
+          q.open === sStart &&
+          endsSentence(text, q.close + 1, endSent.end) &&
+          prev.content.end < q.open
+        ) {
           const k2 = quoted(text, q.open, q.close + 1);
-          found = { source: prev.source, cue: null, content: span(text, k2.start, k2.end), kind: 'direct', speaker: null };
+          found = {
+            source: prev.source,
+            cue: null,
+            content: span(text, k2.start, k2.end),
+            kind: 'direct',
+            speaker: null,
+          };
         }
       }
       if (!found) {
@@ -837,7 +1288,10 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
         const next = cues[ci + 1];
         const before = findLast(local, x => !!x.cue && !!x.source && x.cue.start >= s.start && x.cue.start < c.start);
         const a = buildParaphrase(ctx, toks, s, c, next, quotes, before);
-        if (a) { local.push(a); usedCue.add(c.start); }
+        if (a) {
+          local.push(a);
+          usedCue.add(c.start);
+        }
       }
     }
     local.sort((x, y) => x.content.start - y.content.start);
@@ -845,7 +1299,8 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
   }
 }
 
-const SPEECH_NEAR = /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|insisted|replied|responded|answered|explained|argued|warned|vowed|was asked|recalled|declared)\b/;
+const SPEECH_NEAR =
+  /\b(?:spoke|speaking|addressed|told|said|says|added|wrote|insisted|replied|responded|answered|explained|argued|warned|vowed|was asked|recalled|declared)\b/;
 
 /**
  * Names the speaker of every attribution of a text (offsets into the text, in order), and gives quotations
@@ -856,7 +1311,14 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
   const sorted = byStart(entities);
   // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
   const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
-  const ctx: DocCtx = { text, entities: sorted, people, demonyms: demonymsOf(sorted), gender: gendersOf(text, people), personNames: new Set(people.map(p => p.canonical)) };
+  const ctx: DocCtx = {
+    text,
+    entities: sorted,
+    people,
+    demonyms: demonymsOf(sorted),
+    gender: gendersOf(text, people),
+    personNames: new Set(people.map(p => p.canonical)),
+  };
   const prior: Attribution[] = [];
   for (const a of attributions) {
     if (!a.cue && !a.source) {
@@ -864,17 +1326,27 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
       const prev = prior[prior.length - 1];
       // What stands between the two quotations, past the first one's closing mark: “…,” Trump tweeted. “…”
       const gap = prev ? text.slice(prev.content.end, q).replace(/^[,.!?]?[”"’]?/, '') : '';
-      if (prev?.source && gap.length < 200 && !/[“"]/.test(gap) && (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 && !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))) {
+      if (
+        prev?.source &&
+        gap.length < 200 &&
+        !/[“"]/.test(gap) &&
+        (gap.match(/\n\s*\n|\n/g) ?? []).length <= 2 &&
+        !/[.!?]\s+\S+[^.!?]*[.!?]\s/.test(gap.slice(2))
+      ) {
         a.source = prev.source;
       } else {
         // The sentence before: a person with a verb of speech.
         const before = text.slice(Math.max(0, q - 300), q);
-        const sentStart = Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('\n', before.length - 2)) + 1;
+        const sentStart =
+          Math.max(before.lastIndexOf('. ', before.length - 3), before.lastIndexOf('\n', before.length - 2)) + 1;
         const offset = q - before.length + sentStart;
         let person: Entity | undefined;
         for (let i = lowerBound(ctx.people, offset); i < ctx.people.length && ctx.people[i].end <= q; i++) {
           work++;
-          if (SPEECH_NEAR.test(text.slice(ctx.people[i].end, Math.min(q, ctx.people[i].end + 60)))) { person = ctx.people[i]; break; }
+          if (SPEECH_NEAR.test(text.slice(ctx.people[i].end, Math.min(q, ctx.people[i].end + 60)))) {
+            person = ctx.people[i];
+            break;
+          }
         }
         if (person) a.source = span(text, person.start, person.end);
       }
@@ -884,10 +1356,13 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     // Names inside a relative clause of the source ("one insider who met X") are not the source.
     const rel = a.source ? relativeIn(a.source.text) : null;
     const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
-    const people = a.source ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end)) : [];
+    const people = a.source
+      ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end))
+      : [];
     // The last name, unless an earlier one is described by what follows it ("Sheriff X of Y County").
     let p = people[people.length - 1];
-    for (let i = people.length - 1; i > 0; i--) if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
+    for (let i = people.length - 1; i > 0; i--)
+      if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
     if (p) a.source = span(text, p.start, p.end);
     a.speaker = speakerOf(ctx, a.source, prior);
     if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
@@ -899,10 +1374,24 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
 /** An attribution whose content is the quotation from the mark at cStart to the mark before cEnd. */
 function make(text: string, source: Span, cue: Cue, cStart: number, cEnd: number): Attribution {
   const k = quoted(text, cStart, cEnd);
-  return { source, cue: span(text, cue.start, cue.end), content: span(text, k.start, k.end), kind: k.kind, speaker: null };
+  return {
+    source,
+    cue: span(text, cue.start, cue.end),
+    content: span(text, k.start, k.end),
+    kind: k.kind,
+    speaker: null,
+  };
 }
 
-function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | undefined, quotes: Quotes, earlier?: Attribution): Attribution | null {
+function buildParaphrase(
+  ctx: Ctx,
+  toks: Token[],
+  s: Range,
+  c: Cue,
+  next: Cue | undefined,
+  quotes: Quotes,
+  earlier?: Attribution,
+): Attribution | null {
   const { text } = ctx;
   if (c.shape === 'quote') return null;
   const prevTok = toks[c.at - 1];
@@ -912,12 +1401,13 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   if (next && next.phrase !== 'verb' && next.at > c.at + 1) {
     // "X said …, according to Y": the clause ends before the comma.
     const k = next.at - 1;
-    if (toks[k].text === ',' || /^[”"]$/.test(toks[k].text) && text[toks[k].start - 1] === ',') limit = Math.min(limit, toks[k].text === ',' ? toks[k].start : toks[k].end);
+    if (toks[k].text === ',' || (/^[”"]$/.test(toks[k].text) && text[toks[k].start - 1] === ','))
+      limit = Math.min(limit, toks[k].text === ',' ? toks[k].start : toks[k].end);
   }
   if (next && next.shape === 'participle') {
     // "…, adding that …": the participle's clause is the next attribution's.
     let k = next.at - 1;
-    while (k > c.at && (toks[k].text === ',' || toks[k].word && CLAUSE_CONJ.has(toks[k].f))) k--;
+    while (k > c.at && (toks[k].text === ',' || (toks[k].word && CLAUSE_CONJ.has(toks[k].f)))) k--;
     limit = Math.min(limit, toks[k].end);
   } else if (next && next.phrase === 'verb') {
     const sb = sourceBefore(ctx, toks, next.at, quotes);
@@ -931,8 +1421,12 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   limit = Math.min(limit, (afterCue?.start ?? c.end) + MAX_CONTENT);
   if (c.phrase === 'according' || c.phrase === 'reportedby') {
     // "According to X, …", "But according to X, …", "In fact, according to X, …".
-    const atStart = c.at === 0 || (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f)))
-      || (c.at <= 4 && toks[c.at - 1].text === ',' && toks.slice(0, c.at - 1).every(t => t.word && !FINITE.has(t.f) && !PRONOUNS.has(t.f)));
+    const atStart =
+      c.at === 0 ||
+      (c.at <= 2 && toks.slice(0, c.at).every(t => t.word && CLAUSE_CONJ.has(t.f))) ||
+      (c.at <= 4 &&
+        toks[c.at - 1].text === ',' &&
+        toks.slice(0, c.at - 1).every(t => t.word && !FINITE.has(t.f) && !PRONOUNS.has(t.f)));
     if (atStart) {
       // According to X, …
       const src = sourceAfter(toks, c.after, s.end);
@@ -943,7 +1437,8 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
       return finish(ctx, span(text, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
     // …, according to X. (The comma may stand inside a closing quotation mark: "… right,” according to X.)
-    if (!prevTok || !(prevTok.text === ',' || /^[”"]$/.test(prevTok.text) && text[prevTok.start - 1] === ',')) return null;
+    if (!prevTok || !(prevTok.text === ',' || (/^[”"]$/.test(prevTok.text) && text[prevTok.start - 1] === ',')))
+      return null;
     const src = sourceAfter(toks, c.after, s.end);
     if (!src) return null;
     const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
@@ -954,7 +1449,12 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   if (prevTok && prevTok.text === ',' && c.shape === 'plain') {
     const src = sourceAfter(toks, c.after, s.end);
     const srcOk = src && src[1] - src[0] < 8 && (toks[src[0]].cap || /^(?:a|an|the|\d+)$/i.test(toks[src[0]].text));
-    if (src && srcOk && sourceLike(ctx, toks, src[0], src[1]) && (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')) {
+    if (
+      src &&
+      srcOk &&
+      sourceLike(ctx, toks, src[0], src[1]) &&
+      (src[1] + 2 >= toks.length || toks[src[1] + 1].text === ',')
+    ) {
       const [cs, ce] = trim(text, clampStart(text, s.start, prevTok.start), prevTok.start, true);
       if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[src[0]].start, toks[src[1]].end), c, cs, ce);
     }
@@ -963,10 +1463,11 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   const loose = c.phrase === 'verb' && (c.strong || c.shape !== 'plain' || afterCue?.f === 'that');
   // "X called it a disgrace and vowed to …": a verb coordinated with an attribution's shares its source.
   let j = c.at - 1;
-  while (j >= 0 && toks[j].word && (SKIP_BEFORE_CUE.has(toks[j].f) || /ly$/.test(toks[j].f) && !toks[j].cap)) j--;
+  while (j >= 0 && toks[j].word && (SKIP_BEFORE_CUE.has(toks[j].f) || (/ly$/.test(toks[j].f) && !toks[j].cap))) j--;
   if (earlier?.source && j >= 0 && (toks[j].f === 'and' || toks[j].f === 'but') && afterCue) {
     const from = /^(?:that|:)$/.test(afterCue.f) ? c.after + 1 : c.after;
-    if (!toks[from] || (!c.strong && c.shape === 'plain' && !/^(?:that|:|to|“|")$/.test(afterCue.text.toLowerCase()))) return null;
+    if (!toks[from] || (!c.strong && c.shape === 'plain' && !/^(?:that|:|to|“|")$/.test(afterCue.text.toLowerCase())))
+      return null;
     const [cs, ce] = trim(text, toks[from].start, limit, endsInQuote(text, limit));
     if (ce - cs < 6) return null;
     return finish(ctx, earlier.source, c, cs, ce);
@@ -984,19 +1485,30 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
   const tailIsShort = tail.length === 0 || (tail.length <= 7 && TAIL_STARTS.has(tail[0].f));
   // Postposed: "…, X told Reuters." (the content is before the source).
   if (tailIsShort && sb.clauseStart > 0 && toks[sb.clauseStart - 1].text === ',') {
-    const [cs, ce] = trim(text, clampStart(text, s.start, toks[sb.clauseStart - 1].start), toks[sb.clauseStart - 1].start, true);
+    const [cs, ce] = trim(
+      text,
+      clampStart(text, s.start, toks[sb.clauseStart - 1].start),
+      toks[sb.clauseStart - 1].start,
+      true,
+    );
     if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
   // Preposed: "X said (that) …", "X vowed to …".
   if (!afterCue) return null;
   let from = c.after;
   const af = afterCue.f;
-  const introduced = af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
+  const introduced =
+    af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
   if (!c.strong && !introduced && !bareClause(toks, c.after, limit)) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
   // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
-  if (!introduced && /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(af)) {
+  if (
+    !introduced &&
+    /^(?:at|in|on|during|before|after|from|with|outside|inside|near|since|until|by|via|through|soon|later|earlier|afterward|afterwards|shortly)$/.test(
+      af,
+    )
+  ) {
     // …unless a comma closes the adjunct and what was said follows: "added later, “That is …”", "said in an interview, “…”".
     let k = from + 1;
     while (k < Math.min(toks.length, from + 9) && toks[k].word) k++;
@@ -1015,10 +1527,20 @@ function buildParaphrase(ctx: Ctx, toks: Token[], s: Range, c: Cue, next: Cue | 
  * at the comma before the main clause's verb. Elsewhere `limit`.
  */
 function relativeEnd(toks: Token[], srcAt: number, from: number, limit: number): number {
-  const rel = toks[srcAt - 1]?.word && /^(?:who|which|that)$/.test(toks[srcAt - 1].f) ? srcAt - 1 : toks[srcAt]?.word && /^(?:who|which)$/.test(toks[srcAt].f) ? srcAt : -1;
+  const rel =
+    toks[srcAt - 1]?.word && /^(?:who|which|that)$/.test(toks[srcAt - 1].f)
+      ? srcAt - 1
+      : toks[srcAt]?.word && /^(?:who|which)$/.test(toks[srcAt].f)
+        ? srcAt
+        : -1;
   if (rel < 1 || toks[rel - 1].text !== ',') return limit;
   for (let k = from; k < toks.length - 1 && toks[k].start < limit; k++) {
-    if (toks[k].text === ',' && toks[k + 1].word && (AUX.has(toks[k + 1].f) || /^(?:has|had|have|will|would|can|could|died|said)$/.test(toks[k + 1].f))) return toks[k].start;
+    if (
+      toks[k].text === ',' &&
+      toks[k + 1].word &&
+      (AUX.has(toks[k + 1].f) || /^(?:has|had|have|will|would|can|could|died|said)$/.test(toks[k + 1].f))
+    )
+      return toks[k].start;
   }
   return limit;
 }
@@ -1050,7 +1572,8 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
       k = c.at - 1;
       while (k > lo && toks[k - 1].word && !prep(toks[k - 1])) k--;
     }
-    if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f))) source = sourceSpan(ctx, toks[k].start, prev.end);
+    if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f)))
+      source = sourceSpan(ctx, toks[k].start, prev.end);
   }
   if (!source) {
     const subj = subjectOf(ctx, toks, c.at);
@@ -1066,7 +1589,13 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
 function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | null {
   let a = 0;
   // "In January, …", "Earlier this week, …", "But …".
-  if (toks[0]?.word && (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(toks[0].f) || /ly$/.test(toks[0].f) && toks[1]?.text === ',')) {
+  if (
+    toks[0]?.word &&
+    (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(
+      toks[0].f,
+    ) ||
+      (/ly$/.test(toks[0].f) && toks[1]?.text === ','))
+  ) {
     let k = 1;
     while (k < Math.min(upTo, 12) && toks[k].text !== ',') k++;
     if (k >= upTo || toks[k].text !== ',') return null;
@@ -1082,11 +1611,26 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
     const t = toks[b + 1];
     if (t.text === ',' || t.text === '(') break;
     // A lower-case word followed by a preposition or a determiner is the verb: "The union [struck] on Monday".
-    if (t.word && !t.cap && b + 1 > a + 1 && /^(?:on|in|at|to|the|a|an|his|her|their|its|that|with|for|from|by|up|down|out|back|off|over)$/.test(toks[b + 2]?.f ?? '') || toks[b + 2]?.text === ',') {
+    if (
+      (t.word &&
+        !t.cap &&
+        b + 1 > a + 1 &&
+        /^(?:on|in|at|to|the|a|an|his|her|their|its|that|with|for|from|by|up|down|out|back|off|over)$/.test(
+          toks[b + 2]?.f ?? '',
+        )) ||
+      toks[b + 2]?.text === ','
+    ) {
       if (t.word && !t.cap) break;
     }
     const title = t.word && !t.cap && toks[b + 2]?.cap && toks[b].cap && !FINITE.has(t.f) && !/ed$/.test(t.f); // "Trump lawyer Rudy Giuliani"
-    if (t.word && !t.cap && !title && !/^(?:and|of|the|a|an)$/.test(t.f) && !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))) break;
+    if (
+      t.word &&
+      !t.cap &&
+      !title &&
+      !/^(?:and|of|the|a|an)$/.test(t.f) &&
+      !(det && !AUX.has(t.f) && !/ed$/.test(t.f) && !SKIP_BEFORE_CUE.has(t.f))
+    )
+      break;
     if (!t.word && !/^['’]s$/.test(t.text) && t.text !== '-' && t.text !== '.') break;
     b++;
   }
@@ -1102,18 +1646,35 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
  */
 function bareClause(toks: Token[], from: number, limit: number): boolean {
   const t0 = toks[from];
-  if (!t0 || !t0.word || /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(t0.f)) return false;
+  if (
+    !t0 ||
+    !t0.word ||
+    /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(
+      t0.f,
+    )
+  )
+    return false;
   for (let k = from + 1; k < Math.min(toks.length, from + 9) && toks[k].start < limit; k++) {
     const t = toks[k];
-    if (!t.word) { if (t.text === ',' || t.text === '“' || t.text === '"') return false; continue; }
+    if (!t.word) {
+      if (t.text === ',' || t.text === '“' || t.text === '"') return false;
+      continue;
+    }
     if (/^(?:that|which|who|whom|whose)$/.test(t.f)) return false;
     if (FINITE.has(t.f) || /^(?:will|would|may|might|must|shall|should|can|could)$/.test(t.f)) return true;
-    if (/ed$/.test(t.f) && toks[k - 1].word && !toks[k - 1].cap && !/^(?:the|a|an|to|of|and|be|been|was|were|is|are|has|have|had)$/.test(toks[k - 1].f)) return true;
+    if (
+      /ed$/.test(t.f) &&
+      toks[k - 1].word &&
+      !toks[k - 1].cap &&
+      !/^(?:the|a|an|to|of|and|be|been|was|were|is|are|has|have|had)$/.test(toks[k - 1].f)
+    )
+      return true;
   }
   return false;
 }
 
-const TIME_ONLY = /^(?:(?:on|late|early|last|this|that)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|later|earlier)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[,—–-][\s\S]*)?$/i;
+const TIME_ONLY =
+  /^(?:(?:on|late|early|last|this|that)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|later|earlier)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*[,—–-][\s\S]*)?$/i;
 
 /** The longest content: longer sentences are not prose (lists, run-ons without stops) and would cost quadratic work. */
 const MAX_CONTENT = 3000;

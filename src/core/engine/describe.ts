@@ -2,9 +2,28 @@
 
 import type { DateMention, EntityType } from './types';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
-const MOD_WORDS: Record<string, string> = { EARLY: 'early', MID: 'mid', LATE: 'late', APPROX: 'about', BEFORE: 'before', AFTER: 'after' };
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MOD_WORDS: Record<string, string> = {
+  EARLY: 'early',
+  MID: 'mid',
+  LATE: 'late',
+  APPROX: 'about',
+  BEFORE: 'before',
+  AFTER: 'after',
+};
 
 export const TYPE_NAMES: Record<EntityType, string> = {
   PERSON: 'Person',

@@ -6,20 +6,122 @@
 // elsewhere in the article ("Rodriguez" → "Delcy Rodríguez") and picks one canonical name per person.
 
 import type { Entity, EntityType } from './types';
-import { COMMON_WORDS, NUMBER_WORDS, GAZETTEER, GAZ_FIRST_WORDS, GAZ_MAX_WORDS, givenNameGender, isGivenName, NON_ENTITY_CAPS, NON_ENTITY_HEADS, ORG_HEADS,
-  ORG_NOUNS_BEFORE, ORG_ROLES_AFTER, PERSON_TITLES, PLACE_HEADS, PLACE_NOUNS_AFTER, PLACE_PREPOSITIONS,
-  SURNAME_PLACE_HEADS, TITLE_DEPARTMENTS, TITLE_MODIFIERS, US_STATE_ABBREV, US_STATE_NAMES } from './lexicon';
+import {
+  COMMON_WORDS,
+  NUMBER_WORDS,
+  GAZETTEER,
+  GAZ_FIRST_WORDS,
+  GAZ_MAX_WORDS,
+  givenNameGender,
+  isGivenName,
+  NON_ENTITY_CAPS,
+  NON_ENTITY_HEADS,
+  ORG_HEADS,
+  ORG_NOUNS_BEFORE,
+  ORG_ROLES_AFTER,
+  PERSON_TITLES,
+  PLACE_HEADS,
+  PLACE_NOUNS_AFTER,
+  PLACE_PREPOSITIONS,
+  SURNAME_PLACE_HEADS,
+  TITLE_DEPARTMENTS,
+  TITLE_MODIFIERS,
+  US_STATE_ABBREV,
+  US_STATE_NAMES,
+} from './lexicon';
 import { fold, hasAccent, type Range, type Token, tokenize } from './text';
 
 /** Nouns that own a place through "of" ("residents of X", "the mayor of X"). */
-const PLACE_OWNERS = new Set(`residents people city town village mayor governor province region port capital outskirts
-  centre center streets citizens inhabitants suburbs municipality district county state island coast`.split(/\s+/).filter(Boolean));
-const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
-  'october', 'november', 'december', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.',
-  'nov.', 'dec.', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const CONNECTORS = new Set(['of', 'de', 'del', 'da', 'do', 'dos', 'la', 'las', 'los', 'van', 'von', 'der', 'den',
-  'bin', 'al', 'el', 'di', 'du', 'y', 'for', 'on']);
-const NAME_PARTICLES = new Set(['de', 'del', 'da', 'dos', 'van', 'von', 'der', 'bin', 'al', 'el', 'di', 'du', 'la', 'y']);
+const PLACE_OWNERS = new Set(
+  `residents people city town village mayor governor province region port capital outskirts
+  centre center streets citizens inhabitants suburbs municipality district county state island coast`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const MONTHS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan.',
+  'feb.',
+  'mar.',
+  'apr.',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'da',
+  'do',
+  'dos',
+  'la',
+  'las',
+  'los',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'al',
+  'el',
+  'di',
+  'du',
+  'y',
+  'for',
+  'on',
+]);
+const NAME_PARTICLES = new Set([
+  'de',
+  'del',
+  'da',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'bin',
+  'al',
+  'el',
+  'di',
+  'du',
+  'la',
+  'y',
+]);
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const PRONOUN_LIKE = new Set(['i', 'we', 'he', 'she', 'it', 'they', 'you']);
 const SPEECH_AFTER = /^\s*(?:said|says|told|tells|added|wrote|writes|stated|noted|argued|insisted|warned|claimed)\b/;
@@ -55,23 +157,82 @@ const PLACE_PREFIXES = new Set(['fort', 'ft', 'mount', 'mt', 'port', 'lake', 'ca
 /** Heads of organisations named for their leader ("the Harlow Administration", "the Harlow Presidency"). */
 const NAMED_FOR_HEADS = new Set(['administration', 'presidency', 'campaign']);
 /** Title words that only name a department or a time: "Defense" alone does not make the next word a person. */
-const WEAK_TITLES = new Set(['defense', 'defence', 'interior', 'finance', 'health', 'justice', 'economy', 'trade',
-  'energy', 'oil', 'transport', 'foreign', 'former', 'late', 'then', 'acting', 'interim', 'senior', 'deputy', 'vice', 'special']);
+const WEAK_TITLES = new Set([
+  'defense',
+  'defence',
+  'interior',
+  'finance',
+  'health',
+  'justice',
+  'economy',
+  'trade',
+  'energy',
+  'oil',
+  'transport',
+  'foreign',
+  'former',
+  'late',
+  'then',
+  'acting',
+  'interim',
+  'senior',
+  'deputy',
+  'vice',
+  'special',
+]);
 
 /** Kinship nouns before a name: "first lady Jane Roe", "his son John Roe". */
-const KIN = new Set(['wife', 'husband', 'daughter', 'son', 'brother', 'sister', 'mother', 'father', 'lady', 'law',
-  'widow', 'widower', 'niece', 'nephew', 'cousin', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'stepson', 'stepdaughter']);
+const KIN = new Set([
+  'wife',
+  'husband',
+  'daughter',
+  'son',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'lady',
+  'law',
+  'widow',
+  'widower',
+  'niece',
+  'nephew',
+  'cousin',
+  'grandson',
+  'granddaughter',
+  'grandmother',
+  'grandfather',
+  'stepson',
+  'stepdaughter',
+]);
 
 /** Honorifics that say a person's gender. */
-const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = { mr: 'm', 'mr.': 'm', mrs: 'f', 'mrs.': 'f', ms: 'f', 'ms.': 'f', miss: 'f' };
+const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = {
+  mr: 'm',
+  'mr.': 'm',
+  mrs: 'f',
+  'mrs.': 'f',
+  ms: 'f',
+  'ms.': 'f',
+  miss: 'f',
+};
 
 const isCapWord = (t: Token) => t.word && t.cap;
 
 /** A candidate with every field in one order, so that all candidates share one shape (faster property access). */
 function mk(start: number, end: number, type: EntityType | null, o?: Partial<Candidate>): Candidate {
   return {
-    start, end, type, canonical: o?.canonical, personCue: o?.personCue, evidence: o?.evidence, weak: o?.weak,
-    speechOnly: o?.speechOnly, namedFor: o?.namedFor, relative: o?.relative, gender: o?.gender,
+    start,
+    end,
+    type,
+    canonical: o?.canonical,
+    personCue: o?.personCue,
+    evidence: o?.evidence,
+    weak: o?.weak,
+    speechOnly: o?.speechOnly,
+    namedFor: o?.namedFor,
+    relative: o?.relative,
+    gender: o?.gender,
   };
 }
 /** A folded word without the dot of an abbreviation ("sen." → "sen"). */
@@ -107,7 +268,12 @@ function isShouted(toks: Token[]): boolean {
   let words = 0;
   let upper = 0;
   for (const t of toks) {
-    if (!t.word || t.text.length < 2 || (t.text.length < 4 && t.text.includes('.') && t.text.replace(/\./g, '').length < 2)) continue;
+    if (
+      !t.word ||
+      t.text.length < 2 ||
+      (t.text.length < 4 && t.text.includes('.') && t.text.replace(/\./g, '').length < 2)
+    )
+      continue;
     words++;
     if (t.upper) upper++;
   }
@@ -116,8 +282,13 @@ function isShouted(toks: Token[]): boolean {
 
 function isAcronym(t: Token): boolean {
   const letters = t.text.replace(/\./g, '');
-  return t.upper && letters.length >= 2 && letters.length <= 6 && !NON_ENTITY_CAPS.has(fold(letters))
-    && !COMMON_WORDS.has(fold(letters));
+  return (
+    t.upper &&
+    letters.length >= 2 &&
+    letters.length <= 6 &&
+    !NON_ENTITY_CAPS.has(fold(letters)) &&
+    !COMMON_WORDS.has(fold(letters))
+  );
 }
 
 /** Pass 1 over one sentence. */
@@ -129,7 +300,14 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
   while (i < toks.length) {
     const t = toks[i];
     // A party-and-state tag ("R-Ky.", "D-N.Y.", "I-Vt.", "R-Texas"): the state is a place, the party letter no name.
-    if (t.word && t.upper && t.text.length === 1 && toks[i + 1]?.text === '-' && toks[i + 1].start === t.end && toks[i + 2]?.start === toks[i + 1].end) {
+    if (
+      t.word &&
+      t.upper &&
+      t.text.length === 1 &&
+      toks[i + 1]?.text === '-' &&
+      toks[i + 1].start === t.end &&
+      toks[i + 2]?.start === toks[i + 1].end
+    ) {
       const st = stateAt(toks, i + 2, true);
       if (st) {
         out.push(mk(toks[i + 2].start, toks[st.end].end, 'PLACE', { canonical: st.canonical }));
@@ -142,7 +320,13 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
     if (isCapWord(t) && toks[i - 1]?.text === ',' && toks[i - 2] && isCapWord(toks[i - 2])) {
       const st = stateAt(toks, i, false);
       const last = out[out.length - 1];
-      if (st && t.text === 'D.C.' && last?.type === 'PLACE' && last.end === toks[i - 2].end && fold(text.slice(last.start, last.end)) === 'washington') {
+      if (
+        st &&
+        t.text === 'D.C.' &&
+        last?.type === 'PLACE' &&
+        last.end === toks[i - 2].end &&
+        fold(text.slice(last.start, last.end)) === 'washington'
+      ) {
         last.end = t.end;
         last.canonical = st.canonical;
         i++;
@@ -168,28 +352,65 @@ function sentenceCandidates(text: string, sent: Range, out: Candidate[]): void {
       }
       continue;
     }
-    if (!isCapWord(t)) { i++; continue; }
+    if (!isCapWord(t)) {
+      i++;
+      continue;
+    }
     // Words of a handle ("@Evening_News") are no names.
-    if (toks[i - 1]?.text === '_' && toks[i - 1].start === toks[i - 2]?.end) { i++; continue; }
+    if (toks[i - 1]?.text === '_' && toks[i - 1].start === toks[i - 2]?.end) {
+      i++;
+      continue;
+    }
     // A chunk: capitalised words, with connectors between them and hyphens inside names.
     let j = i;
     while (j + 1 < toks.length) {
       const n = toks[j + 1];
-      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] === ' ' && !MONTHS.has(n.f)) { j++; continue; }
-      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] !== ' ' && !/\s/.test(text[toks[j].end])) break;
-      if (isCapWord(n) && n.start > toks[j].end + 1 && /^\s+$/.test(text.slice(toks[j].end, n.start)) && !/[\r\n]/.test(text.slice(toks[j].end, n.start)) && !MONTHS.has(n.f)) { j++; continue; }
+      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] === ' ' && !MONTHS.has(n.f)) {
+        j++;
+        continue;
+      }
+      if (isCapWord(n) && n.start === toks[j].end + 1 && text[toks[j].end] !== ' ' && !/\s/.test(text[toks[j].end]))
+        break;
+      if (
+        isCapWord(n) &&
+        n.start > toks[j].end + 1 &&
+        /^\s+$/.test(text.slice(toks[j].end, n.start)) &&
+        !/[\r\n]/.test(text.slice(toks[j].end, n.start)) &&
+        !MONTHS.has(n.f)
+      ) {
+        j++;
+        continue;
+      }
       // Hyphen inside a name ("Marie-Claire"), but not between two known names ("Cuba-Venezuela").
-      if (n.text === '-' && n.start === toks[j].end && j + 2 < toks.length && isCapWord(toks[j + 2]) && toks[j + 2].start === n.end) {
+      if (
+        n.text === '-' &&
+        n.start === toks[j].end &&
+        j + 2 < toks.length &&
+        isCapWord(toks[j + 2]) &&
+        toks[j + 2].start === n.end
+      ) {
         const left = GAZETTEER.has(toks[j].f);
         const right = GAZETTEER.has(toks[j + 2].f);
         if (left || right) break;
         j += 2;
         continue;
       }
-      if (n.word && CONNECTORS.has(n.text) && j + 2 < toks.length && isCapWord(toks[j + 2]) && !MONTHS.has(toks[j + 2].f)) { j += 2; continue; }
+      if (
+        n.word &&
+        CONNECTORS.has(n.text) &&
+        j + 2 < toks.length &&
+        isCapWord(toks[j + 2]) &&
+        !MONTHS.has(toks[j + 2].f)
+      ) {
+        j += 2;
+        continue;
+      }
       break;
     }
-    if (MONTHS.has(t.f) && j === i) { i++; continue; }
+    if (MONTHS.has(t.f) && j === i) {
+      i++;
+      continue;
+    }
     classifyChunk(text, toks, i, j, sent, out, weak);
     i = j + 1;
   }
@@ -204,7 +425,22 @@ function titleBefore(toks: Token[], i: number): boolean {
 }
 
 /** Words that end the head noun phrase of an appositive ("a union for ferry crews", "the group that …"). */
-const APPOSITIVE_STOPS = new Set(['of', 'for', 'in', 'at', 'on', 'with', 'from', 'by', 'that', 'which', 'who', 'whose', 'and', 'or']);
+const APPOSITIVE_STOPS = new Set([
+  'of',
+  'for',
+  'in',
+  'at',
+  'on',
+  'with',
+  'from',
+  'by',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'and',
+  'or',
+]);
 
 /** What the words around a single unknown name say it is. */
 function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTyped?: Candidate): EntityType | null {
@@ -215,16 +451,32 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
   const next = toks[n]?.word && !toks[n].cap ? toks[n].f : '';
   if (PLACE_NOUNS_AFTER.has(next)) return 'PLACE';
   // "Belleville, Illinois", "Fort Lee, N.J.": a town before its state (not "Jane Roe, Maryland", a lawmaker and her state).
-  if (toks[r + 1]?.text === ',' && (!multi || PLACE_PREPOSITIONS.has(pf) || DETERMINERS.has(pf) || pf === 'of') && !isGivenName(toks[p].text)) {
+  if (
+    toks[r + 1]?.text === ',' &&
+    (!multi || PLACE_PREPOSITIONS.has(pf) || DETERMINERS.has(pf) || pf === 'of') &&
+    !isGivenName(toks[p].text)
+  ) {
     const st = stateAt(toks, r + 2, true);
     if (st && US_STATE_NAMES.has(fold(st.canonical))) return 'PLACE';
   }
-  if (multi ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf) : PLACE_PREPOSITIONS.has(pf)) return 'PLACE';
+  if (
+    multi
+      ? ['in', 'near', 'outside', 'across', 'throughout', 'inside', 'into'].includes(pf)
+      : PLACE_PREPOSITIONS.has(pf)
+  )
+    return 'PLACE';
   // "residents of Tromsø", "the mayor of Bergen"
   if (pf === 'of' && PLACE_OWNERS.has(toks[p - 2]?.f ?? '')) return 'PLACE';
   if (ORG_NOUNS_BEFORE.has(pf) || ORG_ROLES_AFTER.has(next)) return 'ORG';
   // "Kumasi and Tamale", "Oslo, Bergen and Tromsø": a name listed with a place is a place.
-  if ((pf === 'and' || pf === 'or' || prev?.text === ',') && lastTyped?.type === 'PLACE' && !isGivenName(toks[p].text) && toks[p - 2] && lastTyped.end === toks[p - 2].end) return 'PLACE';
+  if (
+    (pf === 'and' || pf === 'or' || prev?.text === ',') &&
+    lastTyped?.type === 'PLACE' &&
+    !isGivenName(toks[p].text) &&
+    toks[p - 2] &&
+    lastTyped.end === toks[p - 2].end
+  )
+    return 'PLACE';
   // "told the Ledger": an outlet.
   if (pf === 'the' && toks[p - 2]?.f === 'told') return 'ORG';
   // A wire dateline: "OSLO, March 4 (Nordwire) -"
@@ -238,8 +490,15 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
     for (let k = r + 3; k < Math.min(toks.length, r + 9); k++) {
       const t = toks[k];
       // A participle after the head starts its modifier: "a group founded by …", "a firm representing …".
-      if (t.word && !APPOSITIVE_STOPS.has(t.f) && !(head && /(?:ed|ing)$/.test(t.f))) { head = t.f; continue; }
-      if ((t.text === '’' || t.text === "'") && toks[k + 1]?.f === 's') { head = ''; k++; continue; }
+      if (t.word && !APPOSITIVE_STOPS.has(t.f) && !(head && /(?:ed|ing)$/.test(t.f))) {
+        head = t.f;
+        continue;
+      }
+      if ((t.text === '’' || t.text === "'") && toks[k + 1]?.f === 's') {
+        head = '';
+        k++;
+        continue;
+      }
       break;
     }
     if (ORG_NOUNS_BEFORE.has(head)) return 'ORG';
@@ -248,21 +507,72 @@ function contextType(toks: Token[], p: number, r: number, multi: boolean, lastTy
 }
 
 /** Head words of outlets' names: "the Post" after "The Washington Post" is the outlet, whatever else "post" means. */
-const MEDIA_HEADS = new Set(['times', 'post', 'news', 'journal', 'herald', 'tribune', 'gazette', 'press', 'daily',
-  'chronicle', 'telegraph', 'courier', 'magazine', 'wire', 'dispatch', 'bulletin', 'weekly']);
+const MEDIA_HEADS = new Set([
+  'times',
+  'post',
+  'news',
+  'journal',
+  'herald',
+  'tribune',
+  'gazette',
+  'press',
+  'daily',
+  'chronicle',
+  'telegraph',
+  'courier',
+  'magazine',
+  'wire',
+  'dispatch',
+  'bulletin',
+  'weekly',
+]);
 
 /** Initials inside a name: "D." in "Paul D. Ryan", "H.W." in "George H.W. Bush". */
-const isInitial = (t: Token | undefined) => !!t && t.word && t.cap && t.text.charCodeAt(t.text.length - 1) === 46 && /^(?:\p{Lu}\.)+$/u.test(t.text);
+const isInitial = (t: Token | undefined) =>
+  !!t && t.word && t.cap && t.text.charCodeAt(t.text.length - 1) === 46 && /^(?:\p{Lu}\.)+$/u.test(t.text);
 /** Suffixes that end a person's name ("Martin Luther King Jr.", "Robert Smith III"). */
 const NAME_SUFFIXES = new Set(['jr.', 'sr.', 'jr', 'sr', 'ii', 'iii', 'iv']);
 /** Verbs of going somewhere: "went to the White House" is the building. */
-const MOTION_VERBS = new Set(`went go goes going gone came come comes coming returned return returning returns arrived
-  arrive arriving drove walked headed rushed invited moved brought summoned flew traveled travelled`.split(/\s+/).filter(Boolean));
+const MOTION_VERBS = new Set(
+  `went go goes going gone came come comes coming returned return returning returns arrived
+  arrive arriving drove walked headed rushed invited moved brought summoned flew traveled travelled`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Nouns for people placed at an institution: "aides at the White House" are its staff. */
-const PEOPLE_AT = new Set(`officials official aides aide staff staffers advisers adviser advisors lawyers people those
-  someone many some others insiders sources colleagues allies members spokesman spokeswoman`.split(/\s+/).filter(Boolean));
-const BUILDING_PARTS = new Set(['residence', 'lawn', 'grounds', 'gates', 'gate', 'fence', 'driveway', 'lobby', 'basement', 'roof', 'building']);
-const DIRECTIONS = new Set(['north', 'south', 'east', 'west', 'miles', 'mile', 'blocks', 'block', 'front', 'outside', 'steps', 'gates']);
+const PEOPLE_AT = new Set(
+  `officials official aides aide staff staffers advisers adviser advisors lawyers people those
+  someone many some others insiders sources colleagues allies members spokesman spokeswoman`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+const BUILDING_PARTS = new Set([
+  'residence',
+  'lawn',
+  'grounds',
+  'gates',
+  'gate',
+  'fence',
+  'driveway',
+  'lobby',
+  'basement',
+  'roof',
+  'building',
+]);
+const DIRECTIONS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'miles',
+  'mile',
+  'blocks',
+  'block',
+  'front',
+  'outside',
+  'steps',
+  'gates',
+]);
 
 /** "White House" or "Pentagon" standing for the building, not the institution ("went to the White House"). */
 function buildingUse(toks: Token[], s: number, e: number): boolean {
@@ -299,8 +609,34 @@ function stateAt(toks: Token[], k: number, allowNames: boolean): { end: number; 
 }
 
 /** Small words a title-case headline leaves in lower case. */
-const HEADLINE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by',
-  'with', 'as', 'vs', 'from', 'into', 'over', 'up', 'is', 'are', 'its', 's', 't']);
+const HEADLINE_SMALL = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'as',
+  'vs',
+  'from',
+  'into',
+  'over',
+  'up',
+  'is',
+  'are',
+  'its',
+  's',
+  't',
+]);
 
 /**
  * A headline in title case: a paragraph of one sentence, not closed by a full stop, whose words are capitalised but for
@@ -329,29 +665,60 @@ function isTitleCase(text: string, sent: Range, toks: Token[]): boolean {
 const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
 const CAMEL_SURNAME = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O')/;
 
-function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: Range, out: Candidate[], weak: boolean): void {
+function classifyChunk(
+  text: string,
+  toks: Token[],
+  a: number,
+  b: number,
+  sent: Range,
+  out: Candidate[],
+  weak: boolean,
+): void {
   let p = a;
   let titled = !weak && titleBefore(toks, a);
   const atStart = (x: number) => x === 0 || /^["“‘'(—–―:|*_#>-]$/.test(toks[x - 1].text);
   while (p <= b) {
     const t = toks[p];
     const f = noDot(t.f);
-    if (!t.word || CONNECTORS.has(t.text)) { p++; continue; }
+    if (!t.word || CONNECTORS.has(t.text)) {
+      p++;
+      continue;
+    }
     // An organisation ending in a head word: "New York University", "Socialist Party", "Organization of American States".
     let head = -1;
-    for (let q = b; q >= p; q--) if (toks[q].word && ORG_HEADS.has(toks[q].f)) { head = q; break; }
+    for (let q = b; q >= p; q--)
+      if (toks[q].word && ORG_HEADS.has(toks[q].f)) {
+        head = q;
+        break;
+      }
     if (head >= 0 && ORG_HEADS.has(f) && head === p && p < b && CONNECTORS.has(toks[p + 1].text)) head = b;
     if (head > p || (head === p && p < b && CONNECTORS.has(toks[p + 1]?.text))) {
       let s = p;
-      while (s < head && (DETERMINERS.has(toks[s].f) || PERSON_TITLES.has(toks[s].f) || ((COMMON_WORDS.has(toks[s].f) || NUMBER_WORDS[toks[s].f] !== undefined) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
+      while (
+        s < head &&
+        (DETERMINERS.has(toks[s].f) ||
+          PERSON_TITLES.has(toks[s].f) ||
+          ((COMMON_WORDS.has(toks[s].f) || NUMBER_WORDS[toks[s].f] !== undefined) &&
+            atStart(s) &&
+            !GAZETTEER.has(toks[s].f)))
+      )
+        s++;
       // A title word is the whole name before the head ("Vice News", "Interior Ministry").
-      if (s === head && head > p && PERSON_TITLES.has(toks[head - 1].f) && !GAZETTEER.has(keyOf(toks, head - 1, head))) s = head - 1;
-      if (s > p && CONNECTORS.has(toks[s].text)) { p = s; continue; } // "News of Harlow": no name before the head
+      if (s === head && head > p && PERSON_TITLES.has(toks[head - 1].f) && !GAZETTEER.has(keyOf(toks, head - 1, head)))
+        s = head - 1;
+      if (s > p && CONNECTORS.has(toks[s].text)) {
+        p = s;
+        continue;
+      } // "News of Harlow": no name before the head
       if (head > s || (head === s && toks[head + 1] && CONNECTORS.has(toks[head + 1].text))) {
         // "U.S. Department of Justice": an "of" after the head carries the name on to the end of the chunk.
         let end = head === s || (head < b - 1 && toks[head + 1].f === 'of') ? b : head;
         // … but not over a title and the name after it ("Department of Energy Secretary Jane Roe").
-        for (let q = head + 3; q <= end; q++) if (toks[q].word && PERSON_TITLES.has(noDot(toks[q].f)) && !TITLE_DEPARTMENTS.has(toks[q].f)) { end = q - 1; break; }
+        for (let q = head + 3; q <= end; q++)
+          if (toks[q].word && PERSON_TITLES.has(noDot(toks[q].f)) && !TITLE_DEPARTMENTS.has(toks[q].f)) {
+            end = q - 1;
+            break;
+          }
         const g = GAZETTEER.get(keyOf(toks, s, end));
         if (weak && !g) {
           // In a title-case headline a head word may be a verb ("… to Fund"): kept where the article names it.
@@ -389,11 +756,18 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     const ph = placeHead(toks, p, b);
     if (ph >= 0) {
       let s = p;
-      while (s < ph && (DETERMINERS.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))) s++;
+      while (
+        s < ph &&
+        (DETERMINERS.has(toks[s].f) || (COMMON_WORDS.has(toks[s].f) && atStart(s) && !GAZETTEER.has(toks[s].f)))
+      )
+        s++;
       if (ph > s) {
         const g = GAZETTEER.get(keyOf(toks, s, ph));
-        out.push(weak && !g ? mk(toks[s].start, toks[ph].end, null, { weak: true })
-          : mk(toks[s].start, toks[ph].end, g?.type ?? 'PLACE', { canonical: g?.canonical }));
+        out.push(
+          weak && !g
+            ? mk(toks[s].start, toks[ph].end, null, { weak: true })
+            : mk(toks[s].start, toks[ph].end, g?.type ?? 'PLACE', { canonical: g?.canonical }),
+        );
         p = ph + 1;
         continue;
       }
@@ -407,7 +781,9 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       const building = (e.canonical === 'White House' || e.canonical === 'Pentagon') && buildingUse(toks, p, g);
       // "Washington state" is the state, not the capital.
       const state = US_STATE_NAMES.has(key) && toks[g + 1]?.f === 'state' && !toks[g + 1].cap;
-      out.push(mk(t.start, toks[g].end, building ? 'PLACE' : e.type, { canonical: state ? `${t.text} (state)` : e.canonical }));
+      out.push(
+        mk(t.start, toks[g].end, building ? 'PLACE' : e.type, { canonical: state ? `${t.text} (state)` : e.canonical }),
+      );
       p = g + 1;
       continue;
     }
@@ -424,13 +800,22 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
       p = q;
       continue;
     }
-    if (DETERMINERS.has(f) || PRONOUN_LIKE.has(f)) { p++; continue; }
-    if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || PERSON_TITLES.has(f))) { p++; continue; }
+    if (DETERMINERS.has(f) || PRONOUN_LIKE.has(f)) {
+      p++;
+      continue;
+    }
+    if (COMMON_WORDS.has(f) && (atStart(p) || t.upper || p === b || PERSON_TITLES.has(f))) {
+      p++;
+      continue;
+    }
     if (t.upper && t.text.replace(/\./g, '').length >= 2) {
       // A wire dateline opens with the city in capitals: "ACCRA, Dec 9 (Coastline News) -", "SPRINGFIELD, Ill. —",
       // "AUSTIN, Texas —".
       const dashAfter = /^[-–—―]$/.test(toks[p + 1]?.text ?? '');
-      if (p === 0 && ((toks[p + 1]?.text === ',' && (MONTHS.has(toks[p + 2]?.f ?? '') || stateAt(toks, p + 2, true))) || dashAfter)) {
+      if (
+        p === 0 &&
+        ((toks[p + 1]?.text === ',' && (MONTHS.has(toks[p + 2]?.f ?? '') || stateAt(toks, p + 2, true))) || dashAfter)
+      ) {
         out.push(mk(t.start, t.end, 'PLACE', { canonical: t.text[0] + t.text.slice(1).toLowerCase(), evidence: true }));
       } else if (isAcronym(t) && !shoutedRun(toks, p)) {
         // "F.B.I." is "FBI".
@@ -445,14 +830,43 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     let r = p;
     while (r + 1 <= b) {
       const n = toks[r + 1];
-      if (n.text === '-' || (n.word && NAME_PARTICLES.has(n.text) && r + 2 <= b)) { r++; continue; }
-      if (isInitial(n) && n.text.length <= 4 && !GAZETTEER.has(n.f) && r + 2 <= b && isCapWord(toks[r + 2]) && !toks[r + 2].upper) { r++; continue; }
+      if (n.text === '-' || (n.word && NAME_PARTICLES.has(n.text) && r + 2 <= b)) {
+        r++;
+        continue;
+      }
+      if (
+        isInitial(n) &&
+        n.text.length <= 4 &&
+        !GAZETTEER.has(n.f) &&
+        r + 2 <= b &&
+        isCapWord(toks[r + 2]) &&
+        !toks[r + 2].upper
+      ) {
+        r++;
+        continue;
+      }
       // A suffix ends the name; a numeral after one word only after a given name ("Elizabeth II", not "Article II").
-      if (n.word && NAME_SUFFIXES.has(n.f) && toks[r].word && !isInitial(toks[r]) && (r > p || /^jr|^sr/.test(n.f) || isGivenName(toks[r].text))) { r++; break; }
+      if (
+        n.word &&
+        NAME_SUFFIXES.has(n.f) &&
+        toks[r].word &&
+        !isInitial(toks[r]) &&
+        (r > p || /^jr|^sr/.test(n.f) || isGivenName(toks[r].text))
+      ) {
+        r++;
+        break;
+      }
       if (!n.word || !isCapWord(n)) break;
       const nf = n.f;
       // A title word after a name ends it when nothing follows: "Martin Luther King", "Carole King".
-      if (PERSON_TITLES.has(nf) && !TITLE_MODIFIERS.has(nf) && (isInitial(toks[r]) || (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f)))) { r++; continue; }
+      if (
+        PERSON_TITLES.has(nf) &&
+        !TITLE_MODIFIERS.has(nf) &&
+        (isInitial(toks[r]) || (r + 2 > b ? isGivenName(toks[r].text) : NAME_SUFFIXES.has(toks[r + 2].f)))
+      ) {
+        r++;
+        continue;
+      }
       if (GAZETTEER.has(nf) || ORG_HEADS.has(nf) || PERSON_TITLES.has(nf) || n.upper) break;
       if (r + 2 <= b && GAZ_FIRST_WORDS.has(nf) && gazMatch(toks, r + 1, b, false) > r + 1) break; // "the Obama White House"
 
@@ -462,7 +876,14 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     let words = 0;
     for (let x = p; x <= r; x++) if (toks[x].word && !NAME_PARTICLES.has(toks[x].text)) words++;
     // "Students for Fair Courts": names joined by "for" are a body or a programme, not two people.
-    if (!weak && !titled && toks[r + 1]?.f === 'for' && r + 2 <= b && !GAZETTEER.has(toks[r + 2].f) && !PERSON_TITLES.has(noDot(toks[r + 2].f))) {
+    if (
+      !weak &&
+      !titled &&
+      toks[r + 1]?.f === 'for' &&
+      r + 2 <= b &&
+      !GAZETTEER.has(toks[r + 2].f) &&
+      !PERSON_TITLES.has(noDot(toks[r + 2].f))
+    ) {
       out.push(mk(t.start, toks[b].end, 'ORG'));
       p = b + 1;
       continue;
@@ -474,7 +895,11 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
     }
     const speech = SPEECH_AFTER.test(text.slice(toks[r].end, Math.min(sent.end, toks[r].end + 12)));
     // "the Obama administration": the president it is named after.
-    const nextWord = toks[r + 1]?.word ? toks[r + 1] : toks[r + 1]?.text === '’' || toks[r + 1]?.text === "'" ? toks[r + 3] : undefined;
+    const nextWord = toks[r + 1]?.word
+      ? toks[r + 1]
+      : toks[r + 1]?.text === '’' || toks[r + 1]?.text === "'"
+        ? toks[r + 3]
+        : undefined;
     const admin = !!nextWord && !nextWord.cap && (nextWord.f === 'administration' || nextWord.f === 'presidency');
     const around = titled || speech || admin ? null : contextType(toks, p, r, words >= 2, out[out.length - 1]);
     if (around) {
@@ -488,13 +913,26 @@ function classifyChunk(text: string, toks: Token[], a: number, b: number, sent: 
         p = r + 1;
         continue;
       }
-      const the = toks[p - 1]?.f === 'the' && !titled && (words >= 4 || !isGivenName(t.text))
-        && !toks.slice(p, r + 1).some(isInitial);
+      const the =
+        toks[p - 1]?.f === 'the' &&
+        !titled &&
+        (words >= 4 || !isGivenName(t.text)) &&
+        !toks.slice(p, r + 1).some(isInitial);
       const kin = !the && !!toks[p - 1]?.word && !toks[p - 1].cap && KIN.has(toks[p - 1].f);
-      out.push(mk(t.start, toks[r].end, the ? 'ORG' : 'PERSON', { personCue: titled || speech || admin, relative: kin || undefined }));
+      out.push(
+        mk(t.start, toks[r].end, the ? 'ORG' : 'PERSON', {
+          personCue: titled || speech || admin,
+          relative: kin || undefined,
+        }),
+      );
     } else if (/(?:ist|ista|istas|ists|ite|ites)$/.test(f) && toks[r + 1]?.word && !toks[r + 1].cap) {
       out.push(mk(t.start, t.end, 'NORP', { canonical: t.text.replace(/s$/, '') }));
-    } else if (CAMEL.test(t.text) && !CAMEL_SURNAME.test(t.text) && t.text.replace(/\P{Lu}/gu, '').length === 2 && !/^[#@]$/.test(toks[p - 1]?.text ?? '')) {
+    } else if (
+      CAMEL.test(t.text) &&
+      !CAMEL_SURNAME.test(t.text) &&
+      t.text.replace(/\P{Lu}/gu, '').length === 2 &&
+      !/^[#@]$/.test(toks[p - 1]?.text ?? '')
+    ) {
       out.push(mk(t.start, t.end, 'ORG', { evidence: true }));
     } else if (titled || admin) {
       out.push(mk(t.start, t.end, 'PERSON', { personCue: true, gender: HONORIFIC_GENDER[toks[p - 1]?.f ?? ''] }));
@@ -519,7 +957,8 @@ function placeHead(toks: Token[], p: number, b: number): number {
     while (q + 1 <= b && toks[q + 1].word && PLACE_HEADS.has(toks[q + 1].f)) q++;
     // The head ends the name, or a title or a known place follows it ("Deuel County Sheriff", "Trump Tower Moscow").
     const after = toks[q + 1];
-    if (q < b && after?.word && !PERSON_TITLES.has(noDot(after.f)) && GAZETTEER.get(after.f)?.type !== 'PLACE') continue;
+    if (q < b && after?.word && !PERSON_TITLES.has(noDot(after.f)) && GAZETTEER.get(after.f)?.type !== 'PLACE')
+      continue;
     // "Anita Hill": a given name before a head that is also a surname is a person.
     const words = toks.slice(p, q + 1).filter(x => x.word).length;
     if (words === 2 && SURNAME_PLACE_HEADS.has(toks[q].f) && isGivenName(toks[p].text)) return -1;
@@ -555,7 +994,8 @@ function shoutedRun(toks: Token[], i: number): boolean {
   const near = [toks[i - 1], toks[i + 1], toks[i - 2], toks[i + 2]];
   if (near.some(n => n && n.word && n.upper && n.text.length > 1 && COMMON_WORDS.has(n.f))) return true;
   // Two long capitalised words side by side are shouted words ("WITCH HUNT"), not acronyms.
-  const long = (n: Token | undefined) => !!n && n.word && n.upper && !n.text.includes('.') && n.text.length >= 4 && !GAZETTEER.has(n.f);
+  const long = (n: Token | undefined) =>
+    !!n && n.word && n.upper && !n.text.includes('.') && n.text.length >= 4 && !GAZETTEER.has(n.f);
   return long(toks[i]) && (long(toks[i - 1]) || long(toks[i + 1]));
 }
 
@@ -587,8 +1027,18 @@ function lowerCaseWords(text: string): Set<string> {
   let upper = false; // the run has a capital
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
-    if (c >= 97 && c <= 122) { if (start < 0) { start = i; upper = false; } continue; }
-    if (c >= 65 && c <= 90) { if (start < 0) start = i; upper = true; continue; }
+    if (c >= 97 && c <= 122) {
+      if (start < 0) {
+        start = i;
+        upper = false;
+      }
+      continue;
+    }
+    if (c >= 65 && c <= 90) {
+      if (start < 0) start = i;
+      upper = true;
+      continue;
+    }
     if (start >= 0 && !upper) out.add(text.slice(start, i));
     start = -1;
     upper = false;
@@ -687,7 +1137,11 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     // "Mr. Harlow" beside "Anna Harlow" is another Harlow.
     const others = byLast.get(key);
     // "President Harlow" beside "his daughter Anna Harlow" is the president.
-    if (/\s/.test(surface) || (others && !(c.gender && others.every(p => p.gender && p.gender !== c.gender)) && !others.every(p => p.relative))) continue;
+    if (
+      /\s/.test(surface) ||
+      (others && !(c.gender && others.every(p => p.gender && p.gender !== c.gender)) && !others.every(p => p.relative))
+    )
+      continue;
     const p = addPerson(key, key, null, c.start);
     p.names.push(surface);
     p.relative = false;
@@ -698,7 +1152,13 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     if (c === undefined) {
       // The name as written, without initials and suffixes ("Paul D. Ryan" is Paul Ryan), so that articles which
       // write them differently agree; kept where they tell two people apart ("George W. Bush").
-      const plain = (n: string) => p.key.includes('.') ? n : n.split(/\s+/).filter(w => !isInitialWord(fold(w)) && !isSuffixWord(fold(w))).join(' ');
+      const plain = (n: string) =>
+        p.key.includes('.')
+          ? n
+          : n
+              .split(/\s+/)
+              .filter(w => !isInitialWord(fold(w)) && !isSuffixWord(fold(w)))
+              .join(' ');
       c = plain(p.names.find(hasAccent) ?? p.names[0]);
       canonicals.set(p, c);
     }
@@ -746,7 +1206,12 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     const words = surface.split(/\s+/);
     if (words.length >= 2) {
       const last = fold(words[words.length - 1]);
-      if (!singles.has(last)) singles.set(last, { type: 'ORG', canonical: c.canonical ?? surface, generic: ORG_HEADS.has(last) && !MEDIA_HEADS.has(last) });
+      if (!singles.has(last))
+        singles.set(last, {
+          type: 'ORG',
+          canonical: c.canonical ?? surface,
+          generic: ORG_HEADS.has(last) && !MEDIA_HEADS.has(last),
+        });
       const first = fold(words[0]);
       if (words.length === 2 && last === 'news' && !GAZETTEER.has(first) && !COMMON_WORDS.has(first)) {
         shortForms.set(first, c.canonical ?? surface);
@@ -774,7 +1239,9 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
   const orgName = (c: string) => {
     let n = orgNames.get(c);
     if (n === undefined) {
-      n = c.replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '').replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
+      n = c
+        .replace(/^(?:U\.S\.|US|United States)\s+(?=\p{Lu})/u, '')
+        .replace(/^(Department|Ministry) of (?:the )?(\p{Lu}[\p{L} ]*)$/u, '$2 $1');
       orgNames.set(c, n);
     }
     return n;
@@ -789,7 +1256,8 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
       if (!orgCanonical.has(acronym)) orgCanonical.set(acronym, orgName(c.canonical ?? surface));
     }
   }
-  const orgCanon = (surface: string, canonical: string) => orgCanonical.get(surface.replace(/\./g, '')) ?? orgName(canonical);
+  const orgCanon = (surface: string, canonical: string) =>
+    orgCanonical.get(surface.replace(/\./g, '')) ?? orgName(canonical);
 
   const out: Entity[] = [];
   const push = (start: number, end: number, type: EntityType, canonical: string) =>
@@ -838,9 +1306,15 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
         for (; j > i; j--) {
           const sub = text.slice(words[i][0], words[j][1]);
           const p = people.get(personKey(sub));
-          if (p) { push(words[i][0], words[j][1], 'PERSON', canonicalOf(p)); break; }
+          if (p) {
+            push(words[i][0], words[j][1], 'PERSON', canonicalOf(p));
+            break;
+          }
           const known = knownMulti.get(fold(sub)) ?? GAZETTEER.get(fold(sub));
-          if (known) { push(words[i][0], words[j][1], known.type, known.canonical); break; }
+          if (known) {
+            push(words[i][0], words[j][1], known.type, known.canonical);
+            break;
+          }
         }
         if (j === i && !single(words[i][0], words[i][1])) {
           const g = GAZETTEER.get(fold(surface.slice(words[i][0] - c.start, words[i][1] - c.start)));
@@ -848,11 +1322,18 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
         }
         i = j + 1;
       }
-    } else if (c.type !== 'PLACE' && c.type !== 'NORP' && surface.includes('-') && /^[^\s-]+(?:-[^\s-]+)+$/.test(surface) && splitCompound(c.start, surface)) {
+    } else if (
+      c.type !== 'PLACE' &&
+      c.type !== 'NORP' &&
+      surface.includes('-') &&
+      /^[^\s-]+(?:-[^\s-]+)+$/.test(surface) &&
+      splitCompound(c.start, surface)
+    ) {
       // A compound of two people named elsewhere ("the Harlow-Mendes plan"): each is a mention.
     } else if (c.type === 'PERSON') {
       const { core } = split(surface);
-      const p = core.length >= 2 ? people.get(personKey(surface)) : personFor(core[0] ?? fold(surface), c.start, c.gender);
+      const p =
+        core.length >= 2 ? people.get(personKey(surface)) : personFor(core[0] ?? fold(surface), c.start, c.gender);
       if (!p && c.speechOnly && lowerWord(fold(surface))) continue;
       out.push({ text: surface, start: c.start, end: c.end, type: 'PERSON', canonical: p ? canonicalOf(p) : surface });
     } else if (c.type === null) {
@@ -866,7 +1347,8 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
       // Typed by the words around it ("between Harlow and Mendes"), but the article names that person.
       push(c.start, c.end, 'PERSON', canonicalOf(personFor(fold(surface), c.start)!));
     } else {
-      const canonical = c.type === 'ORG' ? shortForms.get(fold(surface)) ?? orgCanon(surface, c.canonical ?? surface) : c.canonical;
+      const canonical =
+        c.type === 'ORG' ? (shortForms.get(fold(surface)) ?? orgCanon(surface, c.canonical ?? surface)) : c.canonical;
       out.push({ text: surface, start: c.start, end: c.end, type: c.type, canonical: canonical ?? surface });
     }
   }

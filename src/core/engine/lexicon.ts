@@ -87,16 +87,22 @@ export const ORG_HEADS = new Set(
   tribune gazette press media radio television tv channel airlines airways telecom petroleum oil energy holdings
   trust board society club team network unit brigade battalion division daily weekly chronicle telegraph courier
   magazine dispatch bulletin wire project foods industries motors pharmaceuticals technologies systems laboratories
-  labs partners enterprises studios brands presidency campaign`.split(/\s+/).filter(Boolean),
+  labs partners enterprises studios brands presidency campaign`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /**
  * Words that end the name of a place ("Rose Garden", "Nationals Park", "Deuel County", "Capitol Hill"). Capitalised after
  * another name word, they make the whole a place.
  */
-export const PLACE_HEADS = new Set(`hill hills garden gardens park stadium square street avenue boulevard road bridge county
+export const PLACE_HEADS = new Set(
+  `hill hills garden gardens park stadium square street avenue boulevard road bridge county
   parish plaza arena tower towers building mall memorial cemetery heights valley river lake island islands beach bay
-  canyon falls springs mountain mountains coast harbor harbour`.split(/\s+/).filter(Boolean));
+  canyon falls springs mountain mountains coast harbor harbour`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 /** Place heads that are also common surnames: after a given name ("Anita Hill") they end a person's name. */
 export const SURNAME_PLACE_HEADS = new Set(['hill', 'park', 'street', 'river', 'lake', 'bay', 'beach', 'field']);
 
@@ -104,14 +110,22 @@ export const SURNAME_PLACE_HEADS = new Set(['hill', 'park', 'street', 'river', '
  * Words that end the name of a law, a document, a prize or an event ("Controlled Substances Act", "Second Amendment",
  * "Nobel Peace Prize", "Congressional Baseball Game", "World War II"): such names are not people, organisations or places.
  */
-export const NON_ENTITY_HEADS = new Set(`act acts clause amendment amendments game games prize prizes award awards war wars
+export const NON_ENTITY_HEADS = new Set(
+  `act acts clause amendment amendments game games prize prizes award awards war wars
   day strategy bill treaty accord accords doctrine code constitution tournament cup championship championships
-  olympics festival protocol agreement lecture`.split(/\s+/).filter(Boolean));
+  olympics festival protocol agreement lecture`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Departments that follow a title and "of" as part of the title ("Secretary of Defense", "Chief of Staff"). */
-export const TITLE_DEPARTMENTS = new Set(`state defense defence homeland security treasury commerce labor labour agriculture
+export const TITLE_DEPARTMENTS = new Set(
+  `state defense defence homeland security treasury commerce labor labour agriculture
   education energy transportation interior health human services housing urban development veterans affairs justice
-  staff police war navy army`.split(/\s+/).filter(Boolean));
+  staff police war navy army`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Words before a name that are not part of it but say it is a person. */
 export const PERSON_TITLES = new Set(
@@ -124,28 +138,57 @@ export const PERSON_TITLES = new Set(
   defense defence interior finance health justice economy trade energy oil transport foreign-affairs president-elect
   commissioner coach striker activist dissident journalist reporter editor author writer executive speaker whip
   sheriff agent officer detective vice special pres agents officers senators representatives reps
-  detectives troopers sheriffs congressmen congresswomen trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`.split(/\s+/).filter(Boolean),
+  detectives troopers sheriffs congressmen congresswomen trooper counsel aide adviser advisor lawyer host anchor pastor reverend rev`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Title words that only modify another title ("former president"): alone they say nothing about a name. */
 export const TITLE_MODIFIERS = new Set(
   `interim acting former late then foreign defense defence interior finance health justice economy trade energy oil
   transport deputy vice special chief senior opposition prime general chair leader official analyst economist historian
-  coach striker activist dissident journalist reporter editor author writer executive`.split(/\s+/).filter(Boolean),
+  coach striker activist dissident journalist reporter editor author writer executive`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Lower-case words before a name that say it is a place ("near Tromsø") or an organisation ("the firm Acme"). */
-export const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'at', 'from', 'across', 'around', 'into',
-  'towards', 'toward', 'throughout', 'via', 'inside', 'between']);
-export const PLACE_NOUNS_AFTER = new Set(`island islands river valley mountains mountain region province coast sea
+export const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'near',
+  'outside',
+  'at',
+  'from',
+  'across',
+  'around',
+  'into',
+  'towards',
+  'toward',
+  'throughout',
+  'via',
+  'inside',
+  'between',
+]);
+export const PLACE_NOUNS_AFTER = new Set(
+  `island islands river valley mountains mountain region province coast sea
   bay peninsula desert lake strait county district archipelago fjord gulf basin delta plateau airport port harbour
-  harbor`.split(/\s+/).filter(Boolean));
-export const ORG_NOUNS_BEFORE = new Set(`company firm operator carrier group airline bank insurer manufacturer
+  harbor`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+export const ORG_NOUNS_BEFORE = new Set(
+  `company firm operator carrier group airline bank insurer manufacturer
   retailer broadcaster newspaper startup start-up conglomerate giant maker producer supplier developer chain outlet
   agency union club brand platform app network lender miner refiner shipper automaker publisher broadcaster charity`
-  .split(/\s+/).filter(Boolean));
-export const ORG_ROLES_AFTER = new Set(`chief spokesman spokeswoman spokesperson shares board employees staff
-  executives executive ceo chairman founder owner lawyers shareholders investors workers subsidiary`.split(/\s+/).filter(Boolean));
+    .split(/\s+/)
+    .filter(Boolean),
+);
+export const ORG_ROLES_AFTER = new Set(
+  `chief spokesman spokeswoman spokesperson shares board employees staff
+  executives executive ceo chairman founder owner lawyers shareholders investors workers subsidiary`
+    .split(/\s+/)
+    .filter(Boolean),
+);
 
 /** Political, religious and ideological groups, capitalised (NORP). */
 const GROUPS = `Chavista|Chavista;Chavistas|Chavista;Marxist;Marxists|Marxist;Leninist;Maoist;Communist;Communists|Communist;
@@ -272,7 +315,9 @@ for (const key of GAZETTEER.keys()) {
 export const NON_ENTITY_CAPS = new Set(
   `ceo cfo cto gdp tv pm am id ok usd eur phd mp mps ai ii iii iv vi faq pdf url covid hiv aids dna rna ngo ngos
   vip mvp rip diy hq vs etc et est edt pt pst pdt ct cst cdt gmt utc ie eg nb ps usb led lng oil war usd eur gbp nok sek dkk jpy cny rub chf inr brl mxn ars
-  ves cad aud`.split(/\s+/).filter(Boolean),
+  ves cad aud`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /**
@@ -305,12 +350,37 @@ export const COMMON_WORDS = new Set(
   interim acting chief deputy senior top key major minor general special public private official
   part parts day days week weeks month months year years time times world country countries city cities
   home house office party parties group groups team company companies market markets economy oil gas
-  plan plans deal deals talks law laws court courts police army navy war wars peace crisis power`.split(/\s+/).filter(Boolean),
+  plan plans deal deals talks law laws court courts police army navy war wars peace crisis power`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Numbers written as words, for counts of sources ("four sources"). */
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, dozen: 12, a: 1, an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  dozen: 12,
+  a: 1,
+  an: 1,
 };

@@ -69,8 +69,18 @@ function cls(c: number): number {
   let k = CLASS[c];
   if (k === 0) {
     const ch = String.fromCharCode(c);
-    k = c >= 0xd800 && c <= 0xdfff ? OTHER : /\p{L}/u.test(ch) ? LETTER : /\p{M}/u.test(ch) ? MARK
-      : c >= 48 && c <= 57 ? DIGIT : /\s/.test(ch) ? SPACE : OTHER;
+    k =
+      c >= 0xd800 && c <= 0xdfff
+        ? OTHER
+        : /\p{L}/u.test(ch)
+          ? LETTER
+          : /\p{M}/u.test(ch)
+            ? MARK
+            : c >= 48 && c <= 57
+              ? DIGIT
+              : /\s/.test(ch)
+                ? SPACE
+                : OTHER;
     CLASS[c] = k;
   }
   return k;
@@ -86,9 +96,47 @@ const isUpperAt = (text: string, i: number) => {
 /** [A-Za-z0-9_]: what a regular expression's \b takes as a word character. */
 const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-const ABBREV_WITH_DOT = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'st.', 'gen.', 'gov.', 'sen.', 'rep.', 'jr.',
-  'sr.', 'lt.', 'col.', 'capt.', 'sgt.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.',
-  'oct.', 'nov.', 'dec.', 'inc.', 'corp.', 'ltd.', 'co.', 'no.', 'vs.', 'etc.', 'mt.', 'ft.', 'gov.', 'pres.']);
+const ABBREV_WITH_DOT = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'prof.',
+  'st.',
+  'gen.',
+  'gov.',
+  'sen.',
+  'rep.',
+  'jr.',
+  'sr.',
+  'lt.',
+  'col.',
+  'capt.',
+  'sgt.',
+  'jan.',
+  'feb.',
+  'mar.',
+  'apr.',
+  'jun.',
+  'jul.',
+  'aug.',
+  'sep.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+  'inc.',
+  'corp.',
+  'ltd.',
+  'co.',
+  'no.',
+  'vs.',
+  'etc.',
+  'mt.',
+  'ft.',
+  'gov.',
+  'pres.',
+]);
 /** Letters of the longest abbreviation above: a longer word before a dot is not looked up. */
 const ABBREV_MAX_LETTERS = Math.max(...[...ABBREV_WITH_DOT].map(a => a.length - 1));
 
@@ -123,12 +171,21 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
   while (i < to) {
     const c = text.charCodeAt(i);
     const k = c === 32 ? SPACE : c >= 97 && c <= 122 ? LETTER : cls(c);
-    if (k === SPACE) { i++; continue; }
+    if (k === SPACE) {
+      i++;
+      continue;
+    }
     const start = i;
     let word = false;
     if (k === LETTER) {
       word = true;
-      if (isUpperAt(text, i) && text.charCodeAt(i + 1) === 46 && i + 3 < to + 1 && isUpperAt(text, i + 2) && text.charCodeAt(i + 3) === 46) {
+      if (
+        isUpperAt(text, i) &&
+        text.charCodeAt(i + 1) === 46 &&
+        i + 3 < to + 1 &&
+        isUpperAt(text, i + 2) &&
+        text.charCodeAt(i + 3) === 46
+      ) {
         // Initials: "U.S.", "U.S.A."
         i += 4;
         while (i + 1 < to && isUpperAt(text, i) && text.charCodeAt(i + 1) === 46) i += 2;
@@ -136,7 +193,10 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
         i++;
         while (i < to) {
           const ch = text.charCodeAt(i);
-          if (ch >= 97 && ch <= 122) { i++; continue; } // a-z, the common case
+          if (ch >= 97 && ch <= 122) {
+            i++;
+            continue;
+          } // a-z, the common case
           const q = cls(ch);
           if (q !== LETTER && q !== MARK) break;
           i++;
@@ -152,7 +212,11 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
         }
         if (i < to && text.charCodeAt(i) === 46) {
           const single = i - start === 1 && isUpperAt(text, start);
-          if (single || (i - start <= ABBREV_MAX_LETTERS && ABBREV_WITH_DOT.has(text.slice(start, i + 1).toLowerCase()))) i++;
+          if (
+            single ||
+            (i - start <= ABBREV_MAX_LETTERS && ABBREV_WITH_DOT.has(text.slice(start, i + 1).toLowerCase()))
+          )
+            i++;
         }
       }
     } else if (k === DIGIT) {
@@ -160,11 +224,25 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
       for (;;) {
         while (i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
         const sep = text.charCodeAt(i);
-        if ((sep === 46 || sep === 44 || sep === 58) && i + 1 < to && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57) { i++; continue; }
+        if (
+          (sep === 46 || sep === 44 || sep === 58) &&
+          i + 1 < to &&
+          text.charCodeAt(i + 1) >= 48 &&
+          text.charCodeAt(i + 1) <= 57
+        ) {
+          i++;
+          continue;
+        }
         break;
       }
       for (const suffix of NUMBER_SUFFIXES) {
-        if (text.startsWith(suffix, i) && !(i + suffix.length < to && isAsciiWord(text.charCodeAt(i + suffix.length)))) { i += suffix.length; break; }
+        if (
+          text.startsWith(suffix, i) &&
+          !(i + suffix.length < to && isAsciiWord(text.charCodeAt(i + suffix.length)))
+        ) {
+          i += suffix.length;
+          break;
+        }
       }
     } else {
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
@@ -180,7 +258,14 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     let hasLower = false;
     for (let x = start; x < i; x++) {
       const q = text.charCodeAt(x);
-      if (q >= 97) { if (q > 126) { ascii = false; break; } if (q <= 122) hasLower = true; continue; }
+      if (q >= 97) {
+        if (q > 126) {
+          ascii = false;
+          break;
+        }
+        if (q <= 122) hasLower = true;
+        continue;
+      }
       if (q >= 65 && q <= 90) hasUpper = true;
     }
     if (ascii && !hasUpper) {
@@ -266,7 +351,11 @@ export function sentences(text: string, para: Range): Range[] {
       // A month abbreviation never ends a sentence ("Feb. 28", "since Aug. The").
       if (ABBREV_WITH_DOT.has(word.toLowerCase()) && !/^(inc|corp|ltd|co|etc)\.$/i.test(word)) continue;
       if (/(^|[\s(])\p{Lu}\.$/u.test(before) && !/\b[AI]\.$/.test(before)) continue; // an initial: "J. Smith"
-      if (/(?:\p{Lu}\.){2,}$/u.test(before) && /^(?:The|A|An|In|On|He|She|It|They|But|And)\b/.test(text.slice(k, k + 5)) === false) continue; // "U.S. officials"
+      if (
+        /(?:\p{Lu}\.){2,}$/u.test(before) &&
+        /^(?:The|A|An|In|On|He|She|It|They|But|And)\b/.test(text.slice(k, k + 5)) === false
+      )
+        continue; // "U.S. officials"
     }
     out.push({ start: s, end: j });
     s = k;

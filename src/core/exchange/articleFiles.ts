@@ -5,7 +5,12 @@ export type ArticleFormat = 'txt' | 'md';
 export type MetaField = 'outlet' | 'published' | 'byline' | 'url';
 
 /** How a missing field is named to the user. */
-export const FIELD_NAMES: Record<MetaField, string> = { outlet: 'outlet', published: 'publication date', byline: 'byline', url: 'address (canonical URL)' };
+export const FIELD_NAMES: Record<MetaField, string> = {
+  outlet: 'outlet',
+  published: 'publication date',
+  byline: 'byline',
+  url: 'address (canonical URL)',
+};
 
 /** Pages larger than this are refused before parsing: no news article is this big, and a DOM of it would not fit. */
 export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
@@ -22,7 +27,9 @@ export function tooLargeError(bytes: number): string {
 /** YYYY-MM-DD when the day exists in the calendar (and in a plausible range), else undefined. */
 export function realDay(y: number, m: number, d: number): string | undefined {
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][
+    m - 1
+  ];
   if (d > days) return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -38,8 +45,16 @@ export function isRealDay(s: string): boolean {
 
 /** "Harbour Daily" → "harbour-daily"; letters without accents, digits and hyphens only. */
 export function slug(s: string, maxLength = 60): string {
-  const base = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/[æ]/gi, 'ae').replace(/[øœ]/gi, 'o')
-    .toLowerCase().replace(/['’‘`]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[æ]/gi, 'ae')
+    .replace(/[øœ]/gi, 'o')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (base.length <= maxLength) return base;
   const cut = base.slice(0, maxLength + 1);
   const at = cut.lastIndexOf('-');
@@ -50,7 +65,11 @@ export function slug(s: string, maxLength = 60): string {
  * The file name of an imported article: `<outlet>-<headline>.<ext>`, with -2, -3 … when `taken` says the name (or
  * its sidecar) is in use, so that no article is ever written over.
  */
-export function articleFileName(meta: { outlet?: string; title?: string }, ext: ArticleFormat, taken: (name: string) => boolean): string {
+export function articleFileName(
+  meta: { outlet?: string; title?: string },
+  ext: ArticleFormat,
+  taken: (name: string) => boolean,
+): string {
   const outlet = slug(meta.outlet ?? '', 40);
   let head = slug(meta.title ?? '', 70);
   if (outlet && head.startsWith(outlet + '-')) head = head.slice(outlet.length + 1);

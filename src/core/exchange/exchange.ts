@@ -5,7 +5,15 @@
 // code points, so every offset is converted on the way out and back on the way in.
 
 import { anchorAt, firstTwo, locate, type Anchor } from '../annotations/anchor';
-import { BUILTIN_KINDS, CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES, type Annotation, type Relation, type SidecarData } from '../annotations/sidecar';
+import {
+  BUILTIN_KINDS,
+  CLAIM_STATUSES,
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  type Annotation,
+  type Relation,
+  type SidecarData,
+} from '../annotations/sidecar';
 import { findingsOf, isSuppressed, type Finding } from '../annotations/findings';
 import { clip, fnv1a } from '../engine/text';
 import type { Analysis } from '../engine/types';
@@ -63,7 +71,11 @@ function pointCounter(text: string): (utf16: number) => number {
   return (u: number) => {
     let lo = 0;
     let hi = astral.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (astral[mid] < u) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid] < u) lo = mid + 1;
+      else hi = mid;
+    }
     return u - lo;
   };
 }
@@ -74,13 +86,20 @@ function unitCounter(text: string): (points: number) => number | null {
   let points = 0;
   for (let i = 0; i < text.length; i++, points++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { astral.push(points); i++; }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      astral.push(points);
+      i++;
+    }
   }
   return (p: number) => {
     if (!Number.isInteger(p) || p < 0 || p > points) return null;
     let lo = 0;
     let hi = astral.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (astral[mid] < p) lo = mid + 1; else hi = mid; }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (astral[mid] < p) lo = mid + 1;
+      else hi = mid;
+    }
     return p + lo;
   };
 }
@@ -114,18 +133,57 @@ export function exportItems(text: string, sidecar: SidecarData | null, detected:
     // The findings the editor shows: not under an annotation of their kind, not rejected (the same rule as there).
     const suppressed = sidecar?.suppressed ?? [];
     const add = (f: Omit<Finding, 'kind'> & { kind: string }) => {
-      if (f.start >= f.end || isSuppressed(text, suppressed, f) || items.some(x => x.kind === f.kind && x.start !== null && x.start < f.end && f.start < x.end!)) return;
+      if (
+        f.start >= f.end ||
+        isSuppressed(text, suppressed, f) ||
+        items.some(x => x.kind === f.kind && x.start !== null && x.start < f.end && f.start < x.end!)
+      )
+        return;
       const anchor = anchorAt(text, f.start, f.end);
-      items.push({ id: `d${(fnv1a(`${f.kind}:${f.start}:${f.end}`) >>> 0).toString(36)}`, kind: f.kind, start: f.start, end: f.end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, ...f.fields, origin: 'detected' });
+      items.push({
+        id: `d${(fnv1a(`${f.kind}:${f.start}:${f.end}`) >>> 0).toString(36)}`,
+        kind: f.kind,
+        start: f.start,
+        end: f.end,
+        exact: anchor.exact,
+        prefix: anchor.prefix,
+        suffix: anchor.suffix,
+        ...f.fields,
+        origin: 'detected',
+      });
     };
     for (const f of findingsOf(detected)) add(f);
     // And who said each claim: its source, as the source annotation accepting it would make.
-    for (const x of detected.attributions) if (x.source) add({ kind: 'source', start: x.source.start, end: x.source.end, fields: x.speaker ? { canonical: x.speaker } : {} });
+    for (const x of detected.attributions)
+      if (x.source)
+        add({
+          kind: 'source',
+          start: x.source.start,
+          end: x.source.end,
+          fields: x.speaker ? { canonical: x.speaker } : {},
+        });
   }
-  return items.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.kind.localeCompare(b.kind));
+  return items.sort(
+    (a, b) =>
+      (a.start ?? Infinity) - (b.start ?? Infinity) || (a.end ?? 0) - (b.end ?? 0) || a.kind.localeCompare(b.kind),
+  );
 }
 
-const FIELDS = ['id', 'kind', 'type', 'canonical', 'value', 'mod', 'speaker', 'cue', 'status', 'note', 'tags', 'author', 'created'] as const;
+const FIELDS = [
+  'id',
+  'kind',
+  'type',
+  'canonical',
+  'value',
+  'mod',
+  'speaker',
+  'cue',
+  'status',
+  'note',
+  'tags',
+  'author',
+  'created',
+] as const;
 
 function fieldsOf(a: Annotation): Omit<ExportItem, 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'origin'> {
   const out: Record<string, unknown> = {};
@@ -134,12 +192,27 @@ function fieldsOf(a: Annotation): Omit<ExportItem, 'start' | 'end' | 'exact' | '
 }
 
 /** The annotation an imported item becomes, anchored in the text (null when its words are not there). */
-function toAnnotation(text: string, it: Omit<ExportItem, 'origin'> & { origin?: ExportItem['origin'] }): Annotation | null {
+function toAnnotation(
+  text: string,
+  it: Omit<ExportItem, 'origin'> & { origin?: ExportItem['origin'] },
+): Annotation | null {
   let anchor: Anchor | null = null;
-  if (it.start !== null && it.end !== null && it.start >= 0 && it.end <= text.length && text.slice(it.start, it.end) === it.exact) {
+  if (
+    it.start !== null &&
+    it.end !== null &&
+    it.start >= 0 &&
+    it.end <= text.length &&
+    text.slice(it.start, it.end) === it.exact
+  ) {
     anchor = anchorAt(text, it.start, it.end);
   } else if (it.exact) {
-    const at = locate(text, { exact: it.exact, prefix: it.prefix, suffix: it.suffix, start: it.start ?? 0, end: it.end ?? 0 });
+    const at = locate(text, {
+      exact: it.exact,
+      prefix: it.prefix,
+      suffix: it.suffix,
+      start: it.start ?? 0,
+      end: it.end ?? 0,
+    });
     if (at.start !== null && at.end !== null) anchor = anchorAt(text, at.start, at.end);
     else {
       // From another tool, with little or no context: the one place where the quote stands with what context it gives.
@@ -179,24 +252,44 @@ export interface W3COptions {
   id?: string;
 }
 
-const MOTIVATION: Record<string, string> = { entity: 'identifying', date: 'describing', claim: 'assessing', source: 'identifying', note: 'commenting' };
+const MOTIVATION: Record<string, string> = {
+  entity: 'identifying',
+  date: 'describing',
+  claim: 'assessing',
+  source: 'identifying',
+  note: 'commenting',
+};
 
-function w3cAnnotation(doc: ExportDoc, docKey: string, it: ExportItem, points: (u: number) => number): Record<string, unknown> {
+function w3cAnnotation(
+  doc: ExportDoc,
+  docKey: string,
+  it: ExportItem,
+  points: (u: number) => number,
+): Record<string, unknown> {
   const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: it.kind }];
   for (const t of it.tags ?? []) body.push({ type: 'TextualBody', purpose: 'tagging', value: t });
   if (it.type) body.push({ type: 'TextualBody', purpose: 'classifying', value: it.type });
   if (it.canonical) body.push({ type: 'TextualBody', purpose: 'identifying', value: it.canonical });
   if (it.value) body.push({ type: 'TextualBody', purpose: 'describing', value: it.value });
-  if (it.speaker) body.push({ type: 'TextualBody', purpose: 'describing', value: `said by ${it.speaker}${it.cue ? ` (“${it.cue}”)` : ''}` });
+  if (it.speaker)
+    body.push({
+      type: 'TextualBody',
+      purpose: 'describing',
+      value: `said by ${it.speaker}${it.cue ? ` (“${it.cue}”)` : ''}`,
+    });
   if (it.status) body.push({ type: 'TextualBody', purpose: 'assessing', value: it.status });
   if (it.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: it.note });
-  const selector: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: it.exact, prefix: it.prefix, suffix: it.suffix }];
-  if (it.start !== null && it.end !== null) selector.push({ type: 'TextPositionSelector', start: points(it.start), end: points(it.end) });
+  const selector: Record<string, unknown>[] = [
+    { type: 'TextQuoteSelector', exact: it.exact, prefix: it.prefix, suffix: it.suffix },
+  ];
+  if (it.start !== null && it.end !== null)
+    selector.push({ type: 'TextPositionSelector', start: points(it.start), end: points(it.end) });
   const a: Record<string, unknown> = {
     '@context': [W3C_CONTEXT, { nm: NM }],
     id: `urn:newsmark:${docKey}:${encodeURIComponent(it.id)}`,
     type: 'Annotation',
-    motivation: it.kind === 'note' || (it.note && !MOTIVATION[it.kind]) ? 'commenting' : MOTIVATION[it.kind] ?? 'tagging',
+    motivation:
+      it.kind === 'note' || (it.note && !MOTIVATION[it.kind]) ? 'commenting' : (MOTIVATION[it.kind] ?? 'tagging'),
     body,
     target: { type: 'SpecificResource', source: doc.iri, selector },
   };
@@ -221,7 +314,13 @@ export function toW3C(docs: ExportDoc[], opts: W3COptions): Record<string, unkno
   const id = opts.id ?? `urn:newsmark:collection:${fnv1a(docs.map(d => d.name).join('\n')).toString(36)}`;
   const pages: Record<string, unknown>[] = [];
   for (let i = 0; i === 0 || i < all.length; i += PAGE_SIZE) {
-    pages.push({ id: `${id}:page${pages.length + 1}`, type: 'AnnotationPage', partOf: id, startIndex: i, items: all.slice(i, i + PAGE_SIZE) });
+    pages.push({
+      id: `${id}:page${pages.length + 1}`,
+      type: 'AnnotationPage',
+      partOf: id,
+      startIndex: i,
+      items: all.slice(i, i + PAGE_SIZE),
+    });
   }
   for (let k = pages.length - 2; k >= 0; k--) pages[k].next = pages[k + 1];
   return {
@@ -248,12 +347,18 @@ export function w3cAnnotations(json: unknown): Record<string, unknown>[] {
     const x = stack.pop();
     if (!x || typeof x !== 'object' || seen.has(x)) continue;
     seen.add(x);
-    if (Array.isArray(x)) { for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]); continue; }
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+      continue;
+    }
     const o = x as Record<string, unknown>;
     const type = ([] as unknown[]).concat(o.type);
     if (type.includes('Annotation')) out.push(o);
     else if (type.includes('AnnotationCollection')) stack.push(o.first);
-    else if (type.includes('AnnotationPage')) { stack.push(o.next); stack.push(o.items); }
+    else if (type.includes('AnnotationPage')) {
+      stack.push(o.next);
+      stack.push(o.items);
+    }
   }
   return out;
 }
@@ -275,28 +380,58 @@ export function fromW3C(json: unknown, articles: { name: string; text: string }[
   const res: ImportResult = { annotations: new Map(), relations: new Map(), problems: [] };
   const base = (p: string) => p.replace(/\\/g, '/').split('/').pop()!;
   const units = new Map<string, (points: number) => number | null>();
-  const unitsOf = (text: string) => { let u = units.get(text); if (!u) units.set(text, u = unitCounter(text)); return u; };
+  const unitsOf = (text: string) => {
+    let u = units.get(text);
+    if (!u) units.set(text, (u = unitCounter(text)));
+    return u;
+  };
   for (const [k, a] of w3cAnnotations(json).entries()) {
     const label = typeof a.id === 'string' ? a.id : `annotation ${k + 1}`;
     const target = ([] as unknown[]).concat(a.target)[0] as Record<string, unknown> | string | undefined;
-    const source = typeof target === 'string' ? target.split('#')[0] : typeof target?.source === 'string' ? target.source : '';
+    const source =
+      typeof target === 'string' ? target.split('#')[0] : typeof target?.source === 'string' ? target.source : '';
     let src = source;
-    try { src = decodeURIComponent(source); } catch { /* bad percent-encoding: matched as written */ }
+    try {
+      src = decodeURIComponent(source);
+    } catch {
+      /* bad percent-encoding: matched as written */
+    }
     // The longest article name the source ends with (a/b/x.txt before x.txt).
-    const art = articles.filter(x => src.endsWith('/' + x.name.replace(/\\/g, '/')) || src === x.name || base(src) === base(x.name))
-      .sort((x, y) => (src.endsWith(y.name) ? 1 : 0) - (src.endsWith(x.name) ? 1 : 0) || y.name.length - x.name.length)[0];
-    if (!art) { res.problems.push(`${label}: its target (${source || 'none'}) is none of the articles given`); continue; }
-    const selectors = typeof target === 'object' ? ([] as unknown[]).concat(target.selector ?? []) as Record<string, unknown>[] : [];
+    const art = articles
+      .filter(x => src.endsWith('/' + x.name.replace(/\\/g, '/')) || src === x.name || base(src) === base(x.name))
+      .sort(
+        (x, y) => (src.endsWith(y.name) ? 1 : 0) - (src.endsWith(x.name) ? 1 : 0) || y.name.length - x.name.length,
+      )[0];
+    if (!art) {
+      res.problems.push(`${label}: its target (${source || 'none'}) is none of the articles given`);
+      continue;
+    }
+    const selectors =
+      typeof target === 'object' ? (([] as unknown[]).concat(target.selector ?? []) as Record<string, unknown>[]) : [];
     const quote = selectors.find(s => s?.type === 'TextQuoteSelector');
     const pos = selectors.find(s => s?.type === 'TextPositionSelector');
     const start = typeof pos?.start === 'number' ? unitsOf(art.text)(pos.start) : null;
     const end = typeof pos?.end === 'number' ? unitsOf(art.text)(pos.end) : null;
-    const exact = typeof quote?.exact === 'string' ? quote.exact : start !== null && end !== null ? art.text.slice(start, end) : '';
-    if (!exact) { res.problems.push(`${label}: no TextQuoteSelector or TextPositionSelector to place it by`); continue; }
+    const exact =
+      typeof quote?.exact === 'string' ? quote.exact : start !== null && end !== null ? art.text.slice(start, end) : '';
+    if (!exact) {
+      res.problems.push(`${label}: no TextQuoteSelector or TextPositionSelector to place it by`);
+      continue;
+    }
     const fields = (a['nm:fields'] ?? a[`${NM}fields`]) as Record<string, unknown> | undefined;
     const item = fields ? itemFromFields(fields) : itemFromBodies(a, k);
-    const ann = toAnnotation(art.text, { ...item, start, end, exact, prefix: String(quote?.prefix ?? ''), suffix: String(quote?.suffix ?? '') });
-    if (!ann) { res.problems.push(`${label}: “${clip(exact, 60)}” is not in ${art.name}`); continue; }
+    const ann = toAnnotation(art.text, {
+      ...item,
+      start,
+      end,
+      exact,
+      prefix: String(quote?.prefix ?? ''),
+      suffix: String(quote?.suffix ?? ''),
+    });
+    if (!ann) {
+      res.problems.push(`${label}: “${clip(exact, 60)}” is not in ${art.name}`);
+      continue;
+    }
     push(res.annotations, art.name, ann);
   }
   return res;
@@ -316,12 +451,33 @@ function itemFromFields(f: Record<string, unknown>): Omit<ExportItem, 'start' | 
 }
 
 /** An annotation made by another tool: its bodies say what it is. */
-function itemFromBodies(a: Record<string, unknown>, k: number): Omit<ExportItem, 'start' | 'end' | 'exact' | 'prefix' | 'suffix'> {
-  const bodies = ([] as unknown[]).concat(a.body ?? [], a.bodyValue !== undefined ? [{ purpose: 'commenting', value: a.bodyValue }] : []) as Record<string, unknown>[];
-  const of = (purpose: string) => bodies.filter(b => b && typeof b.value === 'string' && ([] as unknown[]).concat(b.purpose ?? (purpose === 'commenting' ? a.motivation : [])).includes(purpose)).map(b => b.value as string);
+function itemFromBodies(
+  a: Record<string, unknown>,
+  k: number,
+): Omit<ExportItem, 'start' | 'end' | 'exact' | 'prefix' | 'suffix'> {
+  const bodies = ([] as unknown[]).concat(
+    a.body ?? [],
+    a.bodyValue !== undefined ? [{ purpose: 'commenting', value: a.bodyValue }] : [],
+  ) as Record<string, unknown>[];
+  const of = (purpose: string) =>
+    bodies
+      .filter(
+        b =>
+          b &&
+          typeof b.value === 'string' &&
+          ([] as unknown[]).concat(b.purpose ?? (purpose === 'commenting' ? a.motivation : [])).includes(purpose),
+      )
+      .map(b => b.value as string);
   const tags = of('tagging');
-  const kind = tags.find(t => (BUILTIN_KINDS as readonly string[]).includes(t)) ?? (a.motivation === 'commenting' || !tags.length ? 'note' : tags[0]);
-  const note = [...of('commenting'), ...bodies.filter(b => b && typeof b.value === 'string' && !b.purpose && a.motivation !== 'commenting').map(b => b.value as string)].join('\n');
+  const kind =
+    tags.find(t => (BUILTIN_KINDS as readonly string[]).includes(t)) ??
+    (a.motivation === 'commenting' || !tags.length ? 'note' : tags[0]);
+  const note = [
+    ...of('commenting'),
+    ...bodies
+      .filter(b => b && typeof b.value === 'string' && !b.purpose && a.motivation !== 'commenting')
+      .map(b => b.value as string),
+  ].join('\n');
   const creator = ([] as unknown[]).concat(a.creator ?? [])[0] as Record<string, unknown> | string | undefined;
   const id = typeof a.id === 'string' ? `w${(fnv1a(a.id) >>> 0).toString(36)}` : `w${k}`;
   return {
@@ -341,10 +497,22 @@ function itemFromBodies(a: Record<string, unknown>, k: number): Omit<ExportItem,
 // ---------------------------------------------------------------------------------------------------------------
 // brat standoff
 
-const BRAT_TYPE: Record<string, string> = { PERSON: 'Person', ORG: 'Organization', PLACE: 'Place', NORP: 'Nationality_or_group' };
+const BRAT_TYPE: Record<string, string> = {
+  PERSON: 'Person',
+  ORG: 'Organization',
+  PLACE: 'Place',
+  NORP: 'Nationality_or_group',
+};
 const FROM_BRAT: Record<string, [string, string?]> = {
-  Person: ['entity', 'PERSON'], Organization: ['entity', 'ORG'], Place: ['entity', 'PLACE'], Nationality_or_group: ['entity', 'NORP'],
-  Date: ['date'], Claim: ['claim'], Source: ['source'], Note: ['note'], Entity: ['entity'],
+  Person: ['entity', 'PERSON'],
+  Organization: ['entity', 'ORG'],
+  Place: ['entity', 'PLACE'],
+  Nationality_or_group: ['entity', 'NORP'],
+  Date: ['date'],
+  Claim: ['claim'],
+  Source: ['source'],
+  Note: ['note'],
+  Entity: ['entity'],
 };
 
 function bratType(it: ExportItem): string {
@@ -365,9 +533,15 @@ export function toBrat(doc: ExportDoc): { ann: string; skipped: string[] } {
   const lines: string[] = [];
   const skipped: string[] = [];
   const tOf = new Map<string, string>();
-  let t = 0, n = 0, a = 0, r = 0;
+  let t = 0,
+    n = 0,
+    a = 0,
+    r = 0;
   for (const it of doc.items) {
-    if (it.start === null || it.end === null) { skipped.push(`${it.id} (“${clip(it.exact, 60)}”: not in the text any more)`); continue; }
+    if (it.start === null || it.end === null) {
+      skipped.push(`${it.id} (“${clip(it.exact, 60)}”: not in the text any more)`);
+      continue;
+    }
     const tid = `T${++t}`;
     tOf.set(it.id, tid);
     // One fragment a line: brat's text field may not hold a line break.
@@ -407,7 +581,12 @@ export function toBrat(doc: ExportDoc): { ann: string; skipped: string[] } {
 
 /** The path of an article's brat files, without .txt/.ann: `a.txt` → `a`, `a.md` → `a.md` (brat reads X.txt with X.ann), never outside the output folder. */
 export function bratStem(name: string): string {
-  return name.replace(/\\/g, '/').replace(/\.txt$/i, '').split('/').filter(x => x && x !== '..' && x !== '.').join('/');
+  return name
+    .replace(/\\/g, '/')
+    .replace(/\.txt$/i, '')
+    .split('/')
+    .filter(x => x && x !== '..' && x !== '.')
+    .join('/');
 }
 
 /**
@@ -415,7 +594,10 @@ export function bratStem(name: string): string {
  * added again; an imported one whose id is taken by a different annotation gets a new id. `ids` maps each imported
  * id to the one it has in the sidecar, for the relations.
  */
-export function planImport(existing: readonly Annotation[], incoming: readonly Annotation[]): { add: Annotation[]; already: number; ids: Map<string, string> } {
+export function planImport(
+  existing: readonly Annotation[],
+  incoming: readonly Annotation[],
+): { add: Annotation[]; already: number; ids: Map<string, string> } {
   const taken = new Set(existing.map(x => x.id));
   const add: Annotation[] = [];
   const ids = new Map<string, string>();
@@ -423,8 +605,14 @@ export function planImport(existing: readonly Annotation[], incoming: readonly A
   const byExact = new Map<string, Annotation[]>();
   for (const x of existing) push(byExact, x.anchor.exact, x);
   for (const a of incoming) {
-    const same = byExact.get(a.anchor.exact)?.find(x => x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start));
-    if (same) { already++; ids.set(a.id, same.id); continue; }
+    const same = byExact
+      .get(a.anchor.exact)
+      ?.find(x => x.id === a.id || (x.kind === a.kind && x.anchor.start === a.anchor.start));
+    if (same) {
+      already++;
+      ids.set(a.id, same.id);
+      continue;
+    }
     let id = a.id;
     for (let n = 2; taken.has(id); n++) id = `${a.id}-${n}`;
     taken.add(id);
@@ -435,9 +623,16 @@ export function planImport(existing: readonly Annotation[], incoming: readonly A
 }
 
 /** Annotations and relations from a brat .ann file for the article's text (offsets in code points). */
-export function fromBrat(ann: string, text: string, name = 'the article'): { annotations: Annotation[]; relations: Relation[]; problems: string[] } {
+export function fromBrat(
+  ann: string,
+  text: string,
+  name = 'the article',
+): { annotations: Annotation[]; relations: Relation[]; problems: string[] } {
   const problems: string[] = [];
-  const spans = new Map<string, { type: string; start: number | null; end: number | null; exact: string; line: number }>();
+  const spans = new Map<
+    string,
+    { type: string; start: number | null; end: number | null; exact: string; line: number }
+  >();
   const notes = new Map<string, string[]>();
   const fields = new Map<string, Record<string, unknown>>();
   const status = new Map<string, string>();
@@ -449,18 +644,31 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
     const where = `${name}.ann line ${i + 1}`;
     if (id.startsWith('T')) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(mid ?? '');
-      if (!m) { problems.push(`${where}: not a text-bound annotation brat would read`); return; }
+      if (!m) {
+        problems.push(`${where}: not a text-bound annotation brat would read`);
+        return;
+      }
       const frags = m[2].split(';').map(f => f.split(' ').map(Number));
       const start = units(frags[0][0]);
       const end = units(frags[frags.length - 1][1]);
       const exact = start !== null && end !== null && start <= end ? text.slice(start, end) : '';
       // The quote brat keeps (fragments joined by spaces) must be what the offsets point at.
       const same = exact.replace(/\s+/g, ' ') === (rest ?? '').replace(/\s+/g, ' ');
-      spans.set(id, { type: m[1], start: same ? start : null, end: same ? end : null, exact: same ? exact : rest ?? '', line: i + 1 });
+      spans.set(id, {
+        type: m[1],
+        start: same ? start : null,
+        end: same ? end : null,
+        exact: same ? exact : (rest ?? ''),
+        line: i + 1,
+      });
     } else if (id.startsWith('#')) {
       const [kind, ref] = (mid ?? '').split(' ');
       if (kind === 'Newsmark') {
-        try { fields.set(ref, JSON.parse(rest ?? '{}')); } catch { problems.push(`${where}: its Newsmark fields are not JSON (kept the annotation without them)`); }
+        try {
+          fields.set(ref, JSON.parse(rest ?? '{}'));
+        } catch {
+          problems.push(`${where}: its Newsmark fields are not JSON (kept the annotation without them)`);
+        }
       } else if (rest) {
         const l = notes.get(ref) ?? [];
         l.push(rest);
@@ -484,12 +692,31 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
   const used = new Set<string>();
   for (const [tid, s] of spans) {
     const f = fields.get(tid);
-    const item = f ? itemFromFields(f) : { id: '', kind: FROM_BRAT[s.type]?.[0] ?? s.type.toLowerCase(), origin: 'user' as const, ...(FROM_BRAT[s.type]?.[1] ? { type: FROM_BRAT[s.type]![1] } : {}) };
+    const item = f
+      ? itemFromFields(f)
+      : {
+          id: '',
+          kind: FROM_BRAT[s.type]?.[0] ?? s.type.toLowerCase(),
+          origin: 'user' as const,
+          ...(FROM_BRAT[s.type]?.[1] ? { type: FROM_BRAT[s.type]![1] } : {}),
+        };
     if (!f || used.has(item.id)) item.id = `b${(fnv1a(`${tid}:${s.start}:${s.exact}`) >>> 0).toString(36)}`;
     used.add(item.id);
     const note = typeof f?.note === 'string' ? f.note : notes.get(tid)?.join('\n');
-    const a = toAnnotation(text, { ...item, start: s.start, end: s.end, exact: s.exact, prefix: '', suffix: '', ...(note ? { note } : {}), ...(status.has(tid) ? { status: status.get(tid)!.replace(/_/g, ' ') } : {}) });
-    if (!a) { problems.push(`${name}.ann line ${s.line}: “${clip(s.exact, 60)}” is not in the text`); continue; }
+    const a = toAnnotation(text, {
+      ...item,
+      start: s.start,
+      end: s.end,
+      exact: s.exact,
+      prefix: '',
+      suffix: '',
+      ...(note ? { note } : {}),
+      ...(status.has(tid) ? { status: status.get(tid)!.replace(/_/g, ' ') } : {}),
+    });
+    if (!a) {
+      problems.push(`${name}.ann line ${s.line}: “${clip(s.exact, 60)}” is not in the text`);
+      continue;
+    }
     idOf.set(tid, a.id);
     annotations.push(a);
   }
@@ -516,7 +743,28 @@ export function fromBrat(ann: string, text: string, name = 'the article'): { ann
 // ---------------------------------------------------------------------------------------------------------------
 // CSV and JSON Lines
 
-const CSV_COLUMNS = ['article', 'id', 'kind', 'start', 'end', 'start_cp', 'end_cp', 'text', 'type', 'canonical', 'value', 'mod', 'speaker', 'cue', 'status', 'note', 'tags', 'origin', 'author', 'created'] as const;
+const CSV_COLUMNS = [
+  'article',
+  'id',
+  'kind',
+  'start',
+  'end',
+  'start_cp',
+  'end_cp',
+  'text',
+  'type',
+  'canonical',
+  'value',
+  'mod',
+  'speaker',
+  'cue',
+  'status',
+  'note',
+  'tags',
+  'origin',
+  'author',
+  'created',
+] as const;
 
 function csvCell(v: unknown): string {
   const s = v === undefined || v === null ? '' : Array.isArray(v) ? v.join(';') : String(v);
@@ -556,15 +804,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -572,32 +832,54 @@ export function parseCsv(text: string): string[][] {
 export function fromCsv(text: string): { article: string; item: ExportItem }[] {
   const [head, ...rows] = parseCsv(text);
   const col = (name: string) => head.indexOf(name);
-  return rows.filter(r => r.length > 1).map(r => {
-    const get = (name: string) => { const v = r[col(name)] ?? ''; return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v; };
-    const item: Record<string, unknown> = { start: get('start') === '' ? null : Number(get('start')), end: get('end') === '' ? null : Number(get('end')), exact: get('text'), prefix: '', suffix: '' };
-    for (const k of FIELDS) { const v = get(k); if (v) item[k] = k === 'tags' ? v.split(';') : v; }
-    item.origin = get('origin') || 'user';
-    return { article: get('article'), item: item as unknown as ExportItem };
-  });
+  return rows
+    .filter(r => r.length > 1)
+    .map(r => {
+      const get = (name: string) => {
+        const v = r[col(name)] ?? '';
+        return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+      };
+      const item: Record<string, unknown> = {
+        start: get('start') === '' ? null : Number(get('start')),
+        end: get('end') === '' ? null : Number(get('end')),
+        exact: get('text'),
+        prefix: '',
+        suffix: '',
+      };
+      for (const k of FIELDS) {
+        const v = get(k);
+        if (v) item[k] = k === 'tags' ? v.split(';') : v;
+      }
+      item.origin = get('origin') || 'user';
+      return { article: get('article'), item: item as unknown as ExportItem };
+    });
 }
 
 /** One JSON object a line, one line an article: its text and its annotations as character spans (UTF-16 and code points). */
 export function toJsonl(docs: ExportDoc[]): string {
-  return docs.map(d => {
-    const points = pointCounter(d.text);
-    return JSON.stringify({
-      article: d.name,
-      published: d.published,
-      text: d.text,
-      offsets: 'utf16',
-      annotations: d.items.map(it => ({ ...it, start_cp: it.start === null ? null : points(it.start), end_cp: it.end === null ? null : points(it.end) })),
-      relations: d.relations,
-    });
-  }).join('\n') + (docs.length ? '\n' : '');
+  return (
+    docs
+      .map(d => {
+        const points = pointCounter(d.text);
+        return JSON.stringify({
+          article: d.name,
+          published: d.published,
+          text: d.text,
+          offsets: 'utf16',
+          annotations: d.items.map(it => ({
+            ...it,
+            start_cp: it.start === null ? null : points(it.start),
+            end_cp: it.end === null ? null : points(it.end),
+          })),
+          relations: d.relations,
+        });
+      })
+      .join('\n') + (docs.length ? '\n' : '')
+  );
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const l = m.get(k);
-  if (l) l.push(v); else m.set(k, [v]);
+  if (l) l.push(v);
+  else m.set(k, [v]);
 }
-

@@ -77,7 +77,9 @@ export interface ExtractOptions {
 }
 
 /** The host's URL parser (Node, browsers and workers have it); declared because the core has no DOM types. */
-declare const URL: { new (url: string, base?: string): { readonly href: string; readonly protocol: string; readonly hostname: string } };
+declare const URL: {
+  new (url: string, base?: string): { readonly href: string; readonly protocol: string; readonly hostname: string };
+};
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -98,7 +100,12 @@ export function looksLikeHtml(text: string): boolean {
 export function extractArticle(html: string, opts: ExtractOptions = {}): ImportResult {
   const format = opts.format ?? 'txt';
   if (html.length > MAX_PAGE_BYTES) return { ok: false, error: tooLargeError(html.length) };
-  if (!looksLikeHtml(html)) return { ok: false, error: 'this is not an HTML page (no HTML tags in it); import a web page saved from the browser (.html) or its address' };
+  if (!looksLikeHtml(html))
+    return {
+      ok: false,
+      error:
+        'this is not an HTML page (no HTML tags in it); import a web page saved from the browser (.html) or its address',
+    };
   let dom: Dom;
   try {
     const light = lighten(html);
@@ -117,21 +124,34 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   const words = cleaned.filter(b => b.kind === 'p').reduce((n, b) => n + b.text.split(/\s+/).length, 0);
 
   if (scriptOnly && words < 60) {
-    return { ok: false, error: 'the page has no text of its own: it is built by JavaScript in the browser. Open it in the browser, wait until the article shows, save it (File › Save Page As…, "Web Page, complete") and import that file' };
+    return {
+      ok: false,
+      error:
+        'the page has no text of its own: it is built by JavaScript in the browser. Open it in the browser, wait until the article shows, save it (File › Save Page As…, "Web Page, complete") and import that file',
+    };
   }
   if (wall && words < 120) {
-    return { ok: false, error: 'the page is a login or subscription wall: it shows only the start of the article and a form to sign in. Sign in in the browser, open the article, save the page and import that file' };
+    return {
+      ok: false,
+      error:
+        'the page is a login or subscription wall: it shows only the start of the article and a form to sign in. Sign in in the browser, open the article, save the page and import that file',
+    };
   }
   if (words < 40) {
-    return { ok: false, error: 'no article was found in the page (it looks like a front page, a list of links or an error page)' };
+    return {
+      ok: false,
+      error: 'no article was found in the page (it looks like a front page, a list of links or an error page)',
+    };
   }
 
   const warnings: string[] = [];
-  const title = clean(meta.title ?? article?.title ?? '') || cleaned.find(b => b.kind === 'h')?.text || 'Untitled article';
+  const title =
+    clean(meta.title ?? article?.title ?? '') || cleaned.find(b => b.kind === 'h')?.text || 'Untitled article';
   const byline = meta.byline ?? bylineFrom(article?.byline);
   const outlet = meta.outlet ?? (clean(article?.siteName ?? '') || undefined) ?? outletFromHost(meta.url ?? opts.url);
   let published = meta.published ?? dayOf(article?.publishedTime);
-  if (!published) published = findPublicationDate(cleaned.map(b => b.text).join('\n')) ?? datelineOfPage(dom) ?? undefined;
+  if (!published)
+    published = findPublicationDate(cleaned.map(b => b.text).join('\n')) ?? datelineOfPage(dom) ?? undefined;
   // The byline and date lines above the first paragraph go to the sidecar, not into the text.
   const text = render(title, dropMetaLines(cleaned, byline), format);
 
@@ -141,8 +161,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): ImportR
   if (!published) missing.push('published');
   if (!byline) missing.push('byline');
   if (!url) missing.push('url');
-  if (outlet && !meta.outlet && !article?.siteName) warnings.push(`the outlet "${outlet}" was guessed from the address`);
-  if (wall) warnings.push('the page has a sign-in or subscription form: check that the article is complete, not only its opening paragraphs');
+  if (outlet && !meta.outlet && !article?.siteName)
+    warnings.push(`the outlet "${outlet}" was guessed from the address`);
+  if (wall)
+    warnings.push(
+      'the page has a sign-in or subscription form: check that the article is complete, not only its opening paragraphs',
+    );
 
   return {
     ok: true,
@@ -190,7 +214,10 @@ export function lighten(html: string): string {
     const close = lower.indexOf(`</${name}`, open);
     if (close < 0) break;
     const tag = lower.slice(next, open);
-    if (name === 'script' && tag.includes('ld+json')) { at = close; continue; }
+    if (name === 'script' && tag.includes('ld+json')) {
+      at = close;
+      continue;
+    }
     parts.push(html.slice(from, open + 1));
     from = at = close;
   }
@@ -198,12 +225,21 @@ export function lighten(html: string): string {
   return parts.join('');
 }
 
-interface Readable { title?: string | null; content?: El | null; byline?: string | null; siteName?: string | null; publishedTime?: string | null }
+interface Readable {
+  title?: string | null;
+  content?: El | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
 
 /** Readability's article (it changes the DOM it reads: metadata is taken before). */
 function readable(dom: Dom): Readable | null {
   try {
-    return new Readability(dom as never, { charThreshold: 300, serializer: (n: unknown) => n as El }).parse() as Readable | null;
+    return new Readability(dom as never, {
+      charThreshold: 300,
+      serializer: (n: unknown) => n as El,
+    }).parse() as Readable | null;
   } catch {
     return null;
   }
@@ -239,7 +275,10 @@ function jsonLdItems(dom: Dom): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
   const visit = (v: Json, depth: number) => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     out.push(v);
     if (v['@graph']) visit(v['@graph'], depth + 1);
   };
@@ -254,7 +293,9 @@ function jsonLdItems(dom: Dom): Record<string, Json>[] {
         // Pages often break JSON with raw line breaks inside strings or a trailing comma: tolerate those.
         // eslint-disable-next-line no-control-regex -- control characters are what this removes
         parsed = JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
-      } catch { continue; }
+      } catch {
+        continue;
+      }
     }
     visit(parsed, 0);
   }
@@ -273,7 +314,8 @@ function names(v: Json | undefined): string[] {
   if (v === undefined || v === null) return [];
   if (typeof v === 'string') return /^https?:/i.test(v) ? [] : [clean(v)];
   if (Array.isArray(v)) return v.flatMap(names);
-  if (typeof v === 'object') return typeof v.name === 'string' ? [clean(v.name)] : Array.isArray(v.name) ? names(v.name) : [];
+  if (typeof v === 'object')
+    return typeof v.name === 'string' ? [clean(v.name)] : Array.isArray(v.name) ? names(v.name) : [];
   return [];
 }
 
@@ -328,35 +370,46 @@ export function readMeta(dom: Dom, pageUrl?: string): ArticleMeta {
   const h1 = clean(dom.querySelector('h1')?.textContent) || undefined;
   const title = str(ld?.headline) ?? ogTitle ?? microHeadline ?? h1 ?? titleWithoutOutlet(clean(dom.title));
 
-  const outlet = publisherOf(ld?.publisher)[0]
-    ?? attr(dom, 'meta[property="og:site_name"]')
-    ?? microValue(dom.querySelector('[itemprop~="publisher"] [itemprop~="name"]'))
-    ?? attr(dom, 'meta[name="application-name"]')
-    ?? outletFromTitle(clean(dom.title), title);
+  const outlet =
+    publisherOf(ld?.publisher)[0] ??
+    attr(dom, 'meta[property="og:site_name"]') ??
+    microValue(dom.querySelector('[itemprop~="publisher"] [itemprop~="name"]')) ??
+    attr(dom, 'meta[name="application-name"]') ??
+    outletFromTitle(clean(dom.title), title);
 
   const canonical = attr(dom, 'link[rel~="canonical"]', 'href');
-  const url = absoluteUrl(canonical, pageUrl) ?? absoluteUrl(attr(dom, 'meta[property="og:url"]'), pageUrl)
-    ?? absoluteUrl(str(ld?.url) ?? str(ld?.mainEntityOfPage), pageUrl);
+  const url =
+    absoluteUrl(canonical, pageUrl) ??
+    absoluteUrl(attr(dom, 'meta[property="og:url"]'), pageUrl) ??
+    absoluteUrl(str(ld?.url) ?? str(ld?.mainEntityOfPage), pageUrl);
 
   const metaAuthor = attr(dom, 'meta[name="author"]') ?? attr(dom, 'meta[property="article:author"]');
   const microAuthors: string[] = [];
   const authorEls = dom.querySelectorAll('[itemprop~="author"]');
   for (let i = 0; i < authorEls.length; i++) {
     const el = authorEls[i];
-    microAuthors.push(microValue(el.querySelector('[itemprop~="name"]')) ?? bylineFrom(el.getAttribute('content') ?? el.textContent) ?? '');
+    microAuthors.push(
+      microValue(el.querySelector('[itemprop~="name"]')) ??
+        bylineFrom(el.getAttribute('content') ?? el.textContent) ??
+        '',
+    );
   }
-  const byline = joinNames(names(ld?.author))
-    ?? (metaAuthor && !/^https?:/i.test(metaAuthor) ? metaAuthor : undefined)
-    ?? joinNames(microAuthors)
-    ?? bylineFrom(dom.querySelector('[rel~="author"]')?.textContent);
+  const byline =
+    joinNames(names(ld?.author)) ??
+    (metaAuthor && !/^https?:/i.test(metaAuthor) ? metaAuthor : undefined) ??
+    joinNames(microAuthors) ??
+    bylineFrom(dom.querySelector('[rel~="author"]')?.textContent);
 
-  const published = dayOf(str(ld?.datePublished))
-    ?? dayOf(attr(dom, 'meta[property="article:published_time"]'))
-    ?? dayOf(attr(dom, 'meta[name="article:published_time"]'))
-    ?? dayOf(microValue(microdata(dom, 'datePublished')))
-    ?? dayOf(attr(dom, 'meta[name="date"]') ?? attr(dom, 'meta[name="pubdate"]') ?? attr(dom, 'meta[name="dc.date"]'))
-    ?? dayOf(dom.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]')?.getAttribute('datetime'))
-    ?? dayOf(str(ld?.dateCreated));
+  const published =
+    dayOf(str(ld?.datePublished)) ??
+    dayOf(attr(dom, 'meta[property="article:published_time"]')) ??
+    dayOf(attr(dom, 'meta[name="article:published_time"]')) ??
+    dayOf(microValue(microdata(dom, 'datePublished'))) ??
+    dayOf(attr(dom, 'meta[name="date"]') ?? attr(dom, 'meta[name="pubdate"]') ?? attr(dom, 'meta[name="dc.date"]')) ??
+    dayOf(
+      dom.querySelector('article time[datetime], time[pubdate][datetime], time[datetime]')?.getAttribute('datetime'),
+    ) ??
+    dayOf(str(ld?.dateCreated));
 
   return {
     ...(title ? { title } : {}),
@@ -426,12 +479,15 @@ function datelineOfPage(dom: Dom): string | null {
 function loginWall(dom: Dom): boolean {
   const body = dom.body;
   if (!body) return false;
-  if (body.querySelector('[class*="paywall" i], [id*="paywall" i], [class*="regwall" i], [class*="subscriber-only" i]')) return true;
+  if (body.querySelector('[class*="paywall" i], [id*="paywall" i], [class*="regwall" i], [class*="subscriber-only" i]'))
+    return true;
   const password = body.querySelector('input[type="password" i]');
   if (!password) return false;
   if (password.closest('article, main, [role="main"], [itemprop~="articleBody"]')) return true;
   // Outside the article: a wall unless it sits in the page's furniture (header, menu, side column, account box).
-  return !password.closest('aside, header, nav, footer, [class*="side" i], [id*="side" i], [class*="header" i], [class*="nav" i], [class*="menu" i], [class*="widget" i], [class*="account" i]');
+  return !password.closest(
+    'aside, header, nav, footer, [class*="side" i], [id*="side" i], [class*="header" i], [class*="nav" i], [class*="menu" i], [class*="widget" i], [class*="account" i]',
+  );
 }
 
 /** A page whose body has almost no text outside scripts: an app shell that builds the article in the browser. */
@@ -452,7 +508,8 @@ function isScriptOnly(dom: Dom): boolean {
 }
 
 /** Class and id words of page furniture; Readability knows most of them, not all (promo boxes, newsletters …). */
-const FURNITURE = /(?:^|[\s_-])(?:promo|newsletter|subscribe|signup|share|sharing|social|related|recommended|paywall|comments?|advert|ads?|outbrain|taboola|cookie|consent|popup|modal|trending|most-read|breadcrumbs?)(?:$|[\s_-])/i;
+const FURNITURE =
+  /(?:^|[\s_-])(?:promo|newsletter|subscribe|signup|share|sharing|social|related|recommended|paywall|comments?|advert|ads?|outbrain|taboola|cookie|consent|popup|modal|trending|most-read|breadcrumbs?)(?:$|[\s_-])/i;
 
 /** Removes the furniture a page marks as such by its classes, never an element that holds the article itself. */
 function stripFurniture(dom: Dom): void {
@@ -483,8 +540,56 @@ interface Block {
   inLinkList?: boolean;
 }
 
-const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'DL', 'DT', 'DD', 'HR']);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'FORM', 'INPUT', 'SELECT', 'TEXTAREA', 'SVG', 'IFRAME', 'OBJECT', 'FIGURE', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO']);
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'UL',
+  'OL',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'FIGURE',
+  'FIGCAPTION',
+  'DL',
+  'DT',
+  'DD',
+  'HR',
+]);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'BUTTON',
+  'FORM',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'FIGURE',
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+]);
 
 /** The blocks of Readability's article element, in reading order. */
 function toBlocks(root: El): Block[] {
@@ -493,7 +598,10 @@ function toBlocks(root: El): Block[] {
   let kind: Block['kind'] = 'p';
   let level = 0;
   const flush = () => {
-    const text = cur.text.replace(/[ \t\u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+    const text = cur.text
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/ ?\n ?/g, '\n')
+      .trim();
     if (text) blocks.push({ kind, level, text, linkChars: cur.linkChars });
     cur = { text: '', linkChars: 0 };
     kind = 'p';
@@ -512,23 +620,34 @@ function toBlocks(root: El): Block[] {
       if (k.nodeType !== ELEMENT) continue;
       const tag = k.tagName.toUpperCase();
       if (SKIP_TAGS.has(tag) || k.hasAttribute('hidden') || k.getAttribute('aria-hidden') === 'true') continue;
-      if (tag === 'BR') { cur.text += '\n'; continue; }
-      if (!BLOCK_TAGS.has(tag)) { walk(k, inLink || tag === 'A', listDepth, quote); continue; }
+      if (tag === 'BR') {
+        cur.text += '\n';
+        continue;
+      }
+      if (!BLOCK_TAGS.has(tag)) {
+        walk(k, inLink || tag === 'A', listDepth, quote);
+        continue;
+      }
       flush();
       if (tag === 'UL' || tag === 'OL') {
         const start = blocks.length;
         walk(k, inLink, listDepth + 1, quote);
         const items = blocks.slice(start).filter(b => b.kind === 'li');
-        if (items.length && items.every(b => b.linkChars >= b.text.length * 0.8)) for (const b of items) b.inLinkList = true;
+        if (items.length && items.every(b => b.linkChars >= b.text.length * 0.8))
+          for (const b of items) b.inLinkList = true;
         continue;
       }
       const headingLevel = /^H([1-6])$/.exec(tag);
       walk(k, inLink, listDepth, quote || tag === 'BLOCKQUOTE');
       // The element's own text, in the kind of block it is.
       if (cur.text.trim()) {
-        if (headingLevel) { kind = 'h'; level = +headingLevel[1]; }
-        else if (tag === 'LI') { kind = 'li'; level = listDepth; }
-        else if (tag === 'PRE') kind = 'pre';
+        if (headingLevel) {
+          kind = 'h';
+          level = +headingLevel[1];
+        } else if (tag === 'LI') {
+          kind = 'li';
+          level = listDepth;
+        } else if (tag === 'PRE') kind = 'pre';
         else if (quote || tag === 'BLOCKQUOTE') kind = 'quote';
       }
       flush();
@@ -540,36 +659,45 @@ function toBlocks(root: El): Block[] {
 }
 
 /** Lines that are the furniture of a news page, not its article (matched on a whole short block). */
-const BOILERPLATE = new RegExp('^(?:' + [
-  '(?:also|more|further) read(?:ing)?\\b.*',
-  'read (?:more|next|also)\\b.*',
-  'related(?: (?:articles?|stories|content|coverage|news|links|topics))?:?',
-  'recommended(?: for you)?:?',
-  'you (?:may|might) (?:also )?like:?',
-  'more (?:from|on|stories|news)\\b.*',
-  'most (?:read|popular|viewed)\\b.*',
-  'trending(?: now| stories| topics| today)?(?::.*)?',
-  'share(?: (?:this|on)\\b.*)?:?',
-  'share (?:on|via) .*',
-  '(?:follow us|like us) on\\b.*',
-  '(?:sign up|subscribe)\\b.{0,80}newsletter.*',
-  '.{0,40}newsletter\\b.{0,60}',
-  'advertisement|sponsored(?: content)?|ad',
-  'comments?(?: \\(\\d+\\))?:?',
-  '(?:leave|post|add) a comment.*',
-  'tags?:.*',
-  'topics?:.*',
-  'image(?: source)?:.*|photo(?: credit)?:.*|getty images',
-  '(?:copyright\\s*)?©.*|copyright \\d{4}\\b.*|.{0,60}all rights reserved\\.?',
-  'click here\\b.*',
-  '.{0,60}\\b(?:subscribe|sign up) (?:now|today|for|to (?:our|the)\\b).{0,60}',
-  'skip to (?:main )?content',
-].join('|') + ')$', 'i');
+const BOILERPLATE = new RegExp(
+  '^(?:' +
+    [
+      '(?:also|more|further) read(?:ing)?\\b.*',
+      'read (?:more|next|also)\\b.*',
+      'related(?: (?:articles?|stories|content|coverage|news|links|topics))?:?',
+      'recommended(?: for you)?:?',
+      'you (?:may|might) (?:also )?like:?',
+      'more (?:from|on|stories|news)\\b.*',
+      'most (?:read|popular|viewed)\\b.*',
+      'trending(?: now| stories| topics| today)?(?::.*)?',
+      'share(?: (?:this|on)\\b.*)?:?',
+      'share (?:on|via) .*',
+      '(?:follow us|like us) on\\b.*',
+      '(?:sign up|subscribe)\\b.{0,80}newsletter.*',
+      '.{0,40}newsletter\\b.{0,60}',
+      'advertisement|sponsored(?: content)?|ad',
+      'comments?(?: \\(\\d+\\))?:?',
+      '(?:leave|post|add) a comment.*',
+      'tags?:.*',
+      'topics?:.*',
+      'image(?: source)?:.*|photo(?: credit)?:.*|getty images',
+      '(?:copyright\\s*)?©.*|copyright \\d{4}\\b.*|.{0,60}all rights reserved\\.?',
+      'click here\\b.*',
+      '.{0,60}\\b(?:subscribe|sign up) (?:now|today|for|to (?:our|the)\\b).{0,60}',
+      'skip to (?:main )?content',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
 /** Readability's output, less what is still furniture: link-only short paragraphs, link lists, boilerplate lines. */
 function dropBoilerplate(blocks: Block[], title: string): Block[] {
   const out: Block[] = [];
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const headline = norm(title);
   for (const b of blocks) {
     const words = b.text.split(/\s+/).length;
@@ -593,7 +721,12 @@ function dropMetaLines(blocks: Block[], byline: string | undefined): Block[] {
   const isMeta = (b: Block) => {
     if (b.kind !== 'p' || b.text.split(/\s+/).length > 15) return false;
     const t = b.text.trim();
-    return /^by\s/i.test(t) || names.some(n => t.includes(n)) || !!findPublicationDate(t) || /^(?:published|updated|posted)\b/i.test(t);
+    return (
+      /^by\s/i.test(t) ||
+      names.some(n => t.includes(n)) ||
+      !!findPublicationDate(t) ||
+      /^(?:published|updated|posted)\b/i.test(t)
+    );
   };
   return blocks.filter((b, i) => i >= first || !isMeta(b));
 }
@@ -602,10 +735,19 @@ function render(title: string, blocks: Block[], format: ArticleFormat): string {
   const paras: string[] = [format === 'md' ? `# ${title}` : title];
   for (const b of blocks) {
     const text = b.text.replace(/\n{2,}/g, '\n');
-    if (format === 'txt') { paras.push(text); continue; }
+    if (format === 'txt') {
+      paras.push(text);
+      continue;
+    }
     if (b.kind === 'h') paras.push(`${'#'.repeat(Math.min(6, Math.max(2, b.level)))} ${text.replace(/\n/g, ' ')}`);
     else if (b.kind === 'li') paras.push(`${'  '.repeat(Math.max(0, b.level - 1))}- ${text.replace(/\n/g, ' ')}`);
-    else if (b.kind === 'quote') paras.push(text.split('\n').map(l => `> ${l}`).join('\n'));
+    else if (b.kind === 'quote')
+      paras.push(
+        text
+          .split('\n')
+          .map(l => `> ${l}`)
+          .join('\n'),
+      );
     else if (b.kind === 'pre') paras.push('```\n' + text + '\n```');
     else paras.push(escapeMarkdownStart(text));
   }

@@ -6,7 +6,10 @@
 
 /** The decoder of the host (Node, browser or worker); declared here because the core is compiled without DOM types. */
 declare const TextDecoder: {
-  new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): { readonly encoding: string; decode(bytes: Uint8Array): string };
+  new (
+    label?: string,
+    options?: { fatal?: boolean; ignoreBOM?: boolean },
+  ): { readonly encoding: string; decode(bytes: Uint8Array): string };
 };
 
 export interface DecodedPage {
@@ -42,7 +45,10 @@ export function declaredCharset(bytes: Uint8Array): string | null {
 /** windows-1252's characters for the bytes 0x80–0x9F (five bytes are unassigned and stay control codes). */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
-function decoder(label: string, fatal: boolean): { readonly encoding: string; decode(bytes: Uint8Array): string } | null {
+function decoder(
+  label: string,
+  fatal: boolean,
+): { readonly encoding: string; decode(bytes: Uint8Array): string } | null {
   let d: { readonly encoding: string; decode(bytes: Uint8Array): string };
   try {
     d = new TextDecoder(label, { fatal });
@@ -51,16 +57,22 @@ function decoder(label: string, fatal: boolean): { readonly encoding: string; de
   }
   if (d.encoding !== 'windows-1252') return d;
   // Some Node versions decode windows-1252 as ISO-8859-1 (0x92 as a control code, not ’): put the characters right.
-  return { encoding: d.encoding, decode: b => d.decode(b).replace(/[\u0080-\u009f]/g, c => CP1252_HIGH[c.charCodeAt(0) - 0x80]) };
+  return {
+    encoding: d.encoding,
+    decode: b => d.decode(b).replace(/[\u0080-\u009f]/g, c => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+  };
 }
 
 /** Decodes a page's bytes; `contentType` is the HTTP header when the page was fetched. */
 export function decodePage(bytes: Uint8Array, contentType?: string | null): DecodedPage {
   const warnings: string[] = [];
   // A byte-order mark wins over every declaration (as in browsers).
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decoder('utf-8', false)!.decode(bytes.subarray(3)), encoding: 'utf-8', warnings };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decoder('utf-16le', false)!.decode(bytes.subarray(2)), encoding: 'utf-16le', warnings };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decoder('utf-16be', false)!.decode(bytes.subarray(2)), encoding: 'utf-16be', warnings };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decoder('utf-8', false)!.decode(bytes.subarray(3)), encoding: 'utf-8', warnings };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decoder('utf-16le', false)!.decode(bytes.subarray(2)), encoding: 'utf-16le', warnings };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decoder('utf-16be', false)!.decode(bytes.subarray(2)), encoding: 'utf-16be', warnings };
 
   const declared = charsetOf(contentType) ?? declaredCharset(bytes);
   if (declared) {

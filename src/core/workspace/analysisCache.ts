@@ -12,7 +12,11 @@ export class AnalysisCache {
   private dirty = false;
 
   /** `file`: where the cache is kept (null: in memory only); `engine`: the engine's version, part of every key. */
-  constructor(private readonly fs: WorkspaceFs, private readonly file: string | null, private readonly engine: string) {}
+  constructor(
+    private readonly fs: WorkspaceFs,
+    private readonly file: string | null,
+    private readonly engine: string,
+  ) {}
 
   /** The key of an analysis: the engine, the dates it was resolved against, and the text. */
   keyOf(text: string, dates: { published?: string | null; storyDate?: string | null }): string {
@@ -39,8 +43,12 @@ export class AnalysisCache {
     this.loaded = true;
     try {
       const raw = await this.fs.read(this.file);
-      if (raw) for (const [k, v] of Object.entries(JSON.parse(raw) as Record<string, Analysis>)) if (!this.map.has(k)) this.map.set(k, v);
-    } catch { /* a damaged cache is rebuilt */ }
+      if (raw)
+        for (const [k, v] of Object.entries(JSON.parse(raw) as Record<string, Analysis>))
+          if (!this.map.has(k)) this.map.set(k, v);
+    } catch {
+      /* a damaged cache is rebuilt */
+    }
   }
 
   /** Saves the analyses whose keys are still `live` (others are dropped), when anything changed since the last save. */

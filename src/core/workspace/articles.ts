@@ -42,7 +42,8 @@ export function articleMatcher(globs: ArticleGlobs = {}): ArticleMatcher {
 }
 
 /** Folders a walk never enters: hidden ones (.git, .vscode-test; .newsmark unless sidecars are sought) and dependencies. */
-const skipFolder = (name: string, sidecars: boolean) => (name.startsWith('.') && !(sidecars && name === '.newsmark')) || name === 'node_modules';
+const skipFolder = (name: string, sidecars: boolean) =>
+  (name.startsWith('.') && !(sidecars && name === '.newsmark')) || name === 'node_modules';
 
 /**
  * The files below `dir` for which `want(pathRelativeToDir)` holds, in name order, folder by folder. Each real
@@ -50,13 +51,22 @@ const skipFolder = (name: string, sidecars: boolean) => (name.startsWith('.') &&
  * Entries that cannot be used (dangling links, FIFOs, unreadable folders) are reported in `errors` when they
  * would have been wanted, never read.
  */
-export async function walkFiles(fs: WorkspaceFs, dir: string, want: (rel: string) => boolean, errors: FileError[], opts: { sidecars?: boolean } = {}): Promise<string[]> {
+export async function walkFiles(
+  fs: WorkspaceFs,
+  dir: string,
+  want: (rel: string) => boolean,
+  errors: FileError[],
+  opts: { sidecars?: boolean } = {},
+): Promise<string[]> {
   const out: string[] = [];
   const walked = new Set<string>();
   const walk = async (d: string, rel: string, real: string, ancestors: string[]) => {
     walked.add(real);
     const entries: DirEntry[] | null = await fs.list(d);
-    if (!entries) { errors.push({ path: d, message: 'folder not read' }); return; }
+    if (!entries) {
+      errors.push({ path: d, message: 'folder not read' });
+      return;
+    }
     for (const e of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = joinPath(d, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
@@ -79,13 +89,21 @@ export async function walkFiles(fs: WorkspaceFs, dir: string, want: (rel: string
     }
   };
   const root = await fs.stat(dir);
-  if (!root || root.kind !== 'dir') { errors.push({ path: dir, message: root ? 'not a folder' : 'no such folder' }); return out; }
+  if (!root || root.kind !== 'dir') {
+    errors.push({ path: dir, message: root ? 'not a folder' : 'no such folder' });
+    return out;
+  }
   await walk(joinPath(dir), '', root.real ?? joinPath(dir), []);
   return out;
 }
 
 /** The articles below a folder, by the article settings (paths matched relative to `dir`). */
-export function findArticles(fs: WorkspaceFs, dir: string, matcher: ArticleMatcher, errors: FileError[]): Promise<string[]> {
+export function findArticles(
+  fs: WorkspaceFs,
+  dir: string,
+  matcher: ArticleMatcher,
+  errors: FileError[],
+): Promise<string[]> {
   return walkFiles(fs, dir, matcher, errors);
 }
 

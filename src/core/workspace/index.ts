@@ -2,8 +2,26 @@
 // the include/exclude globs, sidecars in both places, the one date rule, the analysis cache, and the user's
 // dismissals and "contradicts" relations, over a small file-system port.
 export { AnalysisCache } from './analysisCache';
-export { ALWAYS_EXCLUDE, articleMatcher, type ArticleGlobs, type ArticleMatcher, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, findArticles, findSidecars, walkFiles } from './articles';
+export {
+  ALWAYS_EXCLUDE,
+  articleMatcher,
+  type ArticleGlobs,
+  type ArticleMatcher,
+  DEFAULT_EXCLUDE,
+  DEFAULT_INCLUDE,
+  findArticles,
+  findSidecars,
+  walkFiles,
+} from './articles';
 export { type NamedArticle, type SidecarRead, WorkspaceModel, type WorkspaceOptions } from './model';
 export { dirOf, isWithin, joinPath, nameOf, relativePath } from './paths';
 export type { DirEntry, FileError, WorkspaceFs } from './port';
-export { articleOfSidecar, locateSidecar, sidecarCandidates, type SidecarLocation, sidecarPathFor, type SidecarPlace, withinOf } from './sidecars';
+export {
+  articleOfSidecar,
+  locateSidecar,
+  sidecarCandidates,
+  type SidecarLocation,
+  sidecarPathFor,
+  type SidecarPlace,
+  withinOf,
+} from './sidecars';

@@ -50,9 +50,16 @@ export class WorkspaceModel {
   private readonly sidecars = new Map<string, Promise<SidecarRead>>();
   private readonly dates = new Map<string, Promise<string | null>>();
 
-  constructor(readonly fs: WorkspaceFs, readonly options: WorkspaceOptions) {
+  constructor(
+    readonly fs: WorkspaceFs,
+    readonly options: WorkspaceOptions,
+  ) {
     this.matcher = articleMatcher(options.globs);
-    this.store = new SidecarStore(fs, { ...options.store, limits: options.limits, within: p => withinOf(articleOfSidecar(p), options.root) });
+    this.store = new SidecarStore(fs, {
+      ...options.store,
+      limits: options.limits,
+      within: p => withinOf(articleOfSidecar(p), options.root),
+    });
   }
 
   get root(): string | null {
@@ -89,7 +96,10 @@ export class WorkspaceModel {
     let p = this.sidecars.get(article);
     if (!p) {
       p = (async () => {
-        const place = await locateSidecar(this.fs, article, { root: this.options.root, location: this.options.location });
+        const place = await locateSidecar(this.fs, article, {
+          root: this.options.root,
+          location: this.options.location,
+        });
         if (!place.exists) return { ...place, data: null };
         const text = await this.fs.read(place.path).catch(() => null);
         const r = text === null ? null : readSidecar(text.replace(/^\uFEFF/, ''), this.limitsOf(article));
@@ -102,12 +112,17 @@ export class WorkspaceModel {
 
   /** Forgets what was read of an article (or of a sidecar's article, or of everything): it changed on disk. */
   forget(path?: string): void {
-    if (path === undefined) { this.sidecars.clear(); this.dates.clear(); return; }
+    if (path === undefined) {
+      this.sidecars.clear();
+      this.dates.clear();
+      return;
+    }
     const article = articleOfSidecar(path);
     this.sidecars.delete(article);
     this.dates.delete(article);
     // A story's date depends on every article of its folder.
-    for (const k of [...this.dates.keys()]) if (k.startsWith('story:') && k.slice(6) === dirOf(article)) this.dates.delete(k);
+    for (const k of [...this.dates.keys()])
+      if (k.startsWith('story:') && k.slice(6) === dirOf(article)) this.dates.delete(k);
   }
 
   /**
@@ -139,9 +154,16 @@ export class WorkspaceModel {
     if (!p) {
       p = (async () => {
         const entries = (await this.fs.list(folder)) ?? [];
-        const articles = entries.filter(e => e.kind === 'file' && !e.problem && this.isArticle(joinPath(folder, e.name))).map(e => joinPath(folder, e.name));
+        const articles = entries
+          .filter(e => e.kind === 'file' && !e.problem && this.isArticle(joinPath(folder, e.name)))
+          .map(e => joinPath(folder, e.name));
         const dates = await Promise.all(articles.map(a => this.publicationDate(a)));
-        return dates.filter((d): d is string => !!d).sort().pop() ?? null;
+        return (
+          dates
+            .filter((d): d is string => !!d)
+            .sort()
+            .pop() ?? null
+        );
       })();
       this.dates.set(key, p);
     }
@@ -152,8 +174,14 @@ export class WorkspaceModel {
    * The one date rule, as options for the engine: the article's publication date (sidecar, else its date line)
    * and its story's date (the latest of its folder), for every place that analyses an article.
    */
-  async dateOptions(article: string, text?: string): Promise<Required<Pick<AnalyzeOptions, 'published' | 'storyDate'>>> {
-    const [published, storyDate] = await Promise.all([this.publicationDate(article, text), this.storyDate(dirOf(article))]);
+  async dateOptions(
+    article: string,
+    text?: string,
+  ): Promise<Required<Pick<AnalyzeOptions, 'published' | 'storyDate'>>> {
+    const [published, storyDate] = await Promise.all([
+      this.publicationDate(article, text),
+      this.storyDate(dirOf(article)),
+    ]);
     return { published, storyDate };
   }
 
@@ -168,14 +196,20 @@ export class WorkspaceModel {
    * (relation "contradicts") are added. `articles` names each checked article; `nameOf` names any other article a
    * relation leads to.
    */
-  async judged(conflicts: CrossConflict[], articles: NamedArticle[], nameOf: (path: string) => string): Promise<CrossConflict[]> {
+  async judged(
+    conflicts: CrossConflict[],
+    articles: NamedArticle[],
+    nameOf: (path: string) => string,
+  ): Promise<CrossConflict[]> {
     const pathOf = new Map(articles.map(a => [a.doc, joinPath(a.path)]));
     const dismissedBy = async (x: Mention, y: Mention) => {
       const px = pathOf.get(x.doc);
       const py = pathOf.get(y.doc);
       if (!px) return false;
       const data = (await this.sidecar(px)).data;
-      return !!data?.dismissed.some(d => d.exact === x.text && d.otherExact === y.text && (!py || joinPath(dirOf(px), d.other) === py));
+      return !!data?.dismissed.some(
+        d => d.exact === x.text && d.otherExact === y.text && (!py || joinPath(dirOf(px), d.other) === py),
+      );
     };
     const out: CrossConflict[] = [];
     for (const c of conflicts) if (!(await dismissedBy(c.a, c.b)) && !(await dismissedBy(c.b, c.a))) out.push(c);
@@ -192,7 +226,9 @@ export class WorkspaceModel {
         if (!to) continue;
         const otherDoc = articles.find(x => joinPath(x.path) === otherPath)?.doc ?? nameOf(otherPath);
         out.push({
-          claim: null, kind: 'other', explanation: `marked as contradicting by a researcher (${a.doc} → ${otherDoc})`,
+          claim: null,
+          kind: 'other',
+          explanation: `marked as contradicting by a researcher (${a.doc} → ${otherDoc})`,
           a: { doc: a.doc, start: from.anchor.start, end: from.anchor.end, text: from.anchor.exact },
           b: { doc: otherDoc, start: to.anchor.start, end: to.anchor.end, text: to.anchor.exact },
         });

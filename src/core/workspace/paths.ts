@@ -17,8 +17,10 @@ export function joinPath(...parts: string[]): string {
   const out: string[] = [];
   for (const seg of parts.join('/').split('/')) {
     if (!seg || seg === '.') continue;
-    if (seg === '..') { if (out.length && out[out.length - 1] !== '..') out.pop(); else if (!abs) out.push('..'); }
-    else out.push(seg);
+    if (seg === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+    } else out.push(seg);
   }
   return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
 }

@@ -43,7 +43,11 @@ export function sidecarCandidates(article: string, place: SidecarPlace): string[
  * The article's sidecar: the first candidate that exists (`exists: true`), else where a new one would be made
  * (`exists: false`).
  */
-export async function locateSidecar(fs: WorkspaceFs, article: string, place: SidecarPlace): Promise<{ path: string; exists: boolean }> {
+export async function locateSidecar(
+  fs: WorkspaceFs,
+  article: string,
+  place: SidecarPlace,
+): Promise<{ path: string; exists: boolean }> {
   for (const c of sidecarCandidates(article, place)) {
     const st = await fs.stat(c);
     if (st && st.kind === 'file') return { path: c, exists: true };

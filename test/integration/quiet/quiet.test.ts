@@ -44,7 +44,8 @@ describe('Newsmark in a code repository that does not use it', function () {
   it('leaves the README alone: no highlights, no counts, no offer', async () => {
     const editor = await open('README.md');
     await settled(api);
-    for (const layer of ['entities', 'dates', 'claims'] as const) assert.deepEqual(api.highlighted(layer, editor), [], layer);
+    for (const layer of ['entities', 'dates', 'claims'] as const)
+      assert.deepEqual(api.highlighted(layer, editor), [], layer);
     assert.equal(api.statusText(), '');
     assert.equal(api.contextKey('isArticle'), false);
     assert.equal(api.offerShown(), false, 'a README is never offered as an article');
@@ -69,7 +70,9 @@ describe('Newsmark in a code repository that does not use it', function () {
     assert.ok(names.includes('Ingrid Solberg'), names.join(', '));
     assert.equal(api.offerShown(), false);
     assert.equal(api.contextKey('isArticle'), true);
-    await until('the index reads the notes', async () => (await api.reindex()).documents.some(d => d.endsWith('briefing.txt')));
+    await until('the index reads the notes', async () =>
+      (await api.reindex()).documents.some(d => d.endsWith('briefing.txt')),
+    );
 
     const readme = await open('README.md');
     await settled(api);
@@ -86,9 +89,15 @@ describe('Newsmark in a code repository that does not use it', function () {
       await sleep(100);
     };
     const a = api.analysis(doc)!;
-    const spans = [...a.entities, ...a.dates, ...a.attributions.flatMap(c => [c.content, ...(c.cue ? [c.cue] : []), ...(c.source ? [c.source] : [])])];
+    const spans = [
+      ...a.entities,
+      ...a.dates,
+      ...a.attributions.flatMap(c => [c.content, ...(c.cue ? [c.cue] : []), ...(c.source ? [c.source] : [])]),
+    ];
     // A word of the text that no finding covers.
-    const free = [...doc.getText().matchAll(/\w+/g)].map(m => m.index! + 1).find(o => !spans.some(s => o >= s.start - 1 && o <= s.end + 1));
+    const free = [...doc.getText().matchAll(/\w+/g)]
+      .map(m => m.index! + 1)
+      .find(o => !spans.some(s => o >= s.start - 1 && o <= s.end + 1));
     assert.ok(free !== undefined);
     await putAt(doc.getText().indexOf('Ingrid Solberg') + 1);
     await until('a finding under the cursor', () => api.contextKey('findingUnderCursor'));
