@@ -37,10 +37,11 @@ function rng(seed: number) {
 
 /**
  * Words kept as they are in every copy: the words that make sentences, attribute claims and tell time, so that the
- * engine reads the copies as it reads the originals. Every other word of four letters or more is a word of its story.
+ * engine reads the copies as it reads the originals. Every other word of three letters or more is a word of its story.
  */
 const KEEP = new Set(
-  `that with from they them their there these those this then than have been were will would could should
+  `the and but for nor yet was are has had not who his her its our she him they you say says new one two
+  that with from they them their there these those this then than have been were will would could should
   what when where which while whom whose about after before since until into onto over under upon also only just very
   more most some such other being does done said says told tell tells according announced acknowledged explained
   insisted confirmed reported reports report suggested stated added noted claimed argued warned denied asked urged
@@ -72,7 +73,7 @@ export function generated(texts: string[], k: number): string {
   let t = texts[k % texts.length];
   // Each story has its own subject and people: its words are words of that story only (copies of one basil
   // article in two stories share no claim).
-  t = t.replace(/\b[A-Za-z]{4,}\b/g, w => (KEEP.has(w.toLowerCase()) ? w : `${w}${tag}`));
+  t = t.replace(/\b[A-Za-z]{3,}\b/g, w => (KEEP.has(w.toLowerCase()) ? w : `${w}${tag}`));
   t = t.replace(/\b\d{1,3}\b/g, m => (r(5) === 0 ? String(Number(m) + 1 + r(3)) : m));
   return `Story ${story}, copy ${k}.\n\n${t}`;
 }
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
     if (check.code === 2) throw new Error(`check failed: ${check.err.slice(0, 500)}`);
     console.log(
       `  check --jsonl, ${articles.toLocaleString('en')} articles (${(total / MB).toFixed(0)} MB): peak memory ${check.maxRssMb.toFixed(0)} MB ` +
-        `(goal < 1,000 MB: ${check.maxRssMb < 1000 ? 'met' : 'MISSED'}); ${(check.ms / 1000).toFixed(1)} s; ${(check.bytes / MB).toFixed(0)} MB of JSON Lines`,
+        `${articles >= 20000 ? `(goal < 1,000 MB: ${check.maxRssMb < 1000 ? 'met' : 'MISSED'})` : '(the goal is for 20,000)'}; ${(check.ms / 1000).toFixed(1)} s; ${(check.bytes / MB).toFixed(0)} MB of JSON Lines`,
     );
 
     const a1 = await cli(['analyze', '--jsonl', '--jobs', '1', ...names], dir);
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
     const peak = Math.max(a1.maxRssMb, a2.maxRssMb);
     console.log(
       `  analyze --jsonl, ${names.length.toLocaleString('en')} articles (${mb} MB): peak memory ${a1.maxRssMb.toFixed(0)} MB with --jobs 1, ${a2.maxRssMb.toFixed(0)} MB with --jobs 2 ` +
-        `(goal < 300 MB: ${peak < 300 ? 'met' : 'MISSED'})`,
+        (mb >= 20 ? `(goal < 300 MB: ${peak < 300 ? 'met' : 'MISSED'})` : '(the goal is for 20 MB)'),
     );
     console.log(
       `  analyze --jsonl --jobs 2 over --jobs 1: ${(a1.ms / a2.ms).toFixed(2)}× faster (${(a1.ms / 1000).toFixed(1)} s → ${(a2.ms / 1000).toFixed(1)} s; ` +
