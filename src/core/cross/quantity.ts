@@ -4,6 +4,7 @@
 // than twenty, "a 30-page report" counts pages. Two articles disagree on a quantity only when the ranges they give
 // for the same thing do not meet. "Four of the sources" counts a part of a group, not the group, and is left out.
 
+import { CARDINALS } from '../engine/lexicon';
 import type { Token } from '../engine/text';
 
 export interface Quantity {
@@ -13,37 +14,7 @@ export interface Quantity {
   text: string;
 }
 
-const WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  dozen: 12,
-};
+const WORDS = CARDINALS;
 
 /** Amounts without a number: the range each stands for. */
 const VAGUE: Record<string, [number, number]> = {

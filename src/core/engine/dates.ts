@@ -5,6 +5,7 @@
 // full date earlier in the text). Deictic ones ("recent weeks", "yesterday", "last month") are `relative` and
 // resolve only against the publication date.
 
+import { CARDINALS } from './lexicon';
 import type { DateMention, DateMod } from './types';
 import { daysInMonth, fromDays, isoDate, isoWeek, toDays, weekday } from './text';
 
@@ -29,18 +30,7 @@ const PART = '(?:(early|mid|late)[- ]?|(?:the )?(start|beginning|middle|end) of 
 const NUM_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+  ...Object.fromEntries(Object.entries(CARDINALS).filter(([w, n]) => n <= 12 && w !== 'dozen')),
   several: 3,
   few: 3,
 };

@@ -355,8 +355,8 @@ export const COMMON_WORDS = new Set(
     .filter(Boolean),
 );
 
-/** Numbers written as words, for counts of sources ("four sources"). */
-export const NUMBER_WORDS: Record<string, number> = {
+/** Cardinal numbers written as words (the one list; the engine and the cross-article check take what they need). */
+export const CARDINALS: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -380,7 +380,17 @@ export const NUMBER_WORDS: Record<string, number> = {
   thirty: 30,
   forty: 40,
   fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
   dozen: 12,
+};
+
+/** Numbers written as words, for counts of sources ("four sources"): up to fifty, and "a"/"an". */
+export const NUMBER_WORDS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(CARDINALS).filter(([, n]) => n <= 50)),
   a: 1,
   an: 1,
 };
