@@ -6,24 +6,23 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { hostProblem, openWorkbench, ROOT, type Workbench } from '../harness/codeServer';
+import {
+  centreOfDecoration,
+  colour,
+  decorationsWithBackground,
+  openSidebar,
+  palette,
+  pkg,
+  quickOpen,
+  sectionRows,
+  selectWithFind,
+  waitForBackground,
+} from '../harness/workbenchUi';
 
 const OUT = join(ROOT, 'test-output/e2e');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-// Newsmark's own colours for the dark theme the test sets (package.json contributes.colors), as [r, g, b, a].
-const colour = (id: string): number[] => {
-  const hex = pkg.contributes.colors.find((c: { id: string }) => c.id === id).defaults.dark as string;
-  const n = (i: number) => parseInt(hex.slice(i, i + 2), 16);
-  return [n(1), n(3), n(5), hex.length > 7 ? n(7) / 255 : 1];
-};
 const ENTITY_BG = colour('newsmark.entityBackground');
 const ANNOTATION_BG = colour('newsmark.annotationBackground');
 const DATE_BG = colour('newsmark.dateBackground');
-
-/** In the page: does an element's computed background equal [r, g, b, a]? */
-const SAME_BG = `(e, want) => {
-  const m = /rgba?\\((\\d+), (\\d+), (\\d+)(?:, ([\\d.]+))?\\)/.exec(getComputedStyle(e).backgroundColor);
-  return !!m && +m[1] === want[0] && +m[2] === want[1] && +m[3] === want[2] && Math.abs((m[4] === undefined ? 1 : +m[4]) - want[3]) < 0.01;
-}`;
 
 describe('Newsmark in the browser', function () {
   this.timeout(180000);
@@ -67,52 +66,8 @@ describe('Newsmark in the browser', function () {
     await bench?.close();
   });
 
-  /** Elements drawn for text-editor decorations with a given background. */
-  const decorationsWithBackground = (bg: number[]) =>
-    page.evaluate(
-      ([want, same]) => {
-        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-        return [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].filter(e =>
-          test(e, want as number[]),
-        ).length;
-      },
-      [bg, SAME_BG] as const,
-    );
-  const waitForBackground = (bg: number[], present: boolean) =>
-    page.waitForFunction(
-      ([want, same, yes]) => {
-        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-        return (
-          [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].some(e =>
-            test(e, want as number[]),
-          ) === yes
-        );
-      },
-      [bg, SAME_BG, present] as const,
-      { timeout: 30000 },
-    );
-
-  async function palette(command: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    // With the focus in a closed webview nowhere gets the key: give it back to the workbench and press again.
-    if (
-      !(await input.waitFor({ state: 'visible', timeout: 3000 }).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      await page.locator('.part.statusbar').click({ position: { x: 5, y: 5 } });
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible' });
-    }
-    await input.fill(`>${command}`);
-    await page
-      .locator(`.quick-input-list .monaco-list-row[aria-label*="${command}"]`)
-      .first()
-      .waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-  }
+  const decorations = (bg: number[]) => decorationsWithBackground(page, bg);
+  const waitFor = (bg: number[], present: boolean) => waitForBackground(page, bg, present);
 
   /** The webview frame that holds an element, once it does (webviews load in nested iframes). */
   async function frameWith(selector: string): Promise<Frame | undefined> {
@@ -123,22 +78,12 @@ describe('Newsmark in the browser', function () {
     return undefined;
   }
 
-  /** Opens a file as a user would: Ctrl+P, its name, Enter; resolves when its tab is active. */
-  async function quickOpen(name: string): Promise<void> {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible' });
-    await page.keyboard.type(name);
-    await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector(`.tab.active[data-resource-name="${name}"]`, { timeout: 20000 });
-  }
-
   it('opens an article from Quick Open and highlights entities and dates', async () => {
-    await quickOpen('nordwire.txt');
+    await quickOpen(page, 'nordwire.txt');
     await page.waitForSelector('.monaco-editor .view-line >> text=Polarlinje', { timeout: 20000 });
-    await waitForBackground(ENTITY_BG, true);
-    assert.ok((await decorationsWithBackground(ENTITY_BG)) >= 5, 'entity highlights drawn');
-    assert.ok((await decorationsWithBackground(DATE_BG)) >= 2, 'date highlights drawn');
+    await waitFor(ENTITY_BG, true);
+    assert.ok((await decorations(ENTITY_BG)) >= 5, 'entity highlights drawn');
+    assert.ok((await decorations(DATE_BG)) >= 2, 'date highlights drawn');
     const status = await page
       .locator('.statusbar-item', { hasText: /\d+ entities · \d+ dates · \d+ claims/ })
       .first()
@@ -148,17 +93,7 @@ describe('Newsmark in the browser', function () {
   });
 
   it('shows what a highlight is on hover', async () => {
-    const box = await page.evaluate(
-      ([want, same]) => {
-        const test = (0, eval)(same as string) as (e: Element, w: number[]) => boolean;
-        const e = [...document.querySelectorAll('.monaco-editor [class*="TextEditorDecorationType"]')].find(
-          x => test(x, want as number[]) && x.getBoundingClientRect().width > 30,
-        );
-        const r = e!.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      },
-      [ENTITY_BG, SAME_BG] as const,
-    );
+    const box = await centreOfDecoration(page, ENTITY_BG);
     await page.mouse.move(box.x - 40, box.y - 40);
     await page.mouse.move(box.x, box.y, { steps: 5 });
     const hover = page
@@ -175,25 +110,20 @@ describe('Newsmark in the browser', function () {
   });
 
   it('runs a Newsmark command from the command palette', async () => {
-    const before = await decorationsWithBackground(DATE_BG);
+    const before = await decorations(DATE_BG);
     assert.ok(before > 0);
-    await palette('Newsmark: Toggle Date Highlights');
-    await waitForBackground(DATE_BG, false);
-    assert.ok((await decorationsWithBackground(ENTITY_BG)) > 0, 'entities stay highlighted');
-    await palette('Newsmark: Toggle Date Highlights');
-    await waitForBackground(DATE_BG, true);
+    await palette(page, 'Newsmark: Toggle Date Highlights');
+    await waitFor(DATE_BG, false);
+    assert.ok((await decorations(ENTITY_BG)) > 0, 'entities stay highlighted');
+    await palette(page, 'Newsmark: Toggle Date Highlights');
+    await waitFor(DATE_BG, true);
   });
 
   it('tags a span through the UI: find it, Tag Selection from the palette, two picks', async () => {
-    await quickOpen('coastline-wire.txt');
-    await waitForBackground(ENTITY_BG, true);
-    // Select the words with the editor's own Find, as a keyboard user would.
-    await page.keyboard.press('Control+F');
-    await page.locator('.find-widget textarea, .find-widget input').first().waitFor({ state: 'visible' });
-    await page.keyboard.type('Efua Mensah');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
-    await palette('Newsmark: Tag Selection');
+    await quickOpen(page, 'coastline-wire.txt');
+    await waitFor(ENTITY_BG, true);
+    await selectWithFind(page, 'Efua Mensah');
+    await palette(page, 'Newsmark: Tag Selection');
     const kind = page.locator('.quick-input-list .monaco-list-row').first();
     await kind.waitFor({ timeout: 20000 });
     assert.match((await kind.textContent()) ?? '', /Entity.*as Newsmark found it/);
@@ -206,7 +136,7 @@ describe('Newsmark in the browser', function () {
     );
     assert.match((await type.textContent()) ?? '', /Person.*PERSON, as found/);
     await page.keyboard.press('Enter');
-    await waitForBackground(ANNOTATION_BG, true);
+    await waitFor(ANNOTATION_BG, true);
     const sidecar = join(workspace, 'election/coastline-wire.txt.newsmark.yaml');
     const text = readFileSync(sidecar, 'utf8');
     assert.match(text, /kind: entity\n {4}anchor: \{ exact: "Efua Mensah"/);
@@ -218,12 +148,7 @@ describe('Newsmark in the browser', function () {
   });
 
   it('lists the article’s findings in the Newsmark sidebar', async () => {
-    await page
-      .locator(
-        '.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]',
-      )
-      .first()
-      .click();
+    await openSidebar(page);
     const rows = page.locator('[id="workbench.view.extension.newsmark"] .monaco-list-row');
     await rows.filter({ hasText: 'People' }).first().waitFor({ timeout: 20000 });
     // The tree may be scrolled (it keeps its place when refreshed): go to its top, then look for each group.
@@ -248,22 +173,8 @@ describe('Newsmark in the browser', function () {
       copyFileSync(join(OUT, 'sidebar.png'), join(ROOT, 'media/screenshot.png'));
   });
   it('shows contradictions in the sidebar and coverage in a webview', async () => {
-    // Open the Newsmark sidebar unless it is open already (a second click would close it).
-    if (!(await page.locator('[id="workbench.view.extension.newsmark"]').isVisible())) {
-      await page
-        .locator(
-          '.activitybar .action-item a[aria-label^="Newsmark"], .activitybar li.action-item[aria-label^="Newsmark"]',
-        )
-        .first()
-        .click();
-    }
-    // The sidebar's sections: open Contradictions (it may be collapsed).
-    const header = page.locator('.pane-header', { hasText: 'Contradictions' }).first();
-    await header.waitFor({ timeout: 20000 });
-    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-    const rows = page
-      .locator('.pane', { has: page.locator('.pane-header', { hasText: 'Contradictions' }) })
-      .locator('.monaco-list-row');
+    await openSidebar(page);
+    const rows = await sectionRows(page, 'Contradictions', 20000);
     await rows
       .filter({ hasText: /^(number|date|hedge|attribution|entity|negation):/ })
       .first()
@@ -271,7 +182,7 @@ describe('Newsmark in the browser', function () {
     await page.screenshot({ path: join(OUT, 'contradictions.png') });
     if (process.env.NEWSMARK_UPDATE_SCREENSHOTS)
       copyFileSync(join(OUT, 'contradictions.png'), join(ROOT, 'media/screenshot-contradictions.png'));
-    await palette('Newsmark: Compare Coverage');
+    await palette(page, 'Newsmark: Compare Coverage');
     await page.locator('.tab', { hasText: 'Compare Coverage' }).first().waitFor({ timeout: 20000 });
     assert.ok(
       await frameWith('table[role="grid"] td.conflicts'),
@@ -284,7 +195,7 @@ describe('Newsmark in the browser', function () {
   });
 
   it('shows the timeline, moves through it with the keyboard, and opens a statement with Enter', async () => {
-    await palette('Newsmark: Show Timeline');
+    await palette(page, 'Newsmark: Show Timeline');
     await page.locator('.tab', { hasText: 'Timeline' }).first().waitFor({ timeout: 20000 });
     const frame = await frameWith('ol[aria-label="timeline"] button.event');
     assert.ok(frame, 'the timeline, with its statements, is in the webview');
