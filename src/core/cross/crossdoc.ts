@@ -151,7 +151,17 @@ interface Statement {
    * Only for statements with attributions.
    */
   voices?: Int16Array;
+  /** Filled when first needed by the judging of pairs, and kept with the statement: its text folded, and its words (the text tokenized alone). */
+  folded?: string;
+  words?: Token[];
+  /** The stems of its words (see sentenceStems). */
+  stems?: string[];
 }
+
+/** A statement's text folded (see Statement.folded). */
+const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
+/** The words of a statement's text, tokenized alone (see Statement.words). */
+const wordsOf = (s: Statement) => (s.words ??= tokenize(s.text).filter(t => t.word));
 
 /** A description after a name, between commas: ", a retired army general," (no verb, no quotation, within one clause). */
 const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
@@ -1009,23 +1019,12 @@ function overlapOf(
  */
 /** Stems of each quotation's words (by its list, which never changes), and of each statement's words (by its text). */
 const STEMMED = new WeakMap<string[], string[]>();
-const SENTENCE_STEMS = new Map<string, string[]>();
 const st = (q: string[]) => {
   let r = STEMMED.get(q);
   if (!r) STEMMED.set(q, (r = q.map(stem)));
   return r;
 };
-function sentenceStems(text: string): string[] {
-  let r = SENTENCE_STEMS.get(text);
-  if (!r) {
-    r = tokenize(text)
-      .filter(t => t.word)
-      .map(t => stem(t.f));
-    if (SENTENCE_STEMS.size > 50000) SENTENCE_STEMS.clear();
-    SENTENCE_STEMS.set(text, r);
-  }
-  return r;
-}
+const sentenceStems = (s: Statement): string[] => (s.stems ??= wordsOf(s).map(t => stem(t.f)));
 
 function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   let found: 'same' | 'reworded' | null = null;
@@ -1047,7 +1046,7 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     [b, a],
   ] as const) {
     if (x.quotes.length === 0) continue;
-    const words = sentenceStems(y.text);
+    const words = sentenceStems(y);
     for (const q of x.quotes) {
       if (q.length >= 6 && sharesRun(st(q), words, 6) && inOrder(st(q), words)) return 'same';
       // The whole of the other sentence is inside the quotation ("Faith made America strong.").
@@ -1137,11 +1136,20 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
  * "X's report", "X published the story", "told X".
  */
 function conduit(name: string, text: string): boolean {
-  if (!/^[a-z][a-z'-]+$/.test(name)) return false;
-  return new RegExp(
-    `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
-  ).test(text);
+  // (Both of its forms hold the name itself.)
+  if (!/^[a-z][a-z'-]+$/.test(name) || !text.includes(name)) return false;
+  let re = CONDUITS.get(name);
+  if (!re) {
+    re = new RegExp(
+      `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
+    );
+    if (CONDUITS.size > 10000) CONDUITS.clear();
+    CONDUITS.set(name, re);
+  }
+  return re.test(text);
 }
+/** The pattern of conduit for each name (compiled once, not for each pair judged). */
+const CONDUITS = new Map<string, RegExp>();
 
 /** Cues of a demand or a plea: what follows is what someone asked for, not a claim of fact. */
 const DEMAND =
@@ -1200,12 +1208,8 @@ function creditedElsewhere(s: Statement, voice: number): boolean {
  * it in the sentence, the other in the sentence before): at least 80% of the shorter one's words in order in the other.
  */
 function sameWords(a: Statement, b: Statement): boolean {
-  const wa = tokenize(a.text)
-    .filter(t => t.word)
-    .map(t => t.f);
-  const wb = tokenize(b.text)
-    .filter(t => t.word)
-    .map(t => t.f);
+  const wa = wordsOf(a).map(t => t.f);
+  const wb = wordsOf(b).map(t => t.f);
   const [x, y] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (x.length < 5 || y.length > 4 * x.length) return false;
   // The longest common subsequence, one row at a time.
@@ -1239,7 +1243,7 @@ function sharedWords(x: Statement, y: Statement): string[] {
 function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text): boolean {
   const m = re.exec(text);
   if (!m) return false;
-  const toks = tokenize(x.text).filter(t => t.word);
+  const toks = wordsOf(x);
   const at = toks.findIndex(t => t.end > m.index);
   const around = toks.slice(Math.max(0, at - words), at + words + 1).map(t => stem(t.f));
   const common = new Set(sharedWords(x, y));
@@ -1441,7 +1445,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
   const namedIn = (v: string | null, x: Statement) =>
-    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
+    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), foldedOf(x)));
   const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
