@@ -713,13 +713,29 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   ids.forEach((list, i) => {
     for (const id of list) if (docFreq[id] <= common) index[id].push(i);
   });
-  // Pairs as three parallel lists of numbers (there can be hundreds of thousands).
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const pairScore: number[] = [];
+  // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
+  let pairA = new Int32Array(1024);
+  let pairB = new Int32Array(1024);
+  let pairScore = new Float64Array(1024);
+  let np = 0;
+  const addPair = (a: number, b: number, score: number) => {
+    if (np === pairA.length) {
+      const grow = <T extends Int32Array | Float64Array>(xs: T, to: T) => (to.set(xs), to);
+      pairA = grow(pairA, new Int32Array(2 * np));
+      pairB = grow(pairB, new Int32Array(2 * np));
+      pairScore = grow(pairScore, new Float64Array(2 * np));
+    }
+    pairA[np] = a;
+    pairB[np] = b;
+    pairScore[np++] = score;
+  };
   let scored = 0;
   const acc = new Float64Array(n);
   const touched: number[] = [];
+  const top = new Int32Array(MAX_CANDIDATES);
+  // Whether an article is of the story of the one at hand (asked once per pair of articles, not per statement).
+  const storyAsked = new Int32Array(articles.length).fill(-1);
+  const storySame = new Uint8Array(articles.length);
   // Each posting list is in statement order, and each statement stands in the lists of its features: where each
   // list has reached, so that only the statements after the one at hand are read.
   const reached = new Int32Array(idOf.size);
@@ -738,12 +754,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acc[j] += w;
       }
     }
-    let candidates = touched;
-    if (touched.length > MAX_CANDIDATES)
-      candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
+    let candidates: ArrayLike<number> & Iterable<number> = touched;
+    if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
     scored += candidates.length;
     for (const j of candidates) {
-      if (!stories.same(s.doc, stmts[j].doc)) continue;
+      const d = stmts[j].doc;
+      if (storyAsked[d] !== s.doc) {
+        storyAsked[d] = s.doc;
+        storySame[d] = stories.same(s.doc, d) ? 1 : 0;
+      }
+      if (!storySame[d]) continue;
       // Merge the two sorted lists: what they share, and of which kinds.
       const theirs = ids[j];
       let w = 0;
@@ -780,16 +800,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
             break;
           }
       if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) {
-        pairA.push(s.i);
-        pairB.push(j);
-        pairScore.push(score);
+        addPair(s.i, j, score);
       }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
-  const np = pairA.length;
   const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
   const firstOf = new Int32Array(n + 1); // each statement's pairs, as a slice of byStatement
   for (let p = 0; p < np; p++) {
@@ -909,6 +926,23 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) },
     ),
   };
+}
+
+/**
+ * The first of a list by a score, highest first, ties in the list's order (what a stable sort by score would put
+ * first), as many as `out` holds, without sorting the whole list.
+ */
+function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32Array {
+  const k = out.length;
+  let m = 0;
+  for (const x of xs) {
+    const v = score[x];
+    if (m === k && !(v > score[out[k - 1]])) continue;
+    let p = m < k ? m++ : k - 1;
+    for (; p > 0 && score[out[p - 1]] < v; p--) out[p] = out[p - 1];
+    out[p] = x;
+  }
+  return out.subarray(0, m);
 }
 
 /** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
