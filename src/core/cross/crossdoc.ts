@@ -106,6 +106,8 @@ function stem(w: string): string {
 
 /** A name as one key across articles: accents and case folded ("Rodríguez" = "Rodriguez"). */
 const nameKeys = new Map<string, string>();
+/** The longest text whose key is kept (names, speakers, descriptions of sources). */
+const NAME_LENGTH = 120;
 function nameKey(s: string): string {
   let k = nameKeys.get(s);
   if (k === undefined) {
@@ -113,6 +115,8 @@ function nameKey(s: string): string {
       .replace(/[^a-z0-9 ]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
+    // (A sentence keyed for its names is not kept: hundreds of thousands would push out the names met again.)
+    if (s.length > NAME_LENGTH) return k;
     if (nameKeys.size > 50000) nameKeys.clear();
     nameKeys.set(s, k);
   }
@@ -156,6 +160,8 @@ interface Statement {
   words?: Token[];
   /** The stems of its words (see sentenceStems). */
   stems?: string[];
+  /** Its text outside quotations as a key for names, between spaces (see namesSpeaker). */
+  nameText?: string;
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -448,10 +454,29 @@ function voicesOf(s: Statement): Int16Array {
 /** Speakers as one key across articles ("former intelligence official" ~ "former Venezuelan intelligence official"). */
 export class SpeakerMerger {
   private readonly names: string[] = [];
-  /** The words of each name (same order as names). */
+  /** The words of each name, and its first word (same order as names). */
   private readonly wordsOf: Set<string>[] = [];
+  private readonly heads: string[] = [];
   /** A speaker's key → the index of the name it is listed under. */
   private readonly map = new Map<string, number>();
+  /** A word → the names (indexes) whose words have held it: the only names a new one can merge with share a word. */
+  private readonly byWord = new Map<string, number[]>();
+
+  private index(i: number, words: Set<string>): void {
+    for (const w of words) {
+      const list = this.byWord.get(w);
+      if (!list) this.byWord.set(w, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+
+  /** The names that share a word with these words, in the order they were listed. */
+  private sharing(words: Set<string>): number[] {
+    const out: number[] = [];
+    for (const w of words) for (const i of this.byWord.get(w) ?? []) out.push(i);
+    out.sort((x, y) => x - y);
+    return out.filter((i, k) => k === 0 || out[k - 1] !== i);
+  }
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
@@ -459,14 +484,17 @@ export class SpeakerMerger {
     const known = this.map.get(key);
     if (known !== undefined) return this.names[known];
     const words = new Set(key.split(' '));
-    for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
+    const near = words.size >= 2 && !/^anonymous sources/.test(key) ? this.sharing(words) : [];
+    const keyHead = key.split(' ')[0];
+    for (const i of near) {
       const n = this.names[i];
       const nw = this.wordsOf[i];
       if (nw.size < 2) continue;
       const small = words.size <= nw.size ? words : nw;
       const big = small === words ? nw : words;
-      const shared = [...small].filter(w => big.has(w)).length;
-      const head = key.split(' ')[0] === nameKey(n).split(' ')[0];
+      let shared = 0;
+      for (const w of small) if (big.has(w)) shared++;
+      const head = keyHead === this.heads[i];
       // One inside the other ("former [Venezuelan] intelligence official"), or most words shared with the same head
       // ("source close to [the / Venezuela's] ruling [Socialist] party").
       if (
@@ -481,14 +509,18 @@ export class SpeakerMerger {
         if (canonical !== n) {
           this.names[i] = canonical;
           this.wordsOf[i] = new Set(nameKey(canonical).split(' '));
+          this.heads[i] = nameKey(canonical).split(' ')[0];
+          this.index(i, this.wordsOf[i]);
         }
         this.map.set(key, i);
         return canonical;
       }
     }
     this.map.set(key, this.names.length);
+    this.index(this.names.length, words);
     this.names.push(speaker);
     this.wordsOf.push(words);
+    this.heads.push(keyHead);
     return speaker;
   }
 
@@ -1224,7 +1256,7 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
-  const text = ` ${nameKey(unquoted(s.text))} `;
+  const text = (s.nameText ??= ` ${nameKey(unquoted(s.text))} `);
   if (keys.some(k => text.includes(` ${k} `) || text.includes(` ${k}s `))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
 }
