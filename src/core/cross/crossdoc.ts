@@ -106,6 +106,8 @@ function stem(w: string): string {
 
 /** A name as one key across articles: accents and case folded ("Rodríguez" = "Rodriguez"). */
 const nameKeys = new Map<string, string>();
+/** The longest text whose key is kept (names, speakers, descriptions of sources). */
+const NAME_LENGTH = 120;
 function nameKey(s: string): string {
   let k = nameKeys.get(s);
   if (k === undefined) {
@@ -113,6 +115,8 @@ function nameKey(s: string): string {
       .replace(/[^a-z0-9 ]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
+    // (A sentence keyed for its names is not kept: hundreds of thousands would push out the names met again.)
+    if (s.length > NAME_LENGTH) return k;
     if (nameKeys.size > 50000) nameKeys.clear();
     nameKeys.set(s, k);
   }
@@ -151,7 +155,19 @@ interface Statement {
    * Only for statements with attributions.
    */
   voices?: Int16Array;
+  /** Filled when first needed by the judging of pairs, and kept with the statement: its text folded, and its words (the text tokenized alone). */
+  folded?: string;
+  words?: Token[];
+  /** The stems of its words (see sentenceStems). */
+  stems?: string[];
+  /** Its text outside quotations as a key for names, between spaces (see namesSpeaker). */
+  nameText?: string;
 }
+
+/** A statement's text folded (see Statement.folded). */
+const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
+/** The words of a statement's text, tokenized alone (see Statement.words). */
+const wordsOf = (s: Statement) => (s.words ??= tokenize(s.text).filter(t => t.word));
 
 /** A description after a name, between commas: ", a retired army general," (no verb, no quotation, within one clause). */
 const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
@@ -438,10 +454,29 @@ function voicesOf(s: Statement): Int16Array {
 /** Speakers as one key across articles ("former intelligence official" ~ "former Venezuelan intelligence official"). */
 export class SpeakerMerger {
   private readonly names: string[] = [];
-  /** The words of each name (same order as names). */
+  /** The words of each name, and its first word (same order as names). */
   private readonly wordsOf: Set<string>[] = [];
+  private readonly heads: string[] = [];
   /** A speaker's key → the index of the name it is listed under. */
   private readonly map = new Map<string, number>();
+  /** A word → the names (indexes) whose words have held it: the only names a new one can merge with share a word. */
+  private readonly byWord = new Map<string, number[]>();
+
+  private index(i: number, words: Set<string>): void {
+    for (const w of words) {
+      const list = this.byWord.get(w);
+      if (!list) this.byWord.set(w, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+
+  /** The names that share a word with these words, in the order they were listed. */
+  private sharing(words: Set<string>): number[] {
+    const out: number[] = [];
+    for (const w of words) for (const i of this.byWord.get(w) ?? []) out.push(i);
+    out.sort((x, y) => x - y);
+    return out.filter((i, k) => k === 0 || out[k - 1] !== i);
+  }
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
@@ -449,14 +484,17 @@ export class SpeakerMerger {
     const known = this.map.get(key);
     if (known !== undefined) return this.names[known];
     const words = new Set(key.split(' '));
-    for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
+    const near = words.size >= 2 && !/^anonymous sources/.test(key) ? this.sharing(words) : [];
+    const keyHead = key.split(' ')[0];
+    for (const i of near) {
       const n = this.names[i];
       const nw = this.wordsOf[i];
       if (nw.size < 2) continue;
       const small = words.size <= nw.size ? words : nw;
       const big = small === words ? nw : words;
-      const shared = [...small].filter(w => big.has(w)).length;
-      const head = key.split(' ')[0] === nameKey(n).split(' ')[0];
+      let shared = 0;
+      for (const w of small) if (big.has(w)) shared++;
+      const head = keyHead === this.heads[i];
       // One inside the other ("former [Venezuelan] intelligence official"), or most words shared with the same head
       // ("source close to [the / Venezuela's] ruling [Socialist] party").
       if (
@@ -471,14 +509,18 @@ export class SpeakerMerger {
         if (canonical !== n) {
           this.names[i] = canonical;
           this.wordsOf[i] = new Set(nameKey(canonical).split(' '));
+          this.heads[i] = nameKey(canonical).split(' ')[0];
+          this.index(i, this.wordsOf[i]);
         }
         this.map.set(key, i);
         return canonical;
       }
     }
     this.map.set(key, this.names.length);
+    this.index(this.names.length, words);
     this.names.push(speaker);
     this.wordsOf.push(words);
+    this.heads.push(keyHead);
     return speaker;
   }
 
@@ -703,13 +745,29 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   ids.forEach((list, i) => {
     for (const id of list) if (docFreq[id] <= common) index[id].push(i);
   });
-  // Pairs as three parallel lists of numbers (there can be hundreds of thousands).
-  const pairA: number[] = [];
-  const pairB: number[] = [];
-  const pairScore: number[] = [];
+  // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
+  let pairA = new Int32Array(1024);
+  let pairB = new Int32Array(1024);
+  let pairScore = new Float64Array(1024);
+  let np = 0;
+  const addPair = (a: number, b: number, score: number) => {
+    if (np === pairA.length) {
+      const grow = <T extends Int32Array | Float64Array>(xs: T, to: T) => (to.set(xs), to);
+      pairA = grow(pairA, new Int32Array(2 * np));
+      pairB = grow(pairB, new Int32Array(2 * np));
+      pairScore = grow(pairScore, new Float64Array(2 * np));
+    }
+    pairA[np] = a;
+    pairB[np] = b;
+    pairScore[np++] = score;
+  };
   let scored = 0;
   const acc = new Float64Array(n);
   const touched: number[] = [];
+  const top = new Int32Array(MAX_CANDIDATES);
+  // Whether an article is of the story of the one at hand (asked once per pair of articles, not per statement).
+  const storyAsked = new Int32Array(articles.length).fill(-1);
+  const storySame = new Uint8Array(articles.length);
   // Each posting list is in statement order, and each statement stands in the lists of its features: where each
   // list has reached, so that only the statements after the one at hand are read.
   const reached = new Int32Array(idOf.size);
@@ -728,12 +786,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acc[j] += w;
       }
     }
-    let candidates = touched;
-    if (touched.length > MAX_CANDIDATES)
-      candidates = [...touched].sort((x, y) => acc[y] - acc[x]).slice(0, MAX_CANDIDATES);
+    let candidates: ArrayLike<number> & Iterable<number> = touched;
+    if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
     scored += candidates.length;
     for (const j of candidates) {
-      if (!stories.same(s.doc, stmts[j].doc)) continue;
+      const d = stmts[j].doc;
+      if (storyAsked[d] !== s.doc) {
+        storyAsked[d] = s.doc;
+        storySame[d] = stories.same(s.doc, d) ? 1 : 0;
+      }
+      if (!storySame[d]) continue;
       // Merge the two sorted lists: what they share, and of which kinds.
       const theirs = ids[j];
       let w = 0;
@@ -770,16 +832,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
             break;
           }
       if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) {
-        pairA.push(s.i);
-        pairB.push(j);
-        pairScore.push(score);
+        addPair(s.i, j, score);
       }
     }
     for (const j of touched) acc[j] = 0;
     touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
-  const np = pairA.length;
   const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
   const firstOf = new Int32Array(n + 1); // each statement's pairs, as a slice of byStatement
   for (let p = 0; p < np; p++) {
@@ -901,6 +960,23 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
 }
 
+/**
+ * The first of a list by a score, highest first, ties in the list's order (what a stable sort by score would put
+ * first), as many as `out` holds, without sorting the whole list.
+ */
+function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32Array {
+  const k = out.length;
+  let m = 0;
+  for (const x of xs) {
+    const v = score[x];
+    if (m === k && !(v > score[out[k - 1]])) continue;
+    let p = m < k ? m++ : k - 1;
+    for (; p > 0 && score[out[p - 1]] < v; p--) out[p] = out[p - 1];
+    out[p] = x;
+  }
+  return out.subarray(0, m);
+}
+
 /** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
 function voiceIndex(s: Statement, other: Statement): number {
   if (!s.voices) return -1; // nothing attributed: the article's own voice
@@ -1009,23 +1085,12 @@ function overlapOf(
  */
 /** Stems of each quotation's words (by its list, which never changes), and of each statement's words (by its text). */
 const STEMMED = new WeakMap<string[], string[]>();
-const SENTENCE_STEMS = new Map<string, string[]>();
 const st = (q: string[]) => {
   let r = STEMMED.get(q);
   if (!r) STEMMED.set(q, (r = q.map(stem)));
   return r;
 };
-function sentenceStems(text: string): string[] {
-  let r = SENTENCE_STEMS.get(text);
-  if (!r) {
-    r = tokenize(text)
-      .filter(t => t.word)
-      .map(t => stem(t.f));
-    if (SENTENCE_STEMS.size > 50000) SENTENCE_STEMS.clear();
-    SENTENCE_STEMS.set(text, r);
-  }
-  return r;
-}
+const sentenceStems = (s: Statement): string[] => (s.stems ??= wordsOf(s).map(t => stem(t.f)));
 
 function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   let found: 'same' | 'reworded' | null = null;
@@ -1047,7 +1112,7 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     [b, a],
   ] as const) {
     if (x.quotes.length === 0) continue;
-    const words = sentenceStems(y.text);
+    const words = sentenceStems(y);
     for (const q of x.quotes) {
       if (q.length >= 6 && sharesRun(st(q), words, 6) && inOrder(st(q), words)) return 'same';
       // The whole of the other sentence is inside the quotation ("Faith made America strong.").
@@ -1137,11 +1202,20 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
  * "X's report", "X published the story", "told X".
  */
 function conduit(name: string, text: string): boolean {
-  if (!/^[a-z][a-z'-]+$/.test(name)) return false;
-  return new RegExp(
-    `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
-  ).test(text);
+  // (Both of its forms hold the name itself.)
+  if (!/^[a-z][a-z'-]+$/.test(name) || !text.includes(name)) return false;
+  let re = CONDUITS.get(name);
+  if (!re) {
+    re = new RegExp(
+      `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
+    );
+    if (CONDUITS.size > 10000) CONDUITS.clear();
+    CONDUITS.set(name, re);
+  }
+  return re.test(text);
 }
+/** The pattern of conduit for each name (compiled once, not for each pair judged). */
+const CONDUITS = new Map<string, RegExp>();
 
 /** Cues of a demand or a plea: what follows is what someone asked for, not a claim of fact. */
 const DEMAND =
@@ -1182,7 +1256,7 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
-  const text = ` ${nameKey(unquoted(s.text))} `;
+  const text = (s.nameText ??= ` ${nameKey(unquoted(s.text))} `);
   if (keys.some(k => text.includes(` ${k} `) || text.includes(` ${k}s `))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
 }
@@ -1200,12 +1274,8 @@ function creditedElsewhere(s: Statement, voice: number): boolean {
  * it in the sentence, the other in the sentence before): at least 80% of the shorter one's words in order in the other.
  */
 function sameWords(a: Statement, b: Statement): boolean {
-  const wa = tokenize(a.text)
-    .filter(t => t.word)
-    .map(t => t.f);
-  const wb = tokenize(b.text)
-    .filter(t => t.word)
-    .map(t => t.f);
+  const wa = wordsOf(a).map(t => t.f);
+  const wb = wordsOf(b).map(t => t.f);
   const [x, y] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   if (x.length < 5 || y.length > 4 * x.length) return false;
   // The longest common subsequence, one row at a time.
@@ -1239,7 +1309,7 @@ function sharedWords(x: Statement, y: Statement): string[] {
 function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text): boolean {
   const m = re.exec(text);
   if (!m) return false;
-  const toks = tokenize(x.text).filter(t => t.word);
+  const toks = wordsOf(x);
   const at = toks.findIndex(t => t.end > m.index);
   const around = toks.slice(Math.max(0, at - words), at + words + 1).map(t => stem(t.f));
   const common = new Set(sharedWords(x, y));
@@ -1441,7 +1511,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
   const namedIn = (v: string | null, x: Statement) =>
-    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
+    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), foldedOf(x)));
   const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);

@@ -75,7 +75,9 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   // Articles sharing SHARED_RUNS sampled runs rewrite one another.
   const byRun = new Map<number, number[]>();
   runs.forEach((list, d) => {
-    for (const h of list) {
+    for (const x of list) {
+      // (Keyed by the run's hash over SAMPLE, which it divides: a small integer, not a number boxed for each look-up.)
+      const h = x / SAMPLE;
       const ds = byRun.get(h);
       if (!ds) byRun.set(h, [d]);
       else if (ds.length <= STOCK) ds.push(d);

@@ -16,11 +16,20 @@ const TITLE =
 const POSSESSED =
   /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
 
-const key = (s: string) =>
-  fold(s)
-    .replace(/[^a-z0-9 ]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** A name as one key (accents, case and punctuation folded), kept for the names met again (each article's names are read for each of its attributions). */
+const keys = new Map<string, string>();
+const key = (s: string) => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = fold(s)
+      .replace(/[^a-z0-9 ]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (keys.size > 50000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+};
 
 export class SpeakerResolver {
   /** Full names (two words or more) of people in the workspace, by key, with how often each is named. */

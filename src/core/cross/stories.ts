@@ -38,20 +38,31 @@ export class StoryGuard {
     // Rarity as if the workspace had at least a few dozen articles: in a small one, a word in every article is the
     // story's, not common English.
     const scale = Math.max(n, 24);
+    // Counts in one array by feature, cleared after each article (no map per article).
+    let count = new Int32Array(1024);
+    const seen: number[] = [];
     for (let d = 0; d < n; d++) {
-      const count = new Map<number, number>();
-      for (const id of features(d)) count.set(id, (count.get(id) ?? 0) + 1);
-      const ids = [...count.keys()].sort((x, y) => x - y);
+      for (const id of features(d)) {
+        if (id >= count.length) {
+          const more = new Int32Array(Math.max(2 * count.length, id + 1));
+          more.set(count);
+          count = more;
+        }
+        if (count[id]++ === 0) seen.push(id);
+      }
+      const ids = Int32Array.from(seen).sort();
+      seen.length = 0;
       const w = new Float32Array(ids.length);
       let norm = 0;
       ids.forEach((id, k) => {
-        const x = Math.sqrt(count.get(id)!) * Math.log(1 + scale / articlesWith(id));
+        const x = Math.sqrt(count[id]) * Math.log(1 + scale / articlesWith(id));
+        count[id] = 0;
         w[k] = x;
         norm += x * x;
       });
       norm = Math.sqrt(norm) || 1;
       for (let k = 0; k < w.length; k++) w[k] /= norm;
-      this.marks.push(Int32Array.from(ids));
+      this.marks.push(ids);
       this.weights.push(w);
     }
   }
