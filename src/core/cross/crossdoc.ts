@@ -442,12 +442,26 @@ export class SpeakerMerger {
   private readonly wordsOf: Set<string>[] = [];
   /** A speaker's key → the index of the name it is listed under. */
   private readonly map = new Map<string, number>();
+  /** How often each spelling was added: of two orders of the same words ("B and A"), the more frequent is listed. */
+  private readonly seen = new Map<string, number>();
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
     const key = nameKey(speaker);
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
     const known = this.map.get(key);
-    if (known !== undefined) return this.names[known];
+    if (known !== undefined) {
+      const n = this.names[known];
+      const nk = nameKey(n);
+      if (
+        nk !== key &&
+        count > (this.seen.get(nk) ?? 0) &&
+        key.split(' ').sort().join(' ') === nk.split(' ').sort().join(' ')
+      )
+        this.names[known] = speaker;
+      return this.names[known];
+    }
     const words = new Set(key.split(' '));
     for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
       const n = this.names[i];
@@ -462,7 +476,8 @@ export class SpeakerMerger {
       if (
         !/^anonymous sources/.test(key) &&
         small.size >= 2 &&
-        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))
+        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3 && shared / big.size >= 0.5)) &&
+        !apart(key, nameKey(n))
       ) {
         // Keep the fuller description, and among two, the one that says which country it is about.
         const score = (x: string) =>
@@ -486,6 +501,17 @@ export class SpeakerMerger {
     const i = this.map.get(nameKey(speaker));
     return i === undefined ? speaker : this.names[i];
   }
+}
+
+/**
+ * Labels that share words but never name one source: two speakers said jointly and one of them ("A and B" / "A"), and
+ * a document and whose it is ("Ohio and Iowa lawsuit" / "Ohio and Iowa").
+ */
+function apart(x: string, y: string): boolean {
+  const joint = (k: string) => / and /.test(k);
+  const doc = (k: string) =>
+    /\b(?:lawsuit|suit|complaint|letter|book|memo|report|statement|filing|study|poll)$/.test(k);
+  return joint(x) !== joint(y) || doc(x) !== doc(y);
 }
 
 const OUTLETS =
@@ -1112,6 +1138,9 @@ const ROLE =
 export function sameSpeaker(x: string | null, y: string | null): boolean {
   if (x === y) return true;
   if (x === null || y === null) return false;
+  // "A and B" said it together; "A" alone is another telling.
+  const joint = (s: string) => /^\p{Lu}\S*(?: \S+)* and \p{Lu}/u.test(s);
+  if (joint(x) !== joint(y)) return false;
   const words = (s: string) =>
     nameKey(s)
       .split(' ')
