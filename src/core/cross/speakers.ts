@@ -16,6 +16,10 @@ const TITLE =
 const POSSESSED =
   /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
 
+/** Last words of organisations' names: "House Judiciary Committee" is a committee, not a person titled "House". */
+const ORG_WORD =
+  /^(?:Committee|Commission|Department|Office|Service|Council|Court|Party|Agency|Bureau|Police|Board|Caucus|Administration|Group|Center|Centre|Institute|University|Hospital|Association|Union|Foundation)$/;
+
 const key = (s: string) =>
   fold(s)
     .replace(/[^a-z0-9 ]/g, '')
@@ -50,6 +54,11 @@ export class SpeakerResolver {
   label(x: Attribution, text: string, entities: Entity[]): string | null {
     let label = x.speaker;
     if (label === null) return null;
+    // Two people said jointly ("Nancy Ruiz and Tom Hale"): each by the workspace's name for them, still one source.
+    const joint =
+      /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)+) and (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)+)$/u.exec(label);
+    if (joint && this.people.has(key(joint[1])) && this.people.has(key(joint[2])))
+      return `${this.people.get(key(joint[1]))!.name} and ${this.people.get(key(joint[2]))!.name}`;
     // "Aitan Goelman, Strzok's attorney, said", "Mr. Strzok's lawyer said": the possessor is whom the speaker works
     // for, not the speaker: the name before it when it stands in apposition, else the description itself.
     const role = x.source ? POSSESSED.exec(text.slice(x.source.end, x.source.end + 60)) : null;
@@ -85,7 +94,7 @@ export class SpeakerResolver {
       /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(
         label,
       );
-    if (titled) label = titled[1];
+    if (titled && /^\p{Lu}/u.test(titled[1])) label = titled[1];
     return this.fullName(label);
   }
 
@@ -98,7 +107,12 @@ export class SpeakerResolver {
       if (this.people.has(key(tail))) return this.people.get(key(tail))!.name;
     }
     const i = words.length - 3;
-    if (TITLE.test(key(words[i])) && words.slice(-2).every(w => /^\p{Lu}/u.test(w))) return words.slice(-2).join(' ');
+    if (
+      TITLE.test(key(words[i])) &&
+      words.slice(-2).every(w => /^\p{Lu}/u.test(w)) &&
+      !ORG_WORD.test(words[words.length - 1])
+    )
+      return words.slice(-2).join(' ');
     return label;
   }
 

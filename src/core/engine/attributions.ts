@@ -101,9 +101,13 @@ const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const SKIP_BEFORE_CUE = new Set(
   `has have had is was were will would also has already publicly privately repeatedly
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
-  officially openly long`
+  officially openly long likewise jointly himself herself themselves itself`
     .split(/\s+/)
     .filter(Boolean),
+);
+/** Nouns ending in -ly, not adverbs: "members of the assembly said". */
+const LY_NOUNS = new Set(
+  'assembly family ally supply rally monopoly anomaly reply bully italy july homily panoply oligopoly'.split(' '),
 );
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
 const BLOCK_BEFORE_CUE = new Set([
@@ -770,7 +774,12 @@ function sourceBefore(
 ): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
-  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap))) b--;
+  while (
+    b >= 0 &&
+    toks[b].word &&
+    (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap && !LY_NOUNS.has(toks[b].f)))
+  )
+    b--;
   if (b > 0 && toks[b].text === ',' && b < cueAt - 1) b--; // "Mattis, 68, had said"
   b = skipBracket(toks, b);
   // A comma between the noun phrase and the cue: what stands before it may be an appositive ("X, a professor, said").
@@ -827,6 +836,18 @@ function sourceBefore(
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   // "who police identified as …": the relative pronoun is the object; the source comes after it.
   if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
+  // "X, along with Y, argued": both are the source.
+  if (
+    commaBeforeCue &&
+    a > 1 &&
+    a < b &&
+    toks[a - 1].text === ',' &&
+    (toks[a].f === 'along' || toks[a].f === 'together') &&
+    toks[a + 1].f === 'with'
+  ) {
+    const s0 = segment(a - 2);
+    if (s0 <= a - 2 && sourceLike(ctx, toks, s0, a - 2, true)) return { a: s0, b, clauseStart: s0 };
+  }
   const nameEndsAt = (end: number, types: string[]) => {
     const start = segment(end);
     return (
@@ -982,6 +1003,49 @@ function quoted(text: string, start: number, end: number): { kind: AttributionKi
 }
 
 const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
+/** A role before the organisation it speaks for: "a spokeswoman for", "an official at the". */
+const ROLE_FOR =
+  /^(?:an?|the)\s+(spokes(?:man|woman|person)|representative|official|lawyer|attorney)\s+(?:for|of|at|with)\s+(?:the\s+)?$/i;
+/** Nouns of documents that speak for their authors. */
+const DOCUMENT =
+  /^(letter|book|memo|memoir|report|statement|lawsuit|suit|complaint|filing|study|op-ed|tweet|email|speech|brief|motion)$/;
+
+/**
+ * An entity as a source: its canonical name, an organisation with its country as written, and a group by the number
+ * the text gives it ("Republicans said" is said by Republicans, not by "Republican").
+ */
+function entityLabel(e: Entity): string {
+  if (e.type === 'ORG') return orgName(e);
+  if (e.type === 'NORP' && /\p{Ll}s$/u.test(e.text) && !/s$/.test(e.canonical) && e.text.startsWith(e.canonical))
+    return e.text;
+  return e.canonical;
+}
+
+/** An organisation as the source names it: with the country before it where the text gives one ("U.S. Justice Department"). */
+function orgName(e: Entity): string {
+  const t = e.text.replace(/['’]s$/, '');
+  return t !== e.canonical && t.endsWith(e.canonical) && /^(?:U\.S\.|US|U\.K\.|UK|E\.U\.|EU)\s/.test(t)
+    ? t
+    : e.canonical;
+}
+
+/**
+ * A person's document as a source, by the name as written and the document's words: "Lind’s resignation letter
+ * addressed to the board" → "Lind resignation letter"; "Ann Roe's new book" → "Ann Roe new book". Null for anything else.
+ */
+function documentOf(ctx: DocCtx, source: Span): string | null {
+  const i = lowerBound(ctx.entities, source.start);
+  const e = ctx.entities[i];
+  if (!e || e.type !== 'PERSON' || e.end > source.end) return null;
+  if (!/^(?:(?:the|a|an|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(ctx.text.slice(source.start, e.start))) return null;
+  const m =
+    /^['’]s?\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))(?=$|\s+(?:addressed|sent|published|released|issued|obtained|filed|written|dated|to|on)\b)/.exec(
+      ctx.text.slice(e.end, source.end),
+    );
+  return m && DOCUMENT.test(m[2]) ? `${e.text.replace(/^(?:Mr|Mrs|Ms|Dr)\.\s+/, '')} ${m[1]}` : null;
+}
+/** Between two names said jointly: "and", after a home state ("of Ohio") or before a title ("and Senate Leader"). */
+const JOINT_GAP = /^(?:\s+of\s+(?:\p{Lu}[\p{L}.]*\s*){1,3})?,?\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,4}$/u;
 
 /** A canonical speaker for a source span. */
 function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
@@ -1067,10 +1131,39 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
+  // "X, along with Y, argued", "He, along with several other members of Congress, said": both speak, as one source.
+  const along = /^(.+?),?\s+(?:along|together)\s+with\s+(.+?),?$/i.exec(source.text);
+  if (along) {
+    const second = source.start + source.text.length - along[2].length;
+    const x = speakerOf(ctx, span(ctx.text, source.start, source.start + along[1].length), prior);
+    // The others as a group, not counted: "several other members" → "other members".
+    const group = /^(?:several|some|many|numerous|various|a few|a number of)\s+(other\s+\p{Ll}.*)$/u.exec(along[2]);
+    const y = group ? group[1] : speakerOf(ctx, span(ctx.text, second, second + along[2].length), prior);
+    if (x && y) return `${x} and ${y}`;
+  }
   const rel = relativeIn(source.text);
   const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
   const people = ents.filter(e => e.type === 'PERSON');
+  // Two people named jointly, each with a title or home state: "Nancy Ruiz and Senate Minority Leader Tom Hale",
+  // "Jo Ash of Ohio and Senator Al Brook". Both are the source.
+  if (people.length === 2 && people[0].canonical !== people[1].canonical) {
+    const gap = ctx.text.slice(people[0].end, people[1].start);
+    if (
+      JOINT_GAP.test(gap) &&
+      /^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(ctx.text.slice(source.start, people[0].start))
+    )
+      return `${people[0].canonical} and ${people[1].canonical}`;
+  }
+  // A person's document: "Lind’s resignation letter addressed to the board" → "Lind resignation letter".
+  const doc = documentOf(ctx, source);
+  if (doc) return doc;
   if (people.length) return people[people.length - 1].canonical;
+  // "a spokeswoman for Riverside General Hospital" → "Riverside General Hospital spokeswoman".
+  const org = ents[ents.length - 1];
+  if (org && org.type === 'ORG' && org.end === source.end) {
+    const role = ROLE_FOR.exec(ctx.text.slice(source.start, org.start));
+    if (role) return `${orgName(org)} ${role[1].toLowerCase()}`;
+  }
   // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
   const by = ents.find(
     e =>
@@ -1081,6 +1174,21 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   );
   if (by) return by.canonical;
   let words = (rel ? source.text.slice(0, rel.index) : source.text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // A document and who filed it: "the lawsuit from Ohio and Iowa" → "Ohio and Iowa lawsuit"; "a memo by federal
+  // prosecutors in Ohio" → "federal prosecutors in Ohio" (people speak through their memo).
+  const filed = /^(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:from|by)\s+(?:the\s+)?(.+)$/i.exec(source.text);
+  if (filed && DOCUMENT.test(filed[1])) {
+    const at = source.end - filed[2].length;
+    const named = ents.filter(e => e.start >= at);
+    const names = named.map(e => e.canonical).join(' and ');
+    if (
+      named.length &&
+      named.every(e => e.type === 'PLACE' || e.type === 'PERSON') &&
+      fold(filed[2]) === fold(named.map(e => e.text).join(' and '))
+    )
+      return `${names} ${filed[1]}`;
+    if (named.length === 0 && /^\p{Ll}[\p{Ll}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}+s\b/u.test(filed[2])) return filed[2];
+  }
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
   if (
@@ -1091,7 +1199,10 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
           .replace(/^(?:and |, ?)/, '')
           .replace(/^the$/, '') === '' ||
         /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) ||
-        (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))),
+        (i === 0 &&
+          /^(?:(?:the )?(?:states|countries|nations|cities|provinces|governments) of|the)?$/.test(
+            rest(source.start, e.start),
+          )),
     ) &&
     rest(ents[ents.length - 1].end, source.end) === ''
   ) {
@@ -1104,7 +1215,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     lastEnt.end === source.end &&
     /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))
   ) {
-    return lastEnt.canonical;
+    return entityLabel(lastEnt);
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
   const back = /^the\s+([a-z]+s)$/i.exec(words);
@@ -1120,7 +1231,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
   // Unnamed counted groups ("three crew members", "two US officials") are labelled the same way.
   const count =
-    /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(
+    /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(
       words,
     );
   if (count) {
@@ -1132,16 +1243,28 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
         : COUNT_WORDS.test(c)
           ? c
           : null;
+    // Counted, but of a named organisation: "two Defense Department officials" → "Defense Department officials (2)".
+    const org = ents.find(e => e.type === 'ORG' && e.end <= source.start + count.index + count[0].length);
+    if (
+      n &&
+      org &&
+      /^\d+$/.test(n) &&
+      fold(ctx.text.slice(org.end, source.start + count[0].length).trim()) === fold(count[2])
+    )
+      return `${orgName(org)} ${count[2].toLowerCase()} (${n})`;
     if (n) return `anonymous sources (${n})`;
   }
+  if (/^sources$/i.test(words)) return 'anonymous sources';
   // "Cuba's government", "the Cuban government" → "Cuban government".
   const gov =
     /^(?:[Tt]he\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(
       words,
     );
   if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
-  if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return ents[0].canonical;
+  if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return entityLabel(ents[0]);
   words = words.replace(/^(?:a|an|the)\s+/i, '');
+  // A share of a group is the group: "some sheriffs in border towns" → "sheriffs in border towns".
+  words = words.replace(/^(?:some|several|many|most|numerous|various)\s+(?=\S)/i, '');
   // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
   const first = ents.find(
     e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length),
@@ -1363,7 +1486,13 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     let p = people[people.length - 1];
     for (let i = people.length - 1; i > 0; i--)
       if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
-    if (p) a.source = span(text, p.start, p.end);
+    // Two people said jointly stay one source, the whole noun phrase ("X and Senator Y", "X, along with Y").
+    const joint =
+      a.source &&
+      ((people.length === 2 && JOINT_GAP.test(text.slice(people[0].end, people[1].start))) ||
+        /,?\s+(?:along|together)\s+with\s/i.test(a.source.text) ||
+        documentOf(ctx, a.source) !== null);
+    if (p && !joint) a.source = span(text, p.start, p.end);
     a.speaker = speakerOf(ctx, a.source, prior);
     if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
     prior.push(a);
