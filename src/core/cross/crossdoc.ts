@@ -508,7 +508,7 @@ export class SpeakerMerger {
  * a document and whose it is ("Ohio and Iowa lawsuit" / "Ohio and Iowa").
  */
 function apart(x: string, y: string): boolean {
-  const joint = (k: string) => / and /.test(k);
+  const joint = (k: string) => / and | led by /.test(k);
   const doc = (k: string) =>
     /\b(?:lawsuit|suit|complaint|letter|book|memo|report|statement|filing|study|poll)$/.test(k);
   return joint(x) !== joint(y) || doc(x) !== doc(y);
