@@ -113,3 +113,87 @@ describe('sources across articles', () => {
     assert.ok(names.includes('sheriffs and police officers in rural counties bordering Dorrin'), names.join(' | '));
   });
 });
+
+describe('hard cases: who is speaking', () => {
+  it('a wire dateline is never the speaker, whatever dash follows it', () => {
+    const a = analyze(
+      'HARTWELL ― Governor Ilse Brandt on Tuesday renewed her attack on the toll board, and said its chairman should resign.',
+    );
+    assert.equal(claim(a, 'its chairman should resign')?.speaker, 'Ilse Brandt');
+  });
+
+  it('the person spoken to is not the speaker', () => {
+    const a = analyze(
+      'Vice President Ana Reyes took the stage after Senator Dan Holt. “You are under a lot of strain,” he told the vice president.',
+    );
+    assert.equal(claim(a, 'You are under')?.speaker, 'Dan Holt');
+  });
+
+  it('a name that ends like an organisation is not who "he" is', () => {
+    const a = analyze(
+      'Talk host Glen Marsh spoke for an hour. He told the National Growers Conference that taxes were a poison. “We have lost our way,” he said.',
+    );
+    assert.equal(claim(a, 'We have lost')?.speaker, 'Glen Marsh');
+  });
+
+  it('"he" after a speaker who named someone else goes on with the speaker', () => {
+    const a = analyze(
+      'Committee Chairman Ray Gant said Friday that Lena Cole had yet to answer the request. He said the committee would wait.',
+    );
+    assert.equal(claim(a, 'the committee would wait')?.speaker, 'Ray Gant');
+  });
+
+  it('a description the article gave a person before stands for that person', () => {
+    const a = analyze(
+      'Rep. Ted Hale (R-S.C.) wrote to the agency on Monday. The South Carolina Republican said the agency had stalled. ' +
+        'Former F.B.I. Director Ana Roe spoke later. The former F.B.I. director said the inquiry was sound.',
+    );
+    assert.equal(claim(a, 'the agency had stalled')?.speaker, 'Ted Hale');
+    assert.equal(claim(a, 'the inquiry was sound')?.speaker, 'Ana Roe');
+  });
+
+  it('a title abbreviation does not end the sentence ("the Rev. Amos Lind")', () => {
+    const a = analyze('Her father, the Rev. Amos Lind, said he was proud of her.');
+    assert.equal(claim(a, 'he was proud')?.speaker, 'Amos Lind');
+  });
+
+  it('"X’s lawyer said" is the lawyer the article names, not X', () => {
+    const text =
+      'Mr. Quell’s lawyer said on Monday that the firing was political. Ada Brink, Mr. Quell’s lawyer, called the decision unfair.';
+    const r = crossCheck([{ doc: 'a.txt', text, analysis: analyze(text, { published: '2031-05-14' }) }]);
+    const names = r.sources.map(s => s.speaker);
+    assert.ok(names.includes('Ada Brink'), names.join(' | '));
+    assert.ok(!names.some(n => /Quell/.test(n)), names.join(' | '));
+  });
+});
+
+describe('hard cases: descriptions as labels', () => {
+  it('a description keeps its head and first phrase, without the name it is about', () => {
+    const a = analyze(
+      'One person familiar with Mr. Quell’s testimony to the inspector general’s staff said that Mr. Quell never saw the memo. ' +
+        'Lawmakers at the scene of Tuesday’s collapse at the harbour described themselves as lucky. ' +
+        'People with knowledge of the talks said the deal was close.',
+    );
+    assert.equal(claim(a, 'Mr. Quell never saw')?.speaker, 'person familiar with Quell’s testimony'.replace('’', "'"));
+    assert.equal(claim(a, 'themselves as lucky')?.speaker, 'lawmakers at the scene');
+    assert.equal(claim(a, 'the deal was close')?.speaker, 'people with knowledge of the talks');
+  });
+
+  it('"the clause" and "the hospital" are the clause and the hospital the text named just before', () => {
+    const a = analyze(
+      'Ohio argues that under the Constitution’s Commerce Clause, the tax is void. The clause states that Congress may regulate trade. ' +
+        'Lind was taken to the Riverside General Hospital Center. In a statement, the hospital said he was stable.',
+    );
+    assert.equal(claim(a, 'Congress may regulate')?.speaker, 'Commerce Clause');
+    assert.equal(claim(a, 'he was stable')?.speaker, 'Riverside General Hospital Center');
+  });
+
+  it('a group led by someone is the group; the press secretary named after a quotation is the speaker', () => {
+    const a = analyze(
+      'For weeks, Republicans led by Senator Ada Quell of Ohio urged the governor not to sign the bill. ' +
+        '“That is simply false,” the governor’s press secretary, Lena Marsh, told reporters on Friday.',
+    );
+    assert.equal(claim(a, 'the governor not to sign')?.speaker, 'Republicans led by Ada Quell');
+    assert.equal(claim(a, 'That is simply false')?.speaker, 'Lena Marsh');
+  });
+});

@@ -20,6 +20,24 @@ const POSSESSED =
 const ORG_WORD =
   /^(?:Committee|Commission|Department|Office|Service|Council|Court|Party|Agency|Bureau|Police|Board|Caucus|Administration|Group|Center|Centre|Institute|University|Hospital|Association|Union|Foundation)$/;
 
+/** ", Mr. Strzok’s lawyer" after a name. */
+const AGENT_AFTER =
+  /^\s*,\s*(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(\p{Lu}[\p{L}'’-]+)['’]s?\s+(?:\p{Ll}+\s+){0,2}?(attorney|lawyer|counsel|spokesman|spokeswoman|spokesperson)\b/u;
+/** "Strzok attorney " or "Mr. Strzok’s lawyer, " before a name. */
+const AGENT_BEFORE =
+  /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?\s+(?:\p{Ll}+\s+){0,2}?(attorney|lawyer|counsel|spokesman|spokeswoman|spokesperson)\s*,?\s*$/u;
+
+/** "Mr. Strzok’s lawyer" → "strzok lawyer": whose agent, and which kind (lawyer and attorney are one). */
+function agentKey(whose: string, role: string): string {
+  const w =
+    whose
+      .replace(/['’]s?$/, '')
+      .split(/\s+/)
+      .pop() ?? '';
+  const kind = /attorney|lawyer|counsel/i.test(role) ? 'lawyer' : /spokes/i.test(role) ? 'spokesperson' : role.trim();
+  return `${fold(w)} ${kind}`;
+}
+
 const key = (s: string) =>
   fold(s)
     .replace(/[^a-z0-9 ]/g, '')
@@ -70,6 +88,9 @@ export class SpeakerResolver {
         /^\s*,\s*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(before.end, x.source.start))
       )
         return this.fullName(before.canonical);
+      // "Mr. Strzok’s lawyer said" where the article names him ("Aitan Goelman, Mr. Strzok’s lawyer"): that person.
+      const named = this.agentsOf(text, entities).get(agentKey(x.source.text, role[0]));
+      if (named) return this.fullName(named);
       return `${x.source.text.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')}${role[0]}`;
     }
     const k = key(label);
@@ -98,10 +119,34 @@ export class SpeakerResolver {
     return this.fullName(label);
   }
 
+  /** The article last read for agents, and who acts for whom in it. */
+  private agentsText = '';
+  private agents = new Map<string, string>();
+
+  /**
+   * People an article names as someone's lawyer or spokesman: "Aitan Goelman, Mr. Strzok’s lawyer", "Strzok attorney
+   * Aitan Goelman", "Mr. Strzok’s lawyer, Aitan Goelman," → "strzok lawyer" → Aitan Goelman (read once per article).
+   */
+  private agentsOf(text: string, entities: Entity[]): Map<string, string> {
+    if (text === this.agentsText) return this.agents;
+    this.agentsText = text;
+    this.agents = new Map();
+    for (const e of entities) {
+      if (e.type !== 'PERSON' || !/\s/.test(e.canonical)) continue;
+      const after = AGENT_AFTER.exec(text.slice(e.end, e.end + 60));
+      const before = AGENT_BEFORE.exec(text.slice(Math.max(0, e.start - 60), e.start));
+      for (const m of [after, before])
+        if (m && !this.agents.has(agentKey(m[1], m[2]))) this.agents.set(agentKey(m[1], m[2]), e.canonical);
+    }
+    return this.agents;
+  }
+
   /** "Scotts Bluff County Sheriff Mark Overman" → "Mark Overman": a known full name at the end, or the words after a title. */
   private withoutTitle(label: string): string {
     const words = label.split(/\s+/);
-    if (words.length < 3) return label;
+    // Only a title of capitalised words comes off ("County Sheriff"), not a group ("Republicans led by …").
+    if (words.length < 3 || words.some(w => /^\p{Ll}/u.test(w) && !TITLE.test(w) && !/^(?:of|the)$/.test(w)))
+      return label;
     for (let n = Math.min(3, words.length - 1); n >= 2; n--) {
       const tail = words.slice(-n).join(' ');
       if (this.people.has(key(tail))) return this.people.get(key(tail))!.name;

@@ -6,7 +6,7 @@
 // quoted fragment is `mixed`.
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
-import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
+import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS, US_STATE_ABBREV } from './lexicon';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
@@ -105,6 +105,9 @@ const SKIP_BEFORE_CUE = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/** Last words that end organisations' and programmes' names, never a person's. */
+const NOT_A_PERSON_END =
+  /\s(?:Conference|Committee|Commission|Council|Department|Agency|Bureau|Administration|Association|Institute|University|College|Hospital|Center|Foundation|Party|Caucus|Security|Act|Court|Service|Office|Network)$/;
 /** Nouns ending in -ly, not adverbs: "members of the assembly said". */
 const LY_NOUNS = new Set(
   'assembly family ally supply rally monopoly anomaly reply bully italy july homily panoply oligopoly'.split(' '),
@@ -720,8 +723,8 @@ function entitiesIn(ctx: Ctx, start: number, end: number): Entity[] {
 
 /** Trim white space and edge punctuation (commas, dashes) from a range. */
 function trim(text: string, start: number, end: number, keepFinal = false): [number, number] {
-  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
-  while (end > start && /[\s,;:—–-]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,;:—–―-]/.test(text[start])) start++;
+  while (end > start && /[\s,;:—–―-]/.test(text[end - 1])) end--;
   if (!keepFinal) while (end > start && /[.!?]/.test(text[end - 1])) end--;
   return [start, end];
 }
@@ -731,7 +734,7 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
  * noun phrase that opens with a determiner or a count is one ("a senior engineer said").
  */
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
-  if (b < a || b - a > 14) return false;
+  if (b < a || b - a > (b - a <= 20 && aboutIn(ctx.text.slice(toks[a].start, toks[b].end)) > 0 ? 20 : 14)) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
   for (let i = a + 1; i <= b; i++)
     if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
@@ -788,7 +791,7 @@ function sourceBefore(
   if (b >= 0 && (toks[b].f === 'and' || toks[b].f === 'but')) {
     let s = b;
     const stop = Math.max(0, b - SEGMENT_REACH);
-    while (s > stop && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
+    while (s > stop && !/^[,;:—–―]$/.test(toks[s - 1].text)) s--;
     while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
     // The coordinated verb's clause starts at "and": an attribution before it ends there.
     if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: b + 1 };
@@ -804,7 +807,7 @@ function sourceBefore(
     // A dash set off by spaces ("WASHINGTON -- The agency …", "… $1 million -- supporters noted") ends a segment too.
     while (
       s > stop &&
-      !/^[,;:—–(|]$/.test(toks[s].text) &&
+      !/^[,;:—–―(|]$/.test(toks[s].text) &&
       !(toks[s].text === '”' || toks[s].text === '"') &&
       !inQuote(quotes, toks[s].start) &&
       !(
@@ -845,7 +848,8 @@ function sourceBefore(
     (toks[a].f === 'along' || toks[a].f === 'together') &&
     toks[a + 1].f === 'with'
   ) {
-    const s0 = segment(a - 2);
+    let s0 = segment(a - 2);
+    while (s0 < a - 2 && toks[s0].word && CLAUSE_CONJ.has(toks[s0].f)) s0++;
     if (s0 <= a - 2 && sourceLike(ctx, toks, s0, a - 2, true)) return { a: s0, b, clauseStart: s0 };
   }
   const nameEndsAt = (end: number, types: string[]) => {
@@ -974,7 +978,7 @@ function appositiveLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean 
 function sourceAfter(toks: Token[], from: number, stopAt: number): [number, number] | null {
   let b = from;
   const stop = Math.min(toks.length, from + SEGMENT_REACH);
-  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
+  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–―(]$/.test(toks[b].text)) b++;
   if (b === from) return null;
   return [from, b - 1];
 }
@@ -1021,6 +1025,53 @@ function entityLabel(e: Entity): string {
   return e.canonical;
 }
 
+/**
+ * A surname with "Mr." or "Ms." is the person of that surname and that sex: "Mr. Conway" after "George T. Conway III,
+ * the husband of Kellyanne Conway" is George Conway, whichever Conway the name was first given to.
+ */
+function titled(ctx: DocCtx, e: Entity): string {
+  const t = /\b(Mr|Ms|Mrs)\.?\s+$/.exec(ctx.text.slice(Math.max(0, e.start - 5), e.start));
+  if (!t) return e.canonical;
+  const sex = t[1] === 'Mr' ? 'm' : 'f';
+  // By the given name: the title itself may have given the wrong Conway its sex.
+  const given = (c: string) => {
+    const first = /^(\p{L}+)\s/u.exec(c);
+    return first ? givenNameGender(first[1]) : null;
+  };
+  if (given(e.canonical) === sex) return e.canonical;
+  const surname = fold(
+    e.text
+      .replace(/['’]s?$/, '')
+      .split(/\s+/)
+      .pop() ?? '',
+  );
+  for (let i = lowerBound(ctx.people, e.start) - 1, n = 0; i >= 0 && n < 60; i--, n++) {
+    const p = ctx.people[i];
+    const words = fold(p.text)
+      .split(/\s+/)
+      .filter(w => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(w));
+    if (
+      words.length > 1 &&
+      words[words.length - 1] === surname &&
+      p.canonical !== e.canonical &&
+      given(p.canonical) === sex
+    )
+      return p.canonical;
+  }
+  return e.canonical;
+}
+
+/** Two people said jointly, the source being the two names with their titles and home states and nothing else. */
+function jointPair(text: string, source: Span, people: Entity[]): boolean {
+  return (
+    people.length === 2 &&
+    people[0].canonical !== people[1].canonical &&
+    JOINT_GAP.test(text.slice(people[0].end, people[1].start)) &&
+    /^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(text.slice(source.start, people[0].start)) &&
+    /^(?:\s+of\s+(?:\p{Lu}[\p{L}.]*\s*){1,3})?$/u.test(text.slice(people[1].end, source.end))
+  );
+}
+
 /** An organisation as the source names it: with the country before it where the text gives one ("U.S. Justice Department"). */
 function orgName(e: Entity): string {
   const t = e.text.replace(/['’]s$/, '');
@@ -1048,7 +1099,12 @@ function documentOf(ctx: DocCtx, source: Span): string | null {
 const JOINT_GAP = /^(?:\s+of\s+(?:\p{Lu}[\p{L}.]*\s*){1,3})?,?\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,4}$/u;
 
 /** A canonical speaker for a source span. */
-function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
+function speakerOf(
+  ctx: DocCtx,
+  source: Span | null,
+  prior: Attribution[],
+  addressee: string | null = null,
+): string | null {
   if (!source) return null;
   const f = fold(source.text);
   if (f === 'who' || f === 'which') {
@@ -1072,9 +1128,13 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
   const role =
     f.startsWith('the ') &&
-    /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(
+    /^the\s+(vice president|president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(
       source.text.trim(),
     );
+  // A description the text gave a person before: "the former FBI director" after "former FBI Director Ana Roe",
+  // "the South Carolina Republican" after "Rep. Ted Hale, R-S.C.".
+  const described = !role && f.startsWith('the ') ? describedPerson(ctx, source) : null;
+  if (described) return described;
   if (role) {
     // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
     const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
@@ -1102,11 +1162,35 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
-      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y").
+      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y"), never the
+      // person spoken to ("he told the vice president").
       const other = f === 'he' ? 'f' : 'm';
       let i = lowerBound(ctx.people, source.start) - 1;
-      while (i >= 0 && (ctx.people[i].end > source.start || ctx.gender.get(ctx.people[i].canonical) === other)) i--;
-      return i >= 0 ? ctx.people[i].canonical : null;
+      while (
+        i >= 0 &&
+        (ctx.people[i].end > source.start ||
+          ctx.gender.get(ctx.people[i].canonical) === other ||
+          ctx.people[i].canonical === addressee)
+      )
+        i--;
+      const nearest = i >= 0 ? ctx.people[i] : null;
+      // A person named inside the last speaker's words is what was spoken about: "X said that Y had not answered.
+      // He said …" goes on with X.
+      const last = prior[prior.length - 1];
+      if (
+        nearest &&
+        last?.speaker &&
+        last.speaker !== nearest.canonical &&
+        last.speaker !== addressee &&
+        ctx.personNames.has(last.speaker) &&
+        ctx.gender.get(last.speaker) !== other &&
+        last.content.start <= nearest.start &&
+        nearest.end <= last.content.end &&
+        source.start - last.content.end < 300 &&
+        !/[“"]/.test(ctx.text.slice(last.content.end, source.start))
+      )
+        return last.speaker;
+      return nearest ? nearest.canonical : null;
     }
     if (f === 'it') {
       // "it said": an organisation or a document, never a person.
@@ -1143,21 +1227,20 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   }
   const rel = relativeIn(source.text);
   const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
-  const people = ents.filter(e => e.type === 'PERSON');
+  // "a person familiar with Mr. Cohen’s testimony": who the description is about is not the speaker.
+  const about = aboutIn(source.text);
+  const people = ents.filter(e => e.type === 'PERSON' && (about < 0 || e.start < source.start + about));
   // Two people named jointly, each with a title or home state: "Nancy Ruiz and Senate Minority Leader Tom Hale",
   // "Jo Ash of Ohio and Senator Al Brook". Both are the source.
-  if (people.length === 2 && people[0].canonical !== people[1].canonical) {
-    const gap = ctx.text.slice(people[0].end, people[1].start);
-    if (
-      JOINT_GAP.test(gap) &&
-      /^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(ctx.text.slice(source.start, people[0].start))
-    )
-      return `${people[0].canonical} and ${people[1].canonical}`;
-  }
+  if (jointPair(ctx.text, source, people)) return `${people[0].canonical} and ${people[1].canonical}`;
+  // "Republicans led by Senator Ada Quell of Ohio" → "Republicans led by Ada Quell": the group speaks.
+  const led = /^(?:the\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+led\s+by\s/iu.exec(source.text);
+  if (led && people.length && people[0].start >= source.start + led[0].length)
+    return `${led[1]} led by ${people[0].canonical}`;
   // A person's document: "Lind’s resignation letter addressed to the board" → "Lind resignation letter".
   const doc = documentOf(ctx, source);
   if (doc) return doc;
-  if (people.length) return people[people.length - 1].canonical;
+  if (people.length) return titled(ctx, people[people.length - 1]);
   // "a spokeswoman for Riverside General Hospital" → "Riverside General Hospital spokeswoman".
   const org = ents[ents.length - 1];
   if (org && org.type === 'ORG' && org.end === source.end) {
@@ -1187,7 +1270,7 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
       fold(filed[2]) === fold(named.map(e => e.text).join(' and '))
     )
       return `${names} ${filed[1]}`;
-    if (named.length === 0 && /^\p{Ll}[\p{Ll}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}+s\b/u.test(filed[2])) return filed[2];
+    if (/^\p{Ll}[\p{Ll}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}+s\b/u.test(filed[2])) return filed[2];
   }
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
@@ -1195,9 +1278,10 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     ents.length >= 2 &&
     ents.every(
       (e, i) =>
-        rest(i === 0 ? source.start : ents[i - 1].end, e.start)
-          .replace(/^(?:and |, ?)/, '')
-          .replace(/^the$/, '') === '' ||
+        (i === 0 &&
+          rest(source.start, e.start)
+            .replace(/^(?:and |, ?)/, '')
+            .replace(/^the$/, '') === '') ||
         /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) ||
         (i === 0 &&
           /^(?:(?:the )?(?:states|countries|nations|cities|provinces|governments) of|the)?$/.test(
@@ -1216,6 +1300,25 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))
   ) {
     return entityLabel(lastEnt);
+  }
+  // "The clause states" after "the Constitution's Supremacy Clause"; "the hospital said" after "the Riverside General
+  // Hospital Center": the name the text gave the thing, the last one with that word, in the text just before.
+  const thing = /^the\s+([a-z]{4,})$/i.exec(source.text);
+  if (thing && !/s$/.test(thing[1])) {
+    const noun = thing[1][0].toUpperCase() + thing[1].slice(1).toLowerCase();
+    const from = Math.max(0, source.start - 2000);
+    const re = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}${noun}(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}`, 'gu');
+    const before = ctx.text.slice(from, source.start);
+    let last: RegExpExecArray | null = null;
+    for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+    // Within its sentence ("… Center. In" is not a name), past an owner and an article.
+    const name = last?.[0].split(/(?<=\p{Ll}{2}\.)\s+/u).find(part => part.includes(noun));
+    if (name)
+      return name
+        .split(/['’]s\s+/)
+        .pop()!
+        .replace(/^(?:The|A|An)\s+/, '')
+        .replace(/(?<=\p{Ll}{2})\.$/u, '');
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
   const back = /^the\s+([a-z]+s)$/i.exec(words);
@@ -1236,13 +1339,15 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     );
   if (count) {
     const c = count[1].toLowerCase();
-    const n = /^\d+$/.test(c)
-      ? c
-      : NUMBER_WORDS[c] !== undefined
-        ? String(NUMBER_WORDS[c])
-        : COUNT_WORDS.test(c)
-          ? c
-          : null;
+    const n = /^(?:a|an)$/.test(c)
+      ? null
+      : /^\d+$/.test(c)
+        ? c
+        : NUMBER_WORDS[c] !== undefined
+          ? String(NUMBER_WORDS[c])
+          : COUNT_WORDS.test(c)
+            ? c
+            : null;
     // Counted, but of a named organisation: "two Defense Department officials" → "Defense Department officials (2)".
     const org = ents.find(e => e.type === 'ORG' && e.end <= source.start + count.index + count[0].length);
     if (
@@ -1262,15 +1367,107 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     );
   if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
   if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return entityLabel(ents[0]);
-  words = words.replace(/^(?:a|an|the)\s+/i, '');
-  // A share of a group is the group: "some sheriffs in border towns" → "sheriffs in border towns".
-  words = words.replace(/^(?:some|several|many|most|numerous|various)\s+(?=\S)/i, '');
-  // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
-  const first = ents.find(
-    e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length),
-  );
-  if (!first) words = words[0].toLowerCase() + words.slice(1);
+  // Without its article, and a share of a group is the group: "some sheriffs in border towns" → "sheriffs in …".
+  const lead = /^(?:(?:a|an|the|one)\s+)?(?:(?:some|several|many|most|numerous|various)\s+(?!of\b)(?=\S))?/i;
+  const cut = lead.exec(source.text)![0].length;
+  words = words.replace(lead, '');
+  if (!words) return null;
+  words = shortDescription(words);
+  // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official", "GOP senators").
+  const first = ents.find(e => e.start === source.start + cut);
+  if (!first && !/^\p{Lu}{2}/u.test(words)) words = words[0].toLowerCase() + words.slice(1);
   return words;
+}
+
+const PARTY_OF: Record<string, string> = { r: 'republican', d: 'democrat', i: 'independent' };
+
+/**
+ * The person a definite description stands for, when the text gave that person the same description as a title
+ * ("former F.B.I. Director Ana Roe" … "the former F.B.I. director") or a party-and-state tag ("Rep. Ted Hale (R-S.C.)"
+ * … "the South Carolina Republican"); the last such person within the text before, else null.
+ */
+function describedPerson(ctx: DocCtx, source: Span): string | null {
+  const d = source.text
+    .replace(/^the\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const words = d.split(' ');
+  if (words.length < 2 || words.length > 5 || !/^[\p{L}.'’ -]+$/u.test(d)) return null;
+  const party = /^((?:\p{Lu}\p{L}+ ){1,2})(Republican|Democrat)$/u.exec(d);
+  const last = fold(words[words.length - 1]);
+  if (!party && !PERSON_TITLES.has(last) && !/^(?:director|chairman|chairwoman|secretary|chief|official)$/.test(last))
+    return null;
+  const title = party ? null : new RegExp(`(?:^|[^\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+$`, 'iu');
+  for (
+    let i = lowerBound(ctx.people, source.start) - 1, n = 0;
+    i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000;
+    i--, n++
+  ) {
+    const p = ctx.people[i];
+    if (title) {
+      if (title.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) return p.canonical;
+      continue;
+    }
+    const tag = /^\s*[,(]\s*([RDI])-([A-Z][A-Za-z.]{0,5})/.exec(ctx.text.slice(p.end, p.end + 14));
+    if (
+      tag &&
+      PARTY_OF[tag[1].toLowerCase()] === fold(party![2]) &&
+      fold(
+        US_STATE_ABBREV.get(fold(tag[2].replace(/\.?$/, '.'))) ??
+          US_STATE_ABBREV.get(fold(tag[2])) ??
+          US_STATE_ABBREV.get(tag[2]) ??
+          tag[2],
+      ) === fold(party![1].trim())
+    )
+      return p.canonical;
+  }
+  return null;
+}
+
+/** "told the vice president", "asked Ms. Roe", "said to Quell": who was spoken to, as a speaker label (or null). */
+function addresseeOf(ctx: DocCtx, cue: Span, prior: Attribution[]): string | null {
+  const after = ctx.text.slice(cue.start, Math.min(ctx.text.length, cue.start + 80));
+  const m =
+    /^(?:told|tells|telling|asked|asks|asking|(?:said|says|wrote|writes|replied|responded)\s+to)\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?[\p{L}.'’-]+?)(?=\s*[,.;:”"]|\s+(?:that|on|in|at|during|after|before|about|he|she|they|it|and|during|last|this|earlier)\b)/u.exec(
+      after,
+    );
+  if (!m) return null;
+  const at = cue.start + m[0].length - m[1].length;
+  const named = ctx.people[lowerBound(ctx.people, at)];
+  if (named && named.end <= at + m[1].length) return named.canonical;
+  if (/^the\s/i.test(m[1])) return speakerOf(ctx, span(ctx.text, at, at + m[1].length), prior);
+  return null;
+}
+
+const PREPOSITION = /^(?:of|to|in|at|on|for|from|with|about|during|near|over|under|along|across|inside|outside)$/i;
+
+/**
+ * A description as a short label: titles off the names in it ("familiar with Mr. Cohen’s testimony" → "familiar with
+ * Cohen’s testimony"), and past six words, no second prepositional phrase ("lawmakers at the scene of the shooting at
+ * the ballpark" → "lawmakers at the scene").
+ */
+function shortDescription(words: string): string {
+  const w = words.replace(/\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=\p{Lu})/gu, '').split(' ');
+  if (w.length > 6) {
+    let preps = 0;
+    for (let i = 1; i < w.length; i++)
+      if (
+        PREPOSITION.test(w[i]) &&
+        !(w[i - 1].toLowerCase() === 'knowledge' && w[i].toLowerCase() === 'of') &&
+        ++preps === 2
+      )
+        return w.slice(0, i).join(' ');
+  }
+  return w.join(' ');
+}
+
+/** Where "familiar with", "close to", "with knowledge of" starts in a description of a source (-1 when none). */
+function aboutIn(text: string): number {
+  const m =
+    /\s(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about)\s/i.exec(
+      text,
+    );
+  return m ? m.index : -1;
 }
 
 /** Where a relative clause starts in a source's text ("one insider [who met X]"), not after a preposition ("To which"). */
@@ -1346,7 +1543,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
           found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 24) {
         const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
-        if (sb && sb.a === k)
+        if (sb && (sb.a === k || sb.clauseStart === k))
           found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
@@ -1433,7 +1630,10 @@ const SPEECH_NEAR =
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = byStart(entities);
   // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
-  const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
+  // Nor is a name ending like an organisation's ("Political Action Conference"), whatever it was typed as.
+  const people = sorted.filter(
+    e => e.type === 'PERSON' && !isTag(text, e.start, e.end) && !NOT_A_PERSON_END.test(e.canonical),
+  );
   const ctx: DocCtx = {
     text,
     entities: sorted,
@@ -1478,7 +1678,14 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     // Names inside a relative clause of the source ("one insider who met X") are not the source.
     const rel = a.source ? relativeIn(a.source.text) : null;
-    const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
+    const about = a.source ? aboutIn(a.source.text) : -1;
+    const srcEnd = a.source
+      ? rel
+        ? a.source.start + rel.index
+        : about >= 0
+          ? a.source.start + about
+          : a.source.end
+      : 0;
     const people = a.source
       ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end))
       : [];
@@ -1489,11 +1696,11 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     // Two people said jointly stay one source, the whole noun phrase ("X and Senator Y", "X, along with Y").
     const joint =
       a.source &&
-      ((people.length === 2 && JOINT_GAP.test(text.slice(people[0].end, people[1].start))) ||
-        /,?\s+(?:along|together)\s+with\s/i.test(a.source.text) ||
+      (jointPair(text, a.source, people) ||
+        /,?\s+(?:along|together)\s+with\s|\sled\s+by\s/i.test(a.source.text) ||
         documentOf(ctx, a.source) !== null);
     if (p && !joint) a.source = span(text, p.start, p.end);
-    a.speaker = speakerOf(ctx, a.source, prior);
+    a.speaker = speakerOf(ctx, a.source, prior, a.cue ? addresseeOf(ctx, a.cue, prior) : null);
     if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
     prior.push(a);
   }
@@ -1720,7 +1927,7 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   // "In January, …", "Earlier this week, …", "But …".
   if (
     toks[0]?.word &&
-    (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(
+    (/^(?:in|on|at|during|after|before|earlier|later|last|since|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|meanwhile|separately|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(
       toks[0].f,
     ) ||
       (/ly$/.test(toks[0].f) && toks[1]?.text === ','))
@@ -1732,7 +1939,16 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   }
   while (a < upTo && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   // A dateline ("WASHINGTON — …") is not the subject.
-  if (toks[a]?.upper && toks[a].text.length > 2 && /^[—–-]$/.test(toks[a + 1]?.text ?? '')) a += 2;
+  // "WASHINGTON ―", "AUSTIN, Texas —", "NEW YORK (AP) --": up to a dash within a few tokens of an all-caps word.
+  if (toks[a]?.upper && toks[a].text.length > 2)
+    for (let k = a + 1; k < Math.min(upTo, a + 8); k++) {
+      if (/^[—–―-]$/.test(toks[k].text)) {
+        a = k + 1;
+        while (a < upTo && /^[—–―-]$/.test(toks[a].text)) a++;
+        break;
+      }
+      if (toks[k].word && !toks[k].cap) break;
+    }
   if (a >= upTo || /ing$/.test(toks[a].f)) return null;
   let b = a;
   const det = DETERMINERS.test(toks[a].f);
