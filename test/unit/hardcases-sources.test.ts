@@ -197,3 +197,37 @@ describe('hard cases: descriptions as labels', () => {
     assert.equal(claim(a, 'That is simply false')?.speaker, 'Lena Marsh');
   });
 });
+
+describe('hard cases: whose words, in longer sentences', () => {
+  it('"a book by X, which reported" is X’s book; "the agency reported that Y said" is Y’s words', () => {
+    const a = analyze(
+      'The vote came ahead of a book by veteran reporter Ann Roe, which reported that the mayor had lied. ' +
+        'The Harbor Press reported that Holt said in a letter to the council that the port was unsafe.',
+    );
+    assert.equal(claim(a, 'the mayor had lied')?.speaker, 'Ann Roe book');
+    assert.equal(claim(a, 'the port was unsafe')?.speaker, 'Holt');
+    assert.equal(claim(a, 'Holt said in a letter')?.speaker, 'Harbor Press');
+  });
+
+  it('the people after "by" speak in a relative clause; critics after "and" speak in an absolute one', () => {
+    const a = analyze(
+      'Before the vote, the report led to a flurry of reactions by senior members of the council who said that the claims were grave. ' +
+        'But with crossings already down and critics accusing him of inventing a crisis, the mayor may have weakened his case.',
+    );
+    assert.equal(claim(a, 'the claims were grave')?.speaker, 'senior members of the council');
+    assert.equal(claim(a, 'him of inventing')?.speaker, 'critics');
+  });
+
+  it('an office is of its state; a letter "indicates" a clause; "the declaration" is the one named before', () => {
+    const a = analyze(
+      'Attorneys general in Utah and Nevada said they had no plans to join the suit. ' +
+        'Mayor Tom Lind resigned. Lind’s resignation letter addressed to the council indicates his last day will be May 2. ' +
+        'Most voters oppose the governor’s emergency declaration. The declaration also said that land may be moved.',
+    );
+    assert.equal(claim(a, 'they had no plans')?.speaker, 'attorneys general of Utah and Nevada');
+    assert.equal(claim(a, 'his last day will be')?.speaker, 'Lind resignation letter');
+    assert.equal(claim(a, 'land may be moved')?.speaker, 'emergency declaration');
+    // A possessive after a weak verb is still an object when no verb follows.
+    assert.equal(claim(analyze('Mayor Tom Lind confirmed his departure on Monday.'), 'his departure'), undefined);
+  });
+});

@@ -100,7 +100,8 @@ export class SpeakerResolver {
       (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
-    if (!isPerson && x.source) {
+    // ("which" stands for a thing, never for the person named before it: "a book by Ann Roe, which said …".)
+    if (!isPerson && x.source && !/^which$/i.test(x.source.text)) {
       const before = beforeSpan(entities, x.source.start);
       if (
         before &&

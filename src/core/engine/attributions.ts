@@ -108,6 +108,19 @@ const SKIP_BEFORE_CUE = new Set(
 /** Last words that end organisations' and programmes' names, never a person's. */
 const NOT_A_PERSON_END =
   /\s(?:Conference|Committee|Commission|Council|Department|Agency|Bureau|Administration|Association|Institute|University|College|Hospital|Center|Foundation|Party|Caucus|Security|Act|Court|Service|Office|Network)$/;
+/** Words before a noun that do not say which one it is ("the", "his", "new"). */
+const NOT_A_MODIFIER =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|first|last|same|other|such|any|each|every|no|whose|which|what|one|own|entire|whole|latest|second|final|for|of|to|in|on|at|by|with|from|and|or|but|as|is|was|were|be|been|said|says|than|about|into|after|before)$/;
+
+/** Whether the line around an offset reads as a headline: short, nearly every word capitalised. */
+function inHeadline(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (end - start > 160) return false;
+  const words = text.slice(start, end).match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
+  return words.length > 0 && words.filter(w => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
+}
 /** Nouns ending in -ly, not adverbs: "members of the assembly said". */
 const LY_NOUNS = new Set(
   'assembly family ally supply rally monopoly anomaly reply bully italy july homily panoply oligopoly'.split(' '),
@@ -827,11 +840,18 @@ function sourceBefore(
     let a = segment(b - 1);
     while (a < b - 1 && toks[a].word && !toks[a].cap && (/ing$/.test(toks[a].f) || CLAUSE_CONJ.has(toks[a].f))) a++;
     // The noun phrase starts at its determiner or count: "the paper cited [two police officials] who said".
-    for (let k = b - 1; k > a && k >= b - 7; k--)
-      if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) {
+    // or right after a preposition: "reactions by [senior members of Congress] who said".
+    for (let k = b - 1; k > a && k >= b - 7; k--) {
+      // ("members of [the council]": a determiner after "of" is inside the noun phrase.)
+      if ((DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) && toks[k - 1]?.f !== 'of') {
         a = k;
         break;
       }
+      if (k < b - 1 && /^(?:by|from|among|to|for|at)$/.test(toks[k].f)) {
+        a = k + 1;
+        break;
+      }
+    }
     if (!sourceLike(ctx, toks, a, b - 1, true)) return null;
     return { a, b: b - 1, clauseStart: a };
   }
@@ -1112,6 +1132,14 @@ function speakerOf(
     const i = lowerBound(ctx.entities, source.start) - 1;
     let e = i >= 0 ? ctx.entities[i] : undefined;
     if (!e || source.start - e.end > 120 || /[.!?]\s/.test(ctx.text.slice(e.end, source.start))) return null;
+    // "a book by journalist Ann Roe, which reported …": "which" is the document, not its author.
+    const doc =
+      f === 'which' && e.type === 'PERSON' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))
+        ? /\b(book|report|memoir|letter|memo|study|article|column|op-ed)\s+(?:by|from)\s+(?:[\p{L}-]+\s+){0,4}$/u.exec(
+            ctx.text.slice(Math.max(0, e.start - 80), e.start),
+          )
+        : null;
+    if (doc) return `${e.canonical} ${doc[1]}`;
     // "from Democrats, who called it …": a group named just before the comma.
     if (e.type === 'NORP' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))) return e.text.replace(/['’]s$/, '');
     let j = i;
@@ -1307,10 +1335,14 @@ function speakerOf(
   if (thing && !/s$/.test(thing[1])) {
     const noun = thing[1][0].toUpperCase() + thing[1].slice(1).toLowerCase();
     const from = Math.max(0, source.start - 2000);
-    const re = new RegExp(`(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}${noun}(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,2}`, 'gu');
+    const re = new RegExp(
+      `(?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:and|of|for)\\s+)?){1,4}${noun}(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`,
+      'gu',
+    );
     const before = ctx.text.slice(from, source.start);
     let last: RegExpExecArray | null = null;
-    for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+    // Not in a headline, where every word is capitalised ("Indiana Governor Says Legislators …").
+    for (let m = re.exec(before); m; m = re.exec(before)) if (!inHeadline(before, m.index)) last = m;
     // Within its sentence ("… Center. In" is not a name), past an owner and an article.
     const name = last?.[0].split(/(?<=\p{Ll}{2}\.)\s+/u).find(part => part.includes(noun));
     if (name)
@@ -1319,6 +1351,12 @@ function speakerOf(
         .pop()!
         .replace(/^(?:The|A|An)\s+/, '')
         .replace(/(?<=\p{Ll}{2})\.$/u, '');
+    // Else the last "<word> <noun>" it was called by: "the declaration" after "Mr. Trump’s emergency declaration".
+    const kind = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]+) ${thing[1].toLowerCase()}\\b`, 'gu');
+    let compound: string | null = null;
+    for (let m = kind.exec(before); m; m = kind.exec(before))
+      if (!NOT_A_MODIFIER.test(m[1]) && !/ly$/.test(m[1])) compound = m[0];
+    if (compound) return compound;
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
   const back = /^the\s+([a-z]+s)$/i.exec(words);
@@ -1368,11 +1406,16 @@ function speakerOf(
   if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
   if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return entityLabel(ents[0]);
   // Without its article, and a share of a group is the group: "some sheriffs in border towns" → "sheriffs in …".
-  const lead = /^(?:(?:a|an|the|one)\s+)?(?:(?:some|several|many|most|numerous|various)\s+(?!of\b)(?=\S))?/i;
+  const lead = /^(?:(?:a|an|the|one(?!\s+of\b))\s+)?(?:(?:some|several|many|most|numerous|various)\s+(?!of\b)(?=\S))?/i;
   const cut = lead.exec(source.text)![0].length;
   words = words.replace(lead, '');
   if (!words) return null;
   words = shortDescription(words);
+  // An office is "of" its state: "attorneys general in Utah" → "attorneys general of Utah".
+  words = words.replace(
+    /^((?:attorneys?|secretar(?:y|ies) of state|governors?|lieutenant governors?|mayors?)(?:\s+general)?)\s+in\s+(?=\p{Lu})/iu,
+    '$1 of ',
+  );
   // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official", "GOP senators").
   const first = ents.find(e => e.start === source.start + cut);
   if (!first && !/^\p{Lu}{2}/u.test(words)) words = words[0].toLowerCase() + words.slice(1);
@@ -1675,6 +1718,9 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
       }
       if (!a.source) continue;
     }
+    // "The Associated Press reported that McGurk said …": the one whose words these are comes after "that".
+    const nested = a.source ? /^.+?\s(?:reported|said|wrote)\s+that\s+(?=\S)/.exec(a.source.text) : null;
+    if (a.source && nested) a.source = span(text, a.source.start + nested[0].length, a.source.end);
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     // Names inside a relative clause of the source ("one insider who met X") are not the source.
     const rel = a.source ? relativeIn(a.source.text) : null;
@@ -1906,7 +1952,8 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
     if (k < lo || !toks[k].word) {
       // No determiner: the bare noun phrase back to a preposition ("because of [federal guidance] urging …").
       k = c.at - 1;
-      while (k > lo && toks[k - 1].word && !prep(toks[k - 1])) k--;
+      // … and back to a conjunction: "with crossings already down and [critics] accusing him …".
+      while (k > lo && toks[k - 1].word && !prep(toks[k - 1]) && !CLAUSE_CONJ.has(toks[k - 1].f)) k--;
     }
     if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f)))
       source = sourceSpan(ctx, toks[k].start, prev.end);
@@ -1994,11 +2041,12 @@ function bareClause(toks: Token[], from: number, limit: number): boolean {
   if (
     !t0 ||
     !t0.word ||
-    /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(
-      t0.f,
-    )
+    /^(?:a|an|to|in|on|at|for|with|by|from|about|of|more|no|when|where|how|why|what|whether|if)$/.test(t0.f)
   )
     return false;
+  // "indicates his last day will be May 2" is a clause; "confirmed his departure" is not: a possessive start needs a
+  // verb that is surely finite.
+  const owned = /^(?:his|her|its|their)$/.test(t0.f);
   for (let k = from + 1; k < Math.min(toks.length, from + 9) && toks[k].start < limit; k++) {
     const t = toks[k];
     if (!t.word) {
@@ -2008,6 +2056,7 @@ function bareClause(toks: Token[], from: number, limit: number): boolean {
     if (/^(?:that|which|who|whom|whose)$/.test(t.f)) return false;
     if (FINITE.has(t.f) || /^(?:will|would|may|might|must|shall|should|can|could)$/.test(t.f)) return true;
     if (
+      !owned &&
       /ed$/.test(t.f) &&
       toks[k - 1].word &&
       !toks[k - 1].cap &&
