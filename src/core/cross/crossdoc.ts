@@ -478,11 +478,26 @@ export class SpeakerMerger {
     return out.filter((i, k) => k === 0 || out[k - 1] !== i);
   }
 
+  /** How often each spelling was added: of two orders of the same words ("B and A"), the more frequent is listed. */
+  private readonly seen = new Map<string, number>();
+
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
     const key = nameKey(speaker);
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
     const known = this.map.get(key);
-    if (known !== undefined) return this.names[known];
+    if (known !== undefined) {
+      const n = this.names[known];
+      const nk = nameKey(n);
+      if (
+        nk !== key &&
+        count > (this.seen.get(nk) ?? 0) &&
+        key.split(' ').sort().join(' ') === nk.split(' ').sort().join(' ')
+      )
+        this.names[known] = speaker;
+      return this.names[known];
+    }
     const words = new Set(key.split(' '));
     const near = words.size >= 2 && !/^anonymous sources/.test(key) ? this.sharing(words) : [];
     const keyHead = key.split(' ')[0];
@@ -500,7 +515,8 @@ export class SpeakerMerger {
       if (
         !/^anonymous sources/.test(key) &&
         small.size >= 2 &&
-        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))
+        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3 && shared / big.size >= 0.5)) &&
+        !apart(key, nameKey(n))
       ) {
         // Keep the fuller description, and among two, the one that says which country it is about.
         const score = (x: string) =>
@@ -528,6 +544,17 @@ export class SpeakerMerger {
     const i = this.map.get(nameKey(speaker));
     return i === undefined ? speaker : this.names[i];
   }
+}
+
+/**
+ * Labels that share words but never name one source: two speakers said jointly and one of them ("A and B" / "A"), and
+ * a document and whose it is ("Ohio and Iowa lawsuit" / "Ohio and Iowa").
+ */
+function apart(x: string, y: string): boolean {
+  const joint = (k: string) => / and | led by /.test(k);
+  const doc = (k: string) =>
+    /\b(?:lawsuit|suit|complaint|letter|book|memo|report|statement|filing|study|poll)$/.test(k);
+  return joint(x) !== joint(y) || doc(x) !== doc(y);
 }
 
 const OUTLETS =
@@ -1177,6 +1204,9 @@ const ROLE =
 export function sameSpeaker(x: string | null, y: string | null): boolean {
   if (x === y) return true;
   if (x === null || y === null) return false;
+  // "A and B" said it together; "A" alone is another telling.
+  const joint = (s: string) => /^\p{Lu}\S*(?: \S+)* and \p{Lu}/u.test(s);
+  if (joint(x) !== joint(y)) return false;
   const words = (s: string) =>
     nameKey(s)
       .split(' ')

@@ -16,6 +16,28 @@ const TITLE =
 const POSSESSED =
   /^['’]s\s+(?:[\p{Ll}-]+\s+){0,3}?(?:attorney|attorneys|lawyer|lawyers|spokesman|spokeswoman|spokesperson|aide|aides|adviser|advisers|advisor|counsel|chief of staff|press secretary|representative|wife|husband|son|daughter|campaign manager)\b/u;
 
+/** Last words of organisations' names: "House Judiciary Committee" is a committee, not a person titled "House". */
+const ORG_WORD =
+  /^(?:Committee|Commission|Department|Office|Service|Council|Court|Party|Agency|Bureau|Police|Board|Caucus|Administration|Group|Center|Centre|Institute|University|Hospital|Association|Union|Foundation)$/;
+
+/** ", Mr. Strzok’s lawyer" after a name. */
+const AGENT_AFTER =
+  /^\s*,\s*(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(\p{Lu}[\p{L}'’-]+)['’]s?\s+(?:\p{Ll}+\s+){0,2}?(attorney|lawyer|counsel|spokesman|spokeswoman|spokesperson)\b/u;
+/** "Strzok attorney " or "Mr. Strzok’s lawyer, " before a name. */
+const AGENT_BEFORE =
+  /(?:^|[^\p{L}])(\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?\s+(?:\p{Ll}+\s+){0,2}?(attorney|lawyer|counsel|spokesman|spokeswoman|spokesperson)\s*,?\s*$/u;
+
+/** "Mr. Strzok’s lawyer" → "strzok lawyer": whose agent, and which kind (lawyer and attorney are one). */
+function agentKey(whose: string, role: string): string {
+  const w =
+    whose
+      .replace(/['’]s?$/, '')
+      .split(/\s+/)
+      .pop() ?? '';
+  const kind = /attorney|lawyer|counsel/i.test(role) ? 'lawyer' : /spokes/i.test(role) ? 'spokesperson' : role.trim();
+  return `${fold(w)} ${kind}`;
+}
+
 /** A name as one key (accents, case and punctuation folded), kept for the names met again (each article's names are read for each of its attributions). */
 const keys = new Map<string, string>();
 const key = (s: string) => {
@@ -59,6 +81,11 @@ export class SpeakerResolver {
   label(x: Attribution, text: string, entities: Entity[]): string | null {
     let label = x.speaker;
     if (label === null) return null;
+    // Two people said jointly ("Nancy Ruiz and Tom Hale"): each by the workspace's name for them, still one source.
+    const joint =
+      /^(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)+) and (\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)+)$/u.exec(label);
+    if (joint && this.people.has(key(joint[1])) && this.people.has(key(joint[2])))
+      return `${this.people.get(key(joint[1]))!.name} and ${this.people.get(key(joint[2]))!.name}`;
     // "Aitan Goelman, Strzok's attorney, said", "Mr. Strzok's lawyer said": the possessor is whom the speaker works
     // for, not the speaker: the name before it when it stands in apposition, else the description itself.
     const role = x.source ? POSSESSED.exec(text.slice(x.source.end, x.source.end + 60)) : null;
@@ -70,6 +97,9 @@ export class SpeakerResolver {
         /^\s*,\s*(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.]*\s+)*$/u.test(text.slice(before.end, x.source.start))
       )
         return this.fullName(before.canonical);
+      // "Mr. Strzok’s lawyer said" where the article names him ("Aitan Goelman, Mr. Strzok’s lawyer"): that person.
+      const named = this.agentsOf(text, entities).get(agentKey(x.source.text, role[0]));
+      if (named) return this.fullName(named);
       return `${x.source.text.replace(/^(?:mr|mrs|ms|dr)\.?\s+/i, '')}${role[0]}`;
     }
     const k = key(label);
@@ -79,7 +109,8 @@ export class SpeakerResolver {
       (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
-    if (!isPerson && x.source) {
+    // ("which" stands for a thing, never for the person named before it: "a book by Ann Roe, which said …".)
+    if (!isPerson && x.source && !/^which$/i.test(x.source.text)) {
       const before = beforeSpan(entities, x.source.start);
       if (
         before &&
@@ -94,20 +125,49 @@ export class SpeakerResolver {
       /^(?:mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|president|mayor|judge|gen|general|prof|professor)\.?\s+(\p{Lu}[\p{L}'’-]+)$/iu.exec(
         label,
       );
-    if (titled) label = titled[1];
+    if (titled && /^\p{Lu}/u.test(titled[1])) label = titled[1];
     return this.fullName(label);
+  }
+
+  /** The article last read for agents, and who acts for whom in it. */
+  private agentsText = '';
+  private agents = new Map<string, string>();
+
+  /**
+   * People an article names as someone's lawyer or spokesman: "Aitan Goelman, Mr. Strzok’s lawyer", "Strzok attorney
+   * Aitan Goelman", "Mr. Strzok’s lawyer, Aitan Goelman," → "strzok lawyer" → Aitan Goelman (read once per article).
+   */
+  private agentsOf(text: string, entities: Entity[]): Map<string, string> {
+    if (text === this.agentsText) return this.agents;
+    this.agentsText = text;
+    this.agents = new Map();
+    for (const e of entities) {
+      if (e.type !== 'PERSON' || !/\s/.test(e.canonical)) continue;
+      const after = AGENT_AFTER.exec(text.slice(e.end, e.end + 60));
+      const before = AGENT_BEFORE.exec(text.slice(Math.max(0, e.start - 60), e.start));
+      for (const m of [after, before])
+        if (m && !this.agents.has(agentKey(m[1], m[2]))) this.agents.set(agentKey(m[1], m[2]), e.canonical);
+    }
+    return this.agents;
   }
 
   /** "Scotts Bluff County Sheriff Mark Overman" → "Mark Overman": a known full name at the end, or the words after a title. */
   private withoutTitle(label: string): string {
     const words = label.split(/\s+/);
-    if (words.length < 3) return label;
+    // Only a title of capitalised words comes off ("County Sheriff"), not a group ("Republicans led by …").
+    if (words.length < 3 || words.some(w => /^\p{Ll}/u.test(w) && !TITLE.test(w) && !/^(?:of|the)$/.test(w)))
+      return label;
     for (let n = Math.min(3, words.length - 1); n >= 2; n--) {
       const tail = words.slice(-n).join(' ');
       if (this.people.has(key(tail))) return this.people.get(key(tail))!.name;
     }
     const i = words.length - 3;
-    if (TITLE.test(key(words[i])) && words.slice(-2).every(w => /^\p{Lu}/u.test(w))) return words.slice(-2).join(' ');
+    if (
+      TITLE.test(key(words[i])) &&
+      words.slice(-2).every(w => /^\p{Lu}/u.test(w)) &&
+      !ORG_WORD.test(words[words.length - 1])
+    )
+      return words.slice(-2).join(' ');
     return label;
   }
 

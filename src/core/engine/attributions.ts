@@ -6,7 +6,7 @@
 // quoted fragment is `mixed`.
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
-import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS } from './lexicon';
+import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS, US_STATE_ABBREV } from './lexicon';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
@@ -101,9 +101,29 @@ const AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am']);
 const SKIP_BEFORE_CUE = new Set(
   `has have had is was were will would also has already publicly privately repeatedly
   previously later earlier recently then again once further reportedly allegedly separately similarly reiterated
-  officially openly long`
+  officially openly long likewise jointly himself herself themselves itself`
     .split(/\s+/)
     .filter(Boolean),
+);
+/** Last words that end organisations' and programmes' names, never a person's. */
+const NOT_A_PERSON_END =
+  /\s(?:Conference|Committee|Commission|Council|Department|Agency|Bureau|Administration|Association|Institute|University|College|Hospital|Center|Foundation|Party|Caucus|Security|Act|Court|Service|Office|Network)$/;
+/** Words before a noun that do not say which one it is ("the", "his", "new"). */
+const NOT_A_MODIFIER =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|first|last|same|other|such|any|each|every|no|whose|which|what|one|own|entire|whole|latest|second|final|for|of|to|in|on|at|by|with|from|and|or|but|as|is|was|were|be|been|said|says|than|about|into|after|before)$/;
+
+/** Whether the line around an offset reads as a headline: short, nearly every word capitalised. */
+function inHeadline(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  if (end - start > 160) return false;
+  const words = text.slice(start, end).match(/\p{L}[\p{L}'’.-]*/gu) ?? [];
+  return words.length > 0 && words.filter(w => /^\p{Lu}/u.test(w)).length / words.length > 0.6;
+}
+/** Nouns ending in -ly, not adverbs: "members of the assembly said". */
+const LY_NOUNS = new Set(
+  'assembly family ally supply rally monopoly anomaly reply bully italy july homily panoply oligopoly'.split(' '),
 );
 const NEGATION = new Set(['not', "n't", 'never', 'neither', 'nor', 'no']);
 const BLOCK_BEFORE_CUE = new Set([
@@ -716,8 +736,8 @@ function entitiesIn(ctx: Ctx, start: number, end: number): Entity[] {
 
 /** Trim white space and edge punctuation (commas, dashes) from a range. */
 function trim(text: string, start: number, end: number, keepFinal = false): [number, number] {
-  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
-  while (end > start && /[\s,;:—–-]/.test(text[end - 1])) end--;
+  while (start < end && /[\s,;:—–―-]/.test(text[start])) start++;
+  while (end > start && /[\s,;:—–―-]/.test(text[end - 1])) end--;
   if (!keepFinal) while (end > start && /[.!?]/.test(text[end - 1])) end--;
   return [start, end];
 }
@@ -727,7 +747,7 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
  * noun phrase that opens with a determiner or a count is one ("a senior engineer said").
  */
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
-  if (b < a || b - a > 14) return false;
+  if (b < a || b - a > (b - a <= 20 && aboutIn(ctx.text.slice(toks[a].start, toks[b].end)) > 0 ? 20 : 14)) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
   for (let i = a + 1; i <= b; i++)
     if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
@@ -770,7 +790,12 @@ function sourceBefore(
 ): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
   if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
-  while (b >= 0 && toks[b].word && (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap))) b--;
+  while (
+    b >= 0 &&
+    toks[b].word &&
+    (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap && !LY_NOUNS.has(toks[b].f)))
+  )
+    b--;
   if (b > 0 && toks[b].text === ',' && b < cueAt - 1) b--; // "Mattis, 68, had said"
   b = skipBracket(toks, b);
   // A comma between the noun phrase and the cue: what stands before it may be an appositive ("X, a professor, said").
@@ -779,7 +804,7 @@ function sourceBefore(
   if (b >= 0 && (toks[b].f === 'and' || toks[b].f === 'but')) {
     let s = b;
     const stop = Math.max(0, b - SEGMENT_REACH);
-    while (s > stop && !/^[,;:—–]$/.test(toks[s - 1].text)) s--;
+    while (s > stop && !/^[,;:—–―]$/.test(toks[s - 1].text)) s--;
     while (s < b && toks[s].word && CLAUSE_CONJ.has(toks[s].f)) s++;
     // The coordinated verb's clause starts at "and": an attribution before it ends there.
     if (toks[s] && PRONOUNS.has(toks[s].f)) return { a: s, b: s, clauseStart: b + 1 };
@@ -795,7 +820,7 @@ function sourceBefore(
     // A dash set off by spaces ("WASHINGTON -- The agency …", "… $1 million -- supporters noted") ends a segment too.
     while (
       s > stop &&
-      !/^[,;:—–(|]$/.test(toks[s].text) &&
+      !/^[,;:—–―(|]$/.test(toks[s].text) &&
       !(toks[s].text === '”' || toks[s].text === '"') &&
       !inQuote(quotes, toks[s].start) &&
       !(
@@ -815,11 +840,18 @@ function sourceBefore(
     let a = segment(b - 1);
     while (a < b - 1 && toks[a].word && !toks[a].cap && (/ing$/.test(toks[a].f) || CLAUSE_CONJ.has(toks[a].f))) a++;
     // The noun phrase starts at its determiner or count: "the paper cited [two police officials] who said".
-    for (let k = b - 1; k > a && k >= b - 7; k--)
-      if (DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) {
+    // or right after a preposition: "reactions by [senior members of Congress] who said".
+    for (let k = b - 1; k > a && k >= b - 7; k--) {
+      // ("members of [the council]": a determiner after "of" is inside the noun phrase.)
+      if ((DETERMINERS.test(toks[k].f) || /^\d/.test(toks[k].text)) && toks[k - 1]?.f !== 'of') {
         a = k;
         break;
       }
+      if (k < b - 1 && /^(?:by|from|among|to|for|at)$/.test(toks[k].f)) {
+        a = k + 1;
+        break;
+      }
+    }
     if (!sourceLike(ctx, toks, a, b - 1, true)) return null;
     return { a, b: b - 1, clauseStart: a };
   }
@@ -827,6 +859,19 @@ function sourceBefore(
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   // "who police identified as …": the relative pronoun is the object; the source comes after it.
   if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
+  // "X, along with Y, argued": both are the source.
+  if (
+    commaBeforeCue &&
+    a > 1 &&
+    a < b &&
+    toks[a - 1].text === ',' &&
+    (toks[a].f === 'along' || toks[a].f === 'together') &&
+    toks[a + 1].f === 'with'
+  ) {
+    let s0 = segment(a - 2);
+    while (s0 < a - 2 && toks[s0].word && CLAUSE_CONJ.has(toks[s0].f)) s0++;
+    if (s0 <= a - 2 && sourceLike(ctx, toks, s0, a - 2, true)) return { a: s0, b, clauseStart: s0 };
+  }
   const nameEndsAt = (end: number, types: string[]) => {
     const start = segment(end);
     return (
@@ -953,7 +998,7 @@ function appositiveLike(ctx: Ctx, toks: Token[], a: number, b: number): boolean 
 function sourceAfter(toks: Token[], from: number, stopAt: number): [number, number] | null {
   let b = from;
   const stop = Math.min(toks.length, from + SEGMENT_REACH);
-  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–(]$/.test(toks[b].text)) b++;
+  while (b < stop && toks[b].start < stopAt && !/^[,;:.!?—–―(]$/.test(toks[b].text)) b++;
   if (b === from) return null;
   return [from, b - 1];
 }
@@ -982,9 +1027,104 @@ function quoted(text: string, start: number, end: number): { kind: AttributionKi
 }
 
 const COUNT_WORDS = /^(multiple|several|many|some|numerous|various|other|few)$/;
+/** A role before the organisation it speaks for: "a spokeswoman for", "an official at the". */
+const ROLE_FOR =
+  /^(?:an?|the)\s+(spokes(?:man|woman|person)|representative|official|lawyer|attorney)\s+(?:for|of|at|with)\s+(?:the\s+)?$/i;
+/** Nouns of documents that speak for their authors. */
+const DOCUMENT =
+  /^(letter|book|memo|memoir|report|statement|lawsuit|suit|complaint|filing|study|op-ed|tweet|email|speech|brief|motion)$/;
+
+/**
+ * An entity as a source: its canonical name, an organisation with its country as written, and a group by the number
+ * the text gives it ("Republicans said" is said by Republicans, not by "Republican").
+ */
+function entityLabel(e: Entity): string {
+  if (e.type === 'ORG') return orgName(e);
+  if (e.type === 'NORP' && /\p{Ll}s$/u.test(e.text) && !/s$/.test(e.canonical) && e.text.startsWith(e.canonical))
+    return e.text;
+  return e.canonical;
+}
+
+/**
+ * A surname with "Mr." or "Ms." is the person of that surname and that sex: "Mr. Conway" after "George T. Conway III,
+ * the husband of Kellyanne Conway" is George Conway, whichever Conway the name was first given to.
+ */
+function titled(ctx: DocCtx, e: Entity): string {
+  const t = /\b(Mr|Ms|Mrs)\.?\s+$/.exec(ctx.text.slice(Math.max(0, e.start - 5), e.start));
+  if (!t) return e.canonical;
+  const sex = t[1] === 'Mr' ? 'm' : 'f';
+  // By the given name: the title itself may have given the wrong Conway its sex.
+  const given = (c: string) => {
+    const first = /^(\p{L}+)\s/u.exec(c);
+    return first ? givenNameGender(first[1]) : null;
+  };
+  if (given(e.canonical) === sex) return e.canonical;
+  const surname = fold(
+    e.text
+      .replace(/['’]s?$/, '')
+      .split(/\s+/)
+      .pop() ?? '',
+  );
+  for (let i = lowerBound(ctx.people, e.start) - 1, n = 0; i >= 0 && n < 60; i--, n++) {
+    const p = ctx.people[i];
+    const words = fold(p.text)
+      .split(/\s+/)
+      .filter(w => !/^(?:jr\.?|sr\.?|ii|iii|iv)$/.test(w));
+    if (
+      words.length > 1 &&
+      words[words.length - 1] === surname &&
+      p.canonical !== e.canonical &&
+      given(p.canonical) === sex
+    )
+      return p.canonical;
+  }
+  return e.canonical;
+}
+
+/** Two people said jointly, the source being the two names with their titles and home states and nothing else. */
+function jointPair(text: string, source: Span, people: Entity[]): boolean {
+  return (
+    people.length === 2 &&
+    people[0].canonical !== people[1].canonical &&
+    JOINT_GAP.test(text.slice(people[0].end, people[1].start)) &&
+    /^(?:(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(text.slice(source.start, people[0].start)) &&
+    /^(?:\s+of\s+(?:\p{Lu}[\p{L}.]*\s*){1,3})?$/u.test(text.slice(people[1].end, source.end))
+  );
+}
+
+/** An organisation as the source names it: with the country before it where the text gives one ("U.S. Justice Department"). */
+function orgName(e: Entity): string {
+  const t = e.text.replace(/['’]s$/, '');
+  return t !== e.canonical && t.endsWith(e.canonical) && /^(?:U\.S\.|US|U\.K\.|UK|E\.U\.|EU)\s/.test(t)
+    ? t
+    : e.canonical;
+}
+
+/**
+ * A person's document as a source, by the name as written and the document's words: "Lind’s resignation letter
+ * addressed to the board" → "Lind resignation letter"; "Ann Roe's new book" → "Ann Roe new book". Null for anything else.
+ */
+function documentOf(ctx: DocCtx, source: Span): string | null {
+  const i = lowerBound(ctx.entities, source.start);
+  const e = ctx.entities[i];
+  if (!e || e.type !== 'PERSON' || e.end > source.end) return null;
+  if (!/^(?:(?:the|a|an|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(ctx.text.slice(source.start, e.start))) return null;
+  const m =
+    /^['’]s?\s+((?:[a-z-]+\s+){0,2}?([a-z-]+))(?=$|\s+(?:addressed|sent|published|released|issued|obtained|filed|written|dated|to|on)\b)/.exec(
+      ctx.text.slice(e.end, source.end),
+    );
+  return m && DOCUMENT.test(m[2]) ? `${e.text.replace(/^(?:Mr|Mrs|Ms|Dr)\.\s+/, '')} ${m[1]}` : null;
+}
+/** Between two names said jointly: "and", after a home state ("of Ohio") or before a title ("and Senate Leader"). */
+const JOINT_GAP = /^(?:\s+of\s+(?:\p{Lu}[\p{L}.]*\s*){1,3})?,?\s+and\s+(?:\p{Lu}[\p{L}.]*\s+){0,4}$/u;
 
 /** A canonical speaker for a source span. */
-function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): string | null {
+function speakerOf(
+  ctx: DocCtx,
+  source: Span | null,
+  prior: Attribution[],
+  addressee: string | null = null,
+): string | null {
   if (!source) return null;
   const f = fold(source.text);
   if (f === 'who' || f === 'which') {
@@ -992,6 +1132,14 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     const i = lowerBound(ctx.entities, source.start) - 1;
     let e = i >= 0 ? ctx.entities[i] : undefined;
     if (!e || source.start - e.end > 120 || /[.!?]\s/.test(ctx.text.slice(e.end, source.start))) return null;
+    // "a book by journalist Ann Roe, which reported …": "which" is the document, not its author.
+    const doc =
+      f === 'which' && e.type === 'PERSON' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))
+        ? /\b(book|report|memoir|letter|memo|study|article|column|op-ed)\s+(?:by|from)\s+(?:[\p{L}-]+\s+){0,4}$/u.exec(
+            ctx.text.slice(Math.max(0, e.start - 80), e.start),
+          )
+        : null;
+    if (doc) return `${e.canonical} ${doc[1]}`;
     // "from Democrats, who called it …": a group named just before the comma.
     if (e.type === 'NORP' && /^\s*,\s*$/.test(ctx.text.slice(e.end, source.start))) return e.text.replace(/['’]s$/, '');
     let j = i;
@@ -1008,9 +1156,13 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   // "the president said": the person the text last gave that title ("President Ines Moreau … the president").
   const role =
     f.startsWith('the ') &&
-    /^the\s+(president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(
+    /^the\s+(vice president|president|senator|governor|congressman|congresswoman|sheriff|mayor|chairman|chairwoman|speaker|secretary|minister|prime minister|attorney general|judge|justice)$/i.exec(
       source.text.trim(),
     );
+  // A description the text gave a person before: "the former FBI director" after "former FBI Director Ana Roe",
+  // "the South Carolina Republican" after "Rep. Ted Hale, R-S.C.".
+  const described = !role && f.startsWith('the ') ? describedPerson(ctx, source) : null;
+  if (described) return described;
   if (role) {
     // The title right before the name ("President X", "Sen. X" is not "the senator"), not "Vice President X".
     const title = new RegExp(`(?<!\\b(?:vice|deputy|former|assistant|ex-|acting)\\s)\\b${role[1]}\\s+$`, 'i');
@@ -1038,11 +1190,35 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   }
   if (PRONOUNS.has(f)) {
     if (f === 'he' || f === 'she') {
-      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y").
+      // The nearest person before, of the pronoun's gender where a title tells it ("Mr. X", "Ms. Y"), never the
+      // person spoken to ("he told the vice president").
       const other = f === 'he' ? 'f' : 'm';
       let i = lowerBound(ctx.people, source.start) - 1;
-      while (i >= 0 && (ctx.people[i].end > source.start || ctx.gender.get(ctx.people[i].canonical) === other)) i--;
-      return i >= 0 ? ctx.people[i].canonical : null;
+      while (
+        i >= 0 &&
+        (ctx.people[i].end > source.start ||
+          ctx.gender.get(ctx.people[i].canonical) === other ||
+          ctx.people[i].canonical === addressee)
+      )
+        i--;
+      const nearest = i >= 0 ? ctx.people[i] : null;
+      // A person named inside the last speaker's words is what was spoken about: "X said that Y had not answered.
+      // He said …" goes on with X.
+      const last = prior[prior.length - 1];
+      if (
+        nearest &&
+        last?.speaker &&
+        last.speaker !== nearest.canonical &&
+        last.speaker !== addressee &&
+        ctx.personNames.has(last.speaker) &&
+        ctx.gender.get(last.speaker) !== other &&
+        last.content.start <= nearest.start &&
+        nearest.end <= last.content.end &&
+        source.start - last.content.end < 300 &&
+        !/[“"]/.test(ctx.text.slice(last.content.end, source.start))
+      )
+        return last.speaker;
+      return nearest ? nearest.canonical : null;
     }
     if (f === 'it') {
       // "it said": an organisation or a document, never a person.
@@ -1067,10 +1243,38 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     if (m) return `${demonym(ctx, m[1])} ${m[2]}`;
     return null;
   }
+  // "X, along with Y, argued", "He, along with several other members of Congress, said": both speak, as one source.
+  const along = /^(.+?),?\s+(?:along|together)\s+with\s+(.+?),?$/i.exec(source.text);
+  if (along) {
+    const second = source.start + source.text.length - along[2].length;
+    const x = speakerOf(ctx, span(ctx.text, source.start, source.start + along[1].length), prior);
+    // The others as a group, not counted: "several other members" → "other members".
+    const group = /^(?:several|some|many|numerous|various|a few|a number of)\s+(other\s+\p{Ll}.*)$/u.exec(along[2]);
+    const y = group ? group[1] : speakerOf(ctx, span(ctx.text, second, second + along[2].length), prior);
+    if (x && y) return `${x} and ${y}`;
+  }
   const rel = relativeIn(source.text);
   const ents = entitiesIn(ctx, source.start, rel ? source.start + rel.index : source.end);
-  const people = ents.filter(e => e.type === 'PERSON');
-  if (people.length) return people[people.length - 1].canonical;
+  // "a person familiar with Mr. Cohen’s testimony": who the description is about is not the speaker.
+  const about = aboutIn(source.text);
+  const people = ents.filter(e => e.type === 'PERSON' && (about < 0 || e.start < source.start + about));
+  // Two people named jointly, each with a title or home state: "Nancy Ruiz and Senate Minority Leader Tom Hale",
+  // "Jo Ash of Ohio and Senator Al Brook". Both are the source.
+  if (jointPair(ctx.text, source, people)) return `${people[0].canonical} and ${people[1].canonical}`;
+  // "Republicans led by Senator Ada Quell of Ohio" → "Republicans led by Ada Quell": the group speaks.
+  const led = /^(?:the\s+)?([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+led\s+by\s/iu.exec(source.text);
+  if (led && people.length && people[0].start >= source.start + led[0].length)
+    return `${led[1]} led by ${people[0].canonical}`;
+  // A person's document: "Lind’s resignation letter addressed to the board" → "Lind resignation letter".
+  const doc = documentOf(ctx, source);
+  if (doc) return doc;
+  if (people.length) return titled(ctx, people[people.length - 1]);
+  // "a spokeswoman for Riverside General Hospital" → "Riverside General Hospital spokeswoman".
+  const org = ents[ents.length - 1];
+  if (org && org.type === 'ORG' && org.end === source.end) {
+    const role = ROLE_FOR.exec(ctx.text.slice(source.start, org.start));
+    if (role) return `${orgName(org)} ${role[1].toLowerCase()}`;
+  }
   // "an article published by BuzzFeed News on Thursday": the organisation behind the document.
   const by = ents.find(
     e =>
@@ -1081,17 +1285,36 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   );
   if (by) return by.canonical;
   let words = (rel ? source.text.slice(0, rel.index) : source.text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+  // A document and who filed it: "the lawsuit from Ohio and Iowa" → "Ohio and Iowa lawsuit"; "a memo by federal
+  // prosecutors in Ohio" → "federal prosecutors in Ohio" (people speak through their memo).
+  const filed = /^(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s+(?:from|by)\s+(?:the\s+)?(.+)$/i.exec(source.text);
+  if (filed && DOCUMENT.test(filed[1])) {
+    const at = source.end - filed[2].length;
+    const named = ents.filter(e => e.start >= at);
+    const names = named.map(e => e.canonical).join(' and ');
+    if (
+      named.length &&
+      named.every(e => e.type === 'PLACE' || e.type === 'PERSON') &&
+      fold(filed[2]) === fold(named.map(e => e.text).join(' and '))
+    )
+      return `${names} ${filed[1]}`;
+    if (/^\p{Ll}[\p{Ll}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+)?\p{Ll}+s\b/u.test(filed[2])) return filed[2];
+  }
   // Names joined by "and": "The United States and the European Union".
   const rest = (from: number, to: number) => ctx.text.slice(from, to).replace(/\s+/g, ' ').trim().toLowerCase();
   if (
     ents.length >= 2 &&
     ents.every(
       (e, i) =>
-        rest(i === 0 ? source.start : ents[i - 1].end, e.start)
-          .replace(/^(?:and |, ?)/, '')
-          .replace(/^the$/, '') === '' ||
+        (i === 0 &&
+          rest(source.start, e.start)
+            .replace(/^(?:and |, ?)/, '')
+            .replace(/^the$/, '') === '') ||
         /^(?:,|and)(?: the)?$/.test(rest(i === 0 ? source.start : ents[i - 1].end, e.start)) ||
-        (i === 0 && /^(?:the)?$/.test(rest(source.start, e.start))),
+        (i === 0 &&
+          /^(?:(?:the )?(?:states|countries|nations|cities|provinces|governments) of|the)?$/.test(
+            rest(source.start, e.start),
+          )),
     ) &&
     rest(ents[ents.length - 1].end, source.end) === ''
   ) {
@@ -1104,7 +1327,36 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
     lastEnt.end === source.end &&
     /^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}$/.test(ctx.text.slice(source.start, lastEnt.start))
   ) {
-    return lastEnt.canonical;
+    return entityLabel(lastEnt);
+  }
+  // "The clause states" after "the Constitution's Supremacy Clause"; "the hospital said" after "the Riverside General
+  // Hospital Center": the name the text gave the thing, the last one with that word, in the text just before.
+  const thing = /^the\s+([a-z]{4,})$/i.exec(source.text);
+  if (thing && !/s$/.test(thing[1])) {
+    const noun = thing[1][0].toUpperCase() + thing[1].slice(1).toLowerCase();
+    const from = Math.max(0, source.start - 2000);
+    const re = new RegExp(
+      `(?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:and|of|for)\\s+)?){1,4}${noun}(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`,
+      'gu',
+    );
+    const before = ctx.text.slice(from, source.start);
+    let last: RegExpExecArray | null = null;
+    // Not in a headline, where every word is capitalised ("Indiana Governor Says Legislators …").
+    for (let m = re.exec(before); m; m = re.exec(before)) if (!inHeadline(before, m.index)) last = m;
+    // Within its sentence ("… Center. In" is not a name), past an owner and an article.
+    const name = last?.[0].split(/(?<=\p{Ll}{2}\.)\s+/u).find(part => part.includes(noun));
+    if (name)
+      return name
+        .split(/['’]s\s+/)
+        .pop()!
+        .replace(/^(?:The|A|An)\s+/, '')
+        .replace(/(?<=\p{Ll}{2})\.$/u, '');
+    // Else the last "<word> <noun>" it was called by: "the declaration" after "Mr. Trump’s emergency declaration".
+    const kind = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]+) ${thing[1].toLowerCase()}\\b`, 'gu');
+    let compound: string | null = null;
+    for (let m = kind.exec(before); m; m = kind.exec(before))
+      if (!NOT_A_MODIFIER.test(m[1]) && !/ly$/.test(m[1])) compound = m[0];
+    if (compound) return compound;
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
   const back = /^the\s+([a-z]+s)$/i.exec(words);
@@ -1120,34 +1372,145 @@ function speakerOf(ctx: DocCtx, source: Span | null, prior: Attribution[]): stri
   // Counted anonymous sources: "four sources", "at least 11 sources cited in a Reuters report", "multiple sources".
   // Unnamed counted groups ("three crew members", "two US officials") are labelled the same way.
   const count =
-    /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(?:sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(
+    /^(?:(?:at least|more than|some|about|nearly|over)\s+)?(\d+|[a-z]+)(?:\s+of\s+(?:the|these|those))?\s+(?:[\w.-]+\s+){0,2}(sources|people|officials|members|employees|workers|residents|witnesses|diplomats|officers|aides|insiders|persons|individuals|observers|monitors|engineers|doctors|soldiers|staff|experts|analysts|investigators|lawmakers|executives|activists)\b/i.exec(
       words,
     );
   if (count) {
     const c = count[1].toLowerCase();
-    const n = /^\d+$/.test(c)
-      ? c
-      : NUMBER_WORDS[c] !== undefined
-        ? String(NUMBER_WORDS[c])
-        : COUNT_WORDS.test(c)
-          ? c
-          : null;
+    const n = /^(?:a|an)$/.test(c)
+      ? null
+      : /^\d+$/.test(c)
+        ? c
+        : NUMBER_WORDS[c] !== undefined
+          ? String(NUMBER_WORDS[c])
+          : COUNT_WORDS.test(c)
+            ? c
+            : null;
+    // Counted, but of a named organisation: "two Defense Department officials" → "Defense Department officials (2)".
+    const org = ents.find(e => e.type === 'ORG' && e.end <= source.start + count.index + count[0].length);
+    if (
+      n &&
+      org &&
+      /^\d+$/.test(n) &&
+      fold(ctx.text.slice(org.end, source.start + count[0].length).trim()) === fold(count[2])
+    )
+      return `${orgName(org)} ${count[2].toLowerCase()} (${n})`;
     if (n) return `anonymous sources (${n})`;
   }
+  if (/^sources$/i.test(words)) return 'anonymous sources';
   // "Cuba's government", "the Cuban government" → "Cuban government".
   const gov =
     /^(?:[Tt]he\s+)?([A-Z][\p{L}.]+(?:\s[A-Z][\p{L}]+)?)(?:'s)?\s+(government|administration|ministry|authorities|military)$/u.exec(
       words,
     );
   if (gov && !/^(?:The|A|An)$/.test(gov[1])) return `${demonym(ctx, gov[1])} ${gov[2]}`;
-  if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return ents[0].canonical;
-  words = words.replace(/^(?:a|an|the)\s+/i, '');
-  // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official").
-  const first = ents.find(
-    e => e.start === source.start + (source.text.length - source.text.replace(/^(?:a|an|the)\s+/i, '').length),
+  if (ents.length === 1 && ents[0].start === source.start && ents[0].end === source.end) return entityLabel(ents[0]);
+  // Without its article, and a share of a group is the group: "some sheriffs in border towns" → "sheriffs in …".
+  const lead = /^(?:(?:a|an|the|one(?!\s+of\b))\s+)?(?:(?:some|several|many|most|numerous|various)\s+(?!of\b)(?=\S))?/i;
+  const cut = lead.exec(source.text)![0].length;
+  words = words.replace(lead, '');
+  if (!words) return null;
+  words = shortDescription(words);
+  // An office is "of" its state: "attorneys general in Utah" → "attorneys general of Utah".
+  words = words.replace(
+    /^((?:attorneys?|secretar(?:y|ies) of state|governors?|lieutenant governors?|mayors?)(?:\s+general)?)\s+in\s+(?=\p{Lu})/iu,
+    '$1 of ',
   );
-  if (!first) words = words[0].toLowerCase() + words.slice(1);
+  // Lower-case a leading common noun ("Analysts" → "analysts"), not a name ("White House official", "GOP senators").
+  const first = ents.find(e => e.start === source.start + cut);
+  if (!first && !/^\p{Lu}{2}/u.test(words)) words = words[0].toLowerCase() + words.slice(1);
   return words;
+}
+
+const PARTY_OF: Record<string, string> = { r: 'republican', d: 'democrat', i: 'independent' };
+
+/**
+ * The person a definite description stands for, when the text gave that person the same description as a title
+ * ("former F.B.I. Director Ana Roe" … "the former F.B.I. director") or a party-and-state tag ("Rep. Ted Hale (R-S.C.)"
+ * … "the South Carolina Republican"); the last such person within the text before, else null.
+ */
+function describedPerson(ctx: DocCtx, source: Span): string | null {
+  const d = source.text
+    .replace(/^the\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const words = d.split(' ');
+  if (words.length < 2 || words.length > 5 || !/^[\p{L}.'’ -]+$/u.test(d)) return null;
+  const party = /^((?:\p{Lu}\p{L}+ ){1,2})(Republican|Democrat)$/u.exec(d);
+  const last = fold(words[words.length - 1]);
+  if (!party && !PERSON_TITLES.has(last) && !/^(?:director|chairman|chairwoman|secretary|chief|official)$/.test(last))
+    return null;
+  const title = party ? null : new RegExp(`(?:^|[^\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+$`, 'iu');
+  for (
+    let i = lowerBound(ctx.people, source.start) - 1, n = 0;
+    i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000;
+    i--, n++
+  ) {
+    const p = ctx.people[i];
+    if (title) {
+      if (title.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) return p.canonical;
+      continue;
+    }
+    const tag = /^\s*[,(]\s*([RDI])-([A-Z][A-Za-z.]{0,5})/.exec(ctx.text.slice(p.end, p.end + 14));
+    if (
+      tag &&
+      PARTY_OF[tag[1].toLowerCase()] === fold(party![2]) &&
+      fold(
+        US_STATE_ABBREV.get(fold(tag[2].replace(/\.?$/, '.'))) ??
+          US_STATE_ABBREV.get(fold(tag[2])) ??
+          US_STATE_ABBREV.get(tag[2]) ??
+          tag[2],
+      ) === fold(party![1].trim())
+    )
+      return p.canonical;
+  }
+  return null;
+}
+
+/** "told the vice president", "asked Ms. Roe", "said to Quell": who was spoken to, as a speaker label (or null). */
+function addresseeOf(ctx: DocCtx, cue: Span, prior: Attribution[]): string | null {
+  const after = ctx.text.slice(cue.start, Math.min(ctx.text.length, cue.start + 80));
+  const m =
+    /^(?:told|tells|telling|asked|asks|asking|(?:said|says|wrote|writes|replied|responded)\s+to)\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?[\p{L}.'’-]+?)(?=\s*[,.;:”"]|\s+(?:that|on|in|at|during|after|before|about|he|she|they|it|and|during|last|this|earlier)\b)/u.exec(
+      after,
+    );
+  if (!m) return null;
+  const at = cue.start + m[0].length - m[1].length;
+  const named = ctx.people[lowerBound(ctx.people, at)];
+  if (named && named.end <= at + m[1].length) return named.canonical;
+  if (/^the\s/i.test(m[1])) return speakerOf(ctx, span(ctx.text, at, at + m[1].length), prior);
+  return null;
+}
+
+const PREPOSITION = /^(?:of|to|in|at|on|for|from|with|about|during|near|over|under|along|across|inside|outside)$/i;
+
+/**
+ * A description as a short label: titles off the names in it ("familiar with Mr. Cohen’s testimony" → "familiar with
+ * Cohen’s testimony"), and past six words, no second prepositional phrase ("lawmakers at the scene of the shooting at
+ * the ballpark" → "lawmakers at the scene").
+ */
+function shortDescription(words: string): string {
+  const w = words.replace(/\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=\p{Lu})/gu, '').split(' ');
+  if (w.length > 6) {
+    let preps = 0;
+    for (let i = 1; i < w.length; i++)
+      if (
+        PREPOSITION.test(w[i]) &&
+        !(w[i - 1].toLowerCase() === 'knowledge' && w[i].toLowerCase() === 'of') &&
+        ++preps === 2
+      )
+        return w.slice(0, i).join(' ');
+  }
+  return w.join(' ');
+}
+
+/** Where "familiar with", "close to", "with knowledge of" starts in a description of a source (-1 when none). */
+function aboutIn(text: string): number {
+  const m =
+    /\s(?:familiar\s+with|close\s+to|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on|knowledgeable\s+about)\s/i.exec(
+      text,
+    );
+  return m ? m.index : -1;
 }
 
 /** Where a relative clause starts in a source's text ("one insider [who met X]"), not after a preposition ("To which"). */
@@ -1223,7 +1586,7 @@ export function paragraphAttributions(ptext: string, sents: Range[], entities: E
           found = make(text, sourceSpan(ctx, after[src[0]].start, after[src[1]].end), first, q.open, q.close + 1);
       } else if (first && first.at > k && first.at - k <= 24) {
         const sb = sourceBefore(ctx, after, first.at, NO_QUOTES, first.strong);
-        if (sb && sb.a === k)
+        if (sb && (sb.a === k || sb.clauseStart === k))
           found = make(text, sourceSpan(ctx, after[sb.a].start, after[sb.b].end), first, q.open, q.close + 1);
       }
       if (!found) {
@@ -1310,7 +1673,10 @@ const SPEECH_NEAR =
 export function resolveSpeakers(text: string, attributions: Attribution[], entities: Entity[]): Attribution[] {
   const sorted = byStart(entities);
   // Party-and-state tags ("R-Ky.") are read as names by some taggers: never a person here.
-  const people = sorted.filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end));
+  // Nor is a name ending like an organisation's ("Political Action Conference"), whatever it was typed as.
+  const people = sorted.filter(
+    e => e.type === 'PERSON' && !isTag(text, e.start, e.end) && !NOT_A_PERSON_END.test(e.canonical),
+  );
   const ctx: DocCtx = {
     text,
     entities: sorted,
@@ -1352,10 +1718,20 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
       }
       if (!a.source) continue;
     }
+    // "The Associated Press reported that McGurk said …": the one whose words these are comes after "that".
+    const nested = a.source ? /^.+?\s(?:reported|said|wrote)\s+that\s+(?=\S)/.exec(a.source.text) : null;
+    if (a.source && nested) a.source = span(text, a.source.start + nested[0].length, a.source.end);
     // A named person is the source by name only, without title or appositive ("US President [Donald Trump]").
     // Names inside a relative clause of the source ("one insider who met X") are not the source.
     const rel = a.source ? relativeIn(a.source.text) : null;
-    const srcEnd = a.source ? (rel ? a.source.start + rel.index : a.source.end) : 0;
+    const about = a.source ? aboutIn(a.source.text) : -1;
+    const srcEnd = a.source
+      ? rel
+        ? a.source.start + rel.index
+        : about >= 0
+          ? a.source.start + about
+          : a.source.end
+      : 0;
     const people = a.source
       ? entitiesIn(ctx, a.source.start, srcEnd).filter(e => e.type === 'PERSON' && !isTag(text, e.start, e.end))
       : [];
@@ -1363,8 +1739,14 @@ export function resolveSpeakers(text: string, attributions: Attribution[], entit
     let p = people[people.length - 1];
     for (let i = people.length - 1; i > 0; i--)
       if (/^\s+(?:of|from)\s/.test(text.slice(people[i - 1].end, people[i].start))) p = people[i - 1];
-    if (p) a.source = span(text, p.start, p.end);
-    a.speaker = speakerOf(ctx, a.source, prior);
+    // Two people said jointly stay one source, the whole noun phrase ("X and Senator Y", "X, along with Y").
+    const joint =
+      a.source &&
+      (jointPair(text, a.source, people) ||
+        /,?\s+(?:along|together)\s+with\s|\sled\s+by\s/i.test(a.source.text) ||
+        documentOf(ctx, a.source) !== null);
+    if (p && !joint) a.source = span(text, p.start, p.end);
+    a.speaker = speakerOf(ctx, a.source, prior, a.cue ? addresseeOf(ctx, a.cue, prior) : null);
     if (!a.speaker && a.source && /^(?:who|which)$/i.test(a.source.text)) continue; // a relative clause on no name
     prior.push(a);
   }
@@ -1570,7 +1952,8 @@ function participleClaim(ctx: Ctx, toks: Token[], c: Cue, limit: number, earlier
     if (k < lo || !toks[k].word) {
       // No determiner: the bare noun phrase back to a preposition ("because of [federal guidance] urging …").
       k = c.at - 1;
-      while (k > lo && toks[k - 1].word && !prep(toks[k - 1])) k--;
+      // … and back to a conjunction: "with crossings already down and [critics] accusing him …".
+      while (k > lo && toks[k - 1].word && !prep(toks[k - 1]) && !CLAUSE_CONJ.has(toks[k - 1].f)) k--;
     }
     if (k < c.at && (sourceLike(ctx, toks, k, c.at - 1, true) || SOURCE_HEADS.has(prev.f)))
       source = sourceSpan(ctx, toks[k].start, prev.end);
@@ -1591,7 +1974,7 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   // "In January, …", "Earlier this week, …", "But …".
   if (
     toks[0]?.word &&
-    (/^(?:in|on|at|during|after|before|earlier|later|last|since|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(
+    (/^(?:in|on|at|during|after|before|earlier|later|last|since|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|meanwhile|separately|for|from|with|by|as|when|while|despite|under|over|prior|following|amid|unlike|like|throughout|within|without|among|ahead|because|although|though|if|once|until|upon|returning|speaking|asked)$/.test(
       toks[0].f,
     ) ||
       (/ly$/.test(toks[0].f) && toks[1]?.text === ','))
@@ -1603,7 +1986,16 @@ function subjectOf(ctx: Ctx, toks: Token[], upTo: number): [number, number] | nu
   }
   while (a < upTo && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
   // A dateline ("WASHINGTON — …") is not the subject.
-  if (toks[a]?.upper && toks[a].text.length > 2 && /^[—–-]$/.test(toks[a + 1]?.text ?? '')) a += 2;
+  // "WASHINGTON ―", "AUSTIN, Texas —", "NEW YORK (AP) --": up to a dash within a few tokens of an all-caps word.
+  if (toks[a]?.upper && toks[a].text.length > 2)
+    for (let k = a + 1; k < Math.min(upTo, a + 8); k++) {
+      if (/^[—–―-]$/.test(toks[k].text)) {
+        a = k + 1;
+        while (a < upTo && /^[—–―-]$/.test(toks[a].text)) a++;
+        break;
+      }
+      if (toks[k].word && !toks[k].cap) break;
+    }
   if (a >= upTo || /ing$/.test(toks[a].f)) return null;
   let b = a;
   const det = DETERMINERS.test(toks[a].f);
@@ -1649,11 +2041,12 @@ function bareClause(toks: Token[], from: number, limit: number): boolean {
   if (
     !t0 ||
     !t0.word ||
-    /^(?:a|an|to|in|on|at|for|with|by|from|about|of|his|her|its|their|more|no|when|where|how|why|what|whether|if)$/.test(
-      t0.f,
-    )
+    /^(?:a|an|to|in|on|at|for|with|by|from|about|of|more|no|when|where|how|why|what|whether|if)$/.test(t0.f)
   )
     return false;
+  // "indicates his last day will be May 2" is a clause; "confirmed his departure" is not: a possessive start needs a
+  // verb that is surely finite.
+  const owned = /^(?:his|her|its|their)$/.test(t0.f);
   for (let k = from + 1; k < Math.min(toks.length, from + 9) && toks[k].start < limit; k++) {
     const t = toks[k];
     if (!t.word) {
@@ -1663,6 +2056,7 @@ function bareClause(toks: Token[], from: number, limit: number): boolean {
     if (/^(?:that|which|who|whom|whose)$/.test(t.f)) return false;
     if (FINITE.has(t.f) || /^(?:will|would|may|might|must|shall|should|can|could)$/.test(t.f)) return true;
     if (
+      !owned &&
       /ed$/.test(t.f) &&
       toks[k - 1].word &&
       !toks[k - 1].cap &&

@@ -136,6 +136,14 @@ const ABBREV_WITH_DOT = new Set([
   'ft.',
   'gov.',
   'pres.',
+  // Titles of clergy and ranks: "the Rev. Jesse Jackson" is one sentence.
+  'rev.',
+  'msgr.',
+  'adm.',
+  'maj.',
+  'cmdr.',
+  'atty.',
+  'supt.',
 ]);
 /** Letters of the longest abbreviation above: a longer word before a dot is not looked up. */
 const ABBREV_MAX_LETTERS = Math.max(...[...ABBREV_WITH_DOT].map(a => a.length - 1));
