@@ -421,6 +421,18 @@ function voicesOf(s: Statement): Int16Array {
       // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
       if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
       const postposed = x.content.start < (src ?? 0);
+      // "Officials cited dozens of cases, insisting that …": what the speaker did before a cue in -ing after a comma
+      // is the outlet's account of it, not a word about who speaks.
+      if (
+        x.source &&
+        x.cue &&
+        !postposed &&
+        pos >= x.source.end &&
+        pos < x.cue.start &&
+        /ing$/i.test(x.cue.text) &&
+        /,\s*$/.test(s.text.slice(Math.max(0, x.source.end - s.start), x.cue.start - s.start))
+      )
+        continue;
       const about =
         src !== undefined &&
         pos >= Math.min(src, x.cue?.start ?? src) &&
@@ -1134,12 +1146,12 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
 
 /**
  * Whether a name stands in a text as an outlet or a document passing on others' words: "X, citing two officials",
- * "X's report", "X published the story", "told X".
+ * "X's report", "X published the story", "told X", "said to X" ("acknowledged to X's office" makes X no outlet).
  */
 function conduit(name: string, text: string): boolean {
   if (!/^[a-z][a-z'-]+$/.test(name)) return false;
   return new RegExp(
-    `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
+    `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|tells|telling|(?:said|speaking|spoke|talking|talked|according|confirmed|confirming) to)\\s+(?:the\\s+)?${name}\\b`,
   ).test(text);
 }
 
@@ -1150,6 +1162,29 @@ const DEMAND =
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
 const REPORTING =
   /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
+
+/**
+ * Words of reporting that are nouns as often as verbs ("23 states", "the United States", "news reports", "these
+ * claims"): after a number, a determiner or a quantifier, or before "and" / "of" / "have", they name things and report
+ * nobody's words.
+ */
+const NOUN_OR_VERB = /^(?:states|reports|claims|shows|show)$/i;
+const NOUN_BEFORE =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|dozens|the|a|an|these|those|all|other|many|several|some|both|such|its|their|his|her|our|your|no|any|most|each|few|of|and|united|member|neighboring|neighbouring|bordering|border|news|media|press|early|recent|earlier|later|similar|conflicting|unconfirmed|initial|first|false|television|tv|talk|game|road)$/i;
+const NOUN_AFTER = /^(?:and|of|have|had|were|are|or|where|which|who|in|on|to|like|such)$/i;
+
+const REPORTING_ALL = new RegExp(REPORTING.source, 'gi');
+
+/** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
+function reporting(text: string): boolean {
+  for (const m of text.matchAll(REPORTING_ALL)) {
+    if (!NOUN_OR_VERB.test(m[0])) return true;
+    const before = /([\p{L}\d][\p{L}\d,.]*)\W*$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? '';
+    const after = /^\W*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20))?.[1] ?? '';
+    if (!NOUN_BEFORE.test(before.replace(/[.,]$/, '')) && !NOUN_AFTER.test(after)) return true;
+  }
+  return false;
+}
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
@@ -1165,6 +1200,13 @@ const NUMBER_ONLY =
 /** Whether a speaker label is a name (capitalised words) rather than a description ("Michael Grimm's attorney" is one). */
 const named = (v: string) =>
   !/['’]s \p{Ll}/u.test(v) && v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
+
+/** Whether a description names a group of several people ("anonymous sources (2)", "federal prosecutors"). */
+const many = (v: string) =>
+  /^anonymous sources \((?!1\))/.test(v) ||
+  /\b(?:sources|officials|analysts|experts|critics|aides|residents|witnesses|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|advisers|advocates|insiders)\b/.test(
+    v,
+  );
 
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
 const person = (v: string) =>
@@ -1223,6 +1265,71 @@ function sameFigures(qs: Quantity[], y: Statement): boolean {
   return qs.every(
     q => q.lo === q.hi && [...y.numbers.values()].some(list => list.some(r => r.lo === q.lo && r.hi === q.hi)),
   );
+}
+
+/** Scale words a figure stands before, as the stems its quantity is keyed by. */
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Whether a statement has a word (a stem) among its features. */
+function hasWord(s: Statement, w: string): boolean {
+  const id = FEATURE_IDS.get(w);
+  if (id === undefined) return false;
+  let lo = 0;
+  let hi = s.ids.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (s.ids[m] === id) return true;
+    if (s.ids[m] < id) lo = m + 1;
+    else hi = m - 1;
+  }
+  return false;
+}
+
+/**
+ * Two figures of one thing that differ, found otherwise than by the word after them (see the number check):
+ * - the object of one verb ("officials cited dozens of earlier declarations" / "officials cited only two times such
+ *   declarations were used"): each statement's only figure after that verb, counting what the other speaks of too;
+ * - one series told beside the same figure ("520,000 arrests last year, against 1.6 million in 2000" / "fell to
+ *   400,000 last year from 1.6 million in 2000"): both give one exact figure, and one other figure each, of its
+ *   order of size, counting the same thing or nothing named.
+ */
+function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
+  const all = (s: Statement) => [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q })));
+  const qa = all(a);
+  const qb = all(b);
+  if (qa.length === 0 || qb.length === 0) return null;
+  const thing = (x: { key: string; q: Quantity }) => x.q.head ?? x.key;
+  // The object of one verb.
+  for (const x of qa) {
+    if (!x.q.verb || !x.key || qa.filter(z => z.q.verb === x.q.verb).length > 1) continue;
+    const ys = qb.filter(z => z.q.verb === x.q.verb && z.key);
+    if (ys.length !== 1) continue;
+    const y = ys[0];
+    const same = thing(x) === thing(y) || hasWord(b, thing(x)) || hasWord(a, thing(y));
+    if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
+  }
+  // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
+  const scale = (key: string) => SCALE[key] ?? 1;
+  const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
+  const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
+  const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
+  const exact = (z: { key: string; q: Quantity }) => z.q.lo === z.q.hi;
+  for (const f of qa) {
+    const v = lo(f);
+    if (!exact(f) || v < 10 || !qb.some(z => exact(z) && lo(z) === v)) continue;
+    const rest = (xs: typeof qa, ys: typeof qa) =>
+      xs.filter(
+        z => lo(z) !== v && hi(z) >= v / 100 && lo(z) <= v * 100 && !ys.some(w => lo(w) === lo(z) && hi(w) === hi(z)),
+      );
+    const ra = rest(qa, qb);
+    const rb = rest(qb, qa);
+    if (ra.length !== 1 || rb.length !== 1) continue;
+    const [x, y] = [ra[0], rb[0]];
+    if (counts(x) && counts(y) && counts(x) !== counts(y)) continue;
+    if (Math.max(lo(x), lo(y)) > 10 * Math.min(hi(x), hi(y))) continue;
+    if (!(lo(x) <= hi(y) * 1.0001 && lo(y) <= hi(x) * 1.0001)) return [x.q, y.q];
+  }
+  return null;
 }
 
 /** Whether most of a statement's words are quoted. */
@@ -1340,7 +1447,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   if (quoted === 'same') return null;
   // Numbers on the same thing.
   for (const [word, qa] of a.numbers) {
-    const qb = b.numbers.get(word);
+    const qb = word ? b.numbers.get(word) : undefined;
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
@@ -1352,6 +1459,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       confidence: clamp(same + 0.15),
     };
   }
+  const figures = otherFigures(a, b);
+  if (figures)
+    return {
+      kind: 'number',
+      explanation: `${da} gives ${figures[0].text}, ${db} ${figures[1].text}`,
+      confidence: clamp(same + 0.15),
+    };
   // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
@@ -1457,8 +1571,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const about =
     demand(a, ia) ||
     demand(b, ib) ||
-    (va === null && REPORTING.test(a.text)) ||
-    (vb === null && REPORTING.test(b.text)) ||
+    (va === null && reporting(a.text)) ||
+    (vb === null && reporting(b.text)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
@@ -1475,7 +1589,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
-    if (va && vb && named(va) !== named(vb)) confidence -= 0.3;
+    // (Not a group against one person's name: "two officials" are never "Jane Roe".)
+    if (va && vb && named(va) !== named(vb) && !(many(named(va) ? vb : va) && person(named(va) ? va : vb)))
+      confidence -= 0.3;
     // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
     // likewise; what they disagree about is not who said it.
     else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;

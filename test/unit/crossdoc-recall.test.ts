@@ -1,0 +1,95 @@
+// What the cross-article check must call a contradiction, on invented articles: a count one outlet credits to a speaker
+// and the other states as fact (even when "states" is a noun in it), a vague amount against a small count of the same
+// thing, two figures of one series told beside a figure both give, a claim credited to a group against one credited
+// to a named person.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { crossCheck } from '../../src/core/cross/crossdoc';
+
+const article = (doc: string, text: string, published = '2031-05-14') => ({
+  doc,
+  text,
+  analysis: analyze(text, { published }),
+});
+const check = (a: string, b: string, minConfidence = 0) =>
+  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence }).conflicts;
+const about = (cs: ReturnType<typeof check>, re: RegExp) => cs.filter(c => re.test(c.a.text) && re.test(c.b.text));
+
+describe('cross-article check: what is a contradiction', () => {
+  it('a count credited to a speaker in one and stated as fact in the other, where "states" counts things', () => {
+    const a = `Lawyer shrugs off orchard suit
+
+Petra Lind, a lawyer who drafted the orchard law, called the suit a stunt.
+
+She said 14 states have passed orchard protection laws, and none of them has been struck down.`;
+    const b = `Orchard suit filed
+
+So far, 14 states and two territories have passed orchard protection laws of some kind.
+
+The suit was filed on Monday.`;
+    const cs = about(check(a, b, 0.4), /14 states/);
+    assert.ok(
+      cs.some(c => c.kind === 'attribution' && /states it as fact/.test(c.explanation)),
+      JSON.stringify(cs.map(c => c.explanation)),
+    );
+  });
+
+  it('"dozens of earlier cases" against "only two times" such cases happened, as the object of one verb', () => {
+    const a = `Council defends levy
+
+Council officials cited dozens of earlier harbour levies, insisting that the mayor would not break with long practice by raising the fee.
+
+The vote is on Friday.`;
+    const b = `Levy vote near
+
+Council officials cited only two times that such harbour levies were raised by a mayor without a vote of the council.
+
+The vote is on Friday.`;
+    const cs = about(check(a, b), /harbour levies/);
+    const n = cs.find(c => c.kind === 'number');
+    assert.ok(n, JSON.stringify(cs.map(c => c.explanation)));
+    assert.match(n.explanation, /dozens of earlier harbour levies/);
+    assert.match(n.explanation, /only two times/);
+  });
+
+  it('two figures of one series told beside a figure both give disagree ("520,000 … against 1.6 million")', () => {
+    const a = `Ferry crossings fall
+
+There were roughly 310,000 ferry crossings on the Kessel line last year, about a quarter of the 1.2 million crossings made in 1998.
+
+Fares rose twice.`;
+    const b = `Kessel line in decline
+
+Ferry crossings on the Kessel line have fallen for years, to 250,000 in the last fiscal year from a peak of 1.2 million in the 1998 fiscal year.
+
+Fares rose twice.`;
+    const cs = about(check(a, b), /Kessel line/);
+    const n = cs.find(c => c.kind === 'number');
+    assert.ok(n, JSON.stringify(cs.map(c => c.explanation)));
+    assert.match(n.explanation, /310,000/);
+    assert.match(n.explanation, /250,000/);
+    // The same series told with the same figures is no contradiction.
+    const c = b.replace('250,000', '310,000');
+    assert.deepEqual(
+      about(check(a, c), /Kessel line/).filter(x => x.kind === 'number'),
+      [],
+    );
+  });
+
+  it('a claim credited to two unnamed officials against one credited to a named person is a sure attribution conflict', () => {
+    const a = `Mill deal questioned
+
+Two officials said the mill owner Brita Soll had hidden the loan from auditors and from the harbour council for a year.
+
+The council meets again next week.`;
+    const b = `Mill owner's loan
+
+Judge Oskar Vahl said the mill owner Brita Soll had hidden the loan from auditors and from the harbour council for a year.
+
+The council meets again next week.`;
+    const cs = about(check(a, b), /loan/).filter(c => c.kind === 'attribution');
+    assert.equal(cs.length, 1, JSON.stringify(cs));
+    // Two officials are never one judge: no doubt taken off as for "the judge" against "Oskar Vahl".
+    assert.ok(cs[0].confidence! >= 0.8, String(cs[0].confidence));
+  });
+});
