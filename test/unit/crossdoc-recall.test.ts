@@ -92,4 +92,21 @@ The council meets again next week.`;
     // Two officials are never one judge: no doubt taken off as for "the judge" against "Oskar Vahl".
     assert.ok(cs[0].confidence! >= 0.8, String(cs[0].confidence));
   });
+
+  it('a quotation passed on after "issued a statement saying" is credited to whoever issued it, against the same stated as fact', () => {
+    const a = `Mayor in hospital
+
+Friday night, the Kessel General Hospital issued a statement saying Strand "underwent a second operation on her injured knee and a broken wrist. She remains in serious condition, but has improved since Thursday. The mayor will need more operations, and will stay in the hospital for some weeks."
+
+The council meets on Monday.`;
+    const b = `Mayor recovering
+
+Ms. Strand stayed in the hospital on Friday after a second operation on her injured knee and a broken wrist.
+
+The council meets on Monday.`;
+    const cs = about(check(a, b, 0.4), /second operation/).filter(c => c.kind === 'attribution');
+    assert.equal(cs.length, 1, JSON.stringify(cs));
+    // "the hospital" in lower case is no name: the other sentence does not tell what the Kessel General Hospital did.
+    assert.match(cs[0].explanation, /a\.txt credits it to Kessel General Hospital, b\.txt states it as fact/);
+  });
 });

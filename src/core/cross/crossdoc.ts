@@ -1175,15 +1175,51 @@ const NOUN_AFTER = /^(?:and|of|have|had|were|are|or|where|which|who|in|on|to|lik
 
 const REPORTING_ALL = new RegExp(REPORTING.source, 'gi');
 
-/** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
-function reporting(text: string): boolean {
+/** Where a sentence passes on someone's words: the end of its first word of reporting used as a verb, or -1. */
+function reportingAt(text: string): number {
   for (const m of text.matchAll(REPORTING_ALL)) {
-    if (!NOUN_OR_VERB.test(m[0])) return true;
+    const end = m.index! + m[0].length;
+    if (!NOUN_OR_VERB.test(m[0])) return end;
     const before = /([\p{L}\d][\p{L}\d,.]*)\W*$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? '';
-    const after = /^\W*(\p{L}+)/u.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 20))?.[1] ?? '';
-    if (!NOUN_BEFORE.test(before.replace(/[.,]$/, '')) && !NOUN_AFTER.test(after)) return true;
+    const after = /^\W*(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1] ?? '';
+    if (!NOUN_BEFORE.test(before.replace(/[.,]$/, '')) && !NOUN_AFTER.test(after)) return end;
   }
-  return false;
+  return -1;
+}
+
+/** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
+const reporting = (text: string) => reportingAt(text) >= 0;
+
+/** Capitalised words that name a time or start a sentence, not a source. */
+const NOT_SOURCE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|In|On|At|But|And|Last|This|Earlier|Later|Then|After|Before)$/;
+
+/**
+ * Whom a sentence credits with a quotation the engine found no speaker for: "the City Hospital issued a statement
+ * saying the mayor "underwent surgery on his knee"" quotes the hospital. The quotation must open after the word of
+ * reporting and hold the words shared with the other sentence; the source is the name before that word.
+ */
+function quotedFrom(s: Statement, other: Statement): string | null {
+  if (!s.quoted) return null;
+  const at = reportingAt(s.text);
+  if (at < 0) return null;
+  const open = s.text.slice(at).search(/[“"]/);
+  if (open < 0 || open > 60) return null;
+  const quote = fold(s.text.slice(at + open));
+  const words = sharedWords(s, other);
+  const inside = words.filter(w => quote.includes(w)).length;
+  if (inside < 3 || inside * 4 < words.length * 3) return null;
+  const runs = s.text.slice(0, at).match(/\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu) ?? [];
+  const name = runs
+    .map(r =>
+      r
+        .split(/\s+/)
+        .filter(w => !NOT_SOURCE.test(w))
+        .join(' '),
+    )
+    .filter(r => r.length > 1)
+    .pop();
+  return name ?? null;
 }
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
@@ -1211,7 +1247,7 @@ const many = (v: string) =>
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
 const person = (v: string) =>
   /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) &&
-  !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(
+  !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters|Hospital|Center|Centre|Clinic|Company|Bank|Foundation|Association|Commission|Board|Church|School|College|Museum)\b/.test(
     v,
   );
 
@@ -1224,9 +1260,21 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
-  const text = ` ${nameKey(unquoted(s.text))} `;
-  if (keys.some(k => text.includes(` ${k} `) || text.includes(` ${k}s `))) return true;
+  const plain = unquoted(s.text);
+  const text = ` ${nameKey(plain)} `;
+  // (A word of a name in lower case is a common noun there: "the hospital" tells nothing the City Hospital did.)
+  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(plain, k));
+  if (keys.some(k => (text.includes(` ${k} `) || text.includes(` ${k}s `)) && capitalised(k))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
+}
+
+/** The first word of a text that folds to a key (or its plural), as written; '' when none does. */
+function capitalOf(text: string, key: string): string {
+  for (const m of text.matchAll(/[\p{L}\p{N}'’.-]+/gu)) {
+    const k = nameKey(m[0]);
+    if (k === key || k === `${key}s`) return m[0];
+  }
+  return '';
 }
 
 /** Whether a statement's words in a voice are credited outside the sentence (a quotation going on from the one before). */
@@ -1548,8 +1596,17 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const sound = (v: string | null) =>
     v === null ||
     (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
-  const va = speaker(a, ia);
-  const vb = speaker(b, ib);
+  let va = speaker(a, ia);
+  let vb = speaker(b, ib);
+  // A quotation passed on from a source the engine found no attribution for, against the same words stated as fact.
+  if (va === null && vb === null) {
+    const pa = b.quotes.length || reporting(b.text) ? null : quotedFrom(a, b);
+    const pb = a.quotes.length || reporting(a.text) ? null : quotedFrom(b, a);
+    // (Unless the other tells what that source did: a person by name, anything else by its whole name.)
+    const tells = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
+    if (pa && !tells(b, pa)) va = pa;
+    else if (pb && !tells(a, pb)) vb = pb;
+  }
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
