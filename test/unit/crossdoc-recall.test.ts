@@ -109,4 +109,26 @@ The council meets on Monday.`;
     // "the hospital" in lower case is no name: the other sentence does not tell what the Kessel General Hospital did.
     assert.match(cs[0].explanation, /a\.txt credits it to Kessel General Hospital, b\.txt states it as fact/);
   });
+
+  it('a stay told as a length from a dated letter against its last day is a date conflict when they cannot meet', () => {
+    const a = `Harbour chief to go
+
+In her resignation letter Tuesday, harbour chief Lena Aas had said she would remain in the post for more than four months.
+
+The board meets on Friday.`;
+    const b = `Aas sets her last day
+
+The resignation letter of Lena Aas to the board says her final day at the harbour office will be June 30.
+
+The board meets on Friday.`;
+    const cs = about(check(a, b, 0.4), /resignation letter/).filter(c => c.kind === 'date');
+    assert.equal(cs.length, 1, JSON.stringify(cs));
+    assert.match(cs[0].explanation, /more than four months from “Tuesday” \(2031-05-13\)/);
+    assert.match(cs[0].explanation, /ends it “June 30” \(2031-06-30\)/);
+    // A last day past the four months is the same stay told twice.
+    assert.deepEqual(
+      about(check(a, b.replace('June 30', 'October 30'), 0.4), /resignation letter/).filter(c => c.kind === 'date'),
+      [],
+    );
+  });
 });

@@ -7,7 +7,7 @@
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
-import { type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
+import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -942,14 +942,14 @@ function voiceIndex(s: Statement, other: Statement): number {
 /** Buffers for contentOf (two statements of a pair at a time): a pair is judged without allocating them. */
 const CONTENT = [new Int32Array(256), new Int32Array(256)];
 
-/** The positions (in ids) of a statement's features in one voice (numbers and dates always), in buffer k (valid until the next call with k). */
+/** The positions (in ids) of a statement's features in one voice (numbers and dates always; NaN: every voice), in buffer k (valid until the next call with k). */
 function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   if (CONTENT[k].length < s.ids.length) CONTENT[k] = new Int32Array(2 * s.ids.length);
   const out = CONTENT[k];
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
-    if (v === voice || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
+    if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
   return out.subarray(0, n);
 }
@@ -1380,6 +1380,49 @@ function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
   return null;
 }
 
+/** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
+const STAY =
+  /\b(?:remain|stay|serve|continue|keep|hold)(?:s|ed|ing)?\b[^.;:]{0,40}?\bfor\s+(?:(more than|at least|over|less than|fewer than|under|up to|about|around|roughly|nearly|almost)\s+)?(\d+|[a-z]+)\s+(day|week|month|year)s?\b/i;
+/** Words that make a date the end of a stay ("his final day will be", "leave on", "until"). */
+const END_OF_STAY =
+  /\b(?:(?:final|last) day|until|through|leav(?:e|es|ing)|depart(?:s|ing)?|step(?:s|ping)? down|retir(?:e|es|ing)|resign(?:s|ing)?)\b[^.;:]{0,45}$/i;
+
+/**
+ * A stay told as a length from a dated event in one statement ("in his letter Thursday he said he would remain for
+ * more than three months") against its last day in the other ("his final day will be Feb. 28"): when the end the
+ * length gives cannot fall on that day. The length counts from the statement's own date of the event.
+ */
+function tenure(a: Statement, b: Statement): { a: Statement; says: string; ends: string } | null {
+  const m = STAY.exec(a.text);
+  if (!m) return null;
+  const n = /^\d/.test(m[2]) ? Number(m[2]) : numberWord(m[2].toLowerCase());
+  const from = a.dateTexts.find(d => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.named);
+  if (!n || !from) return null;
+  const end = b.dateTexts.find(
+    d =>
+      !d.named && /^\d{4}-\d\d(?:-\d\d)?$/.test(d.value) && END_OF_STAY.test(b.text.slice(0, b.text.indexOf(d.text))),
+  );
+  if (!end || end.value <= from.value) return null;
+  const day = (v: string) => Date.parse(v.length === 7 ? `${v}-01` : v) / 864e5;
+  const unit = { day: 1, week: 7, month: 30.44, year: 365.25 }[m[3].toLowerCase() as 'day']!;
+  const length = n * unit;
+  const bound = (m[1] ?? '').toLowerCase();
+  const [lo, hi] = /^(?:more than|at least|over)$/.test(bound)
+    ? [length, Infinity]
+    : /^(?:less than|fewer than|under|up to)$/.test(bound)
+      ? [0, length]
+      : [length * 0.8 - 7, length * 1.2 + 7];
+  // A month without a day ("the end of February") is any of its days.
+  const first = day(end.value) - day(from.value);
+  const last = end.value.length === 7 ? first + 30 : first;
+  if (last >= lo && first <= hi) return null;
+  return {
+    a,
+    says: `has it last ${m[1] ? `${m[1]} ` : ''}${m[2]} ${m[3]}s from “${from.text}” (${from.value})`,
+    ends: `ends it “${end.text}” (${end.value})`,
+  };
+}
+
 /** Whether most of a statement's words are quoted. */
 const inQuotes = (s: Statement) => s.quoted;
 
@@ -1475,6 +1518,13 @@ interface Judge {
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
+/** How surely two statements say the same thing, from how their contents overlap (see disagreement). */
+const likeness = (o: Overlap) =>
+  clamp(
+    (0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) *
+      Math.min(1, o.weight),
+  );
+
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
@@ -1484,10 +1534,24 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
-  const same = clamp(
-    (0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) *
-      Math.min(1, o.weight),
-  );
+  const same = likeness(o);
+  const surname = (p: string) => nameKey(p).split(' ').pop();
+  const term = a.people.some(p => b.people.some(q => surname(q) === surname(p)))
+    ? (tenure(a, b) ?? tenure(b, a))
+    : null;
+  if (term) {
+    // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
+    // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
+    const w = overlapOf(a, contentOf(a, NaN, 0), b, contentOf(b, NaN, 1), j.idf, j.maxIdf);
+    return {
+      kind: 'date',
+      explanation:
+        term.a === a
+          ? `${j.names[a.doc]} ${term.says}, ${j.names[b.doc]} ${term.ends}`
+          : `${j.names[a.doc]} ${term.ends}, ${j.names[b.doc]} ${term.says}`,
+      confidence: clamp(Math.max(same, likeness(w)) + 0.45),
+    };
+  }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (same + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
