@@ -132,3 +132,24 @@ The board meets on Friday.`;
     );
   });
 });
+
+describe('cross-article check: two steps of one story are no date conflict', () => {
+  it('"urged on Wednesday to change the bill" and "on Thursday the assembly passed the bill" date two acts, not one', () => {
+    const a = `Governor wants harbour bill changed
+
+Governor Elsa Brandt on Wednesday urged state lawmakers to change the harbour levy bill sent to her desk a day earlier, after fishermen protested.
+
+The levy would fund a new pier.`;
+    const b = `Assembly rewrites harbour bill
+
+On Thursday, the state assembly passed new language for the harbour levy bill that spares small fishing boats.
+
+The levy would fund a new pier.`;
+    assert.deepEqual(
+      about(check(a, b, 0.4), /harbour levy bill/)
+        .filter(c => c.kind === 'date')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});

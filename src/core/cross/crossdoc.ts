@@ -1578,7 +1578,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       explanation: `${da} gives ${figures[0].text}, ${db} ${figures[1].text}`,
       confidence: clamp(same + 0.15),
     };
-  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
+  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date):
+  // two of them at least, or one when both date it the same way ("since …"; read on basil: one word in common was
+  // mostly the story's topic, "urged on Wednesday to change the state's bill" / "on Thursday the state's assembly").
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
   // A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different.
@@ -1592,7 +1594,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
         !d.named &&
         !within(d.value, y.dates) &&
         !y.dateTexts.some(e => e.text === d.text) &&
-        y.dateTexts.some(e => !e.telling && !e.named && e.near.some(w => d.near.includes(w))),
+        y.dateTexts.some(
+          e =>
+            !e.telling &&
+            !e.named &&
+            e.near.filter(w => d.near.includes(w)).length >=
+              (d.before && d.before === e.before && !/^(?:on|in|at|of|the|a|by)$/.test(d.before) ? 1 : 2),
+        ),
     );
   const ta = dated(a, b);
   const tb = dated(b, a);
