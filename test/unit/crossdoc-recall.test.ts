@@ -153,3 +153,24 @@ The levy would fund a new pier.`;
     );
   });
 });
+
+describe('cross-article check: one chain of sources is no attribution conflict', () => {
+  it('what someone "reportedly claimed" against the newspaper that reported it is one report, not two sources', () => {
+    const a = `Claims against the mayor
+
+During a later visit, Brita Soll reportedly claimed the mayor took her phone, locked the office door and shouted at her for an hour.
+
+The mayor denies it.`;
+    const b = `Mayor accused
+
+The Harlow Post reported that in 2019 the mayor had taken the phone of Brita Soll, locked the office door and shouted at her for an hour.
+
+The mayor denies it.`;
+    // Nor does the one "reportedly" hedge what the other states: it credits it to the newspaper.
+    const cs = about(check(a, b), /office door/).filter(c => c.kind === 'attribution' || c.kind === 'hedge');
+    assert.deepEqual(
+      cs.map(c => c.explanation),
+      [],
+    );
+  });
+});

@@ -503,6 +503,8 @@ export class SpeakerMerger {
 const OUTLETS =
   /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
 
+const NO_TYPES = new Map<string, string>();
+
 function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
   if (
@@ -1628,9 +1630,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       };
     }
   }
-  // Hedged in one, stated in the other.
+  // Hedged in one, stated in the other. (Credited to an outlet in the other is not stated: "X reportedly claimed" /
+  // "the Post reported that X".)
+  const creditsOutlet = (x: Statement, i: number) =>
+    i >= 0 && kindOf(j.merger.get(j.labelOf(x.attributions[i]) ?? ''), NO_TYPES) === 'outlet';
   if (
     a.hedged !== b.hedged &&
+    !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
   ) {
@@ -1685,7 +1691,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
   const namedIn = (v: string | null, x: Statement) =>
     !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), fold(x.text)));
-  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
+  // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
+  // reported that X …"): the report one passes on unnamed is the one the other names.
+  const reported = (x: Statement, other: string | null) =>
+    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquoted(x.text)) &&
+    !!other &&
+    kindOf(other, NO_TYPES) === 'outlet';
+  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a) || reported(a, vb) || reported(b, va));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
   const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
@@ -1697,9 +1709,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // A demand credited to someone ("X called on Trump to cancel", "urged lawmakers to") is an act the other reports
   // too ("Democrats pressured Trump to cancel"), not a claim one states as fact and the other credits.
   const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
+  // A claim hedged ("allegedly", "reportedly") against an outlet credited with it is one report told twice.
+  const outletOf = (v: string | null) => !!v && kindOf(v, NO_TYPES) === 'outlet';
   const about =
     demand(a, ia) ||
     demand(b, ib) ||
+    (va === null && a.hedged && outletOf(vb)) ||
+    (vb === null && b.hedged && outletOf(va)) ||
     (va === null && reporting(a.text)) ||
     (vb === null && reporting(b.text)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
