@@ -173,4 +173,28 @@ The mayor denies it.`;
       [],
     );
   });
+
+  it('an article crediting the very outlet that printed the other, which credits its own sources, is one chain', () => {
+    const a = `Charges expected
+
+The Harlow Post reported the charges against the mayor "will include bribery and focus on his dealings with a ferry company he owned before he took office," citing two people briefed on the case.
+
+The mayor denies it.`;
+    const b = `Mayor to be charged
+
+The charges against the mayor were expected to include bribery and to focus on his dealings with a ferry company he owned before he took office, two people briefed on the case said.
+
+The mayor denies it.`;
+    const docs = [
+      { ...article('a.txt', a), label: 'Coast Radio' },
+      { ...article('b.txt', b), label: 'The Harlow Post' },
+    ];
+    const cs = crossCheck(docs, { minConfidence: 0 }).conflicts.filter(
+      c => c.kind === 'attribution' && /ferry company/.test(c.a.text),
+    );
+    assert.deepEqual(
+      cs.map(c => c.explanation),
+      [],
+    );
+  });
 });

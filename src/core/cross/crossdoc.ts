@@ -1697,7 +1697,14 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquoted(x.text)) &&
     !!other &&
     kindOf(other, NO_TYPES) === 'outlet';
-  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a) || reported(a, vb) || reported(b, va));
+  // And one credits the very outlet that printed the other ("The Times reported …" against the Times' own article;
+  // an article is named "Outlet (path)" where two share an outlet).
+  const printed = (v: string | null, d: string) =>
+    !!v && nameKey(v).replace(/^the /, '') === nameKey(d.replace(/ \(.*\)$/, '')).replace(/^the /, '');
+  const chain =
+    va !== null &&
+    vb !== null &&
+    (namedIn(va, b) || namedIn(vb, a) || reported(a, vb) || reported(b, va) || printed(va, db) || printed(vb, da));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
   const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
