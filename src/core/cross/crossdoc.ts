@@ -7,7 +7,7 @@
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
-import { type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
+import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -437,6 +437,18 @@ function voicesOf(s: Statement): Int16Array {
       // "The company's chief executive, Sofie Dahl, said": the description before the name is about the speaker too.
       if (src !== undefined && /^[^,]{1,60},\s*$/.test(s.text.slice(0, src - s.start))) src = s.start;
       const postposed = x.content.start < (src ?? 0);
+      // "Officials cited dozens of cases, insisting that …": what the speaker did before a cue in -ing after a comma
+      // is the outlet's account of it, not a word about who speaks.
+      if (
+        x.source &&
+        x.cue &&
+        !postposed &&
+        pos >= x.source.end &&
+        pos < x.cue.start &&
+        /ing$/i.test(x.cue.text) &&
+        /,\s*$/.test(s.text.slice(Math.max(0, x.source.end - s.start), x.cue.start - s.start))
+      )
+        continue;
       const about =
         src !== undefined &&
         pos >= Math.min(src, x.cue?.start ?? src) &&
@@ -559,6 +571,8 @@ function apart(x: string, y: string): boolean {
 
 const OUTLETS =
   /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
+
+const NO_TYPES = new Map<string, string>();
 
 function kindOf(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
@@ -1033,14 +1047,14 @@ function voiceIndex(s: Statement, other: Statement): number {
 /** Buffers for contentOf (two statements of a pair at a time): a pair is judged without allocating them. */
 const CONTENT = [new Int32Array(256), new Int32Array(256)];
 
-/** The positions (in ids) of a statement's features in one voice (numbers and dates always), in buffer k (valid until the next call with k). */
+/** The positions (in ids) of a statement's features in one voice (numbers and dates always; NaN: every voice), in buffer k (valid until the next call with k). */
 function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   if (CONTENT[k].length < s.ids.length) CONTENT[k] = new Int32Array(2 * s.ids.length);
   const out = CONTENT[k];
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
-    if (v === voice || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
+    if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
   return out.subarray(0, n);
 }
@@ -1229,7 +1243,7 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
 
 /**
  * Whether a name stands in a text as an outlet or a document passing on others' words: "X, citing two officials",
- * "X's report", "X published the story", "told X".
+ * "X's report", "X published the story", "told X", "said to X" ("acknowledged to X's office" makes X no outlet).
  */
 function conduit(name: string, text: string): boolean {
   // (Both of its forms hold the name itself.)
@@ -1237,7 +1251,7 @@ function conduit(name: string, text: string): boolean {
   let re = CONDUITS.get(name);
   if (!re) {
     re = new RegExp(
-      `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|to)\\s+(?:the\\s+)?${name}\\b`,
+      `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|tells|telling|(?:said|speaking|spoke|talking|talked|according|confirmed|confirming) to)\\s+(?:the\\s+)?${name}\\b`,
     );
     if (CONDUITS.size > 10000) CONDUITS.clear();
     CONDUITS.set(name, re);
@@ -1255,6 +1269,65 @@ const DEMAND =
 const REPORTING =
   /\b(?:said|says|say|saying|told|tells|reported|reports|claimed|claims|claiming|according to|tweeted|wrote|writes|stated|states|announced|insisted|insisting|maintained|argued|arguing|alleged|suggested|added|adding|noted|noting|cited|citing|calling|called|warned|warning|described|describing|showed|revealed|has learned|have learned|confirmed|acknowledged|admitted|pointed to|testified|show|shows)\b/i;
 
+/**
+ * Words of reporting that are nouns as often as verbs ("23 states", "the United States", "news reports", "these
+ * claims"): after a number, a determiner or a quantifier, or before "and" / "of" / "have", they name things and report
+ * nobody's words.
+ */
+const NOUN_OR_VERB = /^(?:states|reports|claims|shows|show)$/i;
+const NOUN_BEFORE =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|dozens|the|a|an|these|those|all|other|many|several|some|both|such|its|their|his|her|our|your|no|any|most|each|few|of|and|united|member|neighboring|neighbouring|bordering|border|news|media|press|early|recent|earlier|later|similar|conflicting|unconfirmed|initial|first|false|television|tv|talk|game|road)$/i;
+const NOUN_AFTER = /^(?:and|of|have|had|were|are|or|where|which|who|in|on|to|like|such)$/i;
+
+const REPORTING_ALL = new RegExp(REPORTING.source, 'gi');
+
+/** Where a sentence passes on someone's words: the end of its first word of reporting used as a verb, or -1. */
+function reportingAt(text: string): number {
+  for (const m of text.matchAll(REPORTING_ALL)) {
+    const end = m.index! + m[0].length;
+    if (!NOUN_OR_VERB.test(m[0])) return end;
+    const before = /([\p{L}\d][\p{L}\d,.]*)\W*$/u.exec(text.slice(Math.max(0, m.index! - 30), m.index!))?.[1] ?? '';
+    const after = /^\W*(\p{L}+)/u.exec(text.slice(end, end + 20))?.[1] ?? '';
+    if (!NOUN_BEFORE.test(before.replace(/[.,]$/, '')) && !NOUN_AFTER.test(after)) return end;
+  }
+  return -1;
+}
+
+/** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
+const reporting = (text: string) => reportingAt(text) >= 0;
+
+/** Capitalised words that name a time or start a sentence, not a source. */
+const NOT_SOURCE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|In|On|At|But|And|Last|This|Earlier|Later|Then|After|Before)$/;
+
+/**
+ * Whom a sentence credits with a quotation the engine found no speaker for: "the City Hospital issued a statement
+ * saying the mayor "underwent surgery on his knee"" quotes the hospital. The quotation must open after the word of
+ * reporting and hold the words shared with the other sentence; the source is the name before that word.
+ */
+function quotedFrom(s: Statement, other: Statement): string | null {
+  if (!s.quoted) return null;
+  const at = reportingAt(s.text);
+  if (at < 0) return null;
+  const open = s.text.slice(at).search(/[“"]/);
+  if (open < 0 || open > 60) return null;
+  const quote = fold(s.text.slice(at + open));
+  const words = sharedWords(s, other);
+  const inside = words.filter(w => quote.includes(w)).length;
+  if (inside < 3 || inside * 4 < words.length * 3) return null;
+  const runs = s.text.slice(0, at).match(/\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/gu) ?? [];
+  const name = runs
+    .map(r =>
+      r
+        .split(/\s+/)
+        .filter(w => !NOT_SOURCE.test(w))
+        .join(' '),
+    )
+    .filter(r => r.length > 1)
+    .pop();
+  return name ?? null;
+}
+
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
 const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
@@ -1270,10 +1343,17 @@ const NUMBER_ONLY =
 const named = (v: string) =>
   !/['’]s \p{Ll}/u.test(v) && v.split(' ').filter(w => /^\p{Lu}/u.test(w)).length * 2 > v.split(' ').length;
 
+/** Whether a description names a group of several people ("anonymous sources (2)", "federal prosecutors"). */
+const many = (v: string) =>
+  /^anonymous sources \((?!1\))/.test(v) ||
+  /\b(?:sources|officials|analysts|experts|critics|aides|residents|witnesses|doctors|lawmakers|authorities|investigators|prosecutors|researchers|scientists|economists|diplomats|observers|advisers|advocates|insiders)\b/.test(
+    v,
+  );
+
 /** Whether a label reads as a person's name (two or three capitalised words, no description). */
 const person = (v: string) =>
   /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,2}$/u.test(v) &&
-  !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters)\b/.test(
+  !/\b(?:News|Times|Post|Press|House|Department|Office|Service|Council|Committee|Court|Party|Government|Ministry|Agency|Police|University|Institute|Group|Reuters|Hospital|Center|Centre|Clinic|Company|Bank|Foundation|Association|Commission|Board|Church|School|College|Museum)\b/.test(
     v,
   );
 
@@ -1287,8 +1367,19 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
   const text = (s.nameText ??= ` ${nameKey(unquoted(s.text))} `);
-  if (keys.some(k => text.includes(` ${k} `) || text.includes(` ${k}s `))) return true;
+  // (A word of a name in lower case is a common noun there: "the hospital" tells nothing the City Hospital did.)
+  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(unquoted(s.text), k));
+  if (keys.some(k => (text.includes(` ${k} `) || text.includes(` ${k}s `)) && capitalised(k))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
+}
+
+/** The first word of a text that folds to a key (or its plural), as written; '' when none does. */
+function capitalOf(text: string, key: string): string {
+  for (const m of text.matchAll(/[\p{L}\p{N}'’.-]+/gu)) {
+    const k = nameKey(m[0]);
+    if (k === key || k === `${key}s`) return m[0];
+  }
+  return '';
 }
 
 /** Whether a statement's words in a voice are credited outside the sentence (a quotation going on from the one before). */
@@ -1323,6 +1414,114 @@ function sameFigures(qs: Quantity[], y: Statement): boolean {
   return qs.every(
     q => q.lo === q.hi && [...y.numbers.values()].some(list => list.some(r => r.lo === q.lo && r.hi === q.hi)),
   );
+}
+
+/** Scale words a figure stands before, as the stems its quantity is keyed by. */
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/** Whether a statement has a word (a stem) among its features. */
+function hasWord(s: Statement, w: string): boolean {
+  const id = FEATURE_IDS.get(w);
+  if (id === undefined) return false;
+  let lo = 0;
+  let hi = s.ids.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (s.ids[m] === id) return true;
+    if (s.ids[m] < id) lo = m + 1;
+    else hi = m - 1;
+  }
+  return false;
+}
+
+/**
+ * Two figures of one thing that differ, found otherwise than by the word after them (see the number check):
+ * - the object of one verb ("officials cited dozens of earlier declarations" / "officials cited only two times such
+ *   declarations were used"): each statement's only figure after that verb, counting what the other speaks of too;
+ * - one series told beside the same figure ("520,000 arrests last year, against 1.6 million in 2000" / "fell to
+ *   400,000 last year from 1.6 million in 2000"): both give one exact figure, and one other figure each, of its
+ *   order of size, counting the same thing or nothing named.
+ */
+function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
+  const all = (s: Statement) => [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q })));
+  const qa = all(a);
+  const qb = all(b);
+  if (qa.length === 0 || qb.length === 0) return null;
+  const thing = (x: { key: string; q: Quantity }) => x.q.head ?? x.key;
+  // The object of one verb.
+  for (const x of qa) {
+    if (!x.q.verb || !x.key || qa.filter(z => z.q.verb === x.q.verb).length > 1) continue;
+    const ys = qb.filter(z => z.q.verb === x.q.verb && z.key);
+    if (ys.length !== 1) continue;
+    const y = ys[0];
+    const same = thing(x) === thing(y) || hasWord(b, thing(x)) || hasWord(a, thing(y));
+    if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
+  }
+  // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
+  const scale = (key: string) => SCALE[key] ?? 1;
+  const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
+  const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
+  const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
+  const exact = (z: { key: string; q: Quantity }) => z.q.lo === z.q.hi;
+  for (const f of qa) {
+    const v = lo(f);
+    if (!exact(f) || v < 10 || !qb.some(z => exact(z) && lo(z) === v)) continue;
+    const rest = (xs: typeof qa, ys: typeof qa) =>
+      xs.filter(
+        z => lo(z) !== v && hi(z) >= v / 100 && lo(z) <= v * 100 && !ys.some(w => lo(w) === lo(z) && hi(w) === hi(z)),
+      );
+    const ra = rest(qa, qb);
+    const rb = rest(qb, qa);
+    if (ra.length !== 1 || rb.length !== 1) continue;
+    const [x, y] = [ra[0], rb[0]];
+    if (counts(x) && counts(y) && counts(x) !== counts(y)) continue;
+    if (Math.max(lo(x), lo(y)) > 10 * Math.min(hi(x), hi(y))) continue;
+    if (!(lo(x) <= hi(y) * 1.0001 && lo(y) <= hi(x) * 1.0001)) return [x.q, y.q];
+  }
+  return null;
+}
+
+/** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
+const STAY =
+  /\b(?:remain|stay|serve|continue|keep|hold)(?:s|ed|ing)?\b[^.;:]{0,40}?\bfor\s+(?:(more than|at least|over|less than|fewer than|under|up to|about|around|roughly|nearly|almost)\s+)?(\d+|[a-z]+)\s+(day|week|month|year)s?\b/i;
+/** Words that make a date the end of a stay ("his final day will be", "leave on", "until"). */
+const END_OF_STAY =
+  /\b(?:(?:final|last) day|until|through|leav(?:e|es|ing)|depart(?:s|ing)?|step(?:s|ping)? down|retir(?:e|es|ing)|resign(?:s|ing)?)\b[^.;:]{0,45}$/i;
+
+/**
+ * A stay told as a length from a dated event in one statement ("in his letter Thursday he said he would remain for
+ * more than three months") against its last day in the other ("his final day will be Feb. 28"): when the end the
+ * length gives cannot fall on that day. The length counts from the statement's own date of the event.
+ */
+function tenure(a: Statement, b: Statement): { a: Statement; says: string; ends: string } | null {
+  const m = STAY.exec(a.text);
+  if (!m) return null;
+  const n = /^\d/.test(m[2]) ? Number(m[2]) : numberWord(m[2].toLowerCase());
+  const from = a.dateTexts.find(d => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.named);
+  if (!n || !from) return null;
+  const end = b.dateTexts.find(
+    d =>
+      !d.named && /^\d{4}-\d\d(?:-\d\d)?$/.test(d.value) && END_OF_STAY.test(b.text.slice(0, b.text.indexOf(d.text))),
+  );
+  if (!end || end.value <= from.value) return null;
+  const day = (v: string) => Date.parse(v.length === 7 ? `${v}-01` : v) / 864e5;
+  const unit = { day: 1, week: 7, month: 30.44, year: 365.25 }[m[3].toLowerCase() as 'day']!;
+  const length = n * unit;
+  const bound = (m[1] ?? '').toLowerCase();
+  const [lo, hi] = /^(?:more than|at least|over)$/.test(bound)
+    ? [length, Infinity]
+    : /^(?:less than|fewer than|under|up to)$/.test(bound)
+      ? [0, length]
+      : [length * 0.8 - 7, length * 1.2 + 7];
+  // A month without a day ("the end of February") is any of its days.
+  const first = day(end.value) - day(from.value);
+  const last = end.value.length === 7 ? first + 30 : first;
+  if (last >= lo && first <= hi) return null;
+  return {
+    a,
+    says: `has it last ${m[1] ? `${m[1]} ` : ''}${m[2]} ${m[3]}s from “${from.text}” (${from.value})`,
+    ends: `ends it “${end.text}” (${end.value})`,
+  };
 }
 
 /** Whether most of a statement's words are quoted. */
@@ -1420,6 +1619,13 @@ interface Judge {
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
+/** How surely two statements say the same thing, from how their contents overlap (see disagreement). */
+const likeness = (o: Overlap) =>
+  clamp(
+    (0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) *
+      Math.min(1, o.weight),
+  );
+
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
@@ -1429,10 +1635,24 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
-  const same = clamp(
-    (0.45 * Math.min(1, o.weight / RARE_WORDS) + 0.45 * o.containment + 0.05 * Math.min(o.anchors, 2)) *
-      Math.min(1, o.weight),
-  );
+  const same = likeness(o);
+  const surname = (p: string) => nameKey(p).split(' ').pop();
+  const term = a.people.some(p => b.people.some(q => surname(q) === surname(p)))
+    ? (tenure(a, b) ?? tenure(b, a))
+    : null;
+  if (term) {
+    // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
+    // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
+    const w = overlapOf(a, contentOf(a, NaN, 0), b, contentOf(b, NaN, 1), j.idf, j.maxIdf);
+    return {
+      kind: 'date',
+      explanation:
+        term.a === a
+          ? `${j.names[a.doc]} ${term.says}, ${j.names[b.doc]} ${term.ends}`
+          : `${j.names[a.doc]} ${term.ends}, ${j.names[b.doc]} ${term.says}`,
+      confidence: clamp(Math.max(same, likeness(w)) + 0.45),
+    };
+  }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (same + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
@@ -1440,7 +1660,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   if (quoted === 'same') return null;
   // Numbers on the same thing.
   for (const [word, qa] of a.numbers) {
-    const qb = b.numbers.get(word);
+    const qb = word ? b.numbers.get(word) : undefined;
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
@@ -1452,7 +1672,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       confidence: clamp(same + 0.15),
     };
   }
-  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date).
+  const figures = otherFigures(a, b);
+  if (figures)
+    return {
+      kind: 'number',
+      explanation: `${da} gives ${figures[0].text}, ${db} ${figures[1].text}`,
+      confidence: clamp(same + 0.15),
+    };
+  // Dates of the same event: dates that disagree, each beside words the other's date has beside it too (what they date):
+  // two of them at least, or one when both date it the same way ("since …"; read on basil: one word in common was
+  // mostly the story's topic, "urged on Wednesday to change the state's bill" / "on Thursday the state's assembly").
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
   // A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different.
@@ -1466,7 +1695,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
         !d.named &&
         !within(d.value, y.dates) &&
         !y.dateTexts.some(e => e.text === d.text) &&
-        y.dateTexts.some(e => !e.telling && !e.named && e.near.some(w => d.near.includes(w))),
+        y.dateTexts.some(
+          e =>
+            !e.telling &&
+            !e.named &&
+            e.near.filter(w => d.near.includes(w)).length >=
+              (d.before && d.before === e.before && !/^(?:on|in|at|of|the|a|by)$/.test(d.before) ? 1 : 2),
+        ),
     );
   const ta = dated(a, b);
   const tb = dated(b, a);
@@ -1494,9 +1729,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       };
     }
   }
-  // Hedged in one, stated in the other.
+  // Hedged in one, stated in the other. (Credited to an outlet in the other is not stated: "X reportedly claimed" /
+  // "the Post reported that X".)
+  const creditsOutlet = (x: Statement, i: number) =>
+    i >= 0 && kindOf(j.merger.get(j.labelOf(x.attributions[i]) ?? ''), NO_TYPES) === 'outlet';
   if (
     a.hedged !== b.hedged &&
+    !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
   ) {
@@ -1534,15 +1773,37 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const sound = (v: string | null) =>
     v === null ||
     (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
-  const va = speaker(a, ia);
-  const vb = speaker(b, ib);
+  let va = speaker(a, ia);
+  let vb = speaker(b, ib);
+  // A quotation passed on from a source the engine found no attribution for, against the same words stated as fact.
+  if (va === null && vb === null) {
+    const pa = b.quotes.length || reporting(b.text) ? null : quotedFrom(a, b);
+    const pb = a.quotes.length || reporting(a.text) ? null : quotedFrom(b, a);
+    // (Unless the other tells what that source did: a person by name, anything else by its whole name.)
+    const tells = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
+    if (pa && !tells(b, pa)) va = pa;
+    else if (pb && !tells(a, pb)) vb = pb;
+  }
   // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
   const namedIn = (v: string | null, x: Statement) =>
     !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), foldedOf(x)));
-  const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
+  // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
+  // reported that X …"): the report one passes on unnamed is the one the other names.
+  const reported = (x: Statement, other: string | null) =>
+    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquoted(x.text)) &&
+    !!other &&
+    kindOf(other, NO_TYPES) === 'outlet';
+  // And one credits the very outlet that printed the other ("The Times reported …" against the Times' own article;
+  // an article is named "Outlet (path)" where two share an outlet).
+  const printed = (v: string | null, d: string) =>
+    !!v && nameKey(v).replace(/^the /, '') === nameKey(d.replace(/ \(.*\)$/, '')).replace(/^the /, '');
+  const chain =
+    va !== null &&
+    vb !== null &&
+    (namedIn(va, b) || namedIn(vb, a) || reported(a, vb) || reported(b, va) || printed(va, db) || printed(vb, da));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
   const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
@@ -1554,11 +1815,15 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // A demand credited to someone ("X called on Trump to cancel", "urged lawmakers to") is an act the other reports
   // too ("Democrats pressured Trump to cancel"), not a claim one states as fact and the other credits.
   const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
+  // A claim hedged ("allegedly", "reportedly") against an outlet credited with it is one report told twice.
+  const outletOf = (v: string | null) => !!v && kindOf(v, NO_TYPES) === 'outlet';
   const about =
     demand(a, ia) ||
     demand(b, ib) ||
-    (va === null && REPORTING.test(a.text)) ||
-    (vb === null && REPORTING.test(b.text)) ||
+    (va === null && a.hedged && outletOf(vb)) ||
+    (vb === null && b.hedged && outletOf(va)) ||
+    (va === null && reporting(a.text)) ||
+    (vb === null && reporting(b.text)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
@@ -1575,7 +1840,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
-    if (va && vb && named(va) !== named(vb)) confidence -= 0.3;
+    // (Not a group against one person's name: "two officials" are never "Jane Roe".)
+    if (va && vb && named(va) !== named(vb) && !(many(named(va) ? vb : va) && person(named(va) ? va : vb)))
+      confidence -= 0.3;
     // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
     // likewise; what they disagree about is not who said it.
     else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;

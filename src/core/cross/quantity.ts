@@ -12,7 +12,14 @@ export interface Quantity {
   hi: number;
   /** As written ("at least 30", "dozens"). */
   text: string;
+  /** The word it is the object of ("cited dozens of …", "cut 300 jobs"), as a stem: a verb before it. */
+  verb?: string;
+  /** The last word of what it counts ("dozens of previous national emergency declarations": declaration), as a stem. */
+  head?: string;
 }
+
+/** Words between a verb and the number it takes that leave the number as it is ("cited only two"). */
+const MARK = /^(?:only|just|merely|exactly|precisely)$/;
 
 const WORDS = CARDINALS;
 
@@ -84,11 +91,19 @@ export function quantitiesOf(
     while (j < toks.length && /^[-–]$/.test(toks[j].text)) j++;
     if (range && toks[j]?.f === 'of') j++;
     const next = toks[j];
-    if (!next?.word) continue;
     // "Four of the sources": a part of a group.
-    if (!range && next.f === 'of' && /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? ''))
+    if (
+      next?.word &&
+      !range &&
+      next.f === 'of' &&
+      /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? '')
+    )
       continue;
-    if (stop.has(next.f) || next.f.length < 3) continue;
+    if (!next?.word || stop.has(next.f) || next.f.length < 3) {
+      // A figure that counts nothing named after it ("fell to 400,000 in the last year"): kept without a key.
+      if (v !== undefined && /^\d/.test(t.text) && v >= 100) add('', { lo: v, hi: v, text: t.text });
+      continue;
+    }
     const key = stem(next.f);
     let text = t.text;
     if (v !== undefined) {
@@ -112,14 +127,46 @@ export function quantitiesOf(
       const after = `${toks[j + 1]?.f ?? ''} ${toks[j + 2]?.f ?? ''}`;
       if (AFTER.test(after) || toks[j + 1]?.f === 'plus') range = [v, Infinity];
     }
-    // As written: "30-page report", "at least 30 trucks", "dozens of trucks".
-    const hyphen = j > k + 1;
-    const after = hyphen && toks[j + 1]?.word && !FUNCTION.test(toks[j + 1].f) ? ` ${toks[j + 1].text}` : '';
-    add(key, {
+    // The last word of what it counts: words up to a comma, a function word or a verb-like ending.
+    let h = j;
+    while (
+      h + 1 < toks.length &&
+      h - j < 4 &&
+      toks[h + 1].word &&
+      !toks[h + 1].cap &&
+      !stop.has(toks[h + 1].f) &&
+      !FUNCTION.test(toks[h + 1].f) &&
+      !/(?:ed|ing)$/.test(toks[h + 1].f) &&
+      toks[h + 1].start - toks[h].end <= 1
+    )
+      h++;
+    // As written: "30-page report", "at least 30 trucks", "dozens of trucks", "dozens of earlier declarations".
+    const hyphen = /^[-–]$/.test(toks[k + 1]?.text ?? '');
+    let after = hyphen && toks[j + 1]?.word && !FUNCTION.test(toks[j + 1].f) ? ` ${toks[j + 1].text}` : '';
+    if (!hyphen) for (let x = j + 1; x <= h; x++) after += ` ${toks[x].text}`;
+    const q: Quantity = {
       lo: range![0],
       hi: range![1],
       text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}`,
-    });
+    };
+    if (h > j) q.head = stem(toks[h].f);
+    // The verb it is the object of: the word before it, past its qualifier ("cited only two", "cut more than 300").
+    let b = k - (text.split(' ').length - 1) - (k >= 1 && /^[$€£]$/.test(toks[k - 1].text) ? 1 : 0) - 1;
+    while (b >= 0 && toks[b].word && MARK.test(toks[b].f)) b--;
+    const verb = b >= 0 ? toks[b] : undefined;
+    if (
+      verb?.word &&
+      !verb.cap &&
+      verb.f.length >= 3 &&
+      !stop.has(verb.f) &&
+      !FUNCTION.test(verb.f) &&
+      !/^\d/.test(verb.f)
+    ) {
+      q.verb = stem(verb.f);
+      // "only two times": the word that marks the figure goes with it.
+      if (toks[b + 1] !== t && MARK.test(toks[b + 1].f) && text === t.text) q.text = `${toks[b + 1].text} ${q.text}`;
+    }
+    add(key, q);
   }
   return out;
 }
