@@ -320,6 +320,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
         quoted: false,
+        // Every field from the start, those filled later too: statements of one shape are read fast.
+        inArticle: undefined,
+        voices: undefined,
+        folded: undefined,
+        words: undefined,
+        stems: undefined,
+        nameText: undefined,
       });
     }
   }
@@ -687,7 +694,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
   stmts.forEach((st, i) => {
-    for (const id of ids[i]) {
+    const list = ids[i];
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k];
       df[id]++;
       if (lastDoc[id] !== st.doc) {
         lastDoc[id] = st.doc;
@@ -712,8 +721,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const markDocs = new Int32Array(markIds.size);
   const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
   stmts.forEach((st, i) => {
-    for (const id of ids[i]) {
-      const k = markOf[id];
+    const list = ids[i];
+    for (let x = 0; x < list.length; x++) {
+      const k = markOf[list[x]];
       if (lastMarkDoc[k] !== st.doc) {
         lastMarkDoc[k] = st.doc;
         markDocs[k]++;
@@ -725,7 +735,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     articles.length,
     d => {
       marks.length = 0;
-      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++)
+        for (let k = 0, list = ids[i]; k < list.length; k++) marks.push(markOf[list[k]]);
       return marks;
     },
     k => markDocs[k],
@@ -735,7 +746,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
   const weight = ids.map(list => {
     let w = 0;
-    for (const id of list) w += idf[id];
+    for (let k = 0; k < list.length; k++) w += idf[list[k]];
     return w;
   });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
@@ -743,7 +754,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
   const index: number[][] = Array.from({ length: idOf.size }, () => []);
   ids.forEach((list, i) => {
-    for (const id of list) if (docFreq[id] <= common) index[id].push(i);
+    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) index[list[k]].push(i);
   });
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
@@ -774,7 +785,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
     const mine = ids[s.i];
-    for (const id of mine) {
+    for (let x = 0; x < mine.length; x++) {
+      const id = mine[x];
       const w = idf[id];
       const list = index[id];
       if (list.length === 0) continue;
@@ -786,10 +798,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acc[j] += w;
       }
     }
-    let candidates: ArrayLike<number> & Iterable<number> = touched;
+    let candidates: ArrayLike<number> = touched;
     if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
     scored += candidates.length;
-    for (const j of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const j = candidates[c];
       const d = stmts[j].doc;
       if (storyAsked[d] !== s.doc) {
         storyAsked[d] = s.doc;
@@ -835,7 +848,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         addPair(s.i, j, score);
       }
     }
-    for (const j of touched) acc[j] = 0;
+    for (let k = 0; k < touched.length; k++) acc[touched[k]] = 0;
     touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
@@ -855,9 +868,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const seenDoc = new Int32Array(articles.length).fill(-1);
   for (let i = 0; i < n; i++) {
     if (firstOf[i] === firstOf[i + 1]) continue;
-    const list = byStatement.subarray(firstOf[i], firstOf[i + 1]).sort((x, y) => pairScore[y] - pairScore[x] || x - y);
+    byScore(byStatement, firstOf[i], firstOf[i + 1], pairScore);
     let kept = 0;
-    for (const p of list) {
+    for (let q = firstOf[i]; q < firstOf[i + 1]; q++) {
+      const p = byStatement[q];
       const other = stmts[pairA[p] === i ? pairB[p] : pairA[p]].doc;
       if (seenDoc[other] === i) continue;
       seenDoc[other] = i;
@@ -958,6 +972,24 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       g.origin ? { documents: g.docs.map(d => docs[d]), origin: g.origin } : { documents: g.docs.map(d => docs[d]) },
     ),
   };
+}
+
+/**
+ * Sorts pairs xs[from, to) by score, highest first, ties by number: in place, a short list (most are) by insertion,
+ * without the copy a sort with a comparator makes.
+ */
+function byScore(xs: Int32Array, from: number, to: number, score: Float64Array): void {
+  if (to - from > 32) {
+    xs.subarray(from, to).sort((x, y) => score[y] - score[x] || x - y);
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const p = xs[k];
+    let q = k;
+    for (; q > from && (score[xs[q - 1]] < score[p] || (score[xs[q - 1]] === score[p] && xs[q - 1] > p)); q--)
+      xs[q] = xs[q - 1];
+    xs[q] = p;
+  }
 }
 
 /**
