@@ -1009,10 +1009,19 @@ function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32
   return out.subarray(0, m);
 }
 
+/** Buffers for voiceIndex: votes by voice, and the voices that voted (cleared after each use). */
+let VOTES = new Int32Array(64);
+let VOTERS = new Int32Array(64);
+
 /** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
 function voiceIndex(s: Statement, other: Statement): number {
   if (!s.voices) return -1; // nothing attributed: the article's own voice
-  const votes = new Map<number, number>();
+  // Votes by voice (voice + 1: the article's own at 0), and the voices in the order they first voted.
+  if (VOTES.length <= s.attributions.length) {
+    VOTES = new Int32Array(2 * s.attributions.length + 2);
+    VOTERS = new Int32Array(VOTES.length);
+  }
+  let voters = 0;
   const mine = s.ids;
   const theirs = other.ids;
   for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
@@ -1020,18 +1029,22 @@ function voiceIndex(s: Statement, other: Statement): number {
     else if (mine[x] > theirs[y]) y++;
     else {
       const k = s.voices[x];
-      if (k !== -2) votes.set(k, (votes.get(k) ?? 0) + 1);
+      if (k !== -2 && VOTES[k + 1]++ === 0) VOTERS[voters++] = k;
       x++;
       y++;
     }
   }
   let best = -1;
   let n = -1;
-  for (const [v, c] of votes)
+  for (let i = 0; i < voters; i++) {
+    const v = VOTERS[i];
+    const c = VOTES[v + 1];
+    VOTES[v + 1] = 0;
     if (c > n || (c === n && v !== -1)) {
       best = v;
       n = c;
     }
+  }
   return best;
 }
 
@@ -1154,8 +1167,14 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   return null;
 }
 
-/** Quoted words as one string of letters, contractions written out: how a quotation reads aloud. */
+/** Quoted words as one string of letters, contractions written out: how a quotation reads aloud (kept by its list, which never changes). */
+const LETTERS = new WeakMap<string[], string>();
 function letters(q: string[]): string {
+  let r = LETTERS.get(q);
+  if (r === undefined) LETTERS.set(q, (r = spelled(q)));
+  return r;
+}
+function spelled(q: string[]): string {
   // The tokenizer gives a contraction's ending as a word of its own ("it" "s", "don" "t").
   const out: string[] = [];
   for (const w of q) {
@@ -1245,6 +1264,17 @@ function conduit(name: string, text: string): boolean {
     CONDUITS.set(name, re);
   }
   return re.test(text);
+}
+/** The capitalised words of a speaker label, folded, without a possessive: the names conduit looks for (kept by label). */
+const NAMES_OF = new Map<string, string[]>();
+function namesOf(v: string): string[] {
+  let r = NAMES_OF.get(v);
+  if (!r) {
+    r = (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).map(w => fold(w).replace(/[’']s$/, ''));
+    if (NAMES_OF.size > 10000) NAMES_OF.clear();
+    NAMES_OF.set(v, r);
+  }
+  return r;
 }
 /** The pattern of conduit for each name (compiled once, not for each pair judged). */
 const CONDUITS = new Map<string, RegExp>();
@@ -1542,8 +1572,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) =>
-    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), foldedOf(x)));
+  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduit(w, foldedOf(x)));
   const chain = va !== null && vb !== null && (namedIn(va, b) || namedIn(vb, a));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
