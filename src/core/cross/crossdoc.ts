@@ -320,6 +320,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         pronoun: PRONOUN.test(text.slice(s.start, s.end)),
         quotes: /[“”"]/.test(raw) ? quotesOf(toks) : NO_QUOTES,
         quoted: false,
+        // Every field from the start, those filled later too: statements of one shape are read fast.
+        inArticle: undefined,
+        voices: undefined,
+        folded: undefined,
+        words: undefined,
+        stems: undefined,
+        nameText: undefined,
       });
     }
   }
@@ -728,7 +735,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
   stmts.forEach((st, i) => {
-    for (const id of ids[i]) {
+    const list = ids[i];
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k];
       df[id]++;
       if (lastDoc[id] !== st.doc) {
         lastDoc[id] = st.doc;
@@ -753,8 +762,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const markDocs = new Int32Array(markIds.size);
   const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
   stmts.forEach((st, i) => {
-    for (const id of ids[i]) {
-      const k = markOf[id];
+    const list = ids[i];
+    for (let x = 0; x < list.length; x++) {
+      const k = markOf[list[x]];
       if (lastMarkDoc[k] !== st.doc) {
         lastMarkDoc[k] = st.doc;
         markDocs[k]++;
@@ -766,7 +776,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     articles.length,
     d => {
       marks.length = 0;
-      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) for (const id of ids[i]) marks.push(markOf[id]);
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++)
+        for (let k = 0, list = ids[i]; k < list.length; k++) marks.push(markOf[list[k]]);
       return marks;
     },
     k => markDocs[k],
@@ -776,7 +787,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
   const weight = ids.map(list => {
     let w = 0;
-    for (const id of list) w += idf[id];
+    for (let k = 0; k < list.length; k++) w += idf[list[k]];
     return w;
   });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
@@ -784,7 +795,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
   const index: number[][] = Array.from({ length: idOf.size }, () => []);
   ids.forEach((list, i) => {
-    for (const id of list) if (docFreq[id] <= common) index[id].push(i);
+    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) index[list[k]].push(i);
   });
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
@@ -815,7 +826,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
     const mine = ids[s.i];
-    for (const id of mine) {
+    for (let x = 0; x < mine.length; x++) {
+      const id = mine[x];
       const w = idf[id];
       const list = index[id];
       if (list.length === 0) continue;
@@ -827,10 +839,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acc[j] += w;
       }
     }
-    let candidates: ArrayLike<number> & Iterable<number> = touched;
+    let candidates: ArrayLike<number> = touched;
     if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
     scored += candidates.length;
-    for (const j of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const j = candidates[c];
       const d = stmts[j].doc;
       if (storyAsked[d] !== s.doc) {
         storyAsked[d] = s.doc;
@@ -876,7 +889,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         addPair(s.i, j, score);
       }
     }
-    for (const j of touched) acc[j] = 0;
+    for (let k = 0; k < touched.length; k++) acc[touched[k]] = 0;
     touched.length = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
@@ -896,9 +909,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const seenDoc = new Int32Array(articles.length).fill(-1);
   for (let i = 0; i < n; i++) {
     if (firstOf[i] === firstOf[i + 1]) continue;
-    const list = byStatement.subarray(firstOf[i], firstOf[i + 1]).sort((x, y) => pairScore[y] - pairScore[x] || x - y);
+    byScore(byStatement, firstOf[i], firstOf[i + 1], pairScore);
     let kept = 0;
-    for (const p of list) {
+    for (let q = firstOf[i]; q < firstOf[i + 1]; q++) {
+      const p = byStatement[q];
       const other = stmts[pairA[p] === i ? pairB[p] : pairA[p]].doc;
       if (seenDoc[other] === i) continue;
       seenDoc[other] = i;
@@ -1002,6 +1016,24 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
 }
 
 /**
+ * Sorts pairs xs[from, to) by score, highest first, ties by number: in place, a short list (most are) by insertion,
+ * without the copy a sort with a comparator makes.
+ */
+function byScore(xs: Int32Array, from: number, to: number, score: Float64Array): void {
+  if (to - from > 32) {
+    xs.subarray(from, to).sort((x, y) => score[y] - score[x] || x - y);
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const p = xs[k];
+    let q = k;
+    for (; q > from && (score[xs[q - 1]] < score[p] || (score[xs[q - 1]] === score[p] && xs[q - 1] > p)); q--)
+      xs[q] = xs[q - 1];
+    xs[q] = p;
+  }
+}
+
+/**
  * The first of a list by a score, highest first, ties in the list's order (what a stable sort by score would put
  * first), as many as `out` holds, without sorting the whole list.
  */
@@ -1018,10 +1050,19 @@ function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32
   return out.subarray(0, m);
 }
 
+/** Buffers for voiceIndex: votes by voice, and the voices that voted (cleared after each use). */
+let VOTES = new Int32Array(64);
+let VOTERS = new Int32Array(64);
+
 /** Which voice a statement's shared part is in: each word it shares with the other statement votes (see voicesOf). -1: the article's own. */
 function voiceIndex(s: Statement, other: Statement): number {
   if (!s.voices) return -1; // nothing attributed: the article's own voice
-  const votes = new Map<number, number>();
+  // Votes by voice (voice + 1: the article's own at 0), and the voices in the order they first voted.
+  if (VOTES.length <= s.attributions.length) {
+    VOTES = new Int32Array(2 * s.attributions.length + 2);
+    VOTERS = new Int32Array(VOTES.length);
+  }
+  let voters = 0;
   const mine = s.ids;
   const theirs = other.ids;
   for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
@@ -1029,18 +1070,22 @@ function voiceIndex(s: Statement, other: Statement): number {
     else if (mine[x] > theirs[y]) y++;
     else {
       const k = s.voices[x];
-      if (k !== -2) votes.set(k, (votes.get(k) ?? 0) + 1);
+      if (k !== -2 && VOTES[k + 1]++ === 0) VOTERS[voters++] = k;
       x++;
       y++;
     }
   }
   let best = -1;
   let n = -1;
-  for (const [v, c] of votes)
+  for (let i = 0; i < voters; i++) {
+    const v = VOTERS[i];
+    const c = VOTES[v + 1];
+    VOTES[v + 1] = 0;
     if (c > n || (c === n && v !== -1)) {
       best = v;
       n = c;
     }
+  }
   return best;
 }
 
@@ -1163,8 +1208,14 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
   return null;
 }
 
-/** Quoted words as one string of letters, contractions written out: how a quotation reads aloud. */
+/** Quoted words as one string of letters, contractions written out: how a quotation reads aloud (kept by its list, which never changes). */
+const LETTERS = new WeakMap<string[], string>();
 function letters(q: string[]): string {
+  let r = LETTERS.get(q);
+  if (r === undefined) LETTERS.set(q, (r = spelled(q)));
+  return r;
+}
+function spelled(q: string[]): string {
   // The tokenizer gives a contraction's ending as a word of its own ("it" "s", "don" "t").
   const out: string[] = [];
   for (const w of q) {
@@ -1257,6 +1308,17 @@ function conduit(name: string, text: string): boolean {
     CONDUITS.set(name, re);
   }
   return re.test(text);
+}
+/** The capitalised words of a speaker label, folded, without a possessive: the names conduit looks for (kept by label). */
+const NAMES_OF = new Map<string, string[]>();
+function namesOf(v: string): string[] {
+  let r = NAMES_OF.get(v);
+  if (!r) {
+    r = (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).map(w => fold(w).replace(/[’']s$/, ''));
+    if (NAMES_OF.size > 10000) NAMES_OF.clear();
+    NAMES_OF.set(v, r);
+  }
+  return r;
 }
 /** The pattern of conduit for each name (compiled once, not for each pair judged). */
 const CONDUITS = new Map<string, RegExp>();
@@ -1788,8 +1850,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) =>
-    !!v && (v.match(/\p{Lu}[\p{L}’'-]{2,}/gu) ?? []).some(w => conduit(fold(w).replace(/[’']s$/, ''), foldedOf(x)));
+  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduit(w, foldedOf(x)));
   // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
   // reported that X …"): the report one passes on unnamed is the one the other names.
   const reported = (x: Statement, other: string | null) =>
