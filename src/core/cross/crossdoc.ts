@@ -442,6 +442,31 @@ export class SpeakerMerger {
   private readonly wordsOf: Set<string>[] = [];
   /** A speaker's key → the index of the name it is listed under. */
   private readonly map = new Map<string, number>();
+  /**
+   * Two words of a name → the names that have both. Two speakers merge only when they share two words or more, so
+   * a new speaker is compared with the names found here, not with every name (thousands in a large workspace).
+   */
+  private readonly byPair = new Map<string, number[]>();
+
+  private index(i: number): void {
+    const ws = [...this.wordsOf[i]].sort();
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 1; b < ws.length; b++) {
+        const k = ws[a] + ' ' + ws[b];
+        const list = this.byPair.get(k);
+        if (!list) this.byPair.set(k, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+  }
+
+  /** The names that share two words or more with `words`, in the order they were listed. */
+  private candidates(words: Set<string>): number[] {
+    const ws = [...words].sort();
+    const found = new Set<number>();
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 1; b < ws.length; b++) for (const i of this.byPair.get(ws[a] + ' ' + ws[b]) ?? []) found.add(i);
+    return [...found].sort((x, y) => x - y);
+  }
 
   /** The name a speaker is listed under, merging it with a known one when one's words contain the other's. */
   add(speaker: string): string {
@@ -449,21 +474,19 @@ export class SpeakerMerger {
     const known = this.map.get(key);
     if (known !== undefined) return this.names[known];
     const words = new Set(key.split(' '));
-    for (let i = 0; words.size >= 2 && !/^anonymous sources/.test(key) && i < this.names.length; i++) {
+    const first = key.split(' ')[0];
+    const candidates = words.size >= 2 && !/^anonymous sources/.test(key) ? this.candidates(words) : [];
+    for (const i of candidates) {
       const n = this.names[i];
       const nw = this.wordsOf[i];
       if (nw.size < 2) continue;
       const small = words.size <= nw.size ? words : nw;
       const big = small === words ? nw : words;
       const shared = [...small].filter(w => big.has(w)).length;
-      const head = key.split(' ')[0] === nameKey(n).split(' ')[0];
+      const head = first === nameKey(n).split(' ')[0];
       // One inside the other ("former [Venezuelan] intelligence official"), or most words shared with the same head
       // ("source close to [the / Venezuela's] ruling [Socialist] party").
-      if (
-        !/^anonymous sources/.test(key) &&
-        small.size >= 2 &&
-        (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))
-      ) {
+      if (small.size >= 2 && (shared === small.size || (head && shared / small.size >= 0.6 && shared >= 3))) {
         // Keep the fuller description, and among two, the one that says which country it is about.
         const score = (x: string) =>
           (/\b(?:[A-Z][a-z]+(?:an|ese|ian|ish|i)|[A-Z][a-z]+['’]s)\b/.test(x) ? 1000 : 0) + nameKey(x).length;
@@ -471,6 +494,7 @@ export class SpeakerMerger {
         if (canonical !== n) {
           this.names[i] = canonical;
           this.wordsOf[i] = new Set(nameKey(canonical).split(' '));
+          this.index(i);
         }
         this.map.set(key, i);
         return canonical;
@@ -479,6 +503,7 @@ export class SpeakerMerger {
     this.map.set(key, this.names.length);
     this.names.push(speaker);
     this.wordsOf.push(words);
+    this.index(this.names.length - 1);
     return speaker;
   }
 
