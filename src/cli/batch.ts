@@ -1,12 +1,13 @@
 // `newsmark analyze` and `newsmark check` for batches: articles analysed on several threads, output written as it
 // is made (JSON Lines, or the JSON document element by element), memory bounded by what is in flight.
 
+import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { crossCheck, type ArticleInput } from '../core/cross/crossdoc';
 import { allCores, type Args } from './args';
 import { formatCheck, labelOf } from './check';
 import { articlesIn, cliModel, load, toModelPath } from './files';
-import { analyseAll, type Task } from './jobs';
+import { Pool, type Task } from './jobs';
 import { Raw, writeJson, type Writer } from './jsonl';
 import { namer } from './names';
 
@@ -18,39 +19,72 @@ export function threadsFor(jobs: number | null, bytes: number): number {
   return jobs ?? Math.max(1, Math.min(allCores(), Math.floor(bytes / 65536)));
 }
 
-/**
- * Reads every article once to learn its dates by the workspace model's rule (the sidecar's publication date, else a
- * date line in its text; year-less dates of an undated article take the latest publication date of its folder;
- * --published and --story-date win) and keeps only those: the tasks for the analysis.
- */
-async function plan(paths: string[], args: Args, errors: Err[], err: Say): Promise<{ tasks: Task[]; bytes: number }> {
-  const dated: { path: string; published: string | null; storyDate: string | null }[] = [];
-  const model = cliModel();
+/** The files' sizes added up, and those of them that are regular files (what the names are made from). */
+function survey(paths: string[]): { bytes: number; files: string[] } {
   let bytes = 0;
+  const files: string[] = [];
+  for (const p of paths)
+    try {
+      const st = statSync(p);
+      if (st.isFile()) {
+        bytes += st.size;
+        files.push(p);
+      }
+    } catch {
+      // Said when the file is read.
+    }
+  return { bytes, files };
+}
+
+/**
+ * The tasks for the analysis, made as the threads ask for them (so that the threads start on the first articles
+ * while the later ones are read): each article read once to learn its dates by the workspace model's rule (the
+ * sidecar's publication date, else a date line in its text; year-less dates of an undated article take the latest
+ * publication date of its folder; --published and --story-date win). A file that cannot be read is a task with its
+ * error, told in its place.
+ */
+async function* plan(paths: string[], readable: string[], args: Args): AsyncGenerator<Task> {
+  const model = cliModel();
+  const name = namer(readable);
   for (const path of paths) {
     const l = load(path);
     if (l.text === undefined) {
-      errors.push({ path, message: l.error! });
-      err(`newsmark: ${path}: ${l.error}\n`);
+      yield { path, published: null, storyDate: null, error: l.error };
       continue;
     }
-    bytes += l.text.length;
     const dates = await model.dateOptions(toModelPath(path), l.text);
-    dated.push({
+    yield {
       path,
       published: args.published ?? dates.published ?? null,
       storyDate: args.storyDate ?? dates.storyDate ?? null,
-    });
+      name: name(path),
+    };
   }
-  const name = namer(dated.map(d => d.path));
-  return { tasks: dated.map(d => ({ ...d, name: name(d.path) })), bytes };
 }
 
 export async function analyzeCommand(args: Args, w: Writer, err: Say, version: string): Promise<number> {
+  const { bytes, files } = survey(args.files);
+  // The threads start now; the articles are read for their dates as the threads ask for them.
+  const pool = new Pool(Math.min(threadsFor(args.jobs, bytes), args.files.length));
+  try {
+    return await analyzeWith(pool, plan(args.files, files, args), args.files.length, args, w, err, version);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function analyzeWith(
+  pool: Pool,
+  tasks: AsyncIterable<Task>,
+  count: number,
+  args: Args,
+  w: Writer,
+  err: Say,
+  version: string,
+): Promise<number> {
   const errors: Err[] = [];
-  const { tasks, bytes } = await plan(args.files, args, errors, err);
   const want = args.json ? 'json' : args.jsonl ? 'jsonl' : 'report';
-  const results = analyseAll(tasks, want, threadsFor(args.jobs, bytes));
+  const results = pool.run(tasks, count, want);
   const failed = (path: string, message: string) => {
     errors.push({ path, message });
     err(`newsmark: ${path}: ${message}\n`);
@@ -64,8 +98,6 @@ export async function analyzeCommand(args: Args, w: Writer, err: Say, version: s
     }
     await writeJson(w, { tool: { name: 'newsmark', version }, offsets: 'utf16', documents: documents(), errors });
   } else {
-    // Errors found while reading dates come first, as lines of their own.
-    if (args.jsonl) for (const e of errors) await w.line({ path: e.path, error: e.message });
     for await (const d of results) {
       if (d.error !== undefined) {
         failed(d.path, d.error);
@@ -84,12 +116,40 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
   const errors: Err[] = [];
   const files = await articlesIn(args.files, errors);
   for (const e of errors) err(`newsmark: ${e.path}: ${e.message}\n`);
-  const { tasks, bytes } = await plan(files, args, errors, err);
   if (args.jsonl) for (const e of errors) await w.line({ type: 'error', path: e.path, message: e.message });
-  const nameOf = new Map(tasks.map(t => [t.path, t.name]));
+  const { bytes } = survey(files);
+  const pool = new Pool(Math.min(threadsFor(args.jobs, bytes), files.length));
+  try {
+    return await checkWith(pool, files, errors, args, w, err, version);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function checkWith(
+  pool: Pool,
+  files: string[],
+  errors: Err[],
+  args: Args,
+  w: Writer,
+  err: Say,
+  version: string,
+): Promise<number> {
+  // The articles read, as they are planned (for the user's judgements below).
+  const tasks: Task[] = [];
+  const nameOf = new Map<string, string | undefined>();
+  async function* planned() {
+    for await (const t of plan(files, files, args)) {
+      if (t.error === undefined) {
+        tasks.push(t);
+        nameOf.set(t.path, t.name);
+      }
+      yield t;
+    }
+  }
   const inputs: ArticleInput[] = [];
   const labelByDoc = new Map<string, string>();
-  for await (const d of analyseAll(tasks, 'analysis', threadsFor(args.jobs, bytes))) {
+  for await (const d of pool.run(planned(), files.length, 'analysis')) {
     if (d.error !== undefined) {
       errors.push({ path: d.path, message: d.error });
       err(`newsmark: ${d.path}: ${d.error}\n`);
@@ -113,6 +173,8 @@ export async function checkCommand(args: Args, w: Writer, err: Say, version: str
       await w.flush();
     }
   }
+  // The threads are done: their memory is the check's.
+  await pool.close();
   const result = crossCheck(inputs);
   inputs.length = 0;
   // The user's judgements from the sidecars, as in the editor: dismissed contradictions are left out, those marked

@@ -1,6 +1,9 @@
 // Analysis on several cores: articles are read and analysed by worker threads (the CLI's own bundle, started again
 // as a worker), and their results come back in the order the articles were given, so that N threads print exactly
-// what one prints. Only a few articles are in flight at a time, so memory stays bounded however many there are.
+// what one prints. Articles travel in batches (one message for several articles each way: a message costs far more
+// than the few kilobytes it carries), and only a few batches are in flight at a time, so memory stays bounded
+// however many articles there are. The threads are started before the articles are planned, so that their start
+// (loading and compiling the bundle) overlaps that work.
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { analyze, type Analysis } from '../core';
@@ -14,6 +17,8 @@ export interface Task {
   storyDate: string | null;
   /** How reports name it (path from the current folder, or the like). */
   name?: string;
+  /** Why it cannot be read, when that was found before (it is then told in its place, not read again). */
+  error?: string;
 }
 
 /**
@@ -37,6 +42,7 @@ interface Failure {
 
 /** One article, start to end: read, analysed and, if asked, serialised. Also what each worker runs. */
 export function work(t: Task, want: Want): Done {
+  if (t.error !== undefined) return { path: t.path, error: t.error };
   const l = load(t.path);
   if (l.text === undefined) return { path: t.path, error: l.error };
   const analysis = analyze(l.text, { published: t.published, storyDate: t.storyDate });
@@ -48,92 +54,156 @@ export function work(t: Task, want: Want): Done {
 
 const WORKER_TAG = 'newsmark-analysis-worker';
 
-// In a worker thread of this bundle: take articles one at a time until told to stop.
+type Request = { b: number; tasks: Task[]; want: Want };
+type Reply = { b: number; done?: Done[] } & Partial<Failure>;
+
+// In a worker thread of this bundle: take batches of articles one at a time until told to stop.
 if (!isMainThread && parentPort && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) {
   const port = parentPort;
-  port.on('message', (m: { i: number; task: Task; want: Want }) => {
-    let reply: { i: number; done?: Done } & Partial<Failure>;
+  port.on('message', (m: Request) => {
+    let reply: Reply;
     try {
-      reply = { i: m.i, done: work(m.task, m.want) };
+      reply = { b: m.b, done: m.tasks.map(t => work(t, m.want)) };
     } catch (e) {
       const err = e as Error;
-      reply = { i: m.i, fatal: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } };
+      reply = { b: m.b, fatal: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } };
     }
     port.postMessage(reply);
   });
 }
 
+/** Articles a batch: enough that messages are few, few enough that every thread gets several batches. */
+export function batchSize(tasks: number, threads: number): number {
+  return Math.max(1, Math.min(16, Math.floor(tasks / (threads * 8))));
+}
+
 /**
- * Every task's result, in the order of the tasks, analysed by `jobs` threads (1: here, on this thread). At most
- * `4 × jobs` articles are read ahead of the one the caller is waiting for.
+ * Threads that analyse: started when made (their start overlaps whatever the caller does next), given their work by
+ * `run`, stopped by `close`. One thread (or none) means: here, on this thread.
  */
-export async function* analyseAll(tasks: readonly Task[], want: Want, jobs: number): AsyncGenerator<Done> {
-  const threads = Math.min(jobs, tasks.length);
-  if (threads <= 1) {
-    for (const t of tasks) yield work(t, want);
-    return;
+export class Pool {
+  private readonly workers: Worker[] = [];
+  /** Why a thread stopped before it was given work (told when work is given: see run). */
+  private broken: Error | null = null;
+
+  constructor(readonly threads: number) {
+    if (threads > 1)
+      for (let k = 0; k < threads; k++) {
+        const w = new Worker(__filename, { workerData: { tag: WORKER_TAG } });
+        w.on('error', e => (this.broken ??= e));
+        w.on('exit', code => (this.broken ??= new Error(`an analysis thread stopped (exit code ${code})`)));
+        this.workers.push(w);
+      }
   }
-  const window = threads * 4;
-  const ready = new Map<number, Done>();
-  let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  const workers: Worker[] = [];
-  const idle: Worker[] = [];
-  let sent = 0;
-  const send = (w: Worker) => {
-    if (sent < tasks.length) {
-      w.postMessage({ i: sent, task: tasks[sent], want });
-      sent++;
+
+  /**
+   * Every task's result, in the order of the tasks (`count` of them at most: it sizes the batches). The tasks are
+   * taken from `source` as threads are free for them, and at most three batches a thread are read ahead of the one
+   * the caller is waiting for.
+   */
+  async *run(source: Iterable<Task> | AsyncIterable<Task>, count: number, want: Want): AsyncGenerator<Done> {
+    if (this.workers.length <= 1 || count <= 1) {
+      for await (const t of source) yield work(t, want);
+      return;
     }
-  };
-  let next = 0;
-  try {
-    for (let k = 0; k < threads; k++) {
-      const w = new Worker(__filename, { workerData: { tag: WORKER_TAG } });
-      w.on('message', (m: { i: number; done?: Done } & Partial<Failure>) => {
-        if (m.fatal) {
-          const e = m.fatal.name === 'RangeError' ? new RangeError(m.fatal.message) : new Error(m.fatal.message);
-          failure ??= e;
-        } else ready.set(m.i, m.done!);
-        // Read ahead no further than the window past what the caller has taken.
-        if (sent < next + window) send(w);
-        else idle.push(w);
-        notify();
-      });
-      w.on('error', e => {
-        failure ??= e;
-        notify();
-      });
-      w.on('exit', code => {
-        if (code !== 0 && sent > next) {
-          failure ??= new Error(`an analysis thread stopped (exit code ${code})`);
-          notify();
+    const it =
+      Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<Task>)[Symbol.iterator]();
+    const size = batchSize(count, this.workers.length);
+    const window = this.workers.length * 3;
+    const ready = new Map<number, Done[]>();
+    let failure: Error | null = this.broken;
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      const w = wake;
+      wake = null;
+      w?.();
+    };
+    // Each thread has two places: one batch to work on, one waiting, so that no thread waits for a message.
+    const free: Worker[] = [...this.workers, ...this.workers];
+    let sent = 0;
+    let next = 0;
+    let exhausted = false;
+    let feeding = false;
+    // Gives free threads the next batches, within the window past what the caller has taken.
+    const feed = async () => {
+      if (feeding) return;
+      feeding = true;
+      try {
+        while (!exhausted && !failure && free.length && sent < next + window) {
+          const tasks: Task[] = [];
+          while (tasks.length < size) {
+            const r = await it.next();
+            if (r.done) {
+              exhausted = true;
+              break;
+            }
+            tasks.push(r.value);
+          }
+          if (tasks.length) {
+            const request: Request = { b: sent++, tasks, want };
+            free.pop()!.postMessage(request);
+          }
         }
-      });
-      workers.push(w);
+      } catch (e) {
+        failure ??= e as Error;
+      } finally {
+        feeding = false;
+        notify();
+      }
+    };
+    const onError = (e: Error) => {
+      failure ??= e;
+      notify();
+    };
+    const onExit = (code: number) => {
+      failure ??= new Error(`an analysis thread stopped (exit code ${code})`);
+      notify();
+    };
+    const onMessage = new Map<Worker, (m: Reply) => void>();
+    try {
+      for (const w of this.workers) {
+        const f = (m: Reply) => {
+          if (m.fatal) {
+            failure ??= m.fatal.name === 'RangeError' ? new RangeError(m.fatal.message) : new Error(m.fatal.message);
+          } else ready.set(m.b, m.done!);
+          free.push(w);
+          void feed();
+          notify();
+        };
+        onMessage.set(w, f);
+        w.on('message', f).on('error', onError).on('exit', onExit);
+      }
+      for (;;) {
+        void feed();
+        while (!ready.has(next) && !failure && !(exhausted && !feeding && next >= sent))
+          await new Promise<void>(r => {
+            wake = r;
+          });
+        if (failure) throw failure;
+        const done = ready.get(next);
+        if (!done) break;
+        ready.delete(next);
+        next++;
+        for (const d of done) yield d;
+      }
+    } finally {
+      for (const [w, f] of onMessage) w.off('message', f).off('error', onError).off('exit', onExit);
     }
-    for (const w of workers) {
-      send(w);
-      send(w);
-    }
-    while (next < tasks.length) {
-      while (!ready.has(next) && !failure)
-        await new Promise<void>(r => {
-          wake = r;
-        });
-      if (failure) throw failure;
-      const d = ready.get(next)!;
-      ready.delete(next);
-      next++;
-      while (idle.length && sent < tasks.length && sent < next + window) send(idle.pop()!);
-      yield d;
-    }
-  } finally {
+  }
+
+  /** Stops the threads (their memory is given back); again, it does nothing. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
     await Promise.all(workers.map(w => w.terminate()));
+  }
+}
+
+/** Every task's result, in the order of the tasks, analysed by `jobs` threads (1: here, on this thread). */
+export async function* analyseAll(tasks: readonly Task[], want: Want, jobs: number): AsyncGenerator<Done> {
+  const pool = new Pool(Math.min(jobs, tasks.length));
+  try {
+    yield* pool.run(tasks, tasks.length, want);
+  } finally {
+    await pool.close();
   }
 }

@@ -478,23 +478,30 @@ export class SpeakerMerger {
   private readonly heads: string[] = [];
   /** A speaker's key → the index of the name it is listed under. */
   private readonly map = new Map<string, number>();
-  /** A word → the names (indexes) whose words have held it: the only names a new one can merge with share a word. */
-  private readonly byWord = new Map<string, number[]>();
+  /**
+   * Two words of a name → the names that have both. Two speakers merge only when they share two words or more, so
+   * a new speaker is compared with the names found here, not with every name (thousands in a large workspace).
+   */
+  private readonly byPair = new Map<string, number[]>();
 
-  private index(i: number, words: Set<string>): void {
-    for (const w of words) {
-      const list = this.byWord.get(w);
-      if (!list) this.byWord.set(w, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
+  private index(i: number): void {
+    const ws = [...this.wordsOf[i]].sort();
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 1; b < ws.length; b++) {
+        const k = ws[a] + ' ' + ws[b];
+        const list = this.byPair.get(k);
+        if (!list) this.byPair.set(k, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
   }
 
-  /** The names that share a word with these words, in the order they were listed. */
-  private sharing(words: Set<string>): number[] {
-    const out: number[] = [];
-    for (const w of words) for (const i of this.byWord.get(w) ?? []) out.push(i);
-    out.sort((x, y) => x - y);
-    return out.filter((i, k) => k === 0 || out[k - 1] !== i);
+  /** The names that share two words or more with `words`, in the order they were listed. */
+  private candidates(words: Set<string>): number[] {
+    const ws = [...words].sort();
+    const found = new Set<number>();
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 1; b < ws.length; b++) for (const i of this.byPair.get(ws[a] + ' ' + ws[b]) ?? []) found.add(i);
+    return [...found].sort((x, y) => x - y);
   }
 
   /** How often each spelling was added: of two orders of the same words ("B and A"), the more frequent is listed. */
@@ -518,7 +525,7 @@ export class SpeakerMerger {
       return this.names[known];
     }
     const words = new Set(key.split(' '));
-    const near = words.size >= 2 && !/^anonymous sources/.test(key) ? this.sharing(words) : [];
+    const near = words.size >= 2 && !/^anonymous sources/.test(key) ? this.candidates(words) : [];
     const keyHead = key.split(' ')[0];
     for (const i of near) {
       const n = this.names[i];
@@ -545,17 +552,17 @@ export class SpeakerMerger {
           this.names[i] = canonical;
           this.wordsOf[i] = new Set(nameKey(canonical).split(' '));
           this.heads[i] = nameKey(canonical).split(' ')[0];
-          this.index(i, this.wordsOf[i]);
+          this.index(i);
         }
         this.map.set(key, i);
         return canonical;
       }
     }
     this.map.set(key, this.names.length);
-    this.index(this.names.length, words);
     this.names.push(speaker);
     this.wordsOf.push(words);
     this.heads.push(keyHead);
+    this.index(this.names.length - 1);
     return speaker;
   }
 

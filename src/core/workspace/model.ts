@@ -157,7 +157,10 @@ export class WorkspaceModel {
         const articles = entries
           .filter(e => e.kind === 'file' && !e.problem && this.isArticle(joinPath(folder, e.name)))
           .map(e => joinPath(folder, e.name));
-        const dates = await Promise.all(articles.map(a => this.publicationDate(a)));
+        // A few at a time: the articles of a folder of thousands are not all held in memory at once.
+        const dates: (string | null)[] = [];
+        for (let i = 0; i < articles.length; i += 32)
+          dates.push(...(await Promise.all(articles.slice(i, i + 32).map(a => this.publicationDate(a)))));
         return (
           dates
             .filter((d): d is string => !!d)
