@@ -112,6 +112,42 @@ const NOT_A_PERSON_END =
 const NOT_A_MODIFIER =
   /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|new|first|last|same|other|such|any|each|every|no|whose|which|what|one|own|entire|whole|latest|second|final|for|of|to|in|on|at|by|with|from|and|or|but|as|is|was|were|be|been|said|says|than|about|into|after|before)$/;
 
+/** A capitalised name around a word, back from its start and on after its end (tested only where the word stands). */
+const NAME_BEFORE = /(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:and|of|for)\s+)?){1,4}$/u;
+const NAME_AFTER = /^(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*){0,3}/u;
+
+/**
+ * What "the <noun>" stands for in the 2,000 characters before it: the last capitalised name with that word outside
+ * a headline ("the Constitution's Supremacy Clause" → "Supremacy Clause"), else the last "<word> <noun>" ("Mr.
+ * Trump’s emergency declaration" → "emergency declaration"); null when neither is there. Looks only where the noun is.
+ */
+function thingNamed(text: string, at: number, noun: string): string | null {
+  const from = Math.max(0, at - 2000);
+  const Noun = noun[0].toUpperCase() + noun.slice(1);
+  for (let i = text.lastIndexOf(Noun, at - 1); i >= from; i = text.lastIndexOf(Noun, i - 1)) {
+    const end = i + Noun.length;
+    if (/[\p{L}]/u.test(text[end] ?? '') || !/\s/.test(text[i - 1] ?? '')) continue;
+    const lead = NAME_BEFORE.exec(text.slice(Math.max(from, i - 80), i));
+    if (!lead || inHeadline(text, i)) continue;
+    const tail = NAME_AFTER.exec(text.slice(end, Math.min(at, end + 60)))![0];
+    // Within its sentence ("… Center. In" is not a name), past an owner and an article.
+    const name = (lead[0] + Noun + tail).split(/(?<=\p{Ll}{2}\.)\s+/u).find(part => part.includes(Noun));
+    if (name)
+      return name
+        .split(/['’]s\s+/)
+        .pop()!
+        .replace(/^(?:The|A|An)\s+/, '')
+        .replace(/(?<=\p{Ll}{2})\.$/u, '');
+  }
+  for (let i = text.lastIndexOf(` ${noun}`, at - 1); i >= from; i = text.lastIndexOf(` ${noun}`, i - 1)) {
+    const end = i + 1 + noun.length;
+    if (/[\p{L}]/u.test(text[end] ?? '')) continue;
+    const m = /(?:^|[^\p{L}-])(\p{Ll}[\p{Ll}-]+)$/u.exec(text.slice(Math.max(from, i - 30), i));
+    if (m && !NOT_A_MODIFIER.test(m[1]) && !/ly$/.test(m[1])) return `${m[1]} ${noun}`;
+  }
+  return null;
+}
+
 /** Whether the line around an offset reads as a headline: short, nearly every word capitalised. */
 function inHeadline(text: string, at: number): boolean {
   const start = text.lastIndexOf('\n', at) + 1;
@@ -747,7 +783,8 @@ function trim(text: string, start: number, end: number, keepFinal = false): [num
  * noun phrase that opens with a determiner or a count is one ("a senior engineer said").
  */
 function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false): boolean {
-  if (b < a || b - a > (b - a <= 20 && aboutIn(ctx.text.slice(toks[a].start, toks[b].end)) > 0 ? 20 : 14)) return false;
+  // Up to 15 tokens; 21 for "a person familiar with …", whose second half says what the person knows.
+  if (b < a || (b - a > 14 && (b - a > 20 || aboutIn(ctx.text.slice(toks[a].start, toks[b].end)) < 0))) return false;
   // "Two officials who asked not to be named said": the noun phrase before the relative clause decides.
   for (let i = a + 1; i <= b; i++)
     if (toks[i].word && (toks[i].f === 'who' || toks[i].f === 'whom')) return sourceLike(ctx, toks, a, i - 1, loose);
@@ -1333,30 +1370,8 @@ function speakerOf(
   // Hospital Center": the name the text gave the thing, the last one with that word, in the text just before.
   const thing = /^the\s+([a-z]{4,})$/i.exec(source.text);
   if (thing && !/s$/.test(thing[1])) {
-    const noun = thing[1][0].toUpperCase() + thing[1].slice(1).toLowerCase();
-    const from = Math.max(0, source.start - 2000);
-    const re = new RegExp(
-      `(?:\\p{Lu}[\\p{L}'’.-]*\\s+(?:(?:and|of|for)\\s+)?){1,4}${noun}(?:\\s+(?:of\\s+)?\\p{Lu}[\\p{L}'’.-]*){0,3}`,
-      'gu',
-    );
-    const before = ctx.text.slice(from, source.start);
-    let last: RegExpExecArray | null = null;
-    // Not in a headline, where every word is capitalised ("Indiana Governor Says Legislators …").
-    for (let m = re.exec(before); m; m = re.exec(before)) if (!inHeadline(before, m.index)) last = m;
-    // Within its sentence ("… Center. In" is not a name), past an owner and an article.
-    const name = last?.[0].split(/(?<=\p{Ll}{2}\.)\s+/u).find(part => part.includes(noun));
-    if (name)
-      return name
-        .split(/['’]s\s+/)
-        .pop()!
-        .replace(/^(?:The|A|An)\s+/, '')
-        .replace(/(?<=\p{Ll}{2})\.$/u, '');
-    // Else the last "<word> <noun>" it was called by: "the declaration" after "Mr. Trump’s emergency declaration".
-    const kind = new RegExp(`\\b(\\p{Ll}[\\p{Ll}-]+) ${thing[1].toLowerCase()}\\b`, 'gu');
-    let compound: string | null = null;
-    for (let m = kind.exec(before); m; m = kind.exec(before))
-      if (!NOT_A_MODIFIER.test(m[1]) && !/ly$/.test(m[1])) compound = m[0];
-    if (compound) return compound;
+    const named = thingNamed(ctx.text, source.start, thing[1].toLowerCase());
+    if (named) return named;
   }
   // A definite back-reference to an earlier source: "The observers said" after "two election observers …".
   const back = /^the\s+([a-z]+s)$/i.exec(words);
@@ -1440,7 +1455,16 @@ function describedPerson(ctx: DocCtx, source: Span): string | null {
   const last = fold(words[words.length - 1]);
   if (!party && !PERSON_TITLES.has(last) && !/^(?:director|chairman|chairwoman|secretary|chief|official)$/.test(last))
     return null;
-  const title = party ? null : new RegExp(`(?:^|[^\\p{L}])${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+$`, 'iu');
+  // The title as the text gives it right before a name, compared without case: "former F.B.I. Director ".
+  const title = party ? null : d.toLowerCase();
+  const titled = (p: Entity) => {
+    const before = ctx.text.slice(Math.max(0, p.start - title!.length - 3), p.start).replace(/\s+$/, '');
+    return (
+      before.length >= title!.length &&
+      before.slice(-title!.length).toLowerCase() === title &&
+      !/\p{L}/u.test(before[before.length - title!.length - 1] ?? '')
+    );
+  };
   for (
     let i = lowerBound(ctx.people, source.start) - 1, n = 0;
     i >= 0 && n < 40 && source.start - ctx.people[i].end < 5000;
@@ -1448,7 +1472,7 @@ function describedPerson(ctx: DocCtx, source: Span): string | null {
   ) {
     const p = ctx.people[i];
     if (title) {
-      if (title.test(ctx.text.slice(Math.max(0, p.start - 60), p.start))) return p.canonical;
+      if (titled(p)) return p.canonical;
       continue;
     }
     const tag = /^\s*[,(]\s*([RDI])-([A-Z][A-Za-z.]{0,5})/.exec(ctx.text.slice(p.end, p.end + 14));
@@ -1469,6 +1493,8 @@ function describedPerson(ctx: DocCtx, source: Span): string | null {
 
 /** "told the vice president", "asked Ms. Roe", "said to Quell": who was spoken to, as a speaker label (or null). */
 function addresseeOf(ctx: DocCtx, cue: Span, prior: Attribution[]): string | null {
+  if (!/^(?:told|tells|telling|asked|asks|asking|said|says|wrote|writes|replied|responded)\b/.test(cue.text))
+    return null;
   const after = ctx.text.slice(cue.start, Math.min(ctx.text.length, cue.start + 80));
   const m =
     /^(?:told|tells|telling|asked|asks|asking|(?:said|says|wrote|writes|replied|responded)\s+to)\s+((?:the\s+)?(?:[\p{L}.'’-]+\s+){0,4}?[\p{L}.'’-]+?)(?=\s*[,.;:”"]|\s+(?:that|on|in|at|during|after|before|about|he|she|they|it|and|during|last|this|earlier)\b)/u.exec(
@@ -1490,7 +1516,11 @@ const PREPOSITION = /^(?:of|to|in|at|on|for|from|with|about|during|near|over|und
  * the ballpark" → "lawmakers at the scene").
  */
 function shortDescription(words: string): string {
-  const w = words.replace(/\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=\p{Lu})/gu, '').split(' ');
+  const plain = words.includes('.') ? words.replace(/\b(?:Mr|Mrs|Ms|Dr)\.\s+(?=\p{Lu})/gu, '') : words;
+  let spaces = 0;
+  for (let i = plain.indexOf(' '); i >= 0 && spaces < 6; i = plain.indexOf(' ', i + 1)) spaces++;
+  if (spaces < 6) return plain;
+  const w = plain.split(' ');
   if (w.length > 6) {
     let preps = 0;
     for (let i = 1; i < w.length; i++)
