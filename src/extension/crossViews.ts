@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { CrossConflict, CrossResult, Mention } from '../core/cross/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { clip } from '../core/engine/text';
-import { slicer } from './slices';
+import { nextTask, slicer } from './slices';
 
 export interface Item {
   label: string;
@@ -282,14 +282,18 @@ export class ContradictionDiagnostics implements vscode.Disposable {
         else byDoc.set(key, [d]);
       }
     }
-    // Given to the editor a slice of articles per task (each call is sent to it in one message), the old ones last.
+    // Given to the editor a slice of about 100 diagnostics per task (each call goes to it as one message), the
+    // articles that have none any more last.
     const entries: [string, vscode.Diagnostic[] | undefined][] = [...byDoc];
     for (const k of this.shown) if (!byDoc.has(k)) entries.push([k, undefined]);
-    const SLICE = 10;
-    for (let i = 0; i < entries.length; i += SLICE) {
-      await pause();
+    for (let i = 0; i < entries.length;) {
+      await nextTask();
       if (mine !== this.renders) return;
-      const slice = entries.slice(i, i + SLICE);
+      const slice: typeof entries = [];
+      for (let n = 0; i < entries.length && (n < 100 || !slice.length); i++) {
+        slice.push(entries[i]);
+        n += entries[i][1]?.length ?? 1;
+      }
       for (const [k] of slice) this.shown.add(k); // (a newer render that starts meanwhile knows to clear them)
       this.collection.set(slice.map(([k, ds]) => [vscode.Uri.parse(k), ds]));
     }

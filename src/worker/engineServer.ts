@@ -92,7 +92,7 @@ export function sizeOf(v: unknown, budget = Infinity): number {
 
 /** The messages of an answer: its long lists in parts, then the answer itself. */
 export function partsOf(id: number, value: unknown): { m: FromWorker; transfer?: ArrayBuffer[] }[] {
-  if (value instanceof Uint8Array) return [{ m: { id, ok: true, value }, transfer: [value.buffer as ArrayBuffer] }];
+  if (ArrayBuffer.isView(value)) return [{ m: { id, ok: true, value }, transfer: [value.buffer as ArrayBuffer] }];
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ m: { id, ok: true, value } }];
   const out: { m: FromWorker }[] = [];
   const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
