@@ -179,9 +179,22 @@ export class ClaimsView extends CrossView<CrossResult['claims'][number]> {
     return [...r.claims].sort((x, y) => y.independent - x.independent);
   }
 
+  /** The groups of articles that are one report, by each of their articles (for the latest result). */
+  private derivedOf: { r: CrossResult; byDoc: Map<string, { documents: Set<string>; origin?: string }[]> } | undefined;
+
   protected itemOf(c: CrossResult['claims'][number], r: CrossResult): Item {
     const articles = new Set(c.mentions.map(m => m.doc)).size;
-    const origin = (docs: string[]) => r.derived?.find(d => docs.every(x => d.documents.includes(x)))?.origin;
+    if (this.derivedOf?.r !== r) {
+      const byDoc = new Map<string, { documents: Set<string>; origin?: string }[]>();
+      for (const d of r.derived ?? []) {
+        const g = { documents: new Set(d.documents), origin: d.origin };
+        for (const doc of d.documents) byDoc.set(doc, [...(byDoc.get(doc) ?? []), g]);
+      }
+      this.derivedOf = { r, byDoc };
+    }
+    const byDoc = this.derivedOf.byDoc;
+    const origin = (docs: string[]) =>
+      (byDoc.get(docs[0]) ?? []).find(d => docs.every(x => d.documents.has(x)))?.origin;
     const copies = c.copies.length
       ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
       : '';
