@@ -1,19 +1,35 @@
-// The sidebar's cross-article views (Sources, Contradictions, Claims) and the contradictions as diagnostics.
+// The sidebar's cross-article views (Sources, Contradictions, Claims) and the contradictions as diagnostics. A
+// workspace of thousands of articles gives thousands of items: a view lists them a page at a time (the rest behind a
+// "Show more" item), makes an item's children only when it is expanded, and the diagnostics are set a slice of
+// articles per task, so that no single step holds up the extension host.
 
 import * as vscode from 'vscode';
 import type { CrossConflict, CrossResult, Mention } from '../core/cross/crossdoc';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { clip } from '../core/engine/text';
+import { nextTask, slicer } from './slices';
 
 export interface Item {
   label: string;
   description?: string;
   tooltip?: string;
   icon?: string;
-  children?: Item[];
+  /** The item's children, made when first asked for (an expanded item). */
+  children?: () => Item[];
   mention?: Mention;
   conflict?: CrossConflict;
+  /** The "Show more" item at the end of a page: the number of items it shows more. */
+  more?: number;
 }
+
+/** How many top-level items a view lists at first, and how many more each "Show more" adds. */
+export const PAGE = 200;
+
+/** An item's children, made once. */
+const lazy = (make: () => Item[]): (() => Item[]) => {
+  let made: Item[] | undefined;
+  return () => (made ??= make());
+};
 
 const KIND_ICONS: Record<string, string> = {
   number: 'symbol-number',
@@ -26,26 +42,50 @@ const KIND_ICONS: Record<string, string> = {
   other: 'warning',
 };
 
-abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+let views = 0;
+
+abstract class CrossView<T = unknown> implements vscode.TreeDataProvider<Item>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Item | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly sub: vscode.Disposable;
+  private readonly subs: vscode.Disposable[];
+  /** What the latest result lists at the top level, and the items made of it so far (those listed). */
+  private made: { result: CrossResult; list: T[]; items: Item[] } | undefined;
+  private shown = PAGE;
+  /** The command of the view's "Show more" item (internal: not in the Command Palette). */
+  private readonly moreCommand = `newsmark.showMore.${++views}`;
 
   constructor(protected readonly index: WorkspaceIndex) {
-    this.sub = index.onDidUpdate(() => this.emitter.fire(undefined));
+    this.subs = [
+      index.onDidUpdate(() => {
+        this.made = undefined;
+        this.shown = PAGE;
+        this.emitter.fire(undefined);
+      }),
+      vscode.commands.registerCommand(this.moreCommand, () => this.showMore()),
+    ];
   }
 
-  protected abstract roots(r: CrossResult): Item[];
+  /** What the view lists at its top level, in order. */
+  protected abstract list(r: CrossResult): T[];
+  /** The item of one of them (made only when it is listed). */
+  protected abstract itemOf(x: T, r: CrossResult): Item;
+
+  /** Lists a page more of the top-level items. */
+  showMore(): void {
+    this.shown += PAGE;
+    this.emitter.fire(undefined);
+  }
 
   getTreeItem(n: Item): vscode.TreeItem {
     const item = new vscode.TreeItem(
       n.label,
-      n.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      n.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
     );
     item.description = n.description;
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
     if (n.conflict) item.contextValue = 'newsmark.conflict';
+    if (n.more) item.command = { command: `newsmark.showMore.${this.constructor.name}`, title: n.label, arguments: [] };
     const m = n.mention;
     const uri = m && this.index.uriOf(m.doc);
     if (m && uri) item.command = { command: 'newsmark.revealFinding', title: 'Open', arguments: [uri, m.start, m.end] };
@@ -53,8 +93,22 @@ abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   }
 
   getChildren(n?: Item): Item[] {
-    if (n) return n.children ?? [];
-    return this.index.result ? this.roots(this.index.result) : [];
+    if (n) return n.children?.() ?? [];
+    const r = this.index.result;
+    if (!r) return [];
+    if (this.made?.result !== r) this.made = { result: r, list: this.list(r), items: [] };
+    const { list, items } = this.made;
+    for (let i = items.length; i < Math.min(this.shown, list.length); i++) items.push(this.itemOf(list[i], r));
+    if (list.length <= this.shown) return items;
+    const more = Math.min(PAGE, list.length - this.shown);
+    return [
+      ...items,
+      {
+        label: `Show ${more} more (${list.length - this.shown} not listed)`,
+        icon: 'ellipsis',
+        more,
+      },
+    ];
   }
 
   /** The labels a user sees at the top level (for tests). */
@@ -63,7 +117,7 @@ abstract class CrossView implements vscode.TreeDataProvider<Item>, vscode.Dispos
   }
 
   dispose(): void {
-    this.sub.dispose();
+    for (const s of this.subs) s.dispose();
     this.emitter.dispose();
   }
 }
@@ -76,9 +130,13 @@ const mentionItem = (m: Mention, prefix = ''): Item => ({
   icon: 'note',
 });
 
-export class SourcesView extends CrossView {
-  protected roots(r: CrossResult): Item[] {
-    return r.sources.map(s => ({
+export class SourcesView extends CrossView<CrossResult['sources'][number]> {
+  protected list(r: CrossResult) {
+    return r.sources;
+  }
+
+  protected itemOf(s: CrossResult['sources'][number]): Item {
+    return {
       label: s.speaker,
       description: `${s.kind} · ${s.documents.length} article${s.documents.length === 1 ? '' : 's'} · ${s.mentions} quote${s.mentions === 1 ? '' : 's'}`,
       icon:
@@ -89,8 +147,8 @@ export class SourcesView extends CrossView {
             : s.kind === 'outlet'
               ? 'rss'
               : 'organization',
-      children: s.quotes.map(q => mentionItem(q)),
-    }));
+      children: s.quotes.length ? lazy(() => s.quotes.map(q => mentionItem(q))) : undefined,
+    };
   }
 }
 
@@ -98,38 +156,57 @@ export class SourcesView extends CrossView {
 export const sureness = (c: CrossConflict) =>
   c.confidence === undefined ? '' : `${Math.round(c.confidence * 100)}% sure`;
 
-export class ContradictionsView extends CrossView {
-  protected roots(r: CrossResult): Item[] {
+export class ContradictionsView extends CrossView<CrossConflict> {
+  protected list(r: CrossResult) {
     // The setting newsmark.contradictions.minConfidence decides which are listed at all.
-    return r.conflicts.map(c => ({
+    return r.conflicts;
+  }
+
+  protected itemOf(c: CrossConflict): Item {
+    return {
       label: `${c.kind}: ${clip(c.explanation, 100)}`,
       description: [sureness(c), `${c.a.doc} ↔ ${c.b.doc}`].filter(Boolean).join(' · '),
       tooltip: `${c.explanation}${c.confidence !== undefined ? ` (${sureness(c)})` : ''}\n\n${c.a.doc}: ${c.a.text}\n\n${c.b.doc}: ${c.b.text}`,
       icon: KIND_ICONS[c.kind] ?? 'warning',
       conflict: c,
-      children: [mentionItem(c.a), mentionItem(c.b)],
-    }));
+      children: lazy(() => [mentionItem(c.a), mentionItem(c.b)]),
+    };
   }
 }
 
-export class ClaimsView extends CrossView {
-  protected roots(r: CrossResult): Item[] {
-    return [...r.claims]
-      .sort((x, y) => y.independent - x.independent)
-      .map(c => {
-        const articles = new Set(c.mentions.map(m => m.doc)).size;
-        const origin = (docs: string[]) => r.derived?.find(d => docs.every(x => d.documents.includes(x)))?.origin;
-        const copies = c.copies.length
-          ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
-          : '';
-        return {
-          label: clip(c.summary, 100),
-          description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
-          tooltip: `Reported by ${articles} articles.${copies}`,
-          icon: 'comment-discussion',
-          children: c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'same report · ' : '')),
-        };
-      });
+export class ClaimsView extends CrossView<CrossResult['claims'][number]> {
+  protected list(r: CrossResult) {
+    return [...r.claims].sort((x, y) => y.independent - x.independent);
+  }
+
+  /** The groups of articles that are one report, by each of their articles (for the latest result). */
+  private derivedOf: { r: CrossResult; byDoc: Map<string, { documents: Set<string>; origin?: string }[]> } | undefined;
+
+  protected itemOf(c: CrossResult['claims'][number], r: CrossResult): Item {
+    const articles = new Set(c.mentions.map(m => m.doc)).size;
+    if (this.derivedOf?.r !== r) {
+      const byDoc = new Map<string, { documents: Set<string>; origin?: string }[]>();
+      for (const d of r.derived ?? []) {
+        const g = { documents: new Set(d.documents), origin: d.origin };
+        for (const doc of d.documents) byDoc.set(doc, [...(byDoc.get(doc) ?? []), g]);
+      }
+      this.derivedOf = { r, byDoc };
+    }
+    const byDoc = this.derivedOf.byDoc;
+    const origin = (docs: string[]) =>
+      (byDoc.get(docs[0]) ?? []).find(d => docs.every(x => d.documents.has(x)))?.origin;
+    const copies = c.copies.length
+      ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
+      : '';
+    return {
+      label: clip(c.summary, 100),
+      description: `${c.independent} independent report${c.independent === 1 ? '' : 's'}${articles !== c.independent ? ` of ${articles}` : ''}`,
+      tooltip: `Reported by ${articles} articles.${copies}`,
+      icon: 'comment-discussion',
+      children: lazy(() =>
+        c.mentions.map(m => mentionItem(m, c.copies.some(x => x.includes(m.doc)) ? 'same report · ' : '')),
+      ),
+    };
   }
 }
 
@@ -149,6 +226,8 @@ export class ContradictionDiagnostics implements vscode.Disposable {
   }
 
   private renders = 0;
+  /** The articles that have diagnostics now. */
+  private shown = new Set<string>();
 
   /**
    * Positions come from the texts the index read (no document is opened for them: a workspace of thousands of
@@ -156,8 +235,11 @@ export class ContradictionDiagnostics implements vscode.Disposable {
    */
   private async render(r: CrossResult): Promise<void> {
     const mine = ++this.renders;
-    this.collection.clear();
-    if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('diagnostics.contradictions', true)) return;
+    if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('diagnostics.contradictions', true)) {
+      this.collection.clear();
+      this.shown.clear();
+      return;
+    }
     const byDoc = new Map<string, vscode.Diagnostic[]>();
     const lineStarts = new Map<string, number[]>();
     const positionAt = (key: string, text: string, offset: number): vscode.Position => {
@@ -186,12 +268,10 @@ export class ContradictionDiagnostics implements vscode.Disposable {
       const key = uri.toString();
       return new vscode.Location(uri, new vscode.Range(positionAt(key, text, m.start), positionAt(key, text, m.end)));
     };
-    let n = 0;
+    const pause = slicer();
     for (const c of r.conflicts) {
-      if (++n % 200 === 0) {
-        await new Promise(res => setTimeout(res, 0));
-        if (mine !== this.renders) return; // a newer result is being shown
-      }
+      await pause();
+      if (mine !== this.renders) return; // a newer result is being shown
       const la = rangeOf(c.a);
       const lb = rangeOf(c.b);
       if (!la || !lb) continue;
@@ -215,7 +295,22 @@ export class ContradictionDiagnostics implements vscode.Disposable {
         else byDoc.set(key, [d]);
       }
     }
-    this.collection.set([...byDoc].map(([k, ds]) => [vscode.Uri.parse(k), ds]));
+    // Given to the editor a slice of about 100 diagnostics per task (each call goes to it as one message), the
+    // articles that have none any more last.
+    const entries: [string, vscode.Diagnostic[] | undefined][] = [...byDoc];
+    for (const k of this.shown) if (!byDoc.has(k)) entries.push([k, undefined]);
+    for (let i = 0; i < entries.length;) {
+      await nextTask();
+      if (mine !== this.renders) return;
+      const slice: typeof entries = [];
+      for (let n = 0; i < entries.length && (n < 100 || !slice.length); i++) {
+        slice.push(entries[i]);
+        n += entries[i][1]?.length ?? 1;
+      }
+      for (const [k] of slice) this.shown.add(k); // (a newer render that starts meanwhile knows to clear them)
+      this.collection.set(slice.map(([k, ds]) => [vscode.Uri.parse(k), ds]));
+    }
+    this.shown = new Set(byDoc.keys());
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 // The extension's side of the analysis worker: a small async interface over messages (analyse a text, keep and
-// check the workspace's articles), with stale requests cancelled. How the worker is started is the platform's
-// business (spawnWorker.ts on the desktop, spawnWorker.web.ts on the web); when it cannot start, the same service
-// runs on the extension host itself, one request per task.
+// check the workspace's articles, load and save the analysis cache), with stale requests cancelled. A long answer
+// is taken in part by part, one per task, so the extension host stays free for other work meanwhile. How the worker
+// is started is the platform's business (spawnWorker.ts on the desktop, spawnWorker.web.ts on the web); when it
+// cannot start, the same service runs on the extension host itself, one request per task.
 
 import type { Analysis, AnalyzeOptions } from '../core';
 import type { CheckOptions, CrossResult } from '../core/cross/crossdoc';
@@ -15,7 +16,8 @@ import {
 
 /** A started worker, whatever its kind. */
 export interface WorkerLike {
-  postMessage(m: ToWorker): void;
+  /** Sends a message; the buffers listed in `transfer` are moved to the worker, not copied. */
+  postMessage(m: ToWorker, transfer?: ArrayBuffer[]): void;
   onMessage(f: (m: FromWorker) => void): void;
   /** Called when the worker fails or exits. */
   onExit(f: (why: string) => void): void;
@@ -87,7 +89,8 @@ export class Engine {
       this.where = 'extension host';
       w = inProcess();
     }
-    w.onMessage(m => this.settle(m));
+    const worker = w;
+    w.onMessage(m => this.settle(m, worker));
     w.onExit(why => {
       this.log(`Newsmark: the analysis worker stopped (${why}); starting it again`);
       for (const [id, p] of this.pending) {
@@ -101,7 +104,7 @@ export class Engine {
     return w;
   }
 
-  private settle(m: FromWorker): void {
+  private settle(m: FromWorker, w: WorkerLike): void {
     const p = this.pending.get(m.id);
     if (!p) return;
     if ('chunk' in m) {
@@ -109,6 +112,10 @@ export class Engine {
       const list = parts.get(m.chunk.field);
       if (list) list.push(m.chunk.items);
       else parts.set(m.chunk.field, [m.chunk.items]);
+      // The next part in a later task: other work on this thread (the editor's) goes first.
+      setTimeout(() => {
+        if (this.pending.has(m.id)) w.postMessage({ id: m.id, next: true });
+      }, 0);
       return;
     }
     this.pending.delete(m.id);
@@ -123,7 +130,7 @@ export class Engine {
    * Sends a request. With a key, an earlier request of the same key that has not started is cancelled (its promise
    * rejects with Cancelled): only the newest version of a document is worth analysing.
    */
-  request<R extends EngineRequest>(req: R, key?: string): Promise<EngineResult<R>> {
+  request<R extends EngineRequest>(req: R, key?: string, transfer?: ArrayBuffer[]): Promise<EngineResult<R>> {
     const id = this.nextId++;
     const p = new Promise<EngineResult<R>>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, key });
@@ -133,7 +140,7 @@ export class Engine {
           if (before !== undefined && this.pending.has(before)) w.postMessage({ id: before, cancel: true });
           this.latest.set(key, id);
         }
-        w.postMessage({ id, req });
+        w.postMessage({ id, req }, transfer);
       });
     });
     this.inflight.add(p);
@@ -158,10 +165,12 @@ export class Engine {
     void this.request({ op: 'forget', key }).catch(() => undefined);
   }
 
-  /** Keeps an article for the cross-article check; analyses it unless `analysis` is given, and returns the analysis. */
-  async article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis): Promise<Analysis> {
-    const r = await this.request({ op: 'article', name: key, text, opts, analysis });
-    return r ?? analysis!;
+  /**
+   * Keeps an article for the cross-article check and returns its analysis: `analysis` if given, else the cache's
+   * under `hash`, else a new one (kept in the cache under `hash`).
+   */
+  article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis, hash?: string): Promise<Analysis> {
+    return this.request({ op: 'article', name: key, text, opts, analysis, hash });
   }
 
   drop(keys: string[]): void {
@@ -172,9 +181,18 @@ export class Engine {
     return this.request({ op: 'cross', articles, opts });
   }
 
-  /** The kept articles' analyses as one JSON object by the hash given for each (serialised in the worker). */
-  cacheJson(keys: { key: string; hash: string }[]): Promise<string> {
-    return this.request({ op: 'cacheJson', keys });
+  /**
+   * Gives the worker the saved analysis cache (UTF-8 JSON), read there: the bytes are moved, not copied (unusable
+   * here afterwards). Resolves to the number of analyses the cache holds.
+   */
+  loadCache(bytes: Uint8Array): Promise<number> {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return this.request({ op: 'loadCache', bytes: own }, undefined, [own.buffer as ArrayBuffer]);
+  }
+
+  /** The cache file's bytes (the kept articles' analyses, serialised in the worker), or null if nothing is new. */
+  saveCache(): Promise<Uint8Array | null> {
+    return this.request({ op: 'saveCache' });
   }
 
   /** Resolves once no request is waiting. */

@@ -245,7 +245,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     reindex: () => index.rebuild(),
     viewLabels: view => views[view].labels(),
     viewChildren: (view, i) =>
-      (views[view].getChildren()[i]?.children ?? []).map(c => ({
+      (views[view].getChildren()[i]?.children?.() ?? []).map(c => ({
         label: c.label,
         doc: c.mention?.doc,
         start: c.mention?.start,
@@ -256,7 +256,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     dismissContradiction: async i =>
       !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
     openViewItem: async (view, i, j) => {
-      const child = views[view].getChildren()[i]?.children?.[j];
+      const child = views[view].getChildren()[i]?.children?.()[j];
       const cmd = child && views[view].getTreeItem(child).command;
       return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
     },

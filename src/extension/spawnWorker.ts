@@ -15,7 +15,7 @@ export async function spawnWorker(_extensionUri: vscode.Uri): Promise<WorkerLike
   w.unref();
   let terminated = false;
   return {
-    postMessage: m => w.postMessage(m),
+    postMessage: (m, transfer) => (transfer ? w.postMessage(m, transfer) : w.postMessage(m)),
     onMessage: f => {
       w.on('message', f);
     },

@@ -7,7 +7,7 @@ import type { WorkerLike } from './engine';
 declare const Worker:
   | {
       new (url: string): {
-        postMessage(m: unknown): void;
+        postMessage(m: unknown, transfer?: ArrayBuffer[]): void;
         terminate(): void;
         onmessage: ((e: { data: never }) => void) | null;
         onerror: ((e: { message?: string }) => void) | null;
@@ -24,7 +24,7 @@ export async function spawnWorker(extensionUri: vscode.Uri): Promise<WorkerLike 
   const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   const w = new Worker(url);
   return {
-    postMessage: m => w.postMessage(m),
+    postMessage: (m, transfer) => (transfer ? w.postMessage(m, transfer) : w.postMessage(m)),
     onMessage: f => {
       w.onmessage = e => f(e.data);
     },

@@ -1,5 +1,7 @@
 // The workspace index: every article analysed in the background, results kept by content hash (in the
-// extension's storage, so a reopened workspace is ready at once), and the cross-article check over them.
+// extension's storage, so a reopened workspace is ready at once), and the cross-article check over them. The
+// analyses, the cache and the check live in the engine's worker; what runs here is cut into small steps (a task
+// each), so that the extension host never stalls while thousands of articles are indexed.
 
 import * as vscode from 'vscode';
 import type { Analysis } from '../core';
@@ -9,6 +11,7 @@ import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
 import { Engine } from './engine';
 import { setting } from './settings';
+import { nextTask, slicer } from './slices';
 import { errorText, log } from './log';
 import { type EditorWorkspace } from './workspaceModel';
 
@@ -29,8 +32,8 @@ interface Entry {
 
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private cache = new Map<string, Analysis>();
-  private cacheDirty = false;
+  /** The engine generation whose worker was given the saved cache (a restarted worker has none). */
+  private cacheLoaded = -1;
   private readonly emitter = new vscode.EventEmitter<CrossResult>();
   readonly onDidUpdate = this.emitter.event;
   result: CrossResult | null = null;
@@ -112,13 +115,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.entries.delete(key)) this.engine.drop([key]);
   }
 
+  /** Marks a file to read again (whether it is an article is asked then: a watcher may report thousands at once). */
   private touch(uri: vscode.Uri): void {
-    if (uri.path.endsWith(SIDECAR_SUFFIX) || !this.accepts(uri)) return;
+    if (uri.path.endsWith(SIDECAR_SUFFIX)) return;
     this.dirty.add(uri.toString());
-    this.schedule();
+    this.schedule(false);
   }
 
-  private schedule(): void {
+  /** Whether the next update checks the articles again even if none of them changed (a sidecar or article went). */
+  private recheck = false;
+
+  private schedule(recheck = true): void {
+    if (recheck) this.recheck = true;
     clearTimeout(this.timer);
     this.scheduled = true;
     this.timer = setTimeout(() => {
@@ -135,38 +143,58 @@ export class WorkspaceIndex implements vscode.Disposable {
     while (this.indexing || this.scheduled || this.updating) await new Promise(r => setTimeout(r, 100));
   }
 
+  /**
+   * Gives the worker the saved cache, once per worker. It is read and parsed there (the JSON of thousands of
+   * analyses would hold up the extension host); the bytes are moved, not copied.
+   */
   private async loadCache(): Promise<void> {
-    if (!this.storage || this.cache.size) return;
+    if (!this.storage || this.cacheLoaded === this.engine.generation) return;
+    this.cacheLoaded = this.engine.generation;
     try {
-      const raw = new TextDecoder().decode(
-        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json')),
-      );
-      this.cache = new Map(Object.entries(JSON.parse(raw) as Record<string, Analysis>));
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json'));
+      const n = await this.engine.loadCache(bytes);
+      log().debug(`analysis cache read: ${n} analyses`);
     } catch (e) {
       log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`);
     }
   }
 
-  private async saveCache(): Promise<void> {
-    if (!this.storage || !this.cacheDirty) return;
-    this.cacheDirty = false;
-    // Serialised in the worker (thousands of analyses would hold up the extension host).
-    try {
-      const json = await this.engine.cacheJson([...this.entries.entries()].map(([key, e]) => ({ key, hash: e.hash })));
-      await vscode.workspace.fs.createDirectory(this.storage);
-      const tmp = vscode.Uri.joinPath(this.storage, 'analyses.json.tmp');
-      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(json));
-      await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(this.storage, 'analyses.json'), { overwrite: true });
-    } catch (e) {
-      // Only the next start is slower: every article is analysed again.
-      log().warn(`could not save the analysis cache: ${errorText(e)}`);
-    }
+  private saving: Promise<void> = Promise.resolve();
+
+  /** Saves the cache when the worker made new analyses: serialised there, written here as the bytes it gives. */
+  private saveCache(): Promise<void> {
+    if (!this.storage) return this.saving;
+    const storage = this.storage;
+    this.saving = this.saving.then(async () => {
+      try {
+        const t0 = Date.now();
+        const bytes = await this.engine.saveCache();
+        if (!bytes) return;
+        await vscode.workspace.fs.createDirectory(storage);
+        const tmp = vscode.Uri.joinPath(storage, 'analyses.json.tmp');
+        await vscode.workspace.fs.writeFile(tmp, bytes);
+        await vscode.workspace.fs.rename(tmp, vscode.Uri.joinPath(storage, 'analyses.json'), { overwrite: true });
+        log().debug(`analysis cache saved: ${(bytes.length / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms`);
+      } catch (e) {
+        // Only the next start is slower: every article is analysed again.
+        log().warn(`could not save the analysis cache: ${errorText(e)}`);
+      }
+    });
+    return this.saving;
   }
 
+  /** The workspace's articles that the index reads, in a stable order (filtered a slice per task). */
   private async findArticles(): Promise<vscode.Uri[]> {
-    return (await this.ws.articles())
-      .filter(u => this.accepts(u))
-      .sort((x, y) => x.toString().localeCompare(y.toString()));
+    const all = await this.ws.articles();
+    const out: { uri: vscode.Uri; key: string }[] = [];
+    const pause = slicer();
+    for (const uri of all) {
+      await pause();
+      if (this.accepts(uri)) out.push({ uri, key: uri.toString() });
+    }
+    await nextTask();
+    const collator = new Intl.Collator();
+    return out.sort((x, y) => collator.compare(x.key, y.key)).map(x => x.uri);
   }
 
   /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
@@ -197,13 +225,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     const dates = await model.dateOptions(uri.path, text);
     const outlet = await model.outletOf(uri.path);
     const h = hash(`${dates.published ?? ''}|${dates.storyDate ?? ''}|${text}`);
-    const cached = this.cache.get(h);
-    // The worker keeps the article for the cross-article check, and analyses it unless the cache has it.
-    const analysis = await this.engine.article(uri.toString(), text, dates, cached);
-    if (!cached) {
-      this.cache.set(h, analysis);
-      this.cacheDirty = true;
-    }
+    const key = uri.toString();
+    const known = this.entries.get(key);
+    // Read before with the same text and dates: the worker keeps it as it was (a restarted one is given it in check).
+    if (known?.hash === h) return { ...known, outlet };
+    // The worker keeps the article for the cross-article check, and analyses it unless its cache has it.
+    const analysis = await this.engine.article(key, text, dates, undefined, h);
     return { uri, text, hash: h, analysis, outlet };
   }
 
@@ -237,8 +264,11 @@ export class WorkspaceIndex implements vscode.Disposable {
             await new Promise(r => setTimeout(r, 0));
           } // let the editor breathe
         }
-        for (const k of [...this.entries.keys()]) if (!seen.has(k)) this.forget(k);
+        const gone = [...this.entries.keys()].filter(k => !seen.has(k));
+        for (const k of gone) this.entries.delete(k);
+        this.engine.drop(gone);
       };
+      const t0 = Date.now();
       if (opts.progress || uris.length > 200) {
         await vscode.window.withProgress(
           {
@@ -256,6 +286,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         );
       }
       this.dirty.clear();
+      log().debug(`read ${this.entries.size} articles in ${Date.now() - t0} ms`);
       return await this.check();
     } finally {
       this.indexing = false;
@@ -266,7 +297,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async update(): Promise<void> {
     if (this.indexing) {
-      this.schedule();
+      this.schedule(false);
       return;
     }
     this.updating = true;
@@ -278,14 +309,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async updateNow(): Promise<void> {
+    let changed = this.recheck;
+    this.recheck = false;
+    const pause = slicer();
     for (const key of [...this.dirty]) {
+      await pause();
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);
+      if (!this.accepts(uri)) continue;
+      changed = true;
       const text = await this.read(uri);
       if (text === null) this.forget(key);
       else this.entries.set(key, await this.analyse(uri, text));
     }
-    await this.check();
+    if (changed) await this.check();
     void this.saveCache();
   }
 
@@ -294,40 +331,53 @@ export class WorkspaceIndex implements vscode.Disposable {
     // A worker started again since holds no articles: they are given to it again, with their analyses.
     if (this.generation !== this.engine.generation) {
       this.generation = this.engine.generation;
-      await Promise.all(
-        [...this.entries.entries()].map(([key, e]) => this.engine.article(key, e.text, {}, e.analysis)),
-      );
+      await this.loadCache();
+      for (const [key, e] of this.entries) await this.engine.article(key, e.text, {}, e.analysis, e.hash);
     }
-    this.byName.clear();
-    const inputs = [...this.entries.entries()].map(([key, e]) => {
+    const t0 = Date.now();
+    const byName = new Map<string, vscode.Uri>();
+    const inputs: { key: string; doc: string; label: string }[] = [];
+    const pause = slicer();
+    for (const [key, e] of this.entries) {
+      await pause();
       const name = this.nameOf(e.uri);
-      this.byName.set(name, e.uri);
+      byName.set(name, e.uri);
       // Explanations name an article by its outlet (from the sidecar), else by its path in the workspace.
-      return { key, doc: name, label: e.outlet ?? name };
-    });
+      inputs.push({ key, doc: name, label: e.outlet ?? name });
+    }
     // Contradictions from the confidence the researcher asks for (newsmark.contradictions.minConfidence).
     const min = vscode.workspace
       .getConfiguration('newsmark')
       .get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
     const result = await this.engine.cross(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
+    const t1 = Date.now();
+    this.byName.clear();
+    for (const [name, uri] of byName) this.byName.set(name, uri);
     result.conflicts = await this.applySidecars(result.conflicts);
     this.result = result;
     void vscode.commands.executeCommand('setContext', 'newsmark.articleCount', this.entries.size);
     this.emitter.fire(result);
+    log().debug(
+      `checked ${inputs.length} articles: ${t1 - t0} ms in the worker, then ${Date.now() - t1} ms here (${result.claims.length} claims, ${result.sources.length} sources, ${result.conflicts.length} contradictions)`,
+    );
     return result;
   }
 
   /** What researchers dismissed or marked themselves in sidecars, by the workspace model (as `newsmark check` does). */
   private async applySidecars(conflicts: CrossConflict[]): Promise<CrossConflict[]> {
     const byFolder = new Map<string, { doc: string; path: string; uri: vscode.Uri }[]>();
+    const pause = slicer();
     for (const [doc, uri] of this.byName) {
+      await pause();
       const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? `${uri.scheme}://${uri.authority}`;
-      byFolder.set(key, [...(byFolder.get(key) ?? []), { doc, path: uri.path, uri }]);
+      const list = byFolder.get(key);
+      if (list) list.push({ doc, path: uri.path, uri });
+      else byFolder.set(key, [{ doc, path: uri.path, uri }]);
     }
     let out = conflicts;
     for (const articles of byFolder.values()) {
       const like = articles[0].uri;
-      out = await this.ws.modelOf(like).judged(out, articles, p => this.nameOf(like.with({ path: p })));
+      out = await this.ws.modelOf(like).judged(out, articles, p => this.nameOf(like.with({ path: p })), slicer());
     }
     return out;
   }

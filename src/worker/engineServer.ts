@@ -1,8 +1,10 @@
 // The engine as a service behind messages: what runs in the analysis worker (a Node worker thread on the desktop, a
 // Web Worker on the web). Pure TypeScript like the engine — no `vscode`, no Node built-ins — so one bundle serves
 // both. Requests are queued and run one per task, so a request the editor gave up on (the document changed again)
-// is dropped before it starts; the articles of the workspace index are kept here, so the cross-article check does
-// not ship every text and analysis across on each run.
+// is dropped before it starts; the articles of the workspace index and its analysis cache are kept here, so the
+// cross-article check does not ship every text and analysis across on each run, and the extension host never
+// parses or writes the cache's JSON. A large answer comes in parts, each sent when the receiver asks for it, so the
+// extension host takes it in small steps with its other work in between.
 
 import { createAnalyzer, type Analysis, type AnalyzeOptions, type Analyzer } from '../core';
 import { crossCheck, type CheckOptions, type CrossResult } from '../core/cross/crossdoc';
@@ -13,56 +15,114 @@ export type EngineRequest =
   | { op: 'analyze'; text: string; opts: AnalyzeOptions; key?: string }
   /** Forgets a document's analyzer (the document was closed). */
   | { op: 'forget'; key: string }
-  /** Keeps an article of the workspace index, analysing it unless its analysis is given (from the cache). */
-  | { op: 'article'; name: string; text: string; opts: AnalyzeOptions; analysis?: Analysis }
+  /**
+   * Keeps an article of the workspace index and returns its analysis: the one given, else the cache's under `hash`
+   * (what the analysis depends on), else a new one (which the cache then keeps under `hash`).
+   */
+  | { op: 'article'; name: string; text: string; opts: AnalyzeOptions; analysis?: Analysis; hash?: string }
   /** Drops articles of the index. */
   | { op: 'drop'; names: string[] }
   /** The cross-article check over the kept articles (by key), in this order, named `doc` and `label` in results. */
   | { op: 'cross'; articles: { key: string; doc: string; label: string }[]; opts: CheckOptions }
-  /** A JSON object of the kept articles' analyses by the hash given for each (the index's cache file). */
-  | { op: 'cacheJson'; keys: { key: string; hash: string }[] };
+  /** The index's saved cache (UTF-8 JSON: analyses by hash), read here; answers how many analyses it holds. */
+  | { op: 'loadCache'; bytes: Uint8Array }
+  /**
+   * The kept articles' analyses by their hashes, as the UTF-8 JSON of the cache file (moved, not copied, to the
+   * caller), or null when no analysis was made since the last save. Analyses of no kept article leave the cache.
+   */
+  | { op: 'saveCache' };
 
 export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
   ? Analysis
   : R extends { op: 'article' }
-    ? Analysis | null
+    ? Analysis
     : R extends { op: 'cross' }
       ? CrossResult
-      : R extends { op: 'cacheJson' }
-        ? string
-        : null;
+      : R extends { op: 'loadCache' }
+        ? number
+        : R extends { op: 'saveCache' }
+          ? Uint8Array | null
+          : null;
 
-export type ToWorker = { id: number; req: EngineRequest } | { id: number; cancel: true };
+export type ToWorker =
+  | { id: number; req: EngineRequest }
+  | { id: number; cancel: true }
+  /** The receiver took the last part of answer `id` in: the next, please. */
+  | { id: number; next: true };
 export type FromWorker =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string; cancelled?: boolean }
-  /** Part of a long list of the answer to come (the answer then holds the list empty). */
+  /**
+   * Part of a long list of the answer to come (the answer then holds the list empty). The next part, or the answer,
+   * is sent when the receiver asks for it with `next`.
+   */
   | { id: number; chunk: { field: string; items: unknown[] } };
+
+/** Sends a message, moving the listed buffers instead of copying them. */
+export type Post = (m: FromWorker, transfer?: ArrayBuffer[]) => void;
 
 /**
  * A long list in an answer (the cross-article check of thousands of articles lists thousands of claims) is sent in
- * parts: each message is taken apart by the receiving thread in one go, so no single one may be large.
+ * parts: each message is taken apart by the receiving thread in one go, so no single one may be large. A part holds
+ * at most CHUNK items and about PART_SIZE characters of them (an item larger than that goes alone).
  */
 export const CHUNK = 250;
+export const PART_SIZE = 64 * 1024;
 
-function postChunked(id: number, value: unknown, post: (m: FromWorker) => void): void {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const [field, v] of Object.entries(rest)) {
-      if (!Array.isArray(v) || v.length <= CHUNK) continue;
-      for (let i = 0; i < v.length; i += CHUNK) post({ id, chunk: { field, items: v.slice(i, i + CHUNK) } });
-      rest[field] = [];
-    }
-    post({ id, ok: true, value: rest });
-  } else {
-    post({ id, ok: true, value });
-  }
+/** About how many characters a value takes as JSON (cheap: strings by length, anything else by a few). */
+export function sizeOf(v: unknown, budget = Infinity): number {
+  let n = 0;
+  const walk = (x: unknown): void => {
+    if (n > budget) return;
+    if (typeof x === 'string') n += x.length + 3;
+    else if (Array.isArray(x)) {
+      n += 2;
+      for (const y of x) walk(y);
+    } else if (x && typeof x === 'object') {
+      n += 2;
+      for (const k in x) {
+        n += k.length + 4;
+        walk((x as Record<string, unknown>)[k]);
+      }
+    } else n += 6;
+  };
+  walk(v);
+  return n;
 }
 
-/** The engine's state in the worker: per-document analyzers and the index's articles. */
+/** The messages of an answer: its long lists in parts, then the answer itself. */
+export function partsOf(id: number, value: unknown): { m: FromWorker; transfer?: ArrayBuffer[] }[] {
+  if (ArrayBuffer.isView(value)) return [{ m: { id, ok: true, value }, transfer: [value.buffer as ArrayBuffer] }];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ m: { id, ok: true, value } }];
+  const out: { m: FromWorker }[] = [];
+  const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [field, v] of Object.entries(rest)) {
+    if (!Array.isArray(v) || (v.length <= CHUNK && sizeOf(v, PART_SIZE) <= PART_SIZE)) continue;
+    let items: unknown[] = [];
+    let size = 0;
+    for (const item of v) {
+      const s = sizeOf(item, PART_SIZE);
+      if (items.length && (items.length >= CHUNK || size + s > PART_SIZE)) {
+        out.push({ m: { id, chunk: { field, items } } });
+        items = [];
+        size = 0;
+      }
+      items.push(item);
+      size += s;
+    }
+    if (items.length) out.push({ m: { id, chunk: { field, items } } });
+    rest[field] = [];
+  }
+  out.push({ m: { id, ok: true, value: rest } });
+  return out;
+}
+
+/** The engine's state in the worker: per-document analyzers, the index's articles and its analysis cache. */
 export class EngineState {
   private readonly analyzers = new Map<string, Analyzer>();
-  private readonly articles = new Map<string, { text: string; analysis: Analysis }>();
+  private readonly articles = new Map<string, { text: string; analysis: Analysis; hash?: string }>();
+  private cache = new Map<string, Analysis>();
+  private cacheChanged = false;
 
   handle(req: EngineRequest): unknown {
     switch (req.op) {
@@ -76,9 +136,16 @@ export class EngineState {
         this.analyzers.delete(req.key);
         return null;
       case 'article': {
-        const analysis = req.analysis ?? createAnalyzer().analyze(req.text, req.opts);
-        this.articles.set(req.name, { text: req.text, analysis });
-        return req.analysis ? null : analysis;
+        let analysis = req.analysis ?? (req.hash !== undefined ? this.cache.get(req.hash) : undefined);
+        if (!analysis) {
+          analysis = createAnalyzer().analyze(req.text, req.opts);
+          if (req.hash !== undefined) {
+            this.cache.set(req.hash, analysis);
+            this.cacheChanged = true;
+          }
+        }
+        this.articles.set(req.name, { text: req.text, analysis, hash: req.hash });
+        return analysis;
       }
       case 'drop':
         for (const n of req.names) this.articles.delete(n);
@@ -91,13 +158,18 @@ export class EngineState {
         }
         return crossCheck(inputs, req.opts);
       }
-      case 'cacheJson': {
-        const obj: Record<string, Analysis> = {};
-        for (const { key, hash } of req.keys) {
-          const a = this.articles.get(key);
-          if (a) obj[hash] = a.analysis;
-        }
-        return JSON.stringify(obj);
+      case 'loadCache': {
+        const saved = JSON.parse(new TextDecoder().decode(req.bytes)) as Record<string, Analysis>;
+        for (const [hash, analysis] of Object.entries(saved)) if (!this.cache.has(hash)) this.cache.set(hash, analysis);
+        return this.cache.size;
+      }
+      case 'saveCache': {
+        if (!this.cacheChanged) return null;
+        this.cacheChanged = false;
+        const live = new Map<string, Analysis>();
+        for (const a of this.articles.values()) if (a.hash !== undefined) live.set(a.hash, a.analysis);
+        this.cache = live;
+        return new TextEncoder().encode(JSON.stringify(Object.fromEntries(live)));
       }
     }
   }
@@ -105,16 +177,26 @@ export class EngineState {
 
 /**
  * Serves requests arriving through `onMessage`, answering through `post`: queued, one per task, cancellable while
- * waiting. `defer` runs a function in a later task (setTimeout or setImmediate).
+ * waiting; an answer in parts goes out a part at a time, as the receiver asks. `defer` runs a function in a later
+ * task (setTimeout or setImmediate).
  */
 export function serveEngine(
   onMessage: (f: (m: ToWorker) => void) => void,
-  post: (m: FromWorker) => void,
+  post: Post,
   defer: (f: () => void) => void = f => setTimeout(f, 0),
 ): void {
   const state = new EngineState();
   const queue: { id: number; req: EngineRequest }[] = [];
   const cancelled = new Set<number>();
+  /** The parts of answers still to send, by request. */
+  const waiting = new Map<number, ReturnType<typeof partsOf>>();
+  const sendNext = (id: number) => {
+    const parts = waiting.get(id);
+    const part = parts?.shift();
+    if (!part) return;
+    if (!parts!.length) waiting.delete(id);
+    post(part.m, part.transfer);
+  };
   let scheduled = false;
   const step = () => {
     scheduled = false;
@@ -123,7 +205,8 @@ export function serveEngine(
     if (cancelled.delete(next.id)) post({ id: next.id, ok: false, error: 'cancelled', cancelled: true });
     else {
       try {
-        postChunked(next.id, state.handle(next.req), post);
+        waiting.set(next.id, partsOf(next.id, state.handle(next.req)));
+        sendNext(next.id);
       } catch (e) {
         post({ id: next.id, ok: false, error: e instanceof Error ? e.message : String(e) });
       }
@@ -134,6 +217,10 @@ export function serveEngine(
     }
   };
   onMessage(m => {
+    if ('next' in m) {
+      sendNext(m.id);
+      return;
+    }
     if ('cancel' in m) {
       if (queue.some(q => q.id === m.id)) cancelled.add(m.id);
       return;

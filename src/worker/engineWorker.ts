@@ -5,9 +5,13 @@ import { type FromWorker, serveEngine, type ToWorker } from './engineServer';
 
 declare const require: ((id: string) => unknown) | undefined;
 declare const self:
-  { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage(m: FromWorker): void } | undefined;
+  | { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage(m: FromWorker, transfer?: ArrayBuffer[]): void }
+  | undefined;
 
-type Port = { on(ev: 'message', f: (m: ToWorker) => void): void; postMessage(m: FromWorker): void };
+type Port = {
+  on(ev: 'message', f: (m: ToWorker) => void): void;
+  postMessage(m: FromWorker, transfer?: ArrayBuffer[]): void;
+};
 const nodePort =
   typeof require === 'function' && typeof process !== 'undefined' && process.versions?.node
     ? (require('node:worker_threads') as { parentPort: Port | null }).parentPort
@@ -16,7 +20,7 @@ const nodePort =
 if (nodePort) {
   serveEngine(
     f => nodePort.on('message', f),
-    m => nodePort.postMessage(m),
+    (m, transfer) => (transfer ? nodePort.postMessage(m, transfer) : nodePort.postMessage(m)),
     f => setImmediate(f),
   );
 } else if (typeof self !== 'undefined') {
@@ -25,6 +29,6 @@ if (nodePort) {
     f => {
       scope.onmessage = e => f(e.data);
     },
-    m => scope.postMessage(m),
+    (m, transfer) => (transfer ? scope.postMessage(m, transfer) : scope.postMessage(m)),
   );
 }

@@ -198,9 +198,14 @@ describe('annotating in VS Code', function () {
       'fixed',
       () => !vscode.languages.getDiagnostics(ed.document.uri).some(d => d.code === 'broken-sidecar'),
     );
-    await until('the waiting annotation written', () =>
-      readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"'),
-    );
+    // (polled while the store writes it: a moment without the file is not yet an answer)
+    await until('the waiting annotation written', () => {
+      try {
+        return readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"');
+      } catch {
+        return false;
+      }
+    });
     assert.equal(api.pending(ed.document), 0);
     unlinkSync(sidecar.fsPath);
   });

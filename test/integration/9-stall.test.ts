@@ -7,16 +7,19 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { CrossResult } from '../../src/core/cross/crossdoc';
 import type { NewsmarkApi } from '../../src/extension/extension';
 import { sleep, until } from './wait';
 
 const COUNT = 2000;
 /**
  * Loose bound: the figure printed is what matters (goal: under 50 ms). On the extension host, the cross-article
- * check of these 2,000 articles alone took about 100 s in one piece (a loaded two-core machine); in the worker, the
- * longest stall measured there was 3.6 s, not yet the goal (to find: the cache write or the result's arrival).
+ * check of these 2,000 articles alone took about 100 s in one piece (a loaded two-core machine); with the check in
+ * the worker, the host still stalled 1–10 s (the check's result taken apart at once, every tree item and diagnostic
+ * made in one go, the cache's JSON encoded on the host). Taken in small steps now, what is left on a loaded machine
+ * is mostly its garbage collection of what arrives and the machine's own load (the idle figure printed beside).
  */
-const LOOSE_MS = 10000;
+const LOOSE_MS = 2500;
 
 /** Articles (text, and the sidecar that dates it, if any) from ../shared/basil, or else from the demo workspace. */
 async function sourceArticles(
@@ -38,6 +41,45 @@ async function sourceArticles(
   return out;
 }
 
+/** The gaps over 20 ms between the timer's ticks: when each ended (performance.now()) and how long it was. */
+const gaps: { end: number; ms: number }[] = [];
+
+/**
+ * With NEWSMARK_STALL_PROFILE set to a file path, a CPU profile of the extension host while `work` runs is written
+ * there (to find what holds it up: open it in a browser's or VS Code's profile viewer), and beside it (.gaps.json)
+ * the long gaps, in milliseconds from the profile's start.
+ */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  const file = process.env.NEWSMARK_STALL_PROFILE;
+  if (!file) return work();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  const start = performance.now();
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  const gcs: { at: number; ms: number; kind: unknown }[] = [];
+  const gc = new PerformanceObserver(list => {
+    for (const e of list.getEntries())
+      gcs.push({ at: e.startTime - start, ms: e.duration, kind: (e as { detail?: { kind?: unknown } }).detail?.kind });
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  const heap = () => Math.round(process.memoryUsage().heapUsed / 1e6);
+  const heapBefore = heap();
+  try {
+    return await work();
+  } finally {
+    gc.disconnect();
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    await writeFile(`${file}.gaps.json`, JSON.stringify(gaps.map(g => ({ end: g.end - start, ms: g.ms }))));
+    await writeFile(`${file}.gc.json`, JSON.stringify({ heapBefore, heapAfter: heap(), gcs }));
+    session.disconnect();
+  }
+}
+
 /** Largest gap between ticks of a 10 ms timer while `work` runs, beyond the 10 ms asked for. */
 async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; ms: number }> {
   let last = performance.now();
@@ -45,6 +87,7 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ stall: numb
   const timer = setInterval(() => {
     const now = performance.now();
     worst = Math.max(worst, now - last - 10);
+    if (now - last - 10 > 20) gaps.push({ end: now, ms: now - last - 10 });
     last = now;
   }, 10);
   const t0 = performance.now();
@@ -63,11 +106,17 @@ describe('indexing 2,000 articles', function () {
   const folder = () => vscode.workspace.workspaceFolders![0].uri.fsPath;
   const bulk = () => join(folder(), 'bulk');
 
+  let sources: Awaited<ReturnType<typeof sourceArticles>> = [];
+
   before(async () => {
     const ext = vscode.extensions.getExtension<NewsmarkApi>('newsmark.newsmark')!;
     api = await until('activation', async () => (await ext.activate(), ext.isActive && ext.exports));
-    const sources = await sourceArticles(ext.extensionPath, folder());
+    sources = await sourceArticles(ext.extensionPath, folder());
     assert.ok(sources.length > 0);
+  });
+
+  /** The articles land in the workspace (as a checkout or a download would bring them), with their sidecars. */
+  async function writeArticles(): Promise<void> {
     for (let i = 0; i < COUNT; i++) {
       const s = sources[i % sources.length];
       const copy = Math.floor(i / sources.length);
@@ -77,7 +126,7 @@ describe('indexing 2,000 articles', function () {
       await writeFile(path, `Copy ${copy} of ${s.name}.\n\n${s.text}`);
       if (s.sidecar) await writeFile(`${path}.newsmark.yaml`, s.sidecar);
     }
-  });
+  }
 
   after(async () => {
     await rm(bulk(), { recursive: true, force: true, maxRetries: 5 });
@@ -89,18 +138,31 @@ describe('indexing 2,000 articles', function () {
     // Earlier tests leave the Compare Coverage and Timeline pages open; they re-render in one piece on the extension
     // host for every index update (about 60 s for 2,000 articles here), which is their matter, not indexing's.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The same probe with nothing to do: what the machine's load alone costs (the floor of the figure).
+    const idle = await longestStall(() => sleep(3000));
     let articles = 0;
-    const { stall, ms } = await longestStall(async () => {
-      await api.reindex();
-      articles = api.articleCount();
-      // and what the file watcher scheduled meanwhile for the new files
-      await sleep(2000);
-      await api.whenIndexed();
-    });
+    let checked: CrossResult | undefined;
+    // From the moment the articles land (so that every analysis is made while measured: none is ready before).
+    const { stall, ms } = await profiled(() =>
+      longestStall(async () => {
+        await writeArticles();
+        checked = await api.reindex();
+        articles = api.articleCount();
+        // and what the file watcher scheduled meanwhile for the new files
+        await sleep(2000);
+        await api.whenIndexed();
+      }),
+    );
     console.log(
-      `      longest extension-host stall while indexing ${articles} articles: ${stall.toFixed(1)} ms (goal < 50 ms; indexing took ${(ms / 1000).toFixed(1)} s, analysis on the ${api.engineWhere()})`,
+      `      longest extension-host stall while indexing ${articles} articles: ${stall.toFixed(1)} ms (goal < 50 ms; indexing took ${(ms / 1000).toFixed(1)} s, analysis on the ${api.engineWhere()}; ${idle.stall.toFixed(1)} ms while idle)`,
     );
     assert.ok(articles >= COUNT, `${articles} articles indexed`);
+    // The cross-article check ran over all of them: copies of one story report the same claims.
+    assert.ok(checked && checked.documents.length >= COUNT, `${checked?.documents.length} articles checked`);
+    const bulkDocs = new Set(
+      checked.claims.flatMap(c => c.mentions.map(m => m.doc)).filter(d => d.startsWith('bulk/')),
+    );
+    assert.ok(bulkDocs.size > COUNT / 2, `claims found in ${bulkDocs.size} of the articles`);
     assert.equal(api.engineWhere(), 'worker');
     assert.ok(stall < LOOSE_MS, `the extension host stalled ${stall.toFixed(0)} ms`);
   });

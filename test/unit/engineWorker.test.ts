@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
-import { CHUNK, type FromWorker } from '../../src/worker/engineServer';
+import { CHUNK, type FromWorker, PART_SIZE, serveEngine, type ToWorker } from '../../src/worker/engineServer';
 import { ROOT } from './paths';
 
 const BUNDLE = join(ROOT, 'dist/engineWorker.js');
@@ -22,7 +22,7 @@ describe('the analysis worker', function () {
       const { Worker } = await import('node:worker_threads');
       const w = new Worker(BUNDLE);
       return {
-        postMessage: m => w.postMessage(m),
+        postMessage: (m, transfer) => w.postMessage(m, transfer),
         onMessage: f => {
           w.on('message', f);
         },
@@ -32,7 +32,7 @@ describe('the analysis worker', function () {
     });
     try {
       assert.deepEqual(await engine.analyze(A, { published: '2024-02-06' }), analyze(A, { published: '2024-02-06' }));
-      const a = await engine.article('a', A, { published: '2024-02-06' });
+      const a = await engine.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
       const b = await engine.article('b', B, { published: '2024-02-07' });
       const got = await engine.cross(
         [
@@ -47,6 +47,9 @@ describe('the analysis worker', function () {
       ]);
       assert.deepEqual(got, want);
       assert.equal(engine.where, 'worker');
+      // The cache file's bytes come across whole (moved, not copied).
+      const bytes = await engine.saveCache();
+      assert.deepEqual(JSON.parse(new TextDecoder().decode(bytes!)), { 'hash-a': a });
     } finally {
       engine.dispose();
     }
@@ -108,6 +111,51 @@ describe('the analysis worker', function () {
     });
     assert.deepEqual(await engine.analyze(text, {}), want);
     assert.ok(seen.filter(m => 'chunk' in m).length >= 2, 'the entities came in parts');
+  });
+
+  it('sends the next part of a long answer only when the receiver asks, each part of bounded size', async () => {
+    // Long quotations, so that the size bounds a part before the count does.
+    const text = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `“The ferry from Quillby to the outer islands will run twice a day from spring, and tickets will cost less than before, with number ${i + 1} the last to change,” said harbour official Marit Osk.`,
+    ).join(' ');
+    const sent: FromWorker[] = [];
+    let toServer: (m: ToWorker) => void = () => undefined;
+    serveEngine(
+      f => {
+        toServer = f;
+      },
+      m => sent.push(m),
+    );
+    toServer({ id: 1, req: { op: 'analyze', text, opts: {} } });
+    await new Promise(r => setTimeout(r, 20));
+    assert.equal(sent.length, 1, 'one part, then the worker waits');
+    assert.ok('chunk' in sent[0]);
+    while (!('ok' in sent[sent.length - 1])) {
+      toServer({ id: 1, next: true });
+      assert.ok(sent.length < 1000);
+    }
+    for (const m of sent)
+      if ('chunk' in m)
+        assert.ok(m.chunk.items.length === 1 || JSON.stringify(m.chunk.items).length < PART_SIZE * 1.5, 'a small part');
+    const engine = new Engine(async () => inProcess());
+    assert.deepEqual(await engine.analyze(text, {}), analyze(text));
+  });
+
+  it('keeps the analysis cache in the worker: saved as bytes, read back, and used for an article of that hash', async () => {
+    const first = new Engine(async () => inProcess());
+    const a = await first.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
+    assert.deepEqual(a, analyze(A, { published: '2024-02-06' }));
+    const bytes = await first.saveCache();
+    assert.ok(bytes instanceof Uint8Array);
+    assert.deepEqual(Object.keys(JSON.parse(new TextDecoder().decode(bytes))), ['hash-a']);
+    assert.equal(await first.saveCache(), null, 'nothing new since: nothing to write');
+    // Another worker reads it, and takes the analysis of that hash from it, whatever the text (it is not analysed).
+    const second = new Engine(async () => inProcess());
+    assert.equal(await second.loadCache(bytes), 1);
+    assert.deepEqual(await second.article('b', B, {}, undefined, 'hash-a'), a);
+    assert.notDeepEqual(await second.article('c', B, {}, undefined, 'hash-c'), a);
   });
 
   it('says where it runs when no worker can start (on the extension host)', async () => {

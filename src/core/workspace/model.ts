@@ -197,12 +197,13 @@ export class WorkspaceModel {
    * The cross-article check's conflicts as the user judged them: those the user dismissed (in the sidecar of either
    * article, while both statements read the same) are left out, and the contradictions the user marked themselves
    * (relation "contradicts") are added. `articles` names each checked article; `nameOf` names any other article a
-   * relation leads to.
+   * relation leads to. `pause`, when given, is awaited between items (a caller on a busy thread lets other work in).
    */
   async judged(
     conflicts: CrossConflict[],
     articles: NamedArticle[],
     nameOf: (path: string) => string,
+    pause?: () => Promise<void>,
   ): Promise<CrossConflict[]> {
     const pathOf = new Map(articles.map(a => [a.doc, joinPath(a.path)]));
     const dismissedBy = async (x: Mention, y: Mention) => {
@@ -215,8 +216,12 @@ export class WorkspaceModel {
       );
     };
     const out: CrossConflict[] = [];
-    for (const c of conflicts) if (!(await dismissedBy(c.a, c.b)) && !(await dismissedBy(c.b, c.a))) out.push(c);
+    for (const c of conflicts) {
+      await pause?.();
+      if (!(await dismissedBy(c.a, c.b)) && !(await dismissedBy(c.b, c.a))) out.push(c);
+    }
     for (const a of articles) {
+      await pause?.();
       const data = (await this.sidecar(joinPath(a.path))).data;
       if (!data) continue;
       for (const rel of data.relations.filter(r => r.type === 'contradicts')) {
