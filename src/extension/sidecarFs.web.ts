@@ -12,3 +12,7 @@ export function targetOf(path: string): string {
 export function staleTemps(_real: string): string[] {
   return [];
 }
+
+export function replaceFile(_from: string, _to: string): boolean {
+  return false;
+}

@@ -12,7 +12,7 @@ import {
   type WorkspaceFs,
   WorkspaceModel,
 } from '../core/workspace';
-import { lockFile, staleTemps, targetOf } from '../node/sidecarFs';
+import { lockFile, replaceFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
 import { errorText, log } from './log';
 
@@ -47,6 +47,8 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
       await vscode.workspace.fs.writeFile(uri(p), encoder.encode(text));
     },
     async rename(from, to) {
+      // On the local disk in one step: the workbench's rename with overwrite deletes the target, then moves.
+      if (local && replaceFile(uri(from).fsPath, uri(to).fsPath)) return;
       await vscode.workspace.fs.rename(uri(from), uri(to), { overwrite: true });
     },
     async remove(p) {

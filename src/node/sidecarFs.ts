@@ -115,6 +115,15 @@ export function targetOf(path: string): string {
   return path;
 }
 
+/**
+ * Puts a written file in place of another in one step (a POSIX rename), so a crash never leaves neither: VS Code's own
+ * rename with `overwrite` deletes the target first. Returns false where it cannot (the web build's stand-in).
+ */
+export function replaceFile(from: string, to: string): boolean {
+  renameSync(from, to);
+  return true;
+}
+
 /** Temporary files of interrupted writes by earlier versions of the CLI (`.NAME.PID.tmp`) whose process is gone. */
 export function staleTemps(real: string): string[] {
   const dir = dirname(real);

@@ -198,14 +198,11 @@ describe('annotating in VS Code', function () {
       'fixed',
       () => !vscode.languages.getDiagnostics(ed.document.uri).some(d => d.code === 'broken-sidecar'),
     );
-    // (polled while the store writes it: a moment without the file is not yet an answer)
-    await until('the waiting annotation written', () => {
-      try {
-        return readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"');
-      } catch {
-        return false;
-      }
-    });
+    // Polled while the store writes it: the file is replaced in one step, so it is never missing (a read that found
+    // no file here once showed the workbench's rename deleting the old sidecar before moving the new one in).
+    await until('the waiting annotation written', () =>
+      readFileSync(sidecar.fsPath, 'utf8').includes('exact: "Kwame Asante"'),
+    );
     assert.equal(api.pending(ed.document), 0);
     unlinkSync(sidecar.fsPath);
   });
