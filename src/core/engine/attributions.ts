@@ -124,7 +124,7 @@ const NAME_AFTER = /^(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’.-]*){0,3}/u;
 function thingNamed(text: string, at: number, noun: string): string | null {
   const from = Math.max(0, at - 2000);
   const Noun = noun[0].toUpperCase() + noun.slice(1);
-  for (let i = text.lastIndexOf(Noun, at - 1); i >= from; i = text.lastIndexOf(Noun, i - 1)) {
+  for (let i = text.lastIndexOf(Noun, at - 1), n = 0; i >= from && n < 8; i = text.lastIndexOf(Noun, i - 1), n++) {
     const end = i + Noun.length;
     if (/[\p{L}]/u.test(text[end] ?? '') || !/\s/.test(text[i - 1] ?? '')) continue;
     const lead = NAME_BEFORE.exec(text.slice(Math.max(from, i - 80), i));
@@ -139,7 +139,11 @@ function thingNamed(text: string, at: number, noun: string): string | null {
         .replace(/^(?:The|A|An)\s+/, '')
         .replace(/(?<=\p{Ll}{2})\.$/u, '');
   }
-  for (let i = text.lastIndexOf(` ${noun}`, at - 1); i >= from; i = text.lastIndexOf(` ${noun}`, i - 1)) {
+  for (
+    let i = text.lastIndexOf(` ${noun}`, at - 1), n = 0;
+    i >= from && n < 8;
+    i = text.lastIndexOf(` ${noun}`, i - 1), n++
+  ) {
     const end = i + 1 + noun.length;
     if (/[\p{L}]/u.test(text[end] ?? '')) continue;
     const m = /(?:^|[^\p{L}-])(\p{Ll}[\p{Ll}-]+)$/u.exec(text.slice(Math.max(from, i - 30), i));
@@ -1090,6 +1094,14 @@ function titled(ctx: DocCtx, e: Entity): string {
   const t = /\b(Mr|Ms|Mrs)\.?\s+$/.exec(ctx.text.slice(Math.max(0, e.start - 5), e.start));
   if (!t) return e.canonical;
   const sex = t[1] === 'Mr' ? 'm' : 'f';
+  if (ctx.gender.get(e.canonical) === sex && ctx.gender.size > 0) {
+    // The usual case ("Mr. Mattis" and a Mattis the text calls Mr.): nothing to choose, unless another person has
+    // the surname.
+    const surname = e.canonical.slice(e.canonical.lastIndexOf(' ') + 1);
+    let others = 0;
+    for (const p of ctx.personNames) if (p !== e.canonical && p.endsWith(` ${surname}`)) others++;
+    if (others === 0) return e.canonical;
+  }
   // By the given name: the title itself may have given the wrong Conway its sex.
   const given = (c: string) => {
     const first = /^(\p{L}+)\s/u.exec(c);
