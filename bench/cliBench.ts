@@ -20,12 +20,13 @@ const BASIL = resolve(process.env.NEWSMARK_SHARED ?? join(root, '../shared'), 'b
 const MB = 1024 * 1024;
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 
-export function basilTexts(dir: string): string[] {
+/** The articles of basil's event folders (the README beside them is no article). */
+export function basilTexts(dir: string, top = true): string[] {
   const out: string[] = [];
   for (const n of readdirSync(dir).sort()) {
     const p = join(dir, n);
-    if (statSync(p).isDirectory()) out.push(...basilTexts(p));
-    else if (/\.(txt|md)$/.test(n)) out.push(readFileSync(p, 'utf8'));
+    if (statSync(p).isDirectory()) out.push(...basilTexts(p, false));
+    else if (!top && /\.(txt|md)$/.test(n)) out.push(readFileSync(p, 'utf8'));
   }
   return out;
 }
