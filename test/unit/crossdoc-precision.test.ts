@@ -234,4 +234,27 @@ Council members on Friday pressed Mayor Oda Strand to cancel her trip to Veluria
       [],
     );
   });
+
+  it('"reportedly" against a statement that names its report ("first reported by", "the article said") is one report', () => {
+    const a = `Clerk and the ledgers
+
+Hanne Virta reportedly copied the harbour ledgers, including some that held passwords, to a home account.`;
+    const b = `Ledger copies
+
+Hanne Virta copied the harbour ledgers, including some that held passwords, to her home account, as first reported by the Dorrin Courier.`;
+    const c = `Ledger story
+
+The article said the clerk, Hanne Virta, copied the harbour ledgers, some holding passwords, to her home account in 2029.`;
+    const hedges = (x: string, y: string) =>
+      about(check(x, y), /harbour ledgers/)
+        .filter(k => k.kind === 'hedge')
+        .map(k => k.explanation);
+    assert.deepEqual(hedges(a, b), []);
+    assert.deepEqual(hedges(a, c), []);
+    // Still: "reportedly" against the same claim stated plainly, naming no report, is a hedge conflict.
+    const d = `Ledgers moved
+
+Hanne Virta copied the harbour ledgers, including some that held passwords, to her home account.`;
+    assert.equal(hedges(a, d).length, 1);
+  });
 });

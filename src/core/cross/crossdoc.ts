@@ -1649,6 +1649,12 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
 }
 
+/** Hedges that pass on a report ("reportedly", "according to reports"). */
+const REPORTED = /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i;
+/** A statement naming the report it passes on: "as first reported by X", "the article said", "according to a report". */
+const REPORT_NAMED =
+  /\b(?:(?:first|originally|earlier) reported by|according to (?:a|an|the) (?:[\p{L}-]+ ){0,2}(?:report|article|story)|the (?:article|report|story) (?:said|says|reported|found))\b/iu;
+
 /**
  * Words that keep a statement short of stating a claim as fact (a possibility, an expectation, an accusation):
  * beside the shared words of a hedged statement, the other hedges too.
@@ -1802,9 +1808,15 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // "the Post reported that X".)
   const creditsOutlet = (x: Statement, i: number) =>
     i >= 0 && kindOf(j.merger.get(j.labelOf(x.attributions[i]) ?? ''), NO_TYPES) === 'outlet';
+  // "Reportedly" is "according to a report": against a statement that names its report ("as first reported by the
+  // Courier", "the article said"), both pass on one report.
+  const namesReport = (x: Statement, i: number) =>
+    REPORT_NAMED.test(unquoted(x.text)) ||
+    (i >= 0 && /\b(?:article|report|story)\b/i.test(j.labelOf(x.attributions[i]) ?? ''));
   if (
     a.hedged !== b.hedged &&
     !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
+    !(REPORTED.test(unquoted(a.hedged ? a.text : b.text)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
   ) {
