@@ -257,4 +257,33 @@ The article said the clerk, Hanne Virta, copied the harbour ledgers, some holdin
 Hanne Virta copied the harbour ledgers, including some that held passwords, to her home account.`;
     assert.equal(hedges(a, d).length, 1);
   });
+
+  it('"alleged" before a noun hedges that noun only, and "may have" in "any role that X may have played" asks, not hedges', () => {
+    const a = `Veto overturned
+
+The council voted on Tuesday to let families of the flood victims sue the Varn Dredging Company for its alleged role in the levee failure.`;
+    const b = `Council overrides mayor
+
+The council on Tuesday overrode the mayor's veto of a measure letting families of the flood victims sue the Varn Dredging Company.`;
+    const c = `What the measure does
+
+The measure lets families of the flood victims sue in county court for any role that the Varn Dredging Company may have played in the levee failure.`;
+    const d = `Dredging firm answers
+
+The Varn Dredging Company denies any role in the levee failure, and two state inquiries have cleared it.`;
+    const hedges = (x: string, y: string) =>
+      about(check(x, y), /Varn Dredging/)
+        .filter(k => k.kind === 'hedge')
+        .map(k => k.explanation);
+    assert.deepEqual(hedges(a, b), []);
+    assert.deepEqual(hedges(c, d), []);
+    // Still: "alleged" on the very thing the other states as fact.
+    const e = `Levee case
+
+The Varn Dredging Company's alleged dumping of silt weakened the levee, the inquiry heard.`;
+    const f = `Levee inquiry
+
+The Varn Dredging Company's dumping of silt weakened the levee before the flood.`;
+    assert.equal(hedges(e, f).length, 1);
+  });
 });

@@ -1636,6 +1636,15 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   // another clause or a reason begins ("were reportedly furious that the charges were announced").
   const BOUND = /^(?:that|because|after|when|while|since|but|although|though|which|who|and)$/;
   const end = after.findIndex(t => BOUND.test(t.f));
+  const ahead = after.slice(0, end < 0 ? 6 : Math.min(end, 6));
+  // "Alleged" before a noun hedges that noun ("its alleged role in the attacks"), not the clause it stands in.
+  if (/^alleged$/i.test(m[0])) return ahead.some(t => common.has(stem(t.f)) || names.has(t.f));
+  // "Any role that X may have played" names a possibility to rule on, not a claim told with a doubt.
+  if (
+    /^(?:may|might) have$/i.test(m[0]) &&
+    /\bany\s+[\p{L}-]+\s+(?:that|which)\s[^.;:]{0,80}$/iu.test(text.slice(0, m.index))
+  )
+    return false;
   const beforeToks = tokenize(text.slice(0, m.index));
   let from = beforeToks.length;
   while (
@@ -1645,7 +1654,7 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
     !BOUND.test(beforeToks[from - 1].f)
   )
     from--;
-  const reach = [...beforeToks.slice(from).filter(t => t.word), ...after.slice(0, end < 0 ? 6 : Math.min(end, 6))];
+  const reach = [...beforeToks.slice(from).filter(t => t.word), ...ahead];
   return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
 }
 
