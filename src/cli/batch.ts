@@ -3,7 +3,7 @@
 
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { crossCheck, type ArticleInput } from '../core/cross/crossdoc';
+import { CrossChecker } from '../core/cross/checkInput';
 import { allCores, type Args } from './args';
 import { formatCheck, labelOf } from './check';
 import { articlesIn, cliModel, load, toModelPath } from './files';
@@ -58,6 +58,8 @@ async function* plan(paths: string[], readable: string[], args: Args): AsyncGene
       published: args.published ?? dates.published ?? null,
       storyDate: args.storyDate ?? dates.storyDate ?? null,
       name: name(path),
+      // Read once: the thread that analyses it takes the text from here.
+      text: l.text,
     };
   }
 }
@@ -136,18 +138,20 @@ async function checkWith(
   version: string,
 ): Promise<number> {
   // The articles read, as they are planned (for the user's judgements below).
-  const tasks: Task[] = [];
+  const read: string[] = [];
   const nameOf = new Map<string, string | undefined>();
   async function* planned() {
     for await (const t of plan(files, files, args)) {
       if (t.error === undefined) {
-        tasks.push(t);
+        read.push(t.path);
         nameOf.set(t.path, t.name);
       }
       yield t;
     }
   }
-  const inputs: ArticleInput[] = [];
+  // Each article kept as its compact record once analysed (its statements prepared here while the threads analyse
+  // the next ones), in the order given.
+  const checker = new CrossChecker();
   const labelByDoc = new Map<string, string>();
   for await (const d of pool.run(planned(), files.length, 'analysis')) {
     if (d.error !== undefined) {
@@ -159,7 +163,7 @@ async function checkWith(
     const a = d.analysis!;
     const label = await labelOf(d.path, nameOf.get(d.path));
     labelByDoc.set(d.path, label);
-    inputs.push({ doc: d.path, label, text: d.text!, analysis: a });
+    checker.add({ doc: d.path, label, text: d.text!, analysis: a });
     if (args.jsonl) {
       await w.line({
         type: 'article',
@@ -175,13 +179,12 @@ async function checkWith(
   }
   // The threads are done: their memory is the check's.
   await pool.close();
-  const result = crossCheck(inputs);
-  inputs.length = 0;
+  const result = checker.result({}, true);
   // The user's judgements from the sidecars, as in the editor: dismissed contradictions are left out, those marked
   // "contradicts" added.
   result.conflicts = await cliModel().judged(
     result.conflicts,
-    tasks.map(t => ({ doc: t.path, path: toModelPath(t.path) })),
+    read.map(p => ({ doc: p, path: toModelPath(p) })),
     p => relative(process.cwd(), p) || p,
   );
   if (args.jsonl) {

@@ -1,6 +1,7 @@
-// Analysis on several cores: articles are read and analysed by worker threads (the CLI's own bundle, started again
-// as a worker), and their results come back in the order the articles were given, so that N threads print exactly
-// what one prints. Articles travel in batches (one message for several articles each way: a message costs far more
+// Analysis on several cores: articles are analysed by worker threads (the CLI's own bundle, started again as a
+// worker) and by this thread between its other work, and their results come back in the order the articles were
+// given, so that N threads print exactly what one prints. N threads are N-1 workers and this one: this thread is never
+// idle while the workers analyse, and no core runs one more isolate (its own compiler and collector) than it needs. Articles travel in batches (one message for several articles each way: a message costs far more
 // than the few kilobytes it carries), and only a few batches are in flight at a time, so memory stays bounded
 // however many articles there are. The threads are started before the articles are planned, so that their start
 // (loading and compiling the bundle) overlaps that work.
@@ -19,6 +20,8 @@ export interface Task {
   name?: string;
   /** Why it cannot be read, when that was found before (it is then told in its place, not read again). */
   error?: string;
+  /** Its text, when it was read before (it is then not read again). */
+  text?: string;
 }
 
 /**
@@ -43,7 +46,7 @@ interface Failure {
 /** One article, start to end: read, analysed and, if asked, serialised. Also what each worker runs. */
 export function work(t: Task, want: Want): Done {
   if (t.error !== undefined) return { path: t.path, error: t.error };
-  const l = load(t.path);
+  const l = t.text !== undefined ? { text: t.text, error: undefined } : load(t.path);
   if (l.text === undefined) return { path: t.path, error: l.error };
   const analysis = analyze(l.text, { published: t.published, storyDate: t.storyDate });
   if (want === 'analysis') return { path: t.path, text: l.text, analysis };
@@ -77,9 +80,12 @@ export function batchSize(tasks: number, threads: number): number {
   return Math.max(1, Math.min(16, Math.floor(tasks / (threads * 8))));
 }
 
+/** This thread, as one of the pool's threads. */
+const HERE = 'here';
+
 /**
- * Threads that analyse: started when made (their start overlaps whatever the caller does next), given their work by
- * `run`, stopped by `close`. One thread (or none) means: here, on this thread.
+ * Threads that analyse: `threads` - 1 workers, started when made (their start overlaps whatever the caller does next),
+ * and this thread; given their work by `run`, stopped by `close`. One thread (or none) means: here, on this thread.
  */
 export class Pool {
   private readonly workers: Worker[] = [];
@@ -88,7 +94,7 @@ export class Pool {
 
   constructor(readonly threads: number) {
     if (threads > 1)
-      for (let k = 0; k < threads; k++) {
+      for (let k = 0; k < threads - 1; k++) {
         const w = new Worker(__filename, { workerData: { tag: WORKER_TAG } });
         w.on('error', e => (this.broken ??= e));
         w.on('exit', code => (this.broken ??= new Error(`an analysis thread stopped (exit code ${code})`)));
@@ -102,14 +108,14 @@ export class Pool {
    * the caller is waiting for.
    */
   async *run(source: Iterable<Task> | AsyncIterable<Task>, count: number, want: Want): AsyncGenerator<Done> {
-    if (this.workers.length <= 1 || count <= 1) {
+    if (this.workers.length === 0 || count <= 1) {
       for await (const t of source) yield work(t, want);
       return;
     }
     const it =
       Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<Task>)[Symbol.iterator]();
-    const size = batchSize(count, this.workers.length);
-    const window = this.workers.length * 3;
+    const size = batchSize(count, this.workers.length + 1);
+    const window = (this.workers.length + 1) * 3;
     const ready = new Map<number, Done[]>();
     let failure: Error | null = this.broken;
     let wake: (() => void) | null = null;
@@ -118,8 +124,9 @@ export class Pool {
       wake = null;
       w?.();
     };
-    // Each thread has two places: one batch to work on, one waiting, so that no thread waits for a message.
-    const free: Worker[] = [...this.workers, ...this.workers];
+    // Each worker has two places: one batch to work on, one waiting, so that no worker waits for a message. This
+    // thread has one, taken last (at the front: places are taken from the end), so that the workers are fed first.
+    const free: (Worker | typeof HERE)[] = [HERE, ...this.workers, ...this.workers];
     let sent = 0;
     let next = 0;
     let exhausted = false;
@@ -141,7 +148,10 @@ export class Pool {
           }
           if (tasks.length) {
             const request: Request = { b: sent++, tasks, want };
-            free.pop()!.postMessage(request);
+            const thread = free.pop()!;
+            if (thread !== HERE) thread.postMessage(request);
+            // Here, as a task of its own: the workers' replies are taken (and the workers given more) between batches.
+            else setImmediate(here, request);
           }
         }
       } catch (e) {
@@ -150,6 +160,16 @@ export class Pool {
         feeding = false;
         notify();
       }
+    };
+    const here = (m: Request) => {
+      try {
+        if (!failure) ready.set(m.b, m.tasks.map(t => work(t, m.want)));
+      } catch (e) {
+        failure ??= e as Error;
+      }
+      free.unshift(HERE);
+      void feed();
+      notify();
     };
     const onError = (e: Error) => {
       failure ??= e;
