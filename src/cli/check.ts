@@ -2,7 +2,8 @@
 
 import { relative } from 'node:path';
 import { analyze } from '../core';
-import { crossCheck, type CrossResult } from '../core/cross/crossdoc';
+import { CrossChecker } from '../core/cross/checkInput';
+import type { CrossResult } from '../core/cross/crossdoc';
 import { clip } from '../core/engine/text';
 import { articlesIn, cliModel, load, toModelPath } from './files';
 
@@ -26,20 +27,19 @@ export async function runCheck(
   const loaded = files.map(load);
   for (const l of loaded) if (l.error) errors.push({ path: l.path, message: l.error });
   const ok = loaded.filter(l => l.text !== undefined) as { path: string; text: string }[];
-  const inputs = await Promise.all(
-    ok.map(async l => {
-      const abs = toModelPath(l.path);
-      const dates = await model.dateOptions(abs, l.text);
-      const own = published(l.path);
-      return {
-        doc: l.path,
-        label: await labelOf(l.path),
-        text: l.text,
-        analysis: analyze(l.text, own ? { ...dates, published: own } : dates),
-      };
-    }),
-  );
-  const result = crossCheck(inputs);
+  // Each article kept as its compact record once analysed, in the order given.
+  const checker = new CrossChecker();
+  for (const l of ok) {
+    const dates = await model.dateOptions(toModelPath(l.path), l.text);
+    const own = published(l.path);
+    checker.add({
+      doc: l.path,
+      label: await labelOf(l.path),
+      text: l.text,
+      analysis: analyze(l.text, own ? { ...dates, published: own } : dates),
+    });
+  }
+  const result = checker.result({}, true);
   result.conflicts = await model.judged(
     result.conflicts,
     ok.map(l => ({ doc: l.path, path: toModelPath(l.path) })),

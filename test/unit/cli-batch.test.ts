@@ -120,7 +120,14 @@ describe('CLI for batches', function () {
 
   it('gives the same results, in the same order, on one thread and on several', () => {
     const files = [...SAMPLES, corpus[0]];
-    for (const args of [['analyze', '--json'], ['analyze'], ['check', '--json'], ['check']]) {
+    for (const args of [
+      ['analyze', '--json'],
+      ['analyze', '--jsonl'],
+      ['analyze'],
+      ['check', '--json'],
+      ['check', '--jsonl'],
+      ['check'],
+    ]) {
       const one = cli([...args, '--jobs', '1', ...files]);
       const three = cli([...args, '-j', '3', ...files]);
       assert.ok(one.code === 0 || one.code === 1, one.err);

@@ -176,6 +176,7 @@ const APPOSITIVE = /^,\s+(?:a|an|the)\s[^,.;:“”"()]{2,90}?,/;
 const NO_QUOTES: string[][] = [];
 const NO_DATES: Statement['dateTexts'] = [];
 const NO_PEOPLE: string[] = [];
+const NO_NUMBERS: Statement['numbers'] = new Map();
 
 /** Whether a day (YYYY-MM-DD) falls in an ISO week (YYYY-Www). */
 function inWeek(day: string, week: string): boolean {
@@ -336,7 +337,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
     st.quoted = st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
     for (const id of st.ids) count.set(id, (count.get(id) ?? 0) + 1);
   }
-  for (const st of out) st.inArticle = Int32Array.from(st.ids, id => count.get(id)!);
+  compact(out, count);
   return out;
 }
 
@@ -2049,6 +2050,61 @@ function shared(x: Int32Array, y: Int32Array): number[] {
     }
   }
   return out;
+}
+
+/**
+ * An article's statements made small (a check holds hundreds of thousands of them at once): their feature numbers
+ * and counts (inArticle) are views of one buffer per article, and so are their voices, not two or three buffers of
+ * their own each; an empty list of numbers or people is the shared one.
+ */
+function compact(out: Statement[], count: Map<number, number>): void {
+  let total = 0;
+  let voiced = 0;
+  for (const st of out) {
+    total += st.ids.length;
+    if (st.voices) voiced += st.voices.length;
+  }
+  const buf = new Int32Array(2 * total);
+  const voices = voiced ? new Int16Array(voiced) : null;
+  let o = 0;
+  let v = 0;
+  for (const st of out) {
+    const n = st.ids.length;
+    const ids = buf.subarray(o, o + n);
+    ids.set(st.ids);
+    const inArticle = buf.subarray(o + n, o + 2 * n);
+    for (let k = 0; k < n; k++) inArticle[k] = count.get(ids[k])!;
+    st.ids = ids;
+    st.inArticle = inArticle;
+    o += 2 * n;
+    if (st.voices && voices) {
+      const mine = voices.subarray(v, v + st.voices.length);
+      mine.set(st.voices);
+      v += st.voices.length;
+      st.voices = mine;
+    }
+    if (st.numbers.size === 0) st.numbers = NO_NUMBERS;
+    if (st.people.length === 0) st.people = NO_PEOPLE;
+    if (st.prevPeople.length === 0) st.prevPeople = NO_PEOPLE;
+  }
+}
+
+/**
+ * Prepares an article for the check now, as crossCheck does when it first meets it (its statements, sampled runs of
+ * words and the outlets it cites), and keeps what was prepared for `as`, an analysis that stands for the article's in a
+ * compact record (see checkInput.ts): a check of that record finds it ready. Articles prepared in the order they are
+ * checked are prepared exactly as crossCheck would prepare them (features are numbered as first met).
+ */
+export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis): void {
+  let prepared = PREPARED.get(a.analysis);
+  if (!prepared || prepared.text !== a.text)
+    prepared = {
+      text: a.text,
+      statements: statementsOf(a, 0, 0),
+      runs: runsOf(a.text),
+      origins: originsOf(a.text, a.analysis),
+    };
+  PREPARED.set(as, prepared);
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
