@@ -131,12 +131,14 @@ export class Pool {
     let next = 0;
     let exhausted = false;
     let feeding = false;
+    // The caller stopped taking results: no more tasks are taken, nor batches worked here.
+    let stopped = false;
     // Gives free threads the next batches, within the window past what the caller has taken.
     const feed = async () => {
       if (feeding) return;
       feeding = true;
       try {
-        while (!exhausted && !failure && free.length && sent < next + window) {
+        while (!exhausted && !failure && !stopped && free.length && sent < next + window) {
           const tasks: Task[] = [];
           while (tasks.length < size) {
             const r = await it.next();
@@ -163,7 +165,8 @@ export class Pool {
     };
     const here = (m: Request) => {
       try {
-        if (!failure) ready.set(m.b, m.tasks.map(t => work(t, m.want)));
+        if (failure || stopped) return;
+        ready.set(m.b, m.tasks.map(t => work(t, m.want)));
       } catch (e) {
         failure ??= e as Error;
       }
@@ -207,6 +210,7 @@ export class Pool {
         for (const d of done) yield d;
       }
     } finally {
+      stopped = true;
       for (const [w, f] of onMessage) w.off('message', f).off('error', onError).off('exit', onExit);
     }
   }
