@@ -166,7 +166,10 @@ export class Pool {
     const here = (m: Request) => {
       try {
         if (failure || stopped) return;
-        ready.set(m.b, m.tasks.map(t => work(t, m.want)));
+        ready.set(
+          m.b,
+          m.tasks.map(t => work(t, m.want)),
+        );
       } catch (e) {
         failure ??= e as Error;
       }
