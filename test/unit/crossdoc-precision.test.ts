@@ -287,3 +287,40 @@ The Varn Dredging Company's dumping of silt weakened the levee before the flood.
     assert.equal(hedges(e, f).length, 1);
   });
 });
+
+describe('cross-article check: one quotation printed two ways', () => {
+  it('a quotation cut at other places, spelt casually or formally, or with letters starred out is the same quotation', () => {
+    const a = `Ferry captain speaks up
+
+“However, we would be glad … if the council kept the ferry running through the winter months,” the captain, Ilse Varga, wrote to the harbour board on Monday.
+
+At the meeting she told the board: “When the kids ask me, ‘Momma, will the boat still go?’ I say we’re gonna keep it going.”
+
+She called the plan “a damn f***ing shame” for the island.`;
+    const b = `Island ferry may stop
+
+Ilse Varga wrote that “we would be glad to say so to the mayor and the board if the council kept the ferry running through the winter months.”
+
+“When the kids ask me, ‘Mama, will the boat still go?’ I say we’re going to keep it going,” she said.
+
+She called the plan “a damn fucking shame” for the island, the board's minutes show.`;
+    const cs = check(a, b).filter(c => c.kind === 'other');
+    assert.deepEqual(
+      cs.map(c => c.explanation),
+      [],
+    );
+  });
+
+  it('still: a quotation with other words inside it ("will be able to" / "will have to") is reworded', () => {
+    const a = `Ferry captain speaks up
+
+“If the council cuts the winter crossings then the islanders will be able to decide on their own,” Ilse Varga said.`;
+    const b = `Island ferry may stop
+
+“So if the council cuts the winter crossings the islanders will have to decide on their own,” Ilse Varga said.`;
+    assert.deepEqual(
+      check(a, b).map(c => c.kind),
+      ['other'],
+    );
+  });
+});

@@ -403,9 +403,16 @@ function quotesOf(toks: Token[]): string[][] {
       }
       continue;
     }
+    // A word printed with letters starred out ("f***ing") stays one word, its stars kept: it stands for any word
+    // with its first and last letters (see spellings).
+    const into = cur ?? before;
+    if (t.text === '*' && touching && into.length && /[\p{L}*]$/u.test(into[into.length - 1])) {
+      into[into.length - 1] += '*';
+      continue;
+    }
     if (!t.word) continue;
-    if (cur) cur.push(t.f);
-    else before.push(t.f);
+    if (touching && into.length && into[into.length - 1].endsWith('*')) into[into.length - 1] += t.f;
+    else into.push(t.f);
   }
   if (cur && cur.length) out.push(cur);
   return out;
@@ -1196,6 +1203,7 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       const la = letters(qa);
       const lb = letters(qb);
       if (la.includes(lb) || lb.includes(la)) return 'same';
+      if (excerpts(qa, qb)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
@@ -1213,6 +1221,78 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether two quotations are excerpts of one utterance, each printed its own way: cut at different places (one begins
+ * with a linking word the other leaves out: "However, we would be remiss …" / "We would be remiss in our duty …"),
+ * transcribed in casual or formal spelling ("gonna" / "going to"), a word spelt two ways ("Momma" / "Mama"), or with
+ * letters starred out ("f***") — then the words of one stand, in order, among the words of the other.
+ */
+function excerpts(qa: string[], qb: string[]): boolean {
+  const x = spoken(qa);
+  const y = spoken(qb);
+  return within(x, y) || within(y, x);
+}
+
+/** Linking words a writer keeps or leaves out where the quotation starts. */
+const LINKING = /^(?:and|but|so|as|however|well|now|yet|or|because|also)$/;
+/** Casual spellings of two words said as one. */
+const SAID_AS_ONE: Record<string, string[]> = {
+  gonna: ['going', 'to'],
+  wanna: ['want', 'to'],
+  gotta: ['got', 'to'],
+  kinda: ['kind', 'of'],
+  sorta: ['sort', 'of'],
+  lemme: ['let', 'me'],
+  gimme: ['give', 'me'],
+  outta: ['out', 'of'],
+};
+
+const SPOKEN = new WeakMap<string[], string[]>();
+function spoken(q: string[]): string[] {
+  let r = SPOKEN.get(q);
+  if (!r) {
+    r = q.flatMap(w => SAID_AS_ONE[w] ?? [w.replace(/[’']/g, "'")]);
+    while (r.length > 1 && LINKING.test(r[0])) r = r.slice(1);
+    SPOKEN.set(q, r);
+  }
+  return r;
+}
+
+/** Whether the words of x stand in y in order, each as itself or as another spelling of it (greedy: the first fit). */
+function within(x: string[], y: string[]): boolean {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && !spellings(w, y[j])) j++;
+    if (j === y.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** The consonants of a word after its first letter, doubled letters once: "momma" and "mama" both "mm". */
+const skeleton = (w: string) =>
+  w[0] +
+  w
+    .slice(1)
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+
+/**
+ * Two spellings of one word: equal, alike but for their ending (see stem), letters starred out of one (its first and
+ * last letters the other's), or the same consonants and a different length ("momma" / "mama", "colour" / "color").
+ * (Words of one length with other vowels are mostly other forms: "win" / "won", "sing" / "sang".)
+ */
+function spellings(w: string, v: string): boolean {
+  if (w === v || stem(w) === stem(v)) return true;
+  if (w.includes('*') || v.includes('*')) {
+    const [starred, plain] = w.includes('*') ? [w, v] : [v, w];
+    const head = starred.slice(0, starred.indexOf('*'));
+    const tail = starred.slice(starred.lastIndexOf('*') + 1);
+    return plain.length > head.length + tail.length && plain.startsWith(head) && plain.endsWith(tail) && head !== '';
+  }
+  return w.length >= 4 && v.length >= 4 && w.length !== v.length && w[0] === v[0] && skeleton(w) === skeleton(v);
 }
 
 /** Quoted words as one string of letters, contractions written out: how a quotation reads aloud (kept by its list, which never changes). */
