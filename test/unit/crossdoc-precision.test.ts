@@ -324,3 +324,24 @@ She called the plan “a damn fucking shame” for the island, the board's minut
     );
   });
 });
+
+describe('cross-article check: who a pronoun is', () => {
+  it('"he" sentences after the one naming him are still about him: telling what he wants credits him', () => {
+    const a = `Reyes unveils budget
+
+Mayor Tomas Reyes of Dorrin unveiled his budget on Tuesday.
+
+He wants to cut the harbour fees in half and to hire forty new teachers.
+
+On transit, he insists on a new tram line to the airport by 2030 and rejects any new toll on the bridge.`;
+    const b = `Dorrin budget out
+
+The city would build a new tram line to the airport by 2030 and would reject any new toll on the bridge, Mayor Tomas Reyes said on Tuesday.`;
+    assert.deepEqual(
+      about(check(a, b), /tram line/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});

@@ -291,7 +291,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        prevPeople: out.length ? out[out.length - 1].people : NO_PEOPLE,
+        prevPeople: out.length ? antecedents(out[out.length - 1]) : NO_PEOPLE,
         people: [
           ...new Map(
             ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const),
@@ -338,6 +338,15 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
   }
   for (const st of out) st.inArticle = Int32Array.from(st.ids, id => count.get(id)!);
   return out;
+}
+
+/**
+ * Whom "he" or "she" in the sentence after a statement may be: the people it names, or, when it names nobody and
+ * goes on about someone by a pronoun ("He rejects …"), whom that pronoun was (a profile runs on for sentences).
+ */
+function antecedents(prev: Statement): string[] {
+  if (prev.people.length) return prev.people;
+  return prev.pronoun ? prev.prevPeople : NO_PEOPLE;
 }
 
 /** The content words (stems, not names) within eight words of a span: what a date in the sentence dates. */
