@@ -345,3 +345,20 @@ The city would build a new tram line to the airport by 2030 and would reject any
     );
   });
 });
+
+describe('cross-article check: words quoted in both', () => {
+  it('a statement quoting the words the other credits to a source passes them on too: it does not state them as fact', () => {
+    const a = `Teachers write to the mayor
+
+The letter from the Valley Teachers Union argues that Mayor Hanna Obi used last spring's flood as a “pretext for closing village schools” across the valley.`;
+    const b = `Teachers rebuke mayor
+
+The teachers also faulted Mayor Hanna Obi for treating last spring's flood as a “pretext for closing the village schools” of the valley.`;
+    assert.deepEqual(
+      about(check(a, b), /pretext/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});

@@ -1486,6 +1486,19 @@ function quotedFrom(s: Statement, other: Statement): string | null {
   return name ?? null;
 }
 
+/**
+ * Whether a statement crediting nobody quotes words the other prints as its source's (a run of them, within quotation
+ * marks in both): it passes on that source's words too ("The scholars faulted his “rationale for gutting programs”"
+ * / "The letter argues that he used it as a “rationale for gutting programs”"), whoever each names beside them.
+ */
+function quotesToo(x: Statement, y: Statement): boolean {
+  // (Quotations of a word or two are mostly names of things, titles of shows: “This Week”.)
+  return x.quotes.some(
+    q => q.length > QUOTED_RUN && y.quotes.some(r => r.length > QUOTED_RUN && sharesRun(st(q), st(r), QUOTED_RUN)),
+  );
+}
+const QUOTED_RUN = 2;
+
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
 const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
@@ -2002,6 +2015,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && b.hedged && outletOf(va)) ||
     (va === null && reporting(a.text)) ||
     (vb === null && reporting(b.text)) ||
+    (va === null && vb !== null && quotesToo(a, b)) ||
+    (vb === null && va !== null && quotesToo(b, a)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
