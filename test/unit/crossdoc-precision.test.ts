@@ -362,3 +362,20 @@ The teachers also faulted Mayor Hanna Obi for treating last spring's flood as a 
     );
   });
 });
+
+describe('cross-article check: one speaker under a title', () => {
+  it('a title alone ("the A.G.", "the attorney general") may be the person the other names: no attribution conflict', () => {
+    const a = `Castell under fire
+
+Attorney General Rita Castell spoke in Dorrin on Monday.
+
+The A.G., according to the Courier, said she had misspoken at a 2019 rally in Halden in which she said she had served in the navy.`;
+    const b = `Castell admits error
+
+Castell told the Courier she had misspoken at the 2019 rally in Halden in which she said she served in the navy.`;
+    assert.deepEqual(
+      about(check(a, b), /misspoken/).map(c => c.explanation),
+      [],
+    );
+  });
+});

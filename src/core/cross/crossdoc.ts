@@ -1361,6 +1361,13 @@ function inOrder(x: string[], y: string[]): boolean {
 const ROLE =
   /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
 
+/**
+ * Titles of an office, written out or by their initials ("the attorney general", "the A.G.", "the D.A."): a label of
+ * them alone names whoever holds the office, who may be the person the other names.
+ */
+const TITLE =
+  /^(?:ag|da|pm|vp|attorney|general|mayor|congressman|congresswoman|congressmember|judge|justice|sheriff|chancellor|premier|ambassador|commissioner|superintendent|treasurer|comptroller|lieutenant|speaker|majority|minority|whip|prime|minister|vice|deputy|assistant)$/;
+
 /** Two labels that may name one speaker: equal, one's name words inside the other's, or one naming nobody in particular. */
 export function sameSpeaker(x: string | null, y: string | null): boolean {
   if (x === y) return true;
@@ -1372,8 +1379,8 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
     nameKey(s)
       .split(' ')
       .filter(w => w.length > 1 && !ROLE.test(w));
-  const wx = words(x);
-  const wy = words(y);
+  const wx = words(x).filter(w => !TITLE.test(w));
+  const wy = words(y).filter(w => !TITLE.test(w));
   if (wx.length === 0 || wy.length === 0) return true;
   // The same name leading either label ("BuzzFeed" / "BuzzFeed's Thursday night report").
   const lead = (s: string) => nameKey(/\p{Lu}[\p{L}\p{N}]*/u.exec(s)?.[0] ?? '');
