@@ -379,3 +379,23 @@ Castell told the Courier she had misspoken at the 2019 rally in Halden in which 
     );
   });
 });
+
+describe('cross-article check: a person by their title', () => {
+  it('"the president" telling what President X did credits her too; "the former president" is someone else', () => {
+    const a = `Mora wants fishing ban
+
+President Ines Mora said on Tuesday that the country needs a ban on trawling in the northern bay and a limit of ten boats per harbour.`;
+    const b = `Fishing limits proposed
+
+In her speech, the president recommended a ban on trawling in the northern bay and a limit of ten boats per harbour, among other steps.`;
+    const c = `Fishing limits proposed
+
+In her speech, the former president recommended a ban on trawling in the northern bay and a limit of ten boats per harbour, among other steps.`;
+    const kinds = (x: string, y: string) =>
+      about(check(x, y), /trawling/)
+        .filter(k => k.kind === 'attribution')
+        .map(k => k.explanation);
+    assert.deepEqual(kinds(a, b), []);
+    assert.equal(kinds(a, c).length, 1);
+  });
+});

@@ -1506,6 +1506,23 @@ function quotesToo(x: Statement, y: Statement): boolean {
 }
 const QUOTED_RUN = 2;
 
+/**
+ * Whether a statement names a person by the title the other gives them ("the president recommended …" against
+ * "President Mora called for …"): "the" and the very title, with nothing between ("the former president" is another).
+ */
+function titlesSpeaker(s: Statement, other: Statement, speaker: string): boolean {
+  if (!person(speaker)) return false;
+  const surname = nameKey(speaker).split(' ').pop()!;
+  const t = TITLED.exec(fold(unquoted(other.text)).replace(new RegExp(`\\b${surname}\\b.*`), ''));
+  if (!t) return false;
+  const title = TITLE_WORDS[t[1]] ?? t[1];
+  return new RegExp(`\\bthe\\s+${title}\\b`).test(fold(unquoted(s.text)));
+}
+/** A title right before a name (up to two given names between): what ends the text before the surname. */
+const TITLED =
+  /\b(president|vice president|governor|gov|senator|sen|representative|rep|mayor|secretary|speaker|chairman|chairwoman|judge|justice|attorney general|prime minister|chancellor|sheriff)\.?\s+(?:[\p{L}.'’-]+\s+){0,2}$/u;
+const TITLE_WORDS: Record<string, string> = { gov: 'governor', sen: 'senator', rep: 'representative' };
+
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
 const speaks = (s: Statement) => FIRST_PERSON.test(s.text.replace(/“[^”]*”|"[^"]*"/g, ''));
@@ -2025,6 +2042,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (va === null && vb !== null && quotesToo(a, b)) ||
     (vb === null && va !== null && quotesToo(b, a)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
+    (va === null && vb !== null && titlesSpeaker(a, b, vb)) ||
+    (vb === null && va !== null && titlesSpeaker(b, a, va)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
     (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
