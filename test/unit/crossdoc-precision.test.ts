@@ -399,3 +399,20 @@ In her speech, the former president recommended a ban on trawling in the norther
     assert.equal(kinds(a, c).length, 1);
   });
 });
+
+describe('cross-article check: guesses', () => {
+  it('"apparently referring to X" guesses what someone meant; X itself is not hedged', () => {
+    const a = `Lind hits back
+
+Mayor Ola Lind then turned to Brandt, apparently referring to the audit of the harbour accounts that the council ordered in March.`;
+    const b = `Audit ordered
+
+The audit of the harbour accounts that the council ordered in March found no missing money.`;
+    assert.deepEqual(
+      check(a, b)
+        .filter(c => c.kind === 'hedge')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});

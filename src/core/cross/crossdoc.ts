@@ -1758,6 +1758,9 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   // A hedge on a relation or a reason ("apparently in response to", "reportedly because") leaves the event unhedged.
   const after = tokenize(text.slice(m.index + m[0].length)).filter(t => t.word);
   if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return false;
+  // A hedge on what someone meant ("apparently referring to the inquiry into her server") leaves what was meant
+  // unhedged: the inquiry is a fact; only the reference is a guess.
+  if (/^(?:referring|alluding|responding|reacting|pointing|meaning)$/.test(after[0]?.f ?? '')) return false;
   // Its reach is its clause: from the clause's start (its subject: "the radar was reportedly out of service") to where
   // another clause or a reason begins ("were reportedly furious that the charges were announced").
   const BOUND = /^(?:that|because|after|when|while|since|but|although|though|which|who|and)$/;
