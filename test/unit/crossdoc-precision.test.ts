@@ -400,7 +400,20 @@ In her speech, the former president recommended a ban on trawling in the norther
   });
 });
 
-describe('cross-article check: guesses', () => {
+describe('cross-article check: excerpts and guesses', () => {
+  it('two excerpts of one answer that overlap (one starts earlier, the other ends later) are the same quotation', () => {
+    const a = `Speaker counts the seats
+
+“We have forty members in tough races, and we have twelve districts where there is no big race for governor going to be run,” Vera Holm said.`;
+    const b = `Holm on the map
+
+“And we have twelve districts where there is no big race for governor going to be run, and we call these lonely districts,” Vera Holm said.`;
+    assert.deepEqual(
+      check(a, b).map(c => c.kind),
+      [],
+    );
+  });
+
   it('"apparently referring to X" guesses what someone meant; X itself is not hedged', () => {
     const a = `Lind hits back
 

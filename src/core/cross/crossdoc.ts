@@ -1241,7 +1241,21 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
 function excerpts(qa: string[], qb: string[]): boolean {
   const x = spoken(qa);
   const y = spoken(qb);
-  return within(x, y) || within(y, x);
+  return within(x, y) || within(y, x) || overlapping(x, y) || overlapping(y, x);
+}
+
+/**
+ * Two excerpts that overlap: x begins earlier and y ends later ("We have fifty members in tough races, and we have
+ * thirty districts with no big race" / "And we have thirty districts with no big race and we call them orphans"):
+ * from some word on, x's words are y's from its first word, in order, and the words x has before are not in y. (Not
+ * from a word further into y: "we will not raise taxes" / "we will raise taxes" share "raise taxes" from the third
+ * word only; nor after words both have: "I have not broken any rules or laws, and I have not lied" / "I have not
+ * broken any rules and laws, and I have not lied" differ inside.)
+ */
+function overlapping(x: string[], y: string[]): boolean {
+  for (let i = 1; i < x.length - 2; i++)
+    if (spellings(x[i], y[0]) && within(x.slice(i), y)) return !sharesRun(x.slice(0, i), y, 3);
+  return false;
 }
 
 /** Linking words a writer keeps or leaves out where the quotation starts. */
