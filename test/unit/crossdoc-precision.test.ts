@@ -287,3 +287,145 @@ The Varn Dredging Company's dumping of silt weakened the levee before the flood.
     assert.equal(hedges(e, f).length, 1);
   });
 });
+
+describe('cross-article check: one quotation printed two ways', () => {
+  it('a quotation cut at other places, spelt casually or formally, or with letters starred out is the same quotation', () => {
+    const a = `Ferry captain speaks up
+
+“However, we would be glad … if the council kept the ferry running through the winter months,” the captain, Ilse Varga, wrote to the harbour board on Monday.
+
+At the meeting she told the board: “When the kids ask me, ‘Momma, will the boat still go?’ I say we’re gonna keep it going.”
+
+She called the plan “a damn f***ing shame” for the island.`;
+    const b = `Island ferry may stop
+
+Ilse Varga wrote that “we would be glad to say so to the mayor and the board if the council kept the ferry running through the winter months.”
+
+“When the kids ask me, ‘Mama, will the boat still go?’ I say we’re going to keep it going,” she said.
+
+She called the plan “a damn fucking shame” for the island, the board's minutes show.`;
+    const cs = check(a, b).filter(c => c.kind === 'other');
+    assert.deepEqual(
+      cs.map(c => c.explanation),
+      [],
+    );
+  });
+
+  it('still: a quotation with other words inside it ("will be able to" / "will have to") is reworded', () => {
+    const a = `Ferry captain speaks up
+
+“If the council cuts the winter crossings then the islanders will be able to decide on their own,” Ilse Varga said.`;
+    const b = `Island ferry may stop
+
+“So if the council cuts the winter crossings the islanders will have to decide on their own,” Ilse Varga said.`;
+    assert.deepEqual(
+      check(a, b).map(c => c.kind),
+      ['other'],
+    );
+  });
+});
+
+describe('cross-article check: who a pronoun is', () => {
+  it('"he" sentences after the one naming him are still about him: telling what he wants credits him', () => {
+    const a = `Reyes unveils budget
+
+Mayor Tomas Reyes of Dorrin unveiled his budget on Tuesday.
+
+He wants to cut the harbour fees in half and to hire forty new teachers.
+
+On transit, he insists on a new tram line to the airport by 2030 and rejects any new toll on the bridge.`;
+    const b = `Dorrin budget out
+
+The city would build a new tram line to the airport by 2030 and would reject any new toll on the bridge, Mayor Tomas Reyes said on Tuesday.`;
+    assert.deepEqual(
+      about(check(a, b), /tram line/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});
+
+describe('cross-article check: words quoted in both', () => {
+  it('a statement quoting the words the other credits to a source passes them on too: it does not state them as fact', () => {
+    const a = `Teachers write to the mayor
+
+The letter from the Valley Teachers Union argues that Mayor Hanna Obi used last spring's flood as a “pretext for closing village schools” across the valley.`;
+    const b = `Teachers rebuke mayor
+
+The teachers also faulted Mayor Hanna Obi for treating last spring's flood as a “pretext for closing the village schools” of the valley.`;
+    assert.deepEqual(
+      about(check(a, b), /pretext/)
+        .filter(c => c.kind === 'attribution')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});
+
+describe('cross-article check: one speaker under a title', () => {
+  it('a title alone ("the A.G.", "the attorney general") may be the person the other names: no attribution conflict', () => {
+    const a = `Castell under fire
+
+Attorney General Rita Castell spoke in Dorrin on Monday.
+
+The A.G., according to the Courier, said she had misspoken at a 2019 rally in Halden in which she said she had served in the navy.`;
+    const b = `Castell admits error
+
+Castell told the Courier she had misspoken at the 2019 rally in Halden in which she said she served in the navy.`;
+    assert.deepEqual(
+      about(check(a, b), /misspoken/).map(c => c.explanation),
+      [],
+    );
+  });
+});
+
+describe('cross-article check: a person by their title', () => {
+  it('"the president" telling what President X did credits her too; "the former president" is someone else', () => {
+    const a = `Mora wants fishing ban
+
+President Ines Mora said on Tuesday that the country needs a ban on trawling in the northern bay and a limit of ten boats per harbour.`;
+    const b = `Fishing limits proposed
+
+In her speech, the president recommended a ban on trawling in the northern bay and a limit of ten boats per harbour, among other steps.`;
+    const c = `Fishing limits proposed
+
+In her speech, the former president recommended a ban on trawling in the northern bay and a limit of ten boats per harbour, among other steps.`;
+    const kinds = (x: string, y: string) =>
+      about(check(x, y), /trawling/)
+        .filter(k => k.kind === 'attribution')
+        .map(k => k.explanation);
+    assert.deepEqual(kinds(a, b), []);
+    assert.equal(kinds(a, c).length, 1);
+  });
+});
+
+describe('cross-article check: excerpts and guesses', () => {
+  it('two excerpts of one answer that overlap (one starts earlier, the other ends later) are the same quotation', () => {
+    const a = `Speaker counts the seats
+
+“We have forty members in tough races, and we have twelve districts where there is no big race for governor going to be run,” Vera Holm said.`;
+    const b = `Holm on the map
+
+“And we have twelve districts where there is no big race for governor going to be run, and we call these lonely districts,” Vera Holm said.`;
+    assert.deepEqual(
+      check(a, b).map(c => c.kind),
+      [],
+    );
+  });
+
+  it('"apparently referring to X" guesses what someone meant; X itself is not hedged', () => {
+    const a = `Lind hits back
+
+Mayor Ola Lind then turned to Brandt, apparently referring to the audit of the harbour accounts that the council ordered in March.`;
+    const b = `Audit ordered
+
+The audit of the harbour accounts that the council ordered in March found no missing money.`;
+    assert.deepEqual(
+      check(a, b)
+        .filter(c => c.kind === 'hedge')
+        .map(c => c.explanation),
+      [],
+    );
+  });
+});

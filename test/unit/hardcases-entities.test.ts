@@ -12,6 +12,15 @@ const canon = (a: Analysis, text: string) =>
 const texts = (a: Analysis, type?: string) => a.entities.filter(e => !type || e.type === type).map(e => e.text);
 
 describe('hard cases: names of people', () => {
+  it('a linking adverb that opens a sentence ("Plus", "Separately", "Finally") is no part of the name after it', () => {
+    const a = analyze(
+      'Governor Tom Kerwin signed the ferry bill on Monday. Plus Kerwin is naming Ada Lind to run the harbour. ' +
+        'Separately Lind said the docks would reopen. Finally Kerwin thanked the crews.',
+    );
+    assert.deepEqual([...new Set(texts(a, 'PERSON'))].sort(), ['Ada Lind', 'Kerwin', 'Lind', 'Tom Kerwin']);
+    assert.equal(canon(a, 'Kerwin'), 'Tom Kerwin');
+  });
+
   it('keeps middle initials and suffixes inside one name, and gives the short forms the same person', () => {
     const a = analyze(
       'Senator Maria T. Okonkwo met Harold B. Whitcombe Jr. on Friday. Ms. Okonkwo said Whitcombe had agreed, and Maria Okonkwo signed.',

@@ -9,6 +9,18 @@ const claim = (a: Analysis, startsWith: string) => a.attributions.find(x => x.co
 const speaker = (text: string, startsWith: string) => claim(analyze(text), startsWith)?.speaker;
 
 describe('hard cases: speaker labels', () => {
+  it('a recording and where it was shown ("posted the video on Vimeo") is no speaker; a person there still is', () => {
+    const a = analyze(
+      'Harbor Watch, a citizens group that has vowed to expose waste at the port authority, posted the video on Vimeo on Friday. ' +
+        'A volunteer at the group Harbor Watch said the cranes had stood idle for a month.',
+    );
+    assert.equal(
+      a.attributions.some(x => /video|Vimeo/.test(x.speaker ?? '')),
+      false,
+    );
+    assert.match(claim(a, 'the cranes had stood idle')?.speaker ?? '', /volunteer|Harbor Watch/);
+  });
+
   it('names two people said jointly as one source, with their titles and home states left out', () => {
     const a = analyze(
       'Assembly Speaker Nora Quell and Senate Minority Leader Tobias Wren said in a joint statement that the order was unlawful. ' +

@@ -292,7 +292,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        prevPeople: out.length ? out[out.length - 1].people : NO_PEOPLE,
+        prevPeople: out.length ? antecedents(out[out.length - 1]) : NO_PEOPLE,
         people: [
           ...new Map(
             ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const),
@@ -339,6 +339,15 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
   }
   compact(out, count);
   return out;
+}
+
+/**
+ * Whom "he" or "she" in the sentence after a statement may be: the people it names, or, when it names nobody and
+ * goes on about someone by a pronoun ("He rejects …"), whom that pronoun was (a profile runs on for sentences).
+ */
+function antecedents(prev: Statement): string[] {
+  if (prev.people.length) return prev.people;
+  return prev.pronoun ? prev.prevPeople : NO_PEOPLE;
 }
 
 /** The content words (stems, not names) within eight words of a span: what a date in the sentence dates. */
@@ -404,9 +413,16 @@ function quotesOf(toks: Token[]): string[][] {
       }
       continue;
     }
+    // A word printed with letters starred out ("f***ing") stays one word, its stars kept: it stands for any word
+    // with its first and last letters (see spellings).
+    const into = cur ?? before;
+    if (t.text === '*' && touching && into.length && /[\p{L}*]$/u.test(into[into.length - 1])) {
+      into[into.length - 1] += '*';
+      continue;
+    }
     if (!t.word) continue;
-    if (cur) cur.push(t.f);
-    else before.push(t.f);
+    if (touching && into.length && into[into.length - 1].endsWith('*')) into[into.length - 1] += t.f;
+    else into.push(t.f);
   }
   if (cur && cur.length) out.push(cur);
   return out;
@@ -1197,6 +1213,7 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       const la = letters(qa);
       const lb = letters(qb);
       if (la.includes(lb) || lb.includes(la)) return 'same';
+      if (excerpts(qa, qb)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
@@ -1214,6 +1231,92 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether two quotations are excerpts of one utterance, each printed its own way: cut at different places (one begins
+ * with a linking word the other leaves out: "However, we would be remiss …" / "We would be remiss in our duty …"),
+ * transcribed in casual or formal spelling ("gonna" / "going to"), a word spelt two ways ("Momma" / "Mama"), or with
+ * letters starred out ("f***") — then the words of one stand, in order, among the words of the other.
+ */
+function excerpts(qa: string[], qb: string[]): boolean {
+  const x = spoken(qa);
+  const y = spoken(qb);
+  return within(x, y) || within(y, x) || overlapping(x, y) || overlapping(y, x);
+}
+
+/**
+ * Two excerpts that overlap: x begins earlier and y ends later ("We have fifty members in tough races, and we have
+ * thirty districts with no big race" / "And we have thirty districts with no big race and we call them orphans"):
+ * from some word on, x's words are y's from its first word, in order, and the words x has before are not in y. (Not
+ * from a word further into y: "we will not raise taxes" / "we will raise taxes" share "raise taxes" from the third
+ * word only; nor after words both have: "I have not broken any rules or laws, and I have not lied" / "I have not
+ * broken any rules and laws, and I have not lied" differ inside.)
+ */
+function overlapping(x: string[], y: string[]): boolean {
+  for (let i = 1; i < x.length - 2; i++)
+    if (spellings(x[i], y[0]) && within(x.slice(i), y)) return !sharesRun(x.slice(0, i), y, 3);
+  return false;
+}
+
+/** Linking words a writer keeps or leaves out where the quotation starts. */
+const LINKING = /^(?:and|but|so|as|however|well|now|yet|or|because|also)$/;
+/** Casual spellings of two words said as one. */
+const SAID_AS_ONE: Record<string, string[]> = {
+  gonna: ['going', 'to'],
+  wanna: ['want', 'to'],
+  gotta: ['got', 'to'],
+  kinda: ['kind', 'of'],
+  sorta: ['sort', 'of'],
+  lemme: ['let', 'me'],
+  gimme: ['give', 'me'],
+  outta: ['out', 'of'],
+};
+
+const SPOKEN = new WeakMap<string[], string[]>();
+function spoken(q: string[]): string[] {
+  let r = SPOKEN.get(q);
+  if (!r) {
+    r = q.flatMap(w => SAID_AS_ONE[w] ?? [w.replace(/[’']/g, "'")]);
+    while (r.length > 1 && LINKING.test(r[0])) r = r.slice(1);
+    SPOKEN.set(q, r);
+  }
+  return r;
+}
+
+/** Whether the words of x stand in y in order, each as itself or as another spelling of it (greedy: the first fit). */
+function within(x: string[], y: string[]): boolean {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && !spellings(w, y[j])) j++;
+    if (j === y.length) return false;
+    j++;
+  }
+  return true;
+}
+
+/** The consonants of a word after its first letter, doubled letters once: "momma" and "mama" both "mm". */
+const skeleton = (w: string) =>
+  w[0] +
+  w
+    .slice(1)
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
+
+/**
+ * Two spellings of one word: equal, alike but for their ending (see stem), letters starred out of one (its first and
+ * last letters the other's), or the same consonants and a different length ("momma" / "mama", "colour" / "color").
+ * (Words of one length with other vowels are mostly other forms: "win" / "won", "sing" / "sang".)
+ */
+function spellings(w: string, v: string): boolean {
+  if (w === v || stem(w) === stem(v)) return true;
+  if (w.includes('*') || v.includes('*')) {
+    const [starred, plain] = w.includes('*') ? [w, v] : [v, w];
+    const head = starred.slice(0, starred.indexOf('*'));
+    const tail = starred.slice(starred.lastIndexOf('*') + 1);
+    return plain.length > head.length + tail.length && plain.startsWith(head) && plain.endsWith(tail) && head !== '';
+  }
+  return w.length >= 4 && v.length >= 4 && w.length !== v.length && w[0] === v[0] && skeleton(w) === skeleton(v);
 }
 
 /** Quoted words as one string of letters, contractions written out: how a quotation reads aloud (kept by its list, which never changes). */
@@ -1273,6 +1376,13 @@ function inOrder(x: string[], y: string[]): boolean {
 const ROLE =
   /^(?:he|she|they|it|we|i|him|her|himself|herself|themselves|itself|the|a|an|his|her|its|their|president|presidents|mr|mrs|ms|dr|sen|senator|rep|representative|gov|governor|spokesman|spokeswoman|spokesperson|official|officials|aide|aides|source|sources|statement|report|article|story|team|office|people|person|someone|others|other|some|many|one|two|three|four|several|top|senior|former|chief|secretary|leader|director|chairman|member|members|lawmakers|experts|analysts|critics|officers|police|authorities|doctors)$/;
 
+/**
+ * Titles of an office, written out or by their initials ("the attorney general", "the A.G.", "the D.A."): a label of
+ * them alone names whoever holds the office, who may be the person the other names.
+ */
+const TITLE =
+  /^(?:ag|da|pm|vp|attorney|general|mayor|congressman|congresswoman|congressmember|judge|justice|sheriff|chancellor|premier|ambassador|commissioner|superintendent|treasurer|comptroller|lieutenant|speaker|majority|minority|whip|prime|minister|vice|deputy|assistant)$/;
+
 /** Two labels that may name one speaker: equal, one's name words inside the other's, or one naming nobody in particular. */
 export function sameSpeaker(x: string | null, y: string | null): boolean {
   if (x === y) return true;
@@ -1284,8 +1394,8 @@ export function sameSpeaker(x: string | null, y: string | null): boolean {
     nameKey(s)
       .split(' ')
       .filter(w => w.length > 1 && !ROLE.test(w));
-  const wx = words(x);
-  const wy = words(y);
+  const wx = words(x).filter(w => !TITLE.test(w));
+  const wy = words(y).filter(w => !TITLE.test(w));
   if (wx.length === 0 || wy.length === 0) return true;
   // The same name leading either label ("BuzzFeed" / "BuzzFeed's Thursday night report").
   const lead = (s: string) => nameKey(/\p{Lu}[\p{L}\p{N}]*/u.exec(s)?.[0] ?? '');
@@ -1397,6 +1507,36 @@ function quotedFrom(s: Statement, other: Statement): string | null {
     .pop();
   return name ?? null;
 }
+
+/**
+ * Whether a statement crediting nobody quotes words the other prints as its source's (a run of them, within quotation
+ * marks in both): it passes on that source's words too ("The scholars faulted his “rationale for gutting programs”"
+ * / "The letter argues that he used it as a “rationale for gutting programs”"), whoever each names beside them.
+ */
+function quotesToo(x: Statement, y: Statement): boolean {
+  // (Quotations of a word or two are mostly names of things, titles of shows: “This Week”.)
+  return x.quotes.some(
+    q => q.length > QUOTED_RUN && y.quotes.some(r => r.length > QUOTED_RUN && sharesRun(st(q), st(r), QUOTED_RUN)),
+  );
+}
+const QUOTED_RUN = 2;
+
+/**
+ * Whether a statement names a person by the title the other gives them ("the president recommended …" against
+ * "President Mora called for …"): "the" and the very title, with nothing between ("the former president" is another).
+ */
+function titlesSpeaker(s: Statement, other: Statement, speaker: string): boolean {
+  if (!person(speaker)) return false;
+  const surname = nameKey(speaker).split(' ').pop()!;
+  const t = TITLED.exec(fold(unquoted(other.text)).replace(new RegExp(`\\b${surname}\\b.*`), ''));
+  if (!t) return false;
+  const title = TITLE_WORDS[t[1]] ?? t[1];
+  return new RegExp(`\\bthe\\s+${title}\\b`).test(fold(unquoted(s.text)));
+}
+/** A title right before a name (up to two given names between): what ends the text before the surname. */
+const TITLED =
+  /\b(president|vice president|governor|gov|senator|sen|representative|rep|mayor|secretary|speaker|chairman|chairwoman|judge|justice|attorney general|prime minister|chancellor|sheriff)\.?\s+(?:[\p{L}.'’-]+\s+){0,2}$/u;
+const TITLE_WORDS: Record<string, string> = { gov: 'governor', sen: 'senator', rep: 'representative' };
 
 /** First person outside quotation marks: the sentence is someone's words (a quotation going on), not the outlet's. */
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|my|our|us|me)\b/;
@@ -1633,6 +1773,9 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   // A hedge on a relation or a reason ("apparently in response to", "reportedly because") leaves the event unhedged.
   const after = tokenize(text.slice(m.index + m[0].length)).filter(t => t.word);
   if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return false;
+  // A hedge on what someone meant ("apparently referring to the inquiry into her server") leaves what was meant
+  // unhedged: the inquiry is a fact; only the reference is a guess.
+  if (/^(?:referring|alluding|responding|reacting|pointing|meaning)$/.test(after[0]?.f ?? '')) return false;
   // Its reach is its clause: from the clause's start (its subject: "the radar was reportedly out of service") to where
   // another clause or a reason begins ("were reportedly furious that the charges were announced").
   const BOUND = /^(?:that|because|after|when|while|since|but|although|though|which|who|and)$/;
@@ -1914,7 +2057,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && b.hedged && outletOf(va)) ||
     (va === null && reporting(a.text)) ||
     (vb === null && reporting(b.text)) ||
+    (va === null && vb !== null && quotesToo(a, b)) ||
+    (vb === null && va !== null && quotesToo(b, a)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
+    (va === null && vb !== null && titlesSpeaker(a, b, vb)) ||
+    (vb === null && va !== null && titlesSpeaker(b, a, va)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
     (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));

@@ -815,8 +815,26 @@ function sourceLike(ctx: Ctx, toks: Token[], a: number, b: number, loose = false
   if (words.some(t => NEGATION.has(t.f))) return false;
   if (words.some(t => STRONG.has(t.f) && !t.cap && t !== words[0])) return false;
   if (words.some(t => SOURCE_HEADS.has(t.f) || (PERSON_TITLES.has(t.f) && !TITLE_MODIFIERS.has(t.f)))) return true;
-  return (toks[a].cap || /^(?:the|a|an)$/.test(toks[a].text)) && entitiesIn(ctx, toks[a].start, toks[b].end).length > 0;
+  if (/^(?:the|a|an)$/i.test(toks[a].text)) return determinedSource(ctx, toks, a, b);
+  return toks[a].cap && entitiesIn(ctx, toks[a].start, toks[b].end).length > 0;
 }
+
+/**
+ * A noun phrase with a determiner whose head is a medium or a recording, placed by a name ("the footage on YouTube",
+ * "a video from Fox News"), names what was shown, not who speaks: the name is where it was shown. ("A blogger on the
+ * site X", "the committee founded by X" still speak.)
+ */
+function determinedSource(ctx: Ctx, toks: Token[], a: number, b: number): boolean {
+  const found = entitiesIn(ctx, toks[a].start, toks[b].end);
+  if (found.length === 0) return false;
+  let p = a + 1;
+  while (p <= b && !(toks[p].word && !toks[p].cap && PLACING.test(toks[p].f))) p++;
+  if (p > b || !MEDIUM.test(toks[p - 1].f)) return true;
+  return found.some(e => e.start < toks[p].start);
+}
+const MEDIUM =
+  /^(?:footage|video|videos|clip|clips|tape|tapes|recording|recordings|photo|photos|photograph|photographs|image|images|picture|pictures|broadcast|segment|livestream|stream|podcast|ad|ads|advertisement)$/;
+const PLACING = /^(?:on|in|at|from|by|via|through|during|about|over|under|near|inside|outside)$/;
 
 /**
  * The source before a cue: the noun phrase between the clause start and the cue, without auxiliaries and

@@ -338,6 +338,8 @@ export const COMMON_WORDS = new Set(
   together too toward towards under unless unlike until up upon us very via was we well were what whatever when
   whenever where whereas wherever whether which while who whoever whole whom whose why will with within without
   would yet you your yours yourself yourselves
+  plus likewise similarly furthermore additionally consequently accordingly nonetheless finally overall ultimately
+  separately notably afterward
   advertisement also read comments here news desk breaking update updated live watch video photo photos opinion
   analysis editorial exclusive report reports reported reporting sources source officials official experts expert
   analysts analyst critics supporters residents witnesses people government governments state states historical
