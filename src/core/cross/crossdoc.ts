@@ -162,6 +162,10 @@ interface Statement {
   stems?: string[];
   /** Its text outside quotations as a key for names, between spaces (see namesSpeaker). */
   nameText?: string;
+  /** Where it passes on someone's words (see reportingAt), its text with quotations blanked, and its figures listed with the word each counts: kept like folded. */
+  reportAt?: number;
+  plain?: string;
+  figures?: { key: string; q: Quantity }[];
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -327,6 +331,9 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         words: undefined,
         stems: undefined,
         nameText: undefined,
+        reportAt: undefined,
+        plain: undefined,
+        figures: undefined,
       });
     }
   }
@@ -1363,7 +1370,11 @@ function reportingAt(text: string): number {
 }
 
 /** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
-const reporting = (text: string) => reportingAt(text) >= 0;
+const reporting = (s: Statement) => reportingOf(s) >= 0;
+/** reportingAt of a statement's text, kept with the statement. */
+const reportingOf = (s: Statement) => (s.reportAt ??= reportingAt(s.text));
+/** A statement's text with its quotations blanked (see unquoted), kept with the statement. */
+const unquotedOf = (s: Statement) => (s.plain ??= unquoted(s.text));
 
 /** Capitalised words that name a time or start a sentence, not a source. */
 const NOT_SOURCE =
@@ -1376,7 +1387,7 @@ const NOT_SOURCE =
  */
 function quotedFrom(s: Statement, other: Statement): string | null {
   if (!s.quoted) return null;
-  const at = reportingAt(s.text);
+  const at = reportingOf(s);
   if (at < 0) return null;
   const open = s.text.slice(at).search(/[“"]/);
   if (open < 0 || open > 60) return null;
@@ -1435,9 +1446,9 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
-  const text = (s.nameText ??= ` ${nameKey(unquoted(s.text))} `);
+  const text = (s.nameText ??= ` ${nameKey(unquotedOf(s))} `);
   // (A word of a name in lower case is a common noun there: "the hospital" tells nothing the City Hospital did.)
-  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(unquoted(s.text), k));
+  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(unquotedOf(s), k));
   if (keys.some(k => (text.includes(` ${k} `) || text.includes(` ${k}s `)) && capitalised(k))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
 }
@@ -1512,7 +1523,7 @@ function hasWord(s: Statement, w: string): boolean {
  *   order of size, counting the same thing or nothing named.
  */
 function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
-  const all = (s: Statement) => [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q })));
+  const all = (s: Statement) => (s.figures ??= [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q }))));
   const qa = all(a);
   const qb = all(b);
   if (qa.length === 0 || qb.length === 0) return null;
@@ -1616,7 +1627,7 @@ function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text):
 
 /** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
 function hedgesShared(h: Statement, plain: Statement): boolean {
-  const text = unquoted(h.text);
+  const text = unquotedOf(h);
   const m = HEDGES.exec(text);
   if (!m) return false;
   // "could not be confirmed", "unverified": said of a claim before or after it.
@@ -1820,12 +1831,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // "Reportedly" is "according to a report": against a statement that names its report ("as first reported by the
   // Courier", "the article said"), both pass on one report.
   const namesReport = (x: Statement, i: number) =>
-    REPORT_NAMED.test(unquoted(x.text)) ||
+    REPORT_NAMED.test(unquotedOf(x)) ||
     (i >= 0 && /\b(?:article|report|story)\b/i.test(j.labelOf(x.attributions[i]) ?? ''));
   if (
     a.hedged !== b.hedged &&
     !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
-    !(REPORTED.test(unquoted(a.hedged ? a.text : b.text)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
+    !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
   ) {
@@ -1867,8 +1878,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   let vb = speaker(b, ib);
   // A quotation passed on from a source the engine found no attribution for, against the same words stated as fact.
   if (va === null && vb === null) {
-    const pa = b.quotes.length || reporting(b.text) ? null : quotedFrom(a, b);
-    const pb = a.quotes.length || reporting(a.text) ? null : quotedFrom(b, a);
+    const pa = b.quotes.length || reporting(b) ? null : quotedFrom(a, b);
+    const pb = a.quotes.length || reporting(a) ? null : quotedFrom(b, a);
     // (Unless the other tells what that source did: a person by name, anything else by its whole name.)
     const tells = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
     if (pa && !tells(b, pa)) va = pa;
@@ -1882,7 +1893,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
   // reported that X …"): the report one passes on unnamed is the one the other names.
   const reported = (x: Statement, other: string | null) =>
-    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquoted(x.text)) &&
+    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquotedOf(x)) &&
     !!other &&
     kindOf(other, NO_TYPES) === 'outlet';
   // And one credits the very outlet that printed the other ("The Times reported …" against the Times' own article;
@@ -1911,8 +1922,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     demand(b, ib) ||
     (va === null && a.hedged && outletOf(vb)) ||
     (vb === null && b.hedged && outletOf(va)) ||
-    (va === null && reporting(a.text)) ||
-    (vb === null && reporting(b.text)) ||
+    (va === null && reporting(a)) ||
+    (vb === null && reporting(b)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
