@@ -166,6 +166,9 @@ interface Statement {
   reportAt?: number;
   plain?: string;
   figures?: { key: string; q: Quantity }[];
+  /** A stay told as a length in it (see STAY; null: none), and the surnames of the people it names: kept like folded. */
+  stay?: RegExpExecArray | null;
+  surnames?: string[];
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -334,6 +337,8 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         reportAt: undefined,
         plain: undefined,
         figures: undefined,
+        stay: undefined,
+        surnames: undefined,
       });
     }
   }
@@ -594,8 +599,23 @@ const OUTLETS =
   /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
 
 const NO_TYPES = new Map<string, string>();
+/** kindOf without types, by speaker (asked for the speakers of each pair judged). */
+const KIND_OF = new Map<string, SourceKind>();
 
 function kindOf(speaker: string, types: Map<string, string>): SourceKind {
+  if (types === NO_TYPES) {
+    let kind = KIND_OF.get(speaker);
+    if (kind === undefined) {
+      kind = kindOfTyped(speaker, types);
+      if (KIND_OF.size > 10000) KIND_OF.clear();
+      KIND_OF.set(speaker, kind);
+    }
+    return kind;
+  }
+  return kindOfTyped(speaker, types);
+}
+
+function kindOfTyped(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
   if (
     /^anonymous sources/.test(k) ||
@@ -624,6 +644,17 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
  * newspaper by its title, article included ("Denver Post" → "The Denver Post"), as newspapers style themselves.
  */
 export function sourceName(name: string): string {
+  let r = SOURCE_NAMES.get(name);
+  if (r === undefined) {
+    r = sourceNameOf(name);
+    if (SOURCE_NAMES.size > 10000) SOURCE_NAMES.clear();
+    SOURCE_NAMES.set(name, r);
+  }
+  return r;
+}
+/** sourceName by name (asked for each attribution of each check). */
+const SOURCE_NAMES = new Map<string, string>();
+function sourceNameOf(name: string): string {
   const bare = name.replace(/\s+(?:reported|reports|said|says|wrote|writes|noted|added|stated)$/, '');
   const paper =
     /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(
@@ -694,9 +725,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const labels = new Map<Attribution, string | null>();
   for (const a of articles) {
     const es = a.analysis.entities;
-    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start)
-      ? es
-      : [...es].sort((x, y) => x.start - y.start);
+    let ents = SORTED.get(es);
+    if (!ents)
+      SORTED.set(
+        es,
+        (ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start)
+          ? es
+          : [...es].sort((x, y) => x.start - y.start)),
+      );
     for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
   }
   const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
@@ -1105,17 +1141,22 @@ function voiceIndex(s: Statement, other: Statement): number {
 
 /** Buffers for contentOf (two statements of a pair at a time): a pair is judged without allocating them. */
 const CONTENT = [new Int32Array(256), new Int32Array(256)];
+/** Views of each buffer's first n positions, by n (made once per buffer, not for each pair judged). */
+const VIEWS: Int32Array[][] = [[], []];
 
 /** The positions (in ids) of a statement's features in one voice (numbers and dates always; NaN: every voice), in buffer k (valid until the next call with k). */
 function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
-  if (CONTENT[k].length < s.ids.length) CONTENT[k] = new Int32Array(2 * s.ids.length);
+  if (CONTENT[k].length < s.ids.length) {
+    CONTENT[k] = new Int32Array(2 * s.ids.length);
+    VIEWS[k] = [];
+  }
   const out = CONTENT[k];
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
     if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
-  return out.subarray(0, n);
+  return (VIEWS[k][n] ??= out.subarray(0, n));
 }
 
 /** How two statements' contents (each in the voice they share) meet. */
@@ -1564,6 +1605,7 @@ function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
 /** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
 const STAY =
   /\b(?:remain|stay|serve|continue|keep|hold)(?:s|ed|ing)?\b[^.;:]{0,40}?\bfor\s+(?:(more than|at least|over|less than|fewer than|under|up to|about|around|roughly|nearly|almost)\s+)?(\d+|[a-z]+)\s+(day|week|month|year)s?\b/i;
+const stayOf = (s: Statement) => (s.stay === undefined ? (s.stay = STAY.exec(s.text)) : s.stay);
 /** Words that make a date the end of a stay ("his final day will be", "leave on", "until"). */
 const END_OF_STAY =
   /\b(?:(?:final|last) day|until|through|leav(?:e|es|ing)|depart(?:s|ing)?|step(?:s|ping)? down|retir(?:e|es|ing)|resign(?:s|ing)?)\b[^.;:]{0,45}$/i;
@@ -1574,7 +1616,7 @@ const END_OF_STAY =
  * length gives cannot fall on that day. The length counts from the statement's own date of the event.
  */
 function tenure(a: Statement, b: Statement): { a: Statement; says: string; ends: string } | null {
-  const m = STAY.exec(a.text);
+  const m = stayOf(a);
   if (!m) return null;
   const n = /^\d/.test(m[2]) ? Number(m[2]) : numberWord(m[2].toLowerCase());
   const from = a.dateTexts.find(d => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.named);
@@ -1731,10 +1773,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
   const same = likeness(o);
-  const surname = (p: string) => nameKey(p).split(' ').pop();
-  const term = a.people.some(p => b.people.some(q => surname(q) === surname(p)))
-    ? (tenure(a, b) ?? tenure(b, a))
-    : null;
+  const surname = (p: string) => nameKey(p).split(' ').pop()!;
+  // (Only a statement telling a stay can be one: asked first, as it is kept with the statement.)
+  const term =
+    (stayOf(a) || stayOf(b)) &&
+    (a.surnames ??= a.people.map(surname)).some(p => (b.surnames ??= b.people.map(surname)).includes(p))
+      ? (tenure(a, b) ?? tenure(b, a))
+      : null;
   if (term) {
     // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
     // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
@@ -2067,5 +2112,7 @@ const PREPARED = new WeakMap<
   Analysis,
   { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }
 >();
+/** An article's entities sorted by start (the list itself when it is), kept by its list. */
+const SORTED = new WeakMap<Entity[], Entity[]>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;

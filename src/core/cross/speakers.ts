@@ -104,9 +104,7 @@ export class SpeakerResolver {
     }
     const k = key(label);
     // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
-    const isPerson =
-      !/^[RDI]-\p{Lu}/u.test(label) &&
-      (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
+    const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || personKeys(entities).has(k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
     // ("which" stands for a thing, never for the person named before it: "a book by Ann Roe, which said …".)
@@ -180,6 +178,17 @@ export class SpeakerResolver {
     if (names.length === 1 || names[0].n >= 3 * names[1].n) return names[0].name;
     return label;
   }
+}
+
+/** The keys of the people among an article's entities, kept by its list (read for each of its attributions). */
+const PERSON_KEYS = new WeakMap<Entity[], Set<string>>();
+function personKeys(entities: Entity[]): Set<string> {
+  let r = PERSON_KEYS.get(entities);
+  if (!r) {
+    r = new Set(entities.filter(e => e.type === 'PERSON').map(e => key(e.canonical)));
+    PERSON_KEYS.set(entities, r);
+  }
+  return r;
 }
 
 /** The entity that ends last before a position (entities sorted by start). */
