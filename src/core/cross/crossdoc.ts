@@ -843,10 +843,17 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
-  const index: number[][] = Array.from({ length: idOf.size }, () => []);
+  // The posting lists, one after another in one array: feature id's statements are postings[postFrom[id], postFrom[id + 1]).
+  const postFrom = new Int32Array(idOf.size + 1);
+  for (const list of ids) for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postFrom[list[k] + 1]++;
+  for (let id = 0; id < idOf.size; id++) postFrom[id + 1] += postFrom[id];
+  const postings = new Int32Array(postFrom[idOf.size]);
+  const postFill = postFrom.slice(0, idOf.size);
   ids.forEach((list, i) => {
-    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) index[list[k]].push(i);
+    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postings[postFill[list[k]]++] = i;
   });
+  const docOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) docOf[i] = stmts[i].doc;
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
   let pairB = new Int32Array(1024);
@@ -879,12 +886,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     for (let x = 0; x < mine.length; x++) {
       const id = mine[x];
       const w = idf[id];
-      const list = index[id];
-      if (list.length === 0) continue;
-      const from = ++reached[id]; // past this statement
-      for (let k = from; k < list.length; k++) {
-        const j = list[k];
-        if (stmts[j].doc === s.doc) continue;
+      const end = postFrom[id + 1];
+      if (end === postFrom[id]) continue;
+      const from = postFrom[id] + ++reached[id]; // past this statement
+      for (let k = from; k < end; k++) {
+        const j = postings[k];
+        if (docOf[j] === s.doc) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -894,7 +901,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     scored += candidates.length;
     for (let c = 0; c < candidates.length; c++) {
       const j = candidates[c];
-      const d = stmts[j].doc;
+      const d = docOf[j];
       if (storyAsked[d] !== s.doc) {
         storyAsked[d] = s.doc;
         storySame[d] = stories.same(s.doc, d) ? 1 : 0;
