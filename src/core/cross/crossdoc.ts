@@ -169,6 +169,8 @@ interface Statement {
   /** A stay told as a length in it (see STAY; null: none), and the surnames of the people it names: kept like folded. */
   stay?: RegExpExecArray | null;
   surnames?: string[];
+  /** The names that stand in it as an outlet (see conduitIn). */
+  conduits?: Map<string, boolean>;
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -339,6 +341,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         figures: undefined,
         stay: undefined,
         surnames: undefined,
+        conduits: undefined,
       });
     }
   }
@@ -1371,6 +1374,12 @@ function conduit(name: string, text: string): boolean {
   }
   return re.test(text);
 }
+/** Whether a name stands in a statement as an outlet (see conduit), kept with the statement by name. */
+function conduitIn(name: string, s: Statement): boolean {
+  let r = (s.conduits ??= new Map()).get(name);
+  if (r === undefined) s.conduits.set(name, (r = conduit(name, foldedOf(s))));
+  return r;
+}
 /** The capitalised words of a speaker label, folded, without a possessive: the names conduit looks for (kept by label). */
 const NAMES_OF = new Map<string, string[]>();
 function namesOf(v: string): string[] {
@@ -1547,6 +1556,18 @@ function sameFigures(qs: Quantity[], y: Statement): boolean {
 /** Scale words a figure stands before, as the stems its quantity is keyed by. */
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
+/** SCALE[key] ?? 1, kept by key (a word looked up on an object is slow when the word is not one of its keys). */
+const SCALES = new Map<string, number>();
+function scaleOf(key: string): number {
+  let r = SCALES.get(key);
+  if (r === undefined) {
+    r = SCALE[key] ?? 1;
+    if (SCALES.size > 10000) SCALES.clear();
+    SCALES.set(key, r);
+  }
+  return r;
+}
+
 /** Whether a statement has a word (a stem) among its features. */
 function hasWord(s: Statement, w: string): boolean {
   const id = FEATURE_IDS.get(w);
@@ -1586,7 +1607,7 @@ function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
     if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
   }
   // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
-  const scale = (key: string) => SCALE[key] ?? 1;
+  const scale = scaleOf;
   const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
   const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
   const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
@@ -1941,7 +1962,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduit(w, foldedOf(x)));
+  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduitIn(w, x));
   // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
   // reported that X …"): the report one passes on unnamed is the one the other names.
   const reported = (x: Statement, other: string | null) =>
