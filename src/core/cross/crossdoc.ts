@@ -726,6 +726,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
   const labels = new Map<Attribution, string | null>();
+  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article.
+  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) LABELS.byAttribution = new WeakMap();
+  LABELS.resolver = resolver;
+  const known = LABELS.byAttribution;
   for (const a of articles) {
     const es = a.analysis.entities;
     let ents = SORTED.get(es);
@@ -736,7 +740,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
           ? es
           : [...es].sort((x, y) => x.start - y.start)),
       );
-    for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
+    let kept = known.get(a.analysis);
+    if (!kept || kept.text !== a.text)
+      known.set(
+        a.analysis,
+        (kept = { text: a.text, labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)) }),
+      );
+    const xs = a.analysis.attributions;
+    for (let k = 0; k < xs.length; k++) labels.set(xs[k], kept.labels[k]);
   }
   const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
   for (const a of articles)
@@ -2140,6 +2151,11 @@ const PREPARED = new WeakMap<
   Analysis,
   { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }
 >();
+/** Each article's labels of its attributions (see SpeakerResolver.label), valid while the workspace knows the same people as the resolver. */
+const LABELS: {
+  resolver?: SpeakerResolver;
+  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[] }>;
+} = { byAttribution: new WeakMap() };
 /** An article's entities sorted by start (the list itself when it is), kept by its list. */
 const SORTED = new WeakMap<Entity[], Entity[]>();
 /** Partners kept for each statement (its best one in each of the closest articles). */

@@ -127,6 +127,20 @@ export class SpeakerResolver {
     return this.fullName(label);
   }
 
+  /**
+   * Whether this resolver knows the same people, as often each, as another (labels depend on nothing else of the
+   * workspace: a re-check that finds the same people keeps each attribution's label).
+   */
+  samePeople(other: SpeakerResolver): boolean {
+    if (other.people.size !== this.people.size) return false;
+    const mine = this.people.entries();
+    for (const [k, p] of other.people) {
+      const [k2, p2] = mine.next().value!;
+      if (k !== k2 || p.n !== p2.n || p.name !== p2.name) return false;
+    }
+    return true;
+  }
+
   /** The article last read for agents, and who acts for whom in it. */
   private agentsText = '';
   private agents = new Map<string, string>();
