@@ -59,7 +59,9 @@ else {
           });
           const total = [...self.values()].reduce((a, b) => a + b, 0);
           for (const [k, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40))
-            console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+            console.log(
+              `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`,
+            );
         });
       }),
     ),
