@@ -162,6 +162,15 @@ interface Statement {
   stems?: string[];
   /** Its text outside quotations as a key for names, between spaces (see namesSpeaker). */
   nameText?: string;
+  /** Where it passes on someone's words (see reportingAt), its text with quotations blanked, and its figures listed with the word each counts: kept like folded. */
+  reportAt?: number;
+  plain?: string;
+  figures?: { key: string; q: Quantity }[];
+  /** A stay told as a length in it (see STAY; null: none), and the surnames of the people it names: kept like folded. */
+  stay?: RegExpExecArray | null;
+  surnames?: string[];
+  /** The names that stand in it as an outlet (see conduitIn). */
+  conduits?: Map<string, boolean>;
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -328,6 +337,12 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         words: undefined,
         stems: undefined,
         nameText: undefined,
+        reportAt: undefined,
+        plain: undefined,
+        figures: undefined,
+        stay: undefined,
+        surnames: undefined,
+        conduits: undefined,
       });
     }
   }
@@ -604,8 +619,23 @@ const OUTLETS =
   /^(?:reuters|associated press|ap|afp|agence francepresse|bloomberg|bbc|cnn|al jazeera|the new york times|the washington post|the guardian|financial times|efe|tass|xinhua|granma|telesur|politico|axios|npr|nbc|cbs|abc news|fox news|le monde|el pais)$/;
 
 const NO_TYPES = new Map<string, string>();
+/** kindOf without types, by speaker (asked for the speakers of each pair judged). */
+const KIND_OF = new Map<string, SourceKind>();
 
 function kindOf(speaker: string, types: Map<string, string>): SourceKind {
+  if (types === NO_TYPES) {
+    let kind = KIND_OF.get(speaker);
+    if (kind === undefined) {
+      kind = kindOfTyped(speaker, types);
+      if (KIND_OF.size > 10000) KIND_OF.clear();
+      KIND_OF.set(speaker, kind);
+    }
+    return kind;
+  }
+  return kindOfTyped(speaker, types);
+}
+
+function kindOfTyped(speaker: string, types: Map<string, string>): SourceKind {
   const k = nameKey(speaker);
   if (
     /^anonymous sources/.test(k) ||
@@ -634,6 +664,17 @@ function kindOf(speaker: string, types: Map<string, string>): SourceKind {
  * newspaper by its title, article included ("Denver Post" → "The Denver Post"), as newspapers style themselves.
  */
 export function sourceName(name: string): string {
+  let r = SOURCE_NAMES.get(name);
+  if (r === undefined) {
+    r = sourceNameOf(name);
+    if (SOURCE_NAMES.size > 10000) SOURCE_NAMES.clear();
+    SOURCE_NAMES.set(name, r);
+  }
+  return r;
+}
+/** sourceName by name (asked for each attribution of each check). */
+const SOURCE_NAMES = new Map<string, string>();
+function sourceNameOf(name: string): string {
   const bare = name.replace(/\s+(?:reported|reports|said|says|wrote|writes|noted|added|stated)$/, '');
   const paper =
     /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(?:Times|Post|Journal|Globe|Tribune|Herald|Chronicle|Inquirer|Gazette|Telegraph))$/u.exec(
@@ -702,12 +743,28 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
   const labels = new Map<Attribution, string | null>();
+  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article.
+  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) LABELS.byAttribution = new WeakMap();
+  LABELS.resolver = resolver;
+  const known = LABELS.byAttribution;
   for (const a of articles) {
     const es = a.analysis.entities;
-    const ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start)
-      ? es
-      : [...es].sort((x, y) => x.start - y.start);
-    for (const x of a.analysis.attributions) labels.set(x, resolver.label(x, a.text, ents));
+    let ents = SORTED.get(es);
+    if (!ents)
+      SORTED.set(
+        es,
+        (ents = es.every((e, k) => k === 0 || es[k - 1].start <= e.start)
+          ? es
+          : [...es].sort((x, y) => x.start - y.start)),
+      );
+    let kept = known.get(a.analysis);
+    if (!kept || kept.text !== a.text)
+      known.set(
+        a.analysis,
+        (kept = { text: a.text, labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)) }),
+      );
+    const xs = a.analysis.attributions;
+    for (let k = 0; k < xs.length; k++) labels.set(xs[k], kept.labels[k]);
   }
   const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
   for (const a of articles)
@@ -817,10 +874,17 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
   const common = Math.max(3, Math.min(articles.length * 0.34, 64));
-  const index: number[][] = Array.from({ length: idOf.size }, () => []);
+  // The posting lists, one after another in one array: feature id's statements are postings[postFrom[id], postFrom[id + 1]).
+  const postFrom = new Int32Array(idOf.size + 1);
+  for (const list of ids) for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postFrom[list[k] + 1]++;
+  for (let id = 0; id < idOf.size; id++) postFrom[id + 1] += postFrom[id];
+  const postings = new Int32Array(postFrom[idOf.size]);
+  const postFill = postFrom.slice(0, idOf.size);
   ids.forEach((list, i) => {
-    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) index[list[k]].push(i);
+    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postings[postFill[list[k]]++] = i;
   });
+  const docOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) docOf[i] = stmts[i].doc;
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
   let pairB = new Int32Array(1024);
@@ -853,12 +917,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     for (let x = 0; x < mine.length; x++) {
       const id = mine[x];
       const w = idf[id];
-      const list = index[id];
-      if (list.length === 0) continue;
-      const from = ++reached[id]; // past this statement
-      for (let k = from; k < list.length; k++) {
-        const j = list[k];
-        if (stmts[j].doc === s.doc) continue;
+      const end = postFrom[id + 1];
+      if (end === postFrom[id]) continue;
+      const from = postFrom[id] + ++reached[id]; // past this statement
+      for (let k = from; k < end; k++) {
+        const j = postings[k];
+        if (docOf[j] === s.doc) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] += w;
       }
@@ -868,7 +932,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     scored += candidates.length;
     for (let c = 0; c < candidates.length; c++) {
       const j = candidates[c];
-      const d = stmts[j].doc;
+      const d = docOf[j];
       if (storyAsked[d] !== s.doc) {
         storyAsked[d] = s.doc;
         storySame[d] = stories.same(s.doc, d) ? 1 : 0;
@@ -1115,17 +1179,22 @@ function voiceIndex(s: Statement, other: Statement): number {
 
 /** Buffers for contentOf (two statements of a pair at a time): a pair is judged without allocating them. */
 const CONTENT = [new Int32Array(256), new Int32Array(256)];
+/** Views of each buffer's first n positions, by n (made once per buffer, not for each pair judged). */
+const VIEWS: Int32Array[][] = [[], []];
 
 /** The positions (in ids) of a statement's features in one voice (numbers and dates always; NaN: every voice), in buffer k (valid until the next call with k). */
 function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
-  if (CONTENT[k].length < s.ids.length) CONTENT[k] = new Int32Array(2 * s.ids.length);
+  if (CONTENT[k].length < s.ids.length) {
+    CONTENT[k] = new Int32Array(2 * s.ids.length);
+    VIEWS[k] = [];
+  }
   const out = CONTENT[k];
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
     if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
-  return out.subarray(0, n);
+  return (VIEWS[k][n] ??= out.subarray(0, n));
 }
 
 /** How two statements' contents (each in the voice they share) meet. */
@@ -1427,6 +1496,12 @@ function conduit(name: string, text: string): boolean {
   }
   return re.test(text);
 }
+/** Whether a name stands in a statement as an outlet (see conduit), kept with the statement by name. */
+function conduitIn(name: string, s: Statement): boolean {
+  let r = (s.conduits ??= new Map()).get(name);
+  if (r === undefined) s.conduits.set(name, (r = conduit(name, foldedOf(s))));
+  return r;
+}
 /** The capitalised words of a speaker label, folded, without a possessive: the names conduit looks for (kept by label). */
 const NAMES_OF = new Map<string, string[]>();
 function namesOf(v: string): string[] {
@@ -1474,7 +1549,11 @@ function reportingAt(text: string): number {
 }
 
 /** Whether a sentence passes on someone's words: a word of reporting used as a verb. */
-const reporting = (text: string) => reportingAt(text) >= 0;
+const reporting = (s: Statement) => reportingOf(s) >= 0;
+/** reportingAt of a statement's text, kept with the statement. */
+const reportingOf = (s: Statement) => (s.reportAt ??= reportingAt(s.text));
+/** A statement's text with its quotations blanked (see unquoted), kept with the statement. */
+const unquotedOf = (s: Statement) => (s.plain ??= unquoted(s.text));
 
 /** Capitalised words that name a time or start a sentence, not a source. */
 const NOT_SOURCE =
@@ -1487,7 +1566,7 @@ const NOT_SOURCE =
  */
 function quotedFrom(s: Statement, other: Statement): string | null {
   if (!s.quoted) return null;
-  const at = reportingAt(s.text);
+  const at = reportingOf(s);
   if (at < 0) return null;
   const open = s.text.slice(at).search(/[“"]/);
   if (open < 0 || open > 60) return null;
@@ -1576,9 +1655,9 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   if (words.length === 0) return false;
   // A person by the last word of the name; anything else by any of its words that is a name in the statement.
   const keys = person(speaker) ? [words[words.length - 1]] : words;
-  const text = (s.nameText ??= ` ${nameKey(unquoted(s.text))} `);
+  const text = (s.nameText ??= ` ${nameKey(unquotedOf(s))} `);
   // (A word of a name in lower case is a common noun there: "the hospital" tells nothing the City Hospital did.)
-  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(unquoted(s.text), k));
+  const capitalised = (k: string) => /^\p{Lu}/u.test(capitalOf(unquotedOf(s), k));
   if (keys.some(k => (text.includes(` ${k} `) || text.includes(` ${k}s `)) && capitalised(k))) return true;
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
 }
@@ -1629,6 +1708,18 @@ function sameFigures(qs: Quantity[], y: Statement): boolean {
 /** Scale words a figure stands before, as the stems its quantity is keyed by. */
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 
+/** SCALE[key] ?? 1, kept by key (a word looked up on an object is slow when the word is not one of its keys). */
+const SCALES = new Map<string, number>();
+function scaleOf(key: string): number {
+  let r = SCALES.get(key);
+  if (r === undefined) {
+    r = SCALE[key] ?? 1;
+    if (SCALES.size > 10000) SCALES.clear();
+    SCALES.set(key, r);
+  }
+  return r;
+}
+
 /** Whether a statement has a word (a stem) among its features. */
 function hasWord(s: Statement, w: string): boolean {
   const id = FEATURE_IDS.get(w);
@@ -1653,7 +1744,7 @@ function hasWord(s: Statement, w: string): boolean {
  *   order of size, counting the same thing or nothing named.
  */
 function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
-  const all = (s: Statement) => [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q })));
+  const all = (s: Statement) => (s.figures ??= [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q }))));
   const qa = all(a);
   const qb = all(b);
   if (qa.length === 0 || qb.length === 0) return null;
@@ -1668,7 +1759,7 @@ function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
     if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
   }
   // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
-  const scale = (key: string) => SCALE[key] ?? 1;
+  const scale = scaleOf;
   const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
   const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
   const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
@@ -1694,6 +1785,7 @@ function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
 /** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
 const STAY =
   /\b(?:remain|stay|serve|continue|keep|hold)(?:s|ed|ing)?\b[^.;:]{0,40}?\bfor\s+(?:(more than|at least|over|less than|fewer than|under|up to|about|around|roughly|nearly|almost)\s+)?(\d+|[a-z]+)\s+(day|week|month|year)s?\b/i;
+const stayOf = (s: Statement) => (s.stay === undefined ? (s.stay = STAY.exec(s.text)) : s.stay);
 /** Words that make a date the end of a stay ("his final day will be", "leave on", "until"). */
 const END_OF_STAY =
   /\b(?:(?:final|last) day|until|through|leav(?:e|es|ing)|depart(?:s|ing)?|step(?:s|ping)? down|retir(?:e|es|ing)|resign(?:s|ing)?)\b[^.;:]{0,45}$/i;
@@ -1704,7 +1796,7 @@ const END_OF_STAY =
  * length gives cannot fall on that day. The length counts from the statement's own date of the event.
  */
 function tenure(a: Statement, b: Statement): { a: Statement; says: string; ends: string } | null {
-  const m = STAY.exec(a.text);
+  const m = stayOf(a);
   if (!m) return null;
   const n = /^\d/.test(m[2]) ? Number(m[2]) : numberWord(m[2].toLowerCase());
   const from = a.dateTexts.find(d => /^\d{4}-\d\d-\d\d$/.test(d.value) && !d.named);
@@ -1757,7 +1849,7 @@ function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text):
 
 /** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
 function hedgesShared(h: Statement, plain: Statement): boolean {
-  const text = unquoted(h.text);
+  const text = unquotedOf(h);
   const m = HEDGES.exec(text);
   if (!m) return false;
   // "could not be confirmed", "unverified": said of a claim before or after it.
@@ -1864,10 +1956,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
   const same = likeness(o);
-  const surname = (p: string) => nameKey(p).split(' ').pop();
-  const term = a.people.some(p => b.people.some(q => surname(q) === surname(p)))
-    ? (tenure(a, b) ?? tenure(b, a))
-    : null;
+  const surname = (p: string) => nameKey(p).split(' ').pop()!;
+  // (Only a statement telling a stay can be one: asked first, as it is kept with the statement.)
+  const term =
+    (stayOf(a) || stayOf(b)) &&
+    (a.surnames ??= a.people.map(surname)).some(p => (b.surnames ??= b.people.map(surname)).includes(p))
+      ? (tenure(a, b) ?? tenure(b, a))
+      : null;
   if (term) {
     // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
     // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
@@ -1964,12 +2059,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // "Reportedly" is "according to a report": against a statement that names its report ("as first reported by the
   // Courier", "the article said"), both pass on one report.
   const namesReport = (x: Statement, i: number) =>
-    REPORT_NAMED.test(unquoted(x.text)) ||
+    REPORT_NAMED.test(unquotedOf(x)) ||
     (i >= 0 && /\b(?:article|report|story)\b/i.test(j.labelOf(x.attributions[i]) ?? ''));
   if (
     a.hedged !== b.hedged &&
     !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
-    !(REPORTED.test(unquoted(a.hedged ? a.text : b.text)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
+    !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
   ) {
@@ -2011,8 +2106,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   let vb = speaker(b, ib);
   // A quotation passed on from a source the engine found no attribution for, against the same words stated as fact.
   if (va === null && vb === null) {
-    const pa = b.quotes.length || reporting(b.text) ? null : quotedFrom(a, b);
-    const pb = a.quotes.length || reporting(a.text) ? null : quotedFrom(b, a);
+    const pa = b.quotes.length || reporting(b) ? null : quotedFrom(a, b);
+    const pb = a.quotes.length || reporting(a) ? null : quotedFrom(b, a);
     // (Unless the other tells what that source did: a person by name, anything else by its whole name.)
     const tells = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
     if (pa && !tells(b, pa)) va = pa;
@@ -2022,11 +2117,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduit(w, foldedOf(x)));
+  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduitIn(w, x));
   // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
   // reported that X …"): the report one passes on unnamed is the one the other names.
   const reported = (x: Statement, other: string | null) =>
-    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquoted(x.text)) &&
+    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquotedOf(x)) &&
     !!other &&
     kindOf(other, NO_TYPES) === 'outlet';
   // And one credits the very outlet that printed the other ("The Times reported …" against the Times' own article;
@@ -2055,8 +2150,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     demand(b, ib) ||
     (va === null && a.hedged && outletOf(vb)) ||
     (vb === null && b.hedged && outletOf(va)) ||
-    (va === null && reporting(a.text)) ||
-    (vb === null && reporting(b.text)) ||
+    (va === null && reporting(a)) ||
+    (vb === null && reporting(b)) ||
     (va === null && vb !== null && quotesToo(a, b)) ||
     (vb === null && va !== null && quotesToo(b, a)) ||
     (va === null && vb !== null && namesSpeaker(a, vb)) ||
@@ -2259,5 +2354,12 @@ const PREPARED = new WeakMap<
   Analysis,
   { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }
 >();
+/** Each article's labels of its attributions (see SpeakerResolver.label), valid while the workspace knows the same people as the resolver. */
+const LABELS: {
+  resolver?: SpeakerResolver;
+  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[] }>;
+} = { byAttribution: new WeakMap() };
+/** An article's entities sorted by start (the list itself when it is), kept by its list. */
+const SORTED = new WeakMap<Entity[], Entity[]>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
 const MAX_PARTNERS = 8;

@@ -104,9 +104,7 @@ export class SpeakerResolver {
     }
     const k = key(label);
     // A party and state tag ("D-Ore.", "R-Ky") names no one, whatever it was taken for.
-    const isPerson =
-      !/^[RDI]-\p{Lu}/u.test(label) &&
-      (this.people.has(k) || entities.some(e => e.type === 'PERSON' && key(e.canonical) === k));
+    const isPerson = !/^[RDI]-\p{Lu}/u.test(label) && (this.people.has(k) || personKeys(entities).has(k));
     // A description, party tag or place standing next to a name: "Rand Paul (R-Ky.)", "Adam Schiff, Democrat of
     // California", "Sheriff Adam Hayward of Deuel County".
     // ("which" stands for a thing, never for the person named before it: "a book by Ann Roe, which said …".)
@@ -127,6 +125,20 @@ export class SpeakerResolver {
       );
     if (titled && /^\p{Lu}/u.test(titled[1])) label = titled[1];
     return this.fullName(label);
+  }
+
+  /**
+   * Whether this resolver knows the same people, as often each, as another (labels depend on nothing else of the
+   * workspace: a re-check that finds the same people keeps each attribution's label).
+   */
+  samePeople(other: SpeakerResolver): boolean {
+    if (other.people.size !== this.people.size) return false;
+    const mine = this.people.entries();
+    for (const [k, p] of other.people) {
+      const [k2, p2] = mine.next().value!;
+      if (k !== k2 || p.n !== p2.n || p.name !== p2.name) return false;
+    }
+    return true;
   }
 
   /** The article last read for agents, and who acts for whom in it. */
@@ -180,6 +192,17 @@ export class SpeakerResolver {
     if (names.length === 1 || names[0].n >= 3 * names[1].n) return names[0].name;
     return label;
   }
+}
+
+/** The keys of the people among an article's entities, kept by its list (read for each of its attributions). */
+const PERSON_KEYS = new WeakMap<Entity[], Set<string>>();
+function personKeys(entities: Entity[]): Set<string> {
+  let r = PERSON_KEYS.get(entities);
+  if (!r) {
+    r = new Set(entities.filter(e => e.type === 'PERSON').map(e => key(e.canonical)));
+    PERSON_KEYS.set(entities, r);
+  }
+  return r;
 }
 
 /** The entity that ends last before a position (entities sorted by start). */

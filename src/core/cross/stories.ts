@@ -17,7 +17,6 @@ export class StoryGuard {
   /** Each article's marks, sorted, with their weights (how often the article uses it × how rare it is), unit length. */
   private readonly marks: Int32Array[] = [];
   private readonly weights: Float32Array[] = [];
-  private readonly cache = new Map<number, number>();
 
   /**
    * `features(d)` lists, for article d, each feature of each of its statements (a feature once per statement);
@@ -67,27 +66,25 @@ export class StoryGuard {
     }
   }
 
-  /** How alike two articles are (0–1). */
+  /**
+   * How alike two articles are (0–1). Not kept: the check asks about each pair of articles once (a map of hundreds of
+   * thousands of pairs cost more than the merge it saved).
+   */
   similarity(a: number, b: number): number {
     if (a === b) return 1;
-    const k = a < b ? a * 0x100000 + b : b * 0x100000 + a;
-    let r = this.cache.get(k);
-    if (r === undefined) {
-      const x = this.marks[a];
-      const y = this.marks[b];
-      const wx = this.weights[a];
-      const wy = this.weights[b];
-      r = 0;
-      for (let i = 0, j = 0; i < x.length && j < y.length;) {
-        if (x[i] < y[j]) i++;
-        else if (x[i] > y[j]) j++;
-        else {
-          r += wx[i] * wy[j];
-          i++;
-          j++;
-        }
+    const x = this.marks[a];
+    const y = this.marks[b];
+    const wx = this.weights[a];
+    const wy = this.weights[b];
+    let r = 0;
+    for (let i = 0, j = 0; i < x.length && j < y.length;) {
+      if (x[i] < y[j]) i++;
+      else if (x[i] > y[j]) j++;
+      else {
+        r += wx[i] * wy[j];
+        i++;
+        j++;
       }
-      this.cache.set(k, r);
     }
     return r;
   }
