@@ -198,3 +198,71 @@ The mayor denies it.`;
     );
   });
 });
+
+// One event told in other words (see src/core/cross/events.ts): "is expected to approve" against "signed", and the
+// date of one person's leaving told as "will be leaving" in one and "would be retiring" in the other.
+describe('cross-article check: one event in other words', () => {
+  it('an act one outlet expects ("is expected to approve") and another reports done ("signed") is a hedge conflict', () => {
+    const a = `Harbor bill heads to governor
+
+Governor Elsa Brandt is expected to approve the harbor dredging bill, which gives the port authority $40 million for new cranes.
+
+The port authority welcomed the vote.`;
+    const b = `Harbor bill becomes law
+
+Governor Elsa Brandt met dock workers at the port on Tuesday morning.
+
+She signed the harbor dredging measure on Tuesday afternoon.
+
+The port authority welcomed the law.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'hedge');
+    assert.ok(
+      cs.some(c => /expects it/.test(c.explanation) && /reports it done/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // An earlier act of the same kind (dated before the expecting article was written) is another event.
+    const c = b.replace(
+      'She signed the harbor dredging measure on Tuesday afternoon.',
+      'Last month she signed a stopgap harbor dredging measure for the winter.',
+    );
+    assert.deepEqual(
+      check(a, c, 0).filter(x => /reports it done/.test(x.explanation)),
+      [],
+    );
+  });
+
+  it('the date of one person leaving, told as "will be leaving" and "would be retiring", is a date conflict', () => {
+    const a = `Port chief to go early
+
+The governor announced Sunday that port chief Marta Vos will be leaving the harbor authority on March 1, weeks earlier than planned.
+
+The board meets next week.`;
+    const b = `Port chief steps aside
+
+The governor said on Thursday that port chief Marta Vos would be retiring from the harbor authority at the end of June.
+
+The board meets next week.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'date');
+    assert.ok(
+      cs.some(c => /March 1/.test(c.explanation) && /June/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
+
+  it('two people of one surname are not one doer: "she resigned" of one is no date of the other\'s resignation', () => {
+    const a = `Aldermen charged
+
+Paula Reyes was a city alderman before she resigned last month during the audit of the harbor fund.
+
+Her lawyer declined to comment.`;
+    const b = `Former mayor charged
+
+Former mayor Tomas Reyes resigned from the harbor board in 2019 during the audit of the harbor fund, his office said.
+
+His lawyer declined to comment.`;
+    assert.deepEqual(
+      check(a, b, 0.4).filter(c => c.kind === 'date'),
+      [],
+    );
+  });
+});

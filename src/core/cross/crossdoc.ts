@@ -11,6 +11,7 @@ import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './qua
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
+import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent } from './events';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -155,6 +156,8 @@ interface Statement {
    * Only for statements with attributions.
    */
   voices?: Int16Array;
+  /** The news events it tells (see events.ts): each also a feature, "%class", and with its doer "!class surname". */
+  events: EventMention[];
   /** Filled when first needed by the judging of pairs, and kept with the statement: its text folded, and its words (the text tokenized alone). */
   folded?: string;
   words?: Token[];
@@ -276,6 +279,19 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3 || toks.filter(t => t.word).length < 5) continue;
+      // The events it tells, and who does them: statements telling one event in other words ("quit" / "resigned")
+      // share these.
+      const prevPeople = out.length ? out[out.length - 1].people : NO_PEOPLE;
+      const events = eventsOf(
+        toks,
+        ents.filter(x => x.type === 'PERSON').map(x => ({ start: x.start, end: x.end, key: nameKey(x.canonical) })),
+        at => credentials.length > 0 && described(at),
+        prevPeople.map(p => nameKey(p)),
+      );
+      for (const ev of events) {
+        features.add(`%${ev.cls}`);
+        if (ev.actor) features.add(`!${ev.cls} ${ev.actor}`);
+      }
       const overlapping = () => {
         while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start)
           claimFrom++;
@@ -291,7 +307,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        prevPeople: out.length ? out[out.length - 1].people : NO_PEOPLE,
+        prevPeople,
         people: [
           ...new Map(
             ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const),
@@ -310,7 +326,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
                   before:
                     /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ??
                     '',
-                  near: nearWords(toks, d),
+                  near: withEvents(nearWords(toks, d), toks, d, events),
                   telling: tells(toks, d),
                   named: namesEvent(text, d),
                 })),
@@ -327,6 +343,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         words: undefined,
         stems: undefined,
         nameText: undefined,
+        events,
       });
     }
   }
@@ -354,6 +371,32 @@ function nearWords(toks: Token[], span: { start: number; end: number }): string[
         (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f),
     )
     .map(t => stem(t.f));
+}
+
+/**
+ * The words near a date with the events told within eight words of it ("%class", and "!class surname" with its doer):
+ * "will be leaving … on January 1" and "would be retiring at the end of February" date one event of one person.
+ */
+function withEvents(
+  near: string[],
+  toks: Token[],
+  span: { start: number; end: number },
+  events: EventMention[],
+): string[] {
+  if (!events.length) return near;
+  const words = toks.filter(t => t.word);
+  const at = (pos: number) => words.findIndex(t => t.end > pos);
+  const first = at(span.start);
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  const out = [...near];
+  for (const e of events) {
+    const k = at(e.start);
+    if (k < first - 8 || k > last + 8) continue;
+    out.push(`%${e.cls}`);
+    if (e.actor) out.push(`!${e.cls} ${e.actor}`);
+  }
+  return out;
 }
 
 /** Words of telling: a date beside one dates the telling ("said Friday", "Friday’s statement", "a Thursday report"). */
@@ -426,6 +469,7 @@ function voicesOf(s: Statement): Int16Array {
   s.ids.forEach((id, k) => {
     if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
     const f = FEATURE_NAMES[id];
+    if (f[0] === '%') return; // an event is no word of the text (and does not vote: see events.ts)
     const at = text.indexOf(f.startsWith('@') ? f.slice(1).split(' ').pop()! : f);
     if (at < 0) return;
     const pos = s.start + at;
@@ -792,9 +836,21 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   );
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
-  const weight = ids.map(list => {
+  // Events ("%class", "!class doer": see events.ts) pair statements only on their own terms, not in the score.
+  const eventId = new Uint8Array(idOf.size);
+  for (let id = 0; id < eventId.length; id++) {
+    const c = FEATURE_NAMES[id][0];
+    eventId[id] = c === '!' ? 2 : c === '%' ? 1 : 0;
+  }
+  const weightAll = new Float64Array(n);
+  const weight = ids.map((list, i) => {
     let w = 0;
-    for (let k = 0; k < list.length; k++) w += idf[list[k]];
+    let e = 0;
+    for (let k = 0; k < list.length; k++) {
+      if (eventId[list[k]]) e += idf[list[k]];
+      else w += idf[list[k]];
+    }
+    weightAll[i] = w + e;
     return w;
   });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
@@ -821,6 +877,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     pairScore[np++] = score;
   };
   let scored = 0;
+  // Pairs telling one event of one person (see below).
+  const acted: number[] = [];
+  // Pairs judged only for what they tell of that event (when, whether done): alike in little else.
+  const eventOnly = new Set<number>();
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const top = new Int32Array(MAX_CANDIDATES);
@@ -863,17 +923,24 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       let words = 0;
       let plain = 0;
       let names = 0;
+      let acts = 0;
+      let we = 0; // the weight of shared events (not counted in the score: see act below)
       for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
         if (mine[x] < theirs[y]) x++;
         else if (mine[x] > theirs[y]) y++;
         else {
           const id = mine[x];
-          w += idf[id];
           const kind = kindOfId[id];
-          if (kind === 2) names++;
-          else {
-            words++;
-            if (kind === 0) plain++;
+          if (eventId[id]) {
+            we += idf[id];
+            if (eventId[id] === 2) acts++;
+          } else {
+            w += idf[id];
+            if (kind === 2) names++;
+            else {
+              words++;
+              if (kind === 0) plain++;
+            }
           }
           x++;
           y++;
@@ -892,7 +959,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
             anchors = 1;
             break;
           }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) {
+      // One event of one person told in both ("Mattis had quit" / "Mattis … resigned"), and a word besides: they
+      // pair on less, and are judged whichever partners each statement has (see events.ts).
+      const act = acts > 0 && plain >= 1;
+      const alike = score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3);
+      if (alike || (act && (w + we) / Math.sqrt(weightAll[s.i] * weightAll[j]) >= threshold / 2)) {
+        if (act) acted.push(np);
+        if (!alike) eventOnly.add(np);
         addPair(s.i, j, score);
       }
     }
@@ -927,6 +1000,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       if (++kept >= MAX_PARTNERS) break;
     }
   }
+  for (const p of acted)
+    if (!chosen[p]) {
+      chosen[p] = 1;
+      eventOnly.add(p);
+    }
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
 
@@ -941,9 +1019,21 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const names = articles.map(a =>
     a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : (a.label ?? a.doc),
   );
-  const judge: Judge = { minConfidence, names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
+  const judge: Judge = {
+    minConfidence,
+    names,
+    merger,
+    idf,
+    labelOf,
+    maxIdf: Math.log(1 + n),
+    published: articles.map(a => a.analysis.published ?? null),
+    initials: articles.map(a =>
+      initialsBySurname(a.analysis.entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
+    ),
+  };
   for (const p of matched) {
-    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
+    let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
+    if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
@@ -1106,6 +1196,9 @@ function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
+    // Events are compared on their own terms (see sameEvent), not as content.
+    const f = FEATURE_NAMES[s.ids[k]][0];
+    if (f === '%' || f === '!') continue;
     if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
   return out.subarray(0, n);
@@ -1699,6 +1792,35 @@ interface Judge {
   labelOf: (x: Attribution) => string | null;
   merger: SpeakerMerger;
   idf: Float64Array;
+  /** Each article's publication date, when known. */
+  published: (string | null)[];
+  /** Each article's persons: the given-name initials of each surname (see events.ts). */
+  initials: Map<string, Set<string>>[];
+}
+
+/** Disagreements about what two statements tell of one event (its date, whether it happened): see events.ts. */
+const BY_EVENT = new WeakSet<Disagreement>();
+const eventMade = (d: Disagreement, yes: boolean) => (yes && BY_EVENT.add(d), d);
+
+/** How surely two statements telling one event of one person, about one thing, say the same thing at least. */
+const EVENT_LIKENESS = 0.3;
+
+/** How many given names (by initial) the persons of a surname have in two statements' articles. */
+const givenNames = (a: Statement, b: Statement, j: Judge) => (surname: string) => {
+  const x = j.initials[a.doc].get(surname);
+  const y = j.initials[b.doc].get(surname);
+  return new Set([...(x ?? []), ...(y ?? [])]).size;
+};
+
+/** Whether two statements tell one event of one person ("!class surname") and share a word besides. */
+function sameEvent(a: Statement, b: Statement, j: Judge): boolean {
+  if (!a.events.length || !b.events.length) return false;
+  let word = false;
+  for (const id of shared(a.ids, b.ids)) {
+    const f = FEATURE_NAMES[id];
+    if (FEATURE_KINDS[id] === 0 && f[0] !== '%') word = true;
+  }
+  return word && oneEvent(a.events, b.events, givenNames(a, b, j));
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
@@ -1720,6 +1842,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
   const same = likeness(o);
+  // One event of one person told in both, about one thing, is one claim however much else each sentence says: what
+  // they tell of that event (when, whether done) is compared at that likeness. (Not figures: those count other things.)
+  const sameAct = Math.max(same, sameEvent(a, b, j) ? EVENT_LIKENESS : 0);
   const surname = (p: string) => nameKey(p).split(' ').pop();
   const term = a.people.some(p => b.people.some(q => surname(q) === surname(p)))
     ? (tenure(a, b) ?? tenure(b, a))
@@ -1738,7 +1863,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
-  if (same + MAX_BONUS < j.minConfidence) return null;
+  if (sameAct + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
@@ -1772,6 +1897,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const within = (v: string, ys: string[]) =>
     ys.some(y => v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v));
   // The same words ("June 28") resolved to two values by articles published on different days are one date.
+  // (Events near the dates count only for one event of one person: see withEvents.)
+  const ev = a.events.length > 0 && b.events.length > 0 && sameEvent(a, b, j);
   const dated = (x: Statement, y: Statement) =>
     x.dateTexts.filter(
       d =>
@@ -1783,7 +1910,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
           e =>
             !e.telling &&
             !e.named &&
-            e.near.filter(w => d.near.includes(w)).length >=
+            e.near.filter(w => d.near.includes(w) && (ev || (w[0] !== '%' && w[0] !== '!'))).length >=
               (d.before && d.before === e.before && !/^(?:on|in|at|of|the|a|by)$/.test(d.before) ? 1 : 2),
         ),
     );
@@ -1796,7 +1923,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     if (!sameMonth) {
       const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
       // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
-      const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
+      // So is dating one event of one person in both ("will be leaving … on January 1" / "would be retiring at the
+      // end of February": see withEvents).
+      const byEvent =
+        sameEvent(a, b, j) && ta.some(x => x.near.some(w => w[0] === '!' && tb.some(y => y.near.includes(w))));
+      const alike = byEvent || ta.some(x => x.before && tb.some(y => y.before === x.before));
       // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
       const years = Math.min(
         ...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))),
@@ -1806,11 +1937,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
       // Read on basil (23 listed, none real): two dates in one story's statements are mostly of two events, unless
       // both date it the same way.
-      return {
-        kind: 'date',
-        explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
-        confidence: clamp(same + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0)),
-      };
+      return eventMade(
+        {
+          kind: 'date',
+          explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
+          confidence: clamp(
+            (byEvent ? sameAct : same) + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0),
+          ),
+        },
+        byEvent,
+      );
     }
   }
   // Hedged in one, stated in the other. (Credited to an outlet in the other is not stated: "X reportedly claimed" /
@@ -1836,6 +1972,23 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`,
       confidence: clamp(same),
     };
+  }
+  // One event of one person that one tells as expected ("is expected to approve the bill") and the other as done
+  // ("signed the spending deal"), about one thing (a word in common besides the event).
+  const status = expectedAgainstDone(a.events, b.events, givenNames(a, b, j));
+  const [ex, dn] = status?.first === 'a' ? [a, b] : [b, a];
+  // (Done in a month before the expecting article was written, it is an earlier event: "last month Trump signed a
+  // stopgap bill". A day or two before is mostly the news itself, told by an outlet writing a day later.)
+  const pub = j.published[ex.doc]?.slice(0, 7);
+  if (status && sameEvent(a, b, j) && !(pub && dn.dates.some(v => v.slice(0, 7) < pub.slice(0, v.length)))) {
+    return eventMade(
+      {
+        kind: 'hedge',
+        explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
+        confidence: clamp(sameAct + MAX_BONUS),
+      },
+      true,
+    );
   }
   // The same quotation in other words.
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
@@ -2029,7 +2182,7 @@ function featureIds(features: Set<string>): Int32Array {
     if (id === undefined) {
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
       FEATURE_NAMES.push(f);
-      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') ? 1 : 0);
+      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
     }
     out[k++] = id;
   }
