@@ -265,4 +265,56 @@ His lawyer declined to comment.`;
       [],
     );
   });
+
+  it('an act one outlet credits to a source ("sources said she had quit") and another states ("resigned") is an attribution conflict', () => {
+    const a = `Harbor chief out
+
+Sources told the Courier this week that Ilse Marr had quit in protest over the harbor budget cuts.
+
+The board meets next week.`;
+    const b = `Harbor chief resigns
+
+Harbor commissioner Ilse Marr resigned on Monday in protest of the harbor budget cuts, ending a decade at the port.
+
+The board meets next week.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(c => /credits it to/.test(c.explanation) && /states it as fact/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
+
+  it('"X said she is declaring" an emergency against "X declared" it: credited to X in one, stated in the other', () => {
+    const a = `Harbor emergency
+
+Mayor Ilse Marr said Friday she is declaring a state of emergency in the harbor district after the flood.
+
+Crews worked overnight.`;
+    const b = `Mayor acts on flood
+
+Mayor Ilse Marr declared a state of emergency in the harbor district on Friday after the flood.
+
+Crews worked overnight.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(c => /credits it to Ilse Marr/.test(c.explanation) && /states it as fact/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // Her own words in the first person ("I signed the bill") tell no act of hers to credit, and an act further on
+    // in what she said ("… even as she signs a budget") is not what she is credited with.
+    const c = `Harbor emergency
+
+Mayor Ilse Marr said Friday that she would rather the council fund the levee, even as she signs the harbor budget.
+
+Crews worked overnight.`;
+    const d = `Mayor signs budget
+
+Mayor Ilse Marr signed the harbor budget on Friday after the flood.
+
+Crews worked overnight.`;
+    assert.deepEqual(
+      check(c, d, 0.4).filter(x => x.kind === 'attribution'),
+      [],
+    );
+  });
 });

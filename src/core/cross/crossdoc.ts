@@ -11,7 +11,7 @@ import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './qua
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
-import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent } from './events';
+import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent, sameActor } from './events';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -284,7 +284,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       const prevPeople = out.length ? out[out.length - 1].people : NO_PEOPLE;
       const events = eventsOf(
         toks,
-        ents.filter(x => x.type === 'PERSON').map(x => ({ start: x.start, end: x.end, key: nameKey(x.canonical) })),
+        ents.map(x => ({ start: x.start, end: x.end, key: nameKey(x.canonical), person: x.type === 'PERSON' })),
         at => credentials.length > 0 && described(at),
         prevPeople.map(p => nameKey(p)),
       );
@@ -1805,6 +1805,38 @@ const eventMade = (d: Disagreement, yes: boolean) => (yes && BY_EVENT.add(d), d)
 /** How surely two statements telling one event of one person, about one thing, say the same thing at least. */
 const EVENT_LIKENESS = 0.3;
 
+/**
+ * An event of one person that statement x credits to a source (the event is in the content of one of its
+ * attributions) and y tells in its own voice, done, unhedged: x and the source's name, or null. The source named in
+ * y too is a chain of reports (y tells where x's source got it), unless the source is the doer telling of their own
+ * act ("Trump said he is declaring …" / "Trump declared …").
+ */
+function creditedEvent(x: Statement, y: Statement, j: Judge): [Statement, string] | null {
+  if (!x.attributions.length || y.hedged || !sameEvent(x, y, j) || reporting(y.text)) return null;
+  const given = givenNames(x, y, j);
+  for (const e of x.events)
+    for (const f of y.events) {
+      if (e.cls !== f.cls || f.modality !== 'done' || e.modality !== 'done' || !sameActor(e, f, given)) continue;
+      if (y.attributions.some(t => f.start >= t.content.start && f.start < t.content.end)) continue;
+      // What the source says is the event: its verb opens the content ("that Mattis had quit", "he is declaring"),
+      // not a clause further on ("… even as he signs a funding package", "the act, which he signed").
+      const t = x.attributions.find(
+        t =>
+          e.start >= t.content.start &&
+          e.start < t.content.end &&
+          tokenize(t.content.text.slice(0, e.start - t.content.start)).filter(w => w.word).length <= 4,
+      );
+      if (!t) continue;
+      const label = j.labelOf(t);
+      const v = label ? j.merger.get(label) : 'an unnamed source';
+      if (NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) continue;
+      const own = !!label && nameKey(v).split(' ').pop() === e.actor;
+      if (!own && namesOf(v).some(w => conduit(w, foldedOf(y)))) continue;
+      return [x, v];
+    }
+  return null;
+}
+
 /** How many given names (by initial) the persons of a surname have in two statements' articles. */
 const givenNames = (a: Statement, b: Statement, j: Judge) => (surname: string) => {
   const x = j.initials[a.doc].get(surname);
@@ -1985,6 +2017,22 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       {
         kind: 'hedge',
         explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
+        confidence: clamp(sameAct + MAX_BONUS),
+      },
+      true,
+    );
+  }
+  // One event of one person credited to a source in one ("Sources told the paper that Mattis had quit", "he warned
+  // Trump, according to the Post", "Trump said he is declaring") and told as fact in the other ("Mattis resigned").
+  const credited = creditedEvent(a, b, j) ?? creditedEvent(b, a, j);
+  if (credited) {
+    const [x, v] = credited;
+    const y = x === a ? b : a;
+    return eventMade(
+      {
+        kind: 'attribution',
+        explanation: `${j.names[x.doc]} credits it to ${v}, ${j.names[y.doc]} states it as fact`,
+        // (As sure as one event of one person told in both: who tells it is what differs.)
         confidence: clamp(sameAct + MAX_BONUS),
       },
       true,

@@ -9,7 +9,7 @@ import type { Token } from '../engine/text';
 export type Modality = 'forecast' | 'done' | 'other';
 
 export interface EventMention {
-  /** The event's class: resign, depart, sign, sue. */
+  /** The event's class: resign, depart, sign, sue, warn, declare. */
   cls: string;
   /** The word (or words) that tell it, as written. */
   text: string;
@@ -20,6 +20,8 @@ export interface EventMention {
   /** The first letter of that person's given name, when the name has one ("j" for Jim or James Mattis). */
   initial: string;
   modality: Modality;
+  /** Told by a noun ("resignation", "lawsuit"), not a verb. */
+  noun: boolean;
 }
 
 /**
@@ -49,6 +51,13 @@ const FORMS = new Map<string, [string, 'past' | 'base' | 'noun' | 'both']>([
   ['suing', ['sue', 'base']],
   ['sued', ['sue', 'past']],
   ['lawsuit', ['sue', 'noun']],
+  ...(['warn', 'warns', 'warning', 'caution', 'cautions', 'cautioning'] as const).map(
+    w => [w, ['warn', 'base']] as [string, [string, 'base']],
+  ),
+  ['warned', ['warn', 'past']],
+  ['cautioned', ['warn', 'past']],
+  ...(['declare', 'declares', 'declaring'] as const).map(w => [w, ['declare', 'base']] as [string, [string, 'base']]),
+  ['declared', ['declare', 'past']],
 ]);
 
 /** "Step down", "stepped down": resign, in two words. */
@@ -75,6 +84,8 @@ const FORECAST_TO =
 const CONDITION = /^(?:if|unless|whether|should)$/;
 const DENIAL = /^(?:not|never|n't|didn't|didn’t|won't|won’t|refused|declined)$/;
 const PRONOUN = /^(?:he|she)$/;
+/** What follows "declare" when it is an act: a determiner or a thing declared. */
+const DECLARED = /^(?:a|an|the|his|her|its|their|war|bankruptcy|victory|independence|martial|emergency|emergencies)$/;
 
 /** A person named in a statement: where, and whose surname (folded). */
 export interface Named {
@@ -82,6 +93,8 @@ export interface Named {
   end: number;
   /** The name as a key, folded: "jim mattis". */
   key: string;
+  /** A person (a group, a place or an organization named nearer than any person does the act: no doer is found). */
+  person: boolean;
 }
 
 const surnameOf = (key: string) => {
@@ -118,8 +131,15 @@ export function eventsOf(
     const next = words[k + 1]?.f ?? '';
     const [cls, tense] = form;
     // Nouns that only look like the verbs: "a sign of", "on leave", "follow suit".
-    if ((cls === 'sign' || cls === 'depart') && tense === 'base' && (NOUN_BEFORE.test(prev) || NOUN_AFTER.test(next)))
+    if (
+      (cls === 'sign' || cls === 'depart' || cls === 'warn') &&
+      tense === 'base' &&
+      (NOUN_BEFORE.test(prev) || NOUN_AFTER.test(next))
+    )
       continue;
+    // "Declare" takes what is declared ("declared a national emergency", "declared bankruptcy"); "declared that …"
+    // and "declaring at a fund-raiser" tell a saying, not an act.
+    if (cls === 'declare' && !DECLARED.test(next)) continue;
     // "Signed" before a noun is a description ("a signed letter"); "leave" before "of absence" a noun.
     if (/^(?:a|an|the)$/.test(prev) && tense !== 'noun') continue;
     // Who does it: the nearest person named before it in the statement, or the one a "he"/"she" before it stands for.
@@ -129,9 +149,11 @@ export function eventsOf(
       const p = people.find(x => w.start >= x.start && w.end <= x.end);
       if (p) {
         if (skip(w.start)) continue;
-        actor = p.key;
+        actor = p.person ? p.key : null;
         break;
       }
+      // "I signed the bill": the speaker's own words, whoever the speaker is.
+      if (w.f === 'i' || w.f === 'we') break;
       if (PRONOUN.test(w.f)) {
         const earlier = people.filter(x => x.end <= w.start && !skip(x.start));
         actor = earlier.length ? earlier[earlier.length - 1].key : before.length === 1 ? before[0] : null;
@@ -142,6 +164,9 @@ export function eventsOf(
     let modality: Modality = tense === 'past' ? 'done' : 'other';
     if (tense === 'both' && (/^(?:had|has|have)$/.test(prev) || PRONOUN.test(prev) || words[k - 1]?.cap))
       modality = 'done';
+    // An act told as under way ("he is declaring", "she is signing") is being done. (Not a leaving: "is leaving in
+    // June" is a plan.)
+    if (/ing$/.test(t.f) && /^(?:is|are|am)$/.test(prev) && cls !== 'depart' && cls !== 'resign') modality = 'done';
     for (let b = k - 1; b >= 0 && b >= k - 4; b--) {
       const w = words[b].f;
       if (DENIAL.test(w) || CONDITION.test(w)) {
@@ -162,6 +187,7 @@ export function eventsOf(
       actor: actor && surnameOf(actor),
       initial: actor ? initialOf(actor) : '',
       modality,
+      noun: tense === 'noun',
     });
   }
   return out ?? NO_EVENTS;
