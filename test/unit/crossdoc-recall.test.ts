@@ -317,4 +317,24 @@ Crews worked overnight.`;
       [],
     );
   });
+
+  it('a warning one outlet credits to a newspaper ("according to The Daily Ledger") and another tells as fact is an attribution conflict', () => {
+    const a = `Levee fight
+
+Senator Oona Pratt warned the mayor in private that closing the harbor would spark a revolt among dock owners, according to The Daily Ledger.
+
+The council votes Friday.`;
+    const b = `Levee plan advances
+
+Senator Oona Pratt privately told the mayor that she would back the plan despite her own doubts, but warned the mayor that she had two weeks to win over dock owners.
+
+The council votes Friday.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(
+        c => /credits it to (?:The )?Daily Ledger/.test(c.explanation) && /states it as fact/.test(c.explanation),
+      ),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
 });

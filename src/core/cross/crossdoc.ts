@@ -1812,12 +1812,24 @@ const EVENT_LIKENESS = 0.3;
  * act ("Trump said he is declaring …" / "Trump declared …").
  */
 function creditedEvent(x: Statement, y: Statement, j: Judge): [Statement, string] | null {
-  if (!x.attributions.length || y.hedged || !sameEvent(x, y, j) || reporting(y.text)) return null;
+  if (!x.attributions.length || y.hedged || !sameEvent(x, y, j)) return null;
   const given = givenNames(x, y, j);
   for (const e of x.events)
     for (const f of y.events) {
       if (e.cls !== f.cls || f.modality !== 'done' || e.modality !== 'done' || !sameActor(e, f, given)) continue;
       if (y.attributions.some(t => f.start >= t.content.start && f.start < t.content.end)) continue;
+      // Nor passed on in y by words of reporting just before it that no attribution was found for ("a report that
+      // said Mattis had quit"). (Its own verb may be one: "McConnell warned Mr. Trump" tells what he did.)
+      const lead = tokenize(y.text.slice(0, f.start - y.start)).filter(w => w.word);
+      if (
+        reporting(
+          lead
+            .slice(-6)
+            .map(w => w.text)
+            .join(' '),
+        )
+      )
+        continue;
       // What the source says is the event: its verb opens the content ("that Mattis had quit", "he is declaring"),
       // not a clause further on ("… even as he signs a funding package", "the act, which he signed").
       const t = x.attributions.find(
@@ -1831,7 +1843,7 @@ function creditedEvent(x: Statement, y: Statement, j: Judge): [Statement, string
       const v = label ? j.merger.get(label) : 'an unnamed source';
       if (NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) continue;
       const own = !!label && nameKey(v).split(' ').pop() === e.actor;
-      if (!own && namesOf(v).some(w => conduit(w, foldedOf(y)))) continue;
+      if (!own && namesOf(v).some(w => !STOP.has(w) && conduit(w, foldedOf(y)))) continue;
       return [x, v];
     }
   return null;
