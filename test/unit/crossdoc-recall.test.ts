@@ -198,3 +198,143 @@ The mayor denies it.`;
     );
   });
 });
+
+// One event told in other words (see src/core/cross/events.ts): "is expected to approve" against "signed", and the
+// date of one person's leaving told as "will be leaving" in one and "would be retiring" in the other.
+describe('cross-article check: one event in other words', () => {
+  it('an act one outlet expects ("is expected to approve") and another reports done ("signed") is a hedge conflict', () => {
+    const a = `Harbor bill heads to governor
+
+Governor Elsa Brandt is expected to approve the harbor dredging bill, which gives the port authority $40 million for new cranes.
+
+The port authority welcomed the vote.`;
+    const b = `Harbor bill becomes law
+
+Governor Elsa Brandt met dock workers at the port on Tuesday morning.
+
+She signed the harbor dredging measure on Tuesday afternoon.
+
+The port authority welcomed the law.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'hedge');
+    assert.ok(
+      cs.some(c => /expects it/.test(c.explanation) && /reports it done/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // An earlier act of the same kind (dated before the expecting article was written) is another event.
+    const c = b.replace(
+      'She signed the harbor dredging measure on Tuesday afternoon.',
+      'Last month she signed a stopgap harbor dredging measure for the winter.',
+    );
+    assert.deepEqual(
+      check(a, c, 0).filter(x => /reports it done/.test(x.explanation)),
+      [],
+    );
+  });
+
+  it('the date of one person leaving, told as "will be leaving" and "would be retiring", is a date conflict', () => {
+    const a = `Port chief to go early
+
+The governor announced Sunday that port chief Marta Vos will be leaving the harbor authority on March 1, weeks earlier than planned.
+
+The board meets next week.`;
+    const b = `Port chief steps aside
+
+The governor said on Thursday that port chief Marta Vos would be retiring from the harbor authority at the end of June.
+
+The board meets next week.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'date');
+    assert.ok(
+      cs.some(c => /March 1/.test(c.explanation) && /June/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
+
+  it('two people of one surname are not one doer: "she resigned" of one is no date of the other\'s resignation', () => {
+    const a = `Aldermen charged
+
+Paula Reyes was a city alderman before she resigned last month during the audit of the harbor fund.
+
+Her lawyer declined to comment.`;
+    const b = `Former mayor charged
+
+Former mayor Tomas Reyes resigned from the harbor board in 2019 during the audit of the harbor fund, his office said.
+
+His lawyer declined to comment.`;
+    assert.deepEqual(
+      check(a, b, 0.4).filter(c => c.kind === 'date'),
+      [],
+    );
+  });
+
+  it('an act one outlet credits to a source ("sources said she had quit") and another states ("resigned") is an attribution conflict', () => {
+    const a = `Harbor chief out
+
+Sources told the Courier this week that Ilse Marr had quit in protest over the harbor budget cuts.
+
+The board meets next week.`;
+    const b = `Harbor chief resigns
+
+Harbor commissioner Ilse Marr resigned on Monday in protest of the harbor budget cuts, ending a decade at the port.
+
+The board meets next week.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(c => /credits it to/.test(c.explanation) && /states it as fact/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
+
+  it('"X said she is declaring" an emergency against "X declared" it: credited to X in one, stated in the other', () => {
+    const a = `Harbor emergency
+
+Mayor Ilse Marr said Friday she is declaring a state of emergency in the harbor district after the flood.
+
+Crews worked overnight.`;
+    const b = `Mayor acts on flood
+
+Mayor Ilse Marr declared a state of emergency in the harbor district on Friday after the flood.
+
+Crews worked overnight.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(c => /credits it to Ilse Marr/.test(c.explanation) && /states it as fact/.test(c.explanation)),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // Her own words in the first person ("I signed the bill") tell no act of hers to credit, and an act further on
+    // in what she said ("… even as she signs a budget") is not what she is credited with.
+    const c = `Harbor emergency
+
+Mayor Ilse Marr said Friday that she would rather the council fund the levee, even as she signs the harbor budget.
+
+Crews worked overnight.`;
+    const d = `Mayor signs budget
+
+Mayor Ilse Marr signed the harbor budget on Friday after the flood.
+
+Crews worked overnight.`;
+    assert.deepEqual(
+      check(c, d, 0.4).filter(x => x.kind === 'attribution'),
+      [],
+    );
+  });
+
+  it('a warning one outlet credits to a newspaper ("according to The Daily Ledger") and another tells as fact is an attribution conflict', () => {
+    const a = `Levee fight
+
+Senator Oona Pratt warned the mayor in private that closing the harbor would spark a revolt among dock owners, according to The Daily Ledger.
+
+The council votes Friday.`;
+    const b = `Levee plan advances
+
+Senator Oona Pratt privately told the mayor that she would back the plan despite her own doubts, but warned the mayor that she had two weeks to win over dock owners.
+
+The council votes Friday.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(
+        c => /credits it to (?:The )?Daily Ledger/.test(c.explanation) && /states it as fact/.test(c.explanation),
+      ),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+  });
+});

@@ -11,6 +11,7 @@ import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './qua
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
+import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent, sameActor } from './events';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -155,6 +156,8 @@ interface Statement {
    * Only for statements with attributions.
    */
   voices?: Int16Array;
+  /** The news events it tells (see events.ts): each also a feature, "%class", and with its doer "!class surname". */
+  events: EventMention[];
   /** Filled when first needed by the judging of pairs, and kept with the statement: its text folded, and its words (the text tokenized alone). */
   folded?: string;
   words?: Token[];
@@ -286,6 +289,19 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       const dates = [...new Set(datesHere.map(d => d.value).filter((v): v is string => !!v))];
       for (const d of dates) features.add(`~${d}`);
       if (features.size < 3 || toks.filter(t => t.word).length < 5) continue;
+      // The events it tells, and who does them: statements telling one event in other words ("quit" / "resigned")
+      // share these.
+      const prevPeople = out.length ? antecedents(out[out.length - 1]) : NO_PEOPLE;
+      const events = eventsOf(
+        toks,
+        ents.map(x => ({ start: x.start, end: x.end, key: nameKey(x.canonical), person: x.type === 'PERSON' })),
+        at => credentials.length > 0 && described(at),
+        prevPeople.map(p => nameKey(p)),
+      );
+      for (const ev of events) {
+        features.add(`%${ev.cls}`);
+        if (ev.actor) features.add(`!${ev.cls} ${ev.actor}`);
+      }
       const overlapping = () => {
         while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start)
           claimFrom++;
@@ -301,7 +317,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         end: s.end,
         text: raw,
         ids: featureIds(features),
-        prevPeople: out.length ? antecedents(out[out.length - 1]) : NO_PEOPLE,
+        prevPeople,
         people: [
           ...new Map(
             ents.filter(e => e.type === 'PERSON').map(e => [nameKey(e.canonical), e.canonical] as const),
@@ -320,7 +336,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
                   before:
                     /(\p{L}+)\W*$/u.exec(text.slice(Math.max(s.start, d.start - 16), d.start))?.[1]?.toLowerCase() ??
                     '',
-                  near: nearWords(toks, d),
+                  near: withEvents(nearWords(toks, d), toks, d, events),
                   telling: tells(toks, d),
                   named: namesEvent(text, d),
                 })),
@@ -343,6 +359,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         stay: undefined,
         surnames: undefined,
         conduits: undefined,
+        events,
       });
     }
   }
@@ -379,6 +396,32 @@ function nearWords(toks: Token[], span: { start: number; end: number }): string[
         (t.end <= span.start || t.start >= span.end) && !t.cap && !STOP.has(t.f) && t.f.length >= 3 && !/^\d/.test(t.f),
     )
     .map(t => stem(t.f));
+}
+
+/**
+ * The words near a date with the events told within eight words of it ("%class", and "!class surname" with its doer):
+ * "will be leaving … on January 1" and "would be retiring at the end of February" date one event of one person.
+ */
+function withEvents(
+  near: string[],
+  toks: Token[],
+  span: { start: number; end: number },
+  events: EventMention[],
+): string[] {
+  if (!events.length) return near;
+  const words = toks.filter(t => t.word);
+  const at = (pos: number) => words.findIndex(t => t.end > pos);
+  const first = at(span.start);
+  let last = first;
+  while (last + 1 < words.length && words[last + 1].start < span.end) last++;
+  const out = [...near];
+  for (const e of events) {
+    const k = at(e.start);
+    if (k < first - 8 || k > last + 8) continue;
+    out.push(`%${e.cls}`);
+    if (e.actor) out.push(`!${e.cls} ${e.actor}`);
+  }
+  return out;
 }
 
 /** Words of telling: a date beside one dates the telling ("said Friday", "Friday’s statement", "a Thursday report"). */
@@ -458,6 +501,7 @@ function voicesOf(s: Statement): Int16Array {
   s.ids.forEach((id, k) => {
     if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
     const f = FEATURE_NAMES[id];
+    if (f[0] === '%') return; // an event is no word of the text (and does not vote: see events.ts)
     const at = text.indexOf(f.startsWith('@') ? f.slice(1).split(' ').pop()! : f);
     if (at < 0) return;
     const pos = s.start + at;
@@ -866,9 +910,21 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   );
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
-  const weight = ids.map(list => {
+  // Events ("%class", "!class doer": see events.ts) pair statements only on their own terms, not in the score.
+  const eventId = new Uint8Array(idOf.size);
+  for (let id = 0; id < eventId.length; id++) {
+    const c = FEATURE_NAMES[id][0];
+    eventId[id] = c === '!' ? 2 : c === '%' ? 1 : 0;
+  }
+  const weightAll = new Float64Array(n);
+  const weight = ids.map((list, i) => {
     let w = 0;
-    for (let k = 0; k < list.length; k++) w += idf[list[k]];
+    let e = 0;
+    for (let k = 0; k < list.length; k++) {
+      if (eventId[list[k]]) e += idf[list[k]];
+      else w += idf[list[k]];
+    }
+    weightAll[i] = w + e;
     return w;
   });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
@@ -902,6 +958,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     pairScore[np++] = score;
   };
   let scored = 0;
+  // Pairs telling one event of one person (see below).
+  const acted: number[] = [];
+  // Pairs judged only for what they tell of that event (when, whether done): alike in little else.
+  const eventOnly = new Set<number>();
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const top = new Int32Array(MAX_CANDIDATES);
@@ -944,17 +1004,24 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       let words = 0;
       let plain = 0;
       let names = 0;
+      let acts = 0;
+      let we = 0; // the weight of shared events (not counted in the score: see act below)
       for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
         if (mine[x] < theirs[y]) x++;
         else if (mine[x] > theirs[y]) y++;
         else {
           const id = mine[x];
-          w += idf[id];
           const kind = kindOfId[id];
-          if (kind === 2) names++;
-          else {
-            words++;
-            if (kind === 0) plain++;
+          if (eventId[id]) {
+            we += idf[id];
+            if (eventId[id] === 2) acts++;
+          } else {
+            w += idf[id];
+            if (kind === 2) names++;
+            else {
+              words++;
+              if (kind === 0) plain++;
+            }
           }
           x++;
           y++;
@@ -973,7 +1040,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
             anchors = 1;
             break;
           }
-      if (score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3)) {
+      // One event of one person told in both ("Mattis had quit" / "Mattis … resigned"), and a word besides: they
+      // pair on less, and are judged whichever partners each statement has (see events.ts).
+      const act = acts > 0 && plain >= 1;
+      const alike = score >= threshold && words >= 2 && plain >= 1 && (anchors > 0 || plain >= 3 || score >= 0.3);
+      if (alike || (act && (w + we) / Math.sqrt(weightAll[s.i] * weightAll[j]) >= threshold / 2)) {
+        if (act) acted.push(np);
+        if (!alike) eventOnly.add(np);
         addPair(s.i, j, score);
       }
     }
@@ -1008,6 +1081,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       if (++kept >= MAX_PARTNERS) break;
     }
   }
+  for (const p of acted)
+    if (!chosen[p]) {
+      chosen[p] = 1;
+      eventOnly.add(p);
+    }
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
 
@@ -1022,9 +1100,21 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const names = articles.map(a =>
     a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : (a.label ?? a.doc),
   );
-  const judge: Judge = { minConfidence, names, merger, idf, labelOf, maxIdf: Math.log(1 + n) };
+  const judge: Judge = {
+    minConfidence,
+    names,
+    merger,
+    idf,
+    labelOf,
+    maxIdf: Math.log(1 + n),
+    published: articles.map(a => a.analysis.published ?? null),
+    initials: articles.map(a =>
+      initialsBySurname(a.analysis.entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
+    ),
+  };
   for (const p of matched) {
-    const c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
+    let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
+    if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
@@ -1192,6 +1282,9 @@ function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   let n = 0;
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
+    // Events are compared on their own terms (see sameEvent), not as content.
+    const f = FEATURE_NAMES[s.ids[k]][0];
+    if (f === '%' || f === '!') continue;
     if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
   return (VIEWS[k][n] ??= out.subarray(0, n));
@@ -1935,6 +2028,79 @@ interface Judge {
   labelOf: (x: Attribution) => string | null;
   merger: SpeakerMerger;
   idf: Float64Array;
+  /** Each article's publication date, when known. */
+  published: (string | null)[];
+  /** Each article's persons: the given-name initials of each surname (see events.ts). */
+  initials: Map<string, Set<string>>[];
+}
+
+/** Disagreements about what two statements tell of one event (its date, whether it happened): see events.ts. */
+const BY_EVENT = new WeakSet<Disagreement>();
+const eventMade = (d: Disagreement, yes: boolean) => (yes && BY_EVENT.add(d), d);
+
+/** How surely two statements telling one event of one person, about one thing, say the same thing at least. */
+const EVENT_LIKENESS = 0.3;
+
+/**
+ * An event of one person that statement x credits to a source (the event is in the content of one of its
+ * attributions) and y tells in its own voice, done, unhedged: x and the source's name, or null. The source named in
+ * y too is a chain of reports (y tells where x's source got it), unless the source is the doer telling of their own
+ * act ("Trump said he is declaring …" / "Trump declared …").
+ */
+function creditedEvent(x: Statement, y: Statement, j: Judge): [Statement, string] | null {
+  if (!x.attributions.length || y.hedged || !sameEvent(x, y, j)) return null;
+  const given = givenNames(x, y, j);
+  for (const e of x.events)
+    for (const f of y.events) {
+      if (e.cls !== f.cls || f.modality !== 'done' || e.modality !== 'done' || !sameActor(e, f, given)) continue;
+      if (y.attributions.some(t => f.start >= t.content.start && f.start < t.content.end)) continue;
+      // Nor passed on in y by words of reporting just before it that no attribution was found for ("a report that
+      // said Mattis had quit"). (Its own verb may be one: "McConnell warned Mr. Trump" tells what he did.)
+      const lead = tokenize(y.text.slice(0, f.start - y.start)).filter(w => w.word);
+      if (
+        reporting(
+          lead
+            .slice(-6)
+            .map(w => w.text)
+            .join(' '),
+        )
+      )
+        continue;
+      // What the source says is the event: its verb opens the content ("that Mattis had quit", "he is declaring"),
+      // not a clause further on ("… even as he signs a funding package", "the act, which he signed").
+      const t = x.attributions.find(
+        t =>
+          e.start >= t.content.start &&
+          e.start < t.content.end &&
+          tokenize(t.content.text.slice(0, e.start - t.content.start)).filter(w => w.word).length <= 4,
+      );
+      if (!t) continue;
+      const label = j.labelOf(t);
+      const v = label ? j.merger.get(label) : 'an unnamed source';
+      if (NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) continue;
+      const own = !!label && nameKey(v).split(' ').pop() === e.actor;
+      if (!own && namesOf(v).some(w => !STOP.has(w) && conduit(w, foldedOf(y)))) continue;
+      return [x, v];
+    }
+  return null;
+}
+
+/** How many given names (by initial) the persons of a surname have in two statements' articles. */
+const givenNames = (a: Statement, b: Statement, j: Judge) => (surname: string) => {
+  const x = j.initials[a.doc].get(surname);
+  const y = j.initials[b.doc].get(surname);
+  return new Set([...(x ?? []), ...(y ?? [])]).size;
+};
+
+/** Whether two statements tell one event of one person ("!class surname") and share a word besides. */
+function sameEvent(a: Statement, b: Statement, j: Judge): boolean {
+  if (!a.events.length || !b.events.length) return false;
+  let word = false;
+  for (const id of shared(a.ids, b.ids)) {
+    const f = FEATURE_NAMES[id];
+    if (FEATURE_KINDS[id] === 0 && f[0] !== '%') word = true;
+  }
+  return word && oneEvent(a.events, b.events, givenNames(a, b, j));
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
@@ -1956,6 +2122,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
   const same = likeness(o);
+  // One event of one person told in both, about one thing, is one claim however much else each sentence says: what
+  // they tell of that event (when, whether done) is compared at that likeness. (Not figures: those count other things.)
+  const sameAct = Math.max(same, sameEvent(a, b, j) ? EVENT_LIKENESS : 0);
   const surname = (p: string) => nameKey(p).split(' ').pop()!;
   // (Only a statement telling a stay can be one: asked first, as it is kept with the statement.)
   const term =
@@ -1977,7 +2146,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
-  if (same + MAX_BONUS < j.minConfidence) return null;
+  if (sameAct + MAX_BONUS < j.minConfidence) return null;
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
@@ -2011,6 +2180,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const within = (v: string, ys: string[]) =>
     ys.some(y => v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v));
   // The same words ("June 28") resolved to two values by articles published on different days are one date.
+  // (Events near the dates count only for one event of one person: see withEvents.)
+  const ev = a.events.length > 0 && b.events.length > 0 && sameEvent(a, b, j);
   const dated = (x: Statement, y: Statement) =>
     x.dateTexts.filter(
       d =>
@@ -2022,7 +2193,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
           e =>
             !e.telling &&
             !e.named &&
-            e.near.filter(w => d.near.includes(w)).length >=
+            e.near.filter(w => d.near.includes(w) && (ev || (w[0] !== '%' && w[0] !== '!'))).length >=
               (d.before && d.before === e.before && !/^(?:on|in|at|of|the|a|by)$/.test(d.before) ? 1 : 2),
         ),
     );
@@ -2035,7 +2206,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     if (!sameMonth) {
       const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
       // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
-      const alike = ta.some(x => x.before && tb.some(y => y.before === x.before));
+      // So is dating one event of one person in both ("will be leaving … on January 1" / "would be retiring at the
+      // end of February": see withEvents).
+      const byEvent =
+        sameEvent(a, b, j) && ta.some(x => x.near.some(w => w[0] === '!' && tb.some(y => y.near.includes(w))));
+      const alike = byEvent || ta.some(x => x.before && tb.some(y => y.before === x.before));
       // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
       const years = Math.min(
         ...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))),
@@ -2045,11 +2220,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
       // Read on basil (23 listed, none real): two dates in one story's statements are mostly of two events, unless
       // both date it the same way.
-      return {
-        kind: 'date',
-        explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
-        confidence: clamp(same + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0)),
-      };
+      return eventMade(
+        {
+          kind: 'date',
+          explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
+          confidence: clamp(
+            (byEvent ? sameAct : same) + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0),
+          ),
+        },
+        byEvent,
+      );
     }
   }
   // Hedged in one, stated in the other. (Credited to an outlet in the other is not stated: "X reportedly claimed" /
@@ -2075,6 +2255,39 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`,
       confidence: clamp(same),
     };
+  }
+  // One event of one person that one tells as expected ("is expected to approve the bill") and the other as done
+  // ("signed the spending deal"), about one thing (a word in common besides the event).
+  const status = expectedAgainstDone(a.events, b.events, givenNames(a, b, j));
+  const [ex, dn] = status?.first === 'a' ? [a, b] : [b, a];
+  // (Done in a month before the expecting article was written, it is an earlier event: "last month Trump signed a
+  // stopgap bill". A day or two before is mostly the news itself, told by an outlet writing a day later.)
+  const pub = j.published[ex.doc]?.slice(0, 7);
+  if (status && sameEvent(a, b, j) && !(pub && dn.dates.some(v => v.slice(0, 7) < pub.slice(0, v.length)))) {
+    return eventMade(
+      {
+        kind: 'hedge',
+        explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
+        confidence: clamp(sameAct + MAX_BONUS),
+      },
+      true,
+    );
+  }
+  // One event of one person credited to a source in one ("Sources told the paper that Mattis had quit", "he warned
+  // Trump, according to the Post", "Trump said he is declaring") and told as fact in the other ("Mattis resigned").
+  const credited = creditedEvent(a, b, j) ?? creditedEvent(b, a, j);
+  if (credited) {
+    const [x, v] = credited;
+    const y = x === a ? b : a;
+    return eventMade(
+      {
+        kind: 'attribution',
+        explanation: `${j.names[x.doc]} credits it to ${v}, ${j.names[y.doc]} states it as fact`,
+        // (As sure as one event of one person told in both: who tells it is what differs.)
+        confidence: clamp(sameAct + MAX_BONUS),
+      },
+      true,
+    );
   }
   // The same quotation in other words.
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
@@ -2272,7 +2485,7 @@ function featureIds(features: Set<string>): Int32Array {
     if (id === undefined) {
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
       FEATURE_NAMES.push(f);
-      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') ? 1 : 0);
+      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
     }
     out[k++] = id;
   }
