@@ -2058,12 +2058,12 @@ function creditedEvent(x: Statement, y: Statement, j: Judge): [Statement, string
       // said Mattis had quit"). (Its own verb may be one: "McConnell warned Mr. Trump" tells what he did.)
       const lead = tokenize(y.text.slice(0, f.start - y.start)).filter(w => w.word);
       if (
-        reporting(
+        reportingAt(
           lead
             .slice(-6)
             .map(w => w.text)
             .join(' '),
-        )
+        ) >= 0
       )
         continue;
       // What the source says is the event: its verb opens the content ("that Mattis had quit", "he is declaring"),
