@@ -32,9 +32,13 @@ describe('the analysis worker', function () {
     });
     try {
       assert.deepEqual(await engine.analyze(A, { published: '2024-02-06' }), analyze(A, { published: '2024-02-06' }));
-      const a = await engine.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
-      const b = await engine.article('b', B, { published: '2024-02-07' });
-      const got = await engine.cross(
+      assert.equal(await engine.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a'), null);
+      assert.equal(await engine.article('b', B, { published: '2024-02-07' }), null);
+      const a = analyze(A, { published: '2024-02-06' });
+      const b = analyze(B, { published: '2024-02-07' });
+      // The analyses stay in the worker; the host asks for them when it needs them.
+      assert.deepEqual(await engine.kept(['a', 'b', 'gone']), [{ text: A, analysis: a }, { text: B, analysis: b }, null]);
+      const counts = await engine.cross(
         [
           { key: 'a', doc: 'a.txt', label: 'Wire' },
           { key: 'b', doc: 'b.txt', label: 'Courier' },
@@ -45,7 +49,15 @@ describe('the analysis worker', function () {
         { doc: 'a.txt', label: 'Wire', text: A, analysis: a },
         { doc: 'b.txt', label: 'Courier', text: B, analysis: b },
       ]);
-      assert.deepEqual(got, want);
+      // The result stays in the worker: the host gets its counts, and asks for the rest.
+      assert.deepEqual(counts, {
+        documents: 2,
+        sources: want.sources.length,
+        claims: want.claims.length,
+        conflicts: want.conflicts.length,
+      });
+      assert.deepEqual(await engine.result(), want);
+      assert.deepEqual(await engine.page('sources', 0, 1), want.sources.slice(0, 1));
       assert.equal(engine.where, 'worker');
       // The cache file's bytes come across whole (moved, not copied).
       const bytes = await engine.saveCache();
@@ -145,7 +157,8 @@ describe('the analysis worker', function () {
 
   it('keeps the analysis cache in the worker: saved as bytes, read back, and used for an article of that hash', async () => {
     const first = new Engine(async () => inProcess());
-    const a = await first.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
+    await first.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
+    const [{ analysis: a }] = (await first.kept(['a'])) as { analysis: unknown }[];
     assert.deepEqual(a, analyze(A, { published: '2024-02-06' }));
     const bytes = await first.saveCache();
     assert.ok(bytes instanceof Uint8Array);
@@ -154,8 +167,11 @@ describe('the analysis worker', function () {
     // Another worker reads it, and takes the analysis of that hash from it, whatever the text (it is not analysed).
     const second = new Engine(async () => inProcess());
     assert.equal(await second.loadCache(bytes), 1);
-    assert.deepEqual(await second.article('b', B, {}, undefined, 'hash-a'), a);
-    assert.notDeepEqual(await second.article('c', B, {}, undefined, 'hash-c'), a);
+    await second.article('b', B, {}, undefined, 'hash-a');
+    await second.article('c', B, {}, undefined, 'hash-c');
+    const [b, c] = await second.kept(['b', 'c']);
+    assert.deepEqual(b?.analysis, a);
+    assert.notDeepEqual(c?.analysis, a);
   });
 
   it('says where it runs when no worker can start (on the extension host)', async () => {
