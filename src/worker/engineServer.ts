@@ -190,7 +190,12 @@ export class EngineState {
   private cacheChanged = false;
   /** The latest check: its result, claims in the Claims view's order, and the key of each article it names. */
   private checked:
-    | { result: CrossResult; claims: CrossClaim[]; keyOf: Map<string, string>; origins: Map<CrossClaim, (string | null)[]> }
+    | {
+        result: CrossResult;
+        claims: CrossClaim[];
+        keyOf: Map<string, string>;
+        origins: Map<CrossClaim, (string | null)[]>;
+      }
     | undefined;
 
   /** The outlet each group of copies of a claim comes from, when the articles say so (the Claims view's tooltip). */

@@ -37,7 +37,11 @@ describe('the analysis worker', function () {
       const a = analyze(A, { published: '2024-02-06' });
       const b = analyze(B, { published: '2024-02-07' });
       // The analyses stay in the worker; the host asks for them when it needs them.
-      assert.deepEqual(await engine.kept(['a', 'b', 'gone']), [{ text: A, analysis: a }, { text: B, analysis: b }, null]);
+      assert.deepEqual(await engine.kept(['a', 'b', 'gone']), [
+        { text: A, analysis: a },
+        { text: B, analysis: b },
+        null,
+      ]);
       const counts = await engine.cross(
         [
           { key: 'a', doc: 'a.txt', label: 'Wire' },
