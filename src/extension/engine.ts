@@ -233,6 +233,19 @@ export class Engine {
     return this.request({ op: 'loadCache', bytes: own }, undefined, [own.buffer as ArrayBuffer]);
   }
 
+  /**
+   * Writes the cache file at a path in the worker (bytes written, 0 when nothing was new), or -1 when the worker
+   * cannot write files (then saveCache).
+   */
+  writeCache(path: string): Promise<number> {
+    return this.request({ op: 'writeCache', path });
+  }
+
+  /** Reads the cache file at a path in the worker (as loadCache), or -1 when it cannot read files. */
+  readCache(path: string): Promise<number> {
+    return this.request({ op: 'readCache', path });
+  }
+
   /** The cache file's bytes (the kept articles' analyses, serialised in the worker), or null if nothing is new. */
   saveCache(): Promise<Uint8Array | null> {
     return this.request({ op: 'saveCache' });

@@ -181,8 +181,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.storage || this.cacheLoaded === this.engine.generation) return;
     this.cacheLoaded = this.engine.generation;
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json'));
-      const n = await this.engine.loadCache(bytes);
+      const file = vscode.Uri.joinPath(this.storage, 'analyses.json');
+      // Read by the worker itself where it can (a local file, a Node worker), else read here and moved there.
+      let n = file.scheme === 'file' ? await this.engine.readCache(file.fsPath) : -1;
+      if (n < 0) n = await this.engine.loadCache(await vscode.workspace.fs.readFile(file));
       log().debug(`analysis cache read: ${n} analyses`);
     } catch (e) {
       log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`);
@@ -190,6 +192,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private saving: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Saves the cache once the index has been quiet for a while (not after each of many updates in a row). */
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), 3000);
+  }
 
   /** Saves the cache when the worker made new analyses: serialised there, written here as the bytes it gives. */
   private saveCache(): Promise<void> {
@@ -198,6 +207,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.saving = this.saving.then(async () => {
       try {
         const t0 = Date.now();
+        const file = vscode.Uri.joinPath(storage, 'analyses.json');
+        if (file.scheme === 'file') {
+          // Written by the worker itself where it can: tens of megabytes that never visit the extension host.
+          await vscode.workspace.fs.createDirectory(storage);
+          const n = await this.engine.writeCache(file.fsPath);
+          if (n === 0) return;
+          if (n > 0) {
+            log().debug(`analysis cache saved by the worker: ${(n / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms`);
+            return;
+          }
+        }
         const bytes = await this.engine.saveCache();
         if (!bytes) return;
         await vscode.workspace.fs.createDirectory(storage);
@@ -321,7 +341,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } finally {
       this.indexing = false;
       void vscode.commands.executeCommand('setContext', 'newsmark.indexing', false);
-      void this.saveCache();
+      this.saveSoon();
     }
   }
 
@@ -353,7 +373,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       else this.entries.set(key, await this.analyse(uri, text));
     }
     if (changed) await this.check();
-    void this.saveCache();
+    this.saveSoon();
   }
 
   /** The cross-article check over the index, with what researchers dismissed or marked in sidecars. */
@@ -422,6 +442,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.saveTimer);
     void this.saveCache();
     for (const s of this.subs) s.dispose();
   }

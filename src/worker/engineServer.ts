@@ -85,7 +85,22 @@ export type EngineRequest =
    * The kept articles' analyses by their hashes, as the UTF-8 JSON of the cache file (moved, not copied, to the
    * caller), or null when no analysis was made since the last save. Analyses of no kept article leave the cache.
    */
-  | { op: 'saveCache' };
+  | { op: 'saveCache' }
+  /**
+   * The same, written by the worker itself to the file at `path` (through a temporary file beside it), so that the
+   * bytes never visit the extension host: answers how many bytes it wrote, 0 when nothing was new, or -1 when this
+   * worker cannot write files (a Web Worker): then saveCache.
+   */
+  | { op: 'writeCache'; path: string }
+  /** loadCache from the file at `path`, read by the worker itself; -1 when it cannot read files (then loadCache). */
+  | { op: 'readCache'; path: string };
+
+/** The files a worker can read and write itself (a Node worker thread; not a Web Worker). */
+export interface FilePort {
+  read(path: string): Uint8Array;
+  /** Writes the file whole, through a temporary file renamed over it. */
+  write(path: string, bytes: Uint8Array): void;
+}
 
 export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
   ? Analysis
@@ -103,7 +118,7 @@ export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
               ? { items: Mention[] }
               : R extends { op: 'sourceAt' }
                 ? CrossSource | null
-                : R extends { op: 'loadCache' }
+                : R extends { op: 'loadCache' | 'writeCache' | 'readCache' }
                   ? number
                   : R extends { op: 'saveCache' }
                     ? Uint8Array | null
@@ -212,8 +227,19 @@ export class EngineState {
     return o;
   }
 
+  constructor(private readonly files?: FilePort) {}
+
   handle(req: EngineRequest): unknown {
     switch (req.op) {
+      case 'writeCache': {
+        if (!this.files) return -1;
+        const bytes = this.handle({ op: 'saveCache' }) as Uint8Array | null;
+        if (!bytes) return 0;
+        this.files.write(req.path, bytes);
+        return bytes.length;
+      }
+      case 'readCache':
+        return this.files ? this.handle({ op: 'loadCache', bytes: this.files.read(req.path) }) : -1;
       case 'analyze': {
         if (!req.key) return createAnalyzer().analyze(req.text, req.opts);
         let a = this.analyzers.get(req.key);
@@ -358,8 +384,9 @@ export function serveEngine(
   onMessage: (f: (m: ToWorker) => void) => void,
   post: Post,
   defer: (f: () => void) => void = f => setTimeout(f, 0),
+  files?: FilePort,
 ): void {
-  const state = new EngineState();
+  const state = new EngineState(files);
   const queue: { id: number; req: EngineRequest }[] = [];
   const cancelled = new Set<number>();
   /** The parts of answers still to send, by request. */

@@ -7,7 +7,14 @@ import { runInNewContext } from 'node:vm';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
-import { CHUNK, type FromWorker, PART_SIZE, serveEngine, type ToWorker } from '../../src/worker/engineServer';
+import {
+  CHUNK,
+  EngineState,
+  type FromWorker,
+  PART_SIZE,
+  serveEngine,
+  type ToWorker,
+} from '../../src/worker/engineServer';
 import { ROOT } from './paths';
 
 const BUNDLE = join(ROOT, 'dist/engineWorker.js');
@@ -176,6 +183,19 @@ describe('the analysis worker', function () {
     const [b, c] = await second.kept(['b', 'c']);
     assert.deepEqual(b?.analysis, a);
     assert.notDeepEqual(c?.analysis, a);
+  });
+
+  it('writes and reads the cache file itself where it can (a Node worker), so that its bytes never visit the host', () => {
+    const disk = new Map<string, Uint8Array>();
+    const files = { read: (p: string) => disk.get(p)!, write: (p: string, b: Uint8Array) => void disk.set(p, b) };
+    const first = new EngineState(files);
+    first.handle({ op: 'article', name: 'a', text: A, opts: {}, hash: 'hash-a' });
+    const n = first.handle({ op: 'writeCache', path: '/store/analyses.json' }) as number;
+    assert.equal(n, disk.get('/store/analyses.json')?.length);
+    assert.equal(first.handle({ op: 'writeCache', path: '/store/analyses.json' }), 0, 'nothing new: nothing written');
+    assert.equal(new EngineState(files).handle({ op: 'readCache', path: '/store/analyses.json' }), 1);
+    // A Web Worker has no files: the host reads and writes them.
+    assert.equal(new EngineState().handle({ op: 'writeCache', path: '/store/analyses.json' }), -1);
   });
 
   it('says where it runs when no worker can start (on the extension host)', async () => {
