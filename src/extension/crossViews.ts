@@ -52,7 +52,7 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subs: vscode.Disposable[];
   /** The items listed so far of the latest check's list (`total` long in the worker), and the pages on their way. */
-  private made: { total: number; items: Item[]; loading: Promise<void> } = {
+  private made: { total: number; items: Item[]; loading: Promise<void>; asking?: boolean } = {
     total: 0,
     items: [],
     loading: Promise.resolve(),
@@ -72,7 +72,8 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
         this.shown = PAGE;
         if (this.made.items.length) this.previous = this.made;
         this.made = { total: this.countOf(s), items: [], loading: Promise.resolve() };
-        this.load();
+        // Nothing is asked of the worker until the view is shown (VS Code then asks for its items).
+        this.emitter.fire(undefined);
       }),
       vscode.commands.registerCommand(this.moreCommand, () => this.showMore()),
     ];
@@ -82,28 +83,45 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
     return this.name === 'sources' ? s.sources : this.name === 'conflicts' ? s.conflicts : s.claims;
   }
 
-  /** Asks the worker for the items up to the number shown that are not here yet, then shows them. */
-  private load(): void {
-    const made = this.made;
-    made.loading = made.loading.then(async () => {
-      const from = made.items.length;
-      const count = Math.min(this.shown, made.total) - from;
-      if (count <= 0 || made !== this.made) return;
-      const page = await this.index.page(this.name, from, count).catch(() => [] as ListItem<L>[]);
-      if (made !== this.made) return; // a newer check came meanwhile
-      for (const x of page) made.items.push(this.itemOf(x));
-      this.previous = undefined;
-      this.emitter.fire(undefined);
-    });
+  /** Whether items up to the number shown are still to be asked for. */
+  private missing(): boolean {
+    return this.made.items.length < Math.min(this.shown, this.made.total) && !this.made.asking;
   }
 
-  /** Resolves once the pages asked for are here (tests). */
+  /**
+   * Asks the worker for the items up to the number shown that are not here yet; with `show`, tells the view
+   * when they are here (else the caller shows them).
+   */
+  private load(show: boolean): Promise<void> {
+    const made = this.made;
+    if (!this.missing()) return made.loading;
+    made.asking = true;
+    made.loading = made.loading.then(async () => {
+      try {
+        const from = made.items.length;
+        const count = Math.min(this.shown, made.total) - from;
+        if (count <= 0 || made !== this.made) return;
+        const page = await this.index.page(this.name, from, count).catch(() => [] as ListItem<L>[]);
+        if (made !== this.made) return; // a newer check came meanwhile
+        for (const x of page) made.items.push(this.itemOf(x));
+        // (fewer than asked for: the worker has no more, e.g. it was restarted; nothing more is asked)
+        if (page.length < count) made.total = made.items.length;
+        this.previous = undefined;
+        if (show) this.emitter.fire(undefined);
+      } finally {
+        made.asking = false;
+      }
+    });
+    return made.loading;
+  }
+
+  /** Resolves once the items shown are here (tests: as if the view were open). */
   async loaded(): Promise<void> {
     let made;
     do {
       made = this.made;
-      await made.loading;
-    } while (made !== this.made);
+      await this.load(true);
+    } while (made !== this.made || this.missing());
   }
 
   /** The item of one of them (made only when it is listed). */
@@ -112,7 +130,7 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
   /** Lists a page more of the top-level items. */
   showMore(): void {
     this.shown += PAGE;
-    this.load();
+    void this.load(true);
   }
 
   getTreeItem(n: Item): vscode.TreeItem {
@@ -131,8 +149,14 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
     return item;
   }
 
-  getChildren(n?: Item): Item[] {
+  getChildren(n?: Item): Item[] | Promise<Item[]> {
     if (n) return n.children?.() ?? [];
+    if (this.missing()) return this.load(false).then(() => this.top());
+    return this.top();
+  }
+
+  /** The top-level items listed now (those here; the ones before the latest check while its first page comes). */
+  top(): Item[] {
     const { items, total } = this.previous && !this.made.items.length && this.made.total ? this.previous : this.made;
     if (total <= this.shown || items.length < this.shown) return [...items];
     const more = Math.min(PAGE, total - this.shown);
@@ -148,7 +172,8 @@ abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<
 
   /** The labels a user sees at the top level (for tests). */
   labels(): string[] {
-    return this.getChildren().map(i => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
+    void this.load(true);
+    return this.top().map(i => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
   }
 
   dispose(): void {

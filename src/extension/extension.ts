@@ -259,7 +259,7 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     checkResult: () => index.fullResult(),
     viewLabels: view => views[view].labels(),
     viewChildren: (view, i) =>
-      (views[view].getChildren()[i]?.children?.() ?? []).map(c => ({
+      (views[view].top()[i]?.children?.() ?? []).map(c => ({
         label: c.label,
         doc: c.mention?.doc,
         start: c.mention?.start,
@@ -268,9 +268,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     coverageHtml: () => coverage.html,
     timelineHtml: () => timeline.html,
     dismissContradiction: async i =>
-      !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
+      !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.top()[i])),
     openViewItem: async (view, i, j) => {
-      const child = views[view].getChildren()[i]?.children?.()[j];
+      const child = views[view].top()[i]?.children?.()[j];
       const cmd = child && views[view].getTreeItem(child).command;
       return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
     },
