@@ -117,7 +117,7 @@ await Promise.all([
     format: 'iife',
     entryPoints: ['src/worker/engineWorker.ts'],
     outfile: 'dist/engineWorker.js',
-    external: ['node:worker_threads'],
+    external: ['node:worker_threads', 'node:fs', 'node:os'],
   }),
   esbuild.build({
     ...common,

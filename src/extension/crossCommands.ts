@@ -19,12 +19,7 @@ export class CrossCommands {
 
   async checkWorkspace(): Promise<{ articles: number; claims: number; conflicts: number; sources: number }> {
     const r = await this.index.rebuild({ progress: true });
-    const counts = {
-      articles: r.documents.length,
-      claims: r.claims.length,
-      conflicts: r.conflicts.length,
-      sources: r.sources.length,
-    };
+    const counts = { articles: r.documents, claims: r.claims, conflicts: r.conflicts, sources: r.sources };
     void vscode.commands.executeCommand('newsmark.contradictions.focus');
     void vscode.window.showInformationMessage(
       `Newsmark: ${counts.conflicts} contradiction${counts.conflicts === 1 ? '' : 's'} across ${counts.articles} articles (${counts.claims} claims reported by several, ${counts.sources} sources).`,
@@ -38,7 +33,7 @@ export class CrossCommands {
       void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: open an article first.'));
       return;
     }
-    if (!this.index.result) await this.index.rebuild();
+    if (!this.index.summary) await this.index.rebuild();
     return { name: this.index.nameOf(ed.document.uri), at: ed.document.offsetAt(ed.selection.active) };
   }
 
@@ -59,10 +54,8 @@ export class CrossCommands {
   async findClaim(args: { interactive?: boolean } = {}): Promise<Mention[]> {
     const h = await this.here();
     if (!h) return [];
-    const claims = this.index.result!.claims.filter(c =>
-      c.mentions.some(m => m.doc === h.name && h.at >= m.start && h.at <= m.end),
-    );
-    const others = claims.flatMap(c => c.mentions.filter(m => m.doc !== h.name));
+    // Asked of the worker, which keeps the check's result.
+    const others = await this.index.claimAt(h.name, h.at);
     if (others.length === 0)
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Newsmark: no other article reports the statement at the cursor.'),
@@ -74,9 +67,7 @@ export class CrossCommands {
   async showSource(args: { interactive?: boolean } = {}): Promise<{ speaker: string; quotes: Mention[] } | undefined> {
     const h = await this.here();
     if (!h) return;
-    const source = this.index.result!.sources.find(s =>
-      s.quotes.some(q => q.doc === h.name && h.at >= q.start && h.at <= q.end),
-    );
+    const source = await this.index.sourceAt(h.name, h.at);
     if (!source) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Newsmark: put the cursor on an attributed claim to follow its source.'),

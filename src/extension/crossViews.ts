@@ -1,13 +1,16 @@
 // The sidebar's cross-article views (Sources, Contradictions, Claims) and the contradictions as diagnostics. A
-// workspace of thousands of articles gives thousands of items: a view lists them a page at a time (the rest behind a
-// "Show more" item), makes an item's children only when it is expanded, and the diagnostics are set a slice of
-// articles per task, so that no single step holds up the extension host.
+// workspace of thousands of articles gives thousands of items, and the check's result stays in the analysis worker:
+// a view asks it for a page at a time (the rest behind a "Show more" item) and makes an item's children only when
+// it is expanded; diagnostics are those of the open articles, asked for when one opens or the index changes. So
+// the extension host receives only what it shows, in small answers.
 
 import * as vscode from 'vscode';
-import type { CrossConflict, CrossResult, Mention } from '../core/cross/crossdoc';
+import type { CrossConflict, Mention } from '../core/cross/crossdoc';
+import type { CheckSummary, ClaimItem, ListItem, ListName, Place } from '../worker/engineServer';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { clip } from '../core/engine/text';
-import { nextTask, slicer } from './slices';
+import { isArticle } from './analyses';
+import { nextTask } from './slices';
 
 export interface Item {
   label: string;
@@ -44,36 +47,90 @@ const KIND_ICONS: Record<string, string> = {
 
 let views = 0;
 
-abstract class CrossView<T = unknown> implements vscode.TreeDataProvider<Item>, vscode.Disposable {
+abstract class CrossView<L extends ListName> implements vscode.TreeDataProvider<Item>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Item | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subs: vscode.Disposable[];
-  /** What the latest result lists at the top level, and the items made of it so far (those listed). */
-  private made: { result: CrossResult; list: T[]; items: Item[] } | undefined;
+  /** The items listed so far of the latest check's list (`total` long in the worker), and the pages on their way. */
+  private made: { total: number; items: Item[]; loading: Promise<void>; asking?: boolean } = {
+    total: 0,
+    items: [],
+    loading: Promise.resolve(),
+  };
+  /** What was listed before the latest check, shown until the first page of the new one is here. */
+  private previous: { total: number; items: Item[] } | undefined;
   private shown = PAGE;
   /** The command of the view's "Show more" item (internal: not in the Command Palette). */
   private readonly moreCommand = `newsmark.showMore.${++views}`;
 
-  constructor(protected readonly index: WorkspaceIndex) {
+  constructor(
+    protected readonly index: WorkspaceIndex,
+    private readonly name: L,
+  ) {
     this.subs = [
-      index.onDidUpdate(() => {
-        this.made = undefined;
+      index.onDidUpdate(s => {
         this.shown = PAGE;
+        if (this.made.items.length) this.previous = this.made;
+        this.made = { total: this.countOf(s), items: [], loading: Promise.resolve() };
+        // Nothing is asked of the worker until the view is shown (VS Code then asks for its items).
         this.emitter.fire(undefined);
       }),
       vscode.commands.registerCommand(this.moreCommand, () => this.showMore()),
     ];
   }
 
-  /** What the view lists at its top level, in order. */
-  protected abstract list(r: CrossResult): T[];
+  private countOf(s: CheckSummary): number {
+    return this.name === 'sources' ? s.sources : this.name === 'conflicts' ? s.conflicts : s.claims;
+  }
+
+  /** Whether items up to the number shown are still to be asked for. */
+  private missing(): boolean {
+    return this.made.items.length < Math.min(this.shown, this.made.total) && !this.made.asking;
+  }
+
+  /**
+   * Asks the worker for the items up to the number shown that are not here yet; with `show`, tells the view
+   * when they are here (else the caller shows them).
+   */
+  private load(show: boolean): Promise<void> {
+    const made = this.made;
+    if (!this.missing()) return made.loading;
+    made.asking = true;
+    made.loading = made.loading.then(async () => {
+      try {
+        const from = made.items.length;
+        const count = Math.min(this.shown, made.total) - from;
+        if (count <= 0 || made !== this.made) return;
+        const page = await this.index.page(this.name, from, count).catch(() => [] as ListItem<L>[]);
+        if (made !== this.made) return; // a newer check came meanwhile
+        for (const x of page) made.items.push(this.itemOf(x));
+        // (fewer than asked for: the worker has no more, e.g. it was restarted; nothing more is asked)
+        if (page.length < count) made.total = made.items.length;
+        this.previous = undefined;
+        if (show) this.emitter.fire(undefined);
+      } finally {
+        made.asking = false;
+      }
+    });
+    return made.loading;
+  }
+
+  /** Resolves once the items shown are here (tests: as if the view were open). */
+  async loaded(): Promise<void> {
+    let made;
+    do {
+      made = this.made;
+      await this.load(true);
+    } while (made !== this.made || this.missing());
+  }
+
   /** The item of one of them (made only when it is listed). */
-  protected abstract itemOf(x: T, r: CrossResult): Item;
+  protected abstract itemOf(x: ListItem<L>): Item;
 
   /** Lists a page more of the top-level items. */
   showMore(): void {
     this.shown += PAGE;
-    this.emitter.fire(undefined);
+    void this.load(true);
   }
 
   getTreeItem(n: Item): vscode.TreeItem {
@@ -85,26 +142,28 @@ abstract class CrossView<T = unknown> implements vscode.TreeDataProvider<Item>, 
     item.tooltip = n.tooltip;
     if (n.icon) item.iconPath = new vscode.ThemeIcon(n.icon);
     if (n.conflict) item.contextValue = 'newsmark.conflict';
-    if (n.more) item.command = { command: `newsmark.showMore.${this.constructor.name}`, title: n.label, arguments: [] };
+    if (n.more) item.command = { command: this.moreCommand, title: n.label, arguments: [] };
     const m = n.mention;
     const uri = m && this.index.uriOf(m.doc);
     if (m && uri) item.command = { command: 'newsmark.revealFinding', title: 'Open', arguments: [uri, m.start, m.end] };
     return item;
   }
 
-  getChildren(n?: Item): Item[] {
+  getChildren(n?: Item): Item[] | Promise<Item[]> {
     if (n) return n.children?.() ?? [];
-    const r = this.index.result;
-    if (!r) return [];
-    if (this.made?.result !== r) this.made = { result: r, list: this.list(r), items: [] };
-    const { list, items } = this.made;
-    for (let i = items.length; i < Math.min(this.shown, list.length); i++) items.push(this.itemOf(list[i], r));
-    if (list.length <= this.shown) return items;
-    const more = Math.min(PAGE, list.length - this.shown);
+    if (this.missing()) return this.load(false).then(() => this.top());
+    return this.top();
+  }
+
+  /** The top-level items listed now (those here; the ones before the latest check while its first page comes). */
+  top(): Item[] {
+    const { items, total } = this.previous && !this.made.items.length && this.made.total ? this.previous : this.made;
+    if (total <= this.shown || items.length < this.shown) return [...items];
+    const more = Math.min(PAGE, total - this.shown);
     return [
       ...items,
       {
-        label: `Show ${more} more (${list.length - this.shown} not listed)`,
+        label: `Show ${more} more (${total - this.shown} not listed)`,
         icon: 'ellipsis',
         more,
       },
@@ -113,7 +172,8 @@ abstract class CrossView<T = unknown> implements vscode.TreeDataProvider<Item>, 
 
   /** The labels a user sees at the top level (for tests). */
   labels(): string[] {
-    return this.getChildren().map(i => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
+    void this.load(true);
+    return this.top().map(i => `${i.label}${i.description ? ` — ${i.description}` : ''}`);
   }
 
   dispose(): void {
@@ -130,12 +190,12 @@ const mentionItem = (m: Mention, prefix = ''): Item => ({
   icon: 'note',
 });
 
-export class SourcesView extends CrossView<CrossResult['sources'][number]> {
-  protected list(r: CrossResult) {
-    return r.sources;
+export class SourcesView extends CrossView<'sources'> {
+  constructor(index: WorkspaceIndex) {
+    super(index, 'sources');
   }
 
-  protected itemOf(s: CrossResult['sources'][number]): Item {
+  protected itemOf(s: ListItem<'sources'>): Item {
     return {
       label: s.speaker,
       description: `${s.kind} · ${s.documents.length} article${s.documents.length === 1 ? '' : 's'} · ${s.mentions} quote${s.mentions === 1 ? '' : 's'}`,
@@ -156,10 +216,10 @@ export class SourcesView extends CrossView<CrossResult['sources'][number]> {
 export const sureness = (c: CrossConflict) =>
   c.confidence === undefined ? '' : `${Math.round(c.confidence * 100)}% sure`;
 
-export class ContradictionsView extends CrossView<CrossConflict> {
-  protected list(r: CrossResult) {
-    // The setting newsmark.contradictions.minConfidence decides which are listed at all.
-    return r.conflicts;
+export class ContradictionsView extends CrossView<'conflicts'> {
+  // The setting newsmark.contradictions.minConfidence decides which are listed at all.
+  constructor(index: WorkspaceIndex) {
+    super(index, 'conflicts');
   }
 
   protected itemOf(c: CrossConflict): Item {
@@ -174,29 +234,17 @@ export class ContradictionsView extends CrossView<CrossConflict> {
   }
 }
 
-export class ClaimsView extends CrossView<CrossResult['claims'][number]> {
-  protected list(r: CrossResult) {
-    return [...r.claims].sort((x, y) => y.independent - x.independent);
+export class ClaimsView extends CrossView<'claims'> {
+  // Listed most independently reported first (ordered in the worker).
+  constructor(index: WorkspaceIndex) {
+    super(index, 'claims');
   }
 
-  /** The groups of articles that are one report, by each of their articles (for the latest result). */
-  private derivedOf: { r: CrossResult; byDoc: Map<string, { documents: Set<string>; origin?: string }[]> } | undefined;
-
-  protected itemOf(c: CrossResult['claims'][number], r: CrossResult): Item {
+  protected itemOf(c: ClaimItem): Item {
     const articles = new Set(c.mentions.map(m => m.doc)).size;
-    if (this.derivedOf?.r !== r) {
-      const byDoc = new Map<string, { documents: Set<string>; origin?: string }[]>();
-      for (const d of r.derived ?? []) {
-        const g = { documents: new Set(d.documents), origin: d.origin };
-        for (const doc of d.documents) byDoc.set(doc, [...(byDoc.get(doc) ?? []), g]);
-      }
-      this.derivedOf = { r, byDoc };
-    }
-    const byDoc = this.derivedOf.byDoc;
-    const origin = (docs: string[]) =>
-      (byDoc.get(docs[0]) ?? []).find(d => docs.every(x => d.documents.has(x)))?.origin;
+    const origin = (i: number) => c.origins[i] ?? undefined;
     const copies = c.copies.length
-      ? ` ${c.copies.map(x => `${x.join(', ')} are one report${origin(x) ? ` (from ${origin(x)})` : ''}, counted once`).join('; ')}.`
+      ? ` ${c.copies.map((x, i) => `${x.join(', ')} are one report${origin(i) ? ` (from ${origin(i)})` : ''}, counted once`).join('; ')}.`
       : '';
     return {
       label: clip(c.summary, 100),
@@ -210,75 +258,66 @@ export class ClaimsView extends CrossView<CrossResult['claims'][number]> {
   }
 }
 
-/** Contradictions as information diagnostics on both statements, each pointing at the other. */
+/**
+ * Contradictions as information diagnostics on both statements, each pointing at the other: for the open articles
+ * (asked of the worker, which keeps the check's result and the texts, with where each statement is).
+ */
 export class ContradictionDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('newsmark-contradictions');
   private readonly subs: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly index: WorkspaceIndex) {
     this.subs.push(
-      index.onDidUpdate(r => void this.render(r)),
+      index.onDidUpdate(() => void this.render()),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('newsmark.diagnostics') && index.result) void this.render(index.result);
+        if (e.affectsConfiguration('newsmark.diagnostics') && index.summary) void this.render();
       }),
+      vscode.workspace.onDidOpenTextDocument(d => {
+        if (isArticle(d)) this.later();
+      }),
+      vscode.workspace.onDidCloseTextDocument(d => this.collection.delete(d.uri)),
       this.collection,
     );
   }
 
-  private renders = 0;
-  /** The articles that have diagnostics now. */
-  private shown = new Set<string>();
+  /** Renders soon (documents often open several at once). */
+  private later(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(), 100);
+  }
 
-  /**
-   * Positions come from the texts the index read (no document is opened for them: a workspace of thousands of
-   * articles would load each into the extension host), and the work yields now and then, so the editor keeps going.
-   */
-  private async render(r: CrossResult): Promise<void> {
+  private renders = 0;
+
+  private async render(): Promise<void> {
     const mine = ++this.renders;
     if (!vscode.workspace.getConfiguration('newsmark').get<boolean>('diagnostics.contradictions', true)) {
       this.collection.clear();
-      this.shown.clear();
       return;
     }
+    if (!this.index.summary) return;
+    const open = new Map<string, vscode.Uri>();
+    for (const d of vscode.workspace.textDocuments)
+      if (isArticle(d) && this.index.uriOf(this.index.nameOf(d.uri))?.toString() === d.uri.toString())
+        open.set(this.index.nameOf(d.uri), d.uri);
+    const conflicts = open.size ? await this.index.conflictsOf([...open.keys()]).catch(() => []) : [];
+    if (mine !== this.renders) return; // a newer render is under way
     const byDoc = new Map<string, vscode.Diagnostic[]>();
-    const lineStarts = new Map<string, number[]>();
-    const positionAt = (key: string, text: string, offset: number): vscode.Position => {
-      let starts = lineStarts.get(key);
-      if (!starts) {
-        starts = [0];
-        for (let i = 0; i < text.length; i++) {
-          const c = text.charCodeAt(i);
-          if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-        }
-        lineStarts.set(key, starts);
-      }
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return new vscode.Position(lo, Math.max(0, offset - starts[lo]));
-    };
-    const rangeOf = (m: Mention): vscode.Location | undefined => {
+    const location = (m: Mention, place: Place | null) => {
       const uri = this.index.uriOf(m.doc);
-      const text = uri && this.index.textOf(uri);
-      if (!uri || text === undefined) return undefined;
-      const key = uri.toString();
-      return new vscode.Location(uri, new vscode.Range(positionAt(key, text, m.start), positionAt(key, text, m.end)));
+      return uri && place
+        ? new vscode.Location(uri, new vscode.Range(place[0], place[1], place[2], place[3]))
+        : undefined;
     };
-    const pause = slicer();
-    for (const c of r.conflicts) {
-      await pause();
-      if (mine !== this.renders) return; // a newer result is being shown
-      const la = rangeOf(c.a);
-      const lb = rangeOf(c.b);
+    for (const c of conflicts) {
+      const la = location(c.a, c.places.a);
+      const lb = location(c.b, c.places.b);
       if (!la || !lb) continue;
-      for (const [here, there, other] of [
-        [la, lb, c.b],
-        [lb, la, c.a],
+      for (const [here, there, self, other] of [
+        [la, lb, c.a, c.b],
+        [lb, la, c.b, c.a],
       ] as const) {
+        if (!open.has(self.doc)) continue;
         const d = new vscode.Diagnostic(
           here.range,
           `Contradiction (${c.kind}${c.confidence !== undefined ? `, ${sureness(c)}` : ''}): ${c.explanation}`,
@@ -289,31 +328,19 @@ export class ContradictionDiagnostics implements vscode.Disposable {
         d.relatedInformation = [
           new vscode.DiagnosticRelatedInformation(there, `${other.doc}: ${clip(other.text, 120)}`),
         ];
-        const key = here.uri.toString();
-        const list = byDoc.get(key);
+        const list = byDoc.get(self.doc);
         if (list) list.push(d);
-        else byDoc.set(key, [d]);
+        else byDoc.set(self.doc, [d]);
       }
     }
-    // Given to the editor a slice of about 100 diagnostics per task (each call goes to it as one message), the
-    // articles that have none any more last.
-    const entries: [string, vscode.Diagnostic[] | undefined][] = [...byDoc];
-    for (const k of this.shown) if (!byDoc.has(k)) entries.push([k, undefined]);
-    for (let i = 0; i < entries.length;) {
-      await nextTask();
-      if (mine !== this.renders) return;
-      const slice: typeof entries = [];
-      for (let n = 0; i < entries.length && (n < 100 || !slice.length); i++) {
-        slice.push(entries[i]);
-        n += entries[i][1]?.length ?? 1;
-      }
-      for (const [k] of slice) this.shown.add(k); // (a newer render that starts meanwhile knows to clear them)
-      this.collection.set(slice.map(([k, ds]) => [vscode.Uri.parse(k), ds]));
-    }
-    this.shown = new Set(byDoc.keys());
+    await nextTask();
+    if (mine !== this.renders) return;
+    this.collection.clear();
+    this.collection.set([...open].map(([doc, uri]) => [uri, byDoc.get(doc) ?? []]));
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     for (const s of this.subs) s.dispose();
   }
 }

@@ -5,9 +5,14 @@
 // cannot start, the same service runs on the extension host itself, one request per task.
 
 import type { Analysis, AnalyzeOptions } from '../core';
-import type { CheckOptions, CrossResult } from '../core/cross/crossdoc';
+import type { CheckOptions, CrossResult, CrossSource, Mention } from '../core/cross/crossdoc';
+import type { Judgements } from '../core/workspace/model';
 import {
+  type CheckSummary,
   type EngineRequest,
+  type ListItem,
+  type ListName,
+  type PlacedConflict,
   type EngineResult,
   type FromWorker,
   serveEngine,
@@ -166,19 +171,57 @@ export class Engine {
   }
 
   /**
-   * Keeps an article for the cross-article check and returns its analysis: `analysis` if given, else the cache's
-   * under `hash`, else a new one (kept in the cache under `hash`).
+   * Keeps an article for the cross-article check, analysed there: `analysis` if given, else the cache's under
+   * `hash`, else a new one (kept in the cache under `hash`). The analysis stays in the worker.
    */
-  article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis, hash?: string): Promise<Analysis> {
+  article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis, hash?: string): Promise<null> {
     return this.request({ op: 'article', name: key, text, opts, analysis, hash });
+  }
+
+  /** The kept articles' texts and analyses (null for one not kept), asked for a page of keys at a time. */
+  async kept(keys: string[], page = 50): Promise<({ text: string; analysis: Analysis } | null)[]> {
+    const out: ({ text: string; analysis: Analysis } | null)[] = [];
+    for (let i = 0; i < keys.length; i += page)
+      out.push(...(await this.request({ op: 'kept', keys: keys.slice(i, i + page) })).items);
+    return out;
   }
 
   drop(keys: string[]): void {
     if (keys.length) void this.request({ op: 'drop', names: keys }).catch(() => undefined);
   }
 
-  cross(articles: { key: string; doc: string; label: string }[], opts: CheckOptions): Promise<CrossResult> {
-    return this.request({ op: 'cross', articles, opts });
+  /** Checks the kept articles together, with the user's judgements; the result stays in the worker. */
+  cross(
+    articles: { key: string; doc: string; label: string }[],
+    opts: CheckOptions,
+    judgements?: Judgements[],
+  ): Promise<CheckSummary> {
+    return this.request({ op: 'cross', articles, opts, judgements });
+  }
+
+  /** Items of a list of the latest check. */
+  async page<L extends ListName>(list: L, from: number, count: number): Promise<ListItem<L>[]> {
+    return (await this.request({ op: 'page', list, from, count })).items as ListItem<L>[];
+  }
+
+  /** The latest check's whole result (in parts), or null before the first. */
+  result(): Promise<CrossResult | null> {
+    return this.request({ op: 'result' });
+  }
+
+  /** The latest check's contradictions that involve these articles, placed. */
+  async conflictsOf(docs: string[]): Promise<PlacedConflict[]> {
+    return (await this.request({ op: 'conflictsOf', docs })).items;
+  }
+
+  /** The other articles' statements of the claims at an offset of an article. */
+  async claimAt(doc: string, at: number): Promise<Mention[]> {
+    return (await this.request({ op: 'claimAt', doc, at })).items;
+  }
+
+  /** The source quoted at an offset of an article. */
+  sourceAt(doc: string, at: number): Promise<CrossSource | null> {
+    return this.request({ op: 'sourceAt', doc, at });
   }
 
   /**
@@ -188,6 +231,19 @@ export class Engine {
   loadCache(bytes: Uint8Array): Promise<number> {
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     return this.request({ op: 'loadCache', bytes: own }, undefined, [own.buffer as ArrayBuffer]);
+  }
+
+  /**
+   * Writes the cache file at a path in the worker (bytes written, 0 when nothing was new), or -1 when the worker
+   * cannot write files (then saveCache).
+   */
+  writeCache(path: string): Promise<number> {
+    return this.request({ op: 'writeCache', path });
+  }
+
+  /** Reads the cache file at a path in the worker (as loadCache), or -1 when it cannot read files. */
+  readCache(path: string): Promise<number> {
+    return this.request({ op: 'readCache', path });
   }
 
   /** The cache file's bytes (the kept articles' analyses, serialised in the worker), or null if nothing is new. */

@@ -119,8 +119,8 @@ export class Exchange {
       const d = editor!.document;
       articles = [{ uri: d.uri, name: vscode.workspace.asRelativePath(d.uri), text: d.getText() }];
     } else {
-      if (!this.index.result) await this.index.rebuild({ progress: true });
-      articles = this.index.articles().sort((a, b) => a.name.localeCompare(b.name));
+      if (!this.index.summary) await this.index.rebuild({ progress: true });
+      articles = (await this.index.articles()).sort((a, b) => a.name.localeCompare(b.name));
     }
     if (!articles.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Newsmark: no articles to export.'));
@@ -129,7 +129,7 @@ export class Exchange {
     const problems: string[] = [];
     const docs: ExportDoc[] = [];
     // The index's analyses, when they are of the text exported (an article open with unsaved edits may be newer).
-    const indexed = new Map(detected ? this.index.articles().map(x => [x.uri.toString(), x]) : []);
+    const indexed = new Map(detected ? (await this.index.articles()).map(x => [x.uri.toString(), x]) : []);
     for (const a of articles) {
       const side = await this.sidecarData(a.uri, problems);
       const known = indexed.get(a.uri.toString());
@@ -218,8 +218,8 @@ export class Exchange {
         defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
       }));
     if (!files?.length) return;
-    if (!this.index.result) await this.index.rebuild({ progress: true });
-    const articles = this.index.articles();
+    if (!this.index.summary) await this.index.rebuild({ progress: true });
+    const articles = await this.index.articles();
     const problems: string[] = [];
     let added = 0;
     const into = async (uri: vscode.Uri, anns: Annotation[], rels: Relation[]) => {

@@ -16,6 +16,7 @@ import { Hovers } from './hovers';
 import { WorkspaceIndex } from './workspaceIndex';
 import { EditorWorkspace } from './workspaceModel';
 import type { CrossResult } from '../core/cross/crossdoc';
+import type { CheckSummary } from '../worker/engineServer';
 import { OrphanFixes } from './quickFixes';
 import { StatusBar } from './statusBar';
 import { Tagging } from './tagging';
@@ -60,8 +61,15 @@ export interface NewsmarkApi {
   pending(doc: vscode.TextDocument): number;
   /** Reads an article's sidecar again and re-anchors its annotations (as after a change on disk). */
   reloadAnnotations(doc: vscode.TextDocument): Promise<void>;
-  /** The workspace index: reads every article again and checks them together. */
+  /**
+   * The workspace index: reads every article again and checks them together; resolves once the views listed the
+   * new result, to the whole result (asked of the worker, where it is kept).
+   */
   reindex(): Promise<CrossResult>;
+  /** The same, resolving to the check's counts only (what the extension host receives of it). */
+  reindexCounts(): Promise<CheckSummary>;
+  /** The latest check's whole result, asked of the worker. */
+  checkResult(): Promise<CrossResult | null>;
   /** What the cross-article views list at their top level. */
   viewLabels(view: 'sources' | 'contradictions' | 'claims'): string[];
   /** The children of a top-level item of a view: label, and the article and offsets it opens. */
@@ -242,10 +250,16 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
       })),
     sidecarOf: doc => annotations.sidecarOf(doc),
     pending: doc => annotations.pendingOf(doc),
-    reindex: () => index.rebuild(),
+    reindex: async () => {
+      await index.rebuild();
+      await Promise.all(Object.values(views).map(v => v.loaded()));
+      return (await index.fullResult())!;
+    },
+    reindexCounts: () => index.rebuild(),
+    checkResult: () => index.fullResult(),
     viewLabels: view => views[view].labels(),
     viewChildren: (view, i) =>
-      (views[view].getChildren()[i]?.children?.() ?? []).map(c => ({
+      (views[view].top()[i]?.children?.() ?? []).map(c => ({
         label: c.label,
         doc: c.mention?.doc,
         start: c.mention?.start,
@@ -254,9 +268,9 @@ export function activate(context: vscode.ExtensionContext): NewsmarkApi | undefi
     coverageHtml: () => coverage.html,
     timelineHtml: () => timeline.html,
     dismissContradiction: async i =>
-      !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.getChildren()[i])),
+      !!(await vscode.commands.executeCommand('newsmark.dismissConflict', views.contradictions.top()[i])),
     openViewItem: async (view, i, j) => {
-      const child = views[view].getChildren()[i]?.children?.()[j];
+      const child = views[view].top()[i]?.children?.()[j];
       const cmd = child && views[view].getTreeItem(child).command;
       return cmd ? vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? [])) : undefined;
     },

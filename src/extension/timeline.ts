@@ -66,9 +66,8 @@ ${rows.length ? `<ol aria-label="timeline">${body}</ol>` : '<p>No article has a 
 /** The Timeline page: the articles' dated statements, with the dates they disagree on from the latest check. */
 export class Timeline extends WebviewPage {
   constructor(index: WorkspaceIndex, extensionUri: vscode.Uri) {
-    super(index, extensionUri, 'timeline', vscode.l10n.t('Timeline'), r => {
-      const articles = index
-        .articles()
+    super(index, extensionUri, 'timeline', vscode.l10n.t('Timeline'), async r => {
+      const articles = (await index.articles())
         .map(a => ({ doc: a.name, text: a.text, analysis: a.analysis }))
         .sort((a, b) => a.doc.localeCompare(b.doc));
       return timelineBody(timelineOf(articles, r.conflicts), [...r.documents].sort());

@@ -25,15 +25,21 @@ export class WebviewPage implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly name: string,
     private readonly title: string,
-    private readonly render: (r: CrossResult) => string,
+    private readonly render: (r: CrossResult) => string | Promise<string>,
   ) {
-    this.sub = index.onDidUpdate(r => {
+    // The check's whole result is asked of the worker only while the page is open.
+    this.sub = index.onDidUpdate(async () => {
       if (!this.panel || !this.shell) return;
-      const content = this.render(r);
+      const mine = ++this.updates;
+      const r = await index.fullResult();
+      const content = r && (await this.render(r));
+      if (content === null || mine !== this.updates || !this.panel || !this.shell) return;
       this.current = this.shell(content);
       void this.panel.webview.postMessage({ type: 'update', html: content });
     });
   }
+
+  private updates = 0;
 
   /** The page shown now (for tests). */
   get html(): string | undefined {
@@ -61,7 +67,10 @@ export class WebviewPage implements vscode.Disposable {
   }
 
   async show(): Promise<void> {
-    const r = this.index.result ?? (await this.index.rebuild());
+    if (!this.index.summary) await this.index.rebuild();
+    ++this.updates;
+    const r = (await this.index.fullResult())!;
+    const content = await this.render(r);
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(`newsmark.${this.name}`, this.title, vscode.ViewColumn.Active, {
         enableScripts: true,
@@ -78,11 +87,10 @@ export class WebviewPage implements vscode.Disposable {
         const uri = this.index.uriOf(m.doc);
         if (uri) void vscode.commands.executeCommand('newsmark.revealFinding', uri, m.start, m.end);
       });
-      this.current = this.shell(this.render(r));
+      this.current = this.shell(content);
       this.panel.webview.html = this.current;
     } else {
       // Shown again: the latest content, by message, so that scroll and focus stay.
-      const content = this.render(r);
       this.current = this.shell!(content);
       void this.panel.webview.postMessage({ type: 'update', html: content });
     }

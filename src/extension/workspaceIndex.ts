@@ -1,11 +1,15 @@
 // The workspace index: every article analysed in the background, results kept by content hash (in the
 // extension's storage, so a reopened workspace is ready at once), and the cross-article check over them. The
-// analyses, the cache and the check live in the engine's worker; what runs here is cut into small steps (a task
-// each), so that the extension host never stalls while thousands of articles are indexed.
+// analyses, the cache and the check's result live in the engine's worker: the extension host keeps only each
+// article's name, hash and dates, and the check's counts, and asks the worker for what it shows (a page of a view,
+// the contradictions of the open articles, what is at the cursor) in small answers. What runs here is cut into
+// small steps (a task each), so that the extension host never stalls while thousands of articles are indexed.
 
 import * as vscode from 'vscode';
-import type { Analysis } from '../core';
-import { type CrossConflict, type CrossResult, DEFAULT_MIN_CONFIDENCE } from '../core/cross/crossdoc';
+import type { Analysis, AnalyzeOptions } from '../core';
+import { type CrossResult, type CrossSource, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/cross/crossdoc';
+import type { Judgements } from '../core/workspace/model';
+import type { CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
@@ -22,11 +26,11 @@ function hash(text: string): string {
   return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
+/** What the host keeps of an indexed article (its text and analysis are kept in the worker). */
 interface Entry {
   uri: vscode.Uri;
-  text: string;
   hash: string;
-  analysis: Analysis;
+  dates: AnalyzeOptions;
   outlet?: string | null;
 }
 
@@ -34,9 +38,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** The engine generation whose worker was given the saved cache (a restarted worker has none). */
   private cacheLoaded = -1;
-  private readonly emitter = new vscode.EventEmitter<CrossResult>();
+  private readonly emitter = new vscode.EventEmitter<CheckSummary>();
   readonly onDidUpdate = this.emitter.event;
-  result: CrossResult | null = null;
+  /** The counts of the latest cross-article check (its result is in the worker), or null before the first. */
+  summary: CheckSummary | null = null;
   indexing = false;
   private readonly subs: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +82,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('newsmark.articles')) void this.rebuild();
-        else if (e.affectsConfiguration('newsmark.contradictions') && this.result) void this.check();
+        else if (e.affectsConfiguration('newsmark.contradictions') && this.summary) void this.check();
       }),
       this.emitter,
     );
@@ -92,23 +97,48 @@ export class WorkspaceIndex implements vscode.Disposable {
     return vscode.workspace.asRelativePath(uri);
   }
 
-  /** The text of an indexed article, as read. */
-  textOf(uri: vscode.Uri): string | undefined {
-    return this.entries.get(uri.toString())?.text;
-  }
-
   articleCount(): number {
     return this.entries.size;
   }
 
-  /** The indexed articles: text as read, and the engine's analysis. */
-  articles(): { uri: vscode.Uri; name: string; text: string; analysis: Analysis }[] {
-    return [...this.entries.values()].map(e => ({
-      uri: e.uri,
-      name: this.nameOf(e.uri),
-      text: e.text,
-      analysis: e.analysis,
-    }));
+  /**
+   * The indexed articles: text as read, and the engine's analysis, asked of the worker a page at a time (for a page
+   * over all of them, or an export: not while indexing).
+   */
+  async articles(): Promise<{ uri: vscode.Uri; name: string; text: string; analysis: Analysis }[]> {
+    const entries = [...this.entries.entries()];
+    const kept = await this.engine.kept(entries.map(([k]) => k));
+    const out: { uri: vscode.Uri; name: string; text: string; analysis: Analysis }[] = [];
+    entries.forEach(([, e], i) => {
+      const k = kept[i];
+      if (k) out.push({ uri: e.uri, name: this.nameOf(e.uri), text: k.text, analysis: k.analysis });
+    });
+    return out;
+  }
+
+  /** Items of a list of the latest check (a page of a view). */
+  page<L extends ListName>(list: L, from: number, count: number): Promise<ListItem<L>[]> {
+    return this.engine.page(list, from, count);
+  }
+
+  /** The latest check's whole result, taken in parts (for a page over all of it), or null before the first. */
+  fullResult(): Promise<CrossResult | null> {
+    return this.engine.result();
+  }
+
+  /** The latest check's contradictions that involve these articles (by name), with where their statements are. */
+  conflictsOf(docs: string[]): Promise<PlacedConflict[]> {
+    return this.engine.conflictsOf(docs);
+  }
+
+  /** The other articles' statements of the claims at an offset of an article. */
+  claimAt(doc: string, at: number): Promise<Mention[]> {
+    return this.engine.claimAt(doc, at);
+  }
+
+  /** The source quoted at an offset of an article, with all of its quotes. */
+  sourceAt(doc: string, at: number): Promise<CrossSource | null> {
+    return this.engine.sourceAt(doc, at);
   }
 
   private forget(key: string): void {
@@ -151,8 +181,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.storage || this.cacheLoaded === this.engine.generation) return;
     this.cacheLoaded = this.engine.generation;
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storage, 'analyses.json'));
-      const n = await this.engine.loadCache(bytes);
+      const file = vscode.Uri.joinPath(this.storage, 'analyses.json');
+      // Read by the worker itself where it can (a local file, a Node worker), else read here and moved there.
+      let n = file.scheme === 'file' ? await this.engine.readCache(file.fsPath) : -1;
+      if (n < 0) n = await this.engine.loadCache(await vscode.workspace.fs.readFile(file));
       log().debug(`analysis cache read: ${n} analyses`);
     } catch (e) {
       log().debug(`no analysis cache read (${errorText(e)}): every article is analysed`);
@@ -160,6 +192,13 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private saving: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Saves the cache once the index has been quiet for a while (not after each of many updates in a row). */
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), 3000);
+  }
 
   /** Saves the cache when the worker made new analyses: serialised there, written here as the bytes it gives. */
   private saveCache(): Promise<void> {
@@ -168,6 +207,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.saving = this.saving.then(async () => {
       try {
         const t0 = Date.now();
+        const file = vscode.Uri.joinPath(storage, 'analyses.json');
+        if (file.scheme === 'file') {
+          // Written by the worker itself where it can: tens of megabytes that never visit the extension host.
+          await vscode.workspace.fs.createDirectory(storage);
+          const n = await this.engine.writeCache(file.fsPath);
+          if (n === 0) return;
+          if (n > 0) {
+            log().debug(`analysis cache saved by the worker: ${(n / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms`);
+            return;
+          }
+        }
         const bytes = await this.engine.saveCache();
         if (!bytes) return;
         await vscode.workspace.fs.createDirectory(storage);
@@ -230,8 +280,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     // Read before with the same text and dates: the worker keeps it as it was (a restarted one is given it in check).
     if (known?.hash === h) return { ...known, outlet };
     // The worker keeps the article for the cross-article check, and analyses it unless its cache has it.
-    const analysis = await this.engine.article(key, text, dates, undefined, h);
-    return { uri, text, hash: h, analysis, outlet };
+    await this.engine.article(key, text, dates, undefined, h);
+    return { uri, hash: h, dates, outlet };
   }
 
   /** The story date the model gives an article's folder, once known (for the editor's analysis of an open article). */
@@ -240,7 +290,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Finds and analyses every article (cancellable, with progress for long work), then checks them together. */
-  async rebuild(opts: { progress?: boolean } = {}): Promise<CrossResult> {
+  async rebuild(opts: { progress?: boolean } = {}): Promise<CheckSummary> {
     this.indexing = true;
     void vscode.commands.executeCommand('setContext', 'newsmark.indexing', true);
     try {
@@ -291,7 +341,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     } finally {
       this.indexing = false;
       void vscode.commands.executeCommand('setContext', 'newsmark.indexing', false);
-      void this.saveCache();
+      this.saveSoon();
     }
   }
 
@@ -323,16 +373,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       else this.entries.set(key, await this.analyse(uri, text));
     }
     if (changed) await this.check();
-    void this.saveCache();
+    this.saveSoon();
   }
 
   /** The cross-article check over the index, with what researchers dismissed or marked in sidecars. */
-  private async check(): Promise<CrossResult> {
-    // A worker started again since holds no articles: they are given to it again, with their analyses.
+  private async check(): Promise<CheckSummary> {
+    // A worker started again since holds no articles: they are read and given to it again (its cache, saved, has
+    // their analyses under the same hashes).
     if (this.generation !== this.engine.generation) {
       this.generation = this.engine.generation;
       await this.loadCache();
-      for (const [key, e] of this.entries) await this.engine.article(key, e.text, {}, e.analysis, e.hash);
+      for (const [key, e] of [...this.entries]) {
+        const text = await this.read(e.uri);
+        if (text === null) this.forget(key);
+        else await this.engine.article(key, text, e.dates, undefined, e.hash);
+      }
     }
     const t0 = Date.now();
     const byName = new Map<string, vscode.Uri>();
@@ -349,22 +404,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     const min = vscode.workspace
       .getConfiguration('newsmark')
       .get<number>('contradictions.minConfidence', DEFAULT_MIN_CONFIDENCE);
-    const result = await this.engine.cross(inputs, { minConfidence: Math.max(0, Math.min(1, min)) });
-    const t1 = Date.now();
     this.byName.clear();
     for (const [name, uri] of byName) this.byName.set(name, uri);
-    result.conflicts = await this.applySidecars(result.conflicts);
-    this.result = result;
+    const judgements = await this.judgements();
+    const t1 = Date.now();
+    const summary = await this.engine.cross(inputs, { minConfidence: Math.max(0, Math.min(1, min)) }, judgements);
+    this.summary = summary;
     void vscode.commands.executeCommand('setContext', 'newsmark.articleCount', this.entries.size);
-    this.emitter.fire(result);
+    this.emitter.fire(summary);
     log().debug(
-      `checked ${inputs.length} articles: ${t1 - t0} ms in the worker, then ${Date.now() - t1} ms here (${result.claims.length} claims, ${result.sources.length} sources, ${result.conflicts.length} contradictions)`,
+      `checked ${inputs.length} articles: ${t1 - t0} ms reading sidecars here, ${Date.now() - t1} ms in the worker (${summary.claims} claims, ${summary.sources} sources, ${summary.conflicts} contradictions)`,
     );
-    return result;
+    return summary;
   }
 
-  /** What researchers dismissed or marked themselves in sidecars, by the workspace model (as `newsmark check` does). */
-  private async applySidecars(conflicts: CrossConflict[]): Promise<CrossConflict[]> {
+  /**
+   * What researchers dismissed or marked themselves in sidecars, by the workspace model (as `newsmark check` does),
+   * one list per workspace folder: the worker applies them to the check's contradictions.
+   */
+  private async judgements(): Promise<Judgements[]> {
     const byFolder = new Map<string, { doc: string; path: string; uri: vscode.Uri }[]>();
     const pause = slicer();
     for (const [doc, uri] of this.byName) {
@@ -374,16 +432,17 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (list) list.push({ doc, path: uri.path, uri });
       else byFolder.set(key, [{ doc, path: uri.path, uri }]);
     }
-    let out = conflicts;
+    const out: Judgements[] = [];
     for (const articles of byFolder.values()) {
       const like = articles[0].uri;
-      out = await this.ws.modelOf(like).judged(out, articles, p => this.nameOf(like.with({ path: p })), slicer());
+      out.push(await this.ws.modelOf(like).judgements(articles, p => this.nameOf(like.with({ path: p })), slicer()));
     }
     return out;
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.saveTimer);
     void this.saveCache();
     for (const s of this.subs) s.dispose();
   }

@@ -7,7 +7,41 @@
 // extension host takes it in small steps with its other work in between.
 
 import { createAnalyzer, type Analysis, type AnalyzeOptions, type Analyzer } from '../core';
-import { crossCheck, type CheckOptions, type CrossResult } from '../core/cross/crossdoc';
+import {
+  crossCheck,
+  type CheckOptions,
+  type CrossClaim,
+  type CrossConflict,
+  type CrossResult,
+  type CrossSource,
+  type Mention,
+} from '../core/cross/crossdoc';
+import { applyJudgements, type Judgements } from '../core/workspace/model';
+
+/**
+ * What the extension host keeps of a cross-article check: its counts. The result itself stays here; the host asks
+ * for what it shows (a page of a view, the contradictions of its open articles, what is at the cursor).
+ */
+export interface CheckSummary {
+  documents: number;
+  sources: number;
+  claims: number;
+  conflicts: number;
+}
+
+/** The lists a view pages through: claims most independently reported first. */
+export type ListName = 'sources' | 'conflicts' | 'claims';
+/** A claim as the Claims view lists it: with the outlet each group of copies comes from, when they say so. */
+export type ClaimItem = CrossClaim & { origins: (string | null)[] };
+export type ListItem<L extends ListName> = L extends 'sources'
+  ? CrossSource
+  : L extends 'conflicts'
+    ? CrossConflict
+    : ClaimItem;
+/** Where a mention is in its article: start line and character, end line and character. */
+export type Place = [number, number, number, number];
+/** A contradiction with where its two statements are (for diagnostics); null where the article is not kept. */
+export type PlacedConflict = CrossConflict & { places: { a: Place | null; b: Place | null } };
 
 /** What the extension asks of the worker. */
 export type EngineRequest =
@@ -20,29 +54,75 @@ export type EngineRequest =
    * (what the analysis depends on), else a new one (which the cache then keeps under `hash`).
    */
   | { op: 'article'; name: string; text: string; opts: AnalyzeOptions; analysis?: Analysis; hash?: string }
+  /** The kept articles' texts and analyses, by key (null for one not kept): for a page over all of them, or export. */
+  | { op: 'kept'; keys: string[] }
   /** Drops articles of the index. */
   | { op: 'drop'; names: string[] }
-  /** The cross-article check over the kept articles (by key), in this order, named `doc` and `label` in results. */
-  | { op: 'cross'; articles: { key: string; doc: string; label: string }[]; opts: CheckOptions }
+  /**
+   * The cross-article check over the kept articles (by key), in this order, named `doc` and `label` in results,
+   * with what the user judged (dismissed, marked) applied. The result is kept here; the answer is its counts.
+   */
+  | {
+      op: 'cross';
+      articles: { key: string; doc: string; label: string }[];
+      opts: CheckOptions;
+      /** One per workspace folder, applied in turn. */
+      judgements?: Judgements[];
+    }
+  /** Items `from` to `from + count` of a list of the latest check. */
+  | { op: 'page'; list: ListName; from: number; count: number }
+  /** The latest check's whole result (for a page over all of it, and tests), or null before the first. */
+  | { op: 'result' }
+  /** The latest check's contradictions that involve these articles (by name), with where their statements are. */
+  | { op: 'conflictsOf'; docs: string[] }
+  /** The other articles' statements of the claims at offset `at` of article `doc`. */
+  | { op: 'claimAt'; doc: string; at: number }
+  /** The source quoted at offset `at` of article `doc`, with all of its quotes. */
+  | { op: 'sourceAt'; doc: string; at: number }
   /** The index's saved cache (UTF-8 JSON: analyses by hash), read here; answers how many analyses it holds. */
   | { op: 'loadCache'; bytes: Uint8Array }
   /**
    * The kept articles' analyses by their hashes, as the UTF-8 JSON of the cache file (moved, not copied, to the
    * caller), or null when no analysis was made since the last save. Analyses of no kept article leave the cache.
    */
-  | { op: 'saveCache' };
+  | { op: 'saveCache' }
+  /**
+   * The same, written by the worker itself to the file at `path` (through a temporary file beside it), so that the
+   * bytes never visit the extension host: answers how many bytes it wrote, 0 when nothing was new, or -1 when this
+   * worker cannot write files (a Web Worker): then saveCache.
+   */
+  | { op: 'writeCache'; path: string }
+  /** loadCache from the file at `path`, read by the worker itself; -1 when it cannot read files (then loadCache). */
+  | { op: 'readCache'; path: string };
+
+/** The files a worker can read and write itself (a Node worker thread; not a Web Worker). */
+export interface FilePort {
+  read(path: string): Uint8Array;
+  /** Writes the file whole, through a temporary file renamed over it. */
+  write(path: string, bytes: Uint8Array): void;
+}
 
 export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
   ? Analysis
-  : R extends { op: 'article' }
-    ? Analysis
+  : R extends { op: 'kept' }
+    ? { items: ({ text: string; analysis: Analysis } | null)[] }
     : R extends { op: 'cross' }
-      ? CrossResult
-      : R extends { op: 'loadCache' }
-        ? number
-        : R extends { op: 'saveCache' }
-          ? Uint8Array | null
-          : null;
+      ? CheckSummary
+      : R extends { op: 'page'; list: infer L extends ListName }
+        ? { items: ListItem<L>[] }
+        : R extends { op: 'result' }
+          ? CrossResult | null
+          : R extends { op: 'conflictsOf' }
+            ? { items: PlacedConflict[] }
+            : R extends { op: 'claimAt' }
+              ? { items: Mention[] }
+              : R extends { op: 'sourceAt' }
+                ? CrossSource | null
+                : R extends { op: 'loadCache' | 'writeCache' | 'readCache' }
+                  ? number
+                  : R extends { op: 'saveCache' }
+                    ? Uint8Array | null
+                    : null;
 
 export type ToWorker =
   | { id: number; req: EngineRequest }
@@ -123,9 +203,43 @@ export class EngineState {
   private readonly articles = new Map<string, { text: string; analysis: Analysis; hash?: string }>();
   private cache = new Map<string, Analysis>();
   private cacheChanged = false;
+  /** The latest check: its result, claims in the Claims view's order, and the key of each article it names. */
+  private checked:
+    | {
+        result: CrossResult;
+        claims: CrossClaim[];
+        keyOf: Map<string, string>;
+        origins: Map<CrossClaim, (string | null)[]>;
+      }
+    | undefined;
+
+  /** The outlet each group of copies of a claim comes from, when the articles say so (the Claims view's tooltip). */
+  private originsOf(claim: CrossClaim): (string | null)[] {
+    const c = this.checked!;
+    let o = c.origins.get(claim);
+    if (!o) {
+      const groups = (c.result.derived ?? []).map(d => ({ documents: new Set(d.documents), origin: d.origin }));
+      o = claim.copies.map(
+        docs => groups.find(g => g.documents.has(docs[0]) && docs.every(x => g.documents.has(x)))?.origin ?? null,
+      );
+      c.origins.set(claim, o);
+    }
+    return o;
+  }
+
+  constructor(private readonly files?: FilePort) {}
 
   handle(req: EngineRequest): unknown {
     switch (req.op) {
+      case 'writeCache': {
+        if (!this.files) return -1;
+        const bytes = this.handle({ op: 'saveCache' }) as Uint8Array | null;
+        if (!bytes) return 0;
+        this.files.write(req.path, bytes);
+        return bytes.length;
+      }
+      case 'readCache':
+        return this.files ? this.handle({ op: 'loadCache', bytes: this.files.read(req.path) }) : -1;
       case 'analyze': {
         if (!req.key) return createAnalyzer().analyze(req.text, req.opts);
         let a = this.analyzers.get(req.key);
@@ -145,19 +259,83 @@ export class EngineState {
           }
         }
         this.articles.set(req.name, { text: req.text, analysis, hash: req.hash });
-        return analysis;
+        // The host keeps no analysis of the index's articles (what arrives there is work for its one thread).
+        return null;
       }
+      case 'kept':
+        return {
+          items: req.keys.map(k => {
+            const a = this.articles.get(k);
+            return a ? { text: a.text, analysis: a.analysis } : null;
+          }),
+        };
       case 'drop':
         for (const n of req.names) this.articles.delete(n);
         return null;
       case 'cross': {
         const inputs = [];
+        const keyOf = new Map<string, string>();
         for (const { key, doc, label } of req.articles) {
           const a = this.articles.get(key);
-          if (a) inputs.push({ doc, label, text: a.text, analysis: a.analysis });
+          if (!a) continue;
+          inputs.push({ doc, label, text: a.text, analysis: a.analysis });
+          keyOf.set(doc, key);
         }
-        return crossCheck(inputs, req.opts);
+        const result = crossCheck(inputs, req.opts);
+        for (const j of req.judgements ?? []) result.conflicts = applyJudgements(result.conflicts, j);
+        const claims = [...result.claims].sort((x, y) => y.independent - x.independent);
+        this.checked = { result, claims, keyOf, origins: new Map() };
+        return {
+          documents: result.documents.length,
+          sources: result.sources.length,
+          claims: result.claims.length,
+          conflicts: result.conflicts.length,
+        } satisfies CheckSummary;
       }
+      case 'page': {
+        const c = this.checked;
+        if (!c) return { items: [] };
+        const end = req.from + Math.max(0, req.count);
+        if (req.list === 'sources') return { items: c.result.sources.slice(req.from, end) };
+        if (req.list === 'conflicts') return { items: c.result.conflicts.slice(req.from, end) };
+        return { items: c.claims.slice(req.from, end).map(x => ({ ...x, origins: this.originsOf(x) })) };
+      }
+      case 'result':
+        return this.checked?.result ?? null;
+      case 'conflictsOf': {
+        const c = this.checked;
+        if (!c) return { items: [] };
+        const docs = new Set(req.docs);
+        const starts = new Map<string, number[] | null>();
+        const place = (m: Mention): Place | null => {
+          let ls = starts.get(m.doc);
+          if (ls === undefined) {
+            const key = c.keyOf.get(m.doc);
+            const text = key === undefined ? undefined : this.articles.get(key)?.text;
+            starts.set(m.doc, (ls = text === undefined ? null : lineStarts(text)));
+          }
+          if (!ls) return null;
+          const [l1, c1] = lineOf(ls, m.start);
+          const [l2, c2] = lineOf(ls, m.end);
+          return [l1, c1, l2, c2];
+        };
+        return {
+          items: c.result.conflicts
+            .filter(x => docs.has(x.a.doc) || docs.has(x.b.doc))
+            .map(x => ({ ...x, places: { a: place(x.a), b: place(x.b) } })),
+        };
+      }
+      case 'claimAt': {
+        const at = (m: Mention) => m.doc === req.doc && req.at >= m.start && req.at <= m.end;
+        const claims = this.checked?.result.claims.filter(x => x.mentions.some(at)) ?? [];
+        return { items: claims.flatMap(x => x.mentions.filter(m => m.doc !== req.doc)) };
+      }
+      case 'sourceAt':
+        return (
+          this.checked?.result.sources.find(x =>
+            x.quotes.some(q => q.doc === req.doc && req.at >= q.start && req.at <= q.end),
+          ) ?? null
+        );
       case 'loadCache': {
         const saved = JSON.parse(new TextDecoder().decode(req.bytes)) as Record<string, Analysis>;
         for (const [hash, analysis] of Object.entries(saved)) if (!this.cache.has(hash)) this.cache.set(hash, analysis);
@@ -175,6 +353,28 @@ export class EngineState {
   }
 }
 
+/** Where each line of a text starts (after \n, \r\n or a lone \r), as the editor counts lines. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The line and character of an offset, given the line starts. */
+export function lineOf(starts: number[], offset: number): [number, number] {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return [lo, Math.max(0, offset - starts[lo])];
+}
+
 /**
  * Serves requests arriving through `onMessage`, answering through `post`: queued, one per task, cancellable while
  * waiting; an answer in parts goes out a part at a time, as the receiver asks. `defer` runs a function in a later
@@ -184,8 +384,9 @@ export function serveEngine(
   onMessage: (f: (m: ToWorker) => void) => void,
   post: Post,
   defer: (f: () => void) => void = f => setTimeout(f, 0),
+  files?: FilePort,
 ): void {
-  const state = new EngineState();
+  const state = new EngineState(files);
   const queue: { id: number; req: EngineRequest }[] = [];
   const cancelled = new Set<number>();
   /** The parts of answers still to send, by request. */

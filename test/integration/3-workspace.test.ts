@@ -57,6 +57,8 @@ describe('the workspace in VS Code', function () {
 
   it('shows contradictions as diagnostics pointing at the other article', async () => {
     const uri = vscode.Uri.joinPath(folder(), 'ferry/harbour-daily.md');
+    // (on the articles open in the editor)
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const d = await until('diagnostic', () =>
       vscode.languages.getDiagnostics(uri).find(x => x.code === 'contradiction' && /number/.test(x.message)),
     );

@@ -7,7 +7,14 @@ import { runInNewContext } from 'node:vm';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
-import { CHUNK, type FromWorker, PART_SIZE, serveEngine, type ToWorker } from '../../src/worker/engineServer';
+import {
+  CHUNK,
+  EngineState,
+  type FromWorker,
+  PART_SIZE,
+  serveEngine,
+  type ToWorker,
+} from '../../src/worker/engineServer';
 import { ROOT } from './paths';
 
 const BUNDLE = join(ROOT, 'dist/engineWorker.js');
@@ -32,9 +39,17 @@ describe('the analysis worker', function () {
     });
     try {
       assert.deepEqual(await engine.analyze(A, { published: '2024-02-06' }), analyze(A, { published: '2024-02-06' }));
-      const a = await engine.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
-      const b = await engine.article('b', B, { published: '2024-02-07' });
-      const got = await engine.cross(
+      assert.equal(await engine.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a'), null);
+      assert.equal(await engine.article('b', B, { published: '2024-02-07' }), null);
+      const a = analyze(A, { published: '2024-02-06' });
+      const b = analyze(B, { published: '2024-02-07' });
+      // The analyses stay in the worker; the host asks for them when it needs them.
+      assert.deepEqual(await engine.kept(['a', 'b', 'gone']), [
+        { text: A, analysis: a },
+        { text: B, analysis: b },
+        null,
+      ]);
+      const counts = await engine.cross(
         [
           { key: 'a', doc: 'a.txt', label: 'Wire' },
           { key: 'b', doc: 'b.txt', label: 'Courier' },
@@ -45,7 +60,15 @@ describe('the analysis worker', function () {
         { doc: 'a.txt', label: 'Wire', text: A, analysis: a },
         { doc: 'b.txt', label: 'Courier', text: B, analysis: b },
       ]);
-      assert.deepEqual(got, want);
+      // The result stays in the worker: the host gets its counts, and asks for the rest.
+      assert.deepEqual(counts, {
+        documents: 2,
+        sources: want.sources.length,
+        claims: want.claims.length,
+        conflicts: want.conflicts.length,
+      });
+      assert.deepEqual(await engine.result(), want);
+      assert.deepEqual(await engine.page('sources', 0, 1), want.sources.slice(0, 1));
       assert.equal(engine.where, 'worker');
       // The cache file's bytes come across whole (moved, not copied).
       const bytes = await engine.saveCache();
@@ -145,7 +168,8 @@ describe('the analysis worker', function () {
 
   it('keeps the analysis cache in the worker: saved as bytes, read back, and used for an article of that hash', async () => {
     const first = new Engine(async () => inProcess());
-    const a = await first.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
+    await first.article('a', A, { published: '2024-02-06' }, undefined, 'hash-a');
+    const [{ analysis: a }] = (await first.kept(['a'])) as { analysis: unknown }[];
     assert.deepEqual(a, analyze(A, { published: '2024-02-06' }));
     const bytes = await first.saveCache();
     assert.ok(bytes instanceof Uint8Array);
@@ -154,8 +178,24 @@ describe('the analysis worker', function () {
     // Another worker reads it, and takes the analysis of that hash from it, whatever the text (it is not analysed).
     const second = new Engine(async () => inProcess());
     assert.equal(await second.loadCache(bytes), 1);
-    assert.deepEqual(await second.article('b', B, {}, undefined, 'hash-a'), a);
-    assert.notDeepEqual(await second.article('c', B, {}, undefined, 'hash-c'), a);
+    await second.article('b', B, {}, undefined, 'hash-a');
+    await second.article('c', B, {}, undefined, 'hash-c');
+    const [b, c] = await second.kept(['b', 'c']);
+    assert.deepEqual(b?.analysis, a);
+    assert.notDeepEqual(c?.analysis, a);
+  });
+
+  it('writes and reads the cache file itself where it can (a Node worker), so that its bytes never visit the host', () => {
+    const disk = new Map<string, Uint8Array>();
+    const files = { read: (p: string) => disk.get(p)!, write: (p: string, b: Uint8Array) => void disk.set(p, b) };
+    const first = new EngineState(files);
+    first.handle({ op: 'article', name: 'a', text: A, opts: {}, hash: 'hash-a' });
+    const n = first.handle({ op: 'writeCache', path: '/store/analyses.json' }) as number;
+    assert.equal(n, disk.get('/store/analyses.json')?.length);
+    assert.equal(first.handle({ op: 'writeCache', path: '/store/analyses.json' }), 0, 'nothing new: nothing written');
+    assert.equal(new EngineState(files).handle({ op: 'readCache', path: '/store/analyses.json' }), 1);
+    // A Web Worker has no files: the host reads and writes them.
+    assert.equal(new EngineState().handle({ op: 'writeCache', path: '/store/analyses.json' }), -1);
   });
 
   it('says where it runs when no worker can start (on the extension host)', async () => {

@@ -13,7 +13,14 @@ export {
   findSidecars,
   walkFiles,
 } from './articles';
-export { type NamedArticle, type SidecarRead, WorkspaceModel, type WorkspaceOptions } from './model';
+export {
+  applyJudgements,
+  type Judgements,
+  type NamedArticle,
+  type SidecarRead,
+  WorkspaceModel,
+  type WorkspaceOptions,
+} from './model';
 export { dirOf, isWithin, joinPath, nameOf, relativePath } from './paths';
 export type { DirEntry, FileError, WorkspaceFs } from './port';
 export {

@@ -33,6 +33,33 @@ export interface SidecarRead {
   data: SidecarData | null;
 }
 
+/**
+ * What the user judged about contradictions, from the sidecars of the checked articles (`checked`, by name): the
+ * statements dismissed (in article `doc`, against `otherExact` in `otherDoc`, null when that article is not among
+ * the checked ones) and the contradictions marked by hand.
+ */
+export interface Judgements {
+  checked: string[];
+  dismissed: { doc: string; exact: string; otherExact: string; otherDoc: string | null }[];
+  marked: CrossConflict[];
+}
+
+/** The conflicts without those dismissed (in the sidecar of either article), then those marked by hand. */
+export function applyJudgements(conflicts: CrossConflict[], j: Judgements): CrossConflict[] {
+  const checked = new Set(j.checked);
+  const byDoc = new Map<string, Judgements['dismissed']>();
+  for (const d of j.dismissed) {
+    const list = byDoc.get(d.doc);
+    if (list) list.push(d);
+    else byDoc.set(d.doc, [d]);
+  }
+  const dismissedBy = (x: Mention, y: Mention) =>
+    !!byDoc
+      .get(x.doc)
+      ?.some(d => d.exact === x.text && d.otherExact === y.text && (!checked.has(y.doc) || d.otherDoc === y.doc));
+  return [...conflicts.filter(c => !dismissedBy(c.a, c.b) && !dismissedBy(c.b, c.a)), ...j.marked];
+}
+
 /** What a conflict's article is called in results (doc) and where it is (path). */
 export interface NamedArticle {
   doc: string;
@@ -205,25 +232,31 @@ export class WorkspaceModel {
     nameOf: (path: string) => string,
     pause?: () => Promise<void>,
   ): Promise<CrossConflict[]> {
-    const pathOf = new Map(articles.map(a => [a.doc, joinPath(a.path)]));
-    const dismissedBy = async (x: Mention, y: Mention) => {
-      const px = pathOf.get(x.doc);
-      const py = pathOf.get(y.doc);
-      if (!px) return false;
-      const data = (await this.sidecar(px)).data;
-      return !!data?.dismissed.some(
-        d => d.exact === x.text && d.otherExact === y.text && (!py || joinPath(dirOf(px), d.other) === py),
-      );
-    };
-    const out: CrossConflict[] = [];
-    for (const c of conflicts) {
-      await pause?.();
-      if (!(await dismissedBy(c.a, c.b)) && !(await dismissedBy(c.b, c.a))) out.push(c);
-    }
+    return applyJudgements(conflicts, await this.judgements(articles, nameOf, pause));
+  }
+
+  /**
+   * What the user judged in the sidecars of `articles` (see judged): small, so that it can go where the conflicts
+   * are (the editor's analysis worker) and be applied there by applyJudgements.
+   */
+  async judgements(
+    articles: NamedArticle[],
+    nameOf: (path: string) => string,
+    pause?: () => Promise<void>,
+  ): Promise<Judgements> {
+    const docOf = new Map(articles.map(a => [joinPath(a.path), a.doc]));
+    const out: Judgements = { checked: articles.map(a => a.doc), dismissed: [], marked: [] };
     for (const a of articles) {
       await pause?.();
       const data = (await this.sidecar(joinPath(a.path))).data;
       if (!data) continue;
+      for (const d of data.dismissed)
+        out.dismissed.push({
+          doc: a.doc,
+          exact: d.exact,
+          otherExact: d.otherExact,
+          otherDoc: docOf.get(joinPath(dirOf(a.path), d.other)) ?? null,
+        });
       for (const rel of data.relations.filter(r => r.type === 'contradicts')) {
         const from = data.annotations.find(x => x.id === rel.from);
         if (!from) continue;
@@ -232,8 +265,8 @@ export class WorkspaceModel {
         const other = hash < 0 ? data : (await this.sidecar(otherPath)).data;
         const to = other?.annotations.find(x => x.id === (hash < 0 ? rel.to : rel.to.slice(hash + 1)));
         if (!to) continue;
-        const otherDoc = articles.find(x => joinPath(x.path) === otherPath)?.doc ?? nameOf(otherPath);
-        out.push({
+        const otherDoc = docOf.get(otherPath) ?? nameOf(otherPath);
+        out.marked.push({
           claim: null,
           kind: 'other',
           explanation: `marked as contradicting by a researcher (${a.doc} → ${otherDoc})`,
