@@ -1,21 +1,14 @@
 // The readable report of `newsmark analyze`: one block per article.
 
 import { describeDateValue, type Analysis, type EntityType } from '../core';
-import { clip } from '../core/engine/text';
+import { clip, lineOf, lineStarts } from '../core/engine/text';
 
 /** 1-based line and column of each offset, as editors show them. */
 function locator(text: string): (offset: number) => string {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const starts = lineStarts(text);
   return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${lo + 1}:${offset - starts[lo] + 1}`;
+    const [line, column] = lineOf(starts, offset);
+    return `${line + 1}:${column + 1}`;
   };
 }
 

@@ -17,6 +17,7 @@ import {
   type Mention,
 } from '../core/cross/crossdoc';
 import { applyJudgements, type Judgements } from '../core/workspace/model';
+import { lineOf, lineStarts } from '../core/engine/text';
 
 /**
  * What the extension host keeps of a cross-article check: its counts. The result itself stays here; the host asks
@@ -351,28 +352,6 @@ export class EngineState {
       }
     }
   }
-}
-
-/** Where each line of a text starts (after \n, \r\n or a lone \r), as the editor counts lines. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The line and character of an offset, given the line starts. */
-export function lineOf(starts: number[], offset: number): [number, number] {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo, Math.max(0, offset - starts[lo])];
 }
 
 /**
