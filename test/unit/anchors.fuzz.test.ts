@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { type Anchor, anchorAt, locate } from '../../src/core/annotations/anchor';
-import { CORPUS, ROOT } from './paths';
+import { CORPUS, DEMO_ARTICLES, ROOT } from './paths';
 
 /** A text whose characters carry the offset they had in the original (-1: typed since). */
 interface Traced {
@@ -213,13 +213,7 @@ function randomEdits(seed: number, total: number) {
             .filter(f => f.endsWith('.txt'))
             .map(f => join(CORPUS, f))
         : []),
-      ...[
-        'ferry/nordwire.txt',
-        'ferry/harbour-daily.md',
-        'ferry/coastal-gazette.news',
-        'election/coastline-wire.txt',
-        'election/daily-ledger.md',
-      ].map(f => join(ROOT, 'samples', f)),
+      ...DEMO_ARTICLES.map(f => join(ROOT, 'samples', f)),
     ];
     const rng = makeRng(seed);
     const SCRIPTS = Math.ceil(total / files.length);

@@ -6,15 +6,9 @@ import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { checkInputOf, CrossChecker } from '../../src/core/cross/checkInput';
 import { crossCheck } from '../../src/core/cross/crossdoc';
-import { ROOT } from './paths';
+import { DEMO_ARTICLES, ROOT } from './paths';
 
-const SAMPLES = [
-  'ferry/nordwire.txt',
-  'ferry/harbour-daily.md',
-  'ferry/coastal-gazette.news',
-  'election/coastline-wire.txt',
-  'election/daily-ledger.md',
-];
+const SAMPLES = DEMO_ARTICLES;
 
 // Invented for this test: two reports of one fire that disagree on a count and a day.
 const FIRE_A =

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
-import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
+import { CLI, CORPUS, DEMO_ARTICLES, ROOT, SHARED, needShared } from './paths';
 
 function cli(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd, timeout: 120000, maxBuffer: 1 << 28 });
@@ -15,13 +15,7 @@ function cli(args: string[], cwd = ROOT) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const SAMPLES = [
-  'ferry/nordwire.txt',
-  'ferry/harbour-daily.md',
-  'ferry/coastal-gazette.news',
-  'election/coastline-wire.txt',
-  'election/daily-ledger.md',
-].map(p => join(ROOT, 'samples', p));
+const SAMPLES = DEMO_ARTICLES.map(p => join(ROOT, 'samples', p));
 
 // Invented for this test.
 const FLOOD_A =

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { CLI, CORPUS, ROOT, SHARED, needShared } from './paths';
+import { CLI, CORPUS, DEMO_ARTICLES, ROOT, SHARED, needShared } from './paths';
 import { analyze } from '../../src/core';
 import { anchorAt } from '../../src/core/annotations/anchor';
 import {
@@ -179,13 +179,7 @@ describe('exports and imports', function () {
     const docs: ExportDoc[] = [];
     for (const f of readdirSync(CORPUS).filter(f => f.endsWith('.txt')))
       docs.push(doc(f, readFileSync(join(CORPUS, f), 'utf8'), null, true));
-    for (const f of [
-      'ferry/nordwire.txt',
-      'ferry/harbour-daily.md',
-      'ferry/coastal-gazette.news',
-      'election/coastline-wire.txt',
-      'election/daily-ledger.md',
-    ]) {
+    for (const f of DEMO_ARTICLES) {
       docs.push(doc(f, readFileSync(join(ROOT, 'samples', f), 'utf8'), null, true));
     }
     docs.push(doc('story.txt', STORY, storySidecar(), true));

@@ -14,3 +14,12 @@ export function needShared(ctx: Mocha.Context): void {
   console.log(`      (skipped: no ../shared beside the checkout at ${SHARED}; set NEWSMARK_SHARED)`);
   ctx.skip();
 }
+
+/** The demo articles in samples/, by their path there. */
+export const DEMO_ARTICLES = [
+  'ferry/nordwire.txt',
+  'ferry/harbour-daily.md',
+  'ferry/coastal-gazette.news',
+  'election/coastline-wire.txt',
+  'election/daily-ledger.md',
+];
