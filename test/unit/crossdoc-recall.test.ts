@@ -337,4 +337,63 @@ The council votes Friday.`;
       JSON.stringify(check(a, b, 0).map(c => c.explanation)),
     );
   });
+
+  it('a count one outlet credits to a source and another gives as a part of a group ("14 of those wells") is an attribution conflict', () => {
+    const a = `Drought deepens
+
+According to the State Water Board, there are at least 40 “emergency wells” in service, including some on tribal land and several near the reservoir.
+
+Rain is not expected before May.`;
+    const b = `Valley runs dry
+
+Counties have drilled emergency wells under a 1980s drought statute about three dozen times, and 42 of those older wells still pump water.
+
+Rain is not expected before May.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'attribution');
+    assert.ok(
+      cs.some(
+        c => /credits it to (?:the )?State Water Board/.test(c.explanation) && /states it as fact/.test(c.explanation),
+      ),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // Figures far apart ("at least 40" / "400 of those wells") or amounts of money ("less than $5.2 billion" /
+    // "$3.1 billion") are no one count.
+    const c = b.replace('42 of those older wells', '400 of those older wells');
+    assert.deepEqual(
+      check(a, c, 0.4).filter(x => x.kind === 'attribution'),
+      [],
+    );
+    // Nor is the denominator of odds ("a two-in-five chance" / "a one-in-five chance"): no plural, no things counted.
+    const odds = `Mayor hopeful
+
+The mayor, in an interview with the Gazette on Tuesday, gave the levy a "two-in-five chance" of passing the council after the spring vote.
+
+The vote is in June.`;
+    const odds2 = `Mayor gloomy
+
+Mayor Tova Brun said on Monday that the levy had a one-in-five chance of passing the council, a gloomy view from a mayor who had backed it.
+
+The vote is in June.`;
+    assert.deepEqual(
+      check(odds, odds2, 0.4).filter(x => x.kind === 'attribution'),
+      [],
+    );
+  });
+
+  it('a part of a group is never compared with the group as a count ("four of the sources" / "11 sources")', () => {
+    const a = `Report questioned
+
+The magazine said it spoke to 11 sources in the ministry, and four of the sources had seen the memo themselves.
+
+The ministry declined to comment.`;
+    const b = `Memo disputed
+
+The magazine said it spoke to 11 sources in the ministry, and two of the sources had seen the memo themselves.
+
+The ministry declined to comment.`;
+    assert.deepEqual(
+      check(a, b, 0.4).filter(x => x.kind === 'number'),
+      [],
+    );
+  });
 });

@@ -7,7 +7,7 @@
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
-import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
+import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -961,6 +961,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // Pairs telling one event of one person (see below).
   const acted: number[] = [];
   // Pairs judged only for what they tell of that event (when, whether done): alike in little else.
+  // Pairs alike in little but one count of one thing (see oneCount), judged only for who gives that count.
+  const counted: number[] = [];
   const eventOnly = new Set<number>();
   const acc = new Float64Array(n);
   const touched: number[] = [];
@@ -1048,6 +1050,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         if (act) acted.push(np);
         if (!alike) eventOnly.add(np);
         addPair(s.i, j, score);
+      } else if (plain >= 2 && score >= threshold / 2 && oneCount(s, b)) {
+        // One count of one thing, given as figures that meet, and two words besides: judged only for who gives it.
+        counted.push(np);
+        addPair(s.i, j, score);
       }
     }
     for (let k = 0; k < touched.length; k++) acc[touched[k]] = 0;
@@ -1086,6 +1092,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       chosen[p] = 1;
       eventOnly.add(p);
     }
+  for (const p of counted) if (!chosen[p]) chosen[p] = 1;
+  const countOnly = new Set(counted);
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
 
@@ -1115,6 +1123,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   for (const p of matched) {
     let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
     if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
+    if (c && countOnly.has(p) && !BY_COUNT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
   }
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
@@ -1837,7 +1846,8 @@ function hasWord(s: Statement, w: string): boolean {
  *   order of size, counting the same thing or nothing named.
  */
 function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
-  const all = (s: Statement) => (s.figures ??= [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q }))));
+  const all = (s: Statement) =>
+    (s.figures ??= [...s.numbers].flatMap(([key, qs]) => (key[0] === PART ? [] : qs.map(q => ({ key, q })))));
   const qa = all(a);
   const qb = all(b);
   if (qa.length === 0 || qb.length === 0) return null;
@@ -2038,8 +2048,22 @@ interface Judge {
 const BY_EVENT = new WeakSet<Disagreement>();
 const eventMade = (d: Disagreement, yes: boolean) => (yes && BY_EVENT.add(d), d);
 
+/** Attribution conflicts over a count of one thing both give as figures that meet (see oneCount). */
+const BY_COUNT = new WeakSet<Disagreement>();
+
+/**
+ * Whether two statements give one count of one thing, as figures that meet, at least one of them exact ("at least 30
+ * national emergencies" / "31 of those emergencies"): what they count, not the words around it, makes them one claim.
+ */
+function oneCount(a: Statement, b: Statement): boolean {
+  if (a.numbers.size === 0 || b.numbers.size === 0) return false;
+  return countsOfOneThing(a.numbers, b.numbers, true, stem) !== null;
+}
+
 /** How surely two statements telling one event of one person, about one thing, say the same thing at least. */
 const EVENT_LIKENESS = 0.3;
+/** How surely two statements giving one count of one thing, in figures that meet, say the same thing at least. */
+const COUNT_LIKENESS = 0.35;
 
 /**
  * An event of one person that statement x credits to a source (the event is in the content of one of its
@@ -2146,13 +2170,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
-  if (sameAct + MAX_BONUS < j.minConfidence) return null;
+  // (Unless they give one count of one thing: see oneCount.)
+  let counts: boolean | undefined;
+  if (sameAct + MAX_BONUS < j.minConfidence && !(counts = oneCount(a, b))) return null;
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
   // Numbers on the same thing.
   for (const [word, qa] of a.numbers) {
-    const qb = word ? b.numbers.get(word) : undefined;
+    // (A part of a group, "four of the sources", is no count of the group, nor of another part.)
+    const qb = word && word[0] !== PART ? b.numbers.get(word) : undefined;
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
@@ -2383,7 +2410,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     !unknown(vb, b)
   ) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
-    let confidence = same;
+    const count = (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b));
+    // A count of one thing, one outlet's figure credited and the other's not: as sure as one event of one person.
+    let confidence = count ? Math.max(same, COUNT_LIKENESS) : same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
     // (Not a group against one person's name: "two officials" are never "Jane Roe".)
     if (va && vb && named(va) !== named(vb) && !(many(named(va) ? vb : va) && person(named(va) ? va : vb)))
@@ -2396,12 +2425,16 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       confidence -= 0.15;
     // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
     // to a source. (Two sources giving one figure agree on it.)
-    if (o.figures > 0 && (va === null) !== (vb === null)) confidence += ATTRIBUTED_FIGURE;
-    return {
+    // So is a count of one thing that both give as figures that meet ("at least 30 emergencies" / "31 of those
+    // emergencies").
+    if ((va === null) !== (vb === null) && (o.figures > 0 || count)) confidence += ATTRIBUTED_FIGURE;
+    const d: Disagreement = {
       kind: 'attribution',
       explanation: `${say(da, va)}, ${say(db, vb)}`,
       confidence: clamp(confidence - ATTRIBUTION_DOUBT),
     };
+    if (count) BY_COUNT.add(d);
+    return d;
   }
   // Other people named in it.
   const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));

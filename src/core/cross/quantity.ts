@@ -16,6 +16,8 @@ export interface Quantity {
   verb?: string;
   /** The last word of what it counts ("dozens of previous national emergency declarations": declaration), as a stem. */
   head?: string;
+  /** What it counts is named by a plural ("30 national emergencies", not "a one-in-three chance", "a 30-page report"). */
+  plural?: boolean;
 }
 
 /** Words between a verb and the number it takes that leave the number as it is ("cited only two"). */
@@ -89,16 +91,29 @@ export function quantitiesOf(
     // The thing counted: the next word, past a hyphen ("30-page") or "of" after a vague amount ("dozens of cases").
     let j = k + 1;
     while (j < toks.length && /^[-–]$/.test(toks[j].text)) j++;
+    // A counted phrase in quotation marks ("30 “national emergencies”") counts what is quoted.
+    if (/^[“"]$/.test(toks[j]?.text ?? '') && toks[j].start === toks[k].end + 1 && toks[j + 1]?.word) j++;
     if (range && toks[j]?.f === 'of') j++;
     const next = toks[j];
-    // "Four of the sources": a part of a group.
+    // "Four of the sources": a part of a group. It is no count of the group, but it counts the same things: kept
+    // apart, under PART and the last word of the group ("31 of those prior emergencies": emergencies).
     if (
       next?.word &&
       !range &&
       next.f === 'of' &&
       /^(?:the|them|those|these|its|their|his|her)$/.test(toks[j + 1]?.f ?? '')
-    )
+    ) {
+      const thing = lastCounted(toks, j + 2, stop);
+      if (thing)
+        add(PART + stem(thing.f), {
+          lo: v!,
+          hi: v!,
+          text: `${t.text} of ${toks[j + 1].text}`,
+          head: stem(thing.f),
+          plural: true,
+        });
       continue;
+    }
     if (!next?.word || stop.has(next.f) || next.f.length < 3) {
       // A figure that counts nothing named after it ("fell to 400,000 in the last year"): kept without a key.
       if (v !== undefined && /^\d/.test(t.text) && v >= 100) add('', { lo: v, hi: v, text: t.text });
@@ -150,6 +165,7 @@ export function quantitiesOf(
       text: `${text}${hyphen ? '-' : ' '}${range && v === undefined && toks[k + 1]?.f === 'of' ? 'of ' : ''}${next.text}${after}`,
     };
     if (h > j) q.head = stem(toks[h].f);
+    if (!hyphen && PLURAL.test(toks[h].f)) q.plural = true;
     // The verb it is the object of: the word before it, past its qualifier ("cited only two", "cut more than 300").
     let b = k - (text.split(' ').length - 1) - (k >= 1 && /^[$€£]$/.test(toks[k - 1].text) ? 1 : 0) - 1;
     while (b >= 0 && toks[b].word && MARK.test(toks[b].f)) b--;
@@ -169,6 +185,97 @@ export function quantitiesOf(
     add(key, q);
   }
   return out;
+}
+
+/** A plural noun, mostly: "emergencies", "people" (not "glass", "its"). */
+const PLURAL = /^(?:\p{L}{2,}[^s']s|people|children|men|women)$/u;
+
+/** The key prefix of a part of a group ("four of the sources"): never compared as a count of the group. */
+export const PART = '^';
+
+/**
+ * What a part of a group counts, from the words after its determiner ("prior emergencies remain active"): the last
+ * plural among the next few words (a part of more than one is plural; what follows it is mostly a verb).
+ */
+function lastCounted(toks: Token[], from: number, stop: Set<string>): Token | undefined {
+  let last: Token | undefined;
+  for (let h = from; h < toks.length && h - from < 4; h++) {
+    const w = toks[h];
+    if (!w.word || w.cap || FUNCTION.test(w.f) || (h > from && w.start - toks[h - 1].end > 1)) break;
+    if (w.f.length >= 4 && PLURAL.test(w.f) && !stop.has(w.f)) last = w;
+  }
+  return last;
+}
+
+/** What a quantity counts: the last word of its counted phrase (keyed by the first). */
+const thingOf = (key: string, q: Quantity) => q.head ?? (key[0] === PART ? key.slice(1) : key);
+
+/** Words a figure measures by, not things it counts: two figures in one unit are rarely one count. */
+const UNITS = [
+  'percent',
+  'times',
+  'years',
+  'months',
+  'weeks',
+  'days',
+  'hours',
+  'minutes',
+  'dollars',
+  'cents',
+  'points',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'miles',
+  'feet',
+  'pounds',
+  'degrees',
+];
+let unitStems: Set<string> | undefined;
+
+/** The figure as written: its value, or its bound ("at least 30": 30; "about 30": 30). */
+const written = (q: Quantity) =>
+  q.lo === q.hi ? q.lo : q.hi === Infinity ? q.lo : q.lo === 0 ? q.hi : (q.lo + q.hi) / 2;
+
+/**
+ * Two quantities, one in each list, that count one thing (a group and a part of it count the same things: "at least
+ * 30 national emergencies" / "31 of those emergencies"); with `meet`, only figures that meet and lie within a tenth of
+ * each other, one of them exact. Units and scale words ("percent", "billion") are no thing counted, and a count of more than one is of a plural. and a count of more than one is of a plural. The first such
+ * pair, or null.
+ */
+export function countsOfOneThing(
+  a: Map<string, Quantity[]>,
+  b: Map<string, Quantity[]>,
+  meet: boolean,
+  stem: (w: string) => string,
+): [Quantity, Quantity] | null {
+  if (a.size === 0 || b.size === 0) return null;
+  unitStems ??= new Set(UNITS.flatMap(u => [u, stem(u), stem(u.replace(/s$/, ''))]));
+  for (const [ka, qa] of a) {
+    if (!ka) continue;
+    for (const x of qa) {
+      if (!x.plural) continue;
+      const t = thingOf(ka, x);
+      if (unitStems.has(t) || unitStems.has(ka)) continue;
+      for (const [kb, qb] of b) {
+        if (!kb) continue;
+        for (const y of qb) {
+          if (!y.plural || thingOf(kb, y) !== t || unitStems.has(kb)) continue;
+          if (!meet) return [x, y];
+          const [vx, vy] = [written(x), written(y)];
+          if (
+            x.lo <= y.hi * 1.0001 &&
+            y.lo <= x.hi * 1.0001 &&
+            (x.lo === x.hi || y.lo === y.hi) &&
+            Math.abs(vx - vy) <= 0.1 * Math.max(vx, vy)
+          )
+            return [x, y];
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /** Whether two lists of quantities of one thing have no value in common. */
