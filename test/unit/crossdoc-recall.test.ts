@@ -396,4 +396,65 @@ The ministry declined to comment.`;
       [],
     );
   });
+
+  it('a court fight one outlet forecasts ("is expected to face a legal challenge") and another reports filed ("filed suit") is a hedge conflict', () => {
+    const a = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+The permit is expected to face a swift legal challenge that could hold up the digging for a year.`;
+    const b = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+Before nightfall, the Lowland Rivers Trust, a conservation group, had filed suit on behalf of four farmers whose wells lie near the pit.`;
+    const cs = check(a, b, 0.4).filter(c => c.kind === 'hedge');
+    assert.ok(
+      cs.some(
+        c => /expects it/.test(c.explanation) && /filed suit/.test(c.explanation) && /legal challenge/.test(c.a.text),
+      ),
+      JSON.stringify(check(a, b, 0).map(c => c.explanation)),
+    );
+    // "Almost certain to be challenged in court" is the same forecast, told from the side of what is challenged.
+    const c = a.replace(
+      'The permit is expected to face a swift legal challenge that could hold up the digging for a year.',
+      'The permit is almost certain to be challenged in court.',
+    );
+    assert.ok(
+      check(c, b, 0.4).some(x => x.kind === 'hedge' && /reports it done/.test(x.explanation)),
+      JSON.stringify(check(c, b, 0).map(x => x.explanation)),
+    );
+  });
+
+  it("a forecast in someone's own words, a suit brought before, or a challenge outside court are no overtaken forecast", () => {
+    const done = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+Before nightfall, the Lowland Rivers Trust, a conservation group, had filed suit on behalf of four farmers whose wells lie near the pit.`;
+    const quoted = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+"We will grant it, and then we will be sued," the governor told reporters, shrugging off the river towns.`;
+    const hedges = (x: string, y: string) => check(x, y, 0.4).filter(c => c.kind === 'hedge');
+    assert.deepEqual(hedges(quoted, done), []);
+    const forecast = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+The permit is expected to face a swift legal challenge that could hold up the digging for a year.`;
+    const before = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+"This is a gift to the quarry," said Mayor Ada Kell, who has sued the state three times over river water.`;
+    assert.deepEqual(hedges(forecast, before), []);
+    const debate = `Quarry permit granted
+
+The governor on Monday granted the quarry permit over the objections of the river towns.
+
+The river towns challenged the governor to a public debate on the quarry by the end of the month.`;
+    assert.deepEqual(hedges(forecast, debate), []);
+  });
 });

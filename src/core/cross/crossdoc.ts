@@ -11,7 +11,16 @@ import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, qu
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import { derivations, originsOf, runsOf } from './provenance';
-import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent, sameActor } from './events';
+import {
+  type EventMention,
+  eventsOf,
+  expectedAgainstDone,
+  initialsBySurname,
+  oneEvent,
+  sameActor,
+  overtaken,
+  overtakeFeature,
+} from './events';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -301,6 +310,8 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
       for (const ev of events) {
         features.add(`%${ev.cls}`);
         if (ev.actor) features.add(`!${ev.cls} ${ev.actor}`);
+        const over = overtakeFeature(ev);
+        if (over) features.add(over);
       }
       const overlapping = () => {
         while (claimFrom < claims.length && claims[claimFrom].end <= s.start && claims[claimFrom].start < s.start)
@@ -1049,6 +1060,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       if (alike || (act && (w + we) / Math.sqrt(weightAll[s.i] * weightAll[j]) >= threshold / 2)) {
         if (act) acted.push(np);
         if (!alike) eventOnly.add(np);
+        addPair(s.i, j, score);
+      } else if (s.events.length && b.events.length && overtaken(s.events, b.events)) {
+        // An event one expects with no doer ("is expected to face a legal challenge") and the other reports done
+        // ("filed suit"): judged only for that (see events.ts).
+        acted.push(np);
+        eventOnly.add(np);
         addPair(s.i, j, score);
       } else if (plain >= 2 && score >= threshold / 2 && oneCount(s, b)) {
         // One count of one thing, given as figures that meet, and two words besides: judged only for who gives it.
@@ -2148,7 +2165,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const same = likeness(o);
   // One event of one person told in both, about one thing, is one claim however much else each sentence says: what
   // they tell of that event (when, whether done) is compared at that likeness. (Not figures: those count other things.)
-  const sameAct = Math.max(same, sameEvent(a, b, j) ? EVENT_LIKENESS : 0);
+  const over = a.events.length && b.events.length ? overtaken(a.events, b.events) : null;
+  const sameAct = Math.max(same, sameEvent(a, b, j) || over ? EVENT_LIKENESS : 0);
   const surname = (p: string) => nameKey(p).split(' ').pop()!;
   // (Only a statement telling a stay can be one: asked first, as it is kept with the statement.)
   const term =
@@ -2295,6 +2313,19 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       {
         kind: 'hedge',
         explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
+        confidence: clamp(sameAct + MAX_BONUS),
+      },
+      true,
+    );
+  }
+  // An event one expects with no doer ("the plan is expected to face a legal challenge") and the other reports done
+  // by someone ("a rights group filed suit"): the forecast is overtaken.
+  if (over && !status) {
+    const [ex, dn] = over.first === 'a' ? [a, b] : [b, a];
+    return eventMade(
+      {
+        kind: 'hedge',
+        explanation: `${j.names[ex.doc]} expects it (“${clip(over.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(over.done.text, 30)}”)`,
         confidence: clamp(sameAct + MAX_BONUS),
       },
       true,

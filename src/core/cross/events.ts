@@ -22,6 +22,18 @@ export interface EventMention {
   modality: Modality;
   /** Told by a noun ("resignation", "lawsuit"), not a verb. */
   noun: boolean;
+  /**
+   * Told from the side of what it is done to, with no doer: "is expected to face a legal challenge", "will be sued",
+   * "is almost certain to be challenged in court".
+   */
+  passive?: boolean;
+  /**
+   * Told as what someone did before, not as the news: in a clause about a person ("Ms. Roe, who has sued the city
+   * twice") or as done several times ("sued repeatedly").
+   */
+  earlier?: boolean;
+  /** Told inside a quotation: the speaker's words, not the outlet's. */
+  quoted?: boolean;
 }
 
 /**
@@ -59,6 +71,26 @@ const FORMS = new Map<string, [string, 'past' | 'base' | 'noun' | 'both']>([
   ...(['declare', 'declares', 'declaring'] as const).map(w => [w, ['declare', 'base']] as [string, [string, 'base']]),
   ['declared', ['declare', 'past']],
 ]);
+
+/**
+ * Taking something to court, in other words than "sue": a suit filed or brought ("filed suit", "brought a lawsuit"),
+ * a legal challenge or court fight faced or set off ("expected to face a legal challenge", "set off a legal battle"),
+ * and "challenge" with "in court" after it ("to be challenged in court").
+ */
+const LEGAL_NOUN = /^(?:suit|suits|lawsuit|lawsuits|challenge|challenges|battle|battles|fight|fights)$/;
+/** What makes "challenge", "battle" or "fight" one in court: "a legal challenge", "a court fight". */
+const LEGAL_BEFORE = /^(?:legal|court|courtroom|constitutional|judicial)$/;
+/** Verbs that take a suit as their object, done by its plaintiff: "filed suit", "brought a lawsuit". */
+const FILE =
+  /^(?:file|files|filing|filed|bring|brings|bringing|brought|lodge|lodges|lodging|lodged|launch|launches|launching|launched|mount|mounts|mounting|mounted)$/;
+/** Verbs that take a suit as their object from the side of what it is against: "face a legal challenge". */
+const FACE =
+  /^(?:face|faces|facing|faced|spark|sparks|sparked|trigger|triggers|triggered|invite|invites|invited|prompt|prompts|prompted|off)$/;
+/** Words between such a verb and its noun: "faced a swift and forceful legal challenge". */
+const BETWEEN =
+  /^(?:a|an|the|its|their|his|her|swift|quick|immediate|forceful|major|new|federal|lengthy|long|fresh|and|class-action)$/;
+/** The forms of "be": "to be challenged", "was sued". */
+const BE = /^(?:be|been|being|is|are|was|were)$/;
 
 /** "Step down", "stepped down": resign, in two words. */
 const STEP = new Map<string, 'base' | 'past'>([
@@ -116,10 +148,30 @@ export function eventsOf(
 ): EventMention[] {
   let out: EventMention[] | undefined;
   const words = toks.filter(t => t.word);
+  // Where the statement quotes someone: a forecast there is the speaker's ("we will be sued"), not the outlet's.
+  let quotes: [number, number][] | undefined;
+  for (let i = 0, open = -1; i < toks.length; i++) {
+    const q = toks[i].text;
+    if (q === '“' || (q === '"' && open < 0)) open = toks[i].start;
+    else if ((q === '”' || q === '"') && open >= 0) {
+      (quotes ??= []).push([open, toks[i].start]);
+      open = -1;
+    }
+  }
+  const quoted = (at: number) => !!quotes && quotes.some(([x, y]) => at > x && at < y);
   for (let k = 0; k < words.length; k++) {
     const t = words[k];
     let form = FORMS.get(t.f);
     let text = t.text;
+    if (LEGAL_NOUN.test(t.f) || /^challeng/.test(t.f)) {
+      const legal = legalAt(words, k);
+      if (legal) {
+        if (quoted(t.start)) legal.quoted = true;
+        if (!skip(t.start)) (out ??= []).push(legal);
+        continue;
+      }
+      if (t.f !== 'lawsuit') continue;
+    }
     if (!form) {
       const step = STEP.get(t.f);
       if (!step || words[k + 1]?.f !== 'down') continue;
@@ -188,9 +240,130 @@ export function eventsOf(
       initial: actor ? initialOf(actor) : '',
       modality,
       noun: tense === 'noun',
+      // "Was sued", "to be sued": told from the side of whom it is done to (see legalAt).
+      passive: (cls === 'sue' && tense !== 'noun' && BE.test(prev)) || undefined,
+      earlier: earlier(words, k) || undefined,
+      quoted: quoted(t.start) || undefined,
     });
   }
   return out ?? NO_EVENTS;
+}
+
+/** Words after an act that make it one of several, done before ("sued the city three times", "sued repeatedly"). */
+const AGAIN = /^(?:times|repeatedly|previously|before|often|twice|again)$/;
+/** Whether the event told at words[k] is told as done before (see EventMention.earlier). */
+function earlier(words: Token[], k: number): boolean {
+  for (let b = k - 1; b >= 0 && b >= k - 3; b--) if (/^(?:who|which)$/.test(words[b].f)) return true;
+  for (let a = k + 1; a < words.length && a <= k + 6; a++) if (AGAIN.test(words[a].f)) return true;
+  return false;
+}
+
+/** The modality of an event told by the verb at words[k] of a tense (see eventsOf). */
+function modalityAt(words: Token[], k: number, tense: 'past' | 'base' | 'both'): Modality {
+  let modality: Modality = tense === 'past' ? 'done' : 'other';
+  for (let b = k - 1; b >= 0 && b >= k - 4; b--) {
+    const w = words[b].f;
+    if (DENIAL.test(w) || CONDITION.test(w)) return 'other';
+    if (MODAL.test(w) || (w === 'to' && FORECAST_TO.test(words[b - 1]?.f ?? ''))) {
+      modality = words.slice(Math.max(0, b - 6), b).some(x => PAST_PLAN.test(x.f)) ? 'other' : 'forecast';
+      break;
+    }
+  }
+  if (modality !== 'other')
+    for (let b = k - 5; b >= 0 && b >= k - 10; b--) if (CONDITION.test(words[b].f)) return 'other';
+  return modality;
+}
+
+/**
+ * A taking to court told at words[k] otherwise than by "sue": "filed suit" (done), "is expected to face a legal
+ * challenge" (expected, with no doer), "to be challenged in court". Its doer is never a person found here: a suit is
+ * mostly brought by a group, a state or a firm. Null when the word tells none ("a challenge to his leadership").
+ */
+function legalAt(words: Token[], k: number): EventMention | null {
+  const t = words[k];
+  const prev = words[k - 1]?.f ?? '';
+  // "Challenged in court", "to be challenged in the courts", "challenged it legally".
+  if (/^challeng(?:e|es|ed|ing)$/.test(t.f) && !(BETWEEN.test(prev) || LEGAL_BEFORE.test(prev))) {
+    const after = words
+      .slice(k + 1, k + 5)
+      .map(w => w.f)
+      .join(' ');
+    if (!/^(?:(?:\S+ ){0,2})(?:in (?:the |a )?(?:federal |state )?courts?\b|legally\b)/.test(after)) return null;
+    const passive = BE.test(prev);
+    const tense = t.f.endsWith('ed') && !passive ? 'past' : 'base';
+    return {
+      cls: 'sue',
+      text: t.text,
+      start: t.start,
+      actor: null,
+      initial: '',
+      modality: modalityAt(words, k - (passive ? 1 : 0), tense),
+      noun: false,
+      passive: passive || undefined,
+      earlier: earlier(words, k) || undefined,
+    };
+  }
+  if (!LEGAL_NOUN.test(t.f)) return null;
+  // "A legal challenge", "a court fight"; a suit or lawsuit needs no such word.
+  if (!/suit/.test(t.f) && !LEGAL_BEFORE.test(prev)) return null;
+  // The verb that takes it: a few words back, past articles and adjectives.
+  let v = k - 1 - (/suit/.test(t.f) ? 0 : 1);
+  while (v >= 0 && k - v <= 5 && BETWEEN.test(words[v].f)) v--;
+  const verb = words[v];
+  if (!verb) return null;
+  const faced = FACE.test(verb.f) && (verb.f !== 'off' || /^(?:set|sets|setting)$/.test(words[v - 1]?.f ?? ''));
+  // ("Suit" without a verb of filing is mostly another word: "follow suit", "a suit and tie".)
+  if (!faced && !FILE.test(verb.f)) return null;
+  const at = verb.f === 'off' ? v - 1 : v;
+  const tense = /(?:ed|ought|set)$/.test(words[at].f) && words[at].f !== 'set' ? 'past' : 'base';
+  return {
+    cls: 'sue',
+    text: words
+      .slice(at, k + 1)
+      .map(w => w.text)
+      .join(' '),
+    start: t.start,
+    actor: null,
+    initial: '',
+    modality: modalityAt(words, at, tense),
+    noun: true,
+    passive: faced || undefined,
+    earlier: earlier(words, at) || undefined,
+  };
+}
+
+/**
+ * An event one statement expects with no doer, told from the side of what it is done to ("the move is expected to
+ * face a legal challenge"), that the other reports done by someone ("a rights group filed suit"): the forecast
+ * overtaken. Null when there is none.
+ */
+export function overtaken(
+  a: EventMention[],
+  b: EventMention[],
+): { expected: EventMention; done: EventMention; first: 'a' | 'b' } | null {
+  for (const x of a)
+    for (const y of b) {
+      if (x.cls !== y.cls) continue;
+      if (x.passive && !x.quoted && x.modality === 'forecast' && y.modality === 'done' && !y.passive && !y.earlier)
+        return { expected: x, done: y, first: 'a' };
+      if (y.passive && !y.quoted && y.modality === 'forecast' && x.modality === 'done' && !x.passive && !x.earlier)
+        return { expected: y, done: x, first: 'b' };
+    }
+  return null;
+}
+
+/** Classes whose events may be told from the side of what they are done to (see legalAt). */
+const OVERTAKEN = new Set(['sue']);
+
+/**
+ * A feature that a forecast with no doer and a done event of one class share (see overtaken), or null: statements that
+ * share nothing else pair on it.
+ */
+export function overtakeFeature(e: EventMention): string | null {
+  if (!OVERTAKEN.has(e.cls)) return null;
+  return (e.passive ? e.modality === 'forecast' && !e.quoted : e.modality === 'done' && !e.earlier)
+    ? `%${e.cls}>`
+    : null;
 }
 
 /** Whether two events have one doer: one surname, and given names that do not differ (Jim and James may be one). */
