@@ -925,7 +925,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const eventId = new Uint8Array(idOf.size);
   for (let id = 0; id < eventId.length; id++) {
     const c = FEATURE_NAMES[id][0];
-    eventId[id] = c === '!' ? 2 : c === '%' ? 1 : 0;
+    eventId[id] = c === '!' ? 2 : c === '%' ? (FEATURE_NAMES[id].endsWith('>') ? 3 : 1) : 0;
   }
   const weightAll = new Float64Array(n);
   const weight = ids.map((list, i) => {
@@ -1018,6 +1018,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       let plain = 0;
       let names = 0;
       let acts = 0;
+      let over = false; // an event one expects with no doer, and done in the other (see overtakeFeature)
       let we = 0; // the weight of shared events (not counted in the score: see act below)
       for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
         if (mine[x] < theirs[y]) x++;
@@ -1028,6 +1029,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
           if (eventId[id]) {
             we += idf[id];
             if (eventId[id] === 2) acts++;
+            else if (eventId[id] === 3) over = true;
           } else {
             w += idf[id];
             if (kind === 2) names++;
@@ -1061,7 +1063,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         if (act) acted.push(np);
         if (!alike) eventOnly.add(np);
         addPair(s.i, j, score);
-      } else if (s.events.length && b.events.length && overtaken(s.events, b.events)) {
+      } else if (over && overtaken(s.events, b.events)) {
         // An event one expects with no doer ("is expected to face a legal challenge") and the other reports done
         // ("filed suit"): judged only for that (see events.ts).
         acted.push(np);
