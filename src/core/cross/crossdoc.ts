@@ -1069,7 +1069,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acted.push(np);
         eventOnly.add(np);
         addPair(s.i, j, score);
-      } else if (plain >= 2 && score >= threshold / 2 && oneCount(s, b)) {
+      } else if (plain >= 2 && score >= threshold / 3 && oneCount(s, b)) {
         // One count of one thing, given as figures that meet, and two words besides: judged only for who gives it.
         counted.push(np);
         addPair(s.i, j, score);
