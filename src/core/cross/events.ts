@@ -149,16 +149,22 @@ export function eventsOf(
   let out: EventMention[] | undefined;
   const words = toks.filter(t => t.word);
   // Where the statement quotes someone: a forecast there is the speaker's ("we will be sued"), not the outlet's.
+  // (Found when the statement tells an event at all.)
   let quotes: [number, number][] | undefined;
-  for (let i = 0, open = -1; i < toks.length; i++) {
-    const q = toks[i].text;
-    if (q === '“' || (q === '"' && open < 0)) open = toks[i].start;
-    else if ((q === '”' || q === '"') && open >= 0) {
-      (quotes ??= []).push([open, toks[i].start]);
-      open = -1;
+  const quoted = (at: number) => {
+    if (!quotes) {
+      quotes = [];
+      for (let i = 0, open = -1; i < toks.length; i++) {
+        const q = toks[i].text;
+        if (q === '“' || (q === '"' && open < 0)) open = toks[i].start;
+        else if ((q === '”' || q === '"') && open >= 0) {
+          quotes.push([open, toks[i].start]);
+          open = -1;
+        }
+      }
     }
-  }
-  const quoted = (at: number) => !!quotes && quotes.some(([x, y]) => at > x && at < y);
+    return quotes.some(([x, y]) => at > x && at < y);
+  };
   for (let k = 0; k < words.length; k++) {
     const t = words[k];
     let form = FORMS.get(t.f);
