@@ -168,12 +168,14 @@ interface Statement {
   /** Where it passes on someone's words (see reportingAt), its text with quotations blanked, and its figures listed with the word each counts: kept like folded. */
   reportAt?: number;
   plain?: string;
-  figures?: { key: string; q: Quantity }[];
+  figures?: Figure[];
   /** A stay told as a length in it (see STAY; null: none), and the surnames of the people it names: kept like folded. */
   stay?: RegExpExecArray | null;
   surnames?: string[];
   /** The names that stand in it as an outlet (see conduitIn). */
   conduits?: Map<string, boolean>;
+  /** Its clauses that hold a negation (see negationsOf): kept like folded. */
+  negations?: Negation[];
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -359,6 +361,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         stay: undefined,
         surnames: undefined,
         conduits: undefined,
+        negations: undefined,
         events,
       });
     }
@@ -836,15 +839,13 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     s.quotes.push(m);
   };
   for (const a of articles) {
-    for (const x of a.analysis.attributions) {
+    const conduits = conduitsOf(a.analysis);
+    for (let k = 0; k < a.analysis.attributions.length; k++) {
+      const x = a.analysis.attributions[k];
       const speaker = labelOf(x);
       if (speaker)
         cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
-      // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
-      const conduit = [
-        x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''),
-        /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
-      ].find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
+      const conduit = conduits[k];
       if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
         cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
@@ -1515,11 +1516,16 @@ function spelled(q: string[]): string {
 }
 const CONTRACTED: Record<string, string> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
 
+/** Whether two lists of words have a run of n words in common (compared in place: no list or string made per pair). */
 function sharesRun(x: string[], y: string[], n: number): boolean {
   if (x.length < n || y.length < n) return false;
-  const grams = new Set<string>();
-  for (let i = 0; i + n <= x.length; i++) grams.add(x.slice(i, i + n).join(' '));
-  for (let i = 0; i + n <= y.length; i++) if (grams.has(y.slice(i, i + n).join(' '))) return true;
+  for (let i = 0; i + n <= x.length; i++)
+    for (let j = 0; j + n <= y.length; j++) {
+      if (x[i] !== y[j]) continue;
+      let k = 1;
+      while (k < n && x[i + k] === y[j + k]) k++;
+      if (k === n) return true;
+    }
   return false;
 }
 
@@ -1837,42 +1843,102 @@ function hasWord(s: Statement, w: string): boolean {
  *   order of size, counting the same thing or nothing named.
  */
 function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
-  const all = (s: Statement) => (s.figures ??= [...s.numbers].flatMap(([key, qs]) => qs.map(q => ({ key, q }))));
-  const qa = all(a);
-  const qb = all(b);
+  const qa = figuresOf(a);
+  const qb = figuresOf(b);
   if (qa.length === 0 || qb.length === 0) return null;
-  const thing = (x: { key: string; q: Quantity }) => x.q.head ?? x.key;
   // The object of one verb.
   for (const x of qa) {
-    if (!x.q.verb || !x.key || qa.filter(z => z.q.verb === x.q.verb).length > 1) continue;
-    const ys = qb.filter(z => z.q.verb === x.q.verb && z.key);
-    if (ys.length !== 1) continue;
-    const y = ys[0];
-    const same = thing(x) === thing(y) || hasWord(b, thing(x)) || hasWord(a, thing(y));
+    if (!x.lone) continue;
+    let y: Figure | null = null;
+    let ys = 0;
+    for (const z of qb) if (z.q.verb === x.q.verb && z.key && ys++ === 0) y = z;
+    if (ys !== 1 || !y) continue;
+    const same = x.thing === y.thing || hasWord(b, x.thing) || hasWord(a, y.thing);
     if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
   }
   // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
-  const scale = scaleOf;
-  const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
-  const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
-  const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
-  const exact = (z: { key: string; q: Quantity }) => z.q.lo === z.q.hi;
   for (const f of qa) {
-    const v = lo(f);
-    if (!exact(f) || v < 10 || !qb.some(z => exact(z) && lo(z) === v)) continue;
-    const rest = (xs: typeof qa, ys: typeof qa) =>
-      xs.filter(
-        z => lo(z) !== v && hi(z) >= v / 100 && lo(z) <= v * 100 && !ys.some(w => lo(w) === lo(z) && hi(w) === hi(z)),
-      );
-    const ra = rest(qa, qb);
-    const rb = rest(qb, qa);
-    if (ra.length !== 1 || rb.length !== 1) continue;
-    const [x, y] = [ra[0], rb[0]];
-    if (counts(x) && counts(y) && counts(x) !== counts(y)) continue;
-    if (Math.max(lo(x), lo(y)) > 10 * Math.min(hi(x), hi(y))) continue;
-    if (!(lo(x) <= hi(y) * 1.0001 && lo(y) <= hi(x) * 1.0001)) return [x.q, y.q];
+    const v = f.lo;
+    if (!f.exact || v < 10 || !hasExact(qb, v)) continue;
+    const x = rest(qa, qb, v);
+    const y = x && rest(qb, qa, v);
+    if (!x || !y) continue;
+    if (x.counts && y.counts && x.counts !== y.counts) continue;
+    if (Math.max(x.lo, y.lo) > 10 * Math.min(x.hi, y.hi)) continue;
+    if (!(x.lo <= y.hi * 1.0001 && y.lo <= x.hi * 1.0001)) return [x.q, y.q];
   }
   return null;
+}
+
+/**
+ * A figure of a statement as otherFigures reads it, worked out once per statement (not for each pair): the word it
+ * counts (key), its bounds in units (scale words applied), what it counts, whether it is exact, and whether it is its
+ * statement's only figure after its verb.
+ */
+interface Figure {
+  key: string;
+  q: Quantity;
+  lo: number;
+  hi: number;
+  /** What it counts: its head, or the word it is keyed by. */
+  thing: string;
+  /** What it counts, a scale word ("million") counting nothing named. */
+  counts: string;
+  exact: boolean;
+  /** It has a verb and a key, and no other figure of its statement has that verb. */
+  lone: boolean;
+}
+
+/** A statement's figures (see Figure), kept with it. */
+function figuresOf(s: Statement): Figure[] {
+  if (s.figures) return s.figures;
+  const out: Figure[] = [];
+  for (const [key, qs] of s.numbers)
+    for (const q of qs)
+      out.push({
+        key,
+        q,
+        lo: q.lo * scaleOf(key),
+        hi: q.hi * scaleOf(key),
+        thing: q.head ?? key,
+        counts: q.head ?? (SCALE[key] ? '' : key),
+        exact: q.lo === q.hi,
+        lone: false,
+      });
+  for (const x of out) {
+    if (!x.q.verb || !x.key) continue;
+    let n = 0;
+    for (const z of out) if (z.q.verb === x.q.verb) n++;
+    x.lone = n <= 1;
+  }
+  return (s.figures = out);
+}
+
+/** Whether an exact figure of a list is v (in units). */
+function hasExact(zs: Figure[], v: number): boolean {
+  for (const z of zs) if (z.exact && z.lo === v) return true;
+  return false;
+}
+
+/**
+ * The one figure of xs, other than v, within two orders of size of it, that ys does not give too (null: none, or
+ * more than one).
+ */
+function rest(xs: Figure[], ys: Figure[], v: number): Figure | null {
+  let found: Figure | null = null;
+  for (const z of xs) {
+    if (z.lo === v || !(z.hi >= v / 100) || !(z.lo <= v * 100)) continue;
+    let given = false;
+    for (const w of ys)
+      if (w.lo === z.lo && w.hi === z.hi) {
+        given = true;
+        break;
+      }
+    if (given) continue;
+    if (found) return null;
+    found = z;
+  }
+  return found;
 }
 
 /** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
@@ -2405,9 +2471,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   }
   // Other people named in it.
   const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
-  const onlyA = a.people.filter(p => !has(b, p));
-  const onlyB = b.people.filter(p => !has(a, p));
-  const both = a.people.filter(p => has(b, p));
+  // (Only where one has a pronoun: without one, nothing below is asked.)
+  const pronoun = a.pronoun || b.pronoun;
+  const onlyA = pronoun ? a.people.filter(p => !has(b, p)) : NO_PEOPLE;
+  const onlyB = pronoun ? b.people.filter(p => !has(a, p)) : NO_PEOPLE;
+  const both = pronoun ? a.people.filter(p => has(b, p)) : NO_PEOPLE;
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
     const extra = onlyA.length ? onlyA : onlyB;
@@ -2437,22 +2505,18 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Negated in one only.
   // The clause of x that negates words it shares with y.
   // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
-  const negatedClause = (x: Statement, y: Statement) =>
-    x.negated
-      ? x.text.split(/[,;:—–]/).find(clause => {
-          if (!NEGATION.test(factual(clause))) return false;
-          const f = fold(clause);
-          if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2)
-            return false;
-          const m = NEGATION.exec(factual(clause))!;
-          const after = tokenize(clause.slice(m.index))
-            .filter(t => t.word)
-            .slice(1, 5)
-            .map(t => stem(t.f));
-          const common = new Set(sharedWords(x, y));
-          return after.some(w => common.has(w));
-        })
-      : undefined;
+  const negatedClause = (x: Statement, y: Statement) => {
+    if (!x.negated) return undefined;
+    let common: string[] | null = null;
+    for (const n of negationsOf(x)) {
+      common ??= sharedWords(x, y);
+      let inClause = 0;
+      for (const w of common) if (n.folded.includes(w)) inClause++;
+      if (inClause < 2) continue;
+      if (n.after.some(w => common!.includes(w))) return n.clause;
+    }
+    return undefined;
+  };
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
   if (!na !== !nb && !(na ? b : a).negated) {
@@ -2466,6 +2530,32 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   return null;
+}
+
+/** A clause of a statement that holds a negation: the clause, folded, and the stems of the four words after the negation. */
+interface Negation {
+  clause: string;
+  folded: string;
+  after: string[];
+}
+
+/**
+ * The clauses of a statement (split at commas, semicolons, colons and dashes) that hold a negation, in order, each with
+ * what disagreement reads of it: worked out once per statement, not for each pair (see negatedClause).
+ */
+function negationsOf(x: Statement): Negation[] {
+  if (x.negations) return x.negations;
+  const out: Negation[] = [];
+  for (const clause of x.text.split(/[,;:—–]/)) {
+    if (!NEGATION.test(factual(clause))) continue;
+    const m = NEGATION.exec(factual(clause))!;
+    const after = tokenize(clause.slice(m.index))
+      .filter(t => t.word)
+      .slice(1, 5)
+      .map(t => stem(t.f));
+    out.push({ clause, folded: fold(clause), after });
+  }
+  return (x.negations = out);
 }
 
 /** Similarity from which a matched pair joins a claim even when neither statement chose the other first. */
@@ -2560,6 +2650,26 @@ export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis): void
       origins: originsOf(a.text, a.analysis),
     };
   PREPARED.set(as, prepared);
+}
+
+/**
+ * The outlet through which each attribution of an article cites someone ("told Reuters", "cited in a Reuters report"),
+ * an organisation the article names, or undefined: kept by analysis (read once per article, not at each check).
+ */
+const CONDUITS_OF = new WeakMap<Analysis, (string | undefined)[]>();
+function conduitsOf(analysis: Analysis): (string | undefined)[] {
+  let r = CONDUITS_OF.get(analysis);
+  if (!r)
+    CONDUITS_OF.set(
+      analysis,
+      (r = analysis.attributions.map(x =>
+        [
+          x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''),
+          /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
+        ].find(c => c && c !== x.cue?.text && analysis.entities.some(e => e.type === 'ORG' && e.text === c)),
+      )),
+    );
+  return r;
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
