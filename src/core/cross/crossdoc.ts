@@ -789,10 +789,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
-  const labels = new Map<Attribution, string | null>();
-  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article.
-  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) LABELS.byAttribution = new WeakMap();
+  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article, and by attribution
+  // in one map kept between checks (entered once per article; made anew when it holds many more than are checked).
+  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) {
+    LABELS.byAttribution = new WeakMap();
+    LABELS.map = new Map();
+  }
   LABELS.resolver = resolver;
+  let attributions = 0;
+  for (const a of articles) attributions += a.analysis.attributions.length;
+  if (LABELS.map.size > 2 * attributions + 1024) {
+    LABELS.map = new Map();
+    LABELS.generation++;
+  }
+  const labels = LABELS.map;
   const known = LABELS.byAttribution;
   for (const a of articles) {
     const es = a.analysis.entities;
@@ -808,12 +818,22 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (!kept || kept.text !== a.text)
       known.set(
         a.analysis,
-        (kept = { text: a.text, labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)) }),
+        (kept = {
+          text: a.text,
+          labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)),
+          generation: -1,
+        }),
       );
+    if (kept.generation === LABELS.generation) continue;
+    kept.generation = LABELS.generation;
     const xs = a.analysis.attributions;
     for (let k = 0; k < xs.length; k++) labels.set(xs[k], kept.labels[k]);
   }
-  const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
+  // (A label is a string or null, never undefined: one look-up.)
+  const labelOf = (x: Attribution) => {
+    const l = labels.get(x);
+    return l === undefined ? x.speaker : l;
+  };
   for (const a of articles)
     for (const x of a.analysis.attributions) {
       const l = labelOf(x);
@@ -1035,7 +1055,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       const b = stmts[j];
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
-      if (anchors === 0)
+      if (anchors === 0 && s.numbers.size && b.numbers.size)
         for (const k of s.numbers.keys())
           if (k && b.numbers.has(k)) {
             anchors = 1;
@@ -2680,8 +2700,12 @@ const PREPARED = new WeakMap<
 /** Each article's labels of its attributions (see SpeakerResolver.label), valid while the workspace knows the same people as the resolver. */
 const LABELS: {
   resolver?: SpeakerResolver;
-  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[] }>;
-} = { byAttribution: new WeakMap() };
+  /** By article; `generation`: the map's generation its labels were entered in. */
+  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[]; generation: number }>;
+  /** Each attribution's label, for the articles entered in the current generation (see crossCheck). */
+  map: Map<Attribution, string | null>;
+  generation: number;
+} = { byAttribution: new WeakMap(), map: new Map(), generation: 0 };
 /** An article's entities sorted by start (the list itself when it is), kept by its list. */
 const SORTED = new WeakMap<Entity[], Entity[]>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
