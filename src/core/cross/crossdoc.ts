@@ -1129,9 +1129,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     labelOf,
     maxIdf: Math.log(1 + n),
     published: articles.map(a => a.analysis.published ?? null),
-    initials: articles.map(a =>
-      initialsBySurname(a.analysis.entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
-    ),
+    initials: articles.map(a => initialsOf(a.analysis.entities)),
   };
   for (const p of matched) {
     let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
@@ -1142,14 +1140,18 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // do pairs that disagree: a contradiction is always about a claim.
   const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
-  const groups = new Map<number, Set<Statement>>();
-  for (const p of mutual)
-    for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
-      const r = find(s.i);
-      let g = groups.get(r);
-      if (!g) groups.set(r, (g = new Set()));
-      g.add(s);
-    }
+  // Each group's statements in statement order, groups in the order of their first statement (read in that order:
+  // no set per group, no sort).
+  const inGroup = new Uint8Array(n);
+  for (const p of mutual) inGroup[pairA[p]] = inGroup[pairB[p]] = 1;
+  const groupAt = new Int32Array(n).fill(-1);
+  const groups: Statement[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!inGroup[i]) continue;
+    const r = find(i);
+    if (groupAt[r] < 0) groupAt[r] = groups.push([]) - 1;
+    groups[groupAt[r]].push(stmts[i]);
+  }
   // Provenance: articles that are one report (see derivations).
   const derived = derivations(runs, origins);
   const reportOf = new Map<number, number>();
@@ -1165,14 +1167,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
   };
   const claims: CrossClaim[] = [];
-  const claimOf = new Map<number, string>();
+  const claimOf = new Array<string | undefined>(n);
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
-  [...groups.values()]
-    .map(g => [...g])
-    .filter(g => new Set(g.map(s => s.doc)).size >= 2)
-    .map(g => ({ g, first: Math.min(...g.map(s => s.i)) }))
-    .sort((x, y) => x.first - y.first)
-    .map(x => x.g)
+  groups
+    .filter(g => g.some(s => s.doc !== g[0].doc))
     .forEach((g, k) => {
       const id = `C${String(k + 1).padStart(2, '0')}`;
       g.sort((x, y) => x.i - y.i);
@@ -1186,14 +1184,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       });
-      for (const s of g) claimOf.set(s.i, id);
+      for (const s of g) claimOf[s.i] = id;
     });
 
   const conflicts: CrossConflict[] = [...disagreeing]
     .filter(([, c]) => c.confidence >= minConfidence)
     .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
     .map(([p, c]) => ({
-      claim: claimOf.get(pairA[p]) ?? null,
+      claim: claimOf[pairA[p]] ?? null,
       ...c,
       a: mention(stmts[pairA[p]]),
       b: mention(stmts[pairB[p]]),
@@ -2688,6 +2686,18 @@ function conduitsOf(analysis: Analysis): (string | undefined)[] {
           /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
         ].find(c => c && c !== x.cue?.text && analysis.entities.some(e => e.type === 'ORG' && e.text === c)),
       )),
+    );
+  return r;
+}
+
+/** The given-name initials of each surname among an article's persons (see Judge.initials), kept by its entities. */
+const INITIALS = new WeakMap<Entity[], Map<string, Set<string>>>();
+function initialsOf(entities: Entity[]): Map<string, Set<string>> {
+  let r = INITIALS.get(entities);
+  if (!r)
+    INITIALS.set(
+      entities,
+      (r = initialsBySurname(entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))),
     );
   return r;
 }
