@@ -804,6 +804,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   }
   const labels = LABELS.map;
   const known = LABELS.byAttribution;
+  // Each article's labels as found for it (read below by position, not looked up by attribution).
+  const keptOf: { labels: (string | null)[] }[] = [];
   for (const a of articles) {
     const es = a.analysis.entities;
     let ents = SORTED.get(es);
@@ -824,6 +826,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
           generation: -1,
         }),
       );
+    keptOf.push(kept);
     if (kept.generation === LABELS.generation) continue;
     kept.generation = LABELS.generation;
     const xs = a.analysis.attributions;
@@ -834,11 +837,16 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     const l = labels.get(x);
     return l === undefined ? x.speaker : l;
   };
-  for (const a of articles)
-    for (const x of a.analysis.attributions) {
-      const l = labelOf(x);
+  // An article's labels by position, those in the map unless another text of its analysis was labelled since.
+  const labelsOf = (d: number) => (keptOf[d] === known.get(articles[d].analysis) ? keptOf[d].labels : null);
+  articles.forEach((a, d) => {
+    const own = labelsOf(d);
+    const xs = a.analysis.attributions;
+    for (let k = 0; k < xs.length; k++) {
+      const l = own ? own[k] : labelOf(xs[k]);
       if (l) merger.add(l);
     }
+  });
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
@@ -858,18 +866,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     s.mentions++;
     s.quotes.push(m);
   };
-  for (const a of articles) {
+  articles.forEach((a, d) => {
     const conduits = conduitsOf(a.analysis);
+    const own = labelsOf(d);
     for (let k = 0; k < a.analysis.attributions.length; k++) {
       const x = a.analysis.attributions[k];
-      const speaker = labelOf(x);
+      const speaker = own ? own[k] : labelOf(x);
       if (speaker)
         cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
       const conduit = conduits[k];
       if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
         cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
-  }
+  });
 
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
