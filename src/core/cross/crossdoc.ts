@@ -177,12 +177,14 @@ interface Statement {
   /** Where it passes on someone's words (see reportingAt), its text with quotations blanked, and its figures listed with the word each counts: kept like folded. */
   reportAt?: number;
   plain?: string;
-  figures?: { key: string; q: Quantity }[];
+  figures?: Figure[];
   /** A stay told as a length in it (see STAY; null: none), and the surnames of the people it names: kept like folded. */
   stay?: RegExpExecArray | null;
   surnames?: string[];
   /** The names that stand in it as an outlet (see conduitIn). */
   conduits?: Map<string, boolean>;
+  /** Its clauses that hold a negation (see negationsOf): kept like folded. */
+  negations?: Negation[];
 }
 
 /** A statement's text folded (see Statement.folded). */
@@ -370,6 +372,7 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         stay: undefined,
         surnames: undefined,
         conduits: undefined,
+        negations: undefined,
         events,
       });
     }
@@ -797,11 +800,23 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
-  const labels = new Map<Attribution, string | null>();
-  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article.
-  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) LABELS.byAttribution = new WeakMap();
+  // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article, and by attribution
+  // in one map kept between checks (entered once per article; made anew when it holds many more than are checked).
+  if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) {
+    LABELS.byAttribution = new WeakMap();
+    LABELS.map = new Map();
+  }
   LABELS.resolver = resolver;
+  let attributions = 0;
+  for (const a of articles) attributions += a.analysis.attributions.length;
+  if (LABELS.map.size > 2 * attributions + 1024) {
+    LABELS.map = new Map();
+    LABELS.generation++;
+  }
+  const labels = LABELS.map;
   const known = LABELS.byAttribution;
+  // Each article's labels as found for it (read below by position, not looked up by attribution).
+  const keptOf: { labels: (string | null)[] }[] = [];
   for (const a of articles) {
     const es = a.analysis.entities;
     let ents = SORTED.get(es);
@@ -816,17 +831,33 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     if (!kept || kept.text !== a.text)
       known.set(
         a.analysis,
-        (kept = { text: a.text, labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)) }),
+        (kept = {
+          text: a.text,
+          labels: a.analysis.attributions.map(x => resolver.label(x, a.text, ents!)),
+          generation: -1,
+        }),
       );
+    keptOf.push(kept);
+    if (kept.generation === LABELS.generation) continue;
+    kept.generation = LABELS.generation;
     const xs = a.analysis.attributions;
     for (let k = 0; k < xs.length; k++) labels.set(xs[k], kept.labels[k]);
   }
-  const labelOf = (x: Attribution) => (labels.has(x) ? labels.get(x)! : x.speaker);
-  for (const a of articles)
-    for (const x of a.analysis.attributions) {
-      const l = labelOf(x);
+  // (A label is a string or null, never undefined: one look-up.)
+  const labelOf = (x: Attribution) => {
+    const l = labels.get(x);
+    return l === undefined ? x.speaker : l;
+  };
+  // An article's labels by position, those in the map unless another text of its analysis was labelled since.
+  const labelsOf = (d: number) => (keptOf[d] === known.get(articles[d].analysis) ? keptOf[d].labels : null);
+  articles.forEach((a, d) => {
+    const own = labelsOf(d);
+    const xs = a.analysis.attributions;
+    for (let k = 0; k < xs.length; k++) {
+      const l = own ? own[k] : labelOf(xs[k]);
       if (l) merger.add(l);
     }
+  });
   const sourceMap = new Map<string, CrossSource>();
   const docsOf = new Map<CrossSource, Set<string>>();
   const cite = (speaker: string, doc: string, m: Mention) => {
@@ -846,20 +877,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     s.mentions++;
     s.quotes.push(m);
   };
-  for (const a of articles) {
-    for (const x of a.analysis.attributions) {
-      const speaker = labelOf(x);
+  articles.forEach((a, d) => {
+    const conduits = conduitsOf(a.analysis);
+    const own = labelsOf(d);
+    for (let k = 0; k < a.analysis.attributions.length; k++) {
+      const x = a.analysis.attributions[k];
+      const speaker = own ? own[k] : labelOf(x);
       if (speaker)
         cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
-      // Outlets through which others are cited: "told Reuters", "cited in a Reuters report".
-      const conduit = [
-        x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''),
-        /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
-      ].find(c => c && c !== x.cue?.text && a.analysis.entities.some(e => e.type === 'ORG' && e.text === c));
+      const conduit = conduits[k];
       if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
         cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
     }
-  }
+  });
 
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
@@ -1049,7 +1079,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       const b = stmts[j];
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
-      if (anchors === 0)
+      if (anchors === 0 && s.numbers.size && b.numbers.size)
         for (const k of s.numbers.keys())
           if (k && b.numbers.has(k)) {
             anchors = 1;
@@ -1135,9 +1165,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     labelOf,
     maxIdf: Math.log(1 + n),
     published: articles.map(a => a.analysis.published ?? null),
-    initials: articles.map(a =>
-      initialsBySurname(a.analysis.entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical))),
-    ),
+    initials: articles.map(a => initialsOf(a.analysis.entities)),
   };
   for (const p of matched) {
     let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
@@ -1149,14 +1177,18 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // do pairs that disagree: a contradiction is always about a claim.
   const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
-  const groups = new Map<number, Set<Statement>>();
-  for (const p of mutual)
-    for (const s of [stmts[pairA[p]], stmts[pairB[p]]]) {
-      const r = find(s.i);
-      let g = groups.get(r);
-      if (!g) groups.set(r, (g = new Set()));
-      g.add(s);
-    }
+  // Each group's statements in statement order, groups in the order of their first statement (read in that order:
+  // no set per group, no sort).
+  const inGroup = new Uint8Array(n);
+  for (const p of mutual) inGroup[pairA[p]] = inGroup[pairB[p]] = 1;
+  const groupAt = new Int32Array(n).fill(-1);
+  const groups: Statement[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!inGroup[i]) continue;
+    const r = find(i);
+    if (groupAt[r] < 0) groupAt[r] = groups.push([]) - 1;
+    groups[groupAt[r]].push(stmts[i]);
+  }
   // Provenance: articles that are one report (see derivations).
   const derived = derivations(runs, origins);
   const reportOf = new Map<number, number>();
@@ -1172,14 +1204,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
   };
   const claims: CrossClaim[] = [];
-  const claimOf = new Map<number, string>();
+  const claimOf = new Array<string | undefined>(n);
   const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
-  [...groups.values()]
-    .map(g => [...g])
-    .filter(g => new Set(g.map(s => s.doc)).size >= 2)
-    .map(g => ({ g, first: Math.min(...g.map(s => s.i)) }))
-    .sort((x, y) => x.first - y.first)
-    .map(x => x.g)
+  groups
+    .filter(g => g.some(s => s.doc !== g[0].doc))
     .forEach((g, k) => {
       const id = `C${String(k + 1).padStart(2, '0')}`;
       g.sort((x, y) => x.i - y.i);
@@ -1193,14 +1221,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       });
-      for (const s of g) claimOf.set(s.i, id);
+      for (const s of g) claimOf[s.i] = id;
     });
 
   const conflicts: CrossConflict[] = [...disagreeing]
     .filter(([, c]) => c.confidence >= minConfidence)
     .sort(([x], [y]) => pairA[x] - pairA[y] || pairB[x] - pairB[y])
     .map(([p, c]) => ({
-      claim: claimOf.get(pairA[p]) ?? null,
+      claim: claimOf[pairA[p]] ?? null,
       ...c,
       a: mention(stmts[pairA[p]]),
       b: mention(stmts[pairB[p]]),
@@ -1543,11 +1571,16 @@ function spelled(q: string[]): string {
 }
 const CONTRACTED: Record<string, string> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
 
+/** Whether two lists of words have a run of n words in common (compared in place: no list or string made per pair). */
 function sharesRun(x: string[], y: string[], n: number): boolean {
   if (x.length < n || y.length < n) return false;
-  const grams = new Set<string>();
-  for (let i = 0; i + n <= x.length; i++) grams.add(x.slice(i, i + n).join(' '));
-  for (let i = 0; i + n <= y.length; i++) if (grams.has(y.slice(i, i + n).join(' '))) return true;
+  for (let i = 0; i + n <= x.length; i++)
+    for (let j = 0; j + n <= y.length; j++) {
+      if (x[i] !== y[j]) continue;
+      let k = 1;
+      while (k < n && x[i + k] === y[j + k]) k++;
+      if (k === n) return true;
+    }
   return false;
 }
 
@@ -1865,43 +1898,104 @@ function hasWord(s: Statement, w: string): boolean {
  *   order of size, counting the same thing or nothing named.
  */
 function otherFigures(a: Statement, b: Statement): [Quantity, Quantity] | null {
-  const all = (s: Statement) =>
-    (s.figures ??= [...s.numbers].flatMap(([key, qs]) => (key[0] === PART ? [] : qs.map(q => ({ key, q })))));
-  const qa = all(a);
-  const qb = all(b);
+  const qa = figuresOf(a);
+  const qb = figuresOf(b);
   if (qa.length === 0 || qb.length === 0) return null;
-  const thing = (x: { key: string; q: Quantity }) => x.q.head ?? x.key;
   // The object of one verb.
   for (const x of qa) {
-    if (!x.q.verb || !x.key || qa.filter(z => z.q.verb === x.q.verb).length > 1) continue;
-    const ys = qb.filter(z => z.q.verb === x.q.verb && z.key);
-    if (ys.length !== 1) continue;
-    const y = ys[0];
-    const same = thing(x) === thing(y) || hasWord(b, thing(x)) || hasWord(a, thing(y));
+    if (!x.lone) continue;
+    let y: Figure | null = null;
+    let ys = 0;
+    for (const z of qb) if (z.q.verb === x.q.verb && z.key && ys++ === 0) y = z;
+    if (ys !== 1 || !y) continue;
+    const same = x.thing === y.thing || hasWord(b, x.thing) || hasWord(a, y.thing);
     if (same && quantitiesDiffer([x.q], [y.q])) return [x.q, y.q];
   }
   // One series beside a figure both give, in units ("1.6 million" is 1,600,000, counting what follows the scale word).
-  const scale = scaleOf;
-  const lo = (z: { key: string; q: Quantity }) => z.q.lo * scale(z.key);
-  const hi = (z: { key: string; q: Quantity }) => z.q.hi * scale(z.key);
-  const counts = (z: { key: string; q: Quantity }) => z.q.head ?? (SCALE[z.key] ? '' : z.key);
-  const exact = (z: { key: string; q: Quantity }) => z.q.lo === z.q.hi;
   for (const f of qa) {
-    const v = lo(f);
-    if (!exact(f) || v < 10 || !qb.some(z => exact(z) && lo(z) === v)) continue;
-    const rest = (xs: typeof qa, ys: typeof qa) =>
-      xs.filter(
-        z => lo(z) !== v && hi(z) >= v / 100 && lo(z) <= v * 100 && !ys.some(w => lo(w) === lo(z) && hi(w) === hi(z)),
-      );
-    const ra = rest(qa, qb);
-    const rb = rest(qb, qa);
-    if (ra.length !== 1 || rb.length !== 1) continue;
-    const [x, y] = [ra[0], rb[0]];
-    if (counts(x) && counts(y) && counts(x) !== counts(y)) continue;
-    if (Math.max(lo(x), lo(y)) > 10 * Math.min(hi(x), hi(y))) continue;
-    if (!(lo(x) <= hi(y) * 1.0001 && lo(y) <= hi(x) * 1.0001)) return [x.q, y.q];
+    const v = f.lo;
+    if (!f.exact || v < 10 || !hasExact(qb, v)) continue;
+    const x = rest(qa, qb, v);
+    const y = x && rest(qb, qa, v);
+    if (!x || !y) continue;
+    if (x.counts && y.counts && x.counts !== y.counts) continue;
+    if (Math.max(x.lo, y.lo) > 10 * Math.min(x.hi, y.hi)) continue;
+    if (!(x.lo <= y.hi * 1.0001 && y.lo <= x.hi * 1.0001)) return [x.q, y.q];
   }
   return null;
+}
+
+/**
+ * A figure of a statement as otherFigures reads it, worked out once per statement (not for each pair): the word it
+ * counts (key), its bounds in units (scale words applied), what it counts, whether it is exact, and whether it is its
+ * statement's only figure after its verb.
+ */
+interface Figure {
+  key: string;
+  q: Quantity;
+  lo: number;
+  hi: number;
+  /** What it counts: its head, or the word it is keyed by. */
+  thing: string;
+  /** What it counts, a scale word ("million") counting nothing named. */
+  counts: string;
+  exact: boolean;
+  /** It has a verb and a key, and no other figure of its statement has that verb. */
+  lone: boolean;
+}
+
+/** A statement's figures (see Figure), kept with it. */
+function figuresOf(s: Statement): Figure[] {
+  if (s.figures) return s.figures;
+  const out: Figure[] = [];
+  for (const [key, qs] of s.numbers) {
+    if (key[0] === PART) continue;
+    for (const q of qs)
+      out.push({
+        key,
+        q,
+        lo: q.lo * scaleOf(key),
+        hi: q.hi * scaleOf(key),
+        thing: q.head ?? key,
+        counts: q.head ?? (SCALE[key] ? '' : key),
+        exact: q.lo === q.hi,
+        lone: false,
+      });
+  }
+  for (const x of out) {
+    if (!x.q.verb || !x.key) continue;
+    let n = 0;
+    for (const z of out) if (z.q.verb === x.q.verb) n++;
+    x.lone = n <= 1;
+  }
+  return (s.figures = out);
+}
+
+/** Whether an exact figure of a list is v (in units). */
+function hasExact(zs: Figure[], v: number): boolean {
+  for (const z of zs) if (z.exact && z.lo === v) return true;
+  return false;
+}
+
+/**
+ * The one figure of xs, other than v, within two orders of size of it, that ys does not give too (null: none, or
+ * more than one).
+ */
+function rest(xs: Figure[], ys: Figure[], v: number): Figure | null {
+  let found: Figure | null = null;
+  for (const z of xs) {
+    if (z.lo === v || !(z.hi >= v / 100) || !(z.lo <= v * 100)) continue;
+    let given = false;
+    for (const w of ys)
+      if (w.lo === z.lo && w.hi === z.hi) {
+        given = true;
+        break;
+      }
+    if (given) continue;
+    if (found) return null;
+    found = z;
+  }
+  return found;
 }
 
 /** A stay told as a length ("would remain in the post for more than three months"): bound, amount, unit. */
@@ -2471,9 +2565,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   }
   // Other people named in it.
   const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
-  const onlyA = a.people.filter(p => !has(b, p));
-  const onlyB = b.people.filter(p => !has(a, p));
-  const both = a.people.filter(p => has(b, p));
+  // (Only where one has a pronoun: without one, nothing below is asked.)
+  const pronoun = a.pronoun || b.pronoun;
+  const onlyA = pronoun ? a.people.filter(p => !has(b, p)) : NO_PEOPLE;
+  const onlyB = pronoun ? b.people.filter(p => !has(a, p)) : NO_PEOPLE;
+  const both = pronoun ? a.people.filter(p => has(b, p)) : NO_PEOPLE;
   if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
     const [more, fewer] = onlyA.length ? [a, b] : [b, a];
     const extra = onlyA.length ? onlyA : onlyB;
@@ -2503,22 +2599,18 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Negated in one only.
   // The clause of x that negates words it shares with y.
   // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
-  const negatedClause = (x: Statement, y: Statement) =>
-    x.negated
-      ? x.text.split(/[,;:—–]/).find(clause => {
-          if (!NEGATION.test(factual(clause))) return false;
-          const f = fold(clause);
-          if (shared(x.ids, y.ids).filter(id => FEATURE_KINDS[id] === 0 && f.includes(FEATURE_NAMES[id])).length < 2)
-            return false;
-          const m = NEGATION.exec(factual(clause))!;
-          const after = tokenize(clause.slice(m.index))
-            .filter(t => t.word)
-            .slice(1, 5)
-            .map(t => stem(t.f));
-          const common = new Set(sharedWords(x, y));
-          return after.some(w => common.has(w));
-        })
-      : undefined;
+  const negatedClause = (x: Statement, y: Statement) => {
+    if (!x.negated) return undefined;
+    let common: string[] | null = null;
+    for (const n of negationsOf(x)) {
+      common ??= sharedWords(x, y);
+      let inClause = 0;
+      for (const w of common) if (n.folded.includes(w)) inClause++;
+      if (inClause < 2) continue;
+      if (n.after.some(w => common!.includes(w))) return n.clause;
+    }
+    return undefined;
+  };
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
   if (!na !== !nb && !(na ? b : a).negated) {
@@ -2532,6 +2624,32 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   return null;
+}
+
+/** A clause of a statement that holds a negation: the clause, folded, and the stems of the four words after the negation. */
+interface Negation {
+  clause: string;
+  folded: string;
+  after: string[];
+}
+
+/**
+ * The clauses of a statement (split at commas, semicolons, colons and dashes) that hold a negation, in order, each with
+ * what disagreement reads of it: worked out once per statement, not for each pair (see negatedClause).
+ */
+function negationsOf(x: Statement): Negation[] {
+  if (x.negations) return x.negations;
+  const out: Negation[] = [];
+  for (const clause of x.text.split(/[,;:—–]/)) {
+    if (!NEGATION.test(factual(clause))) continue;
+    const m = NEGATION.exec(factual(clause))!;
+    const after = tokenize(clause.slice(m.index))
+      .filter(t => t.word)
+      .slice(1, 5)
+      .map(t => stem(t.f));
+    out.push({ clause, folded: fold(clause), after });
+  }
+  return (x.negations = out);
 }
 
 /** Similarity from which a matched pair joins a claim even when neither statement chose the other first. */
@@ -2628,6 +2746,38 @@ export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis): void
   PREPARED.set(as, prepared);
 }
 
+/**
+ * The outlet through which each attribution of an article cites someone ("told Reuters", "cited in a Reuters report"),
+ * an organisation the article names, or undefined: kept by analysis (read once per article, not at each check).
+ */
+const CONDUITS_OF = new WeakMap<Analysis, (string | undefined)[]>();
+function conduitsOf(analysis: Analysis): (string | undefined)[] {
+  let r = CONDUITS_OF.get(analysis);
+  if (!r)
+    CONDUITS_OF.set(
+      analysis,
+      (r = analysis.attributions.map(x =>
+        [
+          x.cue?.text.replace(/^(?:told|tells)\s+(?:the\s+)?/i, ''),
+          /\b(?:in|by)\s+an?\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)*)\s+report\b/.exec(x.source?.text ?? '')?.[1],
+        ].find(c => c && c !== x.cue?.text && analysis.entities.some(e => e.type === 'ORG' && e.text === c)),
+      )),
+    );
+  return r;
+}
+
+/** The given-name initials of each surname among an article's persons (see Judge.initials), kept by its entities. */
+const INITIALS = new WeakMap<Entity[], Map<string, Set<string>>>();
+function initialsOf(entities: Entity[]): Map<string, Set<string>> {
+  let r = INITIALS.get(entities);
+  if (!r)
+    INITIALS.set(
+      entities,
+      (r = initialsBySurname(entities.filter(e => e.type === 'PERSON').map(e => nameKey(e.canonical)))),
+    );
+  return r;
+}
+
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
 const PREPARED = new WeakMap<
   Analysis,
@@ -2636,8 +2786,12 @@ const PREPARED = new WeakMap<
 /** Each article's labels of its attributions (see SpeakerResolver.label), valid while the workspace knows the same people as the resolver. */
 const LABELS: {
   resolver?: SpeakerResolver;
-  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[] }>;
-} = { byAttribution: new WeakMap() };
+  /** By article; `generation`: the map's generation its labels were entered in. */
+  byAttribution: WeakMap<Analysis, { text: string; labels: (string | null)[]; generation: number }>;
+  /** Each attribution's label, for the articles entered in the current generation (see crossCheck). */
+  map: Map<Attribution, string | null>;
+  generation: number;
+} = { byAttribution: new WeakMap(), map: new Map(), generation: 0 };
 /** An article's entities sorted by start (the list itself when it is), kept by its list. */
 const SORTED = new WeakMap<Entity[], Entity[]>();
 /** Partners kept for each statement (its best one in each of the closest articles). */
