@@ -1993,14 +1993,23 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
  * with, or, in the article's own voice, the whole sentence but its descriptions set off by commas.
  */
 function claimOf(s: Statement, voice: number): ClaimWords {
+  // (Kept with the statement, by voice: a statement is judged against many others.)
+  let kept = CLAIMS.get(s);
+  if (!kept) CLAIMS.set(s, (kept = []));
+  const k = voice + 1;
+  let r = kept[k];
+  if (r) return r;
   const x = voice >= 0 ? s.attributions[voice] : undefined;
-  if (x) {
-    const from = Math.max(x.content.start, s.start) - s.start;
-    const to = Math.min(x.content.end, s.end) - s.start;
-    if (to > from) return claimWords(s.text, { from, to }, true, STOP, stem);
-  }
-  return claimWords(s.text, { from: 0, to: s.text.length }, false, STOP, stem);
+  const from = x ? Math.max(x.content.start, s.start) - s.start : 0;
+  const to = x ? Math.min(x.content.end, s.end) - s.start : 0;
+  r =
+    to > from
+      ? claimWords(s.text, { from, to }, true, STOP, stem)
+      : claimWords(s.text, { from: 0, to: s.text.length }, false, STOP, stem);
+  kept[k] = r;
+  return r;
 }
+const CLAIMS = new WeakMap<Statement, ClaimWords[]>();
 
 /** Whether a hedge's clause ("Abedin reportedly forwarded the emails") tells the claim the other states. */
 function hedgedClaim(h: Statement, plain: Statement): boolean {
