@@ -512,4 +512,22 @@ Ada Quill told the newspaper that Pell, then the harbour master, first spoke to 
 The Washington Post reported that, in early 2029, Mr. Pell, then the harbour master, had spoken to a clerk outside the ferry office in Dunmore.`;
     assert.deepEqual(kinds(check(a, b), /ferry office/, 'attribution'), []);
   });
+
+  it('nouns the story keeps naming ("records", "emails") tell its topic, not one claim that a hedge bears on', () => {
+    const a = `Berg under scrutiny
+
+Berg has faced scrutiny since Monday, when the Valley Courier reported that she may have broken the records law by using a private email account for all of her work as minister.
+
+The records law requires officials to keep their records on ministry servers.
+
+Her aides said all records were handed over.`;
+    const b = `Ministry defends Berg
+
+"The ministry has long had access to a wide array of the minister's records, including emails between her and ministry officials," a ministry spokesman, Lars Holm, said on Monday.
+
+The records and emails were kept in a locked archive, Holm said.
+
+Reporters asked to see the emails and the records.`;
+    assert.deepEqual(kinds(check(a, b), /records/, 'hedge'), []);
+  });
 });

@@ -2006,8 +2006,27 @@ function claimOf(s: Statement, voice: number): ClaimWords {
     to > from
       ? claimWords(s.text, { from, to }, true, STOP, stem)
       : claimWords(s.text, { from: 0, to: s.text.length }, false, STOP, stem);
+  for (const w of r.words)
+    if (!w.verb && !w.anchor && inArticleOf(s, w.key) >= TOPIC) (r.topic ??= new Set()).add(w.key);
   kept[k] = r;
   return r;
+}
+/** In how many statements of its article a noun stands when it is the story's topic (see ClaimWords.topic). */
+const TOPIC = 3;
+
+/** In how many statements of a statement's article a word (a stem) stands, when the statement has it. */
+function inArticleOf(s: Statement, w: string): number {
+  const id = FEATURE_IDS.get(w);
+  if (id === undefined) return 0;
+  let lo = 0;
+  let hi = s.ids.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (s.ids[m] === id) return s.inArticle?.[m] ?? 0;
+    if (s.ids[m] < id) lo = m + 1;
+    else hi = m - 1;
+  }
+  return 0;
 }
 const CLAIMS = new WeakMap<Statement, ClaimWords[]>();
 

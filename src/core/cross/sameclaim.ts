@@ -205,6 +205,11 @@ interface ClaimWord {
 
 export interface ClaimWords {
   words: ClaimWord[];
+  /**
+   * Its article's topic nouns ("the committee" in a story about a committee's inquiry: in many of its statements): a
+   * noun the story keeps naming tells its topic, not the act of one claim.
+   */
+  topic?: Set<string>;
 }
 
 /**
@@ -351,10 +356,12 @@ function shared(x: ClaimWords, y: ClaimWords): [string, string] | null {
     if (p.anchor && !p.initial && !figure) continue;
     const py = y.words.filter(w => w.key === p.key);
     if (!py.length) continue;
+    // (A topic noun with a figure beside it is still one claim: "$3.6 billion … for the wall".)
+    const topic = !p.verb && !py.some(w => w.verb) && (x.topic?.has(p.key) || y.topic?.has(p.key));
     // (A capital opening the sentence is a common word only when the other has it in lower case.)
     if (p.anchor && !py.some(w => !w.anchor)) continue;
     for (const q of x.words) {
-      if (figure && q.key[0] !== '#') continue;
+      if ((figure || topic) && q.key[0] !== '#') continue;
 
       const near = q.anchor ? NEAR_ANCHOR : NEAR;
       if (q.key === p.key || Math.abs(q.at - p.at) > near) continue;
