@@ -429,3 +429,105 @@ The audit of the harbour accounts that the council ordered in March found no mis
     );
   });
 });
+
+describe('cross-article check: an attribution or a hedge conflict is one claim told two ways', () => {
+  const kinds = (cs: ReturnType<typeof check>, re: RegExp, kind: string) => about(cs, re).filter(c => c.kind === kind);
+
+  it('two claims on one topic (a senator’s charge, a bill to come) are no attribution conflict', () => {
+    const a = `Pell faces the council
+
+Councillor Ida Vorn accused Mayor Pell of trying to hide the harbour audit without doing enough to keep the fishermen informed.`;
+    const b = `Harbour audit vote
+
+Next month the council will bring a harbour bill that would force the port office to publish every audit so the fishermen could be informed.`;
+    assert.deepEqual(kinds(check(a, b), /audit/, 'attribution'), []);
+  });
+
+  it('what a source says in a clause hung on its claim (a reason, a description) is not its claim', () => {
+    const a = `Ministers concede
+
+Olsen and Brekke also conceded they called the briefing because Pell failed to explain the tax during an appearance on Sunday on the Channel Nine breakfast show.`;
+    const b = `Pell on television
+
+Mayor Pell appeared on the Channel Nine breakfast show on Sunday, and the host asked him whether the tax was a mistake.`;
+    assert.deepEqual(kinds(check(a, b), /Channel Nine/, 'attribution'), []);
+  });
+
+  it('still: the same act with the same participant, stated as fact and credited to a source, is an attribution conflict', () => {
+    const a = `Tannery closes
+
+The Marsh Tannery this week put on hold its plans to expand its riverside warehouse in Dunmore.`;
+    const b = `Tannery owner speaks
+
+The same day, Ada Quill, the owner of the Marsh Tannery, said her company would drop its bid to expand its riverside warehouse.`;
+    assert.ok(kinds(check(a, b), /riverside warehouse/, 'attribution').length > 0);
+  });
+
+  it('still: a verb and its noun ("sued" / "lawsuit") with one figure tell one claim', () => {
+    const a = `Clerk was paid
+
+The clerk sued the county and was paid $61,500 from a reserve fund to end her claim of wrongful dismissal.`;
+    const b = `County settlement
+
+The county used $61,500 from its reserve fund to settle the wrongful dismissal lawsuit the clerk had filed, the Valley Courier reported.`;
+    assert.ok(kinds(check(a, b), /61,500/, 'attribution').length > 0);
+  });
+
+  it('a hedge on another clause of the sentence is no hedge on the claim the other states', () => {
+    const a = `Rivals after the vote
+
+The Green candidates may have suffered a setback after the audit office found no evidence of fraud in the Dunmore count, but they made clear they are not giving up the fight.`;
+    const b = `Audit closes
+
+The letter follows the end of the audit office review of the Dunmore count, which turned up no evidence of fraud by the Green candidates.`;
+    assert.deepEqual(kinds(check(a, b), /no evidence of fraud/, 'hedge'), []);
+  });
+
+  it('still: a hedge on the act the other states is a hedge conflict', () => {
+    const a = `Aide and the files
+
+Berg reportedly copied ministry files, including some that held door codes, to a private drive.`;
+    const b = `Aide's files
+
+Berg also copied the door codes for the ministry archive to his private drive on March 3, 2030.`;
+    assert.ok(kinds(check(a, b), /door codes/, 'hedge').length > 0);
+  });
+
+  it('a source whose name begins with "The" is not taken as named in any sentence with "the … report"', () => {
+    const a = `Dam inspection
+
+The dam at Dunmore failed two safety inspections last year, according to The Washington Post.`;
+    const b = `Dam safety
+
+The dam at Dunmore failed two safety inspections last year, Karl Ness, the state engineer, wrote in the report he gave the council.`;
+    assert.ok(kinds(check(a, b), /safety inspections/, 'attribution').length > 0);
+  });
+
+  it('a source who "told the newspaper" against the outlet credited with it is one chain of reports', () => {
+    const a = `Mayor and the clerk
+
+Ada Quill told the newspaper that Pell, then the harbour master, first spoke to her in 2029 outside the ferry office in Dunmore.`;
+    const b = `What the Post found
+
+The Washington Post reported that, in early 2029, Mr. Pell, then the harbour master, had spoken to a clerk outside the ferry office in Dunmore.`;
+    assert.deepEqual(kinds(check(a, b), /ferry office/, 'attribution'), []);
+  });
+
+  it('nouns the story keeps naming ("records", "emails") tell its topic, not one claim that a hedge bears on', () => {
+    const a = `Berg under scrutiny
+
+Berg has faced scrutiny since Monday, when the Valley Courier reported that she may have broken the records law by using a private email account for all of her work as minister.
+
+The records law requires officials to keep their records on ministry servers.
+
+Her aides said all records were handed over.`;
+    const b = `Ministry defends Berg
+
+"The ministry has long had access to a wide array of the minister's records, including emails between her and ministry officials," a ministry spokesman, Lars Holm, said on Monday.
+
+The records and emails were kept in a locked archive, Holm said.
+
+Reporters asked to see the emails and the records.`;
+    assert.deepEqual(kinds(check(a, b), /records/, 'hedge'), []);
+  });
+});

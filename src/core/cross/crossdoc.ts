@@ -21,6 +21,7 @@ import {
   overtaken,
   overtakeFeature,
 } from './events';
+import { type ClaimWords, claimWords, clauseWords, sameClaim } from './sameclaim';
 
 export interface ArticleInput {
   /** How the article is named in the results (a path). */
@@ -2110,6 +2111,60 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
 }
 
+/**
+ * What a statement claims in a voice (see sameclaim.ts): the main clause of what the attribution credits the source
+ * with, or, in the article's own voice, the whole sentence but its descriptions set off by commas.
+ */
+function claimOf(s: Statement, voice: number): ClaimWords {
+  // (Kept with the statement, by voice: a statement is judged against many others.)
+  let kept = CLAIMS.get(s);
+  if (!kept) CLAIMS.set(s, (kept = []));
+  const k = voice + 1;
+  let r = kept[k];
+  if (r) return r;
+  const x = voice >= 0 ? s.attributions[voice] : undefined;
+  const from = x ? Math.max(x.content.start, s.start) - s.start : 0;
+  const to = x ? Math.min(x.content.end, s.end) - s.start : 0;
+  r =
+    to > from
+      ? claimWords(s.text, { from, to }, true, STOP, stem)
+      : claimWords(s.text, { from: 0, to: s.text.length }, false, STOP, stem);
+  for (const w of r.words)
+    if (!w.verb && !w.anchor && inArticleOf(s, w.key) >= TOPIC) (r.topic ??= new Set()).add(w.key);
+  kept[k] = r;
+  return r;
+}
+/** In how many statements of its article a noun stands when it is the story's topic (see ClaimWords.topic). */
+const TOPIC = 3;
+
+/** In how many statements of a statement's article a word (a stem) stands, when the statement has it. */
+function inArticleOf(s: Statement, w: string): number {
+  const id = FEATURE_IDS.get(w);
+  if (id === undefined) return 0;
+  let lo = 0;
+  let hi = s.ids.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    if (s.ids[m] === id) return s.inArticle?.[m] ?? 0;
+    if (s.ids[m] < id) lo = m + 1;
+    else hi = m - 1;
+  }
+  return 0;
+}
+const CLAIMS = new WeakMap<Statement, ClaimWords[]>();
+
+/** Whether a hedge's clause ("Abedin reportedly forwarded the emails") tells the claim the other states. */
+function hedgedClaim(h: Statement, plain: Statement): boolean {
+  const text = unquotedOf(h);
+  const m = HEDGES.exec(text);
+  if (!m) return true;
+  return sameClaim(clauseWords(h.text, m.index, STOP, stem), claimOf(plain, -1));
+}
+
+/** Words telling that a source spoke to an outlet named by its kind ("she told the newspaper"). */
+const TOLD_OUTLET =
+  /\b(?:told|tells|telling|(?:said|spoke|speaking|talked) to)\s+(?:the|a|that)\s+(?:newspaper|paper|outlet|network|magazine|station|website|publication|broadcaster)\b/i;
+
 /** Hedges that pass on a report ("reportedly", "according to reports"). */
 const REPORTED = /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i;
 /** A statement naming the report it passes on: "as first reported by X", "the article said", "according to a report". */
@@ -2387,7 +2442,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
     !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
-    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
+    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
+    hedgedClaim(a.hedged ? a : b, a.hedged ? b : a)
   ) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
@@ -2484,7 +2540,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
   // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => conduitIn(w, x));
+  // (By its names, not a word like "the" that opens one: "The Post" is no conduit wherever "the report" stands.)
+  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => !STOP.has(w) && conduitIn(w, x));
   // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
   // reported that X …"): the report one passes on unnamed is the one the other names.
   const reported = (x: Statement, other: string | null) =>
@@ -2495,10 +2552,21 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // an article is named "Outlet (path)" where two share an outlet).
   const printed = (v: string | null, d: string) =>
     !!v && nameKey(v).replace(/^the /, '') === nameKey(d.replace(/ \(.*\)$/, '')).replace(/^the /, '');
+  // A source who "told the newspaper" against an outlet credited with it: the outlet the one names by its kind is the
+  // one the other names.
+  const toldOutlet = (x: Statement, other: string | null) =>
+    TOLD_OUTLET.test(unquotedOf(x)) && !!other && kindOf(other, NO_TYPES) === 'outlet';
   const chain =
     va !== null &&
     vb !== null &&
-    (namedIn(va, b) || namedIn(vb, a) || reported(a, vb) || reported(b, va) || printed(va, db) || printed(vb, da));
+    (namedIn(va, b) ||
+      namedIn(vb, a) ||
+      reported(a, vb) ||
+      reported(b, va) ||
+      printed(va, db) ||
+      printed(vb, da) ||
+      toldOutlet(a, vb) ||
+      toldOutlet(b, va));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
   const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
   const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
@@ -2534,7 +2602,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     sound(va) &&
     sound(vb) &&
     !unknown(va, a) &&
-    !unknown(vb, b)
+    !unknown(vb, b) &&
+    sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib))
   ) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     const count = (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b));
