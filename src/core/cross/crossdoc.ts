@@ -2595,6 +2595,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
     (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
+  // One outlet's figure credited and the other's not, for one count of one thing.
+  let countOfOne: boolean | undefined;
+  const oneCounted = () =>
+    (countOfOne ??= (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b)));
   if (
     !chain &&
     !about &&
@@ -2603,10 +2607,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     sound(vb) &&
     !unknown(va, a) &&
     !unknown(vb, b) &&
-    sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib))
+    // One claim told two ways, or one count of one thing (what they count makes them one claim, see oneCount).
+    (sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib)) || oneCounted())
   ) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
-    const count = (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b));
+    const count = oneCounted();
     // A count of one thing, one outlet's figure credited and the other's not: as sure as one event of one person.
     let confidence = count ? Math.max(same, COUNT_LIKENESS) : same;
     // A description against a name may be one person ("the state's attorney general" / "John Suthers").
