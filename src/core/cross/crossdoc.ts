@@ -177,11 +177,11 @@ interface Statement {
 }
 
 /**
- * A statement as the pairing of statements and the claims read it: where it is, its features, whether it dates and
- * what it counts. A lean article (see prepareArticle) keeps its statements only so; they are made whole again, a story
- * at a time, for judging (see wholePairs).
+ * A statement as the pairing of statements and the claims read it: where it is (its text is its article's there), its
+ * features, whether it dates and what it counts. A lean article (see prepareArticle) keeps its statements only so; they
+ * are made whole again, a story at a time, for judging (see wholePairs).
  */
-type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'text' | 'ids' | 'dates' | 'numbers'>;
+type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers'> & { text?: string };
 
 /** A statement's text folded (see Statement.folded). */
 const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
@@ -1155,7 +1155,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
   const claims: CrossClaim[] = [];
   const claimOf = new Map<number, string>();
-  const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
+  const textOf = (s: Stub) => s.text ?? articles[s.doc].text.slice(s.start, s.end);
+  const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
   [...groups.values()]
     .map(g => [...g])
     .filter(g => new Set(g.map(s => s.doc)).size >= 2)
@@ -1170,7 +1171,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       const copies = reportOf.size ? groupsIn(here) : [];
       claims.push({
         id,
-        summary: clip([...g].sort((x, y) => x.text.length - y.text.length)[0].text, 140),
+        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
         mentions: g.map(mention),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
@@ -2592,7 +2593,6 @@ function stubsOf(statements: Stub[]): Stub[] {
       doc: st.doc,
       start: st.start,
       end: st.end,
-      text: st.text,
       ids,
       dates: st.dates.length ? st.dates : NO_PEOPLE,
       numbers: st.numbers.size ? new Map([...st.numbers.keys()].map(k => [k, NO_QUANTITIES])) : NO_NUMBERS,
