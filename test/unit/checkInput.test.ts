@@ -43,11 +43,11 @@ describe('compact records for the cross-article check', () => {
     assert.equal(checker.size, 0);
   });
 
-  it('keep what the check reads of an article and not its dates, which are read into its statements', () => {
+  it('keep the article’s own findings (no copies of them), from which its dated claims are judged', () => {
     const [a] = articles();
     assert.ok(a.analysis.dates.length > 0);
     const r = checkInputOf(a);
-    assert.deepEqual(r.analysis.dates, []);
+    assert.equal(r.analysis.dates, a.analysis.dates);
     assert.equal(r.analysis.entities, a.analysis.entities);
     assert.equal(r.analysis.attributions, a.analysis.attributions);
     assert.equal(r.analysis.published, a.analysis.published);
@@ -56,5 +56,24 @@ describe('compact records for the cross-article check', () => {
       .slice(0, 3)
       .map(x => checkInputOf(x));
     assert.ok(crossCheck(records).conflicts.some(c => c.kind === 'date'));
+  });
+
+  it('give the same result when the articles of two stories come in turn, and beside whole analyses', () => {
+    // The fire reports between the demo articles: the records' statements are made whole one story at a time.
+    const all = articles();
+    const fire = all.splice(-3);
+    const mixed = [all[0], fire[0], all[1], fire[1], ...all.slice(2, -1), fire[2], all[all.length - 1]];
+    const whole = crossCheck(mixed);
+    assert.ok(whole.conflicts.length >= 2);
+    const checker = new CrossChecker();
+    for (const a of mixed) checker.add(a);
+    assert.equal(JSON.stringify(checker.result()), JSON.stringify(whole));
+    // Some articles as records, the others whole.
+    const fresh = articles();
+    const part = fresh.splice(-3);
+    const some = [fresh[0], part[0], fresh[1], part[1], ...fresh.slice(2, -1), part[2], fresh[fresh.length - 1]].map(
+      (x, k) => (k % 2 ? checkInputOf(x) : x),
+    );
+    assert.equal(JSON.stringify(crossCheck(some)), JSON.stringify(whole));
   });
 });

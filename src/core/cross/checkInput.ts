@@ -1,25 +1,23 @@
 // Compact records for the cross-article check: what the check needs of an article, made as soon as it is analysed,
-// so that a check of thousands of articles holds no more of each than that (not its whole analysis).
+// so that a check of thousands of articles holds no more of each than that.
 //
-// A record is an ArticleInput whose analysis keeps only what the check reads after preparing an article (its
-// publication date, entities and attributions; its dates are read once, into its statements), with the article's
-// statements prepared and kept with it (see prepareArticle). crossCheck takes records as it takes full inputs, with
-// the same result, provided they are made in the order they are checked (the check numbers features as first met).
+// A record is an ArticleInput (its text and analysis) with the article prepared lean and kept with it (see
+// prepareArticle): its statements as small stubs, made whole again from the record, a story at a time, when the check
+// judges pairs. crossCheck takes records as it takes full inputs, with the same result, provided they are made in the
+// order they are checked (the check numbers features as first met).
 
 import type { Analysis } from '../engine/types';
 import { type ArticleInput, type CheckOptions, crossCheck, type CrossResult, prepareArticle } from './crossdoc';
-
-const NO_DATES: Analysis['dates'] = [];
 
 /** The compact record of an analysed article, prepared for the check now (make them in the order they are checked). */
 export function checkInputOf(a: ArticleInput): ArticleInput {
   const analysis: Analysis = {
     published: a.analysis.published,
     entities: a.analysis.entities,
-    dates: NO_DATES,
+    dates: a.analysis.dates,
     attributions: a.analysis.attributions,
   };
-  prepareArticle(a, analysis);
+  prepareArticle(a, analysis, true);
   return a.label === undefined
     ? { doc: a.doc, text: a.text, analysis }
     : { doc: a.doc, label: a.label, text: a.text, analysis };

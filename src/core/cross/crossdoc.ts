@@ -188,6 +188,13 @@ interface Statement {
   negations?: Negation[];
 }
 
+/**
+ * A statement as the pairing of statements and the claims read it: where it is (its text is its article's there), its
+ * features, whether it dates, its events and what it counts. A lean article (see prepareArticle) keeps its statements only so; they
+ * are made whole again, a story at a time, for judging (see wholePairs).
+ */
+type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & { text?: string };
+
 /** A statement's text folded (see Statement.folded). */
 const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
 /** The words of a statement's text, tokenized alone (see Statement.words). */
@@ -760,10 +767,12 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const threshold = opts.threshold ?? 0.18;
   const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const docs = articles.map(a => a.doc);
-  const stmts: Statement[] = [];
+  const stmts: Stub[] = [];
   const runs: Uint32Array[] = [];
   const origins: string[][] = [];
-  const used = new Set<Statement[]>();
+  const used = new Set<Stub[]>();
+  // Articles prepared lean (their statements stubs, made whole for judging).
+  const lean = new Uint8Array(articles.length);
   articles.forEach((a, d) => {
     // An article read before (the same analysis of the same text) keeps its statements: a warm check only matches.
     let prepared = PREPARED.get(a.analysis);
@@ -779,6 +788,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       );
     runs.push(prepared.runs);
     origins.push(prepared.origins);
+    if (prepared.lean) lean[d] = 1;
     // Numbered for this check in place (no copy of hundreds of thousands of statements), unless one analysis
     // stands for two articles (two files with the same text): then the second gets copies.
     const own = !used.has(prepared.statements);
@@ -1168,8 +1178,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     published: articles.map(a => a.analysis.published ?? null),
     initials: articles.map(a => initialsOf(a.analysis.entities)),
   };
-  for (const p of matched) {
-    let c = disagreement(stmts[pairA[p]], stmts[pairB[p]], judge);
+  for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles)) {
+    let c = disagreement(a, b, judge);
     if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c && countOnly.has(p) && !BY_COUNT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
@@ -1183,7 +1193,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const inGroup = new Uint8Array(n);
   for (const p of mutual) inGroup[pairA[p]] = inGroup[pairB[p]] = 1;
   const groupAt = new Int32Array(n).fill(-1);
-  const groups: Statement[][] = [];
+  const groups: Stub[][] = [];
   for (let i = 0; i < n; i++) {
     if (!inGroup[i]) continue;
     const r = find(i);
@@ -1206,7 +1216,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
   const claims: CrossClaim[] = [];
   const claimOf = new Array<string | undefined>(n);
-  const mention = (s: Statement): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: s.text });
+  const textOf = (s: Stub) => s.text ?? articles[s.doc].text.slice(s.start, s.end);
+  const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
     .forEach((g, k) => {
@@ -1217,7 +1228,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       const copies = reportOf.size ? groupsIn(here) : [];
       claims.push({
         id,
-        summary: clip([...g].sort((x, y) => x.text.length - y.text.length)[0].text, 140),
+        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
         mentions: g.map(mention),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
@@ -2223,7 +2234,7 @@ const BY_COUNT = new WeakSet<Disagreement>();
  * Whether two statements give one count of one thing, as figures that meet, at least one of them exact ("at least 30
  * national emergencies" / "31 of those emergencies"): what they count, not the words around it, makes them one claim.
  */
-function oneCount(a: Statement, b: Statement): boolean {
+function oneCount(a: Pick<Statement, 'numbers'>, b: Pick<Statement, 'numbers'>): boolean {
   if (a.numbers.size === 0 || b.numbers.size === 0) return false;
   return countsOfOneThing(a.numbers, b.numbers, true, stem) !== null;
 }
@@ -2808,7 +2819,7 @@ function compact(out: Statement[], count: Map<number, number>): void {
  * compact record (see checkInput.ts): a check of that record finds it ready. Articles prepared in the order they are
  * checked are prepared exactly as crossCheck would prepare them (features are numbered as first met).
  */
-export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis): void {
+export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis, lean = false): void {
   let prepared = PREPARED.get(a.analysis);
   if (!prepared || prepared.text !== a.text)
     prepared = {
@@ -2817,6 +2828,7 @@ export function prepareArticle(a: ArticleInput, as: Analysis = a.analysis): void
       runs: runsOf(a.text),
       origins: originsOf(a.text, a.analysis),
     };
+  if (lean && !prepared.lean) prepared = { ...prepared, statements: stubsOf(prepared.statements), lean: true };
   PREPARED.set(as, prepared);
 }
 
@@ -2852,10 +2864,91 @@ function initialsOf(entities: Entity[]): Map<string, Set<string>> {
   return r;
 }
 
+/**
+ * An article's statements as stubs (see Stub): their features in one buffer of their own (not beside their counts in
+ * the article), no empty list or map of their own, their events and counts kept (the pairing reads them). A check of
+ * tens of thousands of articles holds all their statements at once, so.
+ */
+function stubsOf(statements: Stub[]): Stub[] {
+  let total = 0;
+  for (const st of statements) total += st.ids.length;
+  const buf = new Int32Array(total);
+  let o = 0;
+  return statements.map(st => {
+    const ids = buf.subarray(o, o + st.ids.length);
+    ids.set(st.ids);
+    o += st.ids.length;
+    return {
+      i: st.i,
+      doc: st.doc,
+      start: st.start,
+      end: st.end,
+      ids,
+      dates: st.dates.length ? st.dates : NO_PEOPLE,
+      // (Their quantities too: the pairing asks whether two give one count of one thing, see oneCount.)
+      numbers: st.numbers.size ? st.numbers : NO_NUMBERS,
+      events: st.events.length ? st.events : NO_EVENTS,
+    };
+  });
+}
+const NO_EVENTS: EventMention[] = [];
+
+/**
+ * The matched pairs (in their order, or by story) with their two statements whole. A lean article's statements are
+ * made again from it (the same, numbered as in this check) for the pairs of its story only, and let go with the story:
+ * pairs join statements of one story, so the pairs of the articles that pairs link are judged together.
+ */
+function* wholePairs(
+  matched: number[],
+  pairA: Int32Array,
+  pairB: Int32Array,
+  stmts: Stub[],
+  docOf: Int32Array,
+  docFirst: Int32Array,
+  lean: Uint8Array,
+  articles: ArticleInput[],
+): Generator<[number, Statement, Statement]> {
+  if (!lean.includes(1)) {
+    // Every statement is whole.
+    for (const p of matched) yield [p, stmts[pairA[p]] as Statement, stmts[pairB[p]] as Statement];
+    return;
+  }
+  // The articles linked by pairs, as sets (union-find), and the pairs of each set in their order.
+  const root = new Int32Array(articles.length);
+  for (let d = 0; d < root.length; d++) root[d] = d;
+  const find = (d: number): number => {
+    while (root[d] !== d) d = root[d] = root[root[d]];
+    return d;
+  };
+  for (const p of matched) root[find(docOf[pairA[p]])] = find(docOf[pairB[p]]);
+  const first = new Int32Array(articles.length + 1);
+  for (const p of matched) first[find(docOf[pairA[p]]) + 1]++;
+  for (let d = 0; d < articles.length; d++) first[d + 1] += first[d];
+  const byStory = new Int32Array(matched.length);
+  const fill = first.slice(0, articles.length);
+  for (const p of matched) byStory[fill[find(docOf[pairA[p]])]++] = p;
+  const whole = new Map<number, Statement[]>();
+  const at = (i: number): Statement => {
+    const d = docOf[i];
+    if (!lean[d]) return stmts[i] as Statement;
+    let made = whole.get(d);
+    if (!made) whole.set(d, (made = statementsOf(articles[d], d, docFirst[d])));
+    return made[i - docFirst[d]];
+  };
+  for (let r = 0; r < articles.length; r++) {
+    if (first[r] === first[r + 1]) continue;
+    for (let q = first[r]; q < first[r + 1]; q++) {
+      const p = byStory[q];
+      yield [p, at(pairA[p]), at(pairB[p])];
+    }
+    whole.clear();
+  }
+}
+
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
 const PREPARED = new WeakMap<
   Analysis,
-  { text: string; statements: Statement[]; runs: Uint32Array; origins: string[] }
+  { text: string; statements: Stub[]; runs: Uint32Array; origins: string[]; lean?: boolean }
 >();
 /** Each article's labels of its attributions (see SpeakerResolver.label), valid while the workspace knows the same people as the resolver. */
 const LABELS: {
