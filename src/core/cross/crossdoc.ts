@@ -190,8 +190,8 @@ interface Statement {
 
 /**
  * A statement as the pairing of statements and the claims read it: where it is (its text is its article's there), its
- * features, whether it dates, its events and what it counts. A lean article (see prepareArticle) keeps its statements only so; they
- * are made whole again, a story at a time, for judging (see wholePairs).
+ * features, whether it dates, its events and what it counts. A lean article (see prepareArticle) keeps its statements
+ * only so; they are made whole again, a story at a time, for judging (see wholePairs).
  */
 type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & { text?: string };
 
