@@ -10,6 +10,7 @@ import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engi
 import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
+import { asks, countsOtherThings, notAsFact, pronounSource, standsForSomeone } from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
 import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent, sameActor } from './events';
 
@@ -2112,6 +2113,53 @@ const likeness = (o: Overlap) =>
       Math.min(1, o.weight),
   );
 
+/** Whether figures of two statements count different things (see countsOtherThings): each pair of them does. */
+function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[]): boolean {
+  const fig = (s: Statement, q: Quantity) => ({
+    text: s.text,
+    at: Math.max(0, s.text.indexOf(q.text)),
+    value: (q.lo + q.hi) / 2,
+    percent: /%|\bper ?cent/i.test(q.text),
+  });
+  return qa.every(x => qb.every(y => countsOtherThings(fig(a, x), fig(b, y))));
+}
+
+/** Whether a statement that does not hedge tells the claim it shares with a hedged one as its own fact (see notAsFact). */
+function toldAsFact(plain: Statement, h: Statement, voice: number): boolean {
+  // Someone's quoted words, credited in its sentence: passed on, as the hedged one passes it on. (Not any attribution
+  // around it: "According to the government, 32 were killed in the raid that captured him" still tells the capture.)
+  if (voice >= 0 && plain.quoted) return false;
+  const common = new Set(sharedWords(plain, h));
+  return !notAsFact(plain.text, w => common.has(stem(fold(w))));
+}
+
+/**
+ * Whether a statement's subject, a pronoun or a description of a person (see standsForSomeone), may stand for the
+ * source the other statement credits: "he", "she" or "the senator" for a person, "they" for people (not an outlet or
+ * a document: "She sued him" is not Politico's act).
+ */
+function mayStandFor(s: Statement, v: string): boolean {
+  const who = standsForSomeone(s.text);
+  if (!who) return false;
+  if (who === 'person') return person(v);
+  const k = kindOf(v, NO_TYPES);
+  return k !== 'outlet' && k !== 'document';
+}
+
+/**
+ * Whether the source a statement credits is known only by a pronoun (see pronounSource) that the engine could not
+ * tie to the subject of the sentence before: a "he" or "she" goes on with whom the sentence before is about (the
+ * person it names first: "Strzok exchanged texts that disparaged Trump. He testified …" is Strzok), and a pronoun
+ * tied to nobody ("They note …": an unnamed source) tells no source to compare.
+ */
+function guessed(s: Statement, i: number, v: string | null): boolean {
+  if (i < 0 || !pronounSource(s.attributions[i].source)) return false;
+  if (v === null || v === 'an unnamed source') return true;
+  if (!person(v)) return false;
+  const first = s.prevPeople[0];
+  return !first || nameKey(first).split(' ').pop() !== nameKey(v).split(' ').pop();
+}
+
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
@@ -2157,6 +2205,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
     if (sameFigures(qa, b) && sameFigures(qb, a)) continue;
+    if (otherThings(a, qa, b, qb)) continue;
     const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
     return {
       kind: 'number',
@@ -2165,7 +2214,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   const figures = otherFigures(a, b);
-  if (figures)
+  if (figures && !otherThings(a, [figures[0]], b, [figures[1]]))
     return {
       kind: 'number',
       explanation: `${da} gives ${figures[0].text}, ${db} ${figures[1].text}`,
@@ -2246,7 +2295,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
     !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
-    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT)
+    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
+    toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia) &&
+    !asks(a.text) &&
+    !asks(b.text)
   ) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
@@ -2372,7 +2424,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && va !== null && titlesSpeaker(b, a, va)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
-    (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
+    (vb === null && creditedElsewhere(a, ia) && sameWords(a, b)) ||
+    (va === null && vb !== null && mayStandFor(a, vb)) ||
+    (vb === null && va !== null && mayStandFor(b, va));
   if (
     !chain &&
     !about &&
@@ -2380,7 +2434,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     sound(va) &&
     sound(vb) &&
     !unknown(va, a) &&
-    !unknown(vb, b)
+    !unknown(vb, b) &&
+    !guessed(a, ia, va) &&
+    !guessed(b, ib, vb) &&
+    !asks(a.text) &&
+    !asks(b.text)
   ) {
     const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
     let confidence = same;
@@ -2455,7 +2513,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       : undefined;
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
-  if (!na !== !nb && !(na ? b : a).negated) {
+  if (!na !== !nb && !(na ? b : a).negated && !asks(a.text) && !asks(b.text)) {
     const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.
