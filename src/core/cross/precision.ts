@@ -77,7 +77,8 @@ export function notAsFact(text: string, shared: (word: string) => boolean): bool
 }
 
 /** Words before a figure that count a loss, and words that count a gain. */
-const LOSS = /\b(?:lost|lose|loses|losing|fell|fall|falls|dropped|drop|declined|shed|sheds|cut|cuts|decreased|shrank|lowered)\b/i;
+const LOSS =
+  /\b(?:lost|lose|loses|losing|fell|fall|falls|dropped|drop|declined|shed|sheds|cut|cuts|decreased|shrank|lowered)\b/i;
 const GAIN =
   /\b(?:gained|gain|gains|won|win|wins|picked\s+up|pick\s+up|added|adds|rose|rise|rises|increased|grew|grow|raised|flipped)\b/i;
 /** A figure proposed or supposed, not of fact: in an "if" clause or after a word of wanting or urging. */
