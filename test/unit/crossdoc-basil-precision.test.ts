@@ -168,3 +168,45 @@ With $3 billion in ferry fee cuts due to start in May, the harbour board is runn
     assert.ok(kinds(fact, factToo, /ferry fee cuts/).includes('number'));
   });
 });
+
+describe('cross-article check on real news: news of different days', () => {
+  const dated = (doc: string, text: string, published: string) => article(doc, text, published);
+  const dateKinds = (a: ReturnType<typeof dated>, b: ReturnType<typeof dated>) =>
+    crossCheck([a, b], { minConfidence: 0 })
+      .conflicts.filter(c => /harbour primary/.test(c.a.text) && /harbour primary/.test(c.b.text))
+      .map(c => c.kind);
+  it('statements of articles days apart, each about another person first, tell two events: no date conflict', () => {
+    const defeat = dated(
+      'defeat.txt',
+      `Mayor loses
+
+ORLEN — In one of the sharpest upsets in the city's history, the harbour mayor, Ilse Varga, was soundly defeated on Tuesday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-11',
+    );
+    const entry = dated(
+      'entry.txt',
+      `Race for mayor
+
+ORLEN — Councillor Jon Brask, who has barely served two terms, jumped into the race for harbour mayor on Friday, offering himself as the sharper alternative in the wake of Ilse Varga's loss in the harbour primary.`,
+      '2031-06-14',
+    );
+    assert.deepEqual(dateKinds(defeat, entry), []);
+  });
+  it('still: one person first in both, days apart, dated differently, is a date conflict', () => {
+    const one = dated(
+      'one.txt',
+      `Mayor loses
+
+ORLEN — The harbour mayor, Ilse Varga, was soundly defeated on Tuesday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-11',
+    );
+    const two = dated(
+      'two.txt',
+      `Mayor out
+
+ORLEN — The harbour mayor, Ilse Varga, was soundly defeated on Monday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-14',
+    );
+    assert.ok(dateKinds(one, two).includes('date'));
+  });
+});

@@ -10,7 +10,16 @@ import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engi
 import { numberWord, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
-import { asks, countsOtherThings, notAsFact, pronounSource, standsForSomeone } from './precision';
+import {
+  asks,
+  countsOtherThings,
+  daysApart,
+  notAsFact,
+  OTHER_DAYS,
+  otherParticipants,
+  pronounSource,
+  standsForSomeone,
+} from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
 import { type EventMention, eventsOf, expectedAgainstDone, initialsBySurname, oneEvent, sameActor } from './events';
 
@@ -2195,6 +2204,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (sameAct + MAX_BONUS < j.minConfidence) return null;
+  // News of different days about different people first tells different events (see otherParticipants).
+  if (daysApart(j.published[a.doc], j.published[b.doc]) >= OTHER_DAYS) {
+    const surnames = (s: Statement) => (s.surnames ??= s.people.map(surname));
+    if (otherParticipants(surnames(a), surnames(b))) return null;
+  }
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;

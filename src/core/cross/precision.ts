@@ -14,6 +14,9 @@
 // - Figures that count different things: two shares that make up one whole (23 percent cut / 77 percent paid), a
 //   count of a loss against a count of a gain (lost 60 seats / picked up six), an amount proposed or supposed ("if
 //   he wants to raise it by $2 trillion", "should press for …") against an amount of fact.
+// - News of different days is of different events unless the statements say otherwise: two statements of articles
+//   published days apart, each about a different person first ("Cantor was defeated on Tuesday" / "Labrador jumped
+//   into the race on Friday"), tell two events, however much else they share.
 
 /** Whether a sentence asks rather than tells: it ends with a question mark (before closing quotes or an ellipsis). */
 export function asks(text: string): boolean {
@@ -107,4 +110,22 @@ export function countsOtherThings(
     return true;
   if (PROPOSED.test(bx) !== PROPOSED.test(by)) return true;
   return false;
+}
+
+/** Days between two publication dates (YYYY-MM-DD…); NaN when either is missing. */
+export function daysApart(x: string | null | undefined, y: string | null | undefined): number {
+  if (!x || !y) return NaN;
+  return Math.abs(Date.parse(x.slice(0, 10)) - Date.parse(y.slice(0, 10))) / 864e5;
+}
+
+/** Publication days apart from which two articles are news of different days (a day's lag is one story told late). */
+export const OTHER_DAYS = 2;
+
+/**
+ * Whether two statements, each with the people it names in order (by surname), are about different main participants:
+ * each names a different person first, and one does not name the other's at all.
+ */
+export function otherParticipants(x: string[], y: string[]): boolean {
+  if (x.length === 0 || y.length === 0 || x[0] === y[0]) return false;
+  return !y.includes(x[0]) || !x.includes(y[0]);
 }
