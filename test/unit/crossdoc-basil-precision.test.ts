@@ -210,3 +210,34 @@ ORLEN — The harbour mayor, Ilse Varga, was soundly defeated on Monday in the h
     assert.ok(dateKinds(one, two).includes('date'));
   });
 });
+
+describe('cross-article check on real news: quotations and the executive', () => {
+  it('two excerpts of one remark that overlap are one quotation, though the later one happens to repeat an earlier word run', () => {
+    const a = `Chairman mocks rival
+
+In his remarks on Thursday, he said: “...you don’t do is start a price war in the ferry trade, alright, because everyone who tried in forty years of history has lost.”`;
+    const b = `Chairman under fire
+
+“Well, if he’s such a student of history, has he not grasped that you know that’s the one thing you don’t do, is start a price war in the ferry trade?” Aldo Renn said.`;
+    const c = `Chairman under fire
+
+“Well, if he’s such a student of history, has he not grasped that you know that’s the one thing you never do, is start a price war in the ferry trade?” Aldo Renn said.`;
+    assert.ok(!kinds(a, b, /price war/).includes('other'));
+    // Still: other words inside the shared part ("never do" / "don't do") are a rewording.
+    assert.ok(kinds(a, c, /price war/).includes('other'));
+  });
+
+  it('"the White House said" and "the Varga administration said" credit one executive: no attribution conflict', () => {
+    const a = `Ferry offer
+
+The chief of staff offered Councillor Jon Brask an unpaid harbour post through the former mayor Ansel Dray if he would leave the race, the Varga administration said in a report on Friday.`;
+    const b = `Ferry offer
+
+The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Brask an unpaid harbour post if he would leave the race, the White House said on Friday.`;
+    const c = `Ferry offer
+
+The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Brask an unpaid harbour post if he would leave the race, the Harbour Workers Union said on Friday.`;
+    assert.ok(!kinds(a, b, /harbour post/).includes('attribution'));
+    assert.ok(kinds(a, c, /harbour post/).includes('attribution'));
+  });
+});

@@ -14,6 +14,7 @@ import {
   asks,
   countsOtherThings,
   daysApart,
+  executive,
   notAsFact,
   OTHER_DAYS,
   otherParticipants,
@@ -1426,9 +1427,26 @@ function excerpts(qa: string[], qb: string[]): boolean {
  * broken any rules and laws, and I have not lied" differ inside.)
  */
 function overlapping(x: string[], y: string[]): boolean {
-  for (let i = 1; i < x.length - 2; i++)
-    if (spellings(x[i], y[0]) && within(x.slice(i), y)) return !sharesRun(x.slice(0, i), y, 3);
+  for (let i = 1; i < x.length - 2; i++) {
+    if (!spellings(x[i], y[0])) continue;
+    // (Against the words of y that x's end covers: y may go on with words x has earlier, by chance — "a student of
+    // history, has he not understood that … engage in a land war" / "… engage in a land war, because everyone who
+    // tried over a thousand years of history has failed".)
+    const m = withinTo(x.slice(i), y);
+    if (m >= 0) return !sharesRun(x.slice(0, i), y.slice(0, m), 3);
+  }
   return false;
+}
+
+/** Like within, the number of y's words up to the last one x's words meet (-1: they do not all stand in y). */
+function withinTo(x: string[], y: string[]): number {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && !spellings(w, y[j])) j++;
+    if (j === y.length) return -1;
+    j++;
+  }
+  return j;
 }
 
 /** Linking words a writer keeps or leaves out where the quotation starts. */
@@ -2142,6 +2160,14 @@ function toldAsFact(plain: Statement, h: Statement, voice: number): boolean {
   return !notAsFact(plain.text, w => common.has(stem(fold(w))));
 }
 
+/** Whether the source a statement credits is the executive (see executive): "the White House", "the X administration". */
+function speaksForExecutive(s: Statement, i: number): boolean {
+  const src = i >= 0 ? s.attributions[i].source : null;
+  if (!src) return false;
+  const end = src.end - s.start;
+  return executive(src.text, s.text.slice(end, end + 20));
+}
+
 /**
  * Whether a statement's subject, a pronoun or a description of a person (see standsForSomeone), may stand for the
  * source the other statement credits: "he", "she" or "the senator" for a person, "they" for people (not an outlet or
@@ -2449,6 +2475,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     sound(vb) &&
     !unknown(va, a) &&
     !unknown(vb, b) &&
+    !(speaksForExecutive(a, ia) && speaksForExecutive(b, ib)) &&
     !guessed(a, ia, va) &&
     !guessed(b, ib, vb) &&
     !asks(a.text) &&

@@ -14,6 +14,8 @@
 // - Figures that count different things: two shares that make up one whole (23 percent cut / 77 percent paid), a
 //   count of a loss against a count of a gain (lost 60 seats / picked up six), an amount proposed or supposed ("if
 //   he wants to raise it by $2 trillion", "should press for …") against an amount of fact.
+// - "The White House" and "the Obama administration" speak for one executive: crediting a claim to each is no
+//   disagreement about who said it.
 // - News of different days is of different events unless the statements say otherwise: two statements of articles
 //   published days apart, each about a different person first ("Cantor was defeated on Tuesday" / "Labrador jumped
 //   into the race on Friday"), tell two events, however much else they share.
@@ -128,4 +130,12 @@ export const OTHER_DAYS = 2;
 export function otherParticipants(x: string[], y: string[]): boolean {
   if (x.length === 0 || y.length === 0 || x[0] === y[0]) return false;
   return !y.includes(x[0]) || !x.includes(y[0]);
+}
+
+/**
+ * Whether an attribution's source is the executive: "the White House", "the administration", or a name followed by
+ * "administration" ("the Obama administration said"). `after` is the text right after the source.
+ */
+export function executive(source: string, after: string): boolean {
+  return /\b(?:White House|administration)\b/i.test(source) || /^(?:['’]s)?\s+administration\b/i.test(after);
 }
