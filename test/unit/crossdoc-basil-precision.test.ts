@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
-import { asks, standsForSomeone } from '../../src/core/cross/precision';
+import { asks, carriedQuote, standsForSomeone } from '../../src/core/cross/precision';
 
 const article = (doc: string, text: string, published = '2031-05-14') => ({
   doc,
@@ -239,5 +239,41 @@ The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Bras
 The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Brask an unpaid harbour post if he would leave the race, the Harbour Workers Union said on Friday.`;
     assert.ok(!kinds(a, b, /harbour post/).includes('attribution'));
     assert.ok(kinds(a, c, /harbour post/).includes('attribution'));
+  });
+});
+
+describe('cross-article check on real news: whose words and whose doubt', () => {
+  it('a paragraph closing a quotation opened in the paragraph before is the speaker’s words, not the outlet’s statement', () => {
+    assert.equal(carriedQuote('But they cannot hide from a court. If you cheat, you should pay."'), 64);
+    assert.equal(carriedQuote('She said: "If you cheat, you should pay."'), -1);
+    const carried = `Ferry workers sue
+
+Outside the court on Tuesday, the deckhand Mara Quist said she felt no anger. "The ferry line may be a big company, no doubt.
+
+But it is not big enough to stand above a court of law. If you cheat your crew, then you should be made to pay for it. From the deck to the bridge."`;
+    const plain = `Ferry workers sue
+
+If you cheat your crew, then you should be made to pay for it.
+
+The case opens in May.`;
+    const credited = `Ferry case
+
+Judge Hal Orme said the ferry line could be made to pay for it if it cheats its crew.`;
+    assert.ok(!kinds(carried, credited, /made to pay/).includes('attribution'));
+    assert.ok(kinds(plain, credited, /made to pay/).includes('attribution'));
+  });
+
+  it('"X said he could not confirm whether …" is X’s doubt, not the outlet’s hedge; "it could not be confirmed whether …" is the outlet’s', () => {
+    const stated = `Ferry letters
+
+The harbour master's son, Jon Brask, corresponded with the Courier before the vote, an exchange he confirmed on Monday.`;
+    const doubt = `Ferry letters
+
+Ansel Dray said on Monday that he could not confirm whether the Courier had corresponded with Jon Brask before the vote.`;
+    const hedged = `Ferry letters
+
+It could not be confirmed whether the Courier had corresponded with Jon Brask before the vote.`;
+    assert.ok(!kinds(stated, doubt, /Courier/).includes('hedge'));
+    assert.ok(kinds(stated, hedged, /Courier/).includes('hedge'));
   });
 });

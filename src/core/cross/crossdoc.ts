@@ -12,6 +12,7 @@ import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import {
   asks,
+  carriedQuote,
   countsOtherThings,
   daysApart,
   executive,
@@ -262,7 +263,11 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
     })),
   );
   let claimFrom = 0;
+  // Statements inside a quotation carried over from a paragraph before (see carriedQuote).
+  const carried = new Set<Statement>();
   for (const p of paragraphs(text)) {
+    const closes = carriedQuote(text.slice(p.start, p.end));
+    const closedAt = closes < 0 ? -1 : p.start + closes;
     for (const s of sentences(text, p)) {
       const toks = tokenize(text, s.start, s.end);
       const raw = text.slice(s.start, s.end);
@@ -372,12 +377,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         conduits: undefined,
         events,
       });
+      if (s.end <= closedAt) carried.add(out[out.length - 1]);
     }
   }
   for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
   const count = new Map<number, number>();
   for (const st of out) {
-    st.quoted = st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
+    st.quoted = carried.has(st) || st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
     for (const id of st.ids) count.set(id, (count.get(id) ?? 0) + 1);
   }
   compact(out, count);
@@ -2160,6 +2166,21 @@ function toldAsFact(plain: Statement, h: Statement, voice: number): boolean {
   return !notAsFact(plain.text, w => common.has(stem(fold(w))));
 }
 
+/**
+ * Whether a statement's hedge is a source's own doubt, told in what the source is reported to have said, after the
+ * source and its verb ("Assange said he could not confirm whether …", "officials said it was unclear whether …"): not
+ * the outlet's. (An adverb there is mostly the writer's: "the government stated that 32 were killed in a raid that
+ * allegedly aimed to …" hedges the raid's aim in the outlet's words.)
+ */
+function hedgeCredited(h: Statement): boolean {
+  const m = HEDGES.exec(unquotedOf(h));
+  if (!m || !/confirm|verif|unclear|not (?:immediately )?clear/i.test(m[0])) return false;
+  const at = h.start + m.index;
+  return h.attributions.some(
+    x => !!x.source && !!x.cue && x.cue.end <= at && at >= x.content.start && at < x.content.end,
+  );
+}
+
 /** Whether the source a statement credits is the executive (see executive): "the White House", "the X administration". */
 function speaksForExecutive(s: Statement, i: number): boolean {
   const src = i >= 0 ? s.attributions[i].source : null;
@@ -2337,6 +2358,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
     toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia) &&
+    !hedgeCredited(a.hedged ? a : b) &&
     !asks(a.text) &&
     !asks(b.text)
   ) {

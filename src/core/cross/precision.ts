@@ -14,6 +14,10 @@
 // - Figures that count different things: two shares that make up one whole (23 percent cut / 77 percent paid), a
 //   count of a loss against a count of a gain (lost 60 seats / picked up six), an amount proposed or supposed ("if
 //   he wants to raise it by $2 trillion", "should press for …") against an amount of fact.
+// - A quotation runs on over paragraphs: a paragraph that closes a quotation it never opens ("… in a court of law. If
+//   you do wrong, you should be held accountable.”") is someone's words throughout, not the outlet's statements.
+// - A doubt someone is reported to have voiced ("Assange said he could not confirm whether …") is that source's
+//   doubt, not the outlet's hedge: no hedge conflict with an outlet stating it.
 // - "The White House" and "the Obama administration" speak for one executive: crediting a claim to each is no
 //   disagreement about who said it.
 // - News of different days is of different events unless the statements say otherwise: two statements of articles
@@ -138,4 +142,22 @@ export function otherParticipants(x: string[], y: string[]): boolean {
  */
 export function executive(source: string, after: string): boolean {
   return /\b(?:White House|administration)\b/i.test(source) || /^(?:['’]s)?\s+administration\b/i.test(after);
+}
+
+/**
+ * Where a paragraph closes a quotation opened in a paragraph before (its first quotation mark closes one: a curly
+ * closing mark, or a straight one after a word or a stop and before a space or the end): the mark's offset, or -1.
+ */
+export function carriedQuote(paragraph: string): number {
+  const m = /[“”"]/.exec(paragraph);
+  if (!m) return -1;
+  if (m[0] === '”') return m.index;
+  if (
+    m[0] === '"' &&
+    m.index > 0 &&
+    /[\p{L}\p{N}.,!?;:’'—–-]/u.test(paragraph[m.index - 1]) &&
+    /^(?:\s|$)/.test(paragraph.slice(m.index + 1, m.index + 2))
+  )
+    return m.index;
+  return -1;
 }
