@@ -277,3 +277,18 @@ It could not be confirmed whether the Courier had corresponded with Jon Brask be
     assert.ok(kinds(stated, hedged, /Courier/).includes('hedge'));
   });
 });
+
+describe('cross-article check on real news: round figures', () => {
+  it('"$700 million" is "$716 million" rounded: no number conflict; against "$640 million", or 30 pages against 32, it is one', () => {
+    const fund = (n: string, lead: string) => `Ferry fund
+
+${lead} $${n} million ${lead === 'In all,' ? 'was moved out of' : 'from'} the ferry fund to pay for the tunnel.`;
+    const rounded = fund('700', 'The mayor took');
+    assert.ok(!kinds(rounded, fund('716', 'In all,'), /ferry fund/).includes('number'));
+    assert.ok(kinds(rounded, fund('640', 'In all,'), /ferry fund/).includes('number'));
+    const pages = (n: number) => `Harbour audit
+
+The auditors released a ${n}-page report on the missing ferry funds on Monday.`;
+    assert.ok(kinds(pages(30), pages(32), /ferry funds/).includes('number'));
+  });
+});

@@ -20,6 +20,7 @@ import {
   OTHER_DAYS,
   otherParticipants,
   pronounSource,
+  roundedAlike,
   standsForSomeone,
 } from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -2146,7 +2147,10 @@ const likeness = (o: Overlap) =>
       Math.min(1, o.weight),
   );
 
-/** Whether figures of two statements count different things (see countsOtherThings): each pair of them does. */
+/**
+ * Whether figures of two statements count different things (see countsOtherThings), or one is the other rounded (see
+ * roundedAlike): each pair of them does.
+ */
 function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[]): boolean {
   const fig = (s: Statement, q: Quantity) => ({
     text: s.text,
@@ -2154,7 +2158,14 @@ function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[])
     value: (q.lo + q.hi) / 2,
     percent: /%|\bper ?cent/i.test(q.text),
   });
-  return qa.every(x => qb.every(y => countsOtherThings(fig(a, x), fig(b, y))));
+  const exact = (q: Quantity) => q.lo === q.hi;
+  return qa.every(x =>
+    qb.every(
+      y =>
+        countsOtherThings(fig(a, x), fig(b, y)) ||
+        (exact(x) && exact(y) && roundedAlike({ text: x.text, value: x.lo }, { text: y.text, value: y.lo })),
+    ),
+  );
 }
 
 /** Whether a statement that does not hedge tells the claim it shares with a hedged one as its own fact (see notAsFact). */

@@ -14,6 +14,8 @@
 // - Figures that count different things: two shares that make up one whole (23 percent cut / 77 percent paid), a
 //   count of a loss against a count of a gain (lost 60 seats / picked up six), an amount proposed or supposed ("if
 //   he wants to raise it by $2 trillion", "should press for …") against an amount of fact.
+// - A round figure stands for the figures near it: "$700 billion" is "$716 billion" rounded (a figure written with
+//   two zeros or more at its end, within 5% of the other). "30 pages" against "32 pages" is no rounding.
 // - A quotation runs on over paragraphs: a paragraph that closes a quotation it never opens ("… in a court of law. If
 //   you do wrong, you should be held accountable.”") is someone's words throughout, not the outlet's statements.
 // - A doubt someone is reported to have voiced ("Assange said he could not confirm whether …") is that source's
@@ -160,4 +162,17 @@ export function carriedQuote(paragraph: string): number {
   )
     return m.index;
   return -1;
+}
+
+/** Whether a figure as written ("$700 billion", "1,500") ends in two zeros or more: a round figure. */
+function round(text: string): boolean {
+  const digits = /(\d[\d,]*)(?:\.\d+)?/.exec(text)?.[0] ?? '';
+  return !digits.includes('.') && /[1-9]0{2,}$/.test(digits.replace(/,/g, ''));
+}
+
+/** Whether one of two exact figures is a round figure within 5% of the other: the other rounded, no disagreement. */
+export function roundedAlike(x: { text: string; value: number }, y: { text: string; value: number }): boolean {
+  if (!(x.value > 0 && y.value > 0)) return false;
+  const near = Math.abs(x.value - y.value) <= 0.05 * Math.max(x.value, y.value);
+  return near && (round(x.text) || round(y.text));
 }
