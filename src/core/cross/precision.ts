@@ -123,7 +123,19 @@ export function countsOtherThings(
 /** Days between two publication dates (YYYY-MM-DD…); NaN when either is missing. */
 export function daysApart(x: string | null | undefined, y: string | null | undefined): number {
   if (!x || !y) return NaN;
-  return Math.abs(Date.parse(x.slice(0, 10)) - Date.parse(y.slice(0, 10))) / 864e5;
+  if (x === y) return 0;
+  return Math.abs(dayOf(x) - dayOf(y));
+}
+
+/** A publication date's day number, kept (a workspace has few distinct dates; pairs ask for them over and over). */
+const DAYS = new Map<string, number>();
+function dayOf(date: string): number {
+  let d = DAYS.get(date);
+  if (d === undefined) {
+    if (DAYS.size > 10000) DAYS.clear();
+    DAYS.set(date, (d = Date.parse(date.slice(0, 10)) / 864e5));
+  }
+  return d;
 }
 
 /** Publication days apart from which two articles are news of different days (a day's lag is one story told late). */
