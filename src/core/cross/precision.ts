@@ -42,7 +42,7 @@ export function pronounSource(source: { text: string } | null | undefined): bool
 const PERSON_NOUN =
   'Republican|Democrat|Independent|senator|congressman|congresswoman|lawmaker|governor|mayor|candidate|nominee|lawyer|attorney|official|spokesman|spokeswoman|chairman|chairwoman|leader|speaker|president|secretary|minister|judge|justice|billionaire|businessman|businesswoman|executive|commentator|host|activist|congressional\\s+leader';
 const DESCRIBED = new RegExp(
-  `^(?:(?:He|She|They)\\b(?![’'\\s]*s\\s)|The\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|former|longtime|veteran|embattled|outgoing|incoming|retiring|freshman|\\d+-year-old|two-term|three-term)\\s+){1,4}(?:${PERSON_NOUN})(?=\\s+\\p{Ll}|,))`,
+  `^[\\s“"‘]*(?:(?:He|She|They)\\b(?![’'\\s]*s\\s)|The\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|former|longtime|veteran|embattled|outgoing|incoming|retiring|freshman|\\d+-year-old|two-term|three-term)\\s+){1,4}(?:${PERSON_NOUN})(?=\\s+\\p{Ll}|,))`,
   'u',
 );
 
@@ -52,8 +52,8 @@ const DESCRIBED = new RegExp(
  * title ("The president opted not to …") is not: it names whoever holds it, and is compared as a title elsewhere.
  */
 export function standsForSomeone(text: string): 'person' | 'people' | null {
-  const m = DESCRIBED.exec(text.replace(/^[\s“"‘]+/, ''));
-  return m ? (/^They\b/.test(m[0]) ? 'people' : 'person') : null;
+  const m = DESCRIBED.exec(text);
+  return m ? (/^[\s“"‘]*They\b/.test(m[0]) ? 'people' : 'person') : null;
 }
 
 /** Words that pass on what someone said or reported: what follows is theirs, not the outlet's. */
