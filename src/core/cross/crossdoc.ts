@@ -14,12 +14,12 @@ import {
   asks,
   carriedQuote,
   countsOtherThings,
-  daysApart,
   executive,
   notAsFact,
   OTHER_DAYS,
   otherParticipants,
   pronounSource,
+  publicationDays,
   roundedAlike,
   standsForSomeone,
 } from './precision';
@@ -2263,7 +2263,8 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   if (sameAct + MAX_BONUS < j.minConfidence) return null;
   // News of different days about different people first tells different events (see otherParticipants).
-  if (daysApart(j.published[a.doc], j.published[b.doc]) >= OTHER_DAYS) {
+  const days = publicationDays(j.published);
+  if (Math.abs(days[a.doc] - days[b.doc]) >= OTHER_DAYS) {
     const surnames = (s: Statement) => (s.surnames ??= s.people.map(surname));
     if (otherParticipants(surnames(a), surnames(b))) return null;
   }

@@ -96,11 +96,15 @@ const GAIN =
 const PROPOSED =
   /\b(?:if|should|wants?\s+to|want(?:s|ed)?|press(?:es|ed)?\s+for|push(?:es|ed)?\s+for|seek(?:s|ing)?|sought|demand(?:s|ed)?|propos(?:e|es|ed|ing)|calls?\s+for|asked\s+for|requested)\b/i;
 
-/** The words before a figure in its clause (back to a comma, a semicolon or the sentence's start), at most eight. */
+/** The words before a figure in its clause (back to a comma, a semicolon or the sentence's start), at most 60 characters. */
 function before(text: string, at: number): string {
-  const head = text.slice(Math.max(0, at - 80), at);
-  const clause = head.split(/[,;:—–]/).pop() ?? '';
-  return clause.split(/\s+/).slice(-8).join(' ');
+  let from = Math.max(0, at - 60);
+  for (let k = at - 1; k >= from; k--)
+    if (',;:—–'.includes(text[k])) {
+      from = k + 1;
+      break;
+    }
+  return text.slice(from, at);
 }
 
 /**
@@ -120,22 +124,15 @@ export function countsOtherThings(
   return false;
 }
 
-/** Days between two publication dates (YYYY-MM-DD…); NaN when either is missing. */
-export function daysApart(x: string | null | undefined, y: string | null | undefined): number {
-  if (!x || !y) return NaN;
-  if (x === y) return 0;
-  return Math.abs(dayOf(x) - dayOf(y));
-}
-
-/** A publication date's day number, kept (a workspace has few distinct dates; pairs ask for them over and over). */
-const DAYS = new Map<string, number>();
-function dayOf(date: string): number {
-  let d = DAYS.get(date);
-  if (d === undefined) {
-    if (DAYS.size > 10000) DAYS.clear();
-    DAYS.set(date, (d = Date.parse(date.slice(0, 10)) / 864e5));
+/** Each article's publication day (NaN: none), kept with the list of dates of a check (pairs ask over and over). */
+const DAYS = new WeakMap<readonly (string | null)[], Float64Array>();
+export function publicationDays(published: readonly (string | null)[]): Float64Array {
+  let days = DAYS.get(published);
+  if (!days) {
+    days = Float64Array.from(published, p => (p ? Date.parse(p.slice(0, 10)) / 864e5 : NaN));
+    DAYS.set(published, days);
   }
-  return d;
+  return days;
 }
 
 /** Publication days apart from which two articles are news of different days (a day's lag is one story told late). */
