@@ -2157,14 +2157,13 @@ function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[])
     at: Math.max(0, s.text.indexOf(q.text)),
     value: (q.lo + q.hi) / 2,
     percent: /%|\bper ?cent/i.test(q.text),
+    exact: q.lo === q.hi,
+    written: { text: q.text, value: q.lo },
   });
-  const exact = (q: Quantity) => q.lo === q.hi;
-  return qa.every(x =>
-    qb.every(
-      y =>
-        countsOtherThings(fig(a, x), fig(b, y)) ||
-        (exact(x) && exact(y) && roundedAlike({ text: x.text, value: x.lo }, { text: y.text, value: y.lo })),
-    ),
+  const fa = qa.map(x => fig(a, x));
+  const fb = qb.map(y => fig(b, y));
+  return fa.every(x =>
+    fb.every(y => countsOtherThings(x, y) || (x.exact && y.exact && roundedAlike(x.written, y.written))),
   );
 }
 
@@ -2369,10 +2368,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
-    toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia) &&
-    !hedgeCredited(a.hedged ? a : b) &&
     !asks(a.text) &&
-    !asks(b.text)
+    !asks(b.text) &&
+    !hedgeCredited(a.hedged ? a : b) &&
+    toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia)
   ) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
     const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';

@@ -70,9 +70,10 @@ const POSSIBILITY = /\b(?:any|if|whether|unless|should they|would be)\b/i;
  * `shared` are the shared content words (lower-case stems or words), `fold` lowers a word as they are.
  */
 export function notAsFact(text: string, shared: (word: string) => boolean): boolean {
-  const plain = text.replace(/“[^”]*”?|"[^"]*"?/g, m => ' '.repeat(m.length));
-  const words = [...plain.matchAll(/[\p{L}\p{N}'’-]+/gu)];
+  const plain = /[“"]/.test(text) ? text.replace(/“[^”]*”?|"[^"]*"?/g, m => ' '.repeat(m.length)) : text;
   const passed = PASSED_ON.exec(plain);
+  if (!passed && !POSSIBILITY.test(plain)) return false;
+  const words = [...plain.matchAll(/[\p{L}\p{N}'’-]+/gu)];
   if (passed) {
     // Most of the shared words after the words passing them on.
     const after = words.filter(w => shared(w[0]) && w.index! > passed.index).length;
