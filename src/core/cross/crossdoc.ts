@@ -10,6 +10,19 @@ import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engi
 import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
+import {
+  asks,
+  carriedQuote,
+  countsOtherThings,
+  executive,
+  notAsFact,
+  OTHER_DAYS,
+  otherParticipants,
+  pronounSource,
+  publicationDays,
+  roundedAlike,
+  standsForSomeone,
+} from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
 import {
   type EventMention,
@@ -270,7 +283,11 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
     })),
   );
   let claimFrom = 0;
+  // Statements inside a quotation carried over from a paragraph before (see carriedQuote).
+  const carried = new Set<Statement>();
   for (const p of paragraphs(text)) {
+    const closes = carriedQuote(text.slice(p.start, p.end));
+    const closedAt = closes < 0 ? -1 : p.start + closes;
     for (const s of sentences(text, p)) {
       const toks = tokenize(text, s.start, s.end);
       const raw = text.slice(s.start, s.end);
@@ -383,12 +400,13 @@ function statementsOf(a: ArticleInput, doc: number, first: number): Statement[] 
         negations: undefined,
         events,
       });
+      if (s.end <= closedAt) carried.add(out[out.length - 1]);
     }
   }
   for (const st of out) if (st.attributions.length) st.voices = voicesOf(st);
   const count = new Map<number, number>();
   for (const st of out) {
-    st.quoted = st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
+    st.quoted = carried.has(st) || st.quotes.reduce((n, q) => n + q.length, 0) * 2 > st.text.split(/\s+/).length;
     for (const id of st.ids) count.set(id, (count.get(id) ?? 0) + 1);
   }
   compact(out, count);
@@ -1484,9 +1502,26 @@ function excerpts(qa: string[], qb: string[]): boolean {
  * broken any rules and laws, and I have not lied" differ inside.)
  */
 function overlapping(x: string[], y: string[]): boolean {
-  for (let i = 1; i < x.length - 2; i++)
-    if (spellings(x[i], y[0]) && within(x.slice(i), y)) return !sharesRun(x.slice(0, i), y, 3);
+  for (let i = 1; i < x.length - 2; i++) {
+    if (!spellings(x[i], y[0])) continue;
+    // (Against the words of y that x's end covers: y may go on with words x has earlier, by chance — "a student of
+    // history, has he not understood that … engage in a land war" / "… engage in a land war, because everyone who
+    // tried over a thousand years of history has failed".)
+    const m = withinTo(x.slice(i), y);
+    if (m >= 0) return !sharesRun(x.slice(0, i), y.slice(0, m), 3);
+  }
   return false;
+}
+
+/** Like within, the number of y's words up to the last one x's words meet (-1: they do not all stand in y). */
+function withinTo(x: string[], y: string[]): number {
+  let j = 0;
+  for (const w of x) {
+    while (j < y.length && !spellings(w, y[j])) j++;
+    if (j === y.length) return -1;
+    j++;
+  }
+  return j;
 }
 
 /** Linking words a writer keeps or leaves out where the quotation starts. */
@@ -2315,6 +2350,85 @@ const likeness = (o: Overlap) =>
       Math.min(1, o.weight),
   );
 
+/**
+ * Whether figures of two statements count different things (see countsOtherThings), or one is the other rounded (see
+ * roundedAlike): each pair of them does.
+ */
+function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[]): boolean {
+  const fig = (s: Statement, q: Quantity) => ({
+    text: s.text,
+    at: Math.max(0, s.text.indexOf(q.text)),
+    value: (q.lo + q.hi) / 2,
+    percent: /%|\bper ?cent/i.test(q.text),
+    exact: q.lo === q.hi,
+    written: { text: q.text, value: q.lo },
+  });
+  const fa = qa.map(x => fig(a, x));
+  const fb = qb.map(y => fig(b, y));
+  return fa.every(x =>
+    fb.every(y => countsOtherThings(x, y) || (x.exact && y.exact && roundedAlike(x.written, y.written))),
+  );
+}
+
+/** Whether a statement that does not hedge tells the claim it shares with a hedged one as its own fact (see notAsFact). */
+function toldAsFact(plain: Statement, h: Statement, voice: number): boolean {
+  // Someone's quoted words, credited in its sentence: passed on, as the hedged one passes it on. (Not any attribution
+  // around it: "According to the government, 32 were killed in the raid that captured him" still tells the capture.)
+  if (voice >= 0 && plain.quoted) return false;
+  const common = new Set(sharedWords(plain, h));
+  return !notAsFact(plain.text, w => common.has(stem(fold(w))));
+}
+
+/**
+ * Whether a statement's hedge is a source's own doubt, told in what the source is reported to have said, after the
+ * source and its verb ("Assange said he could not confirm whether …", "officials said it was unclear whether …"): not
+ * the outlet's. (An adverb there is mostly the writer's: "the government stated that 32 were killed in a raid that
+ * allegedly aimed to …" hedges the raid's aim in the outlet's words.)
+ */
+function hedgeCredited(h: Statement): boolean {
+  const m = HEDGES.exec(unquotedOf(h));
+  if (!m || !/confirm|verif|unclear|not (?:immediately )?clear/i.test(m[0])) return false;
+  const at = h.start + m.index;
+  return h.attributions.some(
+    x => !!x.source && !!x.cue && x.cue.end <= at && at >= x.content.start && at < x.content.end,
+  );
+}
+
+/** Whether the source a statement credits is the executive (see executive): "the White House", "the X administration". */
+function speaksForExecutive(s: Statement, i: number): boolean {
+  const src = i >= 0 ? s.attributions[i].source : null;
+  if (!src) return false;
+  const end = src.end - s.start;
+  return executive(src.text, s.text.slice(end, end + 20));
+}
+
+/**
+ * Whether a statement's subject, a pronoun or a description of a person (see standsForSomeone), may stand for the
+ * source the other statement credits: "he", "she" or "the senator" for a person, "they" for people (not an outlet or
+ * a document: "She sued him" is not Politico's act).
+ */
+function mayStandFor(s: Statement, v: string): boolean {
+  const who = standsForSomeone(s.text);
+  if (!who) return false;
+  if (who === 'person') return person(v);
+  const k = kindOf(v, NO_TYPES);
+  return k !== 'outlet' && k !== 'document';
+}
+
+/**
+ * Whether the source a statement credits is known only by a pronoun (see pronounSource) that the engine could not
+ * tie to the subject of the sentence before: a "he" or "she" goes on with whom the sentence before is about (the
+ * person it names first: "Strzok exchanged texts that disparaged Trump. He testified …" is Strzok), and a pronoun
+ * tied to nobody ("They note …": an unnamed source) tells no source to compare.
+ */
+function guessed(s: Statement, i: number, v: string | null): boolean {
+  if (i < 0 || !pronounSource(s.attributions[i].source)) return false;
+  if (v === null || v === 'an unnamed source') return true;
+  if (!person(v)) return false;
+  const first = s.prevPeople[0];
+  return !first || nameKey(first).split(' ').pop() !== nameKey(v).split(' ').pop();
+}
+
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
@@ -2353,6 +2467,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // (Unless they give one count of one thing: see oneCount.)
   let counts: boolean | undefined;
   if (sameAct + MAX_BONUS < j.minConfidence && !(counts = oneCount(a, b))) return null;
+  // News of different days about different people first tells different events (see otherParticipants).
+  const days = publicationDays(j.published);
+  if (Math.abs(days[a.doc] - days[b.doc]) >= OTHER_DAYS) {
+    const surnames = (s: Statement) => (s.surnames ??= s.people.map(surname));
+    if (otherParticipants(surnames(a), surnames(b))) return null;
+  }
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
@@ -2364,6 +2484,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
     if (sameFigures(qa, b) && sameFigures(qb, a)) continue;
+    if (otherThings(a, qa, b, qb)) continue;
     const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
     return {
       kind: 'number',
@@ -2372,7 +2493,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   const figures = otherFigures(a, b);
-  if (figures)
+  if (figures && !otherThings(a, [figures[0]], b, [figures[1]]))
     return {
       kind: 'number',
       explanation: `${da} gives ${figures[0].text}, ${db} ${figures[1].text}`,
@@ -2454,6 +2575,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
     hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
     !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
+    !asks(a.text) &&
+    !asks(b.text) &&
+    !hedgeCredited(a.hedged ? a : b) &&
+    toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia) &&
     hedgedClaim(a.hedged ? a : b, a.hedged ? b : a)
   ) {
     const [h, plain] = a.hedged ? [a, b] : [b, a];
@@ -2605,7 +2730,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && va !== null && titlesSpeaker(b, a, va)) ||
     (vb === null && va !== null && namesSpeaker(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
-    (vb === null && creditedElsewhere(a, ia) && sameWords(a, b));
+    (vb === null && creditedElsewhere(a, ia) && sameWords(a, b)) ||
+    (va === null && vb !== null && mayStandFor(a, vb)) ||
+    (vb === null && va !== null && mayStandFor(b, va));
   // One outlet's figure credited and the other's not, for one count of one thing.
   let countOfOne: boolean | undefined;
   const oneCounted = () =>
@@ -2618,6 +2745,11 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     sound(vb) &&
     !unknown(va, a) &&
     !unknown(vb, b) &&
+    !(speaksForExecutive(a, ia) && speaksForExecutive(b, ib)) &&
+    !guessed(a, ia, va) &&
+    !guessed(b, ib, vb) &&
+    !asks(a.text) &&
+    !asks(b.text) &&
     // One claim told two ways, or one count of one thing (what they count makes them one claim, see oneCount).
     (sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib)) || oneCounted())
   ) {
@@ -2698,7 +2830,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   };
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
-  if (!na !== !nb && !(na ? b : a).negated) {
+  if (!na !== !nb && !(na ? b : a).negated && !asks(a.text) && !asks(b.text)) {
     const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.

@@ -1,0 +1,294 @@
+// What the cross-article check must not call a contradiction, from the kinds of false conflicts read on real news
+// (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { crossCheck } from '../../src/core/cross/crossdoc';
+import { asks, carriedQuote, standsForSomeone } from '../../src/core/cross/precision';
+
+const article = (doc: string, text: string, published = '2031-05-14') => ({
+  doc,
+  text,
+  analysis: analyze(text, { published }),
+});
+const check = (a: string, b: string) =>
+  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
+const kinds = (a: string, b: string, re: RegExp) =>
+  check(a, b)
+    .filter(c => re.test(c.a.text) && re.test(c.b.text))
+    .map(c => c.kind);
+
+describe('cross-article check on real news: questions and speakers', () => {
+  it('a question the outlet asks claims nothing: no attribution conflict with a claim credited to someone', () => {
+    const credited = `Tunnel cost rises
+
+The Kellan tunnel under the Orlen river will cost $4.2 billion to build, Governor Elsa Brandt said on Monday at the fairground.
+
+Work is to start next spring.`;
+    const question = `Tunnel doubts
+
+Will the Kellan tunnel under the Orlen river really cost $4.2 billion to build?
+
+Work is to start next spring.`;
+    const stated = `Tunnel plans
+
+The Kellan tunnel under the Orlen river will cost $4.2 billion to build, and the work is to take six years.
+
+Work is to start next spring.`;
+    assert.ok(asks('And who, exactly, pays for the tunnel?'));
+    assert.ok(!asks('“Who pays?” she asked, and the hall fell silent.'));
+    assert.deepEqual(kinds(credited, question, /4\.2 billion/), []);
+    assert.ok(kinds(credited, stated, /4\.2 billion/).includes('attribution'));
+  });
+
+  it('"he" is whom the sentence before is about, not the last man it names: no "credited to two people" on that guess', () => {
+    const a = `Harbour audit
+
+Inspector Tomas Reyl exchanged letters with the auditor Mara Quist that mocked Governor Piet Brandt as well as other officials.
+
+He testified last month after the release of a harbour audit that described the missing ferry funds.`;
+    const b = `Inspector fired
+
+Tomas Reyl was fired on Friday.
+
+Reyl testified last month after the release of a harbour audit that described the missing ferry funds.`;
+    assert.deepEqual(kinds(a, b, /missing ferry funds/), []);
+  });
+
+  it('still: "he said" after a sentence about him credits him, against the same figure stated as fact', () => {
+    const a = `Harbour fees
+
+Piet Brandt, the harbour master, called the audit a fraud on Monday.
+
+He said 40 ships had left the Orlen harbour without paying their fees last year.`;
+    const c = `Harbour audit
+
+In all, 40 ships had left the Orlen harbour without paying their fees last year.
+
+The audit took two years.`;
+    assert.ok(kinds(a, c, /40 ships/).includes('attribution'));
+  });
+
+  it('a description of a person as the subject ("The Oregon Republican set …") is that person acting, not the outlet stating a fact', () => {
+    assert.equal(standsForSomeone('The Oregon Republican set a deadline of June 1.'), 'person');
+    assert.equal(standsForSomeone('They are hoping to get 60 signatures.'), 'people');
+    // A bare title names whoever holds it; a party's name is no person.
+    assert.equal(standsForSomeone('The president opted not to tap the fund.'), null);
+    assert.equal(standsForSomeone('The Republican Party set a deadline.'), null);
+    const a = `Port records
+
+Senator Ola Hemm, R-Ore., opened the port hearing on Monday.
+
+The Oregon Republican set a deadline of June 1 for the port authority to hand over its shipping records.`;
+    const b = `Port hearing
+
+Hemm said the port authority must hand over its shipping records by a deadline of June 1.
+
+The hearing lasted four hours.`;
+    assert.ok(!kinds(a, b, /shipping records/).includes('attribution'));
+  });
+});
+
+describe('cross-article check on real news: hedges neither outlet states as fact', () => {
+  const hedged = `Mayor under scrutiny
+
+The Orlen mayor allegedly took payments from the Kellan ferry company in 2029.
+
+An inquiry opens next week.`;
+  it('"allegedly" against "the Courier reported that …" passes on one report: no hedge conflict', () => {
+    const reported = `Ferry payments
+
+The Courier reported that the Orlen mayor had taken payments from the Kellan ferry company in 2029.
+
+An inquiry opens next week.`;
+    assert.deepEqual(kinds(hedged, reported, /ferry company/), []);
+  });
+  it('still: "allegedly" against the same claim stated as fact is a hedge conflict', () => {
+    const stated = `Ferry payments
+
+The Orlen mayor took payments from the Kellan ferry company in 2029.
+
+An inquiry opens next week.`;
+    assert.ok(kinds(hedged, stated, /ferry company/).includes('hedge'));
+  });
+  it('"its alleged role" against "for any role" (a possibility to rule on) is no hedge conflict; against "for its role" it is', () => {
+    const alleged = `Fire bill passes
+
+The bill lets families sue the Kellan ferry company for its alleged role in the harbour fire.`;
+    const any = `Fire bill
+
+The bill lets families sue the Kellan ferry company for any role in the harbour fire.`;
+    const its = `Fire bill
+
+The bill lets families sue the Kellan ferry company for its role in the harbour fire.`;
+    assert.ok(!kinds(alleged, any, /harbour fire/).includes('hedge'));
+    assert.ok(kinds(alleged, its, /harbour fire/).includes('hedge'));
+  });
+});
+
+describe('cross-article check on real news: figures of different things', () => {
+  it('two shares that make up one whole (a 21 percent cut / 79 percent paid) agree', () => {
+    const cut = `Pension fund
+
+The Orlen pension fund will run dry in 2040, and retirees would then face a 21 percent cut in promised benefits.`;
+    const paid = `Pension fund
+
+After 2040, the Orlen pension fund will be able to pay only 79 percent of promised benefits.`;
+    const other = `Pension fund
+
+The Orlen pension fund will run dry in 2040, and retirees would then face a 25 percent cut in promised benefits.`;
+    assert.ok(!kinds(cut, paid, /promised benefits/).includes('number'));
+    assert.ok(kinds(cut, other, /promised benefits/).includes('number'));
+  });
+
+  it('seats lost over a decade against seats picked up in one election count different things', () => {
+    const lost = `Harbour Party
+
+Harbour Party candidates in the Orlen assembly have lost nearly 40 seats over the past decade.`;
+    const won = `Harbour Party
+
+Harbour Party candidates in the Orlen assembly picked up just five seats in this election.`;
+    const lostToo = `Harbour Party
+
+Harbour Party candidates in the Orlen assembly have lost 12 seats over the past decade.`;
+    assert.ok(!kinds(lost, won, /seats/).includes('number'));
+    assert.ok(kinds(lost, lostToo, /seats/).includes('number'));
+  });
+
+  it('an amount someone wants or supposes ("if …", "should press for") against an amount of fact counts different things', () => {
+    const proposed = `Bond talks
+
+Brandt said that if the council wants to raise the bond cap by $3 billion, the harbour board should press for $3 billion in ferry fee cuts.`;
+    const fact = `Bond talks
+
+With $1 billion in ferry fee cuts due to start in May, the harbour board is running short of time.`;
+    const factToo = `Bond talks
+
+With $3 billion in ferry fee cuts due to start in May, the harbour board is running short of time.`;
+    assert.ok(!kinds(proposed, fact, /ferry fee cuts/).includes('number'));
+    assert.ok(kinds(fact, factToo, /ferry fee cuts/).includes('number'));
+  });
+});
+
+describe('cross-article check on real news: news of different days', () => {
+  const dated = (doc: string, text: string, published: string) => article(doc, text, published);
+  const dateKinds = (a: ReturnType<typeof dated>, b: ReturnType<typeof dated>) =>
+    crossCheck([a, b], { minConfidence: 0 })
+      .conflicts.filter(c => /harbour primary/.test(c.a.text) && /harbour primary/.test(c.b.text))
+      .map(c => c.kind);
+  it('statements of articles days apart, each about another person first, tell two events: no date conflict', () => {
+    const defeat = dated(
+      'defeat.txt',
+      `Mayor loses
+
+ORLEN — In one of the sharpest upsets in the city's history, the harbour mayor, Ilse Varga, was soundly defeated on Tuesday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-11',
+    );
+    const entry = dated(
+      'entry.txt',
+      `Race for mayor
+
+ORLEN — Councillor Jon Brask, who has barely served two terms, jumped into the race for harbour mayor on Friday, offering himself as the sharper alternative in the wake of Ilse Varga's loss in the harbour primary.`,
+      '2031-06-14',
+    );
+    assert.deepEqual(dateKinds(defeat, entry), []);
+  });
+  it('still: one person first in both, days apart, dated differently, is a date conflict', () => {
+    const one = dated(
+      'one.txt',
+      `Mayor loses
+
+ORLEN — The harbour mayor, Ilse Varga, was soundly defeated on Tuesday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-11',
+    );
+    const two = dated(
+      'two.txt',
+      `Mayor out
+
+ORLEN — The harbour mayor, Ilse Varga, was soundly defeated on Monday in the harbour primary by a ferry captain who had hammered her over the tunnel.`,
+      '2031-06-14',
+    );
+    assert.ok(dateKinds(one, two).includes('date'));
+  });
+});
+
+describe('cross-article check on real news: quotations and the executive', () => {
+  it('two excerpts of one remark that overlap are one quotation, though the later one happens to repeat an earlier word run', () => {
+    const a = `Chairman mocks rival
+
+In his remarks on Thursday, he said: “...you don’t do is start a price war in the ferry trade, alright, because everyone who tried in forty years of history has lost.”`;
+    const b = `Chairman under fire
+
+“Well, if he’s such a student of history, has he not grasped that you know that’s the one thing you don’t do, is start a price war in the ferry trade?” Aldo Renn said.`;
+    const c = `Chairman under fire
+
+“Well, if he’s such a student of history, has he not grasped that you know that’s the one thing you never do, is start a price war in the ferry trade?” Aldo Renn said.`;
+    assert.ok(!kinds(a, b, /price war/).includes('other'));
+    // Still: other words inside the shared part ("never do" / "don't do") are a rewording.
+    assert.ok(kinds(a, c, /price war/).includes('other'));
+  });
+
+  it('"the White House said" and "the Varga administration said" credit one executive: no attribution conflict', () => {
+    const a = `Ferry offer
+
+The chief of staff offered Councillor Jon Brask an unpaid harbour post through the former mayor Ansel Dray if he would leave the race, the Varga administration said in a report on Friday.`;
+    const b = `Ferry offer
+
+The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Brask an unpaid harbour post if he would leave the race, the White House said on Friday.`;
+    const c = `Ferry offer
+
+The chief of staff used the former mayor Ansel Dray to offer Councillor Jon Brask an unpaid harbour post if he would leave the race, the Harbour Workers Union said on Friday.`;
+    assert.ok(!kinds(a, b, /harbour post/).includes('attribution'));
+    assert.ok(kinds(a, c, /harbour post/).includes('attribution'));
+  });
+});
+
+describe('cross-article check on real news: whose words and whose doubt', () => {
+  it('a paragraph closing a quotation opened in the paragraph before is the speaker’s words, not the outlet’s statement', () => {
+    assert.equal(carriedQuote('But they cannot hide from a court. If you cheat, you should pay."'), 64);
+    assert.equal(carriedQuote('She said: "If you cheat, you should pay."'), -1);
+    const carried = `Ferry workers sue
+
+Outside the court on Tuesday, the deckhand Mara Quist said she felt no anger. "The ferry line may be a big company, no doubt.
+
+But it is not big enough to stand above a court of law. If you cheat your crew, then you should be made to pay for it. From the deck to the bridge."`;
+    const plain = `Ferry workers sue
+
+If you cheat your crew, then you should be made to pay for it.
+
+The case opens in May.`;
+    const credited = `Ferry case
+
+Judge Hal Orme said the ferry line could be made to pay for it if it cheats its crew.`;
+    assert.ok(!kinds(carried, credited, /made to pay/).includes('attribution'));
+    assert.ok(kinds(plain, credited, /made to pay/).includes('attribution'));
+  });
+
+  it('"X said he could not confirm whether …" is X’s doubt, not the outlet’s hedge; "it could not be confirmed whether …" is the outlet’s', () => {
+    const stated = `Ferry letters
+
+The harbour master's son, Jon Brask, corresponded with the Courier before the vote, an exchange he confirmed on Monday.`;
+    const doubt = `Ferry letters
+
+Ansel Dray said on Monday that he could not confirm whether the Courier had corresponded with Jon Brask before the vote.`;
+    const hedged = `Ferry letters
+
+It could not be confirmed whether the Courier had corresponded with Jon Brask before the vote.`;
+    assert.ok(!kinds(stated, doubt, /Courier/).includes('hedge'));
+    assert.ok(kinds(stated, hedged, /Courier/).includes('hedge'));
+  });
+});
+
+describe('cross-article check on real news: round figures', () => {
+  it('"$700 million" is "$716 million" rounded: no number conflict; against "$640 million", or 30 pages against 32, it is one', () => {
+    const fund = (n: string, lead: string) => `Ferry fund
+
+${lead} $${n} million ${lead === 'In all,' ? 'was moved out of' : 'from'} the ferry fund to pay for the tunnel.`;
+    const rounded = fund('700', 'The mayor took');
+    assert.ok(!kinds(rounded, fund('716', 'In all,'), /ferry fund/).includes('number'));
+    assert.ok(kinds(rounded, fund('640', 'In all,'), /ferry fund/).includes('number'));
+    const pages = (n: number) => `Harbour audit
+
+The auditors released a ${n}-page report on the missing ferry funds on Monday.`;
+    assert.ok(kinds(pages(30), pages(32), /ferry funds/).includes('number'));
+  });
+});
