@@ -250,15 +250,15 @@ describe('cross-article check on real news: whose words and whose doubt', () => 
 
 Outside the court on Tuesday, the deckhand Mara Quist said she felt no anger. "The ferry line may be a big company, no doubt.
 
-But it is not big enough to stand above a court of law. If you cheat your crew, then you should be made to pay for it. From the deck to the bridge."`;
+But it is not big enough to stand above a court of law. If Gull Ferries cheats its crew, it should be made to pay for it. From the deck to the bridge."`;
     const plain = `Ferry workers sue
 
-If you cheat your crew, then you should be made to pay for it.
+If Gull Ferries cheats its crew, it should be made to pay for it.
 
 The case opens in May.`;
     const credited = `Ferry case
 
-Judge Hal Orme said the ferry line could be made to pay for it if it cheats its crew.`;
+Judge Hal Orme said Gull Ferries should be made to pay for it if it cheats its crew.`;
     assert.ok(!kinds(carried, credited, /made to pay/).includes('attribution'));
     assert.ok(kinds(plain, credited, /made to pay/).includes('attribution'));
   });
