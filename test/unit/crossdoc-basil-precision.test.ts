@@ -292,3 +292,33 @@ The auditors released a ${n}-page report on the missing ferry funds on Monday.`;
     assert.ok(kinds(pages(30), pages(32), /ferry funds/).includes('number'));
   });
 });
+
+describe('cross-article check on real news: pledges and what a negation negates', () => {
+  it('a pledge credited to someone is no claim of fact: no attribution conflict with a fact the pledge mentions', () => {
+    const fact = `Mill strike ends
+
+Many weavers at the Tarrow mill lost a second week of wages on Friday.`;
+    const pledged = `Mill strike ends
+
+Mayor Ilse Varga promised that the weavers at the Tarrow mill would be paid for the wages they lost during the strike.`;
+    const said = `Mill strike ends
+
+Mayor Ilse Varga said that the weavers at the Tarrow mill lost a second week of wages on Friday.`;
+    assert.ok(!kinds(fact, pledged, /Tarrow/).includes('attribution'));
+    assert.ok(kinds(fact, said, /Tarrow/).includes('attribution'));
+  });
+
+  it('a negation conflicts only when what it negates is what the other tells ("did not apologize" is no answer to "defended")', () => {
+    const defended = `Council row
+
+Councillor Dana Reyes defended her remarks about the harbour budget at a meeting on Monday.`;
+    const noApology = `Council row
+
+Councillor Dana Reyes did not apologize for her remarks about the harbour budget at a meeting on Monday.`;
+    const apologized = `Council row
+
+Councillor Dana Reyes apologized for her remarks about the harbour budget at a meeting on Monday.`;
+    assert.ok(!kinds(defended, noApology, /harbour budget/).includes('negation'));
+    assert.ok(kinds(apologized, noApology, /harbour budget/).includes('negation'));
+  });
+});

@@ -1720,6 +1720,11 @@ const CONDUITS = new Map<string, RegExp>();
 /** Cues of a demand or a plea: what follows is what someone asked for, not a claim of fact. */
 const DEMAND =
   /^(?:call(?:s|ed|ing)?\s+(?:on|for|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|press(?:es|ed|ing)?|pressured?|demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\b/i;
+/**
+ * Cues of a pledge: what follows is what someone bound themselves to ("promised to ensure that workers would be paid"),
+ * no claim of fact another outlet could state. (Who pledged it may still differ between two outlets.)
+ */
+const PLEDGE = /^(?:promis(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|vow(?:s|ed|ing)?|swor?e|threaten(?:s|ed|ing)?)\b/i;
 
 /** Words that report what someone said: a sentence with one is not the outlet's own voice throughout. */
 const REPORTING =
@@ -2716,9 +2721,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
   // A claim hedged ("allegedly", "reportedly") against an outlet credited with it is one report told twice.
   const outletOf = (v: string | null) => !!v && kindOf(v, NO_TYPES) === 'outlet';
+  // A pledge credited to someone against a statement of fact: the fact is not what they pledged.
+  const pledge = (s: Statement, i: number) => i >= 0 && PLEDGE.test(s.attributions[i].cue?.text ?? '');
   const about =
     demand(a, ia) ||
     demand(b, ib) ||
+    (vb === null && pledge(a, ia)) ||
+    (va === null && pledge(b, ib)) ||
     (va === null && a.hedged && outletOf(vb)) ||
     (vb === null && b.hedged && outletOf(va)) ||
     (va === null && reporting(a)) ||
@@ -2824,7 +2833,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       let inClause = 0;
       for (const w of common) if (n.folded.includes(w)) inClause++;
       if (inClause < 2) continue;
-      if (n.after.some(w => common!.includes(w))) return n.clause;
+      // What it negates must be what both tell: "did not apologize for statements" negates no "tried to back up that
+      // statement".
+      if (n.head !== undefined && common.includes(n.head)) return n.clause;
     }
     return undefined;
   };
@@ -2848,7 +2859,29 @@ interface Negation {
   clause: string;
   folded: string;
   after: string[];
+  /** What is negated: the first word after the negation but auxiliaries and adverbs ("did not apologize"). */
+  head: string | undefined;
 }
+
+/** Stems of the words between a negation and what it negates ("has not yet been reported"). */
+const NEGATED_AUX = new Set(
+  [
+    'be',
+    'been',
+    'being',
+    'have',
+    'had',
+    'do',
+    'yet',
+    'ever',
+    'even',
+    'also',
+    'previously',
+    'always',
+    'just',
+    'only',
+  ].map(w => stem(w)),
+);
 
 /**
  * The clauses of a statement (split at commas, semicolons, colons and dashes) that hold a negation, in order, each with
@@ -2864,7 +2897,7 @@ function negationsOf(x: Statement): Negation[] {
       .filter(t => t.word)
       .slice(1, 5)
       .map(t => stem(t.f));
-    out.push({ clause, folded: fold(clause), after });
+    out.push({ clause, folded: fold(clause), after, head: after.find(w => !NEGATED_AUX.has(w)) });
   }
   return (x.negations = out);
 }
