@@ -2,8 +2,9 @@
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
-import { crossCheck } from '../../src/core/cross/crossdoc';
+import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
 import { asks, carriedQuote, standsForSomeone } from '../../src/core/cross/precision';
+import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
 
 const article = (doc: string, text: string, published = '2031-05-14') => ({
   doc,
@@ -320,5 +321,38 @@ Councillor Dana Reyes did not apologize for her remarks about the harbour budget
 Councillor Dana Reyes apologized for her remarks about the harbour budget at a meeting on Monday.`;
     assert.ok(!kinds(defended, noApology, /harbour budget/).includes('negation'));
     assert.ok(kinds(apologized, noApology, /harbour budget/).includes('negation'));
+  });
+});
+
+describe('cross-article check on real news: how a person is named is no claim', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+  it('two sentences sharing only a person and her title ("harbour spokeswoman Lena Odd") tell two claims; her act told twice is one', () => {
+    assert.ok(
+      !sameClaim(
+        words(
+          'the role of harbour spokeswoman Lena Odd in rewriting the safety memo shows a port hiding its mistakes',
+          true,
+        ),
+        words('Draft emails reveal efforts by harbour spokeswoman Lena Odd to strip the warnings out of the report.'),
+      ),
+    );
+    assert.ok(
+      !sameClaim(
+        words('he had backed the campaign of Brask’s father, the dockers’ leader Ivo Brask, in 1998', true),
+        words('Mr. Brask’s father, Ivo Brask, and his two sisters came with him to the hearing.'),
+      ),
+    );
+    assert.ok(
+      sameClaim(
+        words('Lena Odd, the harbour spokeswoman, revised the safety memo in the days after the crash', true),
+        words('Harbour spokeswoman Lena Odd revised the safety memo after the crash.'),
+      ),
+    );
+    assert.ok(
+      sameClaim(
+        words('the port sued harbour spokeswoman Lena Odd over the memo', true),
+        words('Lena Odd, the spokeswoman, was sued by the port.'),
+      ),
+    );
   });
 });

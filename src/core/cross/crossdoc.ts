@@ -96,7 +96,7 @@ export interface CrossResult {
   derived?: { documents: string[]; origin?: string }[];
 }
 
-const STOP = new Set(
+export const STOP = new Set(
   `a an the and or but of to in on at by for from with as into onto over under after before
   during since until about than then that this these those which who whom whose what when where while is are was
   were be been being has have had do does did will would shall should can could may might must it its they them
@@ -118,7 +118,7 @@ const COUNTERFACTUAL =
 /** A text with its counterfactual phrases blanked (same length, so positions hold). */
 const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
-function stem(w: string): string {
+export function stem(w: string): string {
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);

@@ -9,6 +9,7 @@
 // What a source asserts is the main clause of its content: a reason, a time or a description hung on it ("because
 // the governor failed to explain the law during an appearance on television", "the committee, which is conducting
 // its own inquiry") is background the source takes as given, not its claim.
+import { PERSON_TITLES } from '../engine/lexicon';
 import { type Token, tokenize } from '../engine/text';
 
 /** A span of a statement: offsets into the statement's own text. */
@@ -200,6 +201,11 @@ interface ClaimWord {
   initial: boolean;
   /** Told as a verb or a verb's noun: inflected ("sued", "using"), after "to" or an auxiliary, or "lawsuit", "appearance". */
   verb: boolean;
+  /**
+   * A title or a relation naming a person beside the name ("spokeswoman Victoria Nuland", "Jackson's father"): how
+   * the sentence names someone, never the act of its claim.
+   */
+  title: boolean;
   at: number;
 }
 
@@ -317,7 +323,7 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
     if (skipping) continue;
     if (/^\d/.test(t.text)) {
       const v = Number(t.text.replace(/,/g, ''));
-      if (Number.isFinite(v)) words.push({ key: `#${v}`, anchor: true, initial: false, verb: false, at });
+      if (Number.isFinite(v)) words.push({ key: `#${v}`, anchor: true, initial: false, verb: false, title: false, at });
       continue;
     }
     if (stop.has(f) || f.length < 3 || LIGHT.has(f)) continue;
@@ -325,9 +331,35 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
     if (LIGHT.has(key)) continue;
     // (A capitalised word is a name, also at the start of the sentence, where it may be a common word too.
     // "President" in one and "president" in the other meet.)
-    words.push({ key, anchor: t.cap, initial: at === 1, verb: verbal(f, before), at });
+    words.push({ key, anchor: t.cap, initial: at === 1, verb: verbal(f, before), title: namesPerson(toks, k), at });
   }
   return { words };
+}
+
+/**
+ * Whether the word at k is a title or relation that names a person beside it: before a name ("spokeswoman Victoria
+ * Nuland", "director, Lauren Greene"), after a name's possessive ("Jackson's father"), or a word of the title's phrase
+ * ("harbour spokeswoman Lena Odd", "civil rights leader Jesse Jackson"; not a verb: "sued spokeswoman Lena Odd").
+ */
+function namesPerson(toks: Token[], k: number): boolean {
+  for (let j = k; j < k + 3 && j < toks.length; j++) {
+    const t = toks[j];
+    if (!t.word || t.cap || (j > k && verbal(t.f, ''))) return false;
+    if (j === k && verbal(t.f, toks[k - 1]?.f ?? '')) return false;
+    if (titleBeside(toks, j)) return true;
+  }
+  return false;
+}
+
+/** Whether the word at k is a title or relation right beside a name (see namesPerson). */
+function titleBeside(toks: Token[], k: number): boolean {
+  const t = toks[k];
+  if (!PERSON_TITLES.has(t.f)) return false;
+  const next = toks[k + 1]?.text === ',' ? toks[k + 2] : toks[k + 1];
+  if (next?.word && next.cap) return true;
+  const s = toks[k - 1];
+  const mark = toks[k - 2];
+  return s?.f === 's' && (mark?.text === '’' || mark?.text === "'") && !!toks[k - 3]?.cap;
 }
 
 /** How near (in words) a participant stands to its predicate: a name or a figure may stand further off. */
@@ -354,6 +386,7 @@ function shared(x: ClaimWords, y: ClaimWords): [string, string] | null {
   for (const p of x.words) {
     const figure = p.key[0] === '#';
     if (p.anchor && !p.initial && !figure) continue;
+    if (p.title) continue;
     const py = y.words.filter(w => w.key === p.key);
     if (!py.length) continue;
     // (A topic noun with a figure beside it is still one claim: "$3.6 billion … for the wall".)
