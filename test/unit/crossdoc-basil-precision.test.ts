@@ -1,22 +1,12 @@
 // What the cross-article check must not call a contradiction, from the kinds of false conflicts read on real news
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
 import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
 import { asks, carriedQuote, standsForSomeone } from '../../src/core/cross/precision';
 import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
+import { about, article, check } from './crossPair';
 
-const article = (doc: string, text: string, published = '2031-05-14') => ({
-  doc,
-  text,
-  analysis: analyze(text, { published }),
-});
-const check = (a: string, b: string) =>
-  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
-const kinds = (a: string, b: string, re: RegExp) =>
-  check(a, b)
-    .filter(c => re.test(c.a.text) && re.test(c.b.text))
-    .map(c => c.kind);
+const kinds = (a: string, b: string, re: RegExp) => about(check(a, b), re).map(c => c.kind);
 
 describe('cross-article check on real news: questions and speakers', () => {
   it('a question the outlet asks claims nothing: no attribution conflict with a claim credited to someone', () => {

@@ -2,17 +2,8 @@
 // credited speaker did, one quotation spelt two ways, a date given more precisely, the day of a named event, a hedge
 // inside someone's words or against another hedge, the same figures paired differently, a bound and a figure within it.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
-
-const article = (doc: string, text: string, published = '2031-05-14') => ({
-  doc,
-  text,
-  analysis: analyze(text, { published }),
-});
-const check = (a: string, b: string) =>
-  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence: 0 }).conflicts;
-const about = (cs: ReturnType<typeof check>, re: RegExp) => cs.filter(c => re.test(c.a.text) && re.test(c.b.text));
+import { about, article, check } from './crossPair';
 
 describe('cross-article check: what is no contradiction', () => {
   it('a statement telling what the credited speaker did (by name, or "she" after her name) credits her too', () => {

@@ -3,17 +3,8 @@
 // thing, two figures of one series told beside a figure both give, a claim credited to a group against one credited
 // to a named person.
 import * as assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
-
-const article = (doc: string, text: string, published = '2031-05-14') => ({
-  doc,
-  text,
-  analysis: analyze(text, { published }),
-});
-const check = (a: string, b: string, minConfidence = 0) =>
-  crossCheck([article('a.txt', a), article('b.txt', b)], { minConfidence }).conflicts;
-const about = (cs: ReturnType<typeof check>, re: RegExp) => cs.filter(c => re.test(c.a.text) && re.test(c.b.text));
+import { about, article, check } from './crossPair';
 
 describe('cross-article check: what is a contradiction', () => {
   it('a count credited to a speaker in one and stated as fact in the other, where "states" counts things', () => {
