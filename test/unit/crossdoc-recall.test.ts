@@ -448,4 +448,70 @@ The governor on Monday granted the quarry permit over the objections of the rive
 The river towns challenged the governor to a public debate on the quarry by the end of the month.`;
     assert.deepEqual(hedges(forecast, debate), []);
   });
+
+  it('a stance one outlet states as fact ("Okafor opposed …") and the other credits to the person\'s own words', () => {
+    const said = `Minister steps down
+
+Interior Minister Sam Okafor resigned on Tuesday after a row with the prime minister.
+
+In his first cabinet meeting, Mr. Okafor said he did not believe in holding protest leaders without charge for months.`;
+    const stance = `Okafor quits cabinet
+
+Interior Minister Sam Okafor resigned on Tuesday.
+
+Okafor opposed the new border fence, as well as holding protest leaders without charge for months.`;
+    const cs = about(check(said, stance), /without charge/).filter(c => c.kind === 'attribution');
+    assert.equal(cs.length, 1, JSON.stringify(cs.map(c => c.explanation)));
+    assert.match(cs[0].explanation, /a\.txt credits it to Sam Okafor, b\.txt states it as fact/);
+    // The same person named doing something that is no stance ("visited") tells an act, not a claim credited.
+    const visit = stance.replace(
+      'Okafor opposed the new border fence, as well as',
+      'Okafor visited the new border fence, and spoke of',
+    );
+    assert.deepEqual(
+      about(check(said, visit), /without charge/).filter(c => c.kind === 'attribution'),
+      [],
+    );
+  });
+
+  it('"terrorism suspects" and "terrorist suspects" are one thing: the stance and the words credited pair', () => {
+    const said = `Minister steps down
+
+Interior Minister Sam Okafor resigned on Tuesday after a row with the prime minister.
+
+In his first cabinet meeting, Mr. Okafor said he did not believe in holding terrorism suspects without charge.`;
+    const stance = `Okafor quits cabinet
+
+Interior Minister Sam Okafor resigned on Tuesday.
+
+Okafor opposed the new border fence, as well as the practice of holding terrorist suspects without charge.`;
+    const cs = about(check(said, stance), /suspects/).filter(c => c.kind === 'attribution');
+    assert.equal(cs.length, 1, JSON.stringify(cs.map(c => c.explanation)));
+  });
+
+  it('"none of the levies" against "only two times" such levies did the same: a number conflict', () => {
+    const none = `Levy row grows
+
+The council meets on Friday to vote on the new harbour levy.
+
+But none of the harbour levies have let a mayor spend money that the council had never voted on.`;
+    const two = `Mayor defends levy
+
+Council officials cited only two times that such harbour levies were used by a mayor to spend money without a vote of the council.
+
+The vote is on Friday.`;
+    const n = about(check(none, two), /harbour levies/).find(c => c.kind === 'number');
+    assert.ok(n, JSON.stringify(check(none, two).map(c => c.explanation)));
+    assert.match(n.explanation, /none of the harbour levies/);
+    assert.match(n.explanation, /only two times/);
+    // Two times the levies did something else is no count of what none of them did.
+    const other = two.replace(
+      'were used by a mayor to spend money without a vote of the council',
+      'were raised in the depth of winter',
+    );
+    assert.deepEqual(
+      about(check(none, other), /harbour levies/).filter(c => c.kind === 'number'),
+      [],
+    );
+  });
 });

@@ -7,7 +7,7 @@
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
-import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf } from './quantity';
+import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf, ZERO } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
 import {
@@ -119,6 +119,9 @@ const COUNTERFACTUAL =
 const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 export function stem(w: string): string {
+  // The -ism and the -ist of one root are one word for what a sentence is about ("terrorism suspects" / "terrorist
+  // suspects"); not a verb in -sist or "exist" ("insists" / "insisted").
+  if (w.length > 6 && /[^sx]is(?:m|ms|t|ts)$/.test(w)) return w.replace(/is(?:m|ms|t|ts)$/, 'is');
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
@@ -1128,6 +1131,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         acted.push(np);
         eventOnly.add(np);
         addPair(s.i, j, score);
+      } else if (plain >= 2 && score >= threshold / 3 && (zeroMayMeet(s, b) || zeroMayMeet(b, s))) {
+        // No member of a group against a count of it, and two words besides: judged only for that (see zeroAgainstCount).
+        counted.push(np);
+        addPair(s.i, j, score);
       } else if (plain >= 2 && score >= threshold / 3 && oneCount(s, b)) {
         // One count of one thing, given as figures that meet, and two words besides: judged only for who gives it.
         counted.push(np);
@@ -1868,6 +1875,31 @@ function namesSpeaker(s: Statement, speaker: string): boolean {
   return person(speaker) && s.pronoun && s.prevPeople.some(p => nameKey(p).split(' ').pop() === keys[0]);
 }
 
+/** Verbs that tell a person's stance, what they are for or against ("opposed", "supports", "has long backed"). */
+const STANCE =
+  /^(?:oppos(?:e|es|ed)|support(?:s|ed)?|favou?r(?:s|ed)|back(?:s|ed)|reject(?:s|ed)|condemn(?:s|ed)|endors(?:e|es|ed)|objected|objects)$/;
+/** Adverbs between a subject and its stance verb ("has long opposed", "also strongly backs"). */
+const STANCE_ADVERB = /^(?:has|had|have|long|also|strongly|firmly|publicly|repeatedly|consistently|vehemently|always)$/;
+
+/**
+ * Whether a statement tells, in its own voice, a person's stance as a fact: the person by surname as the subject of a
+ * stance verb ("Mattis opposed …", "Lind has long backed …"), outside quotation marks. Against a statement crediting
+ * the same position to that person's words ("Mattis said he did not believe in …"), one outlet states the stance,
+ * the other passes on what the person said of it.
+ */
+function statesStance(s: Statement, speaker: string): boolean {
+  if (!person(speaker)) return false;
+  const last = nameKey(speaker).split(' ').pop()!;
+  const toks = tokenize(unquotedOf(s)).filter(t => t.word);
+  for (let k = 0; k < toks.length - 1; k++) {
+    if (nameKey(toks[k].text) !== last || !toks[k].cap) continue;
+    let v = k + 1;
+    while (v < toks.length && v - k <= 3 && STANCE_ADVERB.test(toks[v].f)) v++;
+    if (v < toks.length && STANCE.test(toks[v].f)) return true;
+  }
+  return false;
+}
+
 /** The first word of a text that folds to a key (or its plural), as written; '' when none does. */
 function capitalOf(text: string, key: string): string {
   for (const m of text.matchAll(/[\p{L}\p{N}'’.-]+/gu)) {
@@ -1927,7 +1959,7 @@ function scaleOf(key: string): number {
 }
 
 /** Whether a statement has a word (a stem) among its features. */
-function hasWord(s: Statement, w: string): boolean {
+function hasWord(s: Pick<Statement, 'ids'>, w: string): boolean {
   const id = FEATURE_IDS.get(w);
   if (id === undefined) return false;
   let lo = 0;
@@ -2001,7 +2033,7 @@ function figuresOf(s: Statement): Figure[] {
   if (s.figures) return s.figures;
   const out: Figure[] = [];
   for (const [key, qs] of s.numbers) {
-    if (key[0] === PART) continue;
+    if (key[0] === PART || key[0] === ZERO) continue;
     for (const q of qs)
       out.push({
         key,
@@ -2021,6 +2053,59 @@ function figuresOf(s: Statement): Figure[] {
     x.lone = n <= 1;
   }
   return (s.figures = out);
+}
+
+/**
+ * Whether a statement says no member of a group ("none of the X", see quantity.ts) and the other, which speaks of X
+ * too, gives a count: asked of two statements' features and counts only, as the pairing has them.
+ */
+function zeroMayMeet(z: Pick<Statement, 'numbers'>, c: Pick<Statement, 'numbers' | 'ids'>): boolean {
+  if (z.numbers.size === 0 || c.numbers.size === 0) return false;
+  for (const key of z.numbers.keys()) {
+    if (key[0] !== ZERO || c.numbers.has(key) || !speaksOf(c, key.slice(1))) continue;
+    for (const [k, qs] of c.numbers) if (k && k[0] !== PART && k[0] !== ZERO && qs.some(q => q.lo >= 1)) return true;
+  }
+  return false;
+}
+
+/** Whether two stems are one noun, its plural in -ies stemmed as the singular is not ("emergenci" / "emergency"). */
+const oneNoun = (x: string, y: string) =>
+  x === y || (x.endsWith('i') && y === x.slice(0, -1) + 'y') || (y.endsWith('i') && x === y.slice(0, -1) + 'y');
+/** Whether a statement has a word, a noun in either number (see oneNoun). */
+const speaksOf = (s: Pick<Statement, 'ids'>, w: string) =>
+  hasWord(s, w) || (w.endsWith('i') && hasWord(s, w.slice(0, -1) + 'y'));
+
+/** What a count of occasions counts: the times a thing happened ("only two times that such declarations …"). */
+const OCCASIONS = new Set(['times', 'occasions', 'instances', 'cases'].map(stem));
+
+/**
+ * No member of a group, said in one statement ("none of the emergencies have involved spending money Congress did not
+ * approve"), against a count the other gives of the same thing doing the same ("officials cited only two times that
+ * such emergency declarations were used to spend money"): a count of that thing, or of the times it happened, in a
+ * statement that speaks of it, and at least two words of what the first says of the group (after it) in the other.
+ * The zero, the count and the statement giving it; or null.
+ */
+function zeroAgainstCount(z: Statement, c: Statement): [Quantity, Quantity, Statement] | null {
+  if (!zeroMayMeet(z, c) || asks(z.text) || asks(c.text)) return null;
+  for (const [key, zs] of z.numbers) {
+    if (key[0] !== ZERO) continue;
+    const thing = key.slice(1);
+    if (!speaksOf(c, thing)) continue;
+    // The only exact count in the other, of the thing or of its occasions.
+    const counts = figuresOf(c).filter(f => f.exact && f.lo >= 1 && (oneNoun(f.thing, thing) || OCCASIONS.has(f.key)));
+    if (counts.length !== 1) continue;
+    // What the first says of the group: its words after "none of the X".
+    const at = z.text.indexOf(zs[0].text);
+    if (at < 0) continue;
+    const said = new Set(
+      tokenize(z.text.slice(at + zs[0].text.length))
+        .filter(t => t.word && !STOP.has(t.f) && t.f.length >= 3)
+        .map(t => stem(t.f)),
+    );
+    const common = sharedWords(z, c).filter(w => !oneNoun(w, thing) && w[0] !== '%' && said.has(w));
+    if (common.length >= 2) return [zs[0], counts[0].q, c];
+  }
+  return null;
 }
 
 /** Whether an exact figure of a list is v (in units). */
@@ -2469,9 +2554,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
-  // (Unless they give one count of one thing: see oneCount.)
+  // (Unless they give one count of one thing, see oneCount, or one says none of a group the other counts, see
+  // zeroAgainstCount.)
   let counts: boolean | undefined;
-  if (sameAct + MAX_BONUS < j.minConfidence && !(counts = oneCount(a, b))) return null;
+  let zero: ReturnType<typeof zeroAgainstCount> | undefined;
+  const zeroOf = () => (zero === undefined ? (zero = zeroAgainstCount(a, b) ?? zeroAgainstCount(b, a)) : zero);
+  if (sameAct + MAX_BONUS < j.minConfidence && !(counts = oneCount(a, b)) && !zeroOf()) return null;
   // News of different days about different people first tells different events (see otherParticipants).
   const days = publicationDays(j.published);
   if (Math.abs(days[a.doc] - days[b.doc]) >= OTHER_DAYS) {
@@ -2484,7 +2572,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Numbers on the same thing.
   for (const [word, qa] of a.numbers) {
     // (A part of a group, "four of the sources", is no count of the group, nor of another part.)
-    const qb = word && word[0] !== PART ? b.numbers.get(word) : undefined;
+    const qb = word && word[0] !== PART && word[0] !== ZERO ? b.numbers.get(word) : undefined;
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
     // Both give the same figures ("the No. 2 job … No. 3 position" / "the No. 2 position … the No. 3 spot"): they
     // pair them with different words, not different figures.
@@ -2496,6 +2584,17 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`,
       confidence: clamp(same + 0.15),
     };
+  }
+  if (zeroOf()) {
+    const [none, count, c] = zero!;
+    const [ta, tb] = c === b ? [none.text, count.text] : [count.text, none.text];
+    const d: Disagreement = {
+      kind: 'number',
+      explanation: `${da} gives ${ta}, ${db} ${tb}`,
+      confidence: clamp(Math.max(same, COUNT_LIKENESS) + 0.15),
+    };
+    BY_COUNT.add(d);
+    return d;
   }
   const figures = otherFigures(a, b);
   if (figures && !otherThings(a, [figures[0]], b, [figures[1]]))
@@ -2734,10 +2833,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && reporting(b)) ||
     (va === null && vb !== null && quotesToo(a, b)) ||
     (vb === null && va !== null && quotesToo(b, a)) ||
-    (va === null && vb !== null && namesSpeaker(a, vb)) ||
+    (va === null && vb !== null && namesSpeaker(a, vb) && !statesStance(a, vb)) ||
     (va === null && vb !== null && titlesSpeaker(a, b, vb)) ||
     (vb === null && va !== null && titlesSpeaker(b, a, va)) ||
-    (vb === null && va !== null && namesSpeaker(b, va)) ||
+    (vb === null && va !== null && namesSpeaker(b, va) && !statesStance(b, va)) ||
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
     (vb === null && creditedElsewhere(a, ia) && sameWords(a, b)) ||
     (va === null && vb !== null && mayStandFor(a, vb)) ||

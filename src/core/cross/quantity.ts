@@ -87,6 +87,23 @@ export function quantitiesOf(
       if (t.f === 'one' && !/^\p{L}/u.test(toks[k + 1]?.text ?? '')) continue;
     } else if (t.word && VAGUE[t.f]) {
       range = VAGUE[t.f];
+    } else if (t.word && t.f === 'none' && toks[k + 1]?.f === 'of' && GROUP_OF.test(toks[k + 2]?.f ?? '')) {
+      // "None of the emergencies": no member of a group (did what the sentence says), kept apart under ZERO and what
+      // the group is of (see zeroAgainstCount).
+      const thing = lastCounted(toks, k + 3, stop);
+      if (thing) {
+        const to = toks.indexOf(thing);
+        add(ZERO + stem(thing.f), {
+          lo: 0,
+          hi: 0,
+          text: toks
+            .slice(k, to + 1)
+            .map(x => x.text)
+            .join(' '),
+          head: stem(thing.f),
+        });
+      }
+      continue;
     } else continue;
     // The thing counted: the next word, past a hyphen ("30-page") or "of" after a vague amount ("dozens of cases").
     let j = k + 1;
@@ -192,6 +209,10 @@ const PLURAL = /^(?:\p{L}{2,}[^s']s|people|children|men|women)$/u;
 
 /** The key prefix of a part of a group ("four of the sources"): never compared as a count of the group. */
 export const PART = '^';
+/** The key prefix of no member of a group ("none of the emergencies"): compared only with a count of what it is of. */
+export const ZERO = '∅';
+/** Determiners after "of" that make what follows a group ("four of the sources", "none of those"). */
+const GROUP_OF = /^(?:the|them|those|these|its|their|his|her)$/;
 
 /**
  * What a part of a group counts, from the words after its determiner ("prior emergencies remain active"): the last
