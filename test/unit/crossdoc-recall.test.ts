@@ -474,18 +474,18 @@ Okafor opposed the new border fence, as well as holding protest leaders without 
     );
   });
 
-  it('"terrorism suspects" and "terrorist suspects" are one thing: the stance and the words credited pair', () => {
+  it('"terrorism" and "terrorist" are one word of what two statements tell: the stance and the words credited pair', () => {
     const said = `Minister steps down
 
 Interior Minister Sam Okafor resigned on Tuesday after a row with the prime minister.
 
-In his first cabinet meeting, Mr. Okafor said he did not believe in holding terrorism suspects without charge.`;
+In his first cabinet meeting, Mr. Okafor said he did not believe in torturing terrorism suspects.`;
     const stance = `Okafor quits cabinet
 
 Interior Minister Sam Okafor resigned on Tuesday.
 
-Okafor opposed the new border fence, as well as the practice of holding terrorist suspects without charge.`;
-    const cs = about(check(said, stance), /suspects/).filter(c => c.kind === 'attribution');
+Okafor opposed the new border fence, and the torture of terrorist prisoners.`;
+    const cs = about(check(said, stance), /terror/).filter(c => c.kind === 'attribution');
     assert.equal(cs.length, 1, JSON.stringify(cs.map(c => c.explanation)));
   });
 
