@@ -117,11 +117,12 @@ const COUNTERFACTUAL =
   /\b(?:if not for|if it (?:were|was|had) not been for|had it not been for|were it not for|if it weren[’']t for|if it wasn[’']t for)\b/gi;
 /** A text with its counterfactual phrases blanked (same length, so positions hold). */
 const factual = (t: string) => t.replace(COUNTERFACTUAL, m => ' '.repeat(m.length));
+const ISM_OR_IST = /[^sx]is(?:ms?|ts?)$/;
 /** A crude stem, enough to meet "departures"/"departure", "killed"/"kill". */
 export function stem(w: string): string {
   // The -ism and the -ist of one root are one word for what a sentence is about ("terrorism suspects" / "terrorist
   // suspects"); not a verb in -sist or "exist" ("insists" / "insisted").
-  if (w.length > 6 && /[^sx]is(?:m|ms|t|ts)$/.test(w)) return w.replace(/is(?:m|ms|t|ts)$/, 'is');
+  if (w.length > 6 && ISM_OR_IST.test(w)) return w.replace(ISM_OR_IST, m => m[0] + 'is');
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (w.length > 4 && w.endsWith('es')) return w.slice(0, -2);
