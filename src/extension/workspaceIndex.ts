@@ -27,6 +27,9 @@ function hash(text: string): string {
   return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
+/** How long the index waits for more changes before it reads them. */
+const QUIET_MS = 600;
+
 /** What the host keeps of an indexed article (its text and analysis are kept in the worker). */
 interface Entry {
   uri: vscode.Uri;
@@ -65,19 +68,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly engine: Engine = new Engine(async () => null),
   ) {
     this.generation = engine.generation;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
-    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    // One watcher for articles and sidecars: the extension host matches every file event of the workspace against
+    // every watcher's pattern, one by one (thousands when a folder of articles lands).
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*{.txt,.md,.news,${SIDECAR_SUFFIX}}`);
+    const sidecar = (u: vscode.Uri) => u.path.endsWith(SIDECAR_SUFFIX);
     this.subs.push(
       watcher,
-      sidecars,
-      watcher.onDidCreate(u => this.touch(u)),
-      watcher.onDidChange(u => this.touch(u)),
+      watcher.onDidCreate(u => (sidecar(u) ? this.schedule() : this.touch(u))),
+      watcher.onDidChange(u => (sidecar(u) ? this.schedule() : this.touch(u))),
       watcher.onDidDelete(u => {
+        if (sidecar(u)) return;
         this.forget(u.toString());
         this.schedule();
       }),
-      sidecars.onDidChange(() => this.schedule()),
-      sidecars.onDidCreate(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);
       }),
@@ -156,14 +159,28 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Whether the next update checks the articles again even if none of them changed (a sidecar or article went). */
   private recheck = false;
 
+  /** When the latest change was reported (the update waits until none came for QUIET_MS). */
+  private lastChange = 0;
+
+  /**
+   * Updates the index once no change came for a while. A watcher reports thousands of files one by one when a
+   * folder of articles lands: each report only notes its time, and the one timer waits on (no timer set and
+   * cleared per report, which costs the extension host's thread more than everything else a report does).
+   */
   private schedule(recheck = true): void {
     if (recheck) this.recheck = true;
-    clearTimeout(this.timer);
+    this.lastChange = Date.now();
+    if (this.scheduled) return;
     this.scheduled = true;
-    this.timer = setTimeout(() => {
-      this.scheduled = false;
-      void this.update();
-    }, 600);
+    const wait = (ms: number) => {
+      this.timer = setTimeout(() => {
+        const left = this.lastChange + QUIET_MS - Date.now();
+        if (left > 0) return wait(left);
+        this.scheduled = false;
+        void this.update();
+      }, ms);
+    };
+    wait(QUIET_MS);
   }
 
   private scheduled = false;
