@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { type CrossResult, type CrossSource, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
-import type { CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
+import type { ArticleItem, CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
@@ -23,12 +23,58 @@ import { type EditorWorkspace } from './workspaceModel';
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
 
-function hash(text: string): string {
-  return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
+/**
+ * What an article's analysis depends on (the engine, its dates and its text), as a key of the cache. The text is
+ * hashed alone: hashed joined to the dates, it would first be copied whole into a new string (garbage the host's
+ * collector must then sweep, for each of thousands of articles).
+ */
+function hash(dates: AnalyzeOptions, text: string): string {
+  const on = fnv1a(`${dates.published ?? ''}|${dates.storyDate ?? ''}`).toString(36);
+  return `${ENGINE}:${on}:${text.length}:${fnv1a(text).toString(36)}`;
 }
 
 /** How long the index waits for more changes before it reads them. */
 const QUIET_MS = 600;
+
+/**
+ * Articles given to the worker a few at a time: one message for many (each message costs the extension host's
+ * thread, and wakes the worker's), with one batch on its way while the next is gathered, so that reading the
+ * workspace here keeps pace with the worker's analyses.
+ */
+class ArticleBatch {
+  private items: ArticleItem[] = [];
+  private size = 0;
+  private sent: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly most = 16,
+    private readonly bytes = 256 * 1024,
+  ) {}
+
+  async add(item: ArticleItem): Promise<void> {
+    this.items.push(item);
+    this.size += item.text.length;
+    if (this.items.length >= this.most || this.size >= this.bytes) await this.send();
+  }
+
+  /** Sends what was gathered, then waits for the batch before it. */
+  private async send(): Promise<void> {
+    const before = this.sent;
+    if (this.items.length) {
+      this.sent = this.engine.articles(this.items);
+      this.items = [];
+      this.size = 0;
+    }
+    await before;
+  }
+
+  /** Resolves once every article added is kept in the worker. */
+  async done(): Promise<void> {
+    await this.send();
+    await this.sent;
+  }
+}
 
 /** What the host keeps of an indexed article (its text and analysis are kept in the worker). */
 interface Entry {
@@ -297,17 +343,18 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Analyses an article with the workspace model's dates: its publication date (sidecar, else its date line) and
    * its story's date (the latest of its folder), which year-less dates of an undated article take their year from.
    */
-  private async analyse(uri: vscode.Uri, text: string): Promise<Entry> {
+  private async analyse(uri: vscode.Uri, text: string, batch?: ArticleBatch): Promise<Entry> {
     const model = this.ws.modelOf(uri);
     const dates = await model.dateOptions(uri.path, text);
     const outlet = await model.outletOf(uri.path);
-    const h = hash(`${dates.published ?? ''}|${dates.storyDate ?? ''}|${text}`);
+    const h = hash(dates, text);
     const key = uri.toString();
     const known = this.entries.get(key);
     // Read before with the same text and dates: the worker keeps it as it was (a restarted one is given it in check).
     if (known?.hash === h) return { ...known, outlet };
     // The worker keeps the article for the cross-article check, and analyses it unless its cache has it.
-    await this.engine.article(key, text, dates, undefined, h);
+    if (batch) await batch.add({ name: key, text, opts: dates, hash: h });
+    else await this.engine.article(key, text, dates, undefined, h);
     return { uri, hash: h, dates, outlet };
   }
 
@@ -326,6 +373,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const work = async (report: (n: number) => void, token?: vscode.CancellationToken) => {
         const seen = new Set<string>();
         const limit = this.limit();
+        const batch = new ArticleBatch(this.engine);
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested) break;
           const u = uris[i];
@@ -336,12 +384,13 @@ export class WorkspaceIndex implements vscode.Disposable {
             continue;
           }
           void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
-          this.entries.set(u.toString(), await this.analyse(u, text));
+          this.entries.set(u.toString(), await this.analyse(u, text, batch));
           if (i % 25 === 0) {
             report(i);
             await new Promise(r => setTimeout(r, 0));
           } // let the editor breathe
         }
+        await batch.done();
         const gone = [...this.entries.keys()].filter(k => !seen.has(k));
         for (const k of gone) this.entries.delete(k);
         this.engine.drop(gone);
