@@ -62,8 +62,9 @@ const webVersions = {
       './spawnWorker': 'src/extension/spawnWorker.web.ts',
       './pageReader': 'src/extension/pageReader.web.ts',
       '../node/sidecarFs': 'src/extension/sidecarFs.web.ts',
+      './localFs': 'src/extension/localFs.web.ts',
     };
-    build.onResolve({ filter: /^(\.\/spawnWorker|\.\/pageReader|\.\.\/node\/sidecarFs)$/ }, args => ({
+    build.onResolve({ filter: /^(\.\/spawnWorker|\.\/pageReader|\.\.\/node\/sidecarFs|\.\/localFs)$/ }, args => ({
       path: join(process.cwd(), swap[args.path]),
     }));
   },

@@ -112,6 +112,9 @@ export class Analyses implements vscode.Disposable {
       analysis => {
         if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
         const result: Result = { kind: 'ok', analysis, version, published };
+        // A document closed meanwhile: its result is not kept for the URI (reopened, the document counts its
+        // versions from 1 again, and a result of the old text could pass for the new one's).
+        if (doc.isClosed) return result;
         const current = this.cache.get(key);
         if (!current || current.version <= version) {
           this.cache.set(key, result);

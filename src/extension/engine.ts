@@ -8,6 +8,7 @@ import type { Analysis, AnalyzeOptions } from '../core';
 import type { CheckOptions, CrossResult, CrossSource, Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
 import {
+  type ArticleItem,
   type CheckSummary,
   type EngineRequest,
   type ListItem,
@@ -176,6 +177,11 @@ export class Engine {
    */
   article(key: string, text: string, opts: AnalyzeOptions, analysis?: Analysis, hash?: string): Promise<null> {
     return this.request({ op: 'article', name: key, text, opts, analysis, hash });
+  }
+
+  /** Keeps many articles as `article` does, in one message (each is analysed in its own task there). */
+  articles(items: ArticleItem[]): Promise<null> {
+    return this.request({ op: 'articles', items });
   }
 
   /** The kept articles' texts and analyses (null for one not kept), asked for a page of keys at a time. */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { type CrossResult, type CrossSource, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
-import type { CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
+import type { ArticleItem, CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
@@ -17,13 +17,63 @@ import { Engine } from './engine';
 import { setting } from './settings';
 import { nextTask, slicer } from './slices';
 import { errorText, log } from './log';
+import { localFsOf } from './localFs';
 import { type EditorWorkspace } from './workspaceModel';
 
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
 
-function hash(text: string): string {
-  return `${ENGINE}:${text.length}:${fnv1a(text).toString(36)}`;
+/**
+ * What an article's analysis depends on (the engine, its dates and its text), as a key of the cache. The text is
+ * hashed alone: hashed joined to the dates, it would first be copied whole into a new string (garbage the host's
+ * collector must then sweep, for each of thousands of articles).
+ */
+function hash(dates: AnalyzeOptions, text: string): string {
+  const on = fnv1a(`${dates.published ?? ''}|${dates.storyDate ?? ''}`).toString(36);
+  return `${ENGINE}:${on}:${text.length}:${fnv1a(text).toString(36)}`;
+}
+
+/** How long the index waits for more changes before it reads them. */
+const QUIET_MS = 600;
+
+/**
+ * Articles given to the worker a few at a time: one message for many (each message costs the extension host's
+ * thread, and wakes the worker's), with one batch on its way while the next is gathered, so that reading the
+ * workspace here keeps pace with the worker's analyses.
+ */
+class ArticleBatch {
+  private items: ArticleItem[] = [];
+  private size = 0;
+  private sent: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly most = 16,
+    private readonly bytes = 256 * 1024,
+  ) {}
+
+  async add(item: ArticleItem): Promise<void> {
+    this.items.push(item);
+    this.size += item.text.length;
+    if (this.items.length >= this.most || this.size >= this.bytes) await this.send();
+  }
+
+  /** Sends what was gathered, then waits for the batch before it. */
+  private async send(): Promise<void> {
+    const before = this.sent;
+    if (this.items.length) {
+      this.sent = this.engine.articles(this.items);
+      this.items = [];
+      this.size = 0;
+    }
+    await before;
+  }
+
+  /** Resolves once every article added is kept in the worker. */
+  async done(): Promise<void> {
+    await this.send();
+    await this.sent;
+  }
 }
 
 /** What the host keeps of an indexed article (its text and analysis are kept in the worker). */
@@ -64,19 +114,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly engine: Engine = new Engine(async () => null),
   ) {
     this.generation = engine.generation;
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md,news}');
-    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    // One watcher for articles and sidecars: the extension host matches every file event of the workspace against
+    // every watcher's pattern, one by one (thousands when a folder of articles lands).
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*{.txt,.md,.news,${SIDECAR_SUFFIX}}`);
+    const sidecar = (u: vscode.Uri) => u.path.endsWith(SIDECAR_SUFFIX);
     this.subs.push(
       watcher,
-      sidecars,
-      watcher.onDidCreate(u => this.touch(u)),
-      watcher.onDidChange(u => this.touch(u)),
+      watcher.onDidCreate(u => (sidecar(u) ? this.schedule() : this.touch(u))),
+      watcher.onDidChange(u => (sidecar(u) ? this.schedule() : this.touch(u))),
       watcher.onDidDelete(u => {
+        if (sidecar(u)) return;
         this.forget(u.toString());
         this.schedule();
       }),
-      sidecars.onDidChange(() => this.schedule()),
-      sidecars.onDidCreate(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);
       }),
@@ -155,14 +205,28 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Whether the next update checks the articles again even if none of them changed (a sidecar or article went). */
   private recheck = false;
 
+  /** When the latest change was reported (the update waits until none came for QUIET_MS). */
+  private lastChange = 0;
+
+  /**
+   * Updates the index once no change came for a while. A watcher reports thousands of files one by one when a
+   * folder of articles lands: each report only notes its time, and the one timer waits on (no timer set and
+   * cleared per report, which costs the extension host's thread more than everything else a report does).
+   */
   private schedule(recheck = true): void {
     if (recheck) this.recheck = true;
-    clearTimeout(this.timer);
+    this.lastChange = Date.now();
+    if (this.scheduled) return;
     this.scheduled = true;
-    this.timer = setTimeout(() => {
-      this.scheduled = false;
-      void this.update();
-    }, 600);
+    const wait = (ms: number) => {
+      this.timer = setTimeout(() => {
+        const left = this.lastChange + QUIET_MS - Date.now();
+        if (left > 0) return wait(left);
+        this.scheduled = false;
+        void this.update();
+      }, ms);
+    };
+    wait(QUIET_MS);
   }
 
   private scheduled = false;
@@ -247,16 +311,25 @@ export class WorkspaceIndex implements vscode.Disposable {
     return out.sort((x, y) => collator.compare(x.key, y.key)).map(x => x.uri);
   }
 
-  /** An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary). */
-  private async read(uri: vscode.Uri): Promise<string | null> {
-    const limit = setting<number>('maxFileSizeMB', 2) * 1024 * 1024;
+  /** The largest article read, in bytes (newsmark.maxFileSizeMB). */
+  private limit(): number {
+    return setting<number>('maxFileSizeMB', 2) * 1024 * 1024;
+  }
+
+  /**
+   * An article's text (the editor's, when it is open), or null when it is not one to read (too large, binary).
+   * `limit` is asked once per run by a caller that reads thousands.
+   */
+  private async read(uri: vscode.Uri, limit = this.limit()): Promise<string | null> {
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open) {
       const text = open.getText();
       return utf8Length(text) > limit ? null : text;
     }
     try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
+      // (the local disk straight through Node: vscode.workspace.fs costs a round trip to the workbench per call)
+      const disk = localFsOf(uri);
+      const bytes = disk ? await disk.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
       if (bytes.length > limit) return null;
       if (bytes.subarray(0, 8192).includes(0)) return null;
       return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
@@ -270,17 +343,18 @@ export class WorkspaceIndex implements vscode.Disposable {
    * Analyses an article with the workspace model's dates: its publication date (sidecar, else its date line) and
    * its story's date (the latest of its folder), which year-less dates of an undated article take their year from.
    */
-  private async analyse(uri: vscode.Uri, text: string): Promise<Entry> {
+  private async analyse(uri: vscode.Uri, text: string, batch?: ArticleBatch): Promise<Entry> {
     const model = this.ws.modelOf(uri);
     const dates = await model.dateOptions(uri.path, text);
     const outlet = await model.outletOf(uri.path);
-    const h = hash(`${dates.published ?? ''}|${dates.storyDate ?? ''}|${text}`);
+    const h = hash(dates, text);
     const key = uri.toString();
     const known = this.entries.get(key);
     // Read before with the same text and dates: the worker keeps it as it was (a restarted one is given it in check).
     if (known?.hash === h) return { ...known, outlet };
     // The worker keeps the article for the cross-article check, and analyses it unless its cache has it.
-    await this.engine.article(key, text, dates, undefined, h);
+    if (batch) await batch.add({ name: key, text, opts: dates, hash: h });
+    else await this.engine.article(key, text, dates, undefined, h);
     return { uri, hash: h, dates, outlet };
   }
 
@@ -298,22 +372,25 @@ export class WorkspaceIndex implements vscode.Disposable {
       const uris = await this.findArticles();
       const work = async (report: (n: number) => void, token?: vscode.CancellationToken) => {
         const seen = new Set<string>();
+        const limit = this.limit();
+        const batch = new ArticleBatch(this.engine);
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested) break;
           const u = uris[i];
           seen.add(u.toString());
-          const text = await this.read(u);
+          const text = await this.read(u, limit);
           if (text === null) {
             this.forget(u.toString());
             continue;
           }
           void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
-          this.entries.set(u.toString(), await this.analyse(u, text));
+          this.entries.set(u.toString(), await this.analyse(u, text, batch));
           if (i % 25 === 0) {
             report(i);
             await new Promise(r => setTimeout(r, 0));
           } // let the editor breathe
         }
+        await batch.done();
         const gone = [...this.entries.keys()].filter(k => !seen.has(k));
         for (const k of gone) this.entries.delete(k);
         this.engine.drop(gone);
@@ -362,13 +439,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     let changed = this.recheck;
     this.recheck = false;
     const pause = slicer();
+    const limit = this.limit();
     for (const key of [...this.dirty]) {
       await pause();
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);
       if (!this.accepts(uri)) continue;
       changed = true;
-      const text = await this.read(uri);
+      const text = await this.read(uri, limit);
       if (text === null) this.forget(key);
       else this.entries.set(key, await this.analyse(uri, text));
     }

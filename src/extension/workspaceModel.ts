@@ -15,6 +15,7 @@ import {
 import { lockFile, replaceFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
 import { errorText, log } from './log';
+import { localFsOf } from './localFs';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -34,10 +35,12 @@ const kindOf = (t: vscode.FileType): DirEntry['kind'] =>
 export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
   const uri = (p: string) => base.with({ path: p, query: '', fragment: '' });
   const local = base.scheme === 'file';
+  // Reads of the local disk go straight to it (localFs.ts: vscode.workspace.fs costs a round trip per call).
+  const disk = localFsOf(base);
   return {
     async read(p) {
       try {
-        return decoder.decode(await vscode.workspace.fs.readFile(uri(p)));
+        return decoder.decode(disk ? await disk.readFile(uri(p).fsPath) : await vscode.workspace.fs.readFile(uri(p)));
       } catch (e) {
         if (notFound(e)) return null;
         throw e;
@@ -60,7 +63,10 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
     },
     async list(dir) {
       try {
-        return (await vscode.workspace.fs.readDirectory(uri(dir))).map(([name, type]) => {
+        const entries = disk
+          ? await disk.readDirectory(uri(dir).fsPath)
+          : await vscode.workspace.fs.readDirectory(uri(dir));
+        return entries.map(([name, type]) => {
           const kind = kindOf(type);
           // A link to a folder: its real place (local disk), so that a walk never loops.
           return kind === 'dir' && local && type & vscode.FileType.SymbolicLink
@@ -74,7 +80,7 @@ export function workspaceFsFor(base: vscode.Uri): WorkspaceFs {
     },
     async stat(p) {
       try {
-        const st = await vscode.workspace.fs.stat(uri(p));
+        const st = disk ? await disk.stat(uri(p).fsPath) : await vscode.workspace.fs.stat(uri(p));
         return { kind: kindOf(st.type), size: st.size };
       } catch (e) {
         log().trace(`nothing at ${p}: ${errorText(e)}`);

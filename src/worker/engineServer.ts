@@ -55,6 +55,11 @@ export type EngineRequest =
    * (what the analysis depends on), else a new one (which the cache then keeps under `hash`).
    */
   | { op: 'article'; name: string; text: string; opts: AnalyzeOptions; analysis?: Analysis; hash?: string }
+  /**
+   * Many articles of the index at once, each kept as `article` keeps one (one message for many: each message costs
+   * the extension host's thread). Each is analysed in its own task, so that the editor's requests go between.
+   */
+  | { op: 'articles'; items: ArticleItem[] }
   /** The kept articles' texts and analyses, by key (null for one not kept): for a page over all of them, or export. */
   | { op: 'kept'; keys: string[] }
   /** Drops articles of the index. */
@@ -95,6 +100,14 @@ export type EngineRequest =
   | { op: 'writeCache'; path: string }
   /** loadCache from the file at `path`, read by the worker itself; -1 when it cannot read files (then loadCache). */
   | { op: 'readCache'; path: string };
+
+/** An article of the index given to the worker (see the request `article`). */
+export interface ArticleItem {
+  name: string;
+  text: string;
+  opts: AnalyzeOptions;
+  hash?: string;
+}
 
 /** The files a worker can read and write itself (a Node worker thread; not a Web Worker). */
 export interface FilePort {
@@ -263,6 +276,9 @@ export class EngineState {
         // The host keeps no analysis of the index's articles (what arrives there is work for its one thread).
         return null;
       }
+      case 'articles':
+        for (const item of req.items) this.handle({ op: 'article', ...item });
+        return null;
       case 'kept':
         return {
           items: req.keys.map(k => {
@@ -366,7 +382,8 @@ export function serveEngine(
   files?: FilePort,
 ): void {
   const state = new EngineState(files);
-  const queue: { id: number; req: EngineRequest }[] = [];
+  /** Requests waiting, one per task; an item of a batch (`articles`) answers its request when the last is done. */
+  const queue: { id: number; req: EngineRequest; batch?: { left: number; error?: string } }[] = [];
   const cancelled = new Set<number>();
   /** The parts of answers still to send, by request. */
   const waiting = new Map<number, ReturnType<typeof partsOf>>();
@@ -378,11 +395,25 @@ export function serveEngine(
     post(part.m, part.transfer);
   };
   let scheduled = false;
+  /** The editor's own requests (an open document's analysis) go before articles of a batch that wait. */
+  const editors = (q: (typeof queue)[number]) => !q.batch && (q.req.op === 'analyze' || q.req.op === 'forget');
   const step = () => {
     scheduled = false;
-    const next = queue.shift();
+    const ahead = queue[0]?.batch ? queue.findIndex(editors) : -1;
+    const next = ahead > 0 ? queue.splice(ahead, 1)[0] : queue.shift();
     if (!next) return;
-    if (cancelled.delete(next.id)) post({ id: next.id, ok: false, error: 'cancelled', cancelled: true });
+    if (next.batch) {
+      const b = next.batch;
+      try {
+        if (b.error === undefined) state.handle(next.req);
+      } catch (e) {
+        b.error = e instanceof Error ? e.message : String(e);
+      }
+      if (--b.left === 0)
+        post(
+          b.error === undefined ? { id: next.id, ok: true, value: null } : { id: next.id, ok: false, error: b.error },
+        );
+    } else if (cancelled.delete(next.id)) post({ id: next.id, ok: false, error: 'cancelled', cancelled: true });
     else {
       try {
         waiting.set(next.id, partsOf(next.id, state.handle(next.req)));
@@ -405,8 +436,12 @@ export function serveEngine(
       if (queue.some(q => q.id === m.id)) cancelled.add(m.id);
       return;
     }
-    queue.push(m);
-    if (!scheduled) {
+    if (m.req.op === 'articles') {
+      const batch = { left: m.req.items.length };
+      if (!batch.left) post({ id: m.id, ok: true, value: null });
+      for (const item of m.req.items) queue.push({ id: m.id, req: { op: 'article', ...item }, batch });
+    } else queue.push(m);
+    if (queue.length && !scheduled) {
       scheduled = true;
       defer(step);
     }

@@ -116,6 +116,28 @@ describe('the analysis worker', function () {
     await engine.idle();
   });
 
+  it('keeps many articles given in one message, and answers an editor request sent after them before they are all analysed', async () => {
+    const engine = new Engine(async () => inProcess());
+    const order: string[] = [];
+    const batch = engine
+      .articles([
+        { name: 'a', text: A, opts: { published: '2024-02-06' }, hash: 'hash-a' },
+        { name: 'b', text: B, opts: { published: '2024-02-07' } },
+        { name: 'c', text: `${B} ${A}`, opts: {} },
+      ])
+      .then(v => (order.push('articles'), v));
+    const editor = engine.analyze(B, {}, 'open.txt').then(v => (order.push('editor'), v));
+    assert.equal(await batch, null);
+    assert.deepEqual(await editor, analyze(B));
+    assert.deepEqual(order, ['editor', 'articles']);
+    assert.deepEqual(await engine.kept(['a', 'b', 'c']), [
+      { text: A, analysis: analyze(A, { published: '2024-02-06' }) },
+      { text: B, analysis: analyze(B, { published: '2024-02-07' }) },
+      { text: `${B} ${A}`, analysis: analyze(`${B} ${A}`) },
+    ]);
+    assert.equal(await engine.articles([]), null);
+  });
+
   it('sends a long list of an answer in parts, and puts it together again', async () => {
     const text = Array.from({ length: CHUNK + 60 }, (_, i) => `Norway and Chile signed treaty ${i + 1}.`).join(' ');
     const want = analyze(text);
