@@ -429,3 +429,19 @@ Brandt said: "nobody knows who pays, and now it looks like (the harbour boss ${n
     assert.equal(quoteKinds(a, c, /determined/).length, 1);
   });
 });
+
+describe('cross-article check on real news: what a hedge bears on', () => {
+  it('a hedge bears on its own clause, not on a description set off by commas before it: no hedge conflict about who posted the video', () => {
+    const hedged = `Senator's remarks
+
+The recording, which was put online by the harbour watchdog Ferry Watch, apparently shows Senator Alma Roe joking with shipowners at a dinner in Tarsk.`;
+    const stated = `Senator's remarks
+
+Senator Roe's words were put online on Tuesday by Ferry Watch, a harbour watchdog that tracks shipowners' gifts.`;
+    const shows = `Senator's remarks
+
+A recording put online on Tuesday shows Senator Alma Roe joking with shipowners at a dinner in Tarsk.`;
+    assert.ok(!kinds(hedged, stated, /Ferry Watch/).includes('hedge'));
+    assert.ok(kinds(hedged, shows, /joking/).includes('hedge'));
+  });
+});

@@ -68,6 +68,8 @@ const BEFORE_VERB = new Set([
   'who',
 ]);
 const BREAK = new Set([';', '(']);
+/** Words opening a description of what stands before them (", which …,", ", who …,"). */
+const DESCRIBES = new Set(['which', 'who', 'whose']);
 const DASH = new Set(['—', '–']);
 
 /** Words too light to tell a claim by themselves (they stand in any sentence of a story). */
@@ -277,8 +279,20 @@ export function claimWords(
 export function clauseWords(text: string, at: number, stop: Set<string>, stem: (w: string) => string): ClaimWords {
   const toks = tokenize(text);
   let from = 0;
-  for (let k = 1; k < toks.length && toks[k].start < at; k++)
+  for (let k = 1; k < toks.length && toks[k].start < at; k++) {
+    // A description set off by commas and closed before the offset (“The video, which a rival group posted, apparently
+    // shows …”) hangs on the subject: the clause is the sentence's own, the description left out (see wordsOf).
+    if (DESCRIBES.has(toks[k].f) && toks[k - 1].text === ',') {
+      let close = k + 1;
+      while (close < toks.length && toks[close].start < at && !BREAK.has(toks[close].text) && toks[close].text !== ',')
+        close++;
+      if (close < toks.length && toks[close].text === ',' && toks[close].start < at) {
+        k = close;
+        continue;
+      }
+    }
     if (BREAK.has(toks[k].text) || DASH.has(toks[k].text) || opensClause(toks, k)) from = k;
+  }
   return wordsOf(toks.slice(from), true, stop, stem);
 }
 
