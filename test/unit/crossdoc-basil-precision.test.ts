@@ -445,3 +445,21 @@ A recording put online on Tuesday shows Senator Alma Roe joking with shipowners 
     assert.ok(kinds(hedged, shows, /joking/).includes('hedge'));
   });
 });
+
+describe('cross-article check on real news: a year naming a thing', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+  it('"the 2031 election" in two sentences is one thing both name, not one claim; a figure beside an act still is', () => {
+    assert.ok(
+      !sameClaim(
+        words('He quit the harbour board in May 2030, but campaigned throughout the 2031 mayoral election.'),
+        words('The audit of the 2031 election named Brask among the donors.'),
+      ),
+    );
+    assert.ok(
+      sameClaim(
+        words('Brask spent $4,500 on the election posters.'),
+        words('In all, $4,500 was spent on posters for the election.'),
+      ),
+    );
+  });
+});

@@ -447,6 +447,9 @@ function beforeCase(toks: Token[], k: number, stop: Set<string>): boolean {
   return false;
 }
 
+/** A figure that is a year. */
+const YEAR = /^#(?:1[89]|20)\d\d$/;
+
 /** How near (in words) a participant stands to its predicate: a name or a figure may stand further off. */
 const NEAR = 6;
 const NEAR_ANCHOR = 10;
@@ -506,6 +509,9 @@ function shared(x: ClaimWords, y: ClaimWords): [string, string] | null {
           if (j.key !== q.key || j.kindOfCase || Math.abs(i.at - j.at) > near) continue;
           // (One term: side by side, in the same order, in both.)
           if (!figure && Math.abs(q.at - p.at) === 1 && j.at - i.at === q.at - p.at) continue;
+          // (A year just before a noun says which one it is, "the 2016 election", "the 2016 presidential
+          // election": one thing named in both.)
+          if (YEAR.test(q.key) && q.at < p.at && p.at - q.at <= 2 && j.at < i.at && i.at - j.at <= 2) continue;
           return [p.key, q.key];
         }
     }
