@@ -2,7 +2,7 @@
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
 import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
-import { asks, carriedQuote, showsSource, standsForSomeone } from '../../src/core/cross/precision';
+import { asks, carriedQuote, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
 import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
 import { about, article, check } from './crossPair';
 
@@ -461,5 +461,26 @@ describe('cross-article check on real news: a year naming a thing', () => {
         words('In all, $4,500 was spent on posters for the election.'),
       ),
     );
+  });
+});
+
+describe('cross-article check on real news: a stance is no claim of fact', () => {
+  it('"she is doubtful that the board would grant Brask a pardon" is her doubt: no attribution conflict with a fact about the pardon', () => {
+    const doubt = `Harbour inquiry
+
+Councillor Vera Lind said she is “doubtful” that the board would agree to grant Brask a pardon in exchange for his testimony.`;
+    const fact = `Harbour inquiry
+
+On Monday, in a letter to the board, Brask repeated his offer to testify in exchange for a pardon.`;
+    const claim = `Harbour inquiry
+
+Councillor Vera Lind said the board would grant Brask a pardon in exchange for his testimony.`;
+    const stated = `Harbour inquiry
+
+The board will grant Brask a pardon in exchange for his testimony.`;
+    assert.ok(stance('she is “doubtful” that the board would agree'));
+    assert.ok(!stance('the board would grant Brask a pardon'));
+    assert.ok(!kinds(doubt, fact, /pardon/).includes('attribution'));
+    assert.ok(kinds(claim, stated, /pardon/).includes('attribution'));
   });
 });

@@ -22,6 +22,7 @@ import {
   publicationDays,
   roundedAlike,
   showsSource,
+  stance,
   standsForSomeone,
 } from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -2846,7 +2847,10 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (vb === null && va !== null && mayStandFor(b, va)) ||
     // (A record one credits it to, named in the other as what shows it, is the other's source too.)
     (va === null && vb !== null && showsSource(unquotedOf(a), vb)) ||
-    (vb === null && va !== null && showsSource(unquotedOf(b), va));
+    (vb === null && va !== null && showsSource(unquotedOf(b), va)) ||
+    // (A doubt or a hope credited to someone is their stance, not the claim of fact the other tells.)
+    (vb === null && ia >= 0 && stance(a.attributions[ia].content.text)) ||
+    (va === null && ib >= 0 && stance(b.attributions[ib].content.text));
   // One outlet's figure credited and the other's not, for one count of one thing.
   let countOfOne: boolean | undefined;
   const oneCounted = () =>

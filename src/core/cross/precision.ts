@@ -214,3 +214,14 @@ export function showsSource(text: string, source: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether what a source is credited with is a stance on a claim, not the claim: "he is skeptical that the committee
+ * would grant immunity", "she was hopeful that the talks would resume". Their doubt or hope is theirs; another outlet
+ * stating a fact about the same people does not state what they are credited with.
+ */
+export function stance(content: string): boolean {
+  return STANCE.test(content);
+}
+const STANCE =
+  /^[\s“"‘]*(?:[\p{L}’']+\s+){0,3}?(?:is|was|are|were|am|remains?|remained|seemed|seems)\s+(?:(?:still|not|very|deeply|increasingly)\s+)?[“"‘]?(?:skeptical|sceptical|doubtful|hopeful|optimistic|pessimistic|worried|concerned|afraid|unsure|uncertain)[”"’]?\s+(?:that|about|whether|of)\b/iu;
