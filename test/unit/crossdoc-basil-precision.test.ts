@@ -484,3 +484,26 @@ The board will grant Brask a pardon in exchange for his testimony.`;
     assert.ok(kinds(claim, stated, /pardon/).includes('attribution'));
   });
 });
+
+describe('cross-article check on real news: words left out of a quotation', () => {
+  const quoteKinds = (a: string, b: string, re: RegExp) =>
+    about(check(a, b), re)
+      .filter(c => c.kind === 'other')
+      .map(c => c.explanation);
+  it('an ellipsis means words were left out: no wording conflict when the rest matches; another word inside a piece still is one', () => {
+    const cut = `Harbour code
+
+Critics say the ferry deal may break the harbour code, which says: "Whoever, by any means, offers any berth, licence, payment...mooring...paid for in whole or in part by the harbour fund...to any skipper as a reward for any vote...shall be fined."`;
+    const full = `Harbour code
+
+The harbour code makes it an offence for anyone “who, by any means, offers any berth, licence, payment, loan, mooring, or any other favour” to a skipper “as a reward for any vote or for backing any candidate in any harbour board election.”`;
+    const changed = `Harbour code
+
+The harbour code makes it an offence for anyone “who, by any means, offers any berth, permit, payment, loan, mooring, or any other favour” to a skipper.`;
+    assert.deepEqual(quoteKinds(cut, full, /berth/), []);
+    const inside = `Harbour code
+
+Critics say the code says: "Whoever, by any means, offers any berth, licence, payment, loan...shall be fined."`;
+    assert.equal(quoteKinds(inside, changed, /berth/).length, 1);
+  });
+});

@@ -486,12 +486,16 @@ function tells(toks: Token[], span: { start: number; end: number }): boolean {
  * The quotations of a sentence as lists of folded words: between “ and ” (or a pair of straight marks); a quotation
  * open at the sentence's end, or closed without opening in it, runs to the end or from the start.
  */
+/** Where a quotation's words were left out (an ellipsis): the number of its words before each gap. */
+const GAPS = new WeakMap<string[], number[]>();
+
 function quotesOf(toks: Token[]): string[][] {
   const out: string[][] = [];
   let cur: string[] | null = null;
   let opened = false;
   let before: string[] = [];
   let prevEnd = -1;
+  let lastDot = false;
   for (const t of toks) {
     const touching = prevEnd === t.start;
     prevEnd = t.end;
@@ -516,6 +520,13 @@ function quotesOf(toks: Token[]): string[][] {
     // A word printed with letters starred out ("f***ing") stays one word, its stars kept: it stands for any word
     // with its first and last letters (see spellings).
     const into = cur ?? before;
+    // An ellipsis ("…", or a stop after a stop) inside a quotation: words left out there (see GAPS).
+    if ((t.text === '…' || (t.text === '.' && touching && lastDot)) && into.length) {
+      let gaps = GAPS.get(into);
+      if (!gaps) GAPS.set(into, (gaps = []));
+      if (gaps[gaps.length - 1] !== into.length) gaps.push(into.length);
+    }
+    lastDot = t.text === '.';
     if (t.text === '*' && touching && into.length && /[\p{L}*]$/u.test(into[into.length - 1])) {
       into[into.length - 1] += '*';
       continue;
@@ -1468,6 +1479,8 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       if (namesTransliterated(a, qa, b, qb)) return 'same';
       // Two remarks of one speaker that share a phrase are two quotations, not one quoted differently.
       if (!versionsOfOne(qa, qb)) continue;
+      // Words left out (an ellipsis) and the rest printed alike is one quotation cut, not reworded.
+      if (excerptsAlike(qa, qb) || excerptsAlike(qb, qa)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
@@ -1647,6 +1660,37 @@ function versionsOfOne(x: string[], y: string[]): boolean {
   const [i, j, n] = longestRun(st(x), st(y));
   const edge = 2;
   return n >= 4 && ((i <= edge && j + n >= y.length - edge) || (j <= edge && i + n >= x.length - edge));
+}
+
+/**
+ * Whether a quotation with words left out (an ellipsis: "promises any employment…appointment…provided for") prints
+ * the other's words: each of its pieces between gaps that shares words with the other (half of them) shares a run
+ * of three, and what it has beyond that run, at most two words at either end, is not what the other has there
+ * ("whoever" / "who" where the piece starts, a later clause after a gap). "we will raise taxes …" against "we will
+ * not raise taxes" differs inside: "we will" stands just before the run in both.
+ */
+function excerptsAlike(x: string[], y: string[]): boolean {
+  const gaps = GAPS.get(x);
+  if (!gaps) return false;
+  const sy = st(y);
+  const sx = st(x);
+  let met = false;
+  for (let g = 0; g <= gaps.length; g++) {
+    const piece = sx.slice(g === 0 ? 0 : gaps[g - 1], g === gaps.length ? sx.length : gaps[g]);
+    if (piece.length === 0) continue;
+    const inY = piece.filter(w => sy.includes(w)).length;
+    if (piece.length < 3 || inY * 2 < piece.length) continue;
+    const [i, j, n] = longestRun(piece, sy);
+    if (n < 3) return false;
+    const left = piece.slice(0, i);
+    const right = piece.slice(i + n);
+    if (left.length > 2 || right.length > 2) return false;
+    const yLeft = sy.slice(Math.max(0, j - 2), j);
+    const yRight = sy.slice(j + n, j + n + 2);
+    if (left.some(w => yLeft.includes(w)) || right.some(w => yRight.includes(w))) return false;
+    met = true;
+  }
+  return met;
 }
 
 /** The longest run of words two lists have in common: where it starts in each, and its length. */
