@@ -461,6 +461,13 @@ describe('cross-article check on real news: a year naming a thing', () => {
         words('In all, $4,500 was spent on posters for the election.'),
       ),
     );
+    // (A count written with a comma is no year: "2,000 sailors".)
+    assert.ok(
+      sameClaim(
+        words('officials said the navy is making plans to pull all 2,000 sailors out of Tarsk', true),
+        words('The admiral’s decision to withdraw roughly 2,000 sailors from Tarsk angered the council.'),
+      ),
+    );
   });
 });
 

@@ -218,6 +218,8 @@ interface ClaimWord {
    * never the act ("told supporters" / "before hundreds of supporters" tell two things).
    */
   people: boolean;
+  /** A figure written as a year ("the 2016 election"). */
+  year?: boolean;
   at: number;
 }
 
@@ -356,6 +358,7 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
           title: false,
           kindOfCase: false,
           people: false,
+          year: YEAR.test(t.text) && !/^[$€£]$/.test(toks[k - 1]?.text ?? ''),
           at,
         });
       continue;
@@ -447,8 +450,8 @@ function beforeCase(toks: Token[], k: number, stop: Set<string>): boolean {
   return false;
 }
 
-/** A figure that is a year. */
-const YEAR = /^#(?:1[89]|20)\d\d$/;
+/** A figure written as a year: four digits, no comma, no currency ("2016", not "2,000" or "$2016"). */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** How near (in words) a participant stands to its predicate: a name or a figure may stand further off. */
 const NEAR = 6;
@@ -511,7 +514,7 @@ function shared(x: ClaimWords, y: ClaimWords): [string, string] | null {
           if (!figure && Math.abs(q.at - p.at) === 1 && j.at - i.at === q.at - p.at) continue;
           // (A year just before a noun says which one it is, "the 2016 election", "the 2016 presidential
           // election": one thing named in both.)
-          if (YEAR.test(q.key) && q.at < p.at && p.at - q.at <= 2 && j.at < i.at && i.at - j.at <= 2) continue;
+          if (q.year && j.year && q.at < p.at && p.at - q.at <= 2 && j.at < i.at && i.at - j.at <= 2) continue;
           return [p.key, q.key];
         }
     }
