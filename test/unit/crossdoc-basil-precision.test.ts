@@ -2,7 +2,7 @@
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
 import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
-import { asks, carriedQuote, standsForSomeone } from '../../src/core/cross/precision';
+import { asks, carriedQuote, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
 import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
 import { about, article, check } from './crossPair';
 
@@ -344,5 +344,173 @@ describe('cross-article check on real news: how a person is named is no claim', 
         words('Lena Odd, the spokeswoman, was sued by the port.'),
       ),
     );
+  });
+});
+
+describe('cross-article check on real news: what a case is about, who took part, one record', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+
+  it('"settled a fraud lawsuit his director had filed" and "was accused of fraud by the director" tell two claims; the suit told twice is one', () => {
+    const settled = words(
+      'Mayor Anders Holm used $52,000 in city money to settle a customs fraud lawsuit his former finance director, Ida Falk, had filed in 2029',
+      true,
+    );
+    assert.ok(
+      !sameClaim(
+        settled,
+        words(
+          'It was long known that Mr. Holm had been accused of customs fraud by Ida Falk, his former finance director.',
+        ),
+      ),
+    );
+    assert.ok(
+      sameClaim(settled, words('Holm used city money, $52,000 in all, to settle the lawsuit Ida Falk had filed.')),
+    );
+  });
+
+  it('"told supporters" and "before hundreds of supporters" tell two things; "ferry pilots have left" told twice is one', () => {
+    assert.ok(
+      !sameClaim(
+        words('Brandt told supporters of his plans in a phone call on Tuesday morning', true),
+        words('It showed on Tuesday before hundreds of supporters, among them many of Mr. Brandt’s oldest friends.'),
+      ),
+    );
+    assert.ok(
+      sameClaim(
+        words('several Norvish ferry pilots and harbour engineers have gone home to Tarsk in recent weeks', true),
+        words('In recent weeks some Norvish ferry pilots and harbour engineers have sailed back to Tarsk.'),
+      ),
+    );
+  });
+
+  it('a figure credited to a record is no attribution conflict with an outlet naming that record as what shows it', () => {
+    const credited = `Mayor's taxes
+
+Mayor Ilse Varga and her husband earned about $3.1 million and paid nearly $900,000 in taxes from 2025 to 2030, according to tax returns released Friday.`;
+    const shown = `Mayor's taxes
+
+Mayor Ilse Varga on Friday released six years of tax returns, showing that she and her husband earned $2.9 million in taxable income from 2025 to 2030.`;
+    const stated = `Mayor's taxes
+
+Mayor Ilse Varga and her husband earned $2.9 million in taxable income from 2025 to 2030.`;
+    assert.ok(showsSource('released six years of tax returns, showing that she earned', 'tax returns released Friday'));
+    assert.ok(!showsSource('she released her tax returns on Friday', 'tax returns released Friday'));
+    assert.ok(!kinds(credited, shown, /earned/).includes('attribution'));
+    assert.ok(kinds(credited, stated, /earned/).includes('attribution'));
+  });
+});
+
+describe('cross-article check on real news: one quotation or two', () => {
+  const quoteKinds = (a: string, b: string, re: RegExp) =>
+    about(check(a, b), re)
+      .filter(c => c.kind === 'other')
+      .map(c => c.explanation);
+
+  it('a name spelt as two transliterations ("al-Qassani" / "Gassani") in one quotation is no wording conflict', () => {
+    const say = (name: string) => `Harbour talks
+
+Brandt said: "nobody knows who pays, and now it looks like (the harbour boss ${name}) is going to win the vote."`;
+    assert.deepEqual(quoteKinds(say('Mouhammar al-Qassani'), say('Muhammar Gassani'), /nobody knows/), []);
+    // Another name is another word.
+    assert.equal(quoteKinds(say('Mouhammar al-Qassani'), say('Pieter Holm'), /nobody knows/).length, 1);
+  });
+
+  it('two remarks of one speaker sharing a phrase are two quotations; one remark with a word changed is one, quoted differently', () => {
+    const a = `Tunnel vote
+
+"If you are determined to keep the tunnel open all night, it means you will pay before the ferries stop," Brandt said.`;
+    const b = `Tunnel vote
+
+"The mayor has said that she is determined to keep the tunnel open all night and I welcome that and I thank her," Brandt said.`;
+    const c = `Tunnel vote
+
+"If you are determined to keep the tunnel open all night, it means you must pay before the ferries stop," Brandt said.`;
+    assert.deepEqual(quoteKinds(a, b, /determined/), []);
+    assert.equal(quoteKinds(a, c, /determined/).length, 1);
+  });
+});
+
+describe('cross-article check on real news: what a hedge bears on', () => {
+  it('a hedge bears on its own clause, not on a description set off by commas before it: no hedge conflict about who posted the video', () => {
+    const hedged = `Senator's remarks
+
+The recording, which was put online by the harbour watchdog Ferry Watch, apparently shows Senator Alma Roe joking with shipowners at a dinner in Tarsk.`;
+    const stated = `Senator's remarks
+
+Senator Roe's words were put online on Tuesday by Ferry Watch, a harbour watchdog that tracks shipowners' gifts.`;
+    const shows = `Senator's remarks
+
+A recording put online on Tuesday shows Senator Alma Roe joking with shipowners at a dinner in Tarsk.`;
+    assert.ok(!kinds(hedged, stated, /Ferry Watch/).includes('hedge'));
+    assert.ok(kinds(hedged, shows, /joking/).includes('hedge'));
+  });
+});
+
+describe('cross-article check on real news: a year naming a thing', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+  it('"the 2031 election" in two sentences is one thing both name, not one claim; a figure beside an act still is', () => {
+    assert.ok(
+      !sameClaim(
+        words('He quit the harbour board in May 2030, but campaigned throughout the 2031 mayoral election.'),
+        words('The audit of the 2031 election named Brask among the donors.'),
+      ),
+    );
+    assert.ok(
+      sameClaim(
+        words('Brask spent $4,500 on the election posters.'),
+        words('In all, $4,500 was spent on posters for the election.'),
+      ),
+    );
+    // (A count written with a comma is no year: "2,000 sailors".)
+    assert.ok(
+      sameClaim(
+        words('officials said the navy is making plans to pull all 2,000 sailors out of Tarsk', true),
+        words('The admiral’s decision to withdraw roughly 2,000 sailors from Tarsk angered the council.'),
+      ),
+    );
+  });
+});
+
+describe('cross-article check on real news: a stance is no claim of fact', () => {
+  it('"she is doubtful that the board would grant Brask a pardon" is her doubt: no attribution conflict with a fact about the pardon', () => {
+    const doubt = `Harbour inquiry
+
+Councillor Vera Lind said she is “doubtful” that the board would agree to grant Brask a pardon in exchange for his testimony.`;
+    const fact = `Harbour inquiry
+
+On Monday, in a letter to the board, Brask repeated his offer to testify in exchange for a pardon.`;
+    const claim = `Harbour inquiry
+
+Councillor Vera Lind said the board would grant Brask a pardon in exchange for his testimony.`;
+    const stated = `Harbour inquiry
+
+The board will grant Brask a pardon in exchange for his testimony.`;
+    assert.ok(stance('she is “doubtful” that the board would agree'));
+    assert.ok(!stance('the board would grant Brask a pardon'));
+    assert.ok(!kinds(doubt, fact, /pardon/).includes('attribution'));
+    assert.ok(kinds(claim, stated, /pardon/).includes('attribution'));
+  });
+});
+
+describe('cross-article check on real news: words left out of a quotation', () => {
+  const quoteKinds = (a: string, b: string, re: RegExp) =>
+    about(check(a, b), re)
+      .filter(c => c.kind === 'other')
+      .map(c => c.explanation);
+  it('an ellipsis means words were left out: no wording conflict when the rest matches; another word inside a piece still is one', () => {
+    const cut = `Harbour code
+
+Critics say the ferry deal may break the harbour code, which says: "Whoever, by any means, offers any berth, licence, payment...mooring...paid for in whole or in part by the harbour fund...to any skipper as a reward for any vote...shall be fined."`;
+    const full = `Harbour code
+
+The harbour code makes it an offence for anyone “who, by any means, offers any berth, licence, payment, loan, mooring, or any other favour” to a skipper “as a reward for any vote or for backing any candidate in any harbour board election.”`;
+    const changed = `Harbour code
+
+The harbour code makes it an offence for anyone “who, by any means, offers any berth, permit, payment, loan, mooring, or any other favour” to a skipper.`;
+    assert.deepEqual(quoteKinds(cut, full, /berth/), []);
+    const inside = `Harbour code
+
+Critics say the code says: "Whoever, by any means, offers any berth, licence, payment, loan...shall be fined."`;
+    assert.equal(quoteKinds(inside, changed, /berth/).length, 1);
   });
 });

@@ -21,6 +21,8 @@ import {
   pronounSource,
   publicationDays,
   roundedAlike,
+  showsSource,
+  stance,
   standsForSomeone,
 } from './precision';
 import { derivations, originsOf, runsOf } from './provenance';
@@ -488,12 +490,16 @@ function tells(toks: Token[], span: { start: number; end: number }): boolean {
  * The quotations of a sentence as lists of folded words: between “ and ” (or a pair of straight marks); a quotation
  * open at the sentence's end, or closed without opening in it, runs to the end or from the start.
  */
+/** Where a quotation's words were left out (an ellipsis): the number of its words before each gap. */
+const GAPS = new WeakMap<string[], number[]>();
+
 function quotesOf(toks: Token[]): string[][] {
   const out: string[][] = [];
   let cur: string[] | null = null;
   let opened = false;
   let before: string[] = [];
   let prevEnd = -1;
+  let lastDot = false;
   for (const t of toks) {
     const touching = prevEnd === t.start;
     prevEnd = t.end;
@@ -518,6 +524,13 @@ function quotesOf(toks: Token[]): string[][] {
     // A word printed with letters starred out ("f***ing") stays one word, its stars kept: it stands for any word
     // with its first and last letters (see spellings).
     const into = cur ?? before;
+    // An ellipsis ("…", or a stop after a stop) inside a quotation: words left out there (see GAPS).
+    if ((t.text === '…' || (t.text === '.' && touching && lastDot)) && into.length) {
+      let gaps = GAPS.get(into);
+      if (!gaps) GAPS.set(into, (gaps = []));
+      if (gaps[gaps.length - 1] !== into.length) gaps.push(into.length);
+    }
+    lastDot = t.text === '.';
     if (t.text === '*' && touching && into.length && /[\p{L}*]$/u.test(into[into.length - 1])) {
       into[into.length - 1] += '*';
       continue;
@@ -1470,6 +1483,12 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       const lb = letters(qb);
       if (la.includes(lb) || lb.includes(la)) return 'same';
       if (excerpts(qa, qb)) return 'same';
+      // One name spelt two ways ("Qaddafi" / "Gadhafi", "Muammar" / "Moammar"): transliterations, not other words.
+      if (namesTransliterated(a, qa, b, qb)) return 'same';
+      // Two remarks of one speaker that share a phrase are two quotations, not one quoted differently.
+      if (!versionsOfOne(qa, qb)) continue;
+      // Words left out (an ellipsis) and the rest printed alike is one quotation cut, not reworded.
+      if (excerptsAlike(qa, qb) || excerptsAlike(qb, qa)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
@@ -1625,6 +1644,134 @@ function spelled(q: string[]): string {
   return out.join('').replace(/[^\p{L}\p{N}]/gu, '');
 }
 const CONTRACTED: Record<string, string> = { s: 'is', re: 'are', ve: 'have', ll: 'will', d: 'would', m: 'am' };
+
+/**
+ * Whether two quotations that share a phrase are versions of one remark: most of the shorter one's words (three in
+ * five) stand in the longer. "If you're determined to prevent Iran from getting nuclear weapons, it means you'll act
+ * before they get them" and "he's determined to prevent Iran from getting nuclear weapons and I respect that" share a
+ * phrase and are two remarks; a remark quoted with a word or two changed, or its clauses in another order, is one.
+ */
+function versionsOfOne(x: string[], y: string[]): boolean {
+  const [short, long] = x.length <= y.length ? [st(x), st(y)] : [st(y), st(x)];
+  const left = new Map<string, number>();
+  for (const w of long) left.set(w, (left.get(w) ?? 0) + 1);
+  let met = 0;
+  for (const w of short) {
+    const n = left.get(w);
+    if (n) {
+      met++;
+      left.set(w, n - 1);
+    }
+  }
+  if (met * 5 >= short.length * 3) return true;
+  // Or two excerpts of one remark that overlap: their longest common run ends one and opens the other.
+  const [i, j, n] = longestRun(st(x), st(y));
+  const edge = 2;
+  return n >= 4 && ((i <= edge && j + n >= y.length - edge) || (j <= edge && i + n >= x.length - edge));
+}
+
+/**
+ * Whether a quotation with words left out (an ellipsis: "promises any employment…appointment…provided for") prints
+ * the other's words: each of its pieces between gaps that shares words with the other (half of them) shares a run
+ * of three, and what it has beyond that run, at most two words at either end, is not what the other has there
+ * ("whoever" / "who" where the piece starts, a later clause after a gap). "we will raise taxes …" against "we will
+ * not raise taxes" differs inside: "we will" stands just before the run in both.
+ */
+function excerptsAlike(x: string[], y: string[]): boolean {
+  const gaps = GAPS.get(x);
+  if (!gaps) return false;
+  const sy = st(y);
+  const sx = st(x);
+  let met = false;
+  for (let g = 0; g <= gaps.length; g++) {
+    const piece = sx.slice(g === 0 ? 0 : gaps[g - 1], g === gaps.length ? sx.length : gaps[g]);
+    if (piece.length === 0) continue;
+    const inY = piece.filter(w => sy.includes(w)).length;
+    if (piece.length < 3 || inY * 2 < piece.length) continue;
+    const [i, j, n] = longestRun(piece, sy);
+    if (n < 3) return false;
+    const left = piece.slice(0, i);
+    const right = piece.slice(i + n);
+    if (left.length > 2 || right.length > 2) return false;
+    const yLeft = sy.slice(Math.max(0, j - 2), j);
+    const yRight = sy.slice(j + n, j + n + 2);
+    if (left.some(w => yLeft.includes(w)) || right.some(w => yRight.includes(w))) return false;
+    met = true;
+  }
+  return met;
+}
+
+/** The longest run of words two lists have in common: where it starts in each, and its length. */
+function longestRun(x: string[], y: string[]): [number, number, number] {
+  let best: [number, number, number] = [0, 0, 0];
+  // (Row by row over y, one row kept: quotations are short, and only pairs sharing a run get here.)
+  let prev = new Int32Array(y.length + 1);
+  let row = new Int32Array(y.length + 1);
+  for (let a = 1; a <= x.length; a++) {
+    for (let b = 1; b <= y.length; b++) {
+      row[b] = x[a - 1] === y[b - 1] ? prev[b - 1] + 1 : 0;
+      if (row[b] > best[2]) best = [a - row[b], b - row[b], row[b]];
+    }
+    [prev, row] = [row, prev];
+  }
+  return best;
+}
+
+/**
+ * The key of a name as transliterated: without an Arabic article ("al-", "el-"), "dh" as "d", "ph" as "f", q/k/c/g
+ * as one sound, no vowels, doubled letters once: "al-Qaddafi", "Gadhafi" and "Kadafi" are one key, as are "Muammar"
+ * and "Moammar".
+ */
+const transliterated = (w: string) =>
+  w
+    .replace(/^(?:al|el|ul)[-‑’']/, '')
+    .replace(/dh/g, 'd')
+    .replace(/ph/g, 'f')
+    .replace(/[qgkc]/g, 'k')
+    .replace(/[aeiouy’'‑-]/g, '')
+    .replace(/(.)\1+/g, '$1');
+
+/** The words a statement writes with a capital (folded), kept with the statement. */
+const CAPITALISED = new WeakMap<Statement, Set<string>>();
+function capitalised(s: Statement): Set<string> {
+  let r = CAPITALISED.get(s);
+  if (!r) {
+    r = new Set((s.text.match(/\p{Lu}[\p{L}’'‑-]*/gu) ?? []).map(w => fold(w)));
+    CAPITALISED.set(s, r);
+  }
+  return r;
+}
+
+/**
+ * Whether two quotations are one but for names spelt as two transliterations: each quotation's names (words its
+ * statement writes with a capital, of four letters or more) put as their transliteration key (an article "al" or
+ * "el" before a name left out), the two read the same, or one within the other.
+ */
+function namesTransliterated(a: Statement, qa: string[], b: Statement, qb: string[]): boolean {
+  const keyed = (s: Statement, q: string[]) => {
+    const caps = capitalised(s);
+    const out: string[] = [];
+    let changed = false;
+    for (let k = 0; k < q.length; k++) {
+      const w = q[k];
+      if ((w === 'al' || w === 'el') && k + 1 < q.length && caps.has(q[k + 1])) continue;
+      if (w.length >= 4 && caps.has(w)) {
+        const key = transliterated(w);
+        if (key.length >= 2) {
+          out.push(`~${key}`);
+          changed = true;
+          continue;
+        }
+      }
+      out.push(w);
+    }
+    return changed ? out : null;
+  };
+  const x = keyed(a, qa);
+  const y = keyed(b, qb);
+  if (!x || !y) return false;
+  return inOrder(x, y) || inOrder(y, x) || excerpts(x, y);
+}
 
 /** Whether two lists of words have a run of n words in common (compared in place: no list or string made per pair). */
 function sharesRun(x: string[], y: string[], n: number): boolean {
@@ -2748,7 +2895,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
       inQuotes(a) &&
       inQuotes(b) &&
       o.containment >= 0.5 &&
-      a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4))))
+      a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4) && versionsOfOne(x, y))))
   ) {
     return {
       kind: 'other',
@@ -2841,7 +2988,13 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     (va === null && creditedElsewhere(b, ib) && sameWords(a, b)) ||
     (vb === null && creditedElsewhere(a, ia) && sameWords(a, b)) ||
     (va === null && vb !== null && mayStandFor(a, vb)) ||
-    (vb === null && va !== null && mayStandFor(b, va));
+    (vb === null && va !== null && mayStandFor(b, va)) ||
+    // (A record one credits it to, named in the other as what shows it, is the other's source too.)
+    (va === null && vb !== null && showsSource(unquotedOf(a), vb)) ||
+    (vb === null && va !== null && showsSource(unquotedOf(b), va)) ||
+    // (A doubt or a hope credited to someone is their stance, not the claim of fact the other tells.)
+    (vb === null && ia >= 0 && stance(a.attributions[ia].content.text)) ||
+    (va === null && ib >= 0 && stance(b.attributions[ib].content.text));
   // One outlet's figure credited and the other's not, for one count of one thing.
   let countOfOne: boolean | undefined;
   const oneCounted = () =>

@@ -186,3 +186,42 @@ export function roundedAlike(x: { text: string; value: number }, y: { text: stri
   const near = Math.abs(x.value - y.value) <= 0.05 * Math.max(x.value, y.value);
   return near && (round(x.text) || round(y.text));
 }
+
+/** Words of a record showing what it holds: "the returns, showing that …", "records show", "the filing revealed". */
+const SHOWING =
+  /^(?:show|shows|showed|shown|showing|reveal|reveals|revealed|revealing|indicate|indicates|indicated|indicating)$/;
+
+/**
+ * Whether a statement names, as what shows its claim, the record another credits it to: "tax returns released
+ * Friday" credited in one, "released her tax returns, showing that she earned …" in the other. Both take it from one
+ * record; who tells it is no difference. `source` is the other's source as written (a record, not a person: lower
+ * case), `text` the statement's words without its quotations.
+ */
+export function showsSource(text: string, source: string): boolean {
+  if (/^\p{Lu}/u.test(source)) return false;
+  const names = new Set(
+    (source.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter(
+      w => !/^(?:released?|issued|from|that|this|with)$/.test(w),
+    ),
+  );
+  if (names.size === 0) return false;
+  const words = text.toLowerCase().match(/\p{L}+|[.;:!?]/gu) ?? [];
+  for (let k = 0; k < words.length; k++) {
+    if (!names.has(words[k])) continue;
+    // A word of reporting within four words after the record's name ("tax returns, showing", "the records show").
+    for (let j = k + 1; j <= k + 4 && j < words.length && !/^[.;:!?]$/.test(words[j]); j++)
+      if (SHOWING.test(words[j])) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether what a source is credited with is a stance on a claim, not the claim: "he is skeptical that the committee
+ * would grant immunity", "she was hopeful that the talks would resume". Their doubt or hope is theirs; another outlet
+ * stating a fact about the same people does not state what they are credited with.
+ */
+export function stance(content: string): boolean {
+  return STANCE.test(content);
+}
+const STANCE =
+  /^[\s“"‘]*(?:[\p{L}’']+\s+){0,3}?(?:is|was|are|were|am|remains?|remained|seemed|seems)\s+(?:(?:still|not|very|deeply|increasingly)\s+)?[“"‘]?(?:skeptical|sceptical|doubtful|hopeful|optimistic|pessimistic|worried|concerned|afraid|unsure|uncertain)[”"’]?\s+(?:that|about|whether|of)\b/iu;

@@ -68,6 +68,8 @@ const BEFORE_VERB = new Set([
   'who',
 ]);
 const BREAK = new Set([';', '(']);
+/** Words opening a description of what stands before them (", which …,", ", who …,"). */
+const DESCRIBES = new Set(['which', 'who', 'whose']);
 const DASH = new Set(['—', '–']);
 
 /** Words too light to tell a claim by themselves (they stand in any sentence of a story). */
@@ -206,6 +208,18 @@ interface ClaimWord {
    * the sentence names someone, never the act of its claim.
    */
   title: boolean;
+  /**
+   * A noun set before a noun naming a case ("a harassment lawsuit", "the bribery inquiry", "fraud charges"): it names
+   * what the case is about, not an act the sentence tells.
+   */
+  kindOfCase: boolean;
+  /**
+   * A plural noun naming people by what they do ("supporters", "voters", "protesters", "economists"): who took part,
+   * never the act ("told supporters" / "before hundreds of supporters" tell two things).
+   */
+  people: boolean;
+  /** A figure written as a year ("the 2016 election"). */
+  year?: boolean;
   at: number;
 }
 
@@ -267,8 +281,20 @@ export function claimWords(
 export function clauseWords(text: string, at: number, stop: Set<string>, stem: (w: string) => string): ClaimWords {
   const toks = tokenize(text);
   let from = 0;
-  for (let k = 1; k < toks.length && toks[k].start < at; k++)
+  for (let k = 1; k < toks.length && toks[k].start < at; k++) {
+    // A description set off by commas and closed before the offset (“The video, which a rival group posted, apparently
+    // shows …”) hangs on the subject: the clause is the sentence's own, the description left out (see wordsOf).
+    if (DESCRIBES.has(toks[k].f) && toks[k - 1].text === ',') {
+      let close = k + 1;
+      while (close < toks.length && toks[close].start < at && !BREAK.has(toks[close].text) && toks[close].text !== ',')
+        close++;
+      if (close < toks.length && toks[close].text === ',' && toks[close].start < at) {
+        k = close;
+        continue;
+      }
+    }
     if (BREAK.has(toks[k].text) || DASH.has(toks[k].text) || opensClause(toks, k)) from = k;
+  }
   return wordsOf(toks.slice(from), true, stop, stem);
 }
 
@@ -323,7 +349,18 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
     if (skipping) continue;
     if (/^\d/.test(t.text)) {
       const v = Number(t.text.replace(/,/g, ''));
-      if (Number.isFinite(v)) words.push({ key: `#${v}`, anchor: true, initial: false, verb: false, title: false, at });
+      if (Number.isFinite(v))
+        words.push({
+          key: `#${v}`,
+          anchor: true,
+          initial: false,
+          verb: false,
+          title: false,
+          kindOfCase: false,
+          people: false,
+          year: YEAR.test(t.text) && !/^[$€£]$/.test(toks[k - 1]?.text ?? ''),
+          at,
+        });
       continue;
     }
     if (stop.has(f) || f.length < 3 || LIGHT.has(f)) continue;
@@ -331,7 +368,16 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
     if (LIGHT.has(key)) continue;
     // (A capitalised word is a name, also at the start of the sentence, where it may be a common word too.
     // "President" in one and "president" in the other meet.)
-    words.push({ key, anchor: t.cap, initial: at === 1, verb: verbal(f, before), title: namesPerson(toks, k), at });
+    words.push({
+      key,
+      anchor: t.cap,
+      initial: at === 1,
+      verb: verbal(f, before),
+      title: namesPerson(toks, k),
+      kindOfCase: beforeCase(toks, k, stop),
+      people: PEOPLE.test(f),
+      at,
+    });
   }
   return { words };
 }
@@ -362,6 +408,51 @@ function titleBeside(toks: Token[], k: number): boolean {
   return s?.f === 's' && (mark?.text === '’' || mark?.text === "'") && !!toks[k - 3]?.cap;
 }
 
+/** A plural noun naming people by what they do: "supporters", "voters", "economists", "politicians". */
+const PEOPLE = /^[a-z]{3,}(?:er|or|ist|ian)s$/;
+
+/** Nouns naming a case, a charge or an inquiry: a noun before one tells its kind ("a harassment lawsuit"). */
+const CASE_NOUNS = new Set([
+  'lawsuit',
+  'lawsuits',
+  'suit',
+  'suits',
+  'case',
+  'cases',
+  'claim',
+  'claims',
+  'charge',
+  'charges',
+  'complaint',
+  'complaints',
+  'allegation',
+  'allegations',
+  'investigation',
+  'inquiry',
+  'probe',
+  'scandal',
+  'trial',
+  'settlement',
+]);
+
+/**
+ * Whether the word at k opens a noun naming a case ("harassment lawsuit", "sexual harassment claim", "fraud charges"):
+ * it and the words after it, up to the case noun, are plain lower-case words (no article, no verb in -ed or -ing).
+ */
+function beforeCase(toks: Token[], k: number, stop: Set<string>): boolean {
+  if (CASE_NOUNS.has(toks[k].f)) return false;
+  for (let j = k; j < k + 3 && j < toks.length; j++) {
+    const t = toks[j];
+    if (!t.word || t.cap || stop.has(t.f) || /(?:ed|ing)$/.test(t.f)) return false;
+    const next = toks[j + 1];
+    if (next?.word && !next.cap && CASE_NOUNS.has(next.f)) return true;
+  }
+  return false;
+}
+
+/** A figure written as a year: four digits, no comma, no currency ("2016", not "2,000" or "$2016"). */
+const YEAR = /^(?:1[89]|20)\d\d$/;
+
 /** How near (in words) a participant stands to its predicate: a name or a figure may stand further off. */
 const NEAR = 6;
 const NEAR_ANCHOR = 10;
@@ -383,26 +474,47 @@ export function sharedClaim(x: ClaimWords, y: ClaimWords): [string, string] | nu
 }
 
 function shared(x: ClaimWords, y: ClaimWords): [string, string] | null {
-  for (const p of x.words) {
+  for (let n = 0; n < x.words.length; n++) {
+    const p = x.words[n];
     const figure = p.key[0] === '#';
     if (p.anchor && !p.initial && !figure) continue;
     if (p.title) continue;
-    const py = y.words.filter(w => w.key === p.key);
-    if (!py.length) continue;
+    // (A word naming a case's kind in either is no act of its claim: "settled a harassment lawsuit" / "accused of
+    // harassment" tell two things.)
+    if (p.kindOfCase) continue;
+    let py = y.words.filter(w => w.key === p.key);
+    // (Nor a title in the other: "director, Lauren Greene" / "Lauren Greene, his former communications director".)
+    if (!py.length || py.every(w => w.kindOfCase || w.title)) continue;
+    // (People named by what they do are who took part, not the act: "told supporters" / "before hundreds of
+    // supporters" tell two things. Unless both name the group alike, a word before it in both: "security advisers
+    // have returned" / "security advisers have flown back" tell one.)
+    if (p.people || py.some(w => w.people)) {
+      const prev = x.words[n - 1];
+      py = py.filter(w => {
+        const k = y.words.indexOf(w);
+        const before = y.words[k - 1];
+        return !!prev && !!before && prev.at === p.at - 1 && before.at === w.at - 1 && prev.key === before.key;
+      });
+      if (!py.length) continue;
+    }
     // (A topic noun with a figure beside it is still one claim: "$3.6 billion … for the wall".)
     const topic = !p.verb && !py.some(w => w.verb) && (x.topic?.has(p.key) || y.topic?.has(p.key));
     // (A capital opening the sentence is a common word only when the other has it in lower case.)
     if (p.anchor && !py.some(w => !w.anchor)) continue;
     for (const q of x.words) {
       if ((figure || topic) && q.key[0] !== '#') continue;
-
+      // (What a case is about is no participant either.)
+      if (q.kindOfCase) continue;
       const near = q.anchor ? NEAR_ANCHOR : NEAR;
       if (q.key === p.key || Math.abs(q.at - p.at) > near) continue;
       for (const i of py)
         for (const j of y.words) {
-          if (j.key !== q.key || Math.abs(i.at - j.at) > near) continue;
+          if (j.key !== q.key || j.kindOfCase || Math.abs(i.at - j.at) > near) continue;
           // (One term: side by side, in the same order, in both.)
           if (!figure && Math.abs(q.at - p.at) === 1 && j.at - i.at === q.at - p.at) continue;
+          // (A year just before a noun says which one it is, "the 2016 election", "the 2016 presidential
+          // election": one thing named in both.)
+          if (q.year && j.year && q.at < p.at && p.at - q.at <= 2 && j.at < i.at && i.at - j.at <= 2) continue;
           return [p.key, q.key];
         }
     }
