@@ -966,14 +966,18 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       }
     }
   });
-  const marks: number[] = [];
+  // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
+  let marks = new Int32Array(1024);
   const stories = new StoryGuard(
     articles.length,
     d => {
-      marks.length = 0;
+      let m = 0;
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) m += ids[i].length;
+      if (m > marks.length) marks = new Int32Array(2 * m);
+      m = 0;
       for (let i = docFirst[d]; i < docFirst[d + 1]; i++)
-        for (let k = 0, list = ids[i]; k < list.length; k++) marks.push(markOf[list[k]]);
-      return marks;
+        for (let k = 0, list = ids[i]; k < list.length; k++) marks[m++] = markOf[list[k]];
+      return marks.subarray(0, m);
     },
     k => markDocs[k],
     articles.map(a => a.analysis.published),
@@ -1035,7 +1039,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const counted: number[] = [];
   const eventOnly = new Set<number>();
   const acc = new Float64Array(n);
-  const touched: number[] = [];
+  // The statements reached from the one at hand (each once: its score is then above 0), nt of them, in the order
+  // reached: one buffer for all statements, not a list grown again for each.
+  const touched = new Int32Array(n);
+  let nt = 0;
   const top = new Int32Array(MAX_CANDIDATES);
   // Whether an article is of the story of the one at hand (asked once per pair of articles, not per statement).
   const storyAsked = new Int32Array(articles.length).fill(-1);
@@ -1055,14 +1062,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       for (let k = from; k < end; k++) {
         const j = postings[k];
         if (docOf[j] === s.doc) continue;
-        if (acc[j] === 0) touched.push(j);
+        if (acc[j] === 0) touched[nt++] = j;
         acc[j] += w;
       }
     }
-    let candidates: ArrayLike<number> = touched;
-    if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
-    scored += candidates.length;
-    for (let c = 0; c < candidates.length; c++) {
+    let candidates = touched;
+    let nc = nt;
+    if (nt > MAX_CANDIDATES) {
+      candidates = top;
+      nc = firstByScore(touched, nt, acc, top);
+    }
+    scored += nc;
+    // What the statement at hand counts (the words of its numbers), listed once for all its candidates.
+    let countWords: string[] | null = null;
+    for (let c = 0; c < nc; c++) {
       const j = candidates[c];
       const d = docOf[j];
       if (storyAsked[d] !== s.doc) {
@@ -1109,7 +1122,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
       if (anchors === 0 && s.numbers.size && b.numbers.size)
-        for (const k of s.numbers.keys())
+        for (const k of (countWords ??= [...s.numbers.keys()]))
           if (k && b.numbers.has(k)) {
             anchors = 1;
             break;
@@ -1134,8 +1147,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         addPair(s.i, j, score);
       }
     }
-    for (let k = 0; k < touched.length; k++) acc[touched[k]] = 0;
-    touched.length = 0;
+    for (let k = 0; k < nt; k++) acc[touched[k]] = 0;
+    nt = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
   const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
@@ -1196,12 +1209,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     published: articles.map(a => a.analysis.published ?? null),
     initials: articles.map(a => initialsOf(a.analysis.entities)),
   };
-  for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles)) {
+  const judgePair = (p: number, a: Statement, b: Statement) => {
     let c = disagreement(a, b, judge);
     if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c && countOnly.has(p) && !BY_COUNT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
-  }
+  };
+  // (Every statement whole, as in a workspace checked in one process: each pair judged as it stands, with no
+  // generator between.)
+  if (!lean.includes(1))
+    for (const p of matched) judgePair(p, stmts[pairA[p]] as Statement, stmts[pairB[p]] as Statement);
+  else
+    for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles))
+      judgePair(p, a, b);
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
   const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
@@ -1298,20 +1318,21 @@ function byScore(xs: Int32Array, from: number, to: number, score: Float64Array):
 }
 
 /**
- * The first of a list by a score, highest first, ties in the list's order (what a stable sort by score would put
- * first), as many as `out` holds, without sorting the whole list.
+ * The first of a list (xs[0, len)) by a score, highest first, ties in the list's order (what a stable sort by score
+ * would put first), as many as `out` holds, without sorting the whole list: put in `out`, and how many.
  */
-function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32Array {
+function firstByScore(xs: Int32Array, len: number, score: Float64Array, out: Int32Array): number {
   const k = out.length;
   let m = 0;
-  for (const x of xs) {
+  for (let i = 0; i < len; i++) {
+    const x = xs[i];
     const v = score[x];
     if (m === k && !(v > score[out[k - 1]])) continue;
     let p = m < k ? m++ : k - 1;
     for (; p > 0 && score[out[p - 1]] < v; p--) out[p] = out[p - 1];
     out[p] = x;
   }
-  return out.subarray(0, m);
+  return m;
 }
 
 /** Buffers for voiceIndex: votes by voice, and the voices that voted (cleared after each use). */
