@@ -2649,8 +2649,19 @@ const reportedByOutlet = (x: Statement, other: string | null) =>
  * Whether a source is the very outlet that printed an article named d ("The Times reported …" against the Times' own
  * article; an article is named "Outlet (path)" where two share an outlet).
  */
-const printedBy = (v: string | null, d: string) =>
-  !!v && nameKey(v).replace(/^the /, '') === nameKey(d.replace(/ \(.*\)$/, '')).replace(/^the /, '');
+const printedBy = (v: string | null, d: string) => !!v && outletKey(v) === outletKey(d.replace(/ \(.*\)$/, ''));
+
+/** A name as an outlet's key ("The Times" and "Times" one), kept for the names met again (asked for many pairs). */
+const OUTLET_KEYS = new Map<string, string>();
+function outletKey(name: string): string {
+  let k = OUTLET_KEYS.get(name);
+  if (k === undefined) {
+    k = nameKey(name).replace(/^the /, '');
+    if (OUTLET_KEYS.size > 50000) OUTLET_KEYS.clear();
+    OUTLET_KEYS.set(name, k);
+  }
+  return k;
+}
 
 /** A source who "told the newspaper" against an outlet credited with it: the outlet one names by its kind. */
 const toldAnOutlet = (x: Statement, other: string | null) =>
