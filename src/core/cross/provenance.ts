@@ -72,34 +72,25 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   const join = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
-  // Articles sharing SHARED_RUNS sampled runs rewrite one another. Each sampled run with the articles that have it,
-  // found by sorting (run, article) as one number each, run over SAMPLE (which divides it) times n plus the article:
-  // no map of hundreds of thousands of lists at each check.
-  let total = 0;
-  for (const list of runs) total += list.length;
-  const keys = new Float64Array(total);
-  let t = 0;
-  for (let d = 0; d < n; d++) {
-    const list = runs[d];
-    for (let k = 0; k < list.length; k++) keys[t++] = (list[k] / SAMPLE) * n + d;
-  }
-  keys.sort();
-  const pairRuns = new Map<number, number>();
-  const list = new Int32Array(STOCK);
-  for (let s = 0; s < total;) {
-    const h = (keys[s] - (keys[s] % n)) / n;
-    let e = s + 1;
-    while (e < total && keys[e] < (h + 1) * n) e++;
-    // (A run in more than STOCK articles is a stock phrase.)
-    if (e - s >= 2 && e - s <= STOCK) {
-      for (let k = s; k < e; k++) list[k - s] = keys[k] % n;
-      for (let i = 0; i < e - s; i++)
-        for (let j = i + 1; j < e - s; j++) {
-          const k = list[i] * n + list[j];
-          pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
-        }
+  // Articles sharing SHARED_RUNS sampled runs rewrite one another.
+  const byRun = new Map<number, number[]>();
+  runs.forEach((list, d) => {
+    for (const x of list) {
+      // (Keyed by the run's hash over SAMPLE, which it divides: a small integer, not a number boxed for each look-up.)
+      const h = x / SAMPLE;
+      const ds = byRun.get(h);
+      if (!ds) byRun.set(h, [d]);
+      else if (ds.length <= STOCK) ds.push(d);
     }
-    s = e;
+  });
+  const pairRuns = new Map<number, number>();
+  for (const list of byRun.values()) {
+    if (list.length < 2 || list.length > STOCK) continue;
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const k = list[i] * n + list[j];
+        pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
+      }
   }
   for (const [k, c] of pairRuns) if (c >= SHARED_RUNS) join(Math.floor(k / n), k % n);
   // Articles that say they come from one outlet's report.
