@@ -983,14 +983,18 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       }
     }
   });
-  const marks: number[] = [];
+  // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
+  let marks = new Int32Array(1024);
   const stories = new StoryGuard(
     articles.length,
     d => {
-      marks.length = 0;
+      let m = 0;
+      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) m += ids[i].length;
+      if (m > marks.length) marks = new Int32Array(2 * m);
+      m = 0;
       for (let i = docFirst[d]; i < docFirst[d + 1]; i++)
-        for (let k = 0, list = ids[i]; k < list.length; k++) marks.push(markOf[list[k]]);
-      return marks;
+        for (let k = 0, list = ids[i]; k < list.length; k++) marks[m++] = markOf[list[k]];
+      return marks.subarray(0, m);
     },
     k => markDocs[k],
     articles.map(a => a.analysis.published),
@@ -1052,7 +1056,10 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const counted: number[] = [];
   const eventOnly = new Set<number>();
   const acc = new Float64Array(n);
-  const touched: number[] = [];
+  // The statements reached from the one at hand (each once: its score is then above 0), nt of them, in the order
+  // reached: one buffer for all statements, not a list grown again for each.
+  const touched = new Int32Array(n);
+  let nt = 0;
   const top = new Int32Array(MAX_CANDIDATES);
   // Whether an article is of the story of the one at hand (asked once per pair of articles, not per statement).
   const storyAsked = new Int32Array(articles.length).fill(-1);
@@ -1072,14 +1079,20 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       for (let k = from; k < end; k++) {
         const j = postings[k];
         if (docOf[j] === s.doc) continue;
-        if (acc[j] === 0) touched.push(j);
+        if (acc[j] === 0) touched[nt++] = j;
         acc[j] += w;
       }
     }
-    let candidates: ArrayLike<number> = touched;
-    if (touched.length > MAX_CANDIDATES) candidates = firstByScore(touched, acc, top);
-    scored += candidates.length;
-    for (let c = 0; c < candidates.length; c++) {
+    let candidates = touched;
+    let nc = nt;
+    if (nt > MAX_CANDIDATES) {
+      candidates = top;
+      nc = firstByScore(touched, nt, acc, top);
+    }
+    scored += nc;
+    // What the statement at hand counts (the words of its numbers), listed once for all its candidates.
+    let countWords: string[] | null = null;
+    for (let c = 0; c < nc; c++) {
       const j = candidates[c];
       const d = docOf[j];
       if (storyAsked[d] !== s.doc) {
@@ -1126,7 +1139,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       // Both dated, or both counting the same thing, is a tie too: that is what they may disagree about.
       if (anchors === 0 && s.dates.length && b.dates.length) anchors = 1;
       if (anchors === 0 && s.numbers.size && b.numbers.size)
-        for (const k of s.numbers.keys())
+        for (const k of (countWords ??= [...s.numbers.keys()]))
           if (k && b.numbers.has(k)) {
             anchors = 1;
             break;
@@ -1155,8 +1168,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
         addPair(s.i, j, score);
       }
     }
-    for (let k = 0; k < touched.length; k++) acc[touched[k]] = 0;
-    touched.length = 0;
+    for (let k = 0; k < nt; k++) acc[touched[k]] = 0;
+    nt = 0;
   }
   // Keep, for each statement, its best partner in each other article, and at most a few partners in all.
   const chosen = new Uint8Array(np); // how many of the pair's two statements chose it
@@ -1217,12 +1230,19 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     published: articles.map(a => a.analysis.published ?? null),
     initials: articles.map(a => initialsOf(a.analysis.entities)),
   };
-  for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles)) {
+  const judgePair = (p: number, a: Statement, b: Statement) => {
     let c = disagreement(a, b, judge);
     if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c && countOnly.has(p) && !BY_COUNT.has(c)) c = null;
     if (c) disagreeing.set(p, c);
-  }
+  };
+  // (Every statement whole, as in a workspace checked in one process: each pair judged as it stands, with no
+  // generator between.)
+  if (!lean.includes(1))
+    for (const p of matched) judgePair(p, stmts[pairA[p]] as Statement, stmts[pairB[p]] as Statement);
+  else
+    for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles))
+      judgePair(p, a, b);
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
   const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
@@ -1319,20 +1339,21 @@ function byScore(xs: Int32Array, from: number, to: number, score: Float64Array):
 }
 
 /**
- * The first of a list by a score, highest first, ties in the list's order (what a stable sort by score would put
- * first), as many as `out` holds, without sorting the whole list.
+ * The first of a list (xs[0, len)) by a score, highest first, ties in the list's order (what a stable sort by score
+ * would put first), as many as `out` holds, without sorting the whole list: put in `out`, and how many.
  */
-function firstByScore(xs: number[], score: Float64Array, out: Int32Array): Int32Array {
+function firstByScore(xs: Int32Array, len: number, score: Float64Array, out: Int32Array): number {
   const k = out.length;
   let m = 0;
-  for (const x of xs) {
+  for (let i = 0; i < len; i++) {
+    const x = xs[i];
     const v = score[x];
     if (m === k && !(v > score[out[k - 1]])) continue;
     let p = m < k ? m++ : k - 1;
     for (; p > 0 && score[out[p - 1]] < v; p--) out[p] = out[p - 1];
     out[p] = x;
   }
-  return out.subarray(0, m);
+  return m;
 }
 
 /** Buffers for voiceIndex: votes by voice, and the voices that voted (cleared after each use). */
@@ -2667,6 +2688,300 @@ function guessed(s: Statement, i: number, v: string | null): boolean {
   return !first || nameKey(first).split(' ').pop() !== nameKey(v).split(' ').pop();
 }
 
+// The judging of a pair runs for a hundred thousand pairs and more at each check: disagreement makes no closure and
+// no list on its common way (what its steps ask of a statement or of a pair is asked by the functions below), so that
+// a check allocates little besides what it reports.
+
+/** The surname of a person's name (its key's last word). */
+const surnameKey = (p: string) => nameKey(p).split(' ').pop()!;
+/** The surnames of the people a statement names (kept with it). */
+const surnamesIn = (s: Statement) => (s.surnames ??= s.people.map(surnameKey));
+
+/** Whether two statements name one person (by surname). */
+function sharesSurname(a: Statement, b: Statement): boolean {
+  const sa = surnamesIn(a);
+  if (!sa.length) return false;
+  const sb = surnamesIn(b);
+  for (const p of sa) if (sb.includes(p)) return true;
+  return false;
+}
+
+/** The stay of one person told as a length in one statement and by its last day in the other (see tenure). */
+function stayConflict(
+  a: Statement,
+  b: Statement,
+  term: { a: Statement; says: string; ends: string },
+  same: number,
+  j: Judge,
+): Disagreement {
+  // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
+  // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
+  const w = overlapOf(a, contentOf(a, NaN, 0), b, contentOf(b, NaN, 1), j.idf, j.maxIdf);
+  return {
+    kind: 'date',
+    explanation:
+      term.a === a
+        ? `${j.names[a.doc]} ${term.says}, ${j.names[b.doc]} ${term.ends}`
+        : `${j.names[a.doc]} ${term.ends}, ${j.names[b.doc]} ${term.says}`,
+    confidence: clamp(Math.max(same, likeness(w)) + 0.45),
+  };
+}
+
+/** The figures given for one thing, each once ("30 and 32"). */
+const figureList = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
+
+/** A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different. */
+function dateWithin(v: string, ys: string[]): boolean {
+  for (const y of ys) if (v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v)) return true;
+  return false;
+}
+
+type DateText = Statement['dateTexts'][number];
+
+/** How many of the words near date e (see withEvents) are near date d too (events only for one event of one person). */
+function nearInCommon(e: DateText, d: DateText, ev: boolean): number {
+  let n = 0;
+  for (const w of e.near) if (d.near.includes(w) && (ev || (w[0] !== '%' && w[0] !== '!'))) n++;
+  return n;
+}
+
+/** Words before a date that date anything ("on", "in"): the same one before two dates says nothing of what they date. */
+const ANY_DATE = /^(?:on|in|at|of|the|a|by)$/;
+
+/**
+ * The dates of x that disagree with one of y's about what they date (see disagreement): not a date of the telling,
+ * not naming an event, not within one of y's, not written as one of y's, and beside words that one of y's dates has
+ * beside it too (two of them, or one when both date it the same way).
+ */
+function datedAgainst(x: Statement, y: Statement, ev: boolean): DateText[] {
+  if (x.dateTexts.length === 0) return NO_DATES;
+  let out: DateText[] | null = null;
+  for (const d of x.dateTexts) {
+    if (d.telling || d.named || dateWithin(d.value, y.dates)) continue;
+    let written = false;
+    for (const e of y.dateTexts)
+      if (e.text === d.text) {
+        written = true;
+        break;
+      }
+    if (written) continue;
+    for (const e of y.dateTexts) {
+      if (e.telling || e.named) continue;
+      if (nearInCommon(e, d, ev) >= (d.before && d.before === e.before && !ANY_DATE.test(d.before) ? 1 : 2)) {
+        (out ??= []).push(d);
+        break;
+      }
+    }
+  }
+  return out ?? NO_DATES;
+}
+
+/** Whether two statements give one date value in common. */
+function sharesDate(a: Statement, b: Statement): boolean {
+  for (const d of a.dates) if (b.dates.includes(d)) return true;
+  return false;
+}
+
+/** Two statements dating what they tell differently (ta, tb: their dates that disagree, see datedAgainst), or null. */
+function datesConflict(
+  a: Statement,
+  b: Statement,
+  ta: DateText[],
+  tb: DateText[],
+  ev: boolean,
+  same: number,
+  sameAct: number,
+  j: Judge,
+): Disagreement | null {
+  const sameMonth = ta.some(x =>
+    tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)),
+  );
+  if (sameMonth) return null;
+  const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
+  // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
+  // So is dating one event of one person in both ("will be leaving … on January 1" / "would be retiring at the
+  // end of February": see withEvents).
+  const byEvent = ev && ta.some(x => x.near.some(w => w[0] === '!' && tb.some(y => y.near.includes(w))));
+  const alike = byEvent || ta.some(x => x.before && tb.some(y => y.before === x.before));
+  // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
+  const years = Math.min(
+    ...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))),
+  );
+  // Days next to each other are mostly two steps of one story ("urged on Wednesday", "passed on Thursday").
+  const day = (v: string) => (v.length === 10 ? Date.parse(v) / 864e5 : NaN);
+  const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
+  // Read on basil (23 listed, none real): two dates in one story's statements are mostly of two events, unless
+  // both date it the same way.
+  return eventMade(
+    {
+      kind: 'date',
+      explanation: `${j.names[a.doc]} dates it ${list(ta)}, ${j.names[b.doc]} ${list(tb)}`,
+      confidence: clamp(
+        (byEvent ? sameAct : same) + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0),
+      ),
+    },
+    byEvent,
+  );
+}
+
+/** Whether the source a statement credits (voice i) is an outlet. */
+const creditsOutlet = (x: Statement, i: number, j: Judge) =>
+  i >= 0 && kindOf(j.merger.get(j.labelOf(x.attributions[i]) ?? ''), NO_TYPES) === 'outlet';
+
+/**
+ * Whether a statement names the report it passes on ("as first reported by the Courier", "the article said"):
+ * against "reportedly", both pass on one report.
+ */
+const namesReport = (x: Statement, i: number, j: Judge) =>
+  REPORT_NAMED.test(unquotedOf(x)) ||
+  (i >= 0 && /\b(?:article|report|story)\b/i.test(j.labelOf(x.attributions[i]) ?? ''));
+
+/** Whether something done was done in a month before `pub` (the month the expecting article was written). */
+function doneBefore(dn: Statement, pub: string): boolean {
+  for (const v of dn.dates) if (v.slice(0, 7) < pub.slice(0, v.length)) return true;
+  return false;
+}
+
+/** Whether two statements quote versions of one remark (see versionsOfOne) with a run of four words in common. */
+function quotesShareRun(a: Statement, b: Statement): boolean {
+  for (const x of a.quotes) for (const y of b.quotes) if (sharesRun(x, y, 4) && versionsOfOne(x, y)) return true;
+  return false;
+}
+
+/** Whom a statement credits (voice i): the source as the workspace names it, "an unnamed source", or null (its own voice). */
+function creditedTo(s: Statement, i: number, j: Judge): string | null {
+  if (i < 0) return null;
+  const l = j.labelOf(s.attributions[i]);
+  return l ? j.merger.get(l) : 'an unnamed source';
+}
+
+/** A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare. */
+const soundSpeaker = (v: string | null) =>
+  v === null ||
+  (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
+
+/** Whether a statement tells what a source did: a person by name, anything else by its whole name. */
+const tellsOfSource = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
+
+/** A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement. */
+const unknownVoice = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
+
+/**
+ * Whether a source is named in a statement as its conduit (by its names, not a word like "the" that opens one: "The
+ * Post" is no conduit wherever "the report" stands).
+ */
+const namedAsConduit = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => !STOP.has(w) && conduitIn(w, x));
+
+/** A claim someone "reportedly" made, against an outlet credited by the other: the report one passes on unnamed. */
+const reportedByOutlet = (x: Statement, other: string | null) =>
+  /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquotedOf(x)) &&
+  !!other &&
+  kindOf(other, NO_TYPES) === 'outlet';
+
+/**
+ * Whether a source is the very outlet that printed an article named d ("The Times reported …" against the Times' own
+ * article; an article is named "Outlet (path)" where two share an outlet).
+ */
+const printedBy = (v: string | null, d: string) => !!v && outletKey(v) === outletKey(d.replace(/ \(.*\)$/, ''));
+
+/** A name as an outlet's key ("The Times" and "Times" one), kept for the names met again (asked for many pairs). */
+const OUTLET_KEYS = new Map<string, string>();
+function outletKey(name: string): string {
+  let k = OUTLET_KEYS.get(name);
+  if (k === undefined) {
+    k = nameKey(name).replace(/^the /, '');
+    if (OUTLET_KEYS.size > 50000) OUTLET_KEYS.clear();
+    OUTLET_KEYS.set(name, k);
+  }
+  return k;
+}
+
+/** A source who "told the newspaper" against an outlet credited with it: the outlet one names by its kind. */
+const toldAnOutlet = (x: Statement, other: string | null) =>
+  TOLD_OUTLET.test(unquotedOf(x)) && !!other && kindOf(other, NO_TYPES) === 'outlet';
+
+/** How many unnamed sources a label counts ("anonymous sources (two)"), or undefined. */
+const sourcesCounted = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
+
+/** Whether a statement's attribution i is a demand ("called on Trump to cancel", "urged lawmakers to"). */
+const demandIn = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
+
+/** Whether a source is an outlet. */
+const anOutlet = (v: string | null) => !!v && kindOf(v, NO_TYPES) === 'outlet';
+
+/** Whether a statement's attribution i is a pledge ("promised", "vowed"). */
+const pledgeIn = (s: Statement, i: number) => i >= 0 && PLEDGE.test(s.attributions[i].cue?.text ?? '');
+
+/** Whether a statement names a person (by key). */
+function namesPersonOf(x: Statement, p: string): boolean {
+  const k = nameKey(p);
+  for (const q of x.people) if (nameKey(q) === k) return true;
+  return false;
+}
+
+/** The people x names that y names too (inside: true) or does not (false). */
+function peopleAlso(x: Statement, y: Statement, inside: boolean): string[] {
+  return x.people.filter(p => namesPersonOf(y, p) === inside);
+}
+
+/**
+ * A pronoun in one statement beside a name both give, where the other names someone else beside it ("she and Hugo
+ * Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role. Or null.
+ */
+function pronounConflict(
+  a: Statement,
+  b: Statement,
+  onlyA: string[],
+  onlyB: string[],
+  both: string[],
+  same: number,
+  j: Judge,
+): Disagreement | null {
+  const [more, fewer] = onlyA.length ? [a, b] : [b, a];
+  const extra = onlyA.length ? onlyA : onlyB;
+  const names = extra.join(', ');
+  // Surest when the pronoun stands beside a shared name where the other names someone beside it ("she and
+  // Hugo Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role.
+  const last = (p: string) =>
+    fold(p)
+      .split(' ')
+      .pop()!
+      .replace(/[^a-z]/g, '');
+  const beside = (text: string, x: string, y: string) =>
+    new RegExp(
+      `\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`,
+    ).test(fold(text));
+  const coordinated = both.some(
+    p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))),
+  );
+  // Otherwise the pronoun is mostly someone the other names too, in a sentence before (read on basil: none real).
+  if (!coordinated) return null;
+  return {
+    kind: 'entity',
+    explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`,
+    confidence: clamp(same + 0.05),
+  };
+}
+
+/**
+ * The clause of x that negates words it shares with y, or undefined. The negation must stand next to a shared word
+ * ("did not sign the bill"), not elsewhere in the clause.
+ */
+function negatedClause(x: Statement, y: Statement): string | undefined {
+  if (!x.negated) return undefined;
+  let common: string[] | null = null;
+  for (const n of negationsOf(x)) {
+    common ??= sharedWords(x, y);
+    let inClause = 0;
+    for (const w of common) if (n.folded.includes(w)) inClause++;
+    if (inClause < 2) continue;
+    // What it negates must be what both tell: "did not apologize for statements" negates no "tried to back up that
+    // statement".
+    if (n.head !== undefined && common.includes(n.head)) return n.clause;
+  }
+  return undefined;
+}
+
 function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null {
   const da = j.names[a.doc];
   const db = j.names[b.doc];
@@ -2680,27 +2995,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // One event of one person told in both, about one thing, is one claim however much else each sentence says: what
   // they tell of that event (when, whether done) is compared at that likeness. (Not figures: those count other things.)
   const over = a.events.length && b.events.length ? overtaken(a.events, b.events) : null;
-  const sameAct = Math.max(same, sameEvent(a, b, j) || over ? EVENT_LIKENESS : 0);
-  const surname = (p: string) => nameKey(p).split(' ').pop()!;
+  // (Asked once for the pair: what follows asks it again.)
+  const eventOfOne = sameEvent(a, b, j);
+  const sameAct = Math.max(same, eventOfOne || over ? EVENT_LIKENESS : 0);
   // (Only a statement telling a stay can be one: asked first, as it is kept with the statement.)
-  const term =
-    (stayOf(a) || stayOf(b)) &&
-    (a.surnames ??= a.people.map(surname)).some(p => (b.surnames ??= b.people.map(surname)).includes(p))
-      ? (tenure(a, b) ?? tenure(b, a))
-      : null;
-  if (term) {
-    // Both may tell the stay inside someone's words ("his letter said he would remain"): all their words count; and
-    // the stay of one person named in both, told as a length in one and by its last day in the other, is one stay.
-    const w = overlapOf(a, contentOf(a, NaN, 0), b, contentOf(b, NaN, 1), j.idf, j.maxIdf);
-    return {
-      kind: 'date',
-      explanation:
-        term.a === a
-          ? `${j.names[a.doc]} ${term.says}, ${j.names[b.doc]} ${term.ends}`
-          : `${j.names[a.doc]} ${term.ends}, ${j.names[b.doc]} ${term.says}`,
-      confidence: clamp(Math.max(same, likeness(w)) + 0.45),
-    };
-  }
+  const term = (stayOf(a) || stayOf(b)) && sharesSurname(a, b) ? (tenure(a, b) ?? tenure(b, a)) : null;
+  if (term) return stayConflict(a, b, term, same, j);
   // Too unlike to be listed whatever they disagree about (no kind adds more than MAX_BONUS): not worth the reading.
   // (Unless they give one count of one thing, see oneCount, or one says none of a group the other counts, see
   // zeroAgainstCount.)
@@ -2710,10 +3010,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   if (sameAct + MAX_BONUS < j.minConfidence && !(counts = oneCount(a, b)) && !zeroOf()) return null;
   // News of different days about different people first tells different events (see otherParticipants).
   const days = publicationDays(j.published);
-  if (Math.abs(days[a.doc] - days[b.doc]) >= OTHER_DAYS) {
-    const surnames = (s: Statement) => (s.surnames ??= s.people.map(surname));
-    if (otherParticipants(surnames(a), surnames(b))) return null;
-  }
+  if (Math.abs(days[a.doc] - days[b.doc]) >= OTHER_DAYS && otherParticipants(surnamesIn(a), surnamesIn(b))) return null;
   const quoted = quotation(a, b);
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
@@ -2726,10 +3023,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // pair them with different words, not different figures.
     if (sameFigures(qa, b) && sameFigures(qb, a)) continue;
     if (otherThings(a, qa, b, qb)) continue;
-    const list = (qs: Quantity[]) => [...new Set(qs.map(q => q.text))].join(' and ');
     return {
       kind: 'number',
-      explanation: `${da} gives ${list(qa)}, ${db} ${list(qb)}`,
+      explanation: `${da} gives ${figureList(qa)}, ${db} ${figureList(qb)}`,
       confidence: clamp(same + 0.15),
     };
   }
@@ -2756,112 +3052,64 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // mostly the story's topic, "urged on Wednesday to change the state's bill" / "on Thursday the state's assembly").
   // A date of the telling ("said on Saturday", "a statement issued Friday") is when the news came out, not when the
   // event happened: outlets writing on different days date it differently without disagreeing.
-  // A date within the other's (2009-08-24 in 2009, November 2012 in "last year") is more precise, not different.
-  const within = (v: string, ys: string[]) =>
-    ys.some(y => v.startsWith(y) || y.startsWith(v) || inWeek(v, y) || inWeek(y, v));
   // The same words ("June 28") resolved to two values by articles published on different days are one date.
   // (Events near the dates count only for one event of one person: see withEvents.)
-  const ev = a.events.length > 0 && b.events.length > 0 && sameEvent(a, b, j);
-  const dated = (x: Statement, y: Statement) =>
-    x.dateTexts.filter(
-      d =>
-        !d.telling &&
-        !d.named &&
-        !within(d.value, y.dates) &&
-        !y.dateTexts.some(e => e.text === d.text) &&
-        y.dateTexts.some(
-          e =>
-            !e.telling &&
-            !e.named &&
-            e.near.filter(w => d.near.includes(w) && (ev || (w[0] !== '%' && w[0] !== '!'))).length >=
-              (d.before && d.before === e.before && !/^(?:on|in|at|of|the|a|by)$/.test(d.before) ? 1 : 2),
-        ),
-    );
-  const ta = dated(a, b);
-  const tb = dated(b, a);
-  if (ta.length && tb.length && !a.dates.some(d => b.dates.includes(d))) {
-    const sameMonth = ta.some(x =>
-      tb.some(y => x.value.slice(0, 7) === y.value.slice(0, 7) && (x.value.length < 10 || y.value.length < 10)),
-    );
-    if (!sameMonth) {
-      const list = (ds: typeof ta) => ds.map(d => `“${d.text}” (${d.value})`).join(', ');
-      // Both dating it the same way ("since …", "on …") is a sign they date the same thing.
-      // So is dating one event of one person in both ("will be leaving … on January 1" / "would be retiring at the
-      // end of February": see withEvents).
-      const byEvent =
-        sameEvent(a, b, j) && ta.some(x => x.near.some(w => w[0] === '!' && tb.some(y => y.near.includes(w))));
-      const alike = byEvent || ta.some(x => x.before && tb.some(y => y.before === x.before));
-      // Years apart, the two dates are rarely of one event ("quit this week" / "the first to quit since 1980").
-      const years = Math.min(
-        ...ta.flatMap(x => tb.map(y => Math.abs(Number(x.value.slice(0, 4)) - Number(y.value.slice(0, 4))))),
-      );
-      // Days next to each other are mostly two steps of one story ("urged on Wednesday", "passed on Thursday").
-      const day = (v: string) => (v.length === 10 ? Date.parse(v) / 864e5 : NaN);
-      const adjacent = ta.some(x => tb.some(y => Math.abs(day(x.value) - day(y.value)) === 1));
-      // Read on basil (23 listed, none real): two dates in one story's statements are mostly of two events, unless
-      // both date it the same way.
-      return eventMade(
-        {
-          kind: 'date',
-          explanation: `${da} dates it ${list(ta)}, ${db} ${list(tb)}`,
-          confidence: clamp(
-            (byEvent ? sameAct : same) + (alike ? 0.15 : -0.2) - (years > 1 ? 0.3 : 0) - (adjacent ? 0.25 : 0),
-          ),
-        },
-        byEvent,
-      );
-    }
+  const ta = datedAgainst(a, b, eventOfOne);
+  const tb = datedAgainst(b, a, eventOfOne);
+  if (ta.length && tb.length && !sharesDate(a, b)) {
+    const c = datesConflict(a, b, ta, tb, eventOfOne, same, sameAct, j);
+    if (c) return c;
   }
   // Hedged in one, stated in the other. (Credited to an outlet in the other is not stated: "X reportedly claimed" /
-  // "the Post reported that X".)
-  const creditsOutlet = (x: Statement, i: number) =>
-    i >= 0 && kindOf(j.merger.get(j.labelOf(x.attributions[i]) ?? ''), NO_TYPES) === 'outlet';
-  // "Reportedly" is "according to a report": against a statement that names its report ("as first reported by the
-  // Courier", "the article said"), both pass on one report.
-  const namesReport = (x: Statement, i: number) =>
-    REPORT_NAMED.test(unquotedOf(x)) ||
-    (i >= 0 && /\b(?:article|report|story)\b/i.test(j.labelOf(x.attributions[i]) ?? ''));
-  if (
-    a.hedged !== b.hedged &&
-    !creditsOutlet(a.hedged ? b : a, a.hedged ? ib : ia) &&
-    !(REPORTED.test(unquotedOf(a.hedged ? a : b)) && namesReport(a.hedged ? b : a, a.hedged ? ib : ia)) &&
-    hedgesShared(a.hedged ? a : b, a.hedged ? b : a) &&
-    !near(a.hedged ? b : a, a.hedged ? a : b, SOFT) &&
-    !asks(a.text) &&
-    !asks(b.text) &&
-    !hedgeCredited(a.hedged ? a : b) &&
-    toldAsFact(a.hedged ? b : a, a.hedged ? a : b, a.hedged ? ib : ia) &&
-    hedgedClaim(a.hedged ? a : b, a.hedged ? b : a)
-  ) {
-    const [h, plain] = a.hedged ? [a, b] : [b, a];
-    const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
-    return {
-      kind: 'hedge',
-      explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`,
-      confidence: clamp(same),
-    };
+  // "the Post reported that X".) "Reportedly" is "according to a report": against a statement that names its report
+  // ("as first reported by the Courier", "the article said"), both pass on one report.
+  if (a.hedged !== b.hedged) {
+    const h = a.hedged ? a : b;
+    const plain = a.hedged ? b : a;
+    const ip = a.hedged ? ib : ia;
+    if (
+      !creditsOutlet(plain, ip, j) &&
+      !(REPORTED.test(unquotedOf(h)) && namesReport(plain, ip, j)) &&
+      hedgesShared(h, plain) &&
+      !near(plain, h, SOFT) &&
+      !asks(a.text) &&
+      !asks(b.text) &&
+      !hedgeCredited(h) &&
+      toldAsFact(plain, h, ip) &&
+      hedgedClaim(h, plain)
+    ) {
+      const word = HEDGES.exec(h.text)?.[0] ?? 'a hedge';
+      return {
+        kind: 'hedge',
+        explanation: `${j.names[h.doc]} hedges it (“${word}”); ${j.names[plain.doc]} states it as fact`,
+        confidence: clamp(same),
+      };
+    }
   }
   // One event of one person that one tells as expected ("is expected to approve the bill") and the other as done
   // ("signed the spending deal"), about one thing (a word in common besides the event).
   const status = expectedAgainstDone(a.events, b.events, givenNames(a, b, j));
-  const [ex, dn] = status?.first === 'a' ? [a, b] : [b, a];
-  // (Done in a month before the expecting article was written, it is an earlier event: "last month Trump signed a
-  // stopgap bill". A day or two before is mostly the news itself, told by an outlet writing a day later.)
-  const pub = j.published[ex.doc]?.slice(0, 7);
-  if (status && sameEvent(a, b, j) && !(pub && dn.dates.some(v => v.slice(0, 7) < pub.slice(0, v.length)))) {
-    return eventMade(
-      {
-        kind: 'hedge',
-        explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
-        confidence: clamp(sameAct + MAX_BONUS),
-      },
-      true,
-    );
+  if (status && eventOfOne) {
+    const ex = status.first === 'a' ? a : b;
+    const dn = status.first === 'a' ? b : a;
+    // (Done in a month before the expecting article was written, it is an earlier event: "last month Trump signed a
+    // stopgap bill". A day or two before is mostly the news itself, told by an outlet writing a day later.)
+    const pub = j.published[ex.doc]?.slice(0, 7);
+    if (!(pub && doneBefore(dn, pub)))
+      return eventMade(
+        {
+          kind: 'hedge',
+          explanation: `${j.names[ex.doc]} expects it (“${clip(status.expected.text, 30)}”); ${j.names[dn.doc]} reports it done (“${clip(status.done.text, 30)}”)`,
+          confidence: clamp(sameAct + MAX_BONUS),
+        },
+        true,
+      );
   }
   // An event one expects with no doer ("the plan is expected to face a legal challenge") and the other reports done
   // by someone ("a rights group filed suit"): the forecast is overtaken.
   if (over && !status) {
-    const [ex, dn] = over.first === 'a' ? [a, b] : [b, a];
+    const ex = over.first === 'a' ? a : b;
+    const dn = over.first === 'a' ? b : a;
     return eventMade(
       {
         kind: 'hedge',
@@ -2875,12 +3123,12 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // Trump, according to the Post", "Trump said he is declaring") and told as fact in the other ("Mattis resigned").
   const credited = creditedEvent(a, b, j) ?? creditedEvent(b, a, j);
   if (credited) {
-    const [x, v] = credited;
+    const x = credited[0];
     const y = x === a ? b : a;
     return eventMade(
       {
         kind: 'attribution',
-        explanation: `${j.names[x.doc]} credits it to ${v}, ${j.names[y.doc]} states it as fact`,
+        explanation: `${j.names[x.doc]} credits it to ${credited[1]}, ${j.names[y.doc]} states it as fact`,
         // (As sure as one event of one person told in both: who tells it is what differs.)
         confidence: clamp(sameAct + MAX_BONUS),
       },
@@ -2891,11 +3139,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // The same words quoted differently: a long run in common, or two quotations that say much the same.
   if (
     quoted === 'reworded' ||
-    (quoted === null &&
-      inQuotes(a) &&
-      inQuotes(b) &&
-      o.containment >= 0.5 &&
-      a.quotes.some(x => b.quotes.some(y => sharesRun(x, y, 4) && versionsOfOne(x, y))))
+    (quoted === null && inQuotes(a) && inQuotes(b) && o.containment >= 0.5 && quotesShareRun(a, b))
   ) {
     return {
       kind: 'other',
@@ -2904,60 +3148,34 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   // Attributed differently: stated as fact against credited to a source, or credited to two different sources.
-  const speaker = (s: Statement, i: number) => {
-    if (i < 0) return null;
-    const l = j.labelOf(s.attributions[i]);
-    return l ? j.merger.get(l) : 'an unnamed source';
-  };
-  // A speaker label that names nobody (a number, a clause taken for a name) is no attribution to compare.
-  const sound = (v: string | null) =>
-    v === null ||
-    (!(NUMBER_ONLY.test(v) || (/^\p{Ll}/u.test(v) && v.split(' ').length > 5)) && (/\p{Lu}/u.test(v) || GROUP.test(v)));
-  let va = speaker(a, ia);
-  let vb = speaker(b, ib);
+  let va = creditedTo(a, ia, j);
+  let vb = creditedTo(b, ib, j);
   // A quotation passed on from a source the engine found no attribution for, against the same words stated as fact.
   if (va === null && vb === null) {
     const pa = b.quotes.length || reporting(b) ? null : quotedFrom(a, b);
     const pb = a.quotes.length || reporting(a) ? null : quotedFrom(b, a);
     // (Unless the other tells what that source did: a person by name, anything else by its whole name.)
-    const tells = (x: Statement, v: string) => (person(v) ? namesSpeaker(x, v) : fold(x.text).includes(fold(v)));
-    if (pa && !tells(b, pa)) va = pa;
-    else if (pb && !tells(a, pb)) vb = pb;
+    if (pa && !tellsOfSource(b, pa)) va = pa;
+    else if (pb && !tellsOfSource(a, pb)) vb = pb;
   }
-  // A quotation nobody is credited with in its sentence is still someone's words, not the outlet's statement.
-  const unknown = (v: string | null, x: Statement) => v === null && (inQuotes(x) || speaks(x));
   // Each credits someone, and one's source is named in the other's sentence too ("BuzzFeed, citing two officials" /
-  // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it.
-  // (By its names, not a word like "the" that opens one: "The Post" is no conduit wherever "the report" stands.)
-  const namedIn = (v: string | null, x: Statement) => !!v && namesOf(v).some(w => !STOP.has(w) && conduitIn(w, x));
-  // So is a claim someone "reportedly" made against the outlet that reported it ("X reportedly claimed …" / "The Post
-  // reported that X …"): the report one passes on unnamed is the one the other names.
-  const reported = (x: Statement, other: string | null) =>
-    /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquotedOf(x)) &&
-    !!other &&
-    kindOf(other, NO_TYPES) === 'outlet';
-  // And one credits the very outlet that printed the other ("The Times reported …" against the Times' own article;
-  // an article is named "Outlet (path)" where two share an outlet).
-  const printed = (v: string | null, d: string) =>
-    !!v && nameKey(v).replace(/^the /, '') === nameKey(d.replace(/ \(.*\)$/, '')).replace(/^the /, '');
-  // A source who "told the newspaper" against an outlet credited with it: the outlet the one names by its kind is the
-  // one the other names.
-  const toldOutlet = (x: Statement, other: string | null) =>
-    TOLD_OUTLET.test(unquotedOf(x)) && !!other && kindOf(other, NO_TYPES) === 'outlet';
+  // "two officials told BuzzFeed"): one chain of sources, each outlet crediting a link of it. So is a claim someone
+  // "reportedly" made against the outlet that reported it, one crediting the very outlet that printed the other, and
+  // a source who "told the newspaper" against an outlet credited with it.
   const chain =
     va !== null &&
     vb !== null &&
-    (namedIn(va, b) ||
-      namedIn(vb, a) ||
-      reported(a, vb) ||
-      reported(b, va) ||
-      printed(va, db) ||
-      printed(vb, da) ||
-      toldOutlet(a, vb) ||
-      toldOutlet(b, va));
+    (namedAsConduit(va, b) ||
+      namedAsConduit(vb, a) ||
+      reportedByOutlet(a, vb) ||
+      reportedByOutlet(b, va) ||
+      printedBy(va, db) ||
+      printedBy(vb, da) ||
+      toldAnOutlet(a, vb) ||
+      toldAnOutlet(b, va));
   // Unnamed sources counted differently ("two sources" / "multiple sources" / "11 sources") are not one set of sources.
-  const count = (v: string | null) => (v ? /^anonymous sources \((\w+)\)$/.exec(v)?.[1] : undefined);
-  const counted = count(va) !== undefined && count(vb) !== undefined && count(va) !== count(vb);
+  const counted =
+    sourcesCounted(va) !== undefined && sourcesCounted(vb) !== undefined && sourcesCounted(va) !== sourcesCounted(vb);
   // A statement naming the very speaker the other credits (by name, or as "he" or "she" after a sentence naming them)
   // tells what that speaker did or said ("Obama urged lawmakers …" / "He tweaked House Republicans …"): it credits
   // the speaker too.
@@ -2965,18 +3183,15 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // is not stated as fact: it credits someone too.
   // A demand credited to someone ("X called on Trump to cancel", "urged lawmakers to") is an act the other reports
   // too ("Democrats pressured Trump to cancel"), not a claim one states as fact and the other credits.
-  const demand = (s: Statement, i: number) => i >= 0 && DEMAND.test(s.attributions[i].cue?.text ?? '');
   // A claim hedged ("allegedly", "reportedly") against an outlet credited with it is one report told twice.
-  const outletOf = (v: string | null) => !!v && kindOf(v, NO_TYPES) === 'outlet';
   // A pledge credited to someone against a statement of fact: the fact is not what they pledged.
-  const pledge = (s: Statement, i: number) => i >= 0 && PLEDGE.test(s.attributions[i].cue?.text ?? '');
   const about =
-    demand(a, ia) ||
-    demand(b, ib) ||
-    (vb === null && pledge(a, ia)) ||
-    (va === null && pledge(b, ib)) ||
-    (va === null && a.hedged && outletOf(vb)) ||
-    (vb === null && b.hedged && outletOf(va)) ||
+    demandIn(a, ia) ||
+    demandIn(b, ib) ||
+    (vb === null && pledgeIn(a, ia)) ||
+    (va === null && pledgeIn(b, ib)) ||
+    (va === null && a.hedged && anOutlet(vb)) ||
+    (vb === null && b.hedged && anOutlet(va)) ||
     (va === null && reporting(a)) ||
     (vb === null && reporting(b)) ||
     (va === null && vb !== null && quotesToo(a, b)) ||
@@ -2995,107 +3210,43 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // (A doubt or a hope credited to someone is their stance, not the claim of fact the other tells.)
     (vb === null && ia >= 0 && stance(a.attributions[ia].content.text)) ||
     (va === null && ib >= 0 && stance(b.attributions[ib].content.text));
-  // One outlet's figure credited and the other's not, for one count of one thing.
-  let countOfOne: boolean | undefined;
-  const oneCounted = () =>
-    (countOfOne ??= (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b)));
   if (
     !chain &&
     !about &&
     (counted || !sameSpeaker(va, vb)) &&
-    sound(va) &&
-    sound(vb) &&
-    !unknown(va, a) &&
-    !unknown(vb, b) &&
+    soundSpeaker(va) &&
+    soundSpeaker(vb) &&
+    !unknownVoice(va, a) &&
+    !unknownVoice(vb, b) &&
     !(speaksForExecutive(a, ia) && speaksForExecutive(b, ib)) &&
     !guessed(a, ia, va) &&
     !guessed(b, ib, vb) &&
     !asks(a.text) &&
-    !asks(b.text) &&
-    // One claim told two ways, or one count of one thing (what they count makes them one claim, see oneCount).
-    (sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib)) || oneCounted())
+    !asks(b.text)
   ) {
-    const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
-    const count = oneCounted();
-    // A count of one thing, one outlet's figure credited and the other's not: as sure as one event of one person.
-    let confidence = count ? Math.max(same, COUNT_LIKENESS) : same;
-    // A description against a name may be one person ("the state's attorney general" / "John Suthers").
-    // (Not a group against one person's name: "two officials" are never "Jane Roe".)
-    if (va && vb && named(va) !== named(vb) && !(many(named(va) ? vb : va) && person(named(va) ? va : vb)))
-      confidence -= 0.3;
-    // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
-    // likewise; what they disagree about is not who said it.
-    else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
-    // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
-    else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b))
-      confidence -= 0.15;
-    // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
-    // to a source. (Two sources giving one figure agree on it.)
-    // So is a count of one thing that both give as figures that meet ("at least 30 emergencies" / "31 of those
-    // emergencies").
-    if ((va === null) !== (vb === null) && (o.figures > 0 || count)) confidence += ATTRIBUTED_FIGURE;
-    const d: Disagreement = {
-      kind: 'attribution',
-      explanation: `${say(da, va)}, ${say(db, vb)}`,
-      confidence: clamp(confidence - ATTRIBUTION_DOUBT),
-    };
-    if (count) BY_COUNT.add(d);
-    return d;
+    // One claim told two ways, or one count of one thing (what they count makes them one claim, see oneCount): one
+    // outlet's figure credited and the other's not.
+    const oneClaim = sameClaim(claimOf(a, va === null ? -1 : ia), claimOf(b, vb === null ? -1 : ib));
+    const count = (va === null) !== (vb === null) && o.figures === 0 && (counts ?? oneCount(a, b));
+    if (oneClaim || count) return attributionConflict(a, b, va, vb, count, same, o, da, db);
   }
-  // Other people named in it.
-  const has = (x: Statement, p: string) => x.people.some(q => nameKey(q) === nameKey(p));
-  // (Only where one has a pronoun: without one, nothing below is asked.)
-  const pronoun = a.pronoun || b.pronoun;
-  const onlyA = pronoun ? a.people.filter(p => !has(b, p)) : NO_PEOPLE;
-  const onlyB = pronoun ? b.people.filter(p => !has(a, p)) : NO_PEOPLE;
-  const both = pronoun ? a.people.filter(p => has(b, p)) : NO_PEOPLE;
-  if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
-    const [more, fewer] = onlyA.length ? [a, b] : [b, a];
-    const extra = onlyA.length ? onlyA : onlyB;
-    const names = extra.join(', ');
-    // Surest when the pronoun stands beside a shared name where the other names someone beside it ("she and
-    // Hugo Chávez" / "Nicolás Maduro and Hugo Chávez"): the two name different people in one role.
-    const last = (p: string) =>
-      fold(p)
-        .split(' ')
-        .pop()!
-        .replace(/[^a-z]/g, '');
-    const beside = (text: string, x: string, y: string) =>
-      new RegExp(
-        `\\b${x}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${y}\\b|\\b${y}\\b[^.;:]{0,40}?\\b(?:and|or)\\s+[^.;:]{0,30}?\\b${x}\\b`,
-      ).test(fold(text));
-    const coordinated = both.some(
-      p => beside(fewer.text, '(?:she|he)', last(p)) && extra.some(q => beside(more.text, last(q), last(p))),
-    );
-    // Otherwise the pronoun is mostly someone the other names too, in a sentence before (read on basil: none real).
-    if (coordinated)
-      return {
-        kind: 'entity',
-        explanation: `${j.names[more.doc]} names ${names} where ${j.names[fewer.doc]} has someone else (a pronoun)`,
-        confidence: clamp(same + 0.05),
-      };
+  // Other people named in it: (only where one has a pronoun: without one, nothing below is asked).
+  if (a.pronoun || b.pronoun) {
+    const onlyA = peopleAlso(a, b, false);
+    const onlyB = peopleAlso(b, a, false);
+    const both = peopleAlso(a, b, true);
+    if (both.length && ((onlyA.length && b.pronoun && !onlyB.length) || (onlyB.length && a.pronoun && !onlyA.length))) {
+      const c = pronounConflict(a, b, onlyA, onlyB, both, same, j);
+      if (c) return c;
+    }
   }
   // Negated in one only.
-  // The clause of x that negates words it shares with y.
-  // The negation must stand next to a shared word ("did not sign the bill"), not elsewhere in the clause.
-  const negatedClause = (x: Statement, y: Statement) => {
-    if (!x.negated) return undefined;
-    let common: string[] | null = null;
-    for (const n of negationsOf(x)) {
-      common ??= sharedWords(x, y);
-      let inClause = 0;
-      for (const w of common) if (n.folded.includes(w)) inClause++;
-      if (inClause < 2) continue;
-      // What it negates must be what both tell: "did not apologize for statements" negates no "tried to back up that
-      // statement".
-      if (n.head !== undefined && common.includes(n.head)) return n.clause;
-    }
-    return undefined;
-  };
   const na = negatedClause(a, b);
   const nb = negatedClause(b, a);
   if (!na !== !nb && !(na ? b : a).negated && !asks(a.text) && !asks(b.text)) {
-    const [neg, pos, clause] = na ? [a, b, na] : [b, a, nb!];
+    const neg = na ? a : b;
+    const pos = na ? b : a;
+    const clause = na ? na : nb!;
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.
     return {
@@ -3105,6 +3256,45 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     };
   }
   return null;
+}
+
+/** Two statements crediting one claim differently (see disagreement): its explanation and confidence. */
+function attributionConflict(
+  a: Statement,
+  b: Statement,
+  va: string | null,
+  vb: string | null,
+  count: boolean,
+  same: number,
+  o: Overlap,
+  da: string,
+  db: string,
+): Disagreement {
+  const say = (d: string, v: string | null) => (v ? `${d} credits it to ${v}` : `${d} states it as fact`);
+  // A count of one thing, one outlet's figure credited and the other's not: as sure as one event of one person.
+  let confidence = count ? Math.max(same, COUNT_LIKENESS) : same;
+  // A description against a name may be one person ("the state's attorney general" / "John Suthers").
+  // (Not a group against one person's name: "two officials" are never "Jane Roe".)
+  if (va && vb && named(va) !== named(vb) && !(many(named(va) ? vb : va) && person(named(va) ? va : vb)))
+    confidence -= 0.3;
+  // Two people each saying much the same thing both said it (an opinion voiced twice), and two quoted sources
+  // likewise; what they disagree about is not who said it.
+  else if (va && vb && ((person(va) && person(vb)) || inQuotes(a) || inQuotes(b))) confidence -= 0.25;
+  // A quotation against the outlet's own account: an opinion voiced, against a fact reported, is rarely one claim.
+  else if ((va === null) !== (vb === null) && inQuotes(va === null ? b : a) && !inQuotes(va === null ? a : b))
+    confidence -= 0.15;
+  // The same figure (an amount, a count) in the words both give: one outlet states as fact what the other credits
+  // to a source. (Two sources giving one figure agree on it.)
+  // So is a count of one thing that both give as figures that meet ("at least 30 emergencies" / "31 of those
+  // emergencies").
+  if ((va === null) !== (vb === null) && (o.figures > 0 || count)) confidence += ATTRIBUTED_FIGURE;
+  const d: Disagreement = {
+    kind: 'attribution',
+    explanation: `${say(da, va)}, ${say(db, vb)}`,
+    confidence: clamp(confidence - ATTRIBUTION_DOUBT),
+  };
+  if (count) BY_COUNT.add(d);
+  return d;
 }
 
 /** A clause of a statement that holds a negation: the clause, folded, and the stems of the four words after the negation. */

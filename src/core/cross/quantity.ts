@@ -301,5 +301,7 @@ export function countsOfOneThing(
 
 /** Whether two lists of quantities of one thing have no value in common. */
 export function quantitiesDiffer(a: Quantity[], b: Quantity[]): boolean {
-  return !a.some(x => b.some(y => x.lo <= y.hi * 1.0001 && y.lo <= x.hi * 1.0001));
+  // (Loops, not closures: asked for every judged pair that counts one thing.)
+  for (const x of a) for (const y of b) if (x.lo <= y.hi * 1.0001 && y.lo <= x.hi * 1.0001) return false;
+  return true;
 }

@@ -37,28 +37,37 @@ export class StoryGuard {
     // Rarity as if the workspace had at least a few dozen articles: in a small one, a word in every article is the
     // story's, not common English.
     const scale = Math.max(n, 24);
-    // Counts in one array by feature, cleared after each article (no map per article).
+    // Counts in one array by feature, cleared after each article (no map per article), and the features seen in
+    // the article at hand (one buffer for all articles, grown when needed: no list grown again for each).
     let count = new Int32Array(1024);
-    const seen: number[] = [];
+    let seen = new Int32Array(1024);
     for (let d = 0; d < n; d++) {
+      let m = 0;
       for (const id of features(d)) {
         if (id >= count.length) {
           const more = new Int32Array(Math.max(2 * count.length, id + 1));
           more.set(count);
           count = more;
         }
-        if (count[id]++ === 0) seen.push(id);
+        if (count[id]++ === 0) {
+          if (m === seen.length) {
+            const more = new Int32Array(2 * m);
+            more.set(seen);
+            seen = more;
+          }
+          seen[m++] = id;
+        }
       }
-      const ids = Int32Array.from(seen).sort();
-      seen.length = 0;
+      const ids = seen.slice(0, m).sort();
       const w = new Float32Array(ids.length);
       let norm = 0;
-      ids.forEach((id, k) => {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
         const x = Math.sqrt(count[id]) * Math.log(1 + scale / articlesWith(id));
         count[id] = 0;
         w[k] = x;
         norm += x * x;
-      });
+      }
       norm = Math.sqrt(norm) || 1;
       for (let k = 0; k < w.length; k++) w[k] /= norm;
       this.marks.push(ids);
