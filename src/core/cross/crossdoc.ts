@@ -206,7 +206,9 @@ interface Statement {
  * features, whether it dates, its events and what it counts. A lean article (see prepareArticle) keeps its statements
  * only so; they are made whole again, a story at a time, for judging (see wholePairs).
  */
-export type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & { text?: string };
+export type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & {
+  text?: string;
+};
 
 /** A statement's text folded (see Statement.folded). */
 const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
@@ -812,7 +814,8 @@ export class Sources {
   /** The sources, those in most articles first. */
   list(): CrossSource[] {
     return [...this.byName.values()].sort(
-      (x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker),
+      (x, y) =>
+        y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker),
     );
   }
 }
@@ -873,7 +876,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const types = new Map<string, string>();
   for (const a of articles)
     for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
-  const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
+  const typeByKey = typesByKey(types);
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
@@ -1013,17 +1016,22 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   for (const st of stmts) docFirst[st.doc + 1]++;
   for (let d = 0; d < count; d++) docFirst[d + 1] += docFirst[d];
   // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
-  const markIds = new Map<string, number>();
+  // (Only names share marks: every other feature is its own, numbered in turn without a look-up.)
+  const nameMarks = new Map<string, number>();
+  let marksMade = 0;
   const markOf = new Int32Array(idOf.size);
   for (let id = 0; id < idOf.size; id++) {
-    const f = FEATURE_NAMES[id];
-    const m = FEATURE_KINDS[id] === 2 ? '@' + f.split(' ').pop() : f;
-    let k = markIds.get(m);
-    if (k === undefined) markIds.set(m, (k = markIds.size));
+    if (FEATURE_KINDS[id] !== 2) {
+      markOf[id] = marksMade++;
+      continue;
+    }
+    const m = '@' + FEATURE_NAMES[id].split(' ').pop();
+    let k = nameMarks.get(m);
+    if (k === undefined) nameMarks.set(m, (k = marksMade++));
     markOf[id] = k;
   }
-  const markDocs = new Int32Array(markIds.size);
-  const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
+  const markDocs = new Int32Array(marksMade);
+  const lastMarkDoc = new Int32Array(marksMade).fill(-1);
   stmts.forEach((st, i) => {
     const list = ids[i];
     for (let x = 0; x < list.length; x++) {
@@ -3186,6 +3194,30 @@ function* wholePairs(
     for (const d of whole.keys()) initials[d] = NO_INITIALS;
     whole.clear();
   }
+}
+
+/**
+ * What a batch check keeps of an article (see checkInput.ts): its statements as stubs, its sampled runs of words, the
+ * outlets it says it comes from, and the outlet through which each attribution cites its speaker. Made in the order
+ * the articles are checked (features are numbered as first met).
+ */
+export function leanParts(a: ArticleInput): {
+  statements: Stub[];
+  runs: Uint32Array;
+  origins: string[];
+  conduits: (string | undefined)[];
+} {
+  return {
+    statements: stubsOf(statementsOf(a, 0, 0)),
+    runs: runsOf(a.text),
+    origins: originsOf(a.text, a.analysis),
+    conduits: conduitsOf(a.analysis),
+  };
+}
+
+/** The type of each name (canonical name → type, the first given) by the name's key, as the check reads them. */
+export function typesByKey(types: Map<string, string>): Map<string, string> {
+  return new Map([...types].map(([c, t]) => [nameKey(c), t]));
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
