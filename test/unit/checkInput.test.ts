@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { checkInputOf, CrossChecker } from '../../src/core/cross/checkInput';
 import { crossCheck } from '../../src/core/cross/crossdoc';
+import { Packer } from '../../src/core/cross/packed';
 import { DEMO_ARTICLES, ROOT } from './paths';
 
 const SAMPLES = DEMO_ARTICLES;
@@ -75,5 +76,34 @@ describe('compact records for the cross-article check', () => {
       (x, k) => (k % 2 ? checkInputOf(x) : x),
     );
     assert.equal(JSON.stringify(crossCheck(some)), JSON.stringify(whole));
+  });
+
+  it('pack an analysis small and give it back equal, findings and all', () => {
+    const packer = new Packer();
+    for (const a of articles()) {
+      const packed = packer.pack(a.text, a.analysis);
+      assert.deepEqual(packer.unpack(a.text, a.analysis.published, packed), a.analysis);
+    }
+    // A finding whose text is not the article's there (made by hand) is kept as given.
+    const text = 'Mayor Ana Voss said the bridge would reopen.';
+    const own = analyze(text);
+    own.entities.push({ text: 'A. Voss', start: 6, end: 14, type: 'PERSON', canonical: 'Ana Voss' });
+    assert.deepEqual(packer.unpack(text, null, packer.pack(text, own)), { ...own, published: null });
+  });
+
+  it('name a speaker by the workspace’s full name, as a check of the whole analyses does', () => {
+    // Invented: one article gives the full name, the other only a title and the surname.
+    const A = 'Councillor Mara Quennell said on Tuesday that the ferry pier would close for 40 days in June.\n';
+    const B = 'Ms. Quennell said on Tuesday that the ferry pier would close for 60 days in June, not 40.\n';
+    const make = () => [
+      { doc: 'a.txt', text: A, analysis: analyze(A, { published: '2030-05-02' }) },
+      { doc: 'b.txt', text: B, analysis: analyze(B, { published: '2030-05-02' }) },
+    ];
+    const whole = crossCheck(make());
+    assert.ok(whole.sources.some(s => s.speaker.endsWith('Mara Quennell') && s.documents.length === 2));
+    assert.equal(whole.conflicts.length, 1);
+    const checker = new CrossChecker();
+    for (const a of make()) checker.add(a);
+    assert.equal(JSON.stringify(checker.result({}, true)), JSON.stringify(whole));
   });
 });

@@ -6,8 +6,21 @@
 // judges pairs. crossCheck takes records as it takes full inputs, with the same result, provided they are made in the
 // order they are checked (the check numbers features as first met).
 
-import type { Analysis } from '../engine/types';
-import { type ArticleInput, type CheckOptions, crossCheck, type CrossResult, prepareArticle } from './crossdoc';
+import type { Analysis, Attribution, Entity } from '../engine/types';
+import {
+  type ArticleInput,
+  type CheckOptions,
+  checkGathered,
+  type CrossResult,
+  leanParts,
+  prepareArticle,
+  SpeakerMerger,
+  Sources,
+  type Stub,
+  typesByKey,
+} from './crossdoc';
+import { Packer } from './packed';
+import { SpeakerResolver } from './speakers';
 
 /** The compact record of an analysed article, prepared for the check now (make them in the order they are checked). */
 export function checkInputOf(a: ArticleInput): ArticleInput {
@@ -23,15 +36,59 @@ export function checkInputOf(a: ArticleInput): ArticleInput {
     : { doc: a.doc, label: a.label, text: a.text, analysis };
 }
 
+/** What a batch check holds of an article between its analysis and the check (see CrossChecker). */
+interface BatchRecord {
+  doc: string;
+  label?: string;
+  text: string;
+  published: string | null;
+  /** Its analysis packed (see packed.ts). */
+  packed: Int32Array;
+  statements: Stub[];
+  runs: Uint32Array;
+  origins: string[];
+  /** The outlet each attribution cites its speaker through (none: an empty list). */
+  conduits: (string | undefined)[];
+  /** Each attribution's speaker as the workspace names it (found when the check starts). */
+  labels?: (string | null)[];
+}
+
+const NO_CONDUITS: (string | undefined)[] = [];
+
+/** An article's entities sorted by start (the list itself when it is), as the check reads them. */
+const byStart = (es: Entity[]) =>
+  es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
+
 /**
- * A check made article by article: each article added is reduced to its compact record at once (its full analysis can
- * then be let go), and `result` checks those added, in the order they were added.
+ * A check made article by article, for batches: each article added is reduced at once to what the check keeps of it
+ * (its statements as stubs, its analysis packed, the names it gives people and things added to the workspace's), so
+ * that its full analysis can be let go. `result` checks those added, in the order they were added, with the result a
+ * check of their whole analyses gives: each article is made whole again from its record when its sources are counted,
+ * and, one story at a time, when its statements are judged.
  */
 export class CrossChecker {
-  private records: ArticleInput[] = [];
+  private records: BatchRecord[] = [];
+  private packer = new Packer();
+  /** Each name's type (the first given), and the people of the workspace, as the articles come. */
+  private types = new Map<string, string>();
+  private resolver = new SpeakerResolver();
 
   add(a: ArticleInput): void {
-    this.records.push(checkInputOf(a));
+    const parts = leanParts(a);
+    for (const e of a.analysis.entities) if (!this.types.has(e.canonical)) this.types.set(e.canonical, e.type);
+    this.resolver.addEntities(a.analysis.entities);
+    const record: BatchRecord = {
+      doc: a.doc,
+      text: a.text,
+      published: a.analysis.published,
+      packed: this.packer.pack(a.text, a.analysis),
+      statements: parts.statements,
+      runs: parts.runs,
+      origins: parts.origins,
+      conduits: parts.conduits.some(c => c !== undefined) ? parts.conduits : NO_CONDUITS,
+    };
+    if (a.label !== undefined) record.label = a.label;
+    this.records.push(record);
   }
 
   get size(): number {
@@ -41,7 +98,67 @@ export class CrossChecker {
   /** The check of the articles added; with `release`, the records are let go (the checker starts again empty). */
   result(opts: CheckOptions = {}, release = false): CrossResult {
     const records = this.records;
-    if (release) this.records = [];
-    return crossCheck(records, opts);
+    const packer = this.packer;
+    const types = this.types;
+    const resolver = this.resolver;
+    if (release) {
+      this.records = [];
+      this.packer = new Packer();
+      this.types = new Map();
+      this.resolver = new SpeakerResolver();
+    }
+    // The labels of the attributions of the articles made whole for judging.
+    const labelled = new WeakMap<Attribution, string | null>();
+    const whole = (d: number, label: boolean): ArticleInput => {
+      const r = records[d];
+      const analysis = packer.unpack(r.text, r.published, r.packed);
+      if (label && r.labels) {
+        const xs = analysis.attributions;
+        for (let k = 0; k < xs.length; k++) labelled.set(xs[k], r.labels[k]);
+      }
+      return r.label === undefined
+        ? { doc: r.doc, text: r.text, analysis }
+        : { doc: r.doc, label: r.label, text: r.text, analysis };
+    };
+    // Each attribution's speaker as the workspace names it, merged across articles (in article order) …
+    const merger = new SpeakerMerger();
+    records.forEach((r, d) => {
+      const a = whole(d, false);
+      const ents = byStart(a.analysis.entities);
+      r.labels = a.analysis.attributions.map(x => resolver.label(x, r.text, ents));
+      for (const l of r.labels) if (l) merger.add(l);
+    });
+    // … then the sources they make.
+    const sources = new Sources(merger, typesByKey(types));
+    records.forEach((r, d) => sources.article(whole(d, false), r.labels!, r.conduits));
+    // The statements numbered for this check.
+    const stmts: Stub[] = [];
+    records.forEach((r, d) => {
+      for (const p of r.statements) {
+        p.doc = d;
+        p.i = stmts.length;
+        stmts.push(p);
+      }
+    });
+    return checkGathered(
+      {
+        docs: records.map(r => r.doc),
+        labels: records.map(r => r.label),
+        published: records.map(r => r.published),
+        stmts,
+        runs: records.map(r => r.runs),
+        origins: records.map(r => r.origins),
+        lean: new Uint8Array(records.length).fill(1),
+        merger,
+        labelOf: x => {
+          const l = labelled.get(x);
+          return l === undefined ? x.speaker : l;
+        },
+        sources: sources.list(),
+        article: d => whole(d, true),
+        text: d => records[d].text,
+      },
+      opts,
+    );
   }
 }

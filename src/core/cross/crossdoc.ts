@@ -212,7 +212,9 @@ interface Statement {
  * features, whether it dates, its events and what it counts. A lean article (see prepareArticle) keeps its statements
  * only so; they are made whole again, a story at a time, for judging (see wholePairs).
  */
-type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & { text?: string };
+export type Stub = Pick<Statement, 'i' | 'doc' | 'start' | 'end' | 'ids' | 'dates' | 'numbers' | 'events'> & {
+  text?: string;
+};
 
 /** A statement's text folded (see Statement.folded). */
 const foldedOf = (s: Statement) => (s.folded ??= fold(s.text));
@@ -784,6 +786,57 @@ function sourceNameOf(name: string): string {
   return paper ? `The ${paper[1]}` : bare;
 }
 
+/** The sources of a check, as its articles cite them (in article order), merged by the merger. */
+export class Sources {
+  private readonly byName = new Map<string, CrossSource>();
+  private readonly docsOf = new Map<CrossSource, Set<string>>();
+
+  constructor(
+    private readonly merger: SpeakerMerger,
+    private readonly types: Map<string, string>,
+  ) {}
+
+  private cite(speaker: string, doc: string, m: Mention): void {
+    const name = sourceName(this.merger.get(speaker));
+    let s = this.byName.get(name);
+    if (!s)
+      this.byName.set(
+        name,
+        (s = { speaker: name, kind: kindOf(name, this.types), documents: [], mentions: 0, quotes: [] }),
+      );
+    let seen = this.docsOf.get(s);
+    if (!seen) this.docsOf.set(s, (seen = new Set()));
+    if (!seen.has(doc)) {
+      seen.add(doc);
+      s.documents.push(doc);
+    }
+    s.mentions++;
+    s.quotes.push(m);
+  }
+
+  /** An article's attributions, each with its speaker's label and the outlet it cites them through (see conduitsOf). */
+  article(a: ArticleInput, labels: readonly (string | null)[], conduits: readonly (string | undefined)[]): void {
+    const xs = a.analysis.attributions;
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k];
+      const speaker = labels[k];
+      if (speaker)
+        this.cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+      const conduit = conduits[k];
+      if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
+        this.cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
+    }
+  }
+
+  /** The sources, those in most articles first. */
+  list(): CrossSource[] {
+    return [...this.byName.values()].sort(
+      (x, y) =>
+        y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker),
+    );
+  }
+}
+
 export interface CheckOptions {
   /** Minimum similarity of two statements for one claim (0–1). */
   threshold?: number;
@@ -799,8 +852,6 @@ export const DEFAULT_MIN_CONFIDENCE = 0.4;
 
 /** The cross-article view of a set of analysed articles. */
 export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): CrossResult {
-  const threshold = opts.threshold ?? 0.18;
-  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
   const docs = articles.map(a => a.doc);
   const stmts: Stub[] = [];
   const runs: Uint32Array[] = [];
@@ -842,7 +893,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const types = new Map<string, string>();
   for (const a of articles)
     for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
-  const typeByKey = new Map([...types].map(([c, t]) => [nameKey(c), t]));
+  const typeByKey = typesByKey(types);
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
   for (const a of articles) resolver.addEntities(a.analysis.entities);
@@ -904,39 +955,59 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       if (l) merger.add(l);
     }
   });
-  const sourceMap = new Map<string, CrossSource>();
-  const docsOf = new Map<CrossSource, Set<string>>();
-  const cite = (speaker: string, doc: string, m: Mention) => {
-    const name = sourceName(merger.get(speaker));
-    let s = sourceMap.get(name);
-    if (!s)
-      sourceMap.set(
-        name,
-        (s = { speaker: name, kind: kindOf(name, typeByKey), documents: [], mentions: 0, quotes: [] }),
-      );
-    let seen = docsOf.get(s);
-    if (!seen) docsOf.set(s, (seen = new Set()));
-    if (!seen.has(doc)) {
-      seen.add(doc);
-      s.documents.push(doc);
-    }
-    s.mentions++;
-    s.quotes.push(m);
-  };
+  const sources = new Sources(merger, typeByKey);
   articles.forEach((a, d) => {
-    const conduits = conduitsOf(a.analysis);
     const own = labelsOf(d);
-    for (let k = 0; k < a.analysis.attributions.length; k++) {
-      const x = a.analysis.attributions[k];
-      const speaker = own ? own[k] : labelOf(x);
-      if (speaker)
-        cite(speaker, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
-      const conduit = conduits[k];
-      if (conduit && nameKey(conduit) !== nameKey(speaker ?? ''))
-        cite(conduit, a.doc, { doc: a.doc, start: x.content.start, end: x.content.end, text: x.content.text });
-    }
+    sources.article(a, own ?? a.analysis.attributions.map(labelOf), conduitsOf(a.analysis));
   });
+  return checkGathered(
+    {
+      docs,
+      labels: articles.map(a => a.label),
+      published: articles.map(a => a.analysis.published),
+      stmts,
+      runs,
+      origins,
+      lean,
+      merger,
+      labelOf,
+      sources: sources.list(),
+      article: d => articles[d],
+      text: d => articles[d].text,
+    },
+    opts,
+  );
+}
 
+/**
+ * What the check gathers of its articles before it pairs their statements: their statements (whole, or stubs of
+ * lean articles), runs of words and cited outlets, and the sources merged; each article whole on demand.
+ */
+export interface Gathered {
+  docs: string[];
+  labels: (string | undefined)[];
+  published: (string | null)[];
+  stmts: Stub[];
+  runs: Uint32Array[];
+  origins: string[][];
+  /** Articles whose statements are stubs (made whole from `article` for judging, a story at a time). */
+  lean: Uint8Array;
+  merger: SpeakerMerger;
+  /** An attribution's speaker as the workspace names it (of an article made whole by `article`). */
+  labelOf: (x: Attribution) => string | null;
+  sources: CrossSource[];
+  /** Article d whole (a lean article made anew: its statements are made again from it). */
+  article: (d: number) => ArticleInput;
+  /** Article d's text (for the text of mentions). */
+  text: (d: number) => string;
+}
+
+/** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
+export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult {
+  const threshold = opts.threshold ?? 0.18;
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const { docs, stmts, runs, origins, lean, merger, labelOf } = g;
+  const count = docs.length;
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
   const ids: Int32Array[] = stmts.map(st => st.ids);
@@ -958,21 +1029,26 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     }
   });
   // Statements of different stories never pair (see StoryGuard).
-  const docFirst = new Int32Array(articles.length + 1);
+  const docFirst = new Int32Array(count + 1);
   for (const st of stmts) docFirst[st.doc + 1]++;
-  for (let d = 0; d < articles.length; d++) docFirst[d + 1] += docFirst[d];
+  for (let d = 0; d < count; d++) docFirst[d + 1] += docFirst[d];
   // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
-  const markIds = new Map<string, number>();
+  // (Only names share marks: every other feature is its own, numbered in turn without a look-up.)
+  const nameMarks = new Map<string, number>();
+  let marksMade = 0;
   const markOf = new Int32Array(idOf.size);
   for (let id = 0; id < idOf.size; id++) {
-    const f = FEATURE_NAMES[id];
-    const m = FEATURE_KINDS[id] === 2 ? '@' + f.split(' ').pop() : f;
-    let k = markIds.get(m);
-    if (k === undefined) markIds.set(m, (k = markIds.size));
+    if (FEATURE_KINDS[id] !== 2) {
+      markOf[id] = marksMade++;
+      continue;
+    }
+    const m = '@' + FEATURE_NAMES[id].split(' ').pop();
+    let k = nameMarks.get(m);
+    if (k === undefined) nameMarks.set(m, (k = marksMade++));
     markOf[id] = k;
   }
-  const markDocs = new Int32Array(markIds.size);
-  const lastMarkDoc = new Int32Array(markIds.size).fill(-1);
+  const markDocs = new Int32Array(marksMade);
+  const lastMarkDoc = new Int32Array(marksMade).fill(-1);
   stmts.forEach((st, i) => {
     const list = ids[i];
     for (let x = 0; x < list.length; x++) {
@@ -986,7 +1062,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
   let marks = new Int32Array(1024);
   const stories = new StoryGuard(
-    articles.length,
+    count,
     d => {
       let m = 0;
       for (let i = docFirst[d]; i < docFirst[d + 1]; i++) m += ids[i].length;
@@ -997,7 +1073,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       return marks.subarray(0, m);
     },
     k => markDocs[k],
-    articles.map(a => a.analysis.published),
+    g.published,
   );
   const idf = new Float64Array(idOf.size);
   for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
@@ -1020,7 +1096,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   });
   // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
-  const common = Math.max(3, Math.min(articles.length * 0.34, 64));
+  const common = Math.max(3, Math.min(count * 0.34, 64));
   // The posting lists, one after another in one array: feature id's statements are postings[postFrom[id], postFrom[id + 1]).
   const postFrom = new Int32Array(idOf.size + 1);
   for (const list of ids) for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postFrom[list[k] + 1]++;
@@ -1062,8 +1138,8 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   let nt = 0;
   const top = new Int32Array(MAX_CANDIDATES);
   // Whether an article is of the story of the one at hand (asked once per pair of articles, not per statement).
-  const storyAsked = new Int32Array(articles.length).fill(-1);
-  const storySame = new Uint8Array(articles.length);
+  const storyAsked = new Int32Array(count).fill(-1);
+  const storySame = new Uint8Array(count);
   // Each posting list is in statement order, and each statement stands in the lists of its features: where each
   // list has reached, so that only the statements after the one at hand are read.
   const reached = new Int32Array(idOf.size);
@@ -1185,7 +1261,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     byStatement[fill[pairA[p]]++] = p;
     byStatement[fill[pairB[p]]++] = p;
   }
-  const seenDoc = new Int32Array(articles.length).fill(-1);
+  const seenDoc = new Int32Array(count).fill(-1);
   for (let i = 0; i < n; i++) {
     if (firstOf[i] === firstOf[i + 1]) continue;
     byScore(byStatement, firstOf[i], firstOf[i + 1], pairScore);
@@ -1216,10 +1292,14 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const disagreeing = new Map<number, Disagreement>();
   // Articles named by their label (an outlet), or by label and path where two share one.
   const labelCount = new Map<string, number>();
-  for (const a of articles) labelCount.set(a.label ?? a.doc, (labelCount.get(a.label ?? a.doc) ?? 0) + 1);
-  const names = articles.map(a =>
-    a.label && labelCount.get(a.label)! > 1 ? `${a.label} (${a.doc})` : (a.label ?? a.doc),
-  );
+  for (let d = 0; d < count; d++) {
+    const l = g.labels[d] ?? docs[d];
+    labelCount.set(l, (labelCount.get(l) ?? 0) + 1);
+  }
+  const names = docs.map((doc, d) => {
+    const label = g.labels[d];
+    return label && labelCount.get(label)! > 1 ? `${label} (${doc})` : (label ?? doc);
+  });
   const judge: Judge = {
     minConfidence,
     names,
@@ -1227,8 +1307,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
     idf,
     labelOf,
     maxIdf: Math.log(1 + n),
-    published: articles.map(a => a.analysis.published ?? null),
-    initials: articles.map(a => initialsOf(a.analysis.entities)),
+    published: g.published.map(p => p ?? null),
+    // (A lean article's, when it is made whole for judging: see wholePairs.)
+    initials: docs.map((_, d) => (lean[d] ? NO_INITIALS : initialsOf(g.article(d).analysis.entities))),
   };
   const judgePair = (p: number, a: Statement, b: Statement) => {
     let c = disagreement(a, b, judge);
@@ -1241,7 +1322,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   if (!lean.includes(1))
     for (const p of matched) judgePair(p, stmts[pairA[p]] as Statement, stmts[pairB[p]] as Statement);
   else
-    for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, articles))
+    for (const [p, a, b] of wholePairs(matched, pairA, pairB, stmts, docOf, docFirst, lean, g, judge.initials))
       judgePair(p, a, b);
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
@@ -1275,7 +1356,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   };
   const claims: CrossClaim[] = [];
   const claimOf = new Array<string | undefined>(n);
-  const textOf = (s: Stub) => s.text ?? articles[s.doc].text.slice(s.start, s.end);
+  const textOf = (s: Stub) => s.text ?? g.text(s.doc).slice(s.start, s.end);
   const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
@@ -1305,12 +1386,9 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       b: mention(stmts[pairB[p]]),
     }));
 
-  const sources = [...sourceMap.values()].sort(
-    (x, y) => y.documents.length - x.documents.length || y.mentions - x.mentions || x.speaker.localeCompare(y.speaker),
-  );
   return {
     documents: docs,
-    sources,
+    sources: g.sources,
     claims,
     conflicts,
     stats: { statements: stmts.length, scored },
@@ -3500,6 +3578,7 @@ function stubsOf(statements: Stub[]): Stub[] {
   });
 }
 const NO_EVENTS: EventMention[] = [];
+const NO_INITIALS = new Map<string, Set<string>>();
 
 /**
  * The matched pairs (in their order, or by story) with their two statements whole. A lean article's statements are
@@ -3514,7 +3593,8 @@ function* wholePairs(
   docOf: Int32Array,
   docFirst: Int32Array,
   lean: Uint8Array,
-  articles: ArticleInput[],
+  g: Gathered,
+  initials: Map<string, Set<string>>[],
 ): Generator<[number, Statement, Statement]> {
   if (!lean.includes(1)) {
     // Every statement is whole.
@@ -3522,35 +3602,65 @@ function* wholePairs(
     return;
   }
   // The articles linked by pairs, as sets (union-find), and the pairs of each set in their order.
-  const root = new Int32Array(articles.length);
+  const count = g.docs.length;
+  const root = new Int32Array(count);
   for (let d = 0; d < root.length; d++) root[d] = d;
   const find = (d: number): number => {
     while (root[d] !== d) d = root[d] = root[root[d]];
     return d;
   };
   for (const p of matched) root[find(docOf[pairA[p]])] = find(docOf[pairB[p]]);
-  const first = new Int32Array(articles.length + 1);
+  const first = new Int32Array(count + 1);
   for (const p of matched) first[find(docOf[pairA[p]]) + 1]++;
-  for (let d = 0; d < articles.length; d++) first[d + 1] += first[d];
+  for (let d = 0; d < count; d++) first[d + 1] += first[d];
   const byStory = new Int32Array(matched.length);
-  const fill = first.slice(0, articles.length);
+  const fill = first.slice(0, count);
   for (const p of matched) byStory[fill[find(docOf[pairA[p]])]++] = p;
   const whole = new Map<number, Statement[]>();
   const at = (i: number): Statement => {
     const d = docOf[i];
     if (!lean[d]) return stmts[i] as Statement;
     let made = whole.get(d);
-    if (!made) whole.set(d, (made = statementsOf(articles[d], d, docFirst[d])));
+    if (!made) {
+      const a = g.article(d);
+      initials[d] = initialsOf(a.analysis.entities);
+      whole.set(d, (made = statementsOf(a, d, docFirst[d])));
+    }
     return made[i - docFirst[d]];
   };
-  for (let r = 0; r < articles.length; r++) {
+  for (let r = 0; r < count; r++) {
     if (first[r] === first[r + 1]) continue;
     for (let q = first[r]; q < first[r + 1]; q++) {
       const p = byStory[q];
       yield [p, at(pairA[p]), at(pairB[p])];
     }
+    for (const d of whole.keys()) initials[d] = NO_INITIALS;
     whole.clear();
   }
+}
+
+/**
+ * What a batch check keeps of an article (see checkInput.ts): its statements as stubs, its sampled runs of words, the
+ * outlets it says it comes from, and the outlet through which each attribution cites its speaker. Made in the order
+ * the articles are checked (features are numbered as first met).
+ */
+export function leanParts(a: ArticleInput): {
+  statements: Stub[];
+  runs: Uint32Array;
+  origins: string[];
+  conduits: (string | undefined)[];
+} {
+  return {
+    statements: stubsOf(statementsOf(a, 0, 0)),
+    runs: runsOf(a.text),
+    origins: originsOf(a.text, a.analysis),
+    conduits: conduitsOf(a.analysis),
+  };
+}
+
+/** The type of each name (canonical name → type, the first given) by the name's key, as the check reads them. */
+export function typesByKey(types: Map<string, string>): Map<string, string> {
+  return new Map([...types].map(([c, t]) => [nameKey(c), t]));
 }
 
 /** Statements of articles read before, by their analysis (kept only while the analysis is). */
