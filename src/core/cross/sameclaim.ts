@@ -437,18 +437,26 @@ const CASE_NOUNS = new Set([
 
 /**
  * Whether the word at k opens a noun naming a case ("harassment lawsuit", "sexual harassment claim", "fraud charges"):
- * it and the words after it, up to the case noun, are plain lower-case words (no article, no verb in -ed or -ing).
+ * it and the words after it, up to the case noun, are plain lower-case words (no article, no preposition, no verb in -ed or -ing).
  */
 function beforeCase(toks: Token[], k: number, stop: Set<string>): boolean {
   if (CASE_NOUNS.has(toks[k].f)) return false;
   for (let j = k; j < k + 3 && j < toks.length; j++) {
     const t = toks[j];
-    if (!t.word || t.cap || stop.has(t.f) || /(?:ed|ing)$/.test(t.f)) return false;
+    if (!t.word || t.cap || stop.has(t.f) || PREPOSITION.has(t.f) || /(?:ed|ing)$/.test(t.f)) return false;
     const next = toks[j + 1];
     if (next?.word && !next.cap && CASE_NOUNS.has(next.f)) return true;
   }
   return false;
 }
+
+/**
+ * Prepositions the stop words leave out: a case's kind stands right before its noun, and "holding leaders without
+ * charge" names no case.
+ */
+const PREPOSITION = new Set(
+  'without within against through despite toward towards among across behind beyond near upon amid versus'.split(' '),
+);
 
 /** A figure written as a year: four digits, no comma, no currency ("2016", not "2,000" or "$2016"). */
 const YEAR = /^(?:1[89]|20)\d\d$/;
