@@ -113,9 +113,11 @@ export async function startCodeServer(opts: StartOptions = {}): Promise<Server> 
           'chat.commandCenter.enabled': false,
           'git.openRepositoryInParentFolders': 'never',
           // code-server looks for ports to forward by running `ls /proc/*/fd` and `ps` from the extension host's
-          // thread every few seconds (60–190 ms a time on a loaded machine); desktop VS Code does not, and no test
-          // forwards a port.
+          // thread every few seconds (40–190 ms a time on a loaded machine); desktop VS Code does not, and no test
+          // forwards a port. (code-server has a tunnel provider of its own, so the scan stops only when ports are
+          // not looked for in processes at all.)
           'remote.autoForwardPorts': false,
+          'remote.autoForwardPortsSource': 'output',
           ...opts.settings,
         },
         null,
