@@ -21,6 +21,7 @@ import {
   SidecarStore,
 } from '../core/annotations/store';
 import { isArticle } from './analyses';
+import { isSidecarPath, watchFiles } from './fileEvents';
 
 /** An annotation where it is now in the open article. */
 export interface Live {
@@ -84,12 +85,9 @@ export class Annotations implements vscode.Disposable {
       resolve: c => this.askConflict(c),
       within: p => sidecarLimits(articleOfSidecar(vscode.Uri.parse(p))).within,
     });
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const changed = (u: vscode.Uri) => this.sidecarChanged(u);
     this.subs.push(
-      watcher,
-      watcher.onDidChange(u => this.sidecarChanged(u)),
-      watcher.onDidCreate(u => this.sidecarChanged(u)),
-      watcher.onDidDelete(u => this.sidecarChanged(u)),
+      watchFiles(isSidecarPath, { create: changed, change: changed, delete: changed }),
       vscode.workspace.onDidOpenTextDocument(d => void this.open(d)),
       vscode.workspace.onDidCloseTextDocument(d => this.close(d)),
       vscode.workspace.onDidChangeTextDocument(e => this.edited(e)),

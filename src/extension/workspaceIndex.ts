@@ -17,6 +17,7 @@ import { Engine } from './engine';
 import { setting } from './settings';
 import { nextTask, slicer } from './slices';
 import { errorText, log } from './log';
+import { isSidecarPath, watchFiles } from './fileEvents';
 import { localFsOf } from './localFs';
 import { type EditorWorkspace } from './workspaceModel';
 
@@ -114,18 +115,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly engine: Engine = new Engine(async () => null),
   ) {
     this.generation = engine.generation;
-    // One watcher for articles and sidecars: the extension host matches every file event of the workspace against
-    // every watcher's pattern, one by one (thousands when a folder of articles lands).
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*{.txt,.md,.news,${SIDECAR_SUFFIX}}`);
-    const sidecar = (u: vscode.Uri) => u.path.endsWith(SIDECAR_SUFFIX);
+    // Articles and sidecars, by Newsmark's one watcher (see fileEvents.ts).
+    const sidecar = isSidecarPath;
     this.subs.push(
-      watcher,
-      watcher.onDidCreate(u => (sidecar(u) ? this.schedule() : this.touch(u))),
-      watcher.onDidChange(u => (sidecar(u) ? this.schedule() : this.touch(u))),
-      watcher.onDidDelete(u => {
-        if (sidecar(u)) return;
-        this.forget(u.toString());
-        this.schedule();
+      watchFiles(u => !u.path.endsWith('/.newsmark'), {
+        create: u => (sidecar(u) ? this.schedule() : this.touch(u)),
+        change: u => (sidecar(u) ? this.schedule() : this.touch(u)),
+        delete: u => {
+          if (sidecar(u)) return;
+          this.forget(u.toString());
+          this.schedule();
+        },
       }),
       vscode.workspace.onDidChangeTextDocument(e => {
         if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);

@@ -3,7 +3,6 @@
 // vscode.workspace.fs, so the editor, its index and the timeline find articles, sidecars and dates as the CLI does.
 
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
 import type { SidecarFs } from '../core/annotations/store';
 import {
   type DirEntry,
@@ -14,6 +13,7 @@ import {
 } from '../core/workspace';
 import { lockFile, replaceFile, staleTemps, targetOf } from '../node/sidecarFs';
 import { setting } from './settings';
+import { isSidecarPath, watchFiles } from './fileEvents';
 import { errorText, log } from './log';
 import { localFsOf } from './localFs';
 
@@ -151,16 +151,12 @@ export class EditorWorkspace implements vscode.Disposable {
   readonly onDidForget = this.forgot.event;
 
   constructor() {
-    const sidecars = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const forget = (u: vscode.Uri) => {
       this.models.get(this.keyOf(u))?.forget(u.path);
       this.forgot.fire();
     };
     this.subs.push(
-      sidecars,
-      sidecars.onDidChange(forget),
-      sidecars.onDidCreate(forget),
-      sidecars.onDidDelete(forget),
+      watchFiles(isSidecarPath, { create: forget, change: forget, delete: forget }),
       vscode.workspace.onDidSaveTextDocument(d => forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('newsmark') || e.affectsConfiguration('files.exclude')) {
