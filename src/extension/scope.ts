@@ -9,6 +9,7 @@
 
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import { isSidecarPath, watchFiles } from './fileEvents';
 import { errorText, log } from './log';
 import { setting } from './settings';
 
@@ -26,14 +27,26 @@ function globMatches(uri: vscode.Uri, glob: string, base: vscode.Uri | undefined
   return vscode.languages.match({ pattern }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0;
 }
 
+/** The settings newsmark.articles.include and .exclude where `uri` is (they are set per workspace folder). */
+interface ArticleGlobs {
+  include: string;
+  exclude: string[];
+}
+
+function articleGlobs(uri: vscode.Uri): ArticleGlobs {
+  return {
+    include: setting<string>('articles.include', DEFAULT_INCLUDE, uri),
+    exclude: [...setting<string[]>('articles.exclude', DEFAULT_EXCLUDE, uri), ...ALWAYS_EXCLUDED],
+  };
+}
+
 /**
  * Whether a file is an article by the settings newsmark.articles.include and .exclude. The one place that decides
  * it for the editor: the workspace model of src/core can take its place.
  */
-export function isArticleFile(uri: vscode.Uri): boolean {
+export function isArticleFile(uri: vscode.Uri, globs?: ArticleGlobs): boolean {
   const base = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-  const include = setting<string>('articles.include', DEFAULT_INCLUDE, uri);
-  const exclude = [...setting<string[]>('articles.exclude', DEFAULT_EXCLUDE, uri), ...ALWAYS_EXCLUDED];
+  const { include, exclude } = globs ?? articleGlobs(uri);
   try {
     return globMatches(uri, include, base) && !exclude.some(g => globMatches(uri, g, base));
   } catch (e) {
@@ -71,23 +84,30 @@ export class Scope implements vscode.Disposable {
   /** Fires when where Newsmark works may have changed (detection, enable, disable, the article globs). */
   readonly onDidChange = this.emitter.event;
   private readonly subs: vscode.Disposable[] = [];
+  /** The article globs of each workspace folder (by URI; '' outside every folder), as acceptsFile last read them. */
+  private readonly globs = new Map<string, ArticleGlobs>();
   /** Resolves once the workspace's folders were looked at. */
   readonly ready: Promise<void>;
 
   constructor(private readonly state: vscode.Memento) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/{*${SIDECAR_SUFFIX},.newsmark}`, false, true, true);
     this.subs.push(
-      watcher,
-      watcher.onDidCreate(uri => {
-        const f = vscode.workspace.getWorkspaceFolder(uri);
-        if (f && !this.using.has(f.uri.toString())) {
-          this.using.add(f.uri.toString());
-          this.changed();
-        }
+      watchFiles(u => isSidecarPath(u) || u.path.endsWith('/.newsmark'), {
+        create: uri => {
+          const f = vscode.workspace.getWorkspaceFolder(uri);
+          if (f && !this.using.has(f.uri.toString())) {
+            this.using.add(f.uri.toString());
+            this.changed();
+          }
+        },
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.detect()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.globs.clear();
+        void this.detect();
+      }),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('newsmark.articles')) this.changed();
+        if (!e.affectsConfiguration('newsmark.articles')) return;
+        this.globs.clear();
+        this.changed();
       }),
       this.emitter,
     );
@@ -136,9 +156,16 @@ export class Scope implements vscode.Disposable {
     return doc.uri.scheme === 'untitled' || isArticleFile(doc.uri);
   }
 
-  /** Whether the workspace index reads a file. */
+  /**
+   * Whether the workspace index reads a file. (It asks for every file of the workspace: the article globs are read
+   * once per workspace folder, not from the settings for each file, until the settings or the folders change.)
+   */
   acceptsFile(uri: vscode.Uri): boolean {
-    return this.enabledAt(uri) && isArticleFile(uri);
+    if (!this.enabledAt(uri)) return false;
+    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    let globs = this.globs.get(key);
+    if (!globs) this.globs.set(key, (globs = articleGlobs(uri)));
+    return isArticleFile(uri, globs);
   }
 
   /** Whether to offer Newsmark for a document: it looks like an article, Newsmark is off there, and the user did not say no. */
