@@ -70,6 +70,9 @@ describe('annotating in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     writeFileSync(path, readFileSync(path, 'utf8').replace('UPDATED with a correction at the top.\n', ''));
     const reopened = await openArticle();
+    // (VS Code may show the document it still holds and read the file again a moment later: wait for the new text,
+    // or the next test reads one text while Newsmark analyses the other.)
+    await until('reopened document read again', () => !reopened.document.getText().startsWith('UPDATED'));
     await api.reloadAnnotations(reopened.document);
     const back = api.annotations(reopened.document).find(x => x.id === before.id)!;
     assert.equal(reopened.document.getText().slice(back.start!, back.end!), 'Efua Mensah');
