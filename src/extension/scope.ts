@@ -27,14 +27,19 @@ function globMatches(uri: vscode.Uri, glob: string, base: vscode.Uri | undefined
   return vscode.languages.match({ pattern }, { uri, languageId: 'plaintext' } as vscode.TextDocument) > 0;
 }
 
-/** The settings newsmark.articles.include and .exclude where `uri` is (they are set per workspace folder). */
+/**
+ * The settings newsmark.articles.include and .exclude where `uri` is (they are set per workspace folder), and the
+ * folder they are relative to.
+ */
 interface ArticleGlobs {
+  base: vscode.Uri | undefined;
   include: string;
   exclude: string[];
 }
 
-function articleGlobs(uri: vscode.Uri): ArticleGlobs {
+function articleGlobs(uri: vscode.Uri, folder = vscode.workspace.getWorkspaceFolder(uri)): ArticleGlobs {
   return {
+    base: folder?.uri,
     include: setting<string>('articles.include', DEFAULT_INCLUDE, uri),
     exclude: [...setting<string[]>('articles.exclude', DEFAULT_EXCLUDE, uri), ...ALWAYS_EXCLUDED],
   };
@@ -44,9 +49,8 @@ function articleGlobs(uri: vscode.Uri): ArticleGlobs {
  * Whether a file is an article by the settings newsmark.articles.include and .exclude. The one place that decides
  * it for the editor: the workspace model of src/core can take its place.
  */
-export function isArticleFile(uri: vscode.Uri, globs?: ArticleGlobs): boolean {
-  const base = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-  const { include, exclude } = globs ?? articleGlobs(uri);
+export function isArticleFile(uri: vscode.Uri, globs = articleGlobs(uri)): boolean {
+  const { base, include, exclude } = globs;
   try {
     return globMatches(uri, include, base) && !exclude.some(g => globMatches(uri, g, base));
   } catch (e) {
@@ -137,10 +141,13 @@ export class Scope implements vscode.Disposable {
 
   /** Whether Newsmark works where a file is (its workspace folder; a file outside every folder: the user's choice). */
   enabledAt(uri: vscode.Uri): boolean {
+    return this.enabledIn(vscode.workspace.getWorkspaceFolder(uri));
+  }
+
+  private enabledIn(folder: vscode.WorkspaceFolder | undefined): boolean {
     const c = this.choice();
     if (c) return c === 'on';
-    const f = vscode.workspace.getWorkspaceFolder(uri);
-    return !!f && this.using.has(f.uri.toString());
+    return !!folder && this.using.has(folder.uri.toString());
   }
 
   /** Whether Newsmark works anywhere in this window. */
@@ -161,10 +168,11 @@ export class Scope implements vscode.Disposable {
    * once per workspace folder, not from the settings for each file, until the settings or the folders change.)
    */
   acceptsFile(uri: vscode.Uri): boolean {
-    if (!this.enabledAt(uri)) return false;
-    const key = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? '';
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!this.enabledIn(folder)) return false;
+    const key = folder?.uri.toString() ?? '';
     let globs = this.globs.get(key);
-    if (!globs) this.globs.set(key, (globs = articleGlobs(uri)));
+    if (!globs) this.globs.set(key, (globs = articleGlobs(uri, folder)));
     return isArticleFile(uri, globs);
   }
 
