@@ -205,6 +205,9 @@ interface Statement {
   conduits?: Map<string, boolean>;
   /** Its clauses that hold a negation (see negationsOf): kept like folded. */
   negations?: Negation[];
+  /** What its hedge reaches (see hedgeReachOf) and the words of the clause it hedges (see hedgedClaim): kept like folded. */
+  hedgeReach?: HedgeReach;
+  hedgeClause?: ClaimWords | null;
 }
 
 /**
@@ -1404,7 +1407,10 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
  */
 function byScore(xs: Int32Array, from: number, to: number, score: Float64Array): void {
   if (to - from > 32) {
-    xs.subarray(from, to).sort((x, y) => score[y] - score[x] || x - y);
+    let defined = true;
+    for (let k = from; k < to && defined; k++) defined = !Number.isNaN(score[xs[k]]);
+    if (defined) mergeByScore(xs, from, to, score);
+    else xs.subarray(from, to).sort((x, y) => score[y] - score[x] || x - y);
     return;
   }
   for (let k = from + 1; k < to; k++) {
@@ -1414,6 +1420,51 @@ function byScore(xs: Int32Array, from: number, to: number, score: Float64Array):
       xs[q] = xs[q - 1];
     xs[q] = p;
   }
+}
+
+/** A buffer for mergeByScore (grown when needed). */
+let MERGE = new Int32Array(256);
+
+/**
+ * Sorts xs[from, to) by score, highest first, ties by number (scores all numbers: the order is then total, and the
+ * same as the comparator's), by merging runs in place of a comparator sort, which copies the list for each call.
+ */
+function mergeByScore(xs: Int32Array, from: number, to: number, score: Float64Array): void {
+  const len = to - from;
+  if (MERGE.length < len) MERGE = new Int32Array(2 * len);
+  const before = (p: number, q: number) => score[p] > score[q] || (score[p] === score[q] && p < q);
+  // Runs of eight by insertion, then merged pairwise through the buffer.
+  for (let lo = from; lo < to; lo += 8) {
+    const hi = Math.min(lo + 8, to);
+    for (let k = lo + 1; k < hi; k++) {
+      const p = xs[k];
+      let q = k;
+      for (; q > lo && before(p, xs[q - 1]); q--) xs[q] = xs[q - 1];
+      xs[q] = p;
+    }
+  }
+  let src: Int32Array = xs;
+  let dst: Int32Array = MERGE;
+  let base = from; // where the list starts in src (from in xs, 0 in the buffer)
+  for (let width = 8; width < len; width *= 2) {
+    const out = dst === xs ? from : 0;
+    for (let lo = 0; lo < len; lo += 2 * width) {
+      const mid = Math.min(lo + width, len);
+      const hi = Math.min(lo + 2 * width, len);
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi)
+        dst[out + o++] = before(src[base + j], src[base + i]) ? src[base + j++] : src[base + i++];
+      while (i < mid) dst[out + o++] = src[base + i++];
+      while (j < hi) dst[out + o++] = src[base + j++];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+    base = out;
+  }
+  if (src !== xs) xs.set(src.subarray(0, len), from);
 }
 
 /**
@@ -1489,8 +1540,7 @@ function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
     // Events are compared on their own terms (see sameEvent), not as content.
-    const f = FEATURE_NAMES[s.ids[k]][0];
-    if (f === '%' || f === '!') continue;
+    if (FEATURE_FLAGS[s.ids[k]] === EVENT_FEATURE) continue;
     if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
   }
   return (VIEWS[k][n] ??= out.subarray(0, n));
@@ -1540,7 +1590,7 @@ function overlapOf(
     else {
       w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]);
       if (FEATURE_KINDS[p] !== 0) anchors++;
-      if (FEATURE_NAMES[p][0] === '#') figures++;
+      if (FEATURE_FLAGS[p] === FIGURE_FEATURE) figures++;
       i++;
       j++;
     }
@@ -2447,40 +2497,41 @@ function near(x: Statement, y: Statement, re: RegExp, words = 6, text = x.text):
   return around.some(w => common.has(w));
 }
 
-/** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
-function hedgesShared(h: Statement, plain: Statement): boolean {
+/**
+ * What a statement's hedge reaches, of the statement alone (kept with it: it is judged against many others): nothing
+ * ('none': no hedge, or one that leaves the claim unhedged), the claim around a doubt of confirmation ('near'), or the
+ * words it reaches, each as its stem and as written.
+ */
+type HedgeReach = 'none' | 'near' | { stems: string[]; words: string[] };
+
+function hedgeReachOf(h: Statement): HedgeReach {
   const text = unquotedOf(h);
   const m = HEDGES.exec(text);
-  if (!m) return false;
+  if (!m) return 'none';
   // "could not be confirmed", "unverified": said of a claim before or after it.
-  if (/confirm|verif/i.test(m[0])) return near(h, plain, HEDGES, 6, text);
+  if (/confirm|verif/i.test(m[0])) return 'near';
   // Otherwise the hedge bears on what follows it ("reportedly forwarded", "alleged interference", "allegedly aimed
   // to detain Maduro"), not on the sentence around it ("were reportedly furious that the charges were announced").
-  const common = new Set(sharedWords(h, plain));
-  const names = new Set(
-    shared(h.ids, plain.ids)
-      .filter(id => FEATURE_KINDS[id] === 2)
-      .flatMap(id => FEATURE_NAMES[id].slice(1).split(' ')),
-  );
   // A hedge on a relation or a reason ("apparently in response to", "reportedly because") leaves the event unhedged.
   const after = tokenize(text.slice(m.index + m[0].length)).filter(t => t.word);
-  if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return false;
+  if (/^(?:in|to|after|for|because|from|over|with|on|at|as|since|amid|due)$/.test(after[0]?.f ?? '')) return 'none';
   // A hedge on what someone meant ("apparently referring to the inquiry into her server") leaves what was meant
   // unhedged: the inquiry is a fact; only the reference is a guess.
-  if (/^(?:referring|alluding|responding|reacting|pointing|meaning)$/.test(after[0]?.f ?? '')) return false;
+  if (/^(?:referring|alluding|responding|reacting|pointing|meaning)$/.test(after[0]?.f ?? '')) return 'none';
   // Its reach is its clause: from the clause's start (its subject: "the radar was reportedly out of service") to where
   // another clause or a reason begins ("were reportedly furious that the charges were announced").
   const BOUND = /^(?:that|because|after|when|while|since|but|although|though|which|who|and)$/;
   const end = after.findIndex(t => BOUND.test(t.f));
   const ahead = after.slice(0, end < 0 ? 6 : Math.min(end, 6));
+  const reached = (ts: Token[]) => ({ stems: ts.map(t => stem(t.f)), words: ts.map(t => t.f) });
   // "Alleged" before a noun hedges that noun ("its alleged role in the attacks"), not the clause it stands in.
-  if (/^alleged$/i.test(m[0])) return ahead.some(t => common.has(stem(t.f)) || names.has(t.f));
+  if (/^alleged$/i.test(m[0])) return reached(ahead);
   // "Any role that X may have played" names a possibility to rule on, not a claim told with a doubt.
   if (
     /^(?:may|might) have$/i.test(m[0]) &&
     /\bany\s+[\p{L}-]+\s+(?:that|which)\s[^.;:]{0,80}$/iu.test(text.slice(0, m.index))
   )
-    return false;
+    return 'none';
   const beforeToks = tokenize(text.slice(0, m.index));
   let from = beforeToks.length;
   while (
@@ -2490,8 +2541,22 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
     !BOUND.test(beforeToks[from - 1].f)
   )
     from--;
-  const reach = [...beforeToks.slice(from).filter(t => t.word), ...ahead];
-  return reach.some(t => common.has(stem(t.f)) || names.has(t.f));
+  return reached([...beforeToks.slice(from).filter(t => t.word), ...ahead]);
+}
+
+/** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
+function hedgesShared(h: Statement, plain: Statement): boolean {
+  const reach = (h.hedgeReach ??= hedgeReachOf(h));
+  if (reach === 'none') return false;
+  if (reach === 'near') return near(h, plain, HEDGES, 6, unquotedOf(h));
+  const common = new Set(sharedWords(h, plain));
+  const names = new Set(
+    shared(h.ids, plain.ids)
+      .filter(id => FEATURE_KINDS[id] === 2)
+      .flatMap(id => FEATURE_NAMES[id].slice(1).split(' ')),
+  );
+  for (let k = 0; k < reach.stems.length; k++) if (common.has(reach.stems[k]) || names.has(reach.words[k])) return true;
+  return false;
 }
 
 /**
@@ -2538,10 +2603,13 @@ const CLAIMS = new WeakMap<Statement, ClaimWords[]>();
 
 /** Whether a hedge's clause ("Abedin reportedly forwarded the emails") tells the claim the other states. */
 function hedgedClaim(h: Statement, plain: Statement): boolean {
-  const text = unquotedOf(h);
-  const m = HEDGES.exec(text);
-  if (!m) return true;
-  return sameClaim(clauseWords(h.text, m.index, STOP, stem), claimOf(plain, -1));
+  if (h.hedgeClause === undefined) {
+    // (Of the hedged statement alone: kept with it, as it is judged against many others.)
+    const m = HEDGES.exec(unquotedOf(h));
+    h.hedgeClause = m ? clauseWords(h.text, m.index, STOP, stem) : null;
+  }
+  if (!h.hedgeClause) return true;
+  return sameClaim(h.hedgeClause, claimOf(plain, -1));
 }
 
 /** Words telling that a source spoke to an outlet named by its kind ("she told the newspaper"). */
@@ -3431,6 +3499,12 @@ const MAX_CANDIDATES = 40;
 const FEATURE_IDS = new Map<string, number>();
 const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
 const FEATURE_NAMES: string[] = [];
+/** Each feature's marks, read for every pair judged (not its name's first letter): EVENT_FEATURE, FIGURE_FEATURE. */
+const FEATURE_FLAGS: number[] = [];
+/** An event ("%class", "!class doer": see events.ts). */
+const EVENT_FEATURE = 1;
+/** A number ("#…"). */
+const FIGURE_FEATURE = 2;
 
 function featureIds(features: Set<string>): Int32Array {
   const out = new Int32Array(features.size);
@@ -3440,6 +3514,7 @@ function featureIds(features: Set<string>): Int32Array {
     if (id === undefined) {
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
       FEATURE_NAMES.push(f);
+      FEATURE_FLAGS.push(f[0] === '%' || f[0] === '!' ? EVENT_FEATURE : f[0] === '#' ? FIGURE_FEATURE : 0);
       FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
     }
     out[k++] = id;
