@@ -1146,6 +1146,8 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   // Each posting list is in statement order, and each statement stands in the lists of its features: where each
   // list has reached, so that only the statements after the one at hand are read.
   const reached = new Int32Array(idOf.size);
+  // The features of the statement at hand, marked (cleared after it): a candidate's list is read once against them.
+  const isMine = new Uint8Array(idOf.size);
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
     const mine = ids[s.i];
@@ -1171,6 +1173,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     scored += nc;
     // What the statement at hand counts (the words of its numbers), listed once for all its candidates.
     let countWords: string[] | null = null;
+    if (nc > 0) for (let x = 0; x < mine.length; x++) isMine[mine[x]] = 1;
     for (let c = 0; c < nc; c++) {
       const j = candidates[c];
       const d = docOf[j];
@@ -1179,7 +1182,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
         storySame[d] = stories.same(s.doc, d) ? 1 : 0;
       }
       if (!storySame[d]) continue;
-      // Merge the two sorted lists: what they share, and of which kinds.
+      // What the two sorted lists share, and of which kinds (in the order of the features, as a merge reads them).
       const theirs = ids[j];
       let w = 0;
       let words = 0;
@@ -1188,26 +1191,21 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       let acts = 0;
       let over = false; // an event one expects with no doer, and done in the other (see overtakeFeature)
       let we = 0; // the weight of shared events (not counted in the score: see act below)
-      for (let x = 0, y = 0; x < mine.length && y < theirs.length;) {
-        if (mine[x] < theirs[y]) x++;
-        else if (mine[x] > theirs[y]) y++;
-        else {
-          const id = mine[x];
-          const kind = kindOfId[id];
-          if (eventId[id]) {
-            we += idf[id];
-            if (eventId[id] === 2) acts++;
-            else if (eventId[id] === 3) over = true;
-          } else {
-            w += idf[id];
-            if (kind === 2) names++;
-            else {
-              words++;
-              if (kind === 0) plain++;
-            }
+      for (let y = 0; y < theirs.length; y++) {
+        const id = theirs[y];
+        if (isMine[id] === 0) continue;
+        const kind = kindOfId[id];
+        if (eventId[id]) {
+          we += idf[id];
+          if (eventId[id] === 2) acts++;
+          else if (eventId[id] === 3) over = true;
+        } else {
+          w += idf[id];
+          if (kind === 2) names++;
+          else {
+            words++;
+            if (kind === 0) plain++;
           }
-          x++;
-          y++;
         }
       }
       const score = w / Math.sqrt(weight[s.i] * weight[j]);
@@ -1247,6 +1245,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
         addPair(s.i, j, score);
       }
     }
+    for (let x = 0; x < mine.length; x++) isMine[mine[x]] = 0;
     for (let k = 0; k < nt; k++) acc[touched[k]] = 0;
     nt = 0;
   }

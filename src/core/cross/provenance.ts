@@ -72,23 +72,50 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   const join = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
-  // Articles sharing SHARED_RUNS sampled runs rewrite one another.
-  const byRun = new Map<number, number[]>();
+  // Articles sharing SHARED_RUNS sampled runs rewrite one another. The runs in a table of numbers (open addressing,
+  // keyed by the run's hash over SAMPLE, which it divides), not a list for each of hundreds of thousands of runs:
+  // in how many articles each run is, then the articles of each run found in fewer than STOCK, in order.
+  let total = 0;
+  for (const list of runs) total += list.length;
+  let bits = 4;
+  while (1 << bits < 2 * total) bits++;
+  const size = 1 << bits;
+  const keys = new Int32Array(size); // the run + 1 (0: an empty slot)
+  const counts = new Int32Array(size);
+  const slotOf = (run: number): number => {
+    let at = Math.imul(run, 0x9e3779b1) >>> (32 - bits);
+    while (keys[at] !== 0 && keys[at] !== run + 1) at = (at + 1) & (size - 1);
+    return at;
+  };
+  for (const list of runs)
+    for (let k = 0; k < list.length; k++) {
+      const at = slotOf(list[k] / SAMPLE);
+      keys[at] = list[k] / SAMPLE + 1;
+      counts[at]++;
+    }
+  // Where each run's articles start in one list (runs in more than one article and at most STOCK only).
+  const starts = new Int32Array(size).fill(-1);
+  let listed = 0;
+  for (let at = 0; at < size; at++)
+    if (counts[at] >= 2 && counts[at] <= STOCK) {
+      starts[at] = listed;
+      listed += counts[at];
+    }
+  const docsOf = new Int32Array(listed);
+  const filled = new Int32Array(size);
   runs.forEach((list, d) => {
-    for (const x of list) {
-      // (Keyed by the run's hash over SAMPLE, which it divides: a small integer, not a number boxed for each look-up.)
-      const h = x / SAMPLE;
-      const ds = byRun.get(h);
-      if (!ds) byRun.set(h, [d]);
-      else if (ds.length <= STOCK) ds.push(d);
+    for (let k = 0; k < list.length; k++) {
+      const at = slotOf(list[k] / SAMPLE);
+      if (starts[at] >= 0) docsOf[starts[at] + filled[at]++] = d;
     }
   });
   const pairRuns = new Map<number, number>();
-  for (const list of byRun.values()) {
-    if (list.length < 2 || list.length > STOCK) continue;
-    for (let i = 0; i < list.length; i++)
-      for (let j = i + 1; j < list.length; j++) {
-        const k = list[i] * n + list[j];
+  for (let at = 0; at < size; at++) {
+    const from = starts[at];
+    if (from < 0) continue;
+    for (let i = from; i < from + counts[at]; i++)
+      for (let j = i + 1; j < from + counts[at]; j++) {
+        const k = docsOf[i] * n + docsOf[j];
         pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
       }
   }
