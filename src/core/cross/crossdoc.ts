@@ -895,11 +895,11 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
   const merger = new SpeakerMerger();
   const types = new Map<string, string>();
   for (const a of articles)
-    for (const e of a.analysis.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
+    for (const [canonical, type] of typesOf(a.analysis.entities)) if (!types.has(canonical)) types.set(canonical, type);
   const typeByKey = typesByKey(types);
   // Each attribution's speaker as the workspace names it (see SpeakerResolver).
   const resolver = new SpeakerResolver();
-  for (const a of articles) resolver.addEntities(a.analysis.entities);
+  for (const a of articles) resolver.addKeptEntities(a.analysis.entities);
   // Labels found by a resolver that knew the same people hold (a warm re-check): kept by article, and by attribution
   // in one map kept between checks (entered once per article; made anew when it holds many more than are checked).
   if (!LABELS.resolver || !LABELS.resolver.samePeople(resolver)) {
@@ -1571,6 +1571,7 @@ function overlapOf(
   y: Int32Array,
   idf: Float64Array,
   maxIdf: number,
+  out: Overlap = { weight: 0, containment: 0, cosine: 0, anchors: 0, figures: 0 },
 ): Overlap {
   let wx = 0;
   let wy = 0;
@@ -1597,14 +1598,15 @@ function overlapOf(
   w /= maxIdf;
   wx /= maxIdf;
   wy /= maxIdf;
-  return {
-    weight: w,
-    containment: w / (Math.min(wx, wy) || 1),
-    cosine: w / (Math.sqrt(wx * wy) || 1),
-    anchors,
-    figures,
-  };
+  out.weight = w;
+  out.containment = w / (Math.min(wx, wy) || 1);
+  out.cosine = w / (Math.sqrt(wx * wy) || 1);
+  out.anchors = anchors;
+  out.figures = figures;
+  return out;
 }
+/** The overlap of the pair being judged (see disagreement: one pair at a time, filled in place for each). */
+const JUDGED: Overlap = { weight: 0, containment: 0, cosine: 0, anchors: 0, figures: 0 };
 
 /**
  * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
@@ -2759,20 +2761,29 @@ const likeness = (o: Overlap) =>
  * roundedAlike): each pair of them does.
  */
 function otherThings(a: Statement, qa: Quantity[], b: Statement, qb: Quantity[]): boolean {
-  const fig = (s: Statement, q: Quantity) => ({
-    text: s.text,
-    at: Math.max(0, s.text.indexOf(q.text)),
-    value: (q.lo + q.hi) / 2,
-    percent: /%|\bper ?cent/i.test(q.text),
-    exact: q.lo === q.hi,
-    written: { text: q.text, value: q.lo },
-  });
-  const fa = qa.map(x => fig(a, x));
-  const fb = qb.map(y => fig(b, y));
-  return fa.every(x =>
-    fb.every(y => countsOtherThings(x, y) || (x.exact && y.exact && roundedAlike(x.written, y.written))),
-  );
+  for (const x of qa)
+    for (const y of qb) {
+      const fx = figOf(a, x);
+      const fy = figOf(b, y);
+      if (!(countsOtherThings(fx, fy) || (fx.exact && fy.exact && roundedAlike(fx.written, fy.written)))) return false;
+    }
+  return true;
 }
+/** A figure of a statement as countsOtherThings and roundedAlike read it, kept by its quantity (of one statement's text). */
+const FIGS = new WeakMap<Quantity, ReturnType<typeof figOfNew>>();
+const figOf = (s: Statement, q: Quantity) => {
+  let f = FIGS.get(q);
+  if (!f || f.text !== s.text) FIGS.set(q, (f = figOfNew(s, q)));
+  return f;
+};
+const figOfNew = (s: Statement, q: Quantity) => ({
+  text: s.text,
+  at: Math.max(0, s.text.indexOf(q.text)),
+  value: (q.lo + q.hi) / 2,
+  percent: /%|\bper ?cent/i.test(q.text),
+  exact: q.lo === q.hi,
+  written: { text: q.text, value: q.lo },
+});
 
 /** Whether a statement that does not hedge tells the claim it shares with a hedged one as its own fact (see notAsFact). */
 function toldAsFact(plain: Statement, h: Statement, voice: number): boolean {
@@ -3019,15 +3030,23 @@ const namedAsConduit = (v: string | null, x: Statement) => !!v && namesOf(v).som
 
 /** A claim someone "reportedly" made, against an outlet credited by the other: the report one passes on unnamed. */
 const reportedByOutlet = (x: Statement, other: string | null) =>
-  /\b(?:reportedly|according to (?:news |media |press )?reports)\b/i.test(unquotedOf(x)) &&
-  !!other &&
-  kindOf(other, NO_TYPES) === 'outlet';
+  !!other && REPORTED.test(unquotedOf(x)) && !!other && kindOf(other, NO_TYPES) === 'outlet';
 
 /**
  * Whether a source is the very outlet that printed an article named d ("The Times reported …" against the Times' own
  * article; an article is named "Outlet (path)" where two share an outlet).
  */
-const printedBy = (v: string | null, d: string) => !!v && outletKey(v) === outletKey(d.replace(/ \(.*\)$/, ''));
+const printedBy = (v: string | null, d: string) => !!v && outletKey(v) === outletKey(printerOf(d));
+/** An article's name without the path that tells two of one outlet apart, kept for the names met again. */
+const PRINTERS = new Map<string, string>();
+function printerOf(d: string): string {
+  let r = PRINTERS.get(d);
+  if (r === undefined) {
+    if (PRINTERS.size > 50000) PRINTERS.clear();
+    PRINTERS.set(d, (r = d.replace(/ \(.*\)$/, '')));
+  }
+  return r;
+}
 
 /** A name as an outlet's key ("The Times" and "Times" one), kept for the names met again (asked for many pairs). */
 const OUTLET_KEYS = new Map<string, string>();
@@ -3132,7 +3151,7 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   const db = j.names[b.doc];
   const ia = voiceIndex(a, b);
   const ib = voiceIndex(b, a);
-  const o = overlapOf(a, contentOf(a, ia, 0), b, contentOf(b, ib, 1), j.idf, j.maxIdf);
+  const o = overlapOf(a, contentOf(a, ia, 0), b, contentOf(b, ib, 1), j.idf, j.maxIdf, JUDGED);
   // How surely the two say the same thing: enough rare words in common (topic words count little), most of the
   // shorter one's content in the other, names, numbers or dates in common.
   // Less than one rare word's weight in common says little however much of the shorter statement it is.
@@ -3160,7 +3179,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
   // One quotation printed by both, word for word: they agree, whoever each names as its speaker.
   if (quoted === 'same') return null;
   // Numbers on the same thing.
-  for (const [word, qa] of a.numbers) {
+  // (By its keys, each looked up: no entry made for each of the figures of each pair.)
+  for (const word of a.numbers.keys()) {
+    const qa = a.numbers.get(word)!;
     // (A part of a group, "four of the sources", is no count of the group, nor of another part.)
     const qb = word && word[0] !== PART && word[0] !== ZERO ? b.numbers.get(word) : undefined;
     if (!qb || !quantitiesDiffer(qa, qb)) continue;
@@ -3609,6 +3630,18 @@ function conduitsOf(analysis: Analysis): (string | undefined)[] {
         ].find(c => c && c !== x.cue?.text && analysis.entities.some(e => e.type === 'ORG' && e.text === c)),
       )),
     );
+  return r;
+}
+
+/** An article's names with their types, each once with the type first given (kept by its entities). */
+const TYPES_OF = new WeakMap<Entity[], [string, string][]>();
+function typesOf(entities: Entity[]): [string, string][] {
+  let r = TYPES_OF.get(entities);
+  if (!r) {
+    const types = new Map<string, string>();
+    for (const e of entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
+    TYPES_OF.set(entities, (r = [...types]));
+  }
   return r;
 }
 

@@ -53,6 +53,27 @@ const key = (s: string) => {
   return k;
 };
 
+/**
+ * An article's people named in full (two words or more), each once in the order first named: key, name as first given,
+ * how often named, and surname. Kept by the article's entities (a warm re-check reads them again for each article).
+ */
+const PEOPLE_OF = new WeakMap<Entity[], { k: string; name: string; n: number; last: string }[]>();
+function peopleOf(entities: Entity[]): { k: string; name: string; n: number; last: string }[] {
+  let list = PEOPLE_OF.get(entities);
+  if (list) return list;
+  const byKey = new Map<string, { k: string; name: string; n: number; last: string }>();
+  for (const e of entities) {
+    if (e.type !== 'PERSON') continue;
+    const k = key(e.canonical);
+    if (!k.includes(' ')) continue;
+    const p = byKey.get(k);
+    if (p) p.n++;
+    else byKey.set(k, { k, name: e.canonical, n: 1, last: k.split(' ').pop()! });
+  }
+  PEOPLE_OF.set(entities, (list = [...byKey.values()]));
+  return list;
+}
+
 export class SpeakerResolver {
   /** Full names (two words or more) of people in the workspace, by key, with how often each is named. */
   private readonly people = new Map<string, { name: string; n: number }>();
@@ -71,6 +92,24 @@ export class SpeakerResolver {
       }
       this.people.set(k, { name: e.canonical, n: 1 });
       const last = k.split(' ').pop()!;
+      const list = this.bySurname.get(last);
+      if (list) list.push(k);
+      else this.bySurname.set(last, [k]);
+    }
+  }
+
+  /**
+   * As addEntities, from the article's people listed once and kept with its entities (see peopleOf): for a check
+   * that keeps its articles' analyses between checks (crossCheck), which reads them again at each.
+   */
+  addKeptEntities(entities: Entity[]): void {
+    for (const { k, name, n, last } of peopleOf(entities)) {
+      const p = this.people.get(k);
+      if (p) {
+        p.n += n;
+        continue;
+      }
+      this.people.set(k, { name, n });
       const list = this.bySurname.get(last);
       if (list) list.push(k);
       else this.bySurname.set(last, [k]);
