@@ -72,50 +72,51 @@ export function derivations(runs: Uint32Array[], origins: string[][]): Derivatio
   const join = (a: number, b: number) => {
     parent[find(a)] = find(b);
   };
-  // Articles sharing SHARED_RUNS sampled runs rewrite one another. The runs in a table of numbers (open addressing,
-  // keyed by the run's hash over SAMPLE, which it divides), not a list for each of hundreds of thousands of runs:
-  // in how many articles each run is, then the articles of each run found in fewer than STOCK, in order.
+  // Articles sharing SHARED_RUNS sampled runs rewrite one another. Each run of each article (keyed by the run's hash
+  // over SAMPLE, which it divides) put in order of its key by a counting sort on the key's first bits, then each
+  // bucket (a few runs) by insertion, articles in order for each run: no list kept for each of hundreds of thousands
+  // of runs.
   let total = 0;
   for (const list of runs) total += list.length;
-  let bits = 4;
-  while (1 << bits < 2 * total) bits++;
-  const size = 1 << bits;
-  const keys = new Int32Array(size); // the run + 1 (0: an empty slot)
-  const counts = new Int32Array(size);
-  const slotOf = (run: number): number => {
-    let at = Math.imul(run, 0x9e3779b1) >>> (32 - bits);
-    while (keys[at] !== 0 && keys[at] !== run + 1) at = (at + 1) & (size - 1);
-    return at;
-  };
-  for (const list of runs)
-    for (let k = 0; k < list.length; k++) {
-      const at = slotOf(list[k] / SAMPLE);
-      keys[at] = list[k] / SAMPLE + 1;
-      counts[at]++;
-    }
-  // Where each run's articles start in one list (runs in more than one article and at most STOCK only).
-  const starts = new Int32Array(size).fill(-1);
-  let listed = 0;
-  for (let at = 0; at < size; at++)
-    if (counts[at] >= 2 && counts[at] <= STOCK) {
-      starts[at] = listed;
-      listed += counts[at];
-    }
-  const docsOf = new Int32Array(listed);
-  const filled = new Int32Array(size);
+  const BUCKET_BITS = 16;
+  const shift = 32 - BUCKET_BITS;
+  const firstOf = new Int32Array((1 << BUCKET_BITS) + 1);
+  for (const list of runs) for (let k = 0; k < list.length; k++) firstOf[(list[k] >>> shift) + 1]++;
+  for (let b = 0; b < 1 << BUCKET_BITS; b++) firstOf[b + 1] += firstOf[b];
+  const fill = firstOf.slice(0, 1 << BUCKET_BITS);
+  const keyAt = new Int32Array(total);
+  const docAt = new Int32Array(total);
   runs.forEach((list, d) => {
     for (let k = 0; k < list.length; k++) {
-      const at = slotOf(list[k] / SAMPLE);
-      if (starts[at] >= 0) docsOf[starts[at] + filled[at]++] = d;
+      const at = fill[list[k] >>> shift]++;
+      keyAt[at] = list[k] / SAMPLE;
+      docAt[at] = d;
     }
   });
+  // (Stable: a run's articles stay in order.)
+  for (let b = 0; b < 1 << BUCKET_BITS; b++)
+    for (let i = firstOf[b] + 1; i < firstOf[b + 1]; i++) {
+      const key = keyAt[i];
+      const doc = docAt[i];
+      let j = i;
+      for (; j > firstOf[b] && keyAt[j - 1] > key; j--) {
+        keyAt[j] = keyAt[j - 1];
+        docAt[j] = docAt[j - 1];
+      }
+      keyAt[j] = key;
+      docAt[j] = doc;
+    }
   const pairRuns = new Map<number, number>();
-  for (let at = 0; at < size; at++) {
-    const from = starts[at];
-    if (from < 0) continue;
-    for (let i = from; i < from + counts[at]; i++)
-      for (let j = i + 1; j < from + counts[at]; j++) {
-        const k = docsOf[i] * n + docsOf[j];
+  for (let from = 0; from < total;) {
+    let to = from + 1;
+    while (to < total && keyAt[to] === keyAt[from]) to++;
+    const at = from;
+    from = to;
+    // (Found in more articles than STOCK: a stock phrase.)
+    if (to - at < 2 || to - at > STOCK) continue;
+    for (let i = at; i < to; i++)
+      for (let j = i + 1; j < to; j++) {
+        const k = docAt[i] * n + docAt[j];
         pairRuns.set(k, (pairRuns.get(k) ?? 0) + 1);
       }
   }
