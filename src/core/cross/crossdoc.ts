@@ -1013,24 +1013,29 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const count = docs.length;
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
-  const ids: Int32Array[] = stmts.map(st => st.ids);
   const idOf = FEATURE_IDS;
   const kindOfId = FEATURE_KINDS;
   const n = stmts.length;
+  // All statements' features one after another in one list (statement i's: flat[at[i], at[i + 1])), read in turn
+  // and for each candidate pair, not from a list of its own per statement.
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i] + stmts[i].ids.length;
+  const flat = new Int32Array(at[n]);
+  for (let i = 0; i < n; i++) flat.set(stmts[i].ids, at[i]);
+  const docOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) docOf[i] = stmts[i].doc;
   const df = new Int32Array(idOf.size);
   const docFreq = new Int32Array(idOf.size);
   const lastDoc = new Int32Array(idOf.size).fill(-1);
-  stmts.forEach((st, i) => {
-    const list = ids[i];
-    for (let k = 0; k < list.length; k++) {
-      const id = list[k];
+  for (let i = 0; i < n; i++)
+    for (let k = at[i]; k < at[i + 1]; k++) {
+      const id = flat[k];
       df[id]++;
-      if (lastDoc[id] !== st.doc) {
-        lastDoc[id] = st.doc;
+      if (lastDoc[id] !== docOf[i]) {
+        lastDoc[id] = docOf[i];
         docFreq[id]++;
       }
     }
-  });
   // Statements of different stories never pair (see StoryGuard).
   const docFirst = new Int32Array(count + 1);
   for (const st of stmts) docFirst[st.doc + 1]++;
@@ -1052,27 +1057,23 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   }
   const markDocs = new Int32Array(marksMade);
   const lastMarkDoc = new Int32Array(marksMade).fill(-1);
-  stmts.forEach((st, i) => {
-    const list = ids[i];
-    for (let x = 0; x < list.length; x++) {
-      const k = markOf[list[x]];
-      if (lastMarkDoc[k] !== st.doc) {
-        lastMarkDoc[k] = st.doc;
+  for (let i = 0; i < n; i++)
+    for (let x = at[i]; x < at[i + 1]; x++) {
+      const k = markOf[flat[x]];
+      if (lastMarkDoc[k] !== docOf[i]) {
+        lastMarkDoc[k] = docOf[i];
         markDocs[k]++;
       }
     }
-  });
   // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
   let marks = new Int32Array(1024);
   const stories = new StoryGuard(
     count,
     d => {
-      let m = 0;
-      for (let i = docFirst[d]; i < docFirst[d + 1]; i++) m += ids[i].length;
+      // (An article's statements are in turn: its features are one run of the list.)
+      const m = at[docFirst[d + 1]] - at[docFirst[d]];
       if (m > marks.length) marks = new Int32Array(2 * m);
-      m = 0;
-      for (let i = docFirst[d]; i < docFirst[d + 1]; i++)
-        for (let k = 0, list = ids[i]; k < list.length; k++) marks[m++] = markOf[list[k]];
+      for (let k = 0, x = at[docFirst[d]]; k < m; k++, x++) marks[k] = markOf[flat[x]];
       return marks.subarray(0, m);
     },
     k => markDocs[k],
@@ -1087,30 +1088,28 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     eventId[id] = c === '!' ? 2 : c === '%' ? (FEATURE_NAMES[id].endsWith('>') ? 3 : 1) : 0;
   }
   const weightAll = new Float64Array(n);
-  const weight = ids.map((list, i) => {
+  const weight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
     let w = 0;
     let e = 0;
-    for (let k = 0; k < list.length; k++) {
-      if (eventId[list[k]]) e += idf[list[k]];
-      else w += idf[list[k]];
+    for (let k = at[i]; k < at[i + 1]; k++) {
+      if (eventId[flat[k]]) e += idf[flat[k]];
+      else w += idf[flat[k]];
     }
     weightAll[i] = w + e;
-    return w;
-  });
+    weight[i] = w;
+  }
   // A feature in more articles than this says little and would make every statement a candidate of every other.
   // Counted in articles, not sentences: a story's own words recur in each of its articles.
   const common = Math.max(3, Math.min(count * 0.34, 64));
   // The posting lists, one after another in one array: feature id's statements are postings[postFrom[id], postFrom[id + 1]).
   const postFrom = new Int32Array(idOf.size + 1);
-  for (const list of ids) for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postFrom[list[k] + 1]++;
+  for (let k = 0; k < flat.length; k++) if (docFreq[flat[k]] <= common) postFrom[flat[k] + 1]++;
   for (let id = 0; id < idOf.size; id++) postFrom[id + 1] += postFrom[id];
   const postings = new Int32Array(postFrom[idOf.size]);
   const postFill = postFrom.slice(0, idOf.size);
-  ids.forEach((list, i) => {
-    for (let k = 0; k < list.length; k++) if (docFreq[list[k]] <= common) postings[postFill[list[k]]++] = i;
-  });
-  const docOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) docOf[i] = stmts[i].doc;
+  for (let i = 0; i < n; i++)
+    for (let k = at[i]; k < at[i + 1]; k++) if (docFreq[flat[k]] <= common) postings[postFill[flat[k]]++] = i;
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
   let pairB = new Int32Array(1024);
@@ -1150,9 +1149,10 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const isMine = new Uint8Array(idOf.size);
   for (const s of stmts) {
     // Candidates share rarer features; the best few by those are scored on every shared feature.
-    const mine = ids[s.i];
-    for (let x = 0; x < mine.length; x++) {
-      const id = mine[x];
+    const mineFrom = at[s.i];
+    const mineTo = at[s.i + 1];
+    for (let x = mineFrom; x < mineTo; x++) {
+      const id = flat[x];
       const w = idf[id];
       const end = postFrom[id + 1];
       if (end === postFrom[id]) continue;
@@ -1173,7 +1173,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     scored += nc;
     // What the statement at hand counts (the words of its numbers), listed once for all its candidates.
     let countWords: string[] | null = null;
-    if (nc > 0) for (let x = 0; x < mine.length; x++) isMine[mine[x]] = 1;
+    if (nc > 0) for (let x = mineFrom; x < mineTo; x++) isMine[flat[x]] = 1;
     for (let c = 0; c < nc; c++) {
       const j = candidates[c];
       const d = docOf[j];
@@ -1183,7 +1183,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       }
       if (!storySame[d]) continue;
       // What the two sorted lists share, and of which kinds (in the order of the features, as a merge reads them).
-      const theirs = ids[j];
+
       let w = 0;
       let words = 0;
       let plain = 0;
@@ -1191,8 +1191,8 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       let acts = 0;
       let over = false; // an event one expects with no doer, and done in the other (see overtakeFeature)
       let we = 0; // the weight of shared events (not counted in the score: see act below)
-      for (let y = 0; y < theirs.length; y++) {
-        const id = theirs[y];
+      for (let y = at[j]; y < at[j + 1]; y++) {
+        const id = flat[y];
         if (isMine[id] === 0) continue;
         const kind = kindOfId[id];
         if (eventId[id]) {
@@ -1245,7 +1245,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
         addPair(s.i, j, score);
       }
     }
-    for (let x = 0; x < mine.length; x++) isMine[mine[x]] = 0;
+    for (let x = mineFrom; x < mineTo; x++) isMine[flat[x]] = 0;
     for (let k = 0; k < nt; k++) acc[touched[k]] = 0;
     nt = 0;
   }
@@ -1292,6 +1292,8 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   // Disagreements between matched statements.
   const disagreeing = new Map<number, Disagreement>();
+  // (The same pairs marked, for reading through all matched pairs without a look-up in the map.)
+  const disagrees = new Uint8Array(np);
   // Articles named by their label (an outlet), or by label and path where two share one.
   const labelCount = new Map<string, number>();
   for (let d = 0; d < count; d++) {
@@ -1317,7 +1319,10 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     let c = disagreement(a, b, judge);
     if (c && eventOnly.has(p) && !BY_EVENT.has(c)) c = null;
     if (c && countOnly.has(p) && !BY_COUNT.has(c)) c = null;
-    if (c) disagreeing.set(p, c);
+    if (c) {
+      disagreeing.set(p, c);
+      disagrees[p] = 1;
+    }
   };
   // (Every statement whole, as in a workspace checked in one process: each pair judged as it stands, with no
   // generator between.)
@@ -1328,7 +1333,7 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       judgePair(p, a, b);
   // Pairs that chose each other join claims (so that chains of loose matches do not merge unrelated ones), and so
   // do pairs that disagree: a contradiction is always about a claim.
-  const mutual = matched.filter(p => chosen[p] === 2 || disagreeing.has(p) || pairScore[p] >= SAME_CLAIM);
+  const mutual = matched.filter(p => chosen[p] === 2 || disagrees[p] === 1 || pairScore[p] >= SAME_CLAIM);
   for (const p of mutual) parent[find(pairA[p])] = find(pairB[p]);
   // Each group's statements in statement order, groups in the order of their first statement (read in that order:
   // no set per group, no sort).
