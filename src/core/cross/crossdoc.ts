@@ -205,9 +205,6 @@ interface Statement {
   conduits?: Map<string, boolean>;
   /** Its clauses that hold a negation (see negationsOf): kept like folded. */
   negations?: Negation[];
-  /** What its hedge reaches (see hedgeReachOf) and the words of the clause it hedges (see hedgedClaim): kept like folded. */
-  hedgeReach?: HedgeReach;
-  hedgeClause?: ClaimWords | null;
 }
 
 /**
@@ -2552,7 +2549,8 @@ function hedgeReachOf(h: Statement): HedgeReach {
 
 /** A hedge that bears on the shared claim ("X reportedly left", not a hedge elsewhere in the sentence). */
 function hedgesShared(h: Statement, plain: Statement): boolean {
-  const reach = (h.hedgeReach ??= hedgeReachOf(h));
+  let reach = HEDGE_REACHES.get(h);
+  if (reach === undefined) HEDGE_REACHES.set(h, (reach = hedgeReachOf(h)));
   if (reach === 'none') return false;
   if (reach === 'near') return near(h, plain, HEDGES, 6, unquotedOf(h));
   const common = new Set(sharedWords(h, plain));
@@ -2609,14 +2607,21 @@ const CLAIMS = new WeakMap<Statement, ClaimWords[]>();
 
 /** Whether a hedge's clause ("Abedin reportedly forwarded the emails") tells the claim the other states. */
 function hedgedClaim(h: Statement, plain: Statement): boolean {
-  if (h.hedgeClause === undefined) {
-    // (Of the hedged statement alone: kept with it, as it is judged against many others.)
+  let clause = HEDGED_CLAUSES.get(h);
+  if (clause === undefined) {
+    // (Of the hedged statement alone: kept for it, as it is judged against many others.)
     const m = HEDGES.exec(unquotedOf(h));
-    h.hedgeClause = m ? clauseWords(h.text, m.index, STOP, stem) : null;
+    HEDGED_CLAUSES.set(h, (clause = m ? clauseWords(h.text, m.index, STOP, stem) : null));
   }
-  if (!h.hedgeClause) return true;
-  return sameClaim(h.hedgeClause, claimOf(plain, -1));
+  if (!clause) return true;
+  return sameClaim(clause, claimOf(plain, -1));
 }
+/**
+ * What each hedged statement's hedge reaches (see hedgeReachOf), and the words of the clause it hedges (see
+ * hedgedClaim): kept by statement, outside it (few statements hedge; statements keep one shape, see statementsOf).
+ */
+const HEDGE_REACHES = new WeakMap<Statement, HedgeReach>();
+const HEDGED_CLAUSES = new WeakMap<Statement, ClaimWords | null>();
 
 /** Words telling that a source spoke to an outlet named by its kind ("she told the newspaper"). */
 const TOLD_OUTLET =
