@@ -514,3 +514,24 @@ Critics say the code says: "Whoever, by any means, offers any berth, licence, pa
     assert.equal(quoteKinds(inside, changed, /berth/).length, 1);
   });
 });
+
+describe('cross-article check on real news: what a source says a record says', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+  it('credited with "the bylaws say that …", a source is credited with what follows "that": the record named before it is no participant', () => {
+    // The auditors noted that the bylaws say a member must not coach a rival crew; another outlet says defections are
+    // rare although the bylaws bind every member: both name the bylaws and a club, and tell two claims.
+    assert.ok(
+      !sameClaim(
+        words('the bylaws of the Orlen rowing club say that a member must not coach a rival crew', true),
+        words('Such defections are rare, even in the face of rowing club bylaws that bind every member.'),
+      ),
+    );
+    // What the bylaws say, told by both, is still one claim.
+    assert.ok(
+      sameClaim(
+        words('the bylaws of the Orlen rowing club say that every member must pay the dues by March', true),
+        words('Every member of the Orlen rowing club must pay the dues by March.'),
+      ),
+    );
+  });
+});
