@@ -2,7 +2,7 @@
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
 import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
-import { asks, carriedQuote, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
+import { asks, carriedQuote, otherPerson, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
 import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
 import { about, article, check } from './crossPair';
 
@@ -533,5 +533,29 @@ describe('cross-article check on real news: what a source says a record says', (
         words('Every member of the Orlen rowing club must pay the dues by March.'),
       ),
     );
+  });
+});
+
+describe('cross-article check on real news: a quotation speaking to someone and one speaking of him', () => {
+  const quoteKinds = (a: string, b: string, re: RegExp) =>
+    about(check(a, b), re)
+      .filter(c => c.kind === 'other')
+      .map(c => c.explanation);
+  const letter = `Fishermen write to the harbour master
+
+“Your plan appears to reflect the wishes of your biggest donor, the Kell shipping line, rather than the needs of the fishermen,” says the letter, which forty skippers sent to Master Piet Brandt on Monday.`;
+  it('"your plan reflects the wishes of your donor" (a letter to him) and "his plan reflects the wishes of his donor" (remarks about him) are two utterances, not one quoted in other words', () => {
+    const remarks = `Skippers challenge harbour plan
+
+“I am afraid that Master Brandt’s plan reflects the wishes of his biggest donor the Kell shipping line rather than the needs of the fishermen,” said Ola Fenn, one of the skippers who wrote to him.`;
+    assert.ok(otherPerson(['your', 'plan', 'appears'], ['brandt', 's', 'plan', 'reflects'], stem));
+    assert.ok(!otherPerson(['your', 'plan', 'appears'], ['your', 'plan', 'reflects'], stem));
+    assert.deepEqual(quoteKinds(letter, remarks, /biggest donor/), []);
+  });
+  it('still: the letter quoted with other words is one quotation in other words', () => {
+    const misquoted = `Skippers challenge harbour plan
+
+“Your plan appears to serve the wishes of your biggest donor, the Kell shipping line, rather than the needs of the fishermen,” the letter says.`;
+    assert.equal(quoteKinds(letter, misquoted, /biggest donor/).length, 1);
   });
 });

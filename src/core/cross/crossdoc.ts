@@ -18,6 +18,7 @@ import {
   notAsFact,
   OTHER_DAYS,
   otherParticipants,
+  otherPerson,
   pronounSource,
   publicationDays,
   roundedAlike,
@@ -1559,7 +1560,8 @@ function overlapOf(
 
 /**
  * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
- * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words.
+ * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words;
+ * 'apart' when they share it as two utterances (one speaking to someone, one of him: see otherPerson).
  */
 /** Stems of each quotation's words (by its list, which never changes), and of each statement's words (by its text). */
 const STEMMED = new WeakMap<string[], string[]>();
@@ -1570,8 +1572,9 @@ const st = (q: string[]) => {
 };
 const sentenceStems = (s: Statement): string[] => (s.stems ??= wordsOf(s).map(t => stem(t.f)));
 
-function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
+function quotation(a: Statement, b: Statement): 'same' | 'reworded' | 'apart' | null {
   let found: 'same' | 'reworded' | null = null;
+  let apart = false;
   for (const qa of a.quotes)
     for (const qb of b.quotes) {
       if (!sharesRun(qa, qb, 5)) continue;
@@ -1586,11 +1589,17 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       if (namesTransliterated(a, qa, b, qb)) return 'same';
       // Two remarks of one speaker that share a phrase are two quotations, not one quoted differently.
       if (!versionsOfOne(qa, qb)) continue;
+      // (One speaking to someone and one speaking of him, "your budget" / "his budget", are two utterances.)
+      if (otherPerson(qa, qb, stem)) {
+        apart = true;
+        continue;
+      }
       // Words left out (an ellipsis) and the rest printed alike is one quotation cut, not reworded.
       if (excerptsAlike(qa, qb) || excerptsAlike(qb, qa)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
+  if (apart) return 'apart';
   // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
   for (const [x, y] of [
     [a, b],
