@@ -559,3 +559,22 @@ describe('cross-article check on real news: a quotation speaking to someone and 
     assert.equal(quoteKinds(letter, misquoted, /biggest donor/).length, 1);
   });
 });
+
+describe('cross-article check on real news: a hedge of a second predicate', () => {
+  const hedges = (a: string, b: string) => about(check(a, b), /tide tables/).filter(c => c.kind === 'hedge');
+  const told = `Harbour master admits error
+
+Harbour master Piet Brandt told the Courier he had misread the tide tables before the ferry crash in Tromvik.`;
+  it('"he had misread the tables before the crash and might have misread them on other nights" hedges the other nights only: no hedge conflict with the crash told as fact', () => {
+    const twoPredicates = `Harbour master speaks
+
+In an interview on Monday, the harbour master said that he had misread the tide tables before the ferry crash in Tromvik and might have misread them on other nights as well.`;
+    assert.deepEqual(hedges(twoPredicates, told), []);
+  });
+  it('still: "might have misread the tables before the crash" against "misread the tables before the crash" is a hedge conflict', () => {
+    const hedged = `Harbour master speaks
+
+The harbour master might have misread the tide tables before the ferry crash in Tromvik, the inspectors wrote.`;
+    assert.equal(hedges(hedged, told).length, 1);
+  });
+});

@@ -294,9 +294,15 @@ export function clauseWords(text: string, at: number, stop: Set<string>, stem: (
       }
     }
     if (BREAK.has(toks[k].text) || DASH.has(toks[k].text) || opensClause(toks, k)) from = k;
+    // A second predicate joined by "and" or "but" and hedged by its modal ("he had erred about the audit and may
+    // have erred elsewhere") is a clause of its own: the hedge is of it, and the first predicate is told as fact.
+    else if (JOINS.has(toks[k].f) && MODALS.has(toks[k + 1]?.f ?? '')) from = k;
   }
   return wordsOf(toks.slice(from), true, stop, stem);
 }
+
+const JOINS = new Set(['and', 'but']);
+const MODALS = new Set(['may', 'might', 'could']);
 
 /** Whether a token opens a clause hung on the main one (see SUBORDINATE, TEMPORAL). */
 function opensClause(toks: Token[], k: number): boolean {
