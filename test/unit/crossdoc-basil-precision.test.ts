@@ -578,3 +578,22 @@ The harbour master might have misread the tide tables before the ferry crash in 
     assert.equal(hedges(hedged, told).length, 1);
   });
 });
+
+describe('cross-article check on real news: a question left open', () => {
+  const negations = (a: string, b: string) => about(check(a, b), /second term/).filter(c => c.kind === 'negation');
+  const denied = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask will not seek a second term as head of the Orlen harbour board, he told the board.`;
+  it('"announces whether he will step down or seek a second term" tells neither answer: no negation conflict with "will not seek a second term"', () => {
+    const open = `Harbour board vote
+
+The fight over the Orlen harbour board takes a new turn as chairman Ivo Brask announces whether he will step down or seek a second term as head of the Orlen harbour board.`;
+    assert.deepEqual(negations(denied, open), []);
+  });
+  it('still: "he will seek a second term" against "he will not seek a second term" is a negation conflict', () => {
+    const affirmed = `Harbour board vote
+
+Harbour board chairman Ivo Brask will seek a second term as head of the Orlen harbour board, he told the board.`;
+    assert.equal(negations(denied, affirmed).length, 1);
+  });
+});

@@ -114,6 +114,8 @@ export const STOP = new Set(
 const HEDGES =
   /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear|(?:it )?(?:is|was) not (?:immediately )?clear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
+/** A question left open ("whether he will run"): neither answer is told. */
+const OPEN_QUESTION = /\bwhether\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
 /** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
 const COUNTERFACTUAL =
@@ -3334,6 +3336,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const neg = na ? a : b;
     const pos = na ? b : a;
     const clause = na ? na : nb!;
+    // (One telling that something is still to be decided, "announces whether he will seek a second term", asserts
+    // neither way: no denial to set against it.)
+    if (near(pos, neg, OPEN_QUESTION)) return null;
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.
     return {
