@@ -597,3 +597,23 @@ Harbour board chairman Ivo Brask will seek a second term as head of the Orlen ha
     assert.equal(negations(denied, affirmed).length, 1);
   });
 });
+
+describe('cross-article check on real news: a question left open is no claim stated as fact', () => {
+  const attributions = (a: string, b: string) =>
+    about(check(a, b), /second term/).filter(c => c.kind === 'attribution');
+  const credited = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask is expected to announce that he will not seek a second term as head of the Orlen harbour board, according to two board members.`;
+  it('"announces whether he will step down or seek a second term" states nothing the sources are credited with', () => {
+    const open = `Harbour board vote
+
+The fight over the Orlen harbour board takes a new turn as chairman Ivo Brask announces whether he will step down or seek a second term as head of the Orlen harbour board.`;
+    assert.deepEqual(attributions(credited, open), []);
+  });
+  it('still: "he will not seek a second term" stated as fact against the same credited to two board members is an attribution conflict', () => {
+    const stated = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask will not seek a second term as head of the Orlen harbour board.`;
+    assert.equal(attributions(credited, stated).length, 1);
+  });
+});

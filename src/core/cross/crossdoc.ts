@@ -3296,6 +3296,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // (A record one credits it to, named in the other as what shows it, is the other's source too.)
     (va === null && vb !== null && showsSource(unquotedOf(a), vb)) ||
     (vb === null && va !== null && showsSource(unquotedOf(b), va)) ||
+    // (A question left open, "announces whether he will run", is no claim stated as fact.)
+    (va === null && vb !== null && near(a, b, OPEN_QUESTION)) ||
+    (vb === null && va !== null && near(b, a, OPEN_QUESTION)) ||
     // (A doubt or a hope credited to someone is their stance, not the claim of fact the other tells.)
     (vb === null && ia >= 0 && stance(a.attributions[ia].content.text)) ||
     (va === null && ib >= 0 && stance(b.attributions[ib].content.text));
