@@ -2,7 +2,7 @@
 // (see src/core/cross/precision.ts), each beside a pair that must stay one. Invented articles.
 import * as assert from 'node:assert/strict';
 import { crossCheck, STOP, stem } from '../../src/core/cross/crossdoc';
-import { asks, carriedQuote, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
+import { asks, carriedQuote, otherPerson, showsSource, stance, standsForSomeone } from '../../src/core/cross/precision';
 import { claimWords, sameClaim } from '../../src/core/cross/sameclaim';
 import { about, article, check } from './crossPair';
 
@@ -512,5 +512,108 @@ The harbour code makes it an offence for anyone “who, by any means, offers any
 
 Critics say the code says: "Whoever, by any means, offers any berth, licence, payment, loan...shall be fined."`;
     assert.equal(quoteKinds(inside, changed, /berth/).length, 1);
+  });
+});
+
+describe('cross-article check on real news: what a source says a record says', () => {
+  const words = (t: string, main = false) => claimWords(t, { from: 0, to: t.length }, main, STOP, stem);
+  it('credited with "the bylaws say that …", a source is credited with what follows "that": the record named before it is no participant', () => {
+    // The auditors noted that the bylaws say a member must not coach a rival crew; another outlet says defections are
+    // rare although the bylaws bind every member: both name the bylaws and a club, and tell two claims.
+    assert.ok(
+      !sameClaim(
+        words('the bylaws of the Orlen rowing club say that a member must not coach a rival crew', true),
+        words('Such defections are rare, even in the face of rowing club bylaws that bind every member.'),
+      ),
+    );
+    // What the bylaws say, told by both, is still one claim.
+    assert.ok(
+      sameClaim(
+        words('the bylaws of the Orlen rowing club say that every member must pay the dues by March', true),
+        words('Every member of the Orlen rowing club must pay the dues by March.'),
+      ),
+    );
+  });
+});
+
+describe('cross-article check on real news: a quotation speaking to someone and one speaking of him', () => {
+  const quoteKinds = (a: string, b: string, re: RegExp) =>
+    about(check(a, b), re)
+      .filter(c => c.kind === 'other')
+      .map(c => c.explanation);
+  const letter = `Fishermen write to the harbour master
+
+“Your plan appears to reflect the wishes of your biggest donor, the Kell shipping line, rather than the needs of the fishermen,” says the letter, which forty skippers sent to Master Piet Brandt on Monday.`;
+  it('"your plan reflects the wishes of your donor" (a letter to him) and "his plan reflects the wishes of his donor" (remarks about him) are two utterances, not one quoted in other words', () => {
+    const remarks = `Skippers challenge harbour plan
+
+“I am afraid that Master Brandt’s plan reflects the wishes of his biggest donor the Kell shipping line rather than the needs of the fishermen,” said Ola Fenn, one of the skippers who wrote to him.`;
+    assert.ok(otherPerson(['your', 'plan', 'appears'], ['brandt', 's', 'plan', 'reflects'], stem));
+    assert.ok(!otherPerson(['your', 'plan', 'appears'], ['your', 'plan', 'reflects'], stem));
+    assert.deepEqual(quoteKinds(letter, remarks, /biggest donor/), []);
+  });
+  it('still: the letter quoted with other words is one quotation in other words', () => {
+    const misquoted = `Skippers challenge harbour plan
+
+“Your plan appears to serve the wishes of your biggest donor, the Kell shipping line, rather than the needs of the fishermen,” the letter says.`;
+    assert.equal(quoteKinds(letter, misquoted, /biggest donor/).length, 1);
+  });
+});
+
+describe('cross-article check on real news: a hedge of a second predicate', () => {
+  const hedges = (a: string, b: string) => about(check(a, b), /tide tables/).filter(c => c.kind === 'hedge');
+  const told = `Harbour master admits error
+
+Harbour master Piet Brandt told the Courier he had misread the tide tables before the ferry crash in Tromvik.`;
+  it('"he had misread the tables before the crash and might have misread them on other nights" hedges the other nights only: no hedge conflict with the crash told as fact', () => {
+    const twoPredicates = `Harbour master speaks
+
+In an interview on Monday, the harbour master said that he had misread the tide tables before the ferry crash in Tromvik and might have misread them on other nights as well.`;
+    assert.deepEqual(hedges(twoPredicates, told), []);
+  });
+  it('still: "might have misread the tables before the crash" against "misread the tables before the crash" is a hedge conflict', () => {
+    const hedged = `Harbour master speaks
+
+The harbour master might have misread the tide tables before the ferry crash in Tromvik, the inspectors wrote.`;
+    assert.equal(hedges(hedged, told).length, 1);
+  });
+});
+
+describe('cross-article check on real news: a question left open', () => {
+  const negations = (a: string, b: string) => about(check(a, b), /second term/).filter(c => c.kind === 'negation');
+  const denied = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask will not seek a second term as head of the Orlen harbour board, he told the board.`;
+  it('"announces whether he will step down or seek a second term" tells neither answer: no negation conflict with "will not seek a second term"', () => {
+    const open = `Harbour board vote
+
+The fight over the Orlen harbour board takes a new turn as chairman Ivo Brask announces whether he will step down or seek a second term as head of the Orlen harbour board.`;
+    assert.deepEqual(negations(denied, open), []);
+  });
+  it('still: "he will seek a second term" against "he will not seek a second term" is a negation conflict', () => {
+    const affirmed = `Harbour board vote
+
+Harbour board chairman Ivo Brask will seek a second term as head of the Orlen harbour board, he told the board.`;
+    assert.equal(negations(denied, affirmed).length, 1);
+  });
+});
+
+describe('cross-article check on real news: a question left open is no claim stated as fact', () => {
+  const attributions = (a: string, b: string) =>
+    about(check(a, b), /second term/).filter(c => c.kind === 'attribution');
+  const credited = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask is expected to announce that he will not seek a second term as head of the Orlen harbour board, according to two board members.`;
+  it('"announces whether he will step down or seek a second term" states nothing the sources are credited with', () => {
+    const open = `Harbour board vote
+
+The fight over the Orlen harbour board takes a new turn as chairman Ivo Brask announces whether he will step down or seek a second term as head of the Orlen harbour board.`;
+    assert.deepEqual(attributions(credited, open), []);
+  });
+  it('still: "he will not seek a second term" stated as fact against the same credited to two board members is an attribution conflict', () => {
+    const stated = `Harbour chief to step aside
+
+Harbour board chairman Ivo Brask will not seek a second term as head of the Orlen harbour board.`;
+    assert.equal(attributions(credited, stated).length, 1);
   });
 });

@@ -18,6 +18,7 @@ import {
   notAsFact,
   OTHER_DAYS,
   otherParticipants,
+  otherPerson,
   pronounSource,
   publicationDays,
   roundedAlike,
@@ -113,6 +114,8 @@ export const STOP = new Set(
 const HEDGES =
   /\b(?:reportedly|allegedly|(?<!\b(?:he|she|they|it|who|and|which|also|that|has|have|had|been)\s)alleged(?=\s+\p{L})(?!\s+(?:that|the|a|an|his|her|their|its|to|in|by|on|at)\b)|purportedly|apparently|supposedly|could not (?:be )?confirm(?:ed)?|cannot (?:be )?confirm(?:ed)?|unconfirmed|unverified|not (?:been )?(?:independently )?(?:confirmed|verified)|is said to|are said to|was said to|were said to|believed to|thought to|may have|might have|possibly|it is unclear|it was unclear|it remains unclear|(?:it )?(?:is|was) not (?:immediately )?clear)\b/iu;
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|refused|rejected)\b|n't\b/i;
+/** A question left open ("whether he will run"): neither answer is told. */
+const OPEN_QUESTION = /\bwhether\b/i;
 const PRONOUN = /\b(?:she|he)\b/i;
 /** What would have happened but for something ("if not for the guards", "had it not been for"): no denial of anything. */
 const COUNTERFACTUAL =
@@ -1612,7 +1615,8 @@ const JUDGED: Overlap = { weight: 0, containment: 0, cosine: 0, anchors: 0, figu
 
 /**
  * Whether two statements print one quotation: the same run of at least five quoted words. 'same' when one's quoted
- * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words.
+ * words are the other's (or a part of them, in order); 'reworded' when they share the run but differ in their words;
+ * 'apart' when they share it as two utterances (one speaking to someone, one of him: see otherPerson).
  */
 /** Stems of each quotation's words (by its list, which never changes), and of each statement's words (by its text). */
 const STEMMED = new WeakMap<string[], string[]>();
@@ -1623,8 +1627,9 @@ const st = (q: string[]) => {
 };
 const sentenceStems = (s: Statement): string[] => (s.stems ??= wordsOf(s).map(t => stem(t.f)));
 
-function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
+function quotation(a: Statement, b: Statement): 'same' | 'reworded' | 'apart' | null {
   let found: 'same' | 'reworded' | null = null;
+  let apart = false;
   for (const qa of a.quotes)
     for (const qb of b.quotes) {
       if (!sharesRun(qa, qb, 5)) continue;
@@ -1639,11 +1644,17 @@ function quotation(a: Statement, b: Statement): 'same' | 'reworded' | null {
       if (namesTransliterated(a, qa, b, qb)) return 'same';
       // Two remarks of one speaker that share a phrase are two quotations, not one quoted differently.
       if (!versionsOfOne(qa, qb)) continue;
+      // (One speaking to someone and one speaking of him, "your budget" / "his budget", are two utterances.)
+      if (otherPerson(qa, qb, stem)) {
+        apart = true;
+        continue;
+      }
       // Words left out (an ellipsis) and the rest printed alike is one quotation cut, not reworded.
       if (excerptsAlike(qa, qb) || excerptsAlike(qb, qa)) return 'same';
       found = 'reworded';
     }
   if (found) return found;
+  if (apart) return 'apart';
   // One prints it between quotation marks, the other sets it off without them (a block quotation, a tweet).
   for (const [x, y] of [
     [a, b],
@@ -3383,6 +3394,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     // (A record one credits it to, named in the other as what shows it, is the other's source too.)
     (va === null && vb !== null && showsSource(unquotedOf(a), vb)) ||
     (vb === null && va !== null && showsSource(unquotedOf(b), va)) ||
+    // (A question left open, "announces whether he will run", is no claim stated as fact.)
+    (va === null && vb !== null && near(a, b, OPEN_QUESTION)) ||
+    (vb === null && va !== null && near(b, a, OPEN_QUESTION)) ||
     // (A doubt or a hope credited to someone is their stance, not the claim of fact the other tells.)
     (vb === null && ia >= 0 && stance(a.attributions[ia].content.text)) ||
     (va === null && ib >= 0 && stance(b.attributions[ib].content.text));
@@ -3423,6 +3437,9 @@ function disagreement(a: Statement, b: Statement, j: Judge): Disagreement | null
     const neg = na ? a : b;
     const pos = na ? b : a;
     const clause = na ? na : nb!;
+    // (One telling that something is still to be decided, "announces whether he will seek a second term", asserts
+    // neither way: no denial to set against it.)
+    if (near(pos, neg, OPEN_QUESTION)) return null;
     // Read on basil (17 listed, none real): a negation beside shared words is mostly about something else ("did not
     // apologize for statements" / "tried to back up that statement"), so it is listed only when the bar is lowered.
     return {

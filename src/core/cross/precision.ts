@@ -22,6 +22,9 @@
 //   doubt, not the outlet's hedge: no hedge conflict with an outlet stating it.
 // - "The White House" and "the Obama administration" speak for one executive: crediting a claim to each is no
 //   disagreement about who said it.
+// - Inside quotation marks a reporter never turns "you" into "he": a quotation speaking to someone ("your budget
+//   reflects …", a letter sent to him) and one speaking of him ("the chairman's budget reflects …", remarks to the
+//   press) at the same words are two utterances, however much they share, not one quotation in other words.
 // - News of different days is of different events unless the statements say otherwise: two statements of articles
 //   published days apart, each about a different person first ("Cantor was defeated on Tuesday" / "Labrador jumped
 //   into the race on Friday"), tell two events, however much else they share.
@@ -225,3 +228,25 @@ export function stance(content: string): boolean {
 }
 const STANCE =
   /^[\s“"‘]*(?:[\p{L}’']+\s+){0,3}?(?:is|was|are|were|am|remains?|remained|seemed|seems)\s+(?:(?:still|not|very|deeply|increasingly)\s+)?[“"‘]?(?:skeptical|sceptical|doubtful|hopeful|optimistic|pessimistic|worried|concerned|afraid|unsure|uncertain)[”"’]?\s+(?:that|about|whether|of)\b/iu;
+
+/** Words speaking to someone, and words speaking of someone (a possessive's "s" stands alone among quoted words). */
+const TO_YOU = new Set(['you', 'your', 'yours', 'yourself']);
+const OF_THEM = new Set(['he', 'she', 'they', 'him', 'them', 'his', 'her', 'their', 's']);
+
+/**
+ * Whether two quotations (their words, lower case) say the same words of someone in another grammatical person: one
+ * speaks to him ("your budget", "you have") where the other speaks of him ("his budget", "the chairman's budget",
+ * "he has") before one word (by its stem). Two utterances, never one quotation worded differently.
+ */
+export function otherPerson(x: readonly string[], y: readonly string[], stem: (w: string) => string): boolean {
+  return addressedWhereTold(x, y, stem) || addressedWhereTold(y, x, stem);
+}
+
+function addressedWhereTold(x: readonly string[], y: readonly string[], stem: (w: string) => string): boolean {
+  for (let i = 0; i + 1 < x.length; i++) {
+    if (!TO_YOU.has(x[i])) continue;
+    const next = stem(x[i + 1]);
+    for (let j = 0; j + 1 < y.length; j++) if (OF_THEM.has(y[j]) && stem(y[j + 1]) === next) return true;
+  }
+  return false;
+}

@@ -294,9 +294,15 @@ export function clauseWords(text: string, at: number, stop: Set<string>, stem: (
       }
     }
     if (BREAK.has(toks[k].text) || DASH.has(toks[k].text) || opensClause(toks, k)) from = k;
+    // A second predicate joined by "and" or "but" and hedged by its modal ("he had erred about the audit and may
+    // have erred elsewhere") is a clause of its own: the hedge is of it, and the first predicate is told as fact.
+    else if (JOINS.has(toks[k].f) && MODALS.has(toks[k + 1]?.f ?? '')) from = k;
   }
   return wordsOf(toks.slice(from), true, stop, stem);
 }
+
+const JOINS = new Set(['and', 'but']);
+const MODALS = new Set(['may', 'might', 'could']);
 
 /** Whether a token opens a clause hung on the main one (see SUBORDINATE, TEMPORAL). */
 function opensClause(toks: Token[], k: number): boolean {
@@ -335,6 +341,11 @@ function wordsOf(toks: Token[], main: boolean, stop: Set<string>, stem: (w: stri
       continue;
     }
     const f = t.f;
+    // (What a credited source says another says, "the bylaws say that …", is that clause: see REPORTS.)
+    if (main && words.length && REPORTS.has(f) && toks[k + 1]?.f === 'that') {
+      words.length = 0;
+      continue;
+    }
     // (A possessive's "s" is no word: "Jackson’s father" sets the two side by side.)
     if (f === 's' && (toks[k - 1]?.text === '’' || toks[k - 1]?.text === "'")) continue;
     const before = prev;
@@ -456,6 +467,18 @@ function beforeCase(toks: Token[], k: number, stop: Set<string>): boolean {
  */
 const PREPOSITION = new Set(
   'without within against through despite toward towards among across behind beyond near upon amid versus'.split(' '),
+);
+
+/**
+ * Verbs that pass on what someone or something said, before "that": a source credited with "the bylaws say that
+ * members must vote" or "the audit found that the money was spent" is credited with the clause after "that". The
+ * record or person passed on is where the claim comes from, not its participants: "the bylaws" and "members" in
+ * one, "a club whose bylaws bind its members" in the other share no claim.
+ */
+const REPORTS = new Set(
+  'say says said state states stated note notes noted report reports reported write writes wrote claim claims claimed find finds found show shows showed argue argues argued'.split(
+    ' ',
+  ),
 );
 
 /** A figure written as a year: four digits, no comma, no currency ("2016", not "2,000" or "$2016"). */
