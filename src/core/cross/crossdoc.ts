@@ -6,7 +6,7 @@
 // other numbers or dates, negates it, or names other people in it.
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
-import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
+import { clip, flat, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
 import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf, ZERO } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
@@ -148,7 +148,7 @@ function nameKey(s: string): string {
     // (A sentence keyed for its names is not kept: hundreds of thousands would push out the names met again.)
     if (s.length > NAME_LENGTH) return k;
     if (nameKeys.size > 50000) nameKeys.clear();
-    nameKeys.set(s, k);
+    nameKeys.set(flat(s), k);
   }
   return k;
 }
@@ -973,7 +973,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       labelOf,
       sources: sources.list(),
       article: d => articles[d],
-      text: d => articles[d].text,
+      textAt: (d, start, end) => articles[d].text.slice(start, end),
     },
     opts,
   );
@@ -998,8 +998,10 @@ export interface Gathered {
   sources: CrossSource[];
   /** Article d whole (a lean article made anew: its statements are made again from it). */
   article: (d: number) => ArticleInput;
-  /** Article d's text (for the text of mentions). */
-  text: (d: number) => string;
+  /** The text of article d from start to end (the text of mentions). */
+  textAt: (d: number, start: number, end: number) => string;
+  /** When given, each claim is given to it as it is made, and not listed in the result (a batch writes it out). */
+  claim?: (c: CrossClaim) => void;
 }
 
 /** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
@@ -1355,8 +1357,9 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
   };
   const claims: CrossClaim[] = [];
+  const emit = g.claim;
   const claimOf = new Array<string | undefined>(n);
-  const textOf = (s: Stub) => s.text ?? g.text(s.doc).slice(s.start, s.end);
+  const textOf = (s: Stub) => s.text ?? g.textAt(s.doc, s.start, s.end);
   const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
@@ -1366,13 +1369,15 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       const here = new Set(g.map(s => s.doc));
       // Articles of one report (rewrites of one another or of one outlet's story) among those that carry the claim.
       const copies = reportOf.size ? groupsIn(here) : [];
-      claims.push({
+      const claim: CrossClaim = {
         id,
         summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
         mentions: g.map(mention),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
-      });
+      };
+      if (emit) emit(claim);
+      else claims.push(claim);
       for (const s of g) claimOf[s.i] = id;
     });
 
@@ -3435,9 +3440,11 @@ const FEATURE_NAMES: string[] = [];
 function featureIds(features: Set<string>): Int32Array {
   const out = new Int32Array(features.size);
   let k = 0;
-  for (const f of features) {
-    let id = FEATURE_IDS.get(f);
+  for (const feature of features) {
+    let id = FEATURE_IDS.get(feature);
     if (id === undefined) {
+      // (Kept across checks: not a view of an article's text, see flat.)
+      const f = flat(feature);
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
       FEATURE_NAMES.push(f);
       FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
