@@ -10,6 +10,7 @@ import { clip, flat, fold, paragraphs, sentences, type Token, tokenize } from '.
 import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf, ZERO } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
+import { Vocabulary } from './vocabulary';
 import {
   asks,
   carriedQuote,
@@ -3433,9 +3434,9 @@ const SAME_CLAIM = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
-const FEATURE_IDS = new Map<string, number>();
+const FEATURE_IDS = new Vocabulary();
 const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
-const FEATURE_NAMES: string[] = [];
+const FEATURE_NAMES: string[] = FEATURE_IDS.names;
 
 function featureIds(features: Set<string>): Int32Array {
   const out = new Int32Array(features.size);
@@ -3446,7 +3447,6 @@ function featureIds(features: Set<string>): Int32Array {
       // (Kept across checks: not a view of an article's text, see flat.)
       const f = flat(feature);
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
-      FEATURE_NAMES.push(f);
       FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
     }
     out[k++] = id;

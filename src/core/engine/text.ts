@@ -27,8 +27,9 @@ const folded = (s: string) =>
 /**
  * A string of its own, not a view of the text it was cut from: V8 keeps a slice of a long string (13 characters or
  * more) as a view that holds the whole string, so that a word or name kept from an article would keep its whole text.
+ * (A string read back from JSON is made anew; a concatenation or slice of a slice may still be a view.)
  */
-export const flat = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+export const flat = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 /** FNV-1a hash of a text, as an unsigned 32-bit number (ids, checksums, cache keys). */
 export function fnv1a(s: string): number {
