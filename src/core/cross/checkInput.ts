@@ -76,6 +76,45 @@ function checksum(t: string): number {
 const TEXTS_KEPT = 64;
 
 /**
+ * Each attribution's speaker as the workspace names it (by the resolver that knows its people), kept with its record
+ * and merged across articles in article order. (Apart from CrossChecker.begin, so that the resolver is let go once
+ * this is done, not kept by the check's closures.)
+ */
+function labelled(
+  records: BatchRecord[],
+  resolver: SpeakerResolver,
+  whole: (d: number, label: boolean) => ArticleInput,
+): SpeakerMerger {
+  const merger = new SpeakerMerger();
+  records.forEach((r, d) => {
+    const a = whole(d, false);
+    const ents = byStart(a.analysis.entities);
+    r.labels = a.analysis.attributions.map(x => {
+      const l = resolver.label(x, a.text, ents);
+      return l && flat(l);
+    });
+    for (const l of r.labels) if (l) merger.add(l);
+  });
+  return merger;
+}
+
+/** The sources the labelled attributions make (their quotations cut from texts read again: see flat). */
+function sourcesOf(
+  records: BatchRecord[],
+  merger: SpeakerMerger,
+  types: Map<string, string>,
+  whole: (d: number, label: boolean) => ArticleInput,
+): CrossSource[] {
+  const found = new Sources(merger, typesByKey(types));
+  records.forEach((r, d) => {
+    const a = whole(d, false);
+    if (r.text === undefined) for (const x of a.analysis.attributions) x.content.text = flat(x.content.text);
+    found.article(a, r.labels!, r.conduits);
+  });
+  return found.list();
+}
+
+/**
  * A check begun (see CrossChecker.begin): the sources found (a batch may write them out and let them go before it
  * checks), and the check itself.
  */
@@ -169,37 +208,21 @@ export class CrossChecker {
       return t;
     };
     // The labels of the attributions of the articles made whole for judging.
-    const labelled = new WeakMap<Attribution, string | null>();
+    const labelOf = new WeakMap<Attribution, string | null>();
     const whole = (d: number, label: boolean): ArticleInput => {
       const r = records[d];
       const text = textOf(d);
       const analysis = packer.unpack(text, r.published, r.packed);
       if (label && r.labels) {
         const xs = analysis.attributions;
-        for (let k = 0; k < xs.length; k++) labelled.set(xs[k], r.labels[k]);
+        for (let k = 0; k < xs.length; k++) labelOf.set(xs[k], r.labels[k]);
       }
       return r.label === undefined ? { doc: r.doc, text, analysis } : { doc: r.doc, label: r.label, text, analysis };
     };
     // Each attribution's speaker as the workspace names it, merged across articles (in article order) …
-    const merger = new SpeakerMerger();
-    records.forEach((r, d) => {
-      const a = whole(d, false);
-      const ents = byStart(a.analysis.entities);
-      r.labels = a.analysis.attributions.map(x => {
-        const l = resolver.label(x, a.text, ents);
-        return l && flat(l);
-      });
-      for (const l of r.labels) if (l) merger.add(l);
-    });
-    // … then the sources they make (their quotations cut from the texts read again: see flat).
-    const found = new Sources(merger, typesByKey(types));
-    records.forEach((r, d) => {
-      const a = whole(d, false);
-      if (r.text === undefined) for (const x of a.analysis.attributions) x.content.text = flat(x.content.text);
-      found.article(a, r.labels!, r.conduits);
-    });
+    const merger = labelled(records, resolver, whole);
     const begun: BegunCheck = {
-      sources: found.list(),
+      sources: sourcesOf(records, merger, types, whole),
       check: (opts = {}, claim) => {
         // The statements numbered for this check.
         const stmts: Stub[] = [];
@@ -220,7 +243,7 @@ export class CrossChecker {
           lean: new Uint8Array(records.length).fill(1),
           merger,
           labelOf: x => {
-            const l = labelled.get(x);
+            const l = labelOf.get(x);
             return l === undefined ? x.speaker : l;
           },
           sources: begun.sources,
