@@ -16,7 +16,7 @@ type Err = { path: string; message: string };
 type Say = (s: string) => void;
 
 /** How much past what is live the heap of a check may grow before it is collected (see checkCommand). */
-const HEAP_GROWING_PERCENT = 25;
+const HEAP_GROWING_PERCENT = 15;
 
 /** Threads for `bytes` of articles: --jobs as given; by default all cores, but no thread for less than 64 KB of text. */
 export function threadsFor(jobs: number | null, bytes: number): number {
@@ -128,7 +128,7 @@ function reread(path: string): string {
 export async function checkCommand(args: Args, w: Writer, err: Say, version: string): Promise<number> {
   // The check holds every article's record while it judges story after story, each story's statements made whole
   // and let go: V8 would let that garbage grow the heap to twice what is live before collecting it. A check
-  // collects it sooner (the heap grows by a quarter past what is live), so that its peak stays near what it holds.
+  // collects it sooner (the heap grows by 15% past what is live), so that its peak stays near what it holds.
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const errors: Err[] = [];
   const files = await articlesIn(args.files, errors);
