@@ -6,6 +6,7 @@
 // judges pairs. crossCheck takes records as it takes full inputs, with the same result, provided they are made in the
 // order they are checked (the check numbers features as first met).
 
+import { fnv1a } from '../engine/text';
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import {
   type ArticleInput,
@@ -64,13 +65,6 @@ const NO_CONDUITS: (string | undefined)[] = [];
 /** An article's entities sorted by start (the list itself when it is), as the check reads them. */
 const byStart = (es: Entity[]) =>
   es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
-
-/** A checksum of a text (FNV-1a over its code units): tells a text read again from the one checked. */
-function checksum(t: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < t.length; k++) h = Math.imul(h ^ t.charCodeAt(k), 0x01000193);
-  return h >>> 0;
-}
 
 /** Texts read again a batch check keeps at hand (those of a story's articles, mostly). */
 const TEXTS_KEPT = 64;
@@ -155,7 +149,7 @@ export class CrossChecker {
     const record: BatchRecord = {
       doc: a.doc,
       length: a.text.length,
-      sum: this.reread ? checksum(a.text) : 0,
+      sum: this.reread ? fnv1a(a.text) : 0,
       published: a.analysis.published,
       packed: this.packer.pack(a.text, a.analysis),
       statements: parts.statements,
@@ -201,7 +195,7 @@ export class CrossChecker {
       let t = kept.get(d);
       if (t === undefined) {
         t = reread!(r.doc);
-        if (t.length !== r.length || checksum(t) !== r.sum) throw new Error(`${r.doc}: changed while it was checked`);
+        if (t.length !== r.length || fnv1a(t) !== r.sum) throw new Error(`${r.doc}: changed while it was checked`);
         if (kept.size >= TEXTS_KEPT) kept.delete(kept.keys().next().value!);
         kept.set(d, t);
       }
