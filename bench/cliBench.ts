@@ -4,7 +4,7 @@
 // and `analyze --jsonl` of 20 MB, and how much faster `--jobs 2` analyses than `--jobs 1` (same output, checked):
 // measured (the better of two runs each, taken in turn), and as the CPU times bound it on idle cores (on a shared
 // machine a process gets its share of the cores however many threads it runs).
-// usage: node out/bench/cliBench.js [--articles N] [--mb M] [--keep]
+// usage: node out/bench/cliBench.js [--articles N] [--mb M] [--check-only] [--keep]
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -129,10 +129,16 @@ function cli(args: string[], cwd: string): Promise<Run> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { articles: { type: 'string' }, mb: { type: 'string' }, keep: { type: 'boolean' } },
+    options: {
+      articles: { type: 'string' },
+      mb: { type: 'string' },
+      'check-only': { type: 'boolean' },
+      keep: { type: 'boolean' },
+    },
   });
   const articles = Number(values.articles ?? 20000);
-  const mb = Number(values.mb ?? 20);
+  // (With --check-only, no analysis batch: the check alone.)
+  const mb = values['check-only'] ? 0 : Number(values.mb ?? 20);
   const texts = basilTexts(BASIL);
   if (!texts.length) throw new Error(`no articles in ${BASIL}`);
   const dir = mkdtempSync(join(tmpdir(), 'newsmark-clibench-'));
@@ -167,6 +173,7 @@ async function main(): Promise<void> {
         `${articles >= 20000 ? `(goal < 1,000 MB: ${check.maxRssMb < 1000 ? 'met' : 'MISSED'})` : '(the goal is for 20,000)'}; ${sec(check.ms)} s (CPU ${sec(check.cpuMs)} s); ${(check.bytes / MB).toFixed(0)} MB of JSON Lines`,
     );
 
+    if (!names.length) return;
     // --jobs 1 and --jobs 2 in turn, twice: the better of each (the machine may be busy with other work meanwhile).
     const runs: Record<1 | 2, Run[]> = { 1: [], 2: [] };
     for (let round = 0; round < 2; round++)

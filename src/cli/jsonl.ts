@@ -28,6 +28,22 @@ export class Writer {
     return this.write(JSON.stringify(value) + '\n');
   }
 
+  /**
+   * One JSON object as a line, from code that cannot wait (a check writing its claims as it makes them): written when
+   * a chunk is full, without waiting for a full stream (standard output to a file or a pipe is written at once on
+   * Linux and macOS; a terminal or socket elsewhere may hold it until it drains).
+   */
+  lineNow(value: unknown): void {
+    const s = JSON.stringify(value) + '\n';
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size < this.chunk) return;
+    const out = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.sink.write(out);
+  }
+
   async flush(): Promise<void> {
     if (!this.size) return;
     const s = this.parts.length === 1 ? this.parts[0] : this.parts.join('');

@@ -106,4 +106,29 @@ describe('compact records for the cross-article check', () => {
     for (const a of make()) checker.add(a);
     assert.equal(JSON.stringify(checker.result({}, true)), JSON.stringify(whole));
   });
+  it('read each text again when asked to keep none, with the same result, claims given one by one', () => {
+    const whole = crossCheck(articles());
+    const texts = new Map(articles().map(a => [a.doc, a.text]));
+    const reads: string[] = [];
+    const checker = new CrossChecker(doc => (reads.push(doc), texts.get(doc)!));
+    for (const a of articles()) checker.add(a);
+    const begun = checker.begin(true);
+    assert.equal(JSON.stringify(begun.sources), JSON.stringify(whole.sources));
+    assert.ok(reads.length >= texts.size, 'the texts were read again');
+    begun.sources = [];
+    const claims: unknown[] = [];
+    const r = begun.check({}, c => claims.push(c));
+    assert.equal(r.claims.length, 0, 'the claims were given, not listed');
+    assert.equal(JSON.stringify(claims), JSON.stringify(whole.claims));
+    assert.equal(JSON.stringify(r.conflicts), JSON.stringify(whole.conflicts));
+    assert.equal(JSON.stringify(r.derived), JSON.stringify(whole.derived));
+  });
+
+  it('refuse to check an article whose text changed since it was added', () => {
+    const texts = new Map(articles().map(a => [a.doc, a.text]));
+    const checker = new CrossChecker(doc => texts.get(doc)!);
+    for (const a of articles()) checker.add(a);
+    texts.set('fire-b.txt', FIRE_B.replace('17 warehouses', '19 warehouses'));
+    assert.throws(() => checker.result(), /fire-b\.txt: changed while it was checked/);
+  });
 });

@@ -6,12 +6,16 @@
 // judges pairs. crossCheck takes records as it takes full inputs, with the same result, provided they are made in the
 // order they are checked (the check numbers features as first met).
 
+import { fnv1a } from '../engine/text';
 import type { Analysis, Attribution, Entity } from '../engine/types';
 import {
   type ArticleInput,
   type CheckOptions,
   checkGathered,
+  type CrossClaim,
   type CrossResult,
+  type CrossSource,
+  type Gathered,
   leanParts,
   prepareArticle,
   SpeakerMerger,
@@ -19,7 +23,7 @@ import {
   type Stub,
   typesByKey,
 } from './crossdoc';
-import { Packer } from './packed';
+import { flat, Packer } from './packed';
 import { SpeakerResolver } from './speakers';
 
 /** The compact record of an analysed article, prepared for the check now (make them in the order they are checked). */
@@ -40,7 +44,10 @@ export function checkInputOf(a: ArticleInput): ArticleInput {
 interface BatchRecord {
   doc: string;
   label?: string;
-  text: string;
+  /** Its text; none when the checker reads texts again (see CrossChecker), then its length and checksum. */
+  text?: string;
+  length: number;
+  sum: number;
   published: string | null;
   /** Its analysis packed (see packed.ts). */
   packed: Int32Array;
@@ -59,12 +66,67 @@ const NO_CONDUITS: (string | undefined)[] = [];
 const byStart = (es: Entity[]) =>
   es.every((e, k) => k === 0 || es[k - 1].start <= e.start) ? es : [...es].sort((x, y) => x.start - y.start);
 
+/** Texts read again a batch check keeps at hand (those of a story's articles, mostly). */
+const TEXTS_KEPT = 64;
+
+/**
+ * Each attribution's speaker as the workspace names it (by the resolver that knows its people), kept with its record
+ * and merged across articles in article order. (Apart from CrossChecker.begin, so that the resolver is let go once
+ * this is done, not kept by the check's closures.)
+ */
+function labelled(
+  records: BatchRecord[],
+  resolver: SpeakerResolver,
+  whole: (d: number, label: boolean) => ArticleInput,
+): SpeakerMerger {
+  const merger = new SpeakerMerger();
+  records.forEach((r, d) => {
+    const a = whole(d, false);
+    const ents = byStart(a.analysis.entities);
+    r.labels = a.analysis.attributions.map(x => {
+      const l = resolver.label(x, a.text, ents);
+      return l && flat(l);
+    });
+    for (const l of r.labels) if (l) merger.add(l);
+  });
+  return merger;
+}
+
+/** The sources the labelled attributions make (their quotations cut from texts read again: see flat). */
+function sourcesOf(
+  records: BatchRecord[],
+  merger: SpeakerMerger,
+  types: Map<string, string>,
+  whole: (d: number, label: boolean) => ArticleInput,
+): CrossSource[] {
+  const found = new Sources(merger, typesByKey(types));
+  records.forEach((r, d) => {
+    const a = whole(d, false);
+    if (r.text === undefined) for (const x of a.analysis.attributions) x.content.text = flat(x.content.text);
+    found.article(a, r.labels!, r.conduits);
+  });
+  return found.list();
+}
+
+/**
+ * A check begun (see CrossChecker.begin): the sources found (a batch may write them out and let them go before it
+ * checks), and the check itself.
+ */
+export interface BegunCheck {
+  sources: CrossSource[];
+  /** The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. */
+  check(opts?: CheckOptions, claim?: (c: CrossClaim) => void): CrossResult;
+}
+
 /**
  * A check made article by article, for batches: each article added is reduced at once to what the check keeps of it
  * (its statements as stubs, its analysis packed, the names it gives people and things added to the workspace's), so
  * that its full analysis can be let go. `result` checks those added, in the order they were added, with the result a
  * check of their whole analyses gives: each article is made whole again from its record when its sources are counted,
  * and, one story at a time, when its statements are judged.
+ *
+ * Given `reread` (which reads an article's text again by its doc), the checker keeps no text: it reads each text again
+ * when it needs it, and fails if the text is no longer the one added.
  */
 export class CrossChecker {
   private records: BatchRecord[] = [];
@@ -73,20 +135,29 @@ export class CrossChecker {
   private types = new Map<string, string>();
   private resolver = new SpeakerResolver();
 
+  constructor(private readonly reread?: (doc: string) => string) {}
+
   add(a: ArticleInput): void {
     const parts = leanParts(a);
-    for (const e of a.analysis.entities) if (!this.types.has(e.canonical)) this.types.set(e.canonical, e.type);
-    this.resolver.addEntities(a.analysis.entities);
+    // (What is kept of the article is no view of its text: see flat.)
+    for (const e of a.analysis.entities) if (!this.types.has(e.canonical)) this.types.set(flat(e.canonical), e.type);
+    this.resolver.addEntities(
+      this.reread
+        ? a.analysis.entities.map(e => (e.type === 'PERSON' ? { ...e, canonical: flat(e.canonical) } : e))
+        : a.analysis.entities,
+    );
     const record: BatchRecord = {
       doc: a.doc,
-      text: a.text,
+      length: a.text.length,
+      sum: this.reread ? fnv1a(a.text) : 0,
       published: a.analysis.published,
       packed: this.packer.pack(a.text, a.analysis),
       statements: parts.statements,
       runs: parts.runs,
-      origins: parts.origins,
-      conduits: parts.conduits.some(c => c !== undefined) ? parts.conduits : NO_CONDUITS,
+      origins: parts.origins.map(flat),
+      conduits: parts.conduits.some(c => c !== undefined) ? parts.conduits.map(c => c && flat(c)) : NO_CONDUITS,
     };
+    if (!this.reread) record.text = a.text;
     if (a.label !== undefined) record.label = a.label;
     this.records.push(record);
   }
@@ -97,68 +168,88 @@ export class CrossChecker {
 
   /** The check of the articles added; with `release`, the records are let go (the checker starts again empty). */
   result(opts: CheckOptions = {}, release = false): CrossResult {
+    return this.begin(release).check(opts);
+  }
+
+  /**
+   * The check begun: each attribution's speaker named as the workspace names it, and the sources found. With
+   * `release`, the checker lets its records go to the check begun (and starts again empty).
+   */
+  begin(release = false): BegunCheck {
     const records = this.records;
     const packer = this.packer;
     const types = this.types;
     const resolver = this.resolver;
+    const reread = this.reread;
     if (release) {
       this.records = [];
       this.packer = new Packer();
       this.types = new Map();
       this.resolver = new SpeakerResolver();
     }
+    // Texts read again, the latest few kept.
+    const kept = new Map<number, string>();
+    const textOf = (d: number): string => {
+      const r = records[d];
+      if (r.text !== undefined) return r.text;
+      let t = kept.get(d);
+      if (t === undefined) {
+        t = reread!(r.doc);
+        if (t.length !== r.length || fnv1a(t) !== r.sum) throw new Error(`${r.doc}: changed while it was checked`);
+        if (kept.size >= TEXTS_KEPT) kept.delete(kept.keys().next().value!);
+        kept.set(d, t);
+      }
+      return t;
+    };
     // The labels of the attributions of the articles made whole for judging.
-    const labelled = new WeakMap<Attribution, string | null>();
+    const labelOf = new WeakMap<Attribution, string | null>();
     const whole = (d: number, label: boolean): ArticleInput => {
       const r = records[d];
-      const analysis = packer.unpack(r.text, r.published, r.packed);
+      const text = textOf(d);
+      const analysis = packer.unpack(text, r.published, r.packed);
       if (label && r.labels) {
         const xs = analysis.attributions;
-        for (let k = 0; k < xs.length; k++) labelled.set(xs[k], r.labels[k]);
+        for (let k = 0; k < xs.length; k++) labelOf.set(xs[k], r.labels[k]);
       }
-      return r.label === undefined
-        ? { doc: r.doc, text: r.text, analysis }
-        : { doc: r.doc, label: r.label, text: r.text, analysis };
+      return r.label === undefined ? { doc: r.doc, text, analysis } : { doc: r.doc, label: r.label, text, analysis };
     };
     // Each attribution's speaker as the workspace names it, merged across articles (in article order) …
-    const merger = new SpeakerMerger();
-    records.forEach((r, d) => {
-      const a = whole(d, false);
-      const ents = byStart(a.analysis.entities);
-      r.labels = a.analysis.attributions.map(x => resolver.label(x, r.text, ents));
-      for (const l of r.labels) if (l) merger.add(l);
-    });
-    // … then the sources they make.
-    const sources = new Sources(merger, typesByKey(types));
-    records.forEach((r, d) => sources.article(whole(d, false), r.labels!, r.conduits));
-    // The statements numbered for this check.
-    const stmts: Stub[] = [];
-    records.forEach((r, d) => {
-      for (const p of r.statements) {
-        p.doc = d;
-        p.i = stmts.length;
-        stmts.push(p);
-      }
-    });
-    return checkGathered(
-      {
-        docs: records.map(r => r.doc),
-        labels: records.map(r => r.label),
-        published: records.map(r => r.published),
-        stmts,
-        runs: records.map(r => r.runs),
-        origins: records.map(r => r.origins),
-        lean: new Uint8Array(records.length).fill(1),
-        merger,
-        labelOf: x => {
-          const l = labelled.get(x);
-          return l === undefined ? x.speaker : l;
-        },
-        sources: sources.list(),
-        article: d => whole(d, true),
-        text: d => records[d].text,
+    const merger = labelled(records, resolver, whole);
+    const begun: BegunCheck = {
+      sources: sourcesOf(records, merger, types, whole),
+      check: (opts = {}, claim) => {
+        // The statements numbered for this check.
+        const stmts: Stub[] = [];
+        records.forEach((r, d) => {
+          for (const p of r.statements) {
+            p.doc = d;
+            p.i = stmts.length;
+            stmts.push(p);
+          }
+        });
+        const g: Gathered = {
+          docs: records.map(r => r.doc),
+          labels: records.map(r => r.label),
+          published: records.map(r => r.published),
+          stmts,
+          runs: records.map(r => r.runs),
+          origins: records.map(r => r.origins),
+          lean: new Uint8Array(records.length).fill(1),
+          merger,
+          labelOf: x => {
+            const l = labelOf.get(x);
+            return l === undefined ? x.speaker : l;
+          },
+          sources: begun.sources,
+          article: d => whole(d, true),
+          // (Mentions outlive the texts read again: see flat.)
+          textAt: (d, start, end) =>
+            records[d].text !== undefined ? records[d].text.slice(start, end) : flat(textOf(d).slice(start, end)),
+        };
+        if (claim) g.claim = claim;
+        return checkGathered(g, opts);
       },
-      opts,
-    );
+    };
+    return begun;
   }
 }

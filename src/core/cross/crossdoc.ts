@@ -6,10 +6,11 @@
 // other numbers or dates, negates it, or names other people in it.
 
 import type { Analysis, Attribution, Entity } from '../engine/types';
-import { clip, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
+import { clip, flat, fold, paragraphs, sentences, type Token, tokenize } from '../engine/text';
 import { countsOfOneThing, numberWord, PART, type Quantity, quantitiesDiffer, quantitiesOf, ZERO } from './quantity';
 import { SpeakerResolver } from './speakers';
 import { StoryGuard } from './stories';
+import { Vocabulary } from './vocabulary';
 import {
   asks,
   carriedQuote,
@@ -151,7 +152,7 @@ function nameKey(s: string): string {
     // (A sentence keyed for its names is not kept: hundreds of thousands would push out the names met again.)
     if (s.length > NAME_LENGTH) return k;
     if (nameKeys.size > 50000) nameKeys.clear();
-    nameKeys.set(s, k);
+    nameKeys.set(flat(s), k);
   }
   return k;
 }
@@ -976,7 +977,7 @@ export function crossCheck(articles: ArticleInput[], opts: CheckOptions = {}): C
       labelOf,
       sources: sources.list(),
       article: d => articles[d],
-      text: d => articles[d].text,
+      textAt: (d, start, end) => articles[d].text.slice(start, end),
     },
     opts,
   );
@@ -1001,8 +1002,10 @@ export interface Gathered {
   sources: CrossSource[];
   /** Article d whole (a lean article made anew: its statements are made again from it). */
   article: (d: number) => ArticleInput;
-  /** Article d's text (for the text of mentions). */
-  text: (d: number) => string;
+  /** The text of article d from start to end (the text of mentions). */
+  textAt: (d: number, start: number, end: number) => string;
+  /** When given, each claim is given to it as it is made, and not listed in the result (a batch writes it out). */
+  claim?: (c: CrossClaim) => void;
 }
 
 /** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
@@ -1362,8 +1365,9 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     return [...by.values()].filter(x => x.length > 1).sort((x, y) => x[0] - y[0]);
   };
   const claims: CrossClaim[] = [];
+  const emit = g.claim;
   const claimOf = new Array<string | undefined>(n);
-  const textOf = (s: Stub) => s.text ?? g.text(s.doc).slice(s.start, s.end);
+  const textOf = (s: Stub) => s.text ?? g.textAt(s.doc, s.start, s.end);
   const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
@@ -1373,13 +1377,15 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       const here = new Set(g.map(s => s.doc));
       // Articles of one report (rewrites of one another or of one outlet's story) among those that carry the claim.
       const copies = reportOf.size ? groupsIn(here) : [];
-      claims.push({
+      const claim: CrossClaim = {
         id,
         summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
         mentions: g.map(mention),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
-      });
+      };
+      if (emit) emit(claim);
+      else claims.push(claim);
       for (const s of g) claimOf[s.i] = id;
     });
 
@@ -2010,7 +2016,8 @@ function conduit(name: string, text: string): boolean {
     re = new RegExp(
       `\\b${name}(?:'s)?\\W+(?:[a-z]+\\W+){0,5}?(?:citing|cited|report|reported|reports|story)\\b|\\b(?:told|tells|telling|(?:said|speaking|spoke|talking|talked|according|confirmed|confirming) to)\\s+(?:the\\s+)?${name}\\b`,
     );
-    if (CONDUITS.size > 10000) CONDUITS.clear();
+    // (At most a thousand: each is compiled, and a check of thousands of stories meets each name in one story.)
+    if (CONDUITS.size > 1000) CONDUITS.clear();
     CONDUITS.set(name, re);
   }
   return re.test(text);
@@ -3543,9 +3550,9 @@ const SAME_CLAIM = 0.25;
 /** Statements scored against each statement at most (copies of a wire story can otherwise be thousands). */
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
-const FEATURE_IDS = new Map<string, number>();
+const FEATURE_IDS = new Vocabulary();
 const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
-const FEATURE_NAMES: string[] = [];
+const FEATURE_NAMES: string[] = FEATURE_IDS.names;
 /** Each feature's marks, read for every pair judged (not its name's first letter): EVENT_FEATURE, FIGURE_FEATURE. */
 const FEATURE_FLAGS: number[] = [];
 /** An event ("%class", "!class doer": see events.ts). */
@@ -3556,11 +3563,12 @@ const FIGURE_FEATURE = 2;
 function featureIds(features: Set<string>): Int32Array {
   const out = new Int32Array(features.size);
   let k = 0;
-  for (const f of features) {
-    let id = FEATURE_IDS.get(f);
+  for (const feature of features) {
+    let id = FEATURE_IDS.get(feature);
     if (id === undefined) {
+      // (Kept across checks: not a view of an article's text, see flat.)
+      const f = flat(feature);
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
-      FEATURE_NAMES.push(f);
       FEATURE_FLAGS.push(f[0] === '%' || f[0] === '!' ? EVENT_FEATURE : f[0] === '#' ? FIGURE_FEATURE : 0);
       FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
     }

@@ -3,7 +3,10 @@
 // values and speakers as numbers of strings kept once for the whole batch. Unpacked, it is the analysis again (equal
 // findings, made anew).
 
+import { flat } from '../engine/text';
 import type { Analysis, Attribution, DateMention, Entity, Span } from '../engine/types';
+
+export { flat };
 
 /** Numbers a finding takes: an entity, a date, an attribution. */
 const ENTITY = 5;
@@ -22,6 +25,8 @@ export class Packer {
     if (s === undefined) return -2;
     let k = this.ids.get(s);
     if (k === undefined) {
+      // (Kept for the batch: not a view of an article's text.)
+      s = flat(s);
       this.ids.set(s, (k = this.strings.length));
       this.strings.push(s);
     }

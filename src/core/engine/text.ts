@@ -4,16 +4,32 @@ const COMBINING = /[\u0300-\u036f]/g;
 
 const foldCache = new Map<string, string>();
 const PLAIN = /^[\x20-\x7e]*$/;
+/** The longest text whose folded form is kept. */
+const FOLD_KEPT = 64;
 
 /** Lower case, accents removed, curly apostrophes straightened: the key names are compared by. */
 export function fold(s: string): string {
+  // (Words and names are kept, not sentences; as strings of their own: a word cut from an article would keep the
+  // whole article's text.)
+  if (s.length > FOLD_KEPT) return folded(s);
   let f = foldCache.get(s);
   if (f !== undefined) return f;
-  f = PLAIN.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(COMBINING, '').replace(/[’‘]/g, "'").toLowerCase();
+  f = folded(s);
   if (foldCache.size > 100000) foldCache.clear();
-  foldCache.set(s, f);
+  const key = flat(s);
+  foldCache.set(key, f === s ? key : flat(f));
   return f;
 }
+
+const folded = (s: string) =>
+  PLAIN.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(COMBINING, '').replace(/[’‘]/g, "'").toLowerCase();
+
+/**
+ * A string of its own, not a view of the text it was cut from: V8 keeps a slice of a long string (13 characters or
+ * more) as a view that holds the whole string, so that a word or name kept from an article would keep its whole text.
+ * (A string read back from JSON is made anew; a concatenation or slice of a slice may still be a view.)
+ */
+export const flat = (s: string): string => (s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string));
 
 /** FNV-1a hash of a text, as an unsigned 32-bit number (ids, checksums, cache keys). */
 export function fnv1a(s: string): number {
