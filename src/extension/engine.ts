@@ -74,6 +74,8 @@ export class Engine {
   where: 'worker' | 'extension host' = 'worker';
   /** Bumped when the worker was restarted: the articles kept in it are gone and must be given again. */
   generation = 0;
+  /** Checks asked for (each one's tag, for the pieces of its list sent ahead). */
+  private checks = 0;
 
   constructor(
     private readonly spawn: () => Promise<WorkerLike | null>,
@@ -196,13 +198,21 @@ export class Engine {
     if (keys.length) void this.request({ op: 'drop', names: keys }).catch(() => undefined);
   }
 
-  /** Checks the kept articles together, with the user's judgements; the result stays in the worker. */
-  cross(
+  /**
+   * Checks the kept articles together, with the user's judgements; the result stays in the worker. The list of
+   * articles goes in pieces, one message each (a message is copied on this thread in one go).
+   */
+  async cross(
     articles: { key: string; doc: string; label: string }[],
     opts: CheckOptions,
     judgements?: Judgements[],
+    piece = 250,
   ): Promise<CheckSummary> {
-    return this.request({ op: 'cross', articles, opts, judgements });
+    const tag = ++this.checks;
+    let from = 0;
+    for (; articles.length - from > piece; from += piece)
+      await this.request({ op: 'crossPart', tag, articles: articles.slice(from, from + piece) });
+    return this.request({ op: 'cross', tag, articles: from ? articles.slice(from) : articles, opts, judgements });
   }
 
   /** Items of a list of the latest check. */

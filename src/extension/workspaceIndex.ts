@@ -130,6 +130,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => {
         if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);
       }),
+      // (a name is the path relative to the article's workspace folder)
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.names.clear()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('newsmark.articles')) void this.rebuild();
         else if (e.affectsConfiguration('newsmark.contradictions') && this.summary) void this.check();
@@ -145,6 +147,18 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   nameOf(uri: vscode.Uri): string {
     return vscode.workspace.asRelativePath(uri);
+  }
+
+  /**
+   * The names of the indexed articles (nameOf), by key, made once: each check names them all (asRelativePath looks
+   * for the article's workspace folder, for each of thousands, on the extension host's thread).
+   */
+  private readonly names = new Map<string, string>();
+
+  private nameOfEntry(key: string, e: Entry): string {
+    let name = this.names.get(key);
+    if (name === undefined) this.names.set(key, (name = this.nameOf(e.uri)));
+    return name;
   }
 
   articleCount(): number {
@@ -192,6 +206,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    this.names.delete(key);
     if (this.entries.delete(key)) this.engine.drop([key]);
   }
 
@@ -392,7 +407,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
         await batch.done();
         const gone = [...this.entries.keys()].filter(k => !seen.has(k));
-        for (const k of gone) this.entries.delete(k);
+        for (const k of gone) {
+          this.entries.delete(k);
+          this.names.delete(k);
+        }
         this.engine.drop(gone);
       };
       const t0 = Date.now();
@@ -473,7 +491,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const pause = slicer();
     for (const [key, e] of this.entries) {
       await pause();
-      const name = this.nameOf(e.uri);
+      const name = this.nameOfEntry(key, e);
       byName.set(name, e.uri);
       // Explanations name an article by its outlet (from the sidecar), else by its path in the workspace.
       inputs.push({ key, doc: name, label: e.outlet ?? name });

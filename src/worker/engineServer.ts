@@ -68,9 +68,16 @@ export type EngineRequest =
    * The cross-article check over the kept articles (by key), in this order, named `doc` and `label` in results,
    * with what the user judged (dismissed, marked) applied. The result is kept here; the answer is its counts.
    */
+  /**
+   * Articles of the next `cross`, sent ahead in pieces (one message of thousands would be cloned on the extension
+   * host's thread in one go): kept until that check, which takes them before its own.
+   */
+  | { op: 'crossPart'; tag: number; articles: { key: string; doc: string; label: string }[] }
   | {
       op: 'cross';
       articles: { key: string; doc: string; label: string }[];
+      /** The tag of the pieces sent ahead of this list (crossPart), if any. */
+      tag?: number;
       opts: CheckOptions;
       /** One per workspace folder, applied in turn. */
       judgements?: Judgements[];
@@ -241,6 +248,9 @@ export class EngineState {
     return o;
   }
 
+  /** Articles of checks to come sent ahead (crossPart), by the check's tag. */
+  private readonly staged = new Map<number, { key: string; doc: string; label: string }[]>();
+
   constructor(private readonly files?: FilePort) {}
 
   handle(req: EngineRequest): unknown {
@@ -289,10 +299,19 @@ export class EngineState {
       case 'drop':
         for (const n of req.names) this.articles.delete(n);
         return null;
+      case 'crossPart': {
+        const list = this.staged.get(req.tag);
+        if (list) for (const a of req.articles) list.push(a);
+        else this.staged.set(req.tag, [...req.articles]);
+        return null;
+      }
       case 'cross': {
         const inputs = [];
         const keyOf = new Map<string, string>();
-        for (const { key, doc, label } of req.articles) {
+        const ahead = req.tag === undefined ? undefined : this.staged.get(req.tag);
+        if (req.tag !== undefined) this.staged.delete(req.tag);
+        const articles = ahead ? [...ahead, ...req.articles] : req.articles;
+        for (const { key, doc, label } of articles) {
           const a = this.articles.get(key);
           if (!a) continue;
           inputs.push({ doc, label, text: a.text, analysis: a.analysis });
