@@ -8,6 +8,7 @@ import type { Analysis, AnalyzeOptions } from '../core';
 import type { CheckOptions, CrossResult, CrossSource, Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
 import {
+  type ArticleAnswer,
   type ArticleItem,
   type CheckSummary,
   type EngineRequest,
@@ -181,10 +182,25 @@ export class Engine {
     return this.request({ op: 'article', name: key, text, opts, analysis, hash });
   }
 
-  /** Keeps many articles as `article` does, in one message (each is analysed in its own task there). */
-  articles(items: ArticleItem[]): Promise<null> {
+  /**
+   * Keeps many articles as `article` does, in one message (each is analysed in its own task there); those given by
+   * path are read there (see readsFiles). Answers for each what became of it.
+   */
+  articles(items: ArticleItem[]): Promise<ArticleAnswer[]> {
     return this.request({ op: 'articles', items });
   }
+
+  /** Whether the worker reads articles' files itself (a Node worker thread), asked once per worker. */
+  readsFiles(): Promise<boolean> {
+    if (this.reads?.generation !== this.generation)
+      this.reads = {
+        generation: this.generation,
+        answer: this.request({ op: 'readsFiles' }).catch(() => false),
+      };
+    return this.reads.answer;
+  }
+
+  private reads: { generation: number; answer: Promise<boolean> } | undefined;
 
   /** The kept articles' texts and analyses (null for one not kept), asked for a page of keys at a time. */
   async kept(keys: string[], page = 50): Promise<({ text: string; analysis: Analysis } | null)[]> {
