@@ -44,7 +44,7 @@ function drain(): void {
   const start = Date.now();
   let i = 0;
   try {
-    for (; i < queue.length && Date.now() - start < 4;) {
+    for (; i < queue.length && Date.now() - start < 3;) {
       // (a dozen at a time between looks at the clock)
       for (const end = Math.min(queue.length, i + 12); i < end;) {
         const [kind, uri] = queue[i++];

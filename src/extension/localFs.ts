@@ -42,7 +42,7 @@ function statOrNull(path: string): Stats | null {
 
 /** When the run of work that reads at once began (-1: none runs): a run of more than SLICE_MS makes way. */
 let runStart = -1;
-const SLICE_MS = 4;
+const SLICE_MS = 3;
 
 /**
  * A promise of what `f` returns, or of the error it throws. A caller that reads many in a row (a walk over
