@@ -8,6 +8,7 @@ import type { Analysis, AnalyzeOptions } from '../core';
 import type { CheckOptions, CrossResult, CrossSource, Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
 import {
+  type ArticleAnswer,
   type ArticleItem,
   type CheckSummary,
   type EngineRequest,
@@ -74,6 +75,8 @@ export class Engine {
   where: 'worker' | 'extension host' = 'worker';
   /** Bumped when the worker was restarted: the articles kept in it are gone and must be given again. */
   generation = 0;
+  /** Checks asked for (each one's tag, for the pieces of its list sent ahead). */
+  private checks = 0;
 
   constructor(
     private readonly spawn: () => Promise<WorkerLike | null>,
@@ -179,10 +182,25 @@ export class Engine {
     return this.request({ op: 'article', name: key, text, opts, analysis, hash });
   }
 
-  /** Keeps many articles as `article` does, in one message (each is analysed in its own task there). */
-  articles(items: ArticleItem[]): Promise<null> {
+  /**
+   * Keeps many articles as `article` does, in one message (each is analysed in its own task there); those given by
+   * path are read there (see readsFiles). Answers for each what became of it.
+   */
+  articles(items: ArticleItem[]): Promise<ArticleAnswer[]> {
     return this.request({ op: 'articles', items });
   }
+
+  /** Whether the worker reads articles' files itself (a Node worker thread), asked once per worker. */
+  readsFiles(): Promise<boolean> {
+    if (this.reads?.generation !== this.generation)
+      this.reads = {
+        generation: this.generation,
+        answer: this.request({ op: 'readsFiles' }).catch(() => false),
+      };
+    return this.reads.answer;
+  }
+
+  private reads: { generation: number; answer: Promise<boolean> } | undefined;
 
   /** The kept articles' texts and analyses (null for one not kept), asked for a page of keys at a time. */
   async kept(keys: string[], page = 50): Promise<({ text: string; analysis: Analysis } | null)[]> {
@@ -196,13 +214,21 @@ export class Engine {
     if (keys.length) void this.request({ op: 'drop', names: keys }).catch(() => undefined);
   }
 
-  /** Checks the kept articles together, with the user's judgements; the result stays in the worker. */
-  cross(
+  /**
+   * Checks the kept articles together, with the user's judgements; the result stays in the worker. The list of
+   * articles goes in pieces, one message each (a message is copied on this thread in one go).
+   */
+  async cross(
     articles: { key: string; doc: string; label: string }[],
     opts: CheckOptions,
     judgements?: Judgements[],
+    piece = 250,
   ): Promise<CheckSummary> {
-    return this.request({ op: 'cross', articles, opts, judgements });
+    const tag = ++this.checks;
+    let from = 0;
+    for (; articles.length - from > piece; from += piece)
+      await this.request({ op: 'crossPart', tag, articles: articles.slice(from, from + piece) });
+    return this.request({ op: 'cross', tag, articles: from ? articles.slice(from) : articles, opts, judgements });
   }
 
   /** Items of a list of the latest check. */

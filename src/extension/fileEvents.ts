@@ -2,12 +2,18 @@
 // watcher's glob, one by one, on its own thread: when a folder of 2,000 articles lands, each watcher more is 2,000
 // matches more in one task. Each part of Newsmark says which files it cares about (a test on the path, cheap) and
 // what to do; they share the one watcher, made when the first part asks and let go when the last one is done.
+// The events are only noted in the task that brings them (the extension host delivers a batch of thousands at
+// once, in one task): the parts hear of them a slice at a time, in later tasks, in the order they came.
 
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
+import { errorText, log } from './log';
 
-/** Every file any part of Newsmark watches: articles, sidecars and the .newsmark folder. */
-const GLOB = `**/{*.txt,*.md,*.news,*${SIDECAR_SUFFIX},.newsmark}`;
+// Every file any part of Newsmark watches: articles, sidecars and the .newsmark folder. Written as a list of
+// patterns that each start with **/ inside braces, which the extension host matches by the end of the path (the
+// same files as **/{*.txt,...}, which it matches by a regular expression: a cost per event, for each of the
+// thousands of a batch, on its thread).
+const GLOB = `{**/*.txt,**/*.md,**/*.news,**/*${SIDECAR_SUFFIX},**/.newsmark}`;
 
 export interface FileHandlers {
   create?: (uri: vscode.Uri) => void;
@@ -22,8 +28,40 @@ interface Watch extends FileHandlers {
 const watches = new Set<Watch>();
 let shared: vscode.Disposable | undefined;
 
+/** Events noted and not yet handed to the parts, in the order they came. */
+let queue: [keyof FileHandlers, vscode.Uri][] = [];
+let draining = false;
+
 function dispatch(kind: keyof FileHandlers, uri: vscode.Uri): void {
-  for (const w of watches) if (w[kind] && w.wants(uri)) w[kind]!(uri);
+  queue.push([kind, uri]);
+  if (draining) return;
+  draining = true;
+  setTimeout(drain, 0);
+}
+
+/** Hands the noted events to the parts, for a few milliseconds a task. */
+function drain(): void {
+  const start = Date.now();
+  let i = 0;
+  try {
+    for (; i < queue.length && Date.now() - start < 3;) {
+      // (a dozen at a time between looks at the clock)
+      for (const end = Math.min(queue.length, i + 12); i < end;) {
+        const [kind, uri] = queue[i++];
+        for (const w of watches) {
+          try {
+            if (w[kind] && w.wants(uri)) w[kind]!(uri);
+          } catch (e) {
+            log().error(`file event (${kind} ${uri.toString(true)}): ${errorText(e)}`);
+          }
+        }
+      }
+    }
+  } finally {
+    queue = queue.slice(i);
+    if (queue.length) setTimeout(drain, 0);
+    else draining = false;
+  }
 }
 
 /** Calls the handlers for file events on paths `wants` accepts (of the files in GLOB), until disposed. */

@@ -8,7 +8,7 @@ export const nextTask = (): Promise<void> => new Promise(r => setTimeout(r, 0));
  * A pause to await between items of a long loop: it lets other work in (a new task) once the current slice has run
  * `ms` milliseconds, and costs nothing otherwise.
  */
-export function slicer(ms = 8): () => Promise<void> {
+export function slicer(ms = 4): () => Promise<void> {
   let start = Date.now();
   return async () => {
     if (Date.now() - start < ms) return;

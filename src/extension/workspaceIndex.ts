@@ -9,9 +9,17 @@ import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core';
 import { type CrossResult, type CrossSource, DEFAULT_MIN_CONFIDENCE, type Mention } from '../core/cross/crossdoc';
 import type { Judgements } from '../core/workspace/model';
-import type { ArticleItem, CheckSummary, ListItem, ListName, PlacedConflict } from '../worker/engineServer';
+import {
+  type ArticleAnswer,
+  type ArticleItem,
+  articleHash,
+  articleText,
+  type CheckSummary,
+  type ListItem,
+  type ListName,
+  type PlacedConflict,
+} from '../worker/engineServer';
 import { SIDECAR_SUFFIX } from '../core/annotations/sidecar';
-import { fnv1a } from '../core/engine/text';
 import { isArticle, utf8Length } from './analyses';
 import { Engine } from './engine';
 import { setting } from './settings';
@@ -24,15 +32,8 @@ import { type EditorWorkspace } from './workspaceModel';
 declare const NEWSMARK_VERSION: string;
 const ENGINE = typeof NEWSMARK_VERSION === 'string' ? NEWSMARK_VERSION : 'dev';
 
-/**
- * What an article's analysis depends on (the engine, its dates and its text), as a key of the cache. The text is
- * hashed alone: hashed joined to the dates, it would first be copied whole into a new string (garbage the host's
- * collector must then sweep, for each of thousands of articles).
- */
-function hash(dates: AnalyzeOptions, text: string): string {
-  const on = fnv1a(`${dates.published ?? ''}|${dates.storyDate ?? ''}`).toString(36);
-  return `${ENGINE}:${on}:${text.length}:${fnv1a(text).toString(36)}`;
-}
+/** What an article's analysis depends on (the engine, its dates and its text), as a key of the cache. */
+const hash = (dates: AnalyzeOptions, text: string): string => articleHash(ENGINE, dates, text);
 
 /** How long the index waits for more changes before it reads them. */
 const QUIET_MS = 600;
@@ -44,6 +45,8 @@ const QUIET_MS = 600;
  */
 class ArticleBatch {
   private items: ArticleItem[] = [];
+  /** What to do with each item's answer. */
+  private thens: ((a: ArticleAnswer) => void)[] = [];
   private size = 0;
   private sent: Promise<unknown> = Promise.resolve();
 
@@ -53,9 +56,11 @@ class ArticleBatch {
     private readonly bytes = 256 * 1024,
   ) {}
 
-  async add(item: ArticleItem): Promise<void> {
+  /** Adds an article (`then` is given the worker's answer for it); sends the batch once it is full. */
+  async add(item: ArticleItem, then: (a: ArticleAnswer) => void = () => undefined): Promise<void> {
     this.items.push(item);
-    this.size += item.text.length;
+    this.thens.push(then);
+    this.size += 'text' in item ? item.text.length : 0;
     if (this.items.length >= this.most || this.size >= this.bytes) await this.send();
   }
 
@@ -63,8 +68,10 @@ class ArticleBatch {
   private async send(): Promise<void> {
     const before = this.sent;
     if (this.items.length) {
-      this.sent = this.engine.articles(this.items);
+      const thens = this.thens;
+      this.sent = this.engine.articles(this.items).then(answers => answers.forEach((a, i) => thens[i](a)));
       this.items = [];
+      this.thens = [];
       this.size = 0;
     }
     await before;
@@ -130,6 +137,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(e => {
         if (isArticle(e.document) && this.entries.has(e.document.uri.toString())) this.touch(e.document.uri);
       }),
+      // (a name is the path relative to the article's workspace folder)
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.names.clear()),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('newsmark.articles')) void this.rebuild();
         else if (e.affectsConfiguration('newsmark.contradictions') && this.summary) void this.check();
@@ -145,6 +154,18 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   nameOf(uri: vscode.Uri): string {
     return vscode.workspace.asRelativePath(uri);
+  }
+
+  /**
+   * The names of the indexed articles (nameOf), by key, made once: each check names them all (asRelativePath looks
+   * for the article's workspace folder, for each of thousands, on the extension host's thread).
+   */
+  private readonly names = new Map<string, string>();
+
+  private nameOfEntry(key: string, e: Entry): string {
+    let name = this.names.get(key);
+    if (name === undefined) this.names.set(key, (name = this.nameOf(e.uri)));
+    return name;
   }
 
   articleCount(): number {
@@ -192,6 +213,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private forget(key: string): void {
+    this.names.delete(key);
     if (this.entries.delete(key)) this.engine.drop([key]);
   }
 
@@ -321,7 +343,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * `limit` is asked once per run by a caller that reads thousands.
    */
   private async read(uri: vscode.Uri, limit = this.limit()): Promise<string | null> {
-    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    const open = this.openDocument(uri);
     if (open) {
       const text = open.getText();
       return utf8Length(text) > limit ? null : text;
@@ -329,14 +351,49 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       // (the local disk straight through Node: vscode.workspace.fs costs a round trip to the workbench per call)
       const disk = localFsOf(uri);
-      const bytes = disk ? await disk.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
-      if (bytes.length > limit) return null;
-      if (bytes.subarray(0, 8192).includes(0)) return null;
-      return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+      return articleText(disk ? await disk.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri), limit);
     } catch (e) {
       log().warn(`cannot read ${uri.toString(true)}: ${errorText(e)}`);
       return null;
     }
+  }
+
+  /** The editor's document of a file, when the editor holds it open. */
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+  }
+
+  /**
+   * Reads an article and gives it to the worker, through `batch`. Where the worker reads files itself (`byPath`: a
+   * Node worker, and the article on the local disk and not open in the editor), it is given the article's path and
+   * reads it there: the text never comes to the extension host (reading thousands of files here, keeping their
+   * texts until they are sent and copying them into messages held up its thread). The article's entry is kept once
+   * the worker has it; one that is not an article to read (too large, binary, gone) is forgotten.
+   */
+  private async give(u: vscode.Uri, limit: number, batch: ArticleBatch, byPath: boolean): Promise<void> {
+    const key = u.toString();
+    if (byPath && localFsOf(u) && !this.openDocument(u)) {
+      const model = this.ws.modelOf(u);
+      const dates = await model.dateOptions(u.path);
+      const outlet = await model.outletOf(u.path);
+      await batch.add({ name: key, opts: dates, path: u.fsPath, limit, engine: ENGINE }, a => {
+        if (a && 'hash' in a) {
+          this.entries.set(key, { uri: u, hash: a.hash, dates, outlet });
+          return;
+        }
+        if (a && 'error' in a) log().warn(`cannot read ${u.toString(true)}: ${a.error}`);
+        this.forget(key);
+      });
+      return;
+    }
+    const text = await this.read(u, limit);
+    if (text === null) {
+      this.forget(key);
+      return;
+    }
+    void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
+    this.entries.set(key, await this.analyse(u, text, batch));
   }
 
   /**
@@ -374,17 +431,12 @@ export class WorkspaceIndex implements vscode.Disposable {
         const seen = new Set<string>();
         const limit = this.limit();
         const batch = new ArticleBatch(this.engine);
+        const byPath = await this.engine.readsFiles();
         for (let i = 0; i < uris.length; i++) {
           if (token?.isCancellationRequested) break;
           const u = uris[i];
           seen.add(u.toString());
-          const text = await this.read(u, limit);
-          if (text === null) {
-            this.forget(u.toString());
-            continue;
-          }
-          void this.ws.modelOf(u).publicationDate(u.path, text); // known before its folder's story date is asked
-          this.entries.set(u.toString(), await this.analyse(u, text, batch));
+          await this.give(u, limit, batch, byPath);
           if (i % 25 === 0) {
             report(i);
             await new Promise(r => setTimeout(r, 0));
@@ -392,7 +444,10 @@ export class WorkspaceIndex implements vscode.Disposable {
         }
         await batch.done();
         const gone = [...this.entries.keys()].filter(k => !seen.has(k));
-        for (const k of gone) this.entries.delete(k);
+        for (const k of gone) {
+          this.entries.delete(k);
+          this.names.delete(k);
+        }
         this.engine.drop(gone);
       };
       const t0 = Date.now();
@@ -440,16 +495,17 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.recheck = false;
     const pause = slicer();
     const limit = this.limit();
+    const batch = new ArticleBatch(this.engine);
+    const byPath = this.dirty.size > 0 && (await this.engine.readsFiles());
     for (const key of [...this.dirty]) {
       await pause();
       this.dirty.delete(key);
       const uri = vscode.Uri.parse(key);
       if (!this.accepts(uri)) continue;
       changed = true;
-      const text = await this.read(uri, limit);
-      if (text === null) this.forget(key);
-      else this.entries.set(key, await this.analyse(uri, text));
+      await this.give(uri, limit, batch, byPath);
     }
+    await batch.done();
     if (changed) await this.check();
     this.saveSoon();
   }
@@ -473,7 +529,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const pause = slicer();
     for (const [key, e] of this.entries) {
       await pause();
-      const name = this.nameOf(e.uri);
+      const name = this.nameOfEntry(key, e);
       byName.set(name, e.uri);
       // Explanations name an article by its outlet (from the sidecar), else by its path in the workspace.
       inputs.push({ key, doc: name, label: e.outlet ?? name });

@@ -17,7 +17,7 @@ import {
   type Mention,
 } from '../core/cross/crossdoc';
 import { applyJudgements, type Judgements } from '../core/workspace/model';
-import { lineOf, lineStarts } from '../core/engine/text';
+import { fnv1a, lineOf, lineStarts } from '../core/engine/text';
 
 /**
  * What the extension host keeps of a cross-article check: its counts. The result itself stays here; the host asks
@@ -60,6 +60,10 @@ export type EngineRequest =
    * the extension host's thread). Each is analysed in its own task, so that the editor's requests go between.
    */
   | { op: 'articles'; items: ArticleItem[] }
+  /** Whether this worker reads files itself (FilePort): then the index gives it articles by their paths. */
+  | { op: 'readsFiles' }
+  /** One article of the index by its file (see ArticleItem), read here; answers as for each of a batch. */
+  | { op: 'articleFile'; name: string; opts: AnalyzeOptions; path: string; limit: number; engine: string }
   /** The kept articles' texts and analyses, by key (null for one not kept): for a page over all of them, or export. */
   | { op: 'kept'; keys: string[] }
   /** Drops articles of the index. */
@@ -68,9 +72,16 @@ export type EngineRequest =
    * The cross-article check over the kept articles (by key), in this order, named `doc` and `label` in results,
    * with what the user judged (dismissed, marked) applied. The result is kept here; the answer is its counts.
    */
+  /**
+   * Articles of the next `cross`, sent ahead in pieces (one message of thousands would be cloned on the extension
+   * host's thread in one go): kept until that check, which takes them before its own.
+   */
+  | { op: 'crossPart'; tag: number; articles: { key: string; doc: string; label: string }[] }
   | {
       op: 'cross';
       articles: { key: string; doc: string; label: string }[];
+      /** The tag of the pieces sent ahead of this list (crossPart), if any. */
+      tag?: number;
       opts: CheckOptions;
       /** One per workspace folder, applied in turn. */
       judgements?: Judgements[];
@@ -101,12 +112,43 @@ export type EngineRequest =
   /** loadCache from the file at `path`, read by the worker itself; -1 when it cannot read files (then loadCache). */
   | { op: 'readCache'; path: string };
 
-/** An article of the index given to the worker (see the request `article`). */
-export interface ArticleItem {
-  name: string;
-  text: string;
-  opts: AnalyzeOptions;
-  hash?: string;
+/**
+ * An article of the index given to the worker (see the request `article`): its text, or where a worker that reads
+ * files (FilePort) reads it itself, so that the text never visits the extension host.
+ */
+export type ArticleItem = { name: string; opts: AnalyzeOptions; hash?: string } & (
+  | { text: string; analysis?: Analysis }
+  | {
+      /** The file's path on the local disk. */
+      path: string;
+      /** The largest article read, in bytes (a larger file is no article to read). */
+      limit: number;
+      /** The engine's version, the first part of the hash (articleHash) of what is read. */
+      engine: string;
+    }
+);
+
+/**
+ * What the worker answers for each article of a batch: nothing for one given with its text; for one it read, the
+ * hash it is kept under, or `skipped` (too large, or not text: not an article to read) or the `error` of reading.
+ */
+export type ArticleAnswer = null | { hash: string } | { skipped: true } | { error: string };
+
+/** What an article's analysis depends on (the engine, its dates and its text), as a key of the analysis cache. */
+export function articleHash(engine: string, dates: AnalyzeOptions, text: string): string {
+  // (the text hashed alone: joined to the dates, it would first be copied whole into a new string)
+  const on = fnv1a(`${dates.published ?? ''}|${dates.storyDate ?? ''}`).toString(36);
+  return `${engine}:${on}:${text.length}:${fnv1a(text).toString(36)}`;
+}
+
+/**
+ * An article's text from its file's bytes, or null when it is not one to read: larger than `limit` bytes, or
+ * binary (a NUL in its first 8 KB). A byte order mark is left out.
+ */
+export function articleText(bytes: Uint8Array, limit: number): string | null {
+  if (bytes.length > limit) return null;
+  if (bytes.subarray(0, 8192).includes(0)) return null;
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** The files a worker can read and write itself (a Node worker thread; not a Web Worker). */
@@ -136,7 +178,13 @@ export type EngineResult<R extends EngineRequest> = R extends { op: 'analyze' }
                   ? number
                   : R extends { op: 'saveCache' }
                     ? Uint8Array | null
-                    : null;
+                    : R extends { op: 'articles' }
+                      ? ArticleAnswer[]
+                      : R extends { op: 'articleFile' }
+                        ? ArticleAnswer
+                        : R extends { op: 'readsFiles' }
+                          ? boolean
+                          : null;
 
 export type ToWorker =
   | { id: number; req: EngineRequest }
@@ -241,6 +289,9 @@ export class EngineState {
     return o;
   }
 
+  /** Articles of checks to come sent ahead (crossPart), by the check's tag. */
+  private readonly staged = new Map<number, { key: string; doc: string; label: string }[]>();
+
   constructor(private readonly files?: FilePort) {}
 
   handle(req: EngineRequest): unknown {
@@ -276,9 +327,27 @@ export class EngineState {
         // The host keeps no analysis of the index's articles (what arrives there is work for its one thread).
         return null;
       }
+      case 'readsFiles':
+        return !!this.files;
+      case 'articleFile': {
+        let text: string | null;
+        try {
+          if (!this.files) throw new Error('this worker cannot read files');
+          text = articleText(this.files.read(req.path), req.limit);
+        } catch (e) {
+          this.articles.delete(req.name);
+          return { error: e instanceof Error ? e.message : String(e) } satisfies ArticleAnswer;
+        }
+        if (text === null) {
+          this.articles.delete(req.name);
+          return { skipped: true } satisfies ArticleAnswer;
+        }
+        const hash = articleHash(req.engine, req.opts, text);
+        this.handle({ op: 'article', name: req.name, text, opts: req.opts, hash });
+        return { hash } satisfies ArticleAnswer;
+      }
       case 'articles':
-        for (const item of req.items) this.handle({ op: 'article', ...item });
-        return null;
+        return req.items.map(item => this.handle(itemRequest(item)) as ArticleAnswer);
       case 'kept':
         return {
           items: req.keys.map(k => {
@@ -289,10 +358,19 @@ export class EngineState {
       case 'drop':
         for (const n of req.names) this.articles.delete(n);
         return null;
+      case 'crossPart': {
+        const list = this.staged.get(req.tag);
+        if (list) for (const a of req.articles) list.push(a);
+        else this.staged.set(req.tag, [...req.articles]);
+        return null;
+      }
       case 'cross': {
         const inputs = [];
         const keyOf = new Map<string, string>();
-        for (const { key, doc, label } of req.articles) {
+        const ahead = req.tag === undefined ? undefined : this.staged.get(req.tag);
+        if (req.tag !== undefined) this.staged.delete(req.tag);
+        const articles = ahead ? [...ahead, ...req.articles] : req.articles;
+        for (const { key, doc, label } of articles) {
           const a = this.articles.get(key);
           if (!a) continue;
           inputs.push({ doc, label, text: a.text, analysis: a.analysis });
@@ -370,6 +448,20 @@ export class EngineState {
   }
 }
 
+/** The request that keeps one article of a batch: by its text, or by its file. */
+function itemRequest(item: ArticleItem): EngineRequest {
+  if ('path' in item)
+    return {
+      op: 'articleFile',
+      name: item.name,
+      opts: item.opts,
+      path: item.path,
+      limit: item.limit,
+      engine: item.engine,
+    };
+  return { op: 'article', ...item };
+}
+
 /**
  * Serves requests arriving through `onMessage`, answering through `post`: queued, one per task, cancellable while
  * waiting; an answer in parts goes out a part at a time, as the receiver asks. `defer` runs a function in a later
@@ -383,7 +475,13 @@ export function serveEngine(
 ): void {
   const state = new EngineState(files);
   /** Requests waiting, one per task; an item of a batch (`articles`) answers its request when the last is done. */
-  const queue: { id: number; req: EngineRequest; batch?: { left: number; error?: string } }[] = [];
+  const queue: {
+    id: number;
+    req: EngineRequest;
+    /** The batch an item belongs to (its count left, answers and error, shared), and the item's place in it. */
+    batch?: { left: number; error?: string; answers: ArticleAnswer[] };
+    at?: number;
+  }[] = [];
   const cancelled = new Set<number>();
   /** The parts of answers still to send, by request. */
   const waiting = new Map<number, ReturnType<typeof partsOf>>();
@@ -405,13 +503,15 @@ export function serveEngine(
     if (next.batch) {
       const b = next.batch;
       try {
-        if (b.error === undefined) state.handle(next.req);
+        if (b.error === undefined) b.answers[next.at!] = state.handle(next.req) as ArticleAnswer;
       } catch (e) {
         b.error = e instanceof Error ? e.message : String(e);
       }
       if (--b.left === 0)
         post(
-          b.error === undefined ? { id: next.id, ok: true, value: null } : { id: next.id, ok: false, error: b.error },
+          b.error === undefined
+            ? { id: next.id, ok: true, value: b.answers }
+            : { id: next.id, ok: false, error: b.error },
         );
     } else if (cancelled.delete(next.id)) post({ id: next.id, ok: false, error: 'cancelled', cancelled: true });
     else {
@@ -437,9 +537,9 @@ export function serveEngine(
       return;
     }
     if (m.req.op === 'articles') {
-      const batch = { left: m.req.items.length };
-      if (!batch.left) post({ id: m.id, ok: true, value: null });
-      for (const item of m.req.items) queue.push({ id: m.id, req: { op: 'article', ...item }, batch });
+      const batch = { left: m.req.items.length, answers: m.req.items.map((): ArticleAnswer => null) };
+      if (!batch.left) post({ id: m.id, ok: true, value: batch.answers });
+      m.req.items.forEach((item, at) => queue.push({ id: m.id, req: itemRequest(item), batch, at }));
     } else queue.push(m);
     if (queue.length && !scheduled) {
       scheduled = true;

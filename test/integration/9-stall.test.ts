@@ -93,6 +93,8 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
   await session.post('Profiler.start');
   const start = performance.now();
+  // (the same moment on the profile's clock, in microseconds: both are the system's monotonic clock)
+  const startMicros = Number(process.hrtime.bigint() / 1000n);
   const { PerformanceObserver } = await import('node:perf_hooks');
   const gcs: { at: number; ms: number; kind: unknown }[] = [];
   const gc = new PerformanceObserver(list => {
@@ -108,7 +110,10 @@ async function profiled<T>(work: () => Promise<T>): Promise<T> {
     gc.disconnect();
     const { profile } = await session.post('Profiler.stop');
     await writeFile(file, JSON.stringify(profile));
-    await writeFile(`${file}.gaps.json`, JSON.stringify(gaps.map(g => ({ end: g.end - start, ms: g.ms }))));
+    await writeFile(
+      `${file}.gaps.json`,
+      JSON.stringify(gaps.map(g => ({ end: g.end - start, ms: g.ms, at: startMicros + (g.end - start) * 1000 }))),
+    );
     await writeFile(`${file}.gc.json`, JSON.stringify({ heapBefore, heapAfter: heap(), gcs }));
     session.disconnect();
   }

@@ -8,6 +8,7 @@ import { analyze } from '../../src/core';
 import { crossCheck } from '../../src/core/cross/crossdoc';
 import { Cancelled, Engine, inProcess } from '../../src/extension/engine';
 import {
+  articleHash,
   CHUNK,
   EngineState,
   type FromWorker,
@@ -127,7 +128,7 @@ describe('the analysis worker', function () {
       ])
       .then(v => (order.push('articles'), v));
     const editor = engine.analyze(B, {}, 'open.txt').then(v => (order.push('editor'), v));
-    assert.equal(await batch, null);
+    assert.deepEqual(await batch, [null, null, null]);
     assert.deepEqual(await editor, analyze(B));
     assert.deepEqual(order, ['editor', 'articles']);
     assert.deepEqual(await engine.kept(['a', 'b', 'c']), [
@@ -135,7 +136,56 @@ describe('the analysis worker', function () {
       { text: B, analysis: analyze(B, { published: '2024-02-07' }) },
       { text: `${B} ${A}`, analysis: analyze(`${B} ${A}`) },
     ]);
-    assert.equal(await engine.articles([]), null);
+    assert.deepEqual(await engine.articles([]), []);
+  });
+
+  it('reads the articles given by path itself when it can read files, and tells which it could not', async () => {
+    const enc = new TextEncoder();
+    const disk = new Map<string, Uint8Array>([
+      ['/news/a.txt', enc.encode(`\uFEFF${A}`)],
+      ['/news/big.txt', enc.encode(`${A} ${B}`)],
+      ['/news/odd.bin', new Uint8Array([65, 0, 66])],
+    ]);
+    const reader = (files?: { read(p: string): Uint8Array; write(): void }) =>
+      new Engine(async () => {
+        let toClient: (m: FromWorker) => void = () => undefined;
+        let toServer: (m: ToWorker) => void = () => undefined;
+        serveEngine(
+          f => (toServer = f),
+          m => toClient(m),
+          undefined,
+          files,
+        );
+        return {
+          postMessage: m => toServer(m),
+          onMessage: f => (toClient = f),
+          onExit: () => undefined,
+          terminate: () => undefined,
+        };
+      });
+    const files = {
+      read: (p: string) => {
+        const b = disk.get(p);
+        if (!b) throw new Error(`ENOENT: no such file, open '${p}'`);
+        return b;
+      },
+      write: () => undefined,
+    };
+    const engine = reader(files);
+    assert.equal(await engine.readsFiles(), true);
+    const opts = { published: '2024-02-06' };
+    const item = (name: string) => ({ name, opts, path: `/news/${name}`, limit: A.length + 10, engine: 'v1' });
+    const answers = await engine.articles([item('a.txt'), item('big.txt'), item('odd.bin'), item('gone.txt')]);
+    // (the byte order mark is no part of the text: the same hash as the editor's text of the file)
+    assert.deepEqual(answers.slice(0, 3), [{ hash: articleHash('v1', opts, A) }, { skipped: true }, { skipped: true }]);
+    assert.match((answers[3] as { error: string }).error, /ENOENT/);
+    assert.deepEqual(await engine.kept(['a.txt', 'big.txt', 'gone.txt']), [
+      { text: A, analysis: analyze(A, opts) },
+      null,
+      null,
+    ]);
+    // A worker that cannot read files says so (the index then reads the articles and gives their texts).
+    assert.equal(await reader().readsFiles(), false);
   });
 
   it('sends a long list of an answer in parts, and puts it together again', async () => {

@@ -147,9 +147,9 @@ export class WorkspaceModel {
     const article = articleOfSidecar(path);
     this.sidecars.delete(article);
     this.dates.delete(article);
-    // A story's date depends on every article of its folder.
-    for (const k of [...this.dates.keys()])
-      if (k.startsWith('story:') && k.slice(6) === dirOf(article)) this.dates.delete(k);
+    // A story's date depends on every article of its folder (one key: not a look at every key, for each of the
+    // thousands of sidecars a checkout brings).
+    this.dates.delete(`story:${dirOf(article)}`);
   }
 
   /**
