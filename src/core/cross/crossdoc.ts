@@ -1008,11 +1008,13 @@ export interface Gathered {
   claim?: (c: CrossClaim) => void;
 }
 
-/** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
-export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult {
-  const threshold = opts.threshold ?? 0.18;
-  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const { docs, stmts, runs, origins, lean, merger, labelOf } = g;
+/**
+ * The statement pairs of a check: statements paired through the inverted index of their features, and the pairs each
+ * chose. The index (tens of millions of numbers at tens of thousands of articles) is let go when this returns, before
+ * the pairs are judged and the claims made.
+ */
+function pairsOf(g: Gathered, threshold: number) {
+  const { docs, stmts } = g;
   const count = docs.length;
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
@@ -1289,6 +1291,21 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const countOnly = new Set(counted);
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
+  return { scored, idf, docOf, docFirst, pairA, pairB, pairScore, np, chosen, matched, eventOnly, countOnly };
+}
+
+/** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
+export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult {
+  const threshold = opts.threshold ?? 0.18;
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const { docs, stmts, runs, origins, lean, merger, labelOf } = g;
+  const count = docs.length;
+  const n = stmts.length;
+  // (The index the pairing reads is let go once the pairs are chosen: see pairsOf.)
+  const { scored, idf, docOf, docFirst, pairA, pairB, pairScore, np, chosen, matched, eventOnly, countOnly } = pairsOf(
+    g,
+    threshold,
+  );
 
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
