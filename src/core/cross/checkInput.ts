@@ -242,9 +242,9 @@ export class CrossChecker {
           },
           sources: begun.sources,
           article: d => whole(d, true),
-          // (Mentions outlive the texts read again: see flat.)
-          textAt: (d, start, end) =>
-            records[d].text !== undefined ? records[d].text.slice(start, end) : flat(textOf(d).slice(start, end)),
+          // (Mentions kept outlive the texts read again: see flat.)
+          textAt: (d, start, end, kept = true) =>
+            records[d].text !== undefined || !kept ? textOf(d).slice(start, end) : flat(textOf(d).slice(start, end)),
         };
         if (claim) g.claim = claim;
         return checkGathered(g, opts);

@@ -1002,8 +1002,11 @@ export interface Gathered {
   sources: CrossSource[];
   /** Article d whole (a lean article made anew: its statements are made again from it). */
   article: (d: number) => ArticleInput;
-  /** The text of article d from start to end (the text of mentions). */
-  textAt: (d: number, start: number, end: number) => string;
+  /**
+   * The text of article d from start to end (the text of mentions); with `kept` false, a text used at once and let go
+   * (a claim given to `claim`), which needs no copy of its own.
+   */
+  textAt: (d: number, start: number, end: number, kept?: boolean) => string;
   /** When given, each claim is given to it as it is made, and not listed in the result (a batch writes it out). */
   claim?: (c: CrossClaim) => void;
 }
@@ -1384,8 +1387,15 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const claims: CrossClaim[] = [];
   const emit = g.claim;
   const claimOf = new Array<string | undefined>(n);
-  const textOf = (s: Stub) => s.text ?? g.textAt(s.doc, s.start, s.end);
-  const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
+  const textOf = (s: Stub, kept = true) => s.text ?? g.textAt(s.doc, s.start, s.end, kept);
+  const mention = (s: Stub, kept = true): Mention => ({
+    doc: docs[s.doc],
+    start: s.start,
+    end: s.end,
+    text: textOf(s, kept),
+  });
+  // (A claim given to `emit` is written out at once: its texts are not kept.)
+  const kept = !emit;
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
     .forEach((g, k) => {
@@ -1396,8 +1406,8 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       const copies = reportOf.size ? groupsIn(here) : [];
       const claim: CrossClaim = {
         id,
-        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
-        mentions: g.map(mention),
+        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0], kept), 140),
+        mentions: g.map(s => mention(s, kept)),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       };
