@@ -114,7 +114,10 @@ function sourcesOf(
  */
 export interface BegunCheck {
   sources: CrossSource[];
-  /** The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. */
+  /**
+   * The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. (Of a
+   * check begun with `release`, once: its statements are lightened as it goes.)
+   */
   check(opts?: CheckOptions, claim?: (c: CrossClaim) => void): CrossResult;
 }
 
@@ -247,6 +250,8 @@ export class CrossChecker {
             records[d].text !== undefined || !kept ? textOf(d).slice(start, end) : flat(textOf(d).slice(start, end)),
         };
         if (claim) g.claim = claim;
+        // (Records let go are checked this once: their stubs are lightened once paired.)
+        if (release) g.once = true;
         return checkGathered(g, opts);
       },
     };

@@ -1009,6 +1009,11 @@ export interface Gathered {
   textAt: (d: number, start: number, end: number, kept?: boolean) => string;
   /** When given, each claim is given to it as it is made, and not listed in the result (a batch writes it out). */
   claim?: (c: CrossClaim) => void;
+  /**
+   * Whether the stubs are checked only this once (a batch that lets its records go): their features, dates, counts and
+   * events are then let go once the pairs are chosen (judging makes the statements whole again from their articles).
+   */
+  once?: boolean;
 }
 
 /**
@@ -1309,6 +1314,14 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
     g,
     threshold,
   );
+  if (g.once)
+    for (const s of stmts)
+      if (lean[s.doc]) {
+        s.ids = NO_IDS;
+        s.dates = NO_PEOPLE;
+        s.numbers = NO_NUMBERS;
+        s.events = NO_EVENTS;
+      }
 
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
@@ -3747,6 +3760,7 @@ function stubsOf(statements: Stub[]): Stub[] {
   });
 }
 const NO_EVENTS: EventMention[] = [];
+const NO_IDS = new Int32Array(0);
 const NO_INITIALS = new Map<string, Set<string>>();
 
 /**
