@@ -114,7 +114,10 @@ function sourcesOf(
  */
 export interface BegunCheck {
   sources: CrossSource[];
-  /** The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. */
+  /**
+   * The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. (Of a
+   * check begun with `release`, once: its statements are lightened as it goes.)
+   */
   check(opts?: CheckOptions, claim?: (c: CrossClaim) => void): CrossResult;
 }
 
@@ -242,11 +245,13 @@ export class CrossChecker {
           },
           sources: begun.sources,
           article: d => whole(d, true),
-          // (Mentions outlive the texts read again: see flat.)
-          textAt: (d, start, end) =>
-            records[d].text !== undefined ? records[d].text.slice(start, end) : flat(textOf(d).slice(start, end)),
+          // (Mentions kept outlive the texts read again: see flat.)
+          textAt: (d, start, end, kept = true) =>
+            records[d].text !== undefined || !kept ? textOf(d).slice(start, end) : flat(textOf(d).slice(start, end)),
         };
         if (claim) g.claim = claim;
+        // (Records let go are checked this once: their stubs are lightened once paired.)
+        if (release) g.once = true;
         return checkGathered(g, opts);
       },
     };

@@ -1002,17 +1002,27 @@ export interface Gathered {
   sources: CrossSource[];
   /** Article d whole (a lean article made anew: its statements are made again from it). */
   article: (d: number) => ArticleInput;
-  /** The text of article d from start to end (the text of mentions). */
-  textAt: (d: number, start: number, end: number) => string;
+  /**
+   * The text of article d from start to end (the text of mentions); with `kept` false, a text used at once and let go
+   * (a claim given to `claim`), which needs no copy of its own.
+   */
+  textAt: (d: number, start: number, end: number, kept?: boolean) => string;
   /** When given, each claim is given to it as it is made, and not listed in the result (a batch writes it out). */
   claim?: (c: CrossClaim) => void;
+  /**
+   * Whether the stubs are checked only this once (a batch that lets its records go): their features, dates, counts and
+   * events are then let go once the pairs are chosen (judging makes the statements whole again from their articles).
+   */
+  once?: boolean;
 }
 
-/** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
-export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult {
-  const threshold = opts.threshold ?? 0.18;
-  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
-  const { docs, stmts, runs, origins, lean, merger, labelOf } = g;
+/**
+ * The statement pairs of a check: statements paired through the inverted index of their features, and the pairs each
+ * chose. The index (tens of millions of numbers at tens of thousands of articles) is let go when this returns, before
+ * the pairs are judged and the claims made.
+ */
+function pairsOf(g: Gathered, threshold: number) {
+  const { docs, stmts } = g;
   const count = docs.length;
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
@@ -1289,6 +1299,29 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const countOnly = new Set(counted);
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
+  return { scored, idf, docOf, docFirst, pairA, pairB, pairScore, np, chosen, matched, eventOnly, countOnly };
+}
+
+/** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
+export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult {
+  const threshold = opts.threshold ?? 0.18;
+  const minConfidence = opts.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const { docs, stmts, runs, origins, lean, merger, labelOf } = g;
+  const count = docs.length;
+  const n = stmts.length;
+  // (The index the pairing reads is let go once the pairs are chosen: see pairsOf.)
+  const { scored, idf, docOf, docFirst, pairA, pairB, pairScore, np, chosen, matched, eventOnly, countOnly } = pairsOf(
+    g,
+    threshold,
+  );
+  if (g.once)
+    for (const s of stmts)
+      if (lean[s.doc]) {
+        s.ids = NO_IDS;
+        s.dates = NO_PEOPLE;
+        s.numbers = NO_NUMBERS;
+        s.events = NO_EVENTS;
+      }
 
   // Claims: connected statements across articles.
   const parent = stmts.map((_, i) => i);
@@ -1367,8 +1400,15 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
   const claims: CrossClaim[] = [];
   const emit = g.claim;
   const claimOf = new Array<string | undefined>(n);
-  const textOf = (s: Stub) => s.text ?? g.textAt(s.doc, s.start, s.end);
-  const mention = (s: Stub): Mention => ({ doc: docs[s.doc], start: s.start, end: s.end, text: textOf(s) });
+  const textOf = (s: Stub, kept = true) => s.text ?? g.textAt(s.doc, s.start, s.end, kept);
+  const mention = (s: Stub, kept = true): Mention => ({
+    doc: docs[s.doc],
+    start: s.start,
+    end: s.end,
+    text: textOf(s, kept),
+  });
+  // (A claim given to `emit` is written out at once: its texts are not kept.)
+  const kept = !emit;
   groups
     .filter(g => g.some(s => s.doc !== g[0].doc))
     .forEach((g, k) => {
@@ -1379,8 +1419,8 @@ export function checkGathered(g: Gathered, opts: CheckOptions = {}): CrossResult
       const copies = reportOf.size ? groupsIn(here) : [];
       const claim: CrossClaim = {
         id,
-        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0]), 140),
-        mentions: g.map(mention),
+        summary: clip(textOf([...g].sort((x, y) => x.end - x.start - (y.end - y.start))[0], kept), 140),
+        mentions: g.map(s => mention(s, kept)),
         independent: here.size - copies.reduce((t, c) => t + c.length - 1, 0),
         copies: copies.map(c => c.map(d => docs[d])),
       };
@@ -3720,6 +3760,7 @@ function stubsOf(statements: Stub[]): Stub[] {
   });
 }
 const NO_EVENTS: EventMention[] = [];
+const NO_IDS = new Int32Array(0);
 const NO_INITIALS = new Map<string, Set<string>>();
 
 /**
