@@ -195,13 +195,14 @@ async function checkWith(
   }
   // The threads are done: their memory is the check's.
   await pool.close();
-  const begun = checker.begin(true);
+  // (With JSON Lines, each source's quotations are read again as it is written: see BegunCheck.quoted.)
+  const begun = checker.begin(true, args.jsonl);
   // With JSON Lines, the sources are written before the statements are paired and let go, and each claim as it is
   // made: the check holds none of its results but its conflicts.
   const sources = begun.sources.length;
   let claims = 0;
   if (args.jsonl) {
-    for (const s of begun.sources) await w.line({ type: 'source', ...s });
+    for (const s of begun.sources) await w.line({ type: 'source', ...begun.quoted(s) });
     await w.flush();
     begun.sources = [];
   }

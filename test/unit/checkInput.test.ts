@@ -124,6 +124,20 @@ describe('compact records for the cross-article check', () => {
     assert.equal(JSON.stringify(r.derived), JSON.stringify(whole.derived));
   });
 
+  it('hold no quotation of the sources when asked, and give each source its quotations when it is written', () => {
+    const whole = crossCheck(articles());
+    const texts = new Map(articles().map(a => [a.doc, a.text]));
+    const checker = new CrossChecker(doc => texts.get(doc)!);
+    for (const a of articles()) checker.add(a);
+    const begun = checker.begin(true, true);
+    assert.ok(begun.sources.length > 3);
+    assert.ok(
+      begun.sources.every(s => s.quotes.every(q => q.text === '')),
+      'the sources hold no text of their quotations',
+    );
+    assert.equal(JSON.stringify(begun.sources.map(s => begun.quoted(s))), JSON.stringify(whole.sources));
+  });
+
   it('refuse to check an article whose text changed since it was added', () => {
     const texts = new Map(articles().map(a => [a.doc, a.text]));
     const checker = new CrossChecker(doc => texts.get(doc)!);

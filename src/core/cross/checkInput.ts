@@ -92,17 +92,23 @@ function labelled(
   return merger;
 }
 
-/** The sources the labelled attributions make (their quotations cut from texts read again: see flat). */
+/**
+ * The sources the labelled attributions make (their quotations cut from texts read again: see flat). With `later`,
+ * the quotations of articles whose texts are read again get no text: it is read again when the source is given out
+ * (see BegunCheck.quoted).
+ */
 function sourcesOf(
   records: BatchRecord[],
   merger: SpeakerMerger,
   types: Map<string, string>,
   whole: (d: number, label: boolean) => ArticleInput,
+  later: boolean,
 ): CrossSource[] {
   const found = new Sources(merger, typesByKey(types));
   records.forEach((r, d) => {
     const a = whole(d, false);
-    if (r.text === undefined) for (const x of a.analysis.attributions) x.content.text = flat(x.content.text);
+    if (r.text === undefined)
+      for (const x of a.analysis.attributions) x.content.text = later ? '' : flat(x.content.text);
     found.article(a, r.labels!, r.conduits);
   });
   return found.list();
@@ -114,6 +120,11 @@ function sourcesOf(
  */
 export interface BegunCheck {
   sources: CrossSource[];
+  /**
+   * A source with the texts of its quotations: of a check begun with `quotesLater`, read again now (a batch writes
+   * its sources out one by one and holds no quotation's text); else the source itself.
+   */
+  quoted(s: CrossSource): CrossSource;
   /**
    * The check of the articles; with `claim`, claims are given to it as they are made, not listed in the result. (Of a
    * check begun with `release`, once: its statements are lightened as it goes.)
@@ -176,9 +187,11 @@ export class CrossChecker {
 
   /**
    * The check begun: each attribution's speaker named as the workspace names it, and the sources found. With
-   * `release`, the checker lets its records go to the check begun (and starts again empty).
+   * `release`, the checker lets its records go to the check begun (and starts again empty). With `quotesLater`, a
+   * checker that reads texts again keeps no text of the sources' quotations: each source is given its texts by
+   * `quoted`.
    */
-  begin(release = false): BegunCheck {
+  begin(release = false, quotesLater = false): BegunCheck {
     const records = this.records;
     const packer = this.packer;
     const types = this.types;
@@ -218,8 +231,19 @@ export class CrossChecker {
     };
     // Each attribution's speaker as the workspace names it, merged across articles (in article order) …
     const merger = labelled(records, resolver, whole);
+    const later = quotesLater && !!reread;
+    let numbered: Map<string, number> | undefined;
     const begun: BegunCheck = {
-      sources: sourcesOf(records, merger, types, whole),
+      sources: sourcesOf(records, merger, types, whole, later),
+      quoted: s => {
+        if (!later) return s;
+        numbered ??= new Map(records.map((r, d) => [r.doc, d]));
+        const quotes = s.quotes.map(m => {
+          const d = numbered!.get(m.doc)!;
+          return records[d].text !== undefined ? m : { ...m, text: textOf(d).slice(m.start, m.end) };
+        });
+        return { ...s, quotes };
+      },
       check: (opts = {}, claim) => {
         // The statements numbered for this check.
         const stmts: Stub[] = [];

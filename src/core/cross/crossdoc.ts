@@ -1037,63 +1037,17 @@ function pairsOf(g: Gathered, threshold: number) {
   for (let i = 0; i < n; i++) flat.set(stmts[i].ids, at[i]);
   const docOf = new Int32Array(n);
   for (let i = 0; i < n; i++) docOf[i] = stmts[i].doc;
-  const df = new Int32Array(idOf.size);
-  const docFreq = new Int32Array(idOf.size);
-  const lastDoc = new Int32Array(idOf.size).fill(-1);
-  for (let i = 0; i < n; i++)
-    for (let k = at[i]; k < at[i + 1]; k++) {
-      const id = flat[k];
-      df[id]++;
-      if (lastDoc[id] !== docOf[i]) {
-        lastDoc[id] = docOf[i];
-        docFreq[id]++;
-      }
-    }
   // Statements of different stories never pair (see StoryGuard).
   const docFirst = new Int32Array(count + 1);
   for (const st of stmts) docFirst[st.doc + 1]++;
   for (let d = 0; d < count; d++) docFirst[d + 1] += docFirst[d];
-  // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
-  // (Only names share marks: every other feature is its own, numbered in turn without a look-up.)
-  const nameMarks = new Map<string, number>();
-  let marksMade = 0;
-  const markOf = new Int32Array(idOf.size);
-  for (let id = 0; id < idOf.size; id++) {
-    if (FEATURE_KINDS[id] !== 2) {
-      markOf[id] = marksMade++;
-      continue;
-    }
-    const m = '@' + FEATURE_NAMES[id].split(' ').pop();
-    let k = nameMarks.get(m);
-    if (k === undefined) nameMarks.set(m, (k = marksMade++));
-    markOf[id] = k;
-  }
-  const markDocs = new Int32Array(marksMade);
-  const lastMarkDoc = new Int32Array(marksMade).fill(-1);
-  for (let i = 0; i < n; i++)
-    for (let x = at[i]; x < at[i + 1]; x++) {
-      const k = markOf[flat[x]];
-      if (lastMarkDoc[k] !== docOf[i]) {
-        lastMarkDoc[k] = docOf[i];
-        markDocs[k]++;
-      }
-    }
-  // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
-  let marks = new Int32Array(1024);
-  const stories = new StoryGuard(
-    count,
-    d => {
-      // (An article's statements are in turn: its features are one run of the list.)
-      const m = at[docFirst[d + 1]] - at[docFirst[d]];
-      if (m > marks.length) marks = new Int32Array(2 * m);
-      for (let k = 0, x = at[docFirst[d]]; k < m; k++, x++) marks[k] = markOf[flat[x]];
-      return marks.subarray(0, m);
-    },
-    k => markDocs[k],
-    g.published,
-  );
-  const idf = new Float64Array(idOf.size);
-  for (let id = 0; id < idf.length; id++) idf[id] = Math.log(1 + n / df[id]);
+  // (The guard and the index are made in functions of their own: what only making them needs, several numbers for
+  // each of millions of features at tens of thousands of articles, is let go when each is made.)
+  const stories = storyGuardOf(flat, at, docOf, docFirst, g.published);
+  // A feature in more articles than this says little and would make every statement a candidate of every other.
+  // Counted in articles, not sentences: a story's own words recur in each of its articles.
+  const common = Math.max(3, Math.min(count * 0.34, 64));
+  const { idf, postFrom, postings, reached } = featureIndex(flat, at, docOf, common);
   // Events ("%class", "!class doer": see events.ts) pair statements only on their own terms, not in the score.
   const eventId = new Uint8Array(idOf.size);
   for (let id = 0; id < eventId.length; id++) {
@@ -1112,17 +1066,6 @@ function pairsOf(g: Gathered, threshold: number) {
     weightAll[i] = w + e;
     weight[i] = w;
   }
-  // A feature in more articles than this says little and would make every statement a candidate of every other.
-  // Counted in articles, not sentences: a story's own words recur in each of its articles.
-  const common = Math.max(3, Math.min(count * 0.34, 64));
-  // The posting lists, one after another in one array: feature id's statements are postings[postFrom[id], postFrom[id + 1]).
-  const postFrom = new Int32Array(idOf.size + 1);
-  for (let k = 0; k < flat.length; k++) if (docFreq[flat[k]] <= common) postFrom[flat[k] + 1]++;
-  for (let id = 0; id < idOf.size; id++) postFrom[id + 1] += postFrom[id];
-  const postings = new Int32Array(postFrom[idOf.size]);
-  const postFill = postFrom.slice(0, idOf.size);
-  for (let i = 0; i < n; i++)
-    for (let k = at[i]; k < at[i + 1]; k++) if (docFreq[flat[k]] <= common) postings[postFill[flat[k]]++] = i;
   // Pairs as three parallel lists of numbers (there can be hundreds of thousands), np of them, grown by doubling.
   let pairA = new Int32Array(1024);
   let pairB = new Int32Array(1024);
@@ -1156,8 +1099,7 @@ function pairsOf(g: Gathered, threshold: number) {
   const storyAsked = new Int32Array(count).fill(-1);
   const storySame = new Uint8Array(count);
   // Each posting list is in statement order, and each statement stands in the lists of its features: where each
-  // list has reached, so that only the statements after the one at hand are read.
-  const reached = new Int32Array(idOf.size);
+  // list has reached (`reached`, from featureIndex), so that only the statements after the one at hand are read.
   // The features of the statement at hand, marked (cleared after it): a candidate's list is read once against them.
   const isMine = new Uint8Array(idOf.size);
   for (const s of stmts) {
@@ -1300,6 +1242,97 @@ function pairsOf(g: Gathered, threshold: number) {
   const matched: number[] = [];
   for (let p = 0; p < np; p++) if (chosen[p]) matched.push(p);
   return { scored, idf, docOf, docFirst, pairA, pairB, pairScore, np, chosen, matched, eventOnly, countOnly };
+}
+
+/**
+ * The story guard of a check (see StoryGuard) over its statements' features (statement i's: flat[at[i], at[i + 1]),
+ * an article's statements in turn from docFirst[d]).
+ */
+function storyGuardOf(
+  flat: Int32Array,
+  at: Int32Array,
+  docOf: Int32Array,
+  docFirst: Int32Array,
+  published: (string | null)[],
+): StoryGuard {
+  const features = FEATURE_IDS.size;
+  const n = docOf.length;
+  // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
+  // (Only names share marks: every other feature is its own, numbered in turn without a look-up.)
+  const nameMarks = new Map<string, number>();
+  let marksMade = 0;
+  const markOf = new Int32Array(features);
+  for (let id = 0; id < features; id++) {
+    if (FEATURE_KINDS[id] !== 2) {
+      markOf[id] = marksMade++;
+      continue;
+    }
+    const m = '@' + FEATURE_NAMES[id].split(' ').pop();
+    let k = nameMarks.get(m);
+    if (k === undefined) nameMarks.set(m, (k = marksMade++));
+    markOf[id] = k;
+  }
+  const markDocs = new Int32Array(marksMade);
+  const lastMarkDoc = new Int32Array(marksMade).fill(-1);
+  for (let i = 0; i < n; i++)
+    for (let x = at[i]; x < at[i + 1]; x++) {
+      const k = markOf[flat[x]];
+      if (lastMarkDoc[k] !== docOf[i]) {
+        lastMarkDoc[k] = docOf[i];
+        markDocs[k]++;
+      }
+    }
+  // (An article's marks in one buffer for all articles, grown when one has more: not a list grown for each.)
+  let marks = new Int32Array(1024);
+  return new StoryGuard(
+    docFirst.length - 1,
+    d => {
+      // (An article's statements are in turn: its features are one run of the list.)
+      const m = at[docFirst[d + 1]] - at[docFirst[d]];
+      if (m > marks.length) marks = new Int32Array(2 * m);
+      for (let k = 0, x = at[docFirst[d]]; k < m; k++, x++) marks[k] = markOf[flat[x]];
+      return marks.subarray(0, m);
+    },
+    k => markDocs[k],
+    published,
+  );
+}
+
+/**
+ * The inverted index of a check's statements by feature (statement i's features: flat[at[i], at[i + 1])): each
+ * feature's weight (idf: rarer in the statements, heavier), and the statements of each feature found in no more than
+ * `common` articles, one posting list after another (feature id's: postings[postFrom[id], postFrom[id + 1])), with
+ * `reached`, a number per feature at 0 for the pairing to mark where it has read each list.
+ */
+function featureIndex(flat: Int32Array, at: Int32Array, docOf: Int32Array, common: number) {
+  const features = FEATURE_IDS.size;
+  const n = docOf.length;
+  // In how many statements and how many articles each feature is. (Two lists of a number per feature serve twice,
+  // for tens of millions of features: the statements' counts then hold where each posting list starts, and the
+  // last article seen then where each list is filled.)
+  const df = new Int32Array(features + 1);
+  const docFreq = new Int32Array(features);
+  const lastDoc = new Int32Array(features).fill(-1);
+  for (let i = 0; i < n; i++)
+    for (let k = at[i]; k < at[i + 1]; k++) {
+      const id = flat[k];
+      df[id]++;
+      if (lastDoc[id] !== docOf[i]) {
+        lastDoc[id] = docOf[i];
+        docFreq[id]++;
+      }
+    }
+  const idf = new Float64Array(features);
+  for (let id = 0; id < features; id++) idf[id] = Math.log(1 + n / df[id]);
+  const postFrom = df.fill(0);
+  for (let k = 0; k < flat.length; k++) if (docFreq[flat[k]] <= common) postFrom[flat[k] + 1]++;
+  for (let id = 0; id < features; id++) postFrom[id + 1] += postFrom[id];
+  const postings = new Int32Array(postFrom[features]);
+  const postFill = lastDoc;
+  postFill.set(postFrom.subarray(0, features));
+  for (let i = 0; i < n; i++)
+    for (let k = at[i]; k < at[i + 1]; k++) if (docFreq[flat[k]] <= common) postings[postFill[flat[k]]++] = i;
+  return { idf, postFrom, postings, reached: postFill.fill(0) };
 }
 
 /** The check of gathered articles: statements paired through the inverted index, claims and conflicts. */
