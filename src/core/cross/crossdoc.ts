@@ -562,8 +562,8 @@ function voicesOf(s: Statement): Int16Array {
   for (const m of s.text.matchAll(/, (?:who|which) [^,.;:“”"]{3,120}(?=[,.;:]|$)/g))
     relative.push([s.start + m.index!, s.start + m.index! + m[0].length]);
   s.ids.forEach((id, k) => {
-    if (FEATURE_KINDS[id] === 1) return; // numbers and dates are not words of the text
-    const f = FEATURE_NAMES[id];
+    if (featureKind(id) === 1) return; // numbers and dates are not words of the text
+    const f = FEATURE_IDS.name(id);
     if (f[0] === '%') return; // an event is no word of the text (and does not vote: see events.ts)
     const at = text.indexOf(f.startsWith('@') ? f.slice(1).split(' ').pop()! : f);
     if (at < 0) return;
@@ -1027,7 +1027,8 @@ function pairsOf(g: Gathered, threshold: number) {
   // Statement pairs through the inverted index of features; features found in most statements say nothing.
   // Features are numbered, and each statement's numbers kept sorted, so that comparing two is a merge.
   const idOf = FEATURE_IDS;
-  const kindOfId = FEATURE_KINDS;
+  // (Each feature's kind in its tags: see featureIds.)
+  const tags = FEATURE_IDS.tags;
   const n = stmts.length;
   // All statements' features one after another in one list (statement i's: flat[at[i], at[i + 1])), read in turn
   // and for each candidate pair, not from a list of its own per statement.
@@ -1051,8 +1052,8 @@ function pairsOf(g: Gathered, threshold: number) {
   // Events ("%class", "!class doer": see events.ts) pair statements only on their own terms, not in the score.
   const eventId = new Uint8Array(idOf.size);
   for (let id = 0; id < eventId.length; id++) {
-    const c = FEATURE_NAMES[id][0];
-    eventId[id] = c === '!' ? 2 : c === '%' ? (FEATURE_NAMES[id].endsWith('>') ? 3 : 1) : 0;
+    const c = idOf.charAt(id, 0);
+    eventId[id] = c === BANG ? 2 : c === PERCENT ? (idOf.charAt(id, -1) === GREATER ? 3 : 1) : 0;
   }
   const weightAll = new Float64Array(n);
   const weight = new Float64Array(n);
@@ -1149,7 +1150,7 @@ function pairsOf(g: Gathered, threshold: number) {
       for (let y = at[j]; y < at[j + 1]; y++) {
         const id = flat[y];
         if (isMine[id] === 0) continue;
-        const kind = kindOfId[id];
+        const kind = tags[id] & KIND_BITS;
         if (eventId[id]) {
           we += idf[id];
           if (eventId[id] === 2) acts++;
@@ -1263,11 +1264,11 @@ function storyGuardOf(
   let marksMade = 0;
   const markOf = new Int32Array(features);
   for (let id = 0; id < features; id++) {
-    if (FEATURE_KINDS[id] !== 2) {
+    if (featureKind(id) !== 2) {
       markOf[id] = marksMade++;
       continue;
     }
-    const m = '@' + FEATURE_NAMES[id].split(' ').pop();
+    const m = '@' + FEATURE_IDS.name(id).split(' ').pop();
     let k = nameMarks.get(m);
     if (k === undefined) nameMarks.set(m, (k = marksMade++));
     markOf[id] = k;
@@ -1623,8 +1624,8 @@ function contentOf(s: Statement, voice: number, k: 0 | 1): Int32Array {
   for (let k = 0; k < s.ids.length; k++) {
     const v = s.voices ? s.voices[k] : -1;
     // Events are compared on their own terms (see sameEvent), not as content.
-    if (FEATURE_FLAGS[s.ids[k]] === EVENT_FEATURE) continue;
-    if (v === voice || Number.isNaN(voice) || (v === -2 && FEATURE_KINDS[s.ids[k]] === 1)) out[n++] = k;
+    if (featureFlags(s.ids[k]) === EVENT_FEATURE) continue;
+    if (v === voice || Number.isNaN(voice) || (v === -2 && featureKind(s.ids[k]) === 1)) out[n++] = k;
   }
   return (VIEWS[k][n] ??= out.subarray(0, n));
 }
@@ -1673,8 +1674,8 @@ function overlapOf(
     else if (p > q) j++;
     else {
       w += idf[p] / Math.sqrt(ca[x[i]] * cb[y[j]]);
-      if (FEATURE_KINDS[p] !== 0) anchors++;
-      if (FEATURE_FLAGS[p] === FIGURE_FEATURE) figures++;
+      if (featureKind(p) !== 0) anchors++;
+      if (featureFlags(p) === FIGURE_FEATURE) figures++;
       i++;
       j++;
     }
@@ -2576,8 +2577,8 @@ const inQuotes = (s: Statement) => s.quoted;
 /** Content words two statements share, as stems. */
 function sharedWords(x: Statement, y: Statement): string[] {
   return shared(x.ids, y.ids)
-    .filter(id => FEATURE_KINDS[id] === 0)
-    .map(id => FEATURE_NAMES[id]);
+    .filter(id => featureKind(id) === 0)
+    .map(id => FEATURE_IDS.name(id));
 }
 
 /** Whether a word of a pattern stands within a few words of a word both statements share: it bears on their claim. */
@@ -2647,8 +2648,8 @@ function hedgesShared(h: Statement, plain: Statement): boolean {
   const common = new Set(sharedWords(h, plain));
   const names = new Set(
     shared(h.ids, plain.ids)
-      .filter(id => FEATURE_KINDS[id] === 2)
-      .flatMap(id => FEATURE_NAMES[id].slice(1).split(' ')),
+      .filter(id => featureKind(id) === 2)
+      .flatMap(id => FEATURE_IDS.name(id).slice(1).split(' ')),
   );
   for (let k = 0; k < reach.stems.length; k++) if (common.has(reach.stems[k]) || names.has(reach.words[k])) return true;
   return false;
@@ -2842,8 +2843,7 @@ function sameEvent(a: Statement, b: Statement, j: Judge): boolean {
   if (!a.events.length || !b.events.length) return false;
   let word = false;
   for (const id of shared(a.ids, b.ids)) {
-    const f = FEATURE_NAMES[id];
-    if (FEATURE_KINDS[id] === 0 && f[0] !== '%') word = true;
+    if (featureKind(id) === 0 && FEATURE_IDS.charAt(id, 0) !== PERCENT) word = true;
   }
   return word && oneEvent(a.events, b.events, givenNames(a, b, j));
 }
@@ -3624,10 +3624,16 @@ const SAME_CLAIM = 0.25;
 const MAX_CANDIDATES = 40;
 /** Feature numbers, kept across checks (the vocabulary of the articles seen), and each one's kind. */
 const FEATURE_IDS = new Vocabulary();
-const FEATURE_KINDS: number[] = []; // 0: a word, 1: a number or date, 2: a name
-const FEATURE_NAMES: string[] = FEATURE_IDS.names;
-/** Each feature's marks, read for every pair judged (not its name's first letter): EVENT_FEATURE, FIGURE_FEATURE. */
-const FEATURE_FLAGS: number[] = [];
+/**
+ * Each feature's kind, in the low bits of its tags (0: a word, 1: a number or date, 2: a name), and its marks above
+ * them, read for every pair judged (not its name's first letter): EVENT_FEATURE, FIGURE_FEATURE.
+ */
+const KIND_BITS = 3;
+const featureKind = (id: number) => FEATURE_IDS.tags[id] & KIND_BITS;
+const featureFlags = (id: number) => FEATURE_IDS.tags[id] >> 2;
+const BANG = 0x21; // !
+const PERCENT = 0x25; // %
+const GREATER = 0x3e; // >
 /** An event ("%class", "!class doer": see events.ts). */
 const EVENT_FEATURE = 1;
 /** A number ("#…"). */
@@ -3639,11 +3645,11 @@ function featureIds(features: Set<string>): Int32Array {
   for (const feature of features) {
     let id = FEATURE_IDS.get(feature);
     if (id === undefined) {
-      // (Kept across checks: not a view of an article's text, see flat.)
-      const f = flat(feature);
-      FEATURE_IDS.set(f, (id = FEATURE_IDS.size));
-      FEATURE_FLAGS.push(f[0] === '%' || f[0] === '!' ? EVENT_FEATURE : f[0] === '#' ? FIGURE_FEATURE : 0);
-      FEATURE_KINDS.push(f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0);
+      // (Its characters are copied into the vocabulary: no view of an article's text is kept.)
+      const f = feature;
+      const flags = f[0] === '%' || f[0] === '!' ? EVENT_FEATURE : f[0] === '#' ? FIGURE_FEATURE : 0;
+      const kind = f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0;
+      FEATURE_IDS.set(f, (id = FEATURE_IDS.size), kind | (flags << 2));
     }
     out[k++] = id;
   }
