@@ -1259,19 +1259,19 @@ function storyGuardOf(
   const features = FEATURE_IDS.size;
   const n = docOf.length;
   // A name marks a story by its last word ("Majority Whip Steve Scalise", "Steve Scalise", "Mr. Scalise").
-  // (Only names share marks: every other feature is its own, numbered in turn without a look-up.)
-  const nameMarks = new Map<string, number>();
+  // (Only names share marks: every other feature is its own, numbered in turn without a look-up; a name's by the
+  // number of its last word, found when the name was first met: see featureIds.)
   let marksMade = 0;
   const markOf = new Int32Array(features);
+  const markOfLast = new Int32Array(LAST_WORDS.size).fill(-1);
   for (let id = 0; id < features; id++) {
     if (featureKind(id) !== 2) {
       markOf[id] = marksMade++;
       continue;
     }
-    const m = '@' + FEATURE_IDS.name(id).split(' ').pop();
-    let k = nameMarks.get(m);
-    if (k === undefined) nameMarks.set(m, (k = marksMade++));
-    markOf[id] = k;
+    const last = LAST_WORD_OF[id];
+    if (markOfLast[last] < 0) markOfLast[last] = marksMade++;
+    markOf[id] = markOfLast[last];
   }
   const markDocs = new Int32Array(marksMade);
   const lastMarkDoc = new Int32Array(marksMade).fill(-1);
@@ -3631,6 +3631,9 @@ const FEATURE_IDS = new Vocabulary();
 const KIND_BITS = 3;
 const featureKind = (id: number) => FEATURE_IDS.tags[id] & KIND_BITS;
 const featureFlags = (id: number) => FEATURE_IDS.tags[id] >> 2;
+/** The last words of names ("@scalise"), and each name feature's (by feature number): what marks a story. */
+const LAST_WORDS = new Vocabulary();
+let LAST_WORD_OF = new Int32Array(1024);
 const BANG = 0x21; // !
 const PERCENT = 0x25; // %
 const GREATER = 0x3e; // >
@@ -3650,6 +3653,17 @@ function featureIds(features: Set<string>): Int32Array {
       const flags = f[0] === '%' || f[0] === '!' ? EVENT_FEATURE : f[0] === '#' ? FIGURE_FEATURE : 0;
       const kind = f.startsWith('@') ? 2 : f.startsWith('#') || f.startsWith('~') || f.startsWith('!') ? 1 : 0;
       FEATURE_IDS.set(f, (id = FEATURE_IDS.size), kind | (flags << 2));
+      if (kind === 2) {
+        const last = '@' + f.split(' ').pop();
+        let k = LAST_WORDS.get(last);
+        if (k === undefined) LAST_WORDS.set(last, (k = LAST_WORDS.size));
+        if (id >= LAST_WORD_OF.length) {
+          const more = new Int32Array(2 * (id + 1));
+          more.set(LAST_WORD_OF);
+          LAST_WORD_OF = more;
+        }
+        LAST_WORD_OF[id] = k;
+      }
     }
     out[k++] = id;
   }

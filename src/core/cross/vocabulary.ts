@@ -36,6 +36,7 @@ export class Vocabulary {
   private chars = new Uint8Array(4096);
   private starts = new Int32Array(1024);
   private readonly wide = new Map<number, string>();
+  private readonly codes: number[] = [];
   private count = 0;
   /** Number + 1 of the string in each slot (0: none), at most half the slots taken. */
   private table = new Int32Array(1024);
@@ -72,11 +73,11 @@ export class Vocabulary {
     const from = this.starts[id];
     const to = this.starts[id + 1];
     if (from === to && this.wide.size) return this.wide.get(id) ?? '';
-    // (Most are a few characters: read one by one; longer ones in one call.)
-    if (to - from > 24) return String.fromCharCode.apply(null, this.chars.subarray(from, to) as unknown as number[]);
-    let s = '';
-    for (let k = from; k < to; k++) s += String.fromCharCode(this.chars[k]);
-    return s;
+    // (The codes through one list kept for the purpose: one string made, nothing else.)
+    const codes = this.codes;
+    codes.length = to - from;
+    for (let k = from; k < to; k++) codes[k - from] = this.chars[k];
+    return String.fromCharCode.apply(null, codes);
   }
 
   /** The code unit of string id at k (k < 0 counts from its end), or NaN past either end. */
