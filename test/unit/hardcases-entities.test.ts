@@ -66,6 +66,22 @@ describe('hard cases: names of people', () => {
     assert.equal(bare?.canonical, 'Hillary Kerrigan');
   });
 
+  it('takes the gender a kinship noun gives when the given names say nothing ("the husband of …", "his sister …")', () => {
+    // Neither "George" (a name of men and of women in the lists) nor "Kellyanne" (in neither) tells a gender.
+    const src =
+      'Among the critics was George T. Vardell III, a tax lawyer and the husband of Kellyanne Vardell, an aide to the mayor. ' +
+      '“It will not last,” Mr. Vardell, a frequent critic of the mayor, wrote on Twitter. Mrs. Vardell declined to comment.';
+    const a = analyze(src);
+    const bare = a.entities.filter(e => e.text === 'Vardell');
+    const after = (prefix: string) => bare.find(e => src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
+    assert.equal(after('Mr. '), 'George Vardell');
+    assert.equal(after('Mrs. '), 'Kellyanne Vardell');
+    assert.equal(a.attributions.find(x => x.cue.text === 'wrote')?.speaker, 'George Vardell');
+    const b = analyze('Casey Ashby came with his sister, Robin Ashby. Ms. Ashby spoke first, and Mr. Ashby after her.');
+    const kb = b.entities.filter(e => e.text === 'Ashby').map(e => e.canonical);
+    assert.deepEqual(kb, ['Robin Ashby', 'Casey Ashby']);
+  });
+
   it('links a given name alone to the one person of the article who has it', () => {
     const a = analyze('Deputy Minister Patrice Lemaire resigned. “Patrice served us well,” the mayor said.');
     assert.equal(canon(a, 'Patrice'), 'Patrice Lemaire');

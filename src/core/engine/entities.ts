@@ -147,7 +147,10 @@ export interface Candidate {
   namedFor?: number;
   /** Introduced by a kinship noun ("his daughter Anna Harlow"): a relative, not whom the bare surname means. */
   relative?: boolean;
-  /** The gender an honorific before the name gives ("Mrs. Clinton"): which of two people with one surname it is. */
+  /**
+   * The gender an honorific before the name gives ("Mrs. Clinton"), or a kinship noun ("his wife Jane Roe"): which of
+   * two people with one surname it is.
+   */
   gender?: 'm' | 'f';
 }
 
@@ -205,6 +208,33 @@ const KIN = new Set([
   'stepson',
   'stepdaughter',
 ]);
+
+/**
+ * Kinship nouns that say the relative's gender ("his wife Jane Roe"); after "of", a spouse's ("the husband of Jane
+ * Roe": she is his wife).
+ */
+const KIN_GENDER: Record<string, 'm' | 'f'> = {
+  wife: 'f',
+  husband: 'm',
+  daughter: 'f',
+  son: 'm',
+  brother: 'm',
+  sister: 'f',
+  mother: 'f',
+  father: 'm',
+  lady: 'f',
+  widow: 'f',
+  widower: 'm',
+  niece: 'f',
+  nephew: 'm',
+  grandson: 'm',
+  granddaughter: 'f',
+  grandmother: 'f',
+  grandfather: 'm',
+  stepson: 'm',
+  stepdaughter: 'f',
+};
+const SPOUSE_OF: Record<string, 'm' | 'f'> = { husband: 'f', wife: 'm', widow: 'm', widower: 'f' };
 
 /** Honorifics that say a person's gender. */
 const HONORIFIC_GENDER: Record<string, 'm' | 'f'> = {
@@ -918,11 +948,18 @@ function classifyChunk(
         !titled &&
         (words >= 4 || !isGivenName(t.text)) &&
         !toks.slice(p, r + 1).some(isInitial);
-      const kin = !the && !!toks[p - 1]?.word && !toks[p - 1].cap && KIN.has(toks[p - 1].f);
+      // A relative: introduced by a kinship noun ("his wife Jane Roe", "the husband of Jane Roe"), which may say
+      // the relative's gender.
+      // ("his sister, Jane Roe": the comma of an apposition between.)
+      const before = toks[p - 1]?.f === ',' ? p - 2 : p - 1;
+      const of = toks[before]?.f === 'of';
+      const kinAt = of ? before - 1 : before;
+      const kin = !the && !!toks[kinAt]?.word && !toks[kinAt].cap && KIN.has(toks[kinAt].f);
       out.push(
         mk(t.start, toks[r].end, the ? 'ORG' : 'PERSON', {
           personCue: titled || speech || admin,
           relative: kin || undefined,
+          gender: kin ? (of ? SPOUSE_OF : KIN_GENDER)[toks[kinAt].f] : undefined,
         }),
       );
     } else if (/(?:ist|ista|istas|ists|ite|ites)$/.test(f) && toks[r + 1]?.word && !toks[r + 1].cap) {
@@ -1107,6 +1144,8 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
     const p = addPerson(personKey(surface), core[core.length - 1], core[0], c.start);
     p.names.push(surface);
     if (!c.relative) p.relative = false;
+    // (A given name used for both, or none known: the gender the kinship noun gives.)
+    if (!p.gender && c.gender) p.gender = c.gender;
   }
   // Words the article also writes in lower case are common nouns ("Doctors said", "the Committee"): looked up in one
   // pass over the text, and only when some doubtful word needs it.
@@ -1175,8 +1214,10 @@ export function resolveEntities(text: string, cands: Candidate[]): Entity[] {
       const notOther = list.filter(p => p.gender !== (gender === 'm' ? 'f' : 'm'));
       if (same.length) list = same;
       else if (notOther.length) list = notOther;
-    } else if (list.length > 1) {
-      // Without an honorific, a bare surname is not a relative introduced as one ("first lady Jane Roe").
+    }
+    if (list.length > 1) {
+      // A bare surname is not a relative introduced as one ("first lady Jane Roe"), with an honorific too when the
+      // given names do not tell ("Mr. Roe" after "Sam Roe, the husband of Kellyanne Roe": neither name's gender known).
       const principal = list.filter(p => !p.relative);
       if (principal.length) list = principal;
     }
