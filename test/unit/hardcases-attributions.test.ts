@@ -65,6 +65,20 @@ describe('hard cases: the source behind titles, tags, places and appositives', (
     assert.equal(claim(a, 'he had been warming up')?.speaker, 'Ola Brekke');
   });
 
+  it('leaves the time between a source and its cue out of the source, not the time of a participle in it', () => {
+    const a = analyze(
+      'Harbour officials on Thursday were insisting that the crews had done nothing wrong. The ferry board this week ' +
+        'said fares would rise. The Tidewater Council late Friday said the pier would close. The rules issued Monday ' +
+        'said every berth needs a permit.',
+    );
+    const source = (startsWith: string) => claim(a, startsWith)?.source?.text;
+    assert.equal(source('the crews had done'), 'Harbour officials');
+    assert.equal(claim(a, 'the crews had done')?.cue?.text, 'insisting');
+    assert.equal(source('fares would rise'), 'The ferry board');
+    assert.equal(source('the pier would close'), 'The Tidewater Council');
+    assert.equal(source('every berth'), 'The rules issued Monday', 'the rules are those issued that day');
+  });
+
   it('steps back over a chain of appositives, or a place, to the person', () => {
     const a = analyze(
       '“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.',

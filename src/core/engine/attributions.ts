@@ -1000,6 +1000,16 @@ function sourceBefore(
     } else break;
   }
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // "Port officials on Thursday said": the time between the source and its cue dates the saying; it is no part of
+  // the source.
+  // (Not the time of a participle inside the noun phrase: "the rules issued Thursday", "the report released Friday".)
+  const timeAt = timeBefore(toks, a, b);
+  if (
+    timeAt > a &&
+    !(toks[timeAt - 1].word && !toks[timeAt - 1].cap && /ed$/.test(toks[timeAt - 1].f)) &&
+    sourceLike(ctx, toks, a, timeAt - 1, loose)
+  )
+    b = timeAt - 1;
   if (!sourceLike(ctx, toks, a, b, loose)) return null;
   // "…, its editor, Ben Smith, said": the role before the name belongs to the source's clause, not to the content.
   let clauseStart = a;
@@ -1019,6 +1029,35 @@ function sourceBefore(
       clauseStart = r;
   }
   return { a, b, clauseStart };
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
+const DAY_PART = /^(?:morning|afternoon|evening|night)$/;
+
+/**
+ * Where a time at the end of tokens a..b starts ("on Thursday", "Thursday afternoon", "late Friday", "this week",
+ * "earlier this month"), or b + 1 when they end in none.
+ */
+function timeBefore(toks: Token[], a: number, b: number): number {
+  let e = b;
+  if (e > a && toks[e].word && DAY_PART.test(toks[e].f)) e--;
+  if (e > a && toks[e].word && WEEKDAY.test(toks[e].f) && (e === b || toks[e].f !== 'tonight')) {
+    e--;
+    if (e >= a && toks[e].word && /^(?:on|late|early|earlier|last|this)$/.test(toks[e].f)) e--;
+    return e + 1;
+  }
+  if (
+    e === b &&
+    e - 1 > a &&
+    toks[e].word &&
+    /^(?:week|month|weekend)$/.test(toks[e].f) &&
+    /^(?:this|last)$/.test(toks[e - 1].f)
+  ) {
+    e -= 2;
+    if (e >= a && toks[e].word && /^(?:earlier|later)$/.test(toks[e].f)) e--;
+    return e + 1;
+  }
+  return b + 1;
 }
 
 const DETERMINERS =
