@@ -79,6 +79,18 @@ describe('hard cases: the source behind titles, tags, places and appositives', (
     assert.equal(source('every berth'), 'The rules issued Monday', 'the rules are those issued that day');
   });
 
+  it('leaves the day it was said out of what was said ("said Thursday he …", "announced on Monday it …")', () => {
+    const a = analyze(
+      'Mayor Ilse Brandt said Thursday she has doubts about the ferry contract. The ferry company announced on ' +
+        'Monday it would sell two boats. The council said last week the pier was unsafe. Brandt said Monday’s vote ' +
+        'was a mistake.',
+    );
+    assert.equal(one(a, 'she has doubts'), 'Ilse Brandt | said | she has doubts about the ferry contract');
+    assert.equal(claim(a, 'it would sell')?.cue?.text, 'announced');
+    assert.equal(claim(a, 'the pier was unsafe')?.source?.text, 'The council');
+    assert.ok(claim(a, 'Monday’s vote'), 'a day owned by a noun is part of what was said');
+  });
+
   it('steps back over a chain of appositives, or a place, to the person', () => {
     const a = analyze(
       '“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.',

@@ -1060,6 +1060,28 @@ function timeBefore(toks: Token[], a: number, b: number): number {
   return b + 1;
 }
 
+/**
+ * Past a day after a cue ("Tuesday", "on Tuesday", "Tuesday night", "last week"): where what was said starts, when a
+ * clause follows; else `k`. ("said Monday's vote …": a day owned by a noun is what was said.)
+ */
+function timeAfter(toks: Token[], k: number): number {
+  let e = k;
+  if (toks[e]?.word && toks[e].f === 'on' && toks[e + 1]?.word && WEEKDAY.test(toks[e + 1].f)) e++;
+  if (toks[e]?.word && WEEKDAY.test(toks[e].f)) e++;
+  else if (
+    toks[e]?.word &&
+    /^(?:last|this)$/.test(toks[e].f) &&
+    toks[e + 1]?.word &&
+    /^(?:week|month)$/.test(toks[e + 1].f)
+  )
+    e += 2;
+  else return k;
+  if (toks[e]?.word && DAY_PART.test(toks[e].f)) e++;
+  // ("said Monday's …", "said Tuesday, …": no clause after the day.)
+  if (!toks[e] || /^['’]/.test(toks[e].text) || toks[e].text === ',' || toks[e].start === toks[e - 1].end) return k;
+  return e;
+}
+
 const DETERMINERS =
   /^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other|multiple|most|few|these|those)$/;
 
@@ -1974,13 +1996,16 @@ function buildParaphrase(
     );
     if (ce - cs > 10) return finish(ctx, sourceSpan(ctx, toks[sb.a].start, toks[sb.b].end), c, cs, ce);
   }
-  // Preposed: "X said (that) …", "X vowed to …".
-  if (!afterCue) return null;
-  let from = c.after;
-  const af = afterCue.f;
+  // Preposed: "X said (that) …", "X vowed to …"; past the day it was said ("said Thursday he …", "said on Monday
+  // that …"): the time of the saying is not what was said.
+  const at = timeAfter(toks, c.after);
+  const afterWhen = toks[at];
+  if (!afterCue || !afterWhen) return null;
+  let from = at;
+  const af = afterWhen.f;
   const introduced =
-    af === 'that' || af === ':' || af === 'to' || afterCue.text === '“' || afterCue.text === '"' || af === ',';
-  if (!c.strong && !introduced && !bareClause(toks, c.after, limit)) return null;
+    af === 'that' || af === ':' || af === 'to' || afterWhen.text === '“' || afterWhen.text === '"' || af === ',';
+  if (!c.strong && !introduced && !bareClause(toks, at, limit)) return null;
   if (af === 'that' || af === ':' || af === ',') from++;
   if (!toks[from]) return null;
   // "said at the Capitol before …", "said in a statement": a place or time after the cue is not what was said.
