@@ -91,6 +91,15 @@ describe('hard cases: the source behind titles, tags, places and appositives', (
     assert.ok(claim(a, 'Monday’s vote'), 'a day owned by a noun is part of what was said');
   });
 
+  it('steps back over an appositive that ends in an adverb ("…, who was not authorized to speak publicly, said")', () => {
+    const a = analyze(
+      'One harbour official, who spoke on condition of anonymity because he was not authorized to speak publicly, ' +
+        'said the pier will close. The Tidewater Herald, a weekly, described Ms. Brandt as “a tireless mayor.”',
+    );
+    assert.equal(claim(a, 'the pier will close')?.source?.text, 'One harbour official');
+    assert.equal(claim(a, 'Ms. Brandt as')?.source?.text, 'The Tidewater Herald');
+  });
+
   it('steps back over a chain of appositives, or a place, to the person', () => {
     const a = analyze(
       '“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.',

@@ -848,8 +848,11 @@ function sourceBefore(
   loose = false,
 ): { a: number; b: number; clauseStart: number } | null {
   let b = cueAt - 1;
-  if (b > 0 && toks[b].text === ',') b--; // "X, a professor at Y, said"
+  // "X, a professor at Y, said"; an appositive's last word stays its own ("X, who … to speak publicly, said").
+  const commaAtCue = b > 0 && toks[b].text === ',';
+  if (commaAtCue) b--;
   while (
+    !commaAtCue &&
     b >= 0 &&
     toks[b].word &&
     (SKIP_BEFORE_CUE.has(toks[b].f) || (/ly$/.test(toks[b].f) && !toks[b].cap && !LY_NOUNS.has(toks[b].f)))
