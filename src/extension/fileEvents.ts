@@ -28,12 +28,19 @@ interface Watch extends FileHandlers {
 const watches = new Set<Watch>();
 let shared: vscode.Disposable | undefined;
 
-/** Events noted and not yet handed to the parts, in the order they came. */
-let queue: [keyof FileHandlers, vscode.Uri][] = [];
+/**
+ * Events noted and not yet handed to the parts, in the order they came: each event's kind and file side by side in
+ * two lists (no small object per event), from `next` on. What was handed on is cut off only once it is half of them
+ * or more (not after each slice: thousands of entries were copied again every few milliseconds).
+ */
+let kinds: (keyof FileHandlers)[] = [];
+let uris: vscode.Uri[] = [];
+let next = 0;
 let draining = false;
 
 function dispatch(kind: keyof FileHandlers, uri: vscode.Uri): void {
-  queue.push([kind, uri]);
+  kinds.push(kind);
+  uris.push(uri);
   if (draining) return;
   draining = true;
   setTimeout(drain, 0);
@@ -42,12 +49,13 @@ function dispatch(kind: keyof FileHandlers, uri: vscode.Uri): void {
 /** Hands the noted events to the parts, for a few milliseconds a task. */
 function drain(): void {
   const start = Date.now();
-  let i = 0;
   try {
-    for (; i < queue.length && Date.now() - start < 3;) {
+    while (next < uris.length && Date.now() - start < 3) {
       // (a dozen at a time between looks at the clock)
-      for (const end = Math.min(queue.length, i + 12); i < end;) {
-        const [kind, uri] = queue[i++];
+      for (const end = Math.min(uris.length, next + 12); next < end;) {
+        const kind = kinds[next];
+        const uri = uris[next];
+        next++;
         for (const w of watches) {
           try {
             if (w[kind] && w.wants(uri)) w[kind]!(uri);
@@ -58,9 +66,21 @@ function drain(): void {
       }
     }
   } finally {
-    queue = queue.slice(i);
-    if (queue.length) setTimeout(drain, 0);
-    else draining = false;
+    if (next < uris.length) {
+      // (what was handed on is cut off once it is at least half of the lists: each copy costs no more than the
+      // events handed on since the one before)
+      if (next * 2 >= uris.length) {
+        kinds = kinds.slice(next);
+        uris = uris.slice(next);
+        next = 0;
+      }
+      setTimeout(drain, 0);
+    } else {
+      kinds = [];
+      uris = [];
+      next = 0;
+      draining = false;
+    }
   }
 }
 

@@ -97,6 +97,8 @@ export class Scope implements vscode.Disposable {
     this.subs.push(
       watchFiles(u => isSidecarPath(u) || u.path.endsWith('/.newsmark'), {
         create: uri => {
+          // (every folder known to use Newsmark already: no look-up of the folder, for each of thousands of sidecars)
+          if (this.using.size >= (vscode.workspace.workspaceFolders?.length ?? 0)) return;
           const f = vscode.workspace.getWorkspaceFolder(uri);
           if (f && !this.using.has(f.uri.toString())) {
             this.using.add(f.uri.toString());
