@@ -76,7 +76,7 @@ describe('hard cases: names of people', () => {
     const after = (prefix: string) => bare.find(e => src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
     assert.equal(after('Mr. '), 'George Vardell');
     assert.equal(after('Mrs. '), 'Kellyanne Vardell');
-    assert.equal(a.attributions.find(x => x.cue.text === 'wrote')?.speaker, 'George Vardell');
+    assert.equal(a.attributions.find(x => x.cue?.text === 'wrote')?.speaker, 'George Vardell');
     const b = analyze('Casey Ashby came with his sister, Robin Ashby. Ms. Ashby spoke first, and Mr. Ashby after her.');
     const kb = b.entities.filter(e => e.text === 'Ashby').map(e => e.canonical);
     assert.deepEqual(kb, ['Robin Ashby', 'Casey Ashby']);
