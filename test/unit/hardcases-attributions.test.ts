@@ -100,6 +100,18 @@ describe('hard cases: the source behind titles, tags, places and appositives', (
     assert.equal(claim(a, 'Ms. Brandt as')?.source?.text, 'The Tidewater Herald');
   });
 
+  it('credits what a document found, showed or concluded to the document, not what people found', () => {
+    const a = analyze(
+      'An audit by the state comptroller concluded that the ferry company overcharged riders. A poll of islanders ' +
+        'last week found that most want a second pier. Police found that the door had been forced open. The ' +
+        'investigation found no evidence of fraud.',
+    );
+    assert.equal(claim(a, 'the ferry company overcharged')?.source?.text, 'An audit by the state comptroller');
+    assert.equal(claim(a, 'most want a second pier')?.cue?.text, 'found');
+    assert.equal(claim(a, 'the door had been'), undefined, 'what the police saw');
+    assert.equal(a.attributions.length, 2);
+  });
+
   it('steps back over a chain of appositives, or a place, to the person', () => {
     const a = analyze(
       '“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.',

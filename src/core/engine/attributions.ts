@@ -28,6 +28,27 @@ const WEAK = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+/**
+ * What a document found: cues only with "that" after them and a document as their subject ("The audit found that …",
+ * "a study by the council concluded that …"); "police found that the door was open" is what they saw.
+ */
+const FINDINGS = new Set(['found', 'finds', 'concluded', 'concludes', 'showed', 'shows']);
+const DOCUMENT_NOUNS = new Set(
+  `report study poll survey audit review investigation analysis inquiry research probe memo assessment census
+  reports studies polls surveys audits reviews investigations analyses`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Whether a document noun heads the clause before token i ("The audit by the state found"), within a few words. */
+function documentBefore(toks: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (!toks[k].word) return false;
+    if (DOCUMENT_NOUNS.has(toks[k].f)) return true;
+  }
+  return false;
+}
+
 /** Cue words that are also plural nouns ("four states", "news reports"): cues only before "that", a colon or a quote. */
 const NOUNISH = new Set(['states', 'reports', 'claims', 'notes']);
 /**
@@ -316,6 +337,7 @@ const CUE_WORDS = new Set([
   ...ACCUSE,
   ...AS_VERBS,
   ...QUOTE_ONLY,
+  ...FINDINGS,
   'expressed',
   'according',
   'as',
@@ -499,7 +521,8 @@ function findCues(toks: Token[], quotes: Quotes, names: Entity[] = []): Cue[] {
     const special =
       DIRECTIVES.has(f) || ACCUSE.has(f) || AS_VERBS.has(f) || QUOTE_ONLY.has(f) || f === 'expressed' || f === 'went';
     let strong = STRONG.has(f) || PARTICIPLES.has(f);
-    if (!strong && !WEAK.has(f) && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
+    const finding = FINDINGS.has(f) && toks[i + 1]?.f === 'that' && documentBefore(toks, i);
+    if (!strong && !WEAK.has(f) && !finding && !special && !participle && !WEAK_PARTICIPLES.has(f)) continue;
     if (inQuote(quotes, t.start)) continue;
     if (t.cap && insideName(names, t)) continue; // part of a name: "United States"
     if (prev && prev.word && BLOCK_BEFORE_CUE.has(prev.f)) continue;
