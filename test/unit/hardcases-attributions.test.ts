@@ -112,6 +112,16 @@ describe('hard cases: the source behind titles, tags, places and appositives', (
     assert.equal(a.attributions.length, 2);
   });
 
+  it('finds the source of a cue in a clause of its own ("even as she contended …", "… while he insisted …")', () => {
+    const a = analyze(
+      'Mayor Ilse Brandt spoke for an hour, even as she contended the harbour was safe enough to open. ' +
+        'Tom Ravn left early while he insisted the vote was rigged. Even the harbour pilots said the channel was clear.',
+    );
+    assert.equal(one(a, 'the harbour was safe'), 'Ilse Brandt | contended | the harbour was safe enough to open');
+    assert.equal(one(a, 'the vote was rigged'), 'Tom Ravn | insisted | the vote was rigged');
+    assert.equal(claim(a, 'the channel was clear')?.source?.text, 'the harbour pilots');
+  });
+
   it('steps back over a chain of appositives, or a place, to the person', () => {
     const a = analyze(
       '“We will appeal the ruling,” Tomas Lindqvist, the executive director of the Nordic Grain Group, a trade group, said in a statement. Mayor Tom Harlan, in eastern Idaho, said the crop is unusually strong.',

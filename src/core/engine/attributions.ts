@@ -225,7 +225,10 @@ const CLAUSE_CONJ = new Set([
   'however',
   'yet',
   'so',
+  'even',
 ]);
+/** Words that open a clause of their own inside a sentence ("… for an hour while she insisted …"). */
+const SUBORDINATORS = new Set(['while', 'because', 'although', 'though', 'whereas', 'when']);
 const TAIL_STARTS = new Set([
   'on',
   'in',
@@ -942,6 +945,13 @@ function sourceBefore(
   }
   let a = segment(b);
   while (a <= b && toks[a].word && CLAUSE_CONJ.has(toks[a].f)) a++;
+  // "She spoke for an hour while she insisted …": the subject of the clause the cue is in.
+  // (Not inside an appositive between commas: "X, who spoke … because he was not authorized to, said".)
+  for (let k = b - 1; !commaAtCue && k > a; k--)
+    if (toks[k].word && !toks[k].cap && SUBORDINATORS.has(toks[k].f)) {
+      a = k + 1;
+      break;
+    }
   // "who police identified as …": the relative pronoun is the object; the source comes after it.
   if (a < b && toks[a].word && /^(?:who|whom|which|that)$/.test(toks[a].f) && toks[cueAt - 1]?.text !== ',') a++;
   // "X, along with Y, argued": both are the source.
@@ -1942,7 +1952,7 @@ function buildParaphrase(
     const sb = sourceBefore(ctx, toks, next.at, quotes);
     if (sb) {
       let k = sb.clauseStart - 1;
-      while (k >= 0 && toks[k].word && CLAUSE_CONJ.has(toks[k].f)) k--;
+      while (k >= 0 && toks[k].word && (CLAUSE_CONJ.has(toks[k].f) || SUBORDINATORS.has(toks[k].f))) k--;
       limit = Math.min(limit, k >= 0 ? toks[k].end : s.start);
     }
   }
