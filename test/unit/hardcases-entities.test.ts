@@ -9,6 +9,9 @@ const typeOf = (a: Analysis, text: string) =>
   [...new Set(a.entities.filter(e => e.text === text).map(e => e.type))].join('|') || 'none';
 const canon = (a: Analysis, text: string) =>
   [...new Set(a.entities.filter(e => e.text === text).map(e => e.canonical))].join('|') || 'none';
+/** The canonical name of a bare surname just after a prefix ("Mrs. ") in the text. */
+const surnameAfter = (src: string, a: Analysis, surname: string, prefix: string) =>
+  a.entities.find(e => e.text === surname && src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
 const texts = (a: Analysis, type?: string) => a.entities.filter(e => !type || e.type === type).map(e => e.text);
 
 describe('hard cases: names of people', () => {
@@ -52,8 +55,7 @@ describe('hard cases: names of people', () => {
     const src =
       'Governor Paul Ndiaye arrived with his wife Claire Ndiaye. Ndiaye said the bridge would reopen. Mrs. Ndiaye smiled, and Mr. Ndiaye waved.';
     const a = analyze(src);
-    const bare = a.entities.filter(e => e.text === 'Ndiaye');
-    const after = (prefix: string) => bare.find(e => src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
+    const after = (prefix: string) => surnameAfter(src, a, 'Ndiaye', prefix);
     assert.equal(after('. '), 'Paul Ndiaye');
     assert.equal(after('Mrs. '), 'Claire Ndiaye');
     assert.equal(after('Mr. '), 'Paul Ndiaye');
@@ -72,8 +74,7 @@ describe('hard cases: names of people', () => {
       'Among the critics was George T. Vardell III, a tax lawyer and the husband of Kellyanne Vardell, an aide to the mayor. ' +
       '“It will not last,” Mr. Vardell, a frequent critic of the mayor, wrote on Twitter. Mrs. Vardell declined to comment.';
     const a = analyze(src);
-    const bare = a.entities.filter(e => e.text === 'Vardell');
-    const after = (prefix: string) => bare.find(e => src.slice(e.start - prefix.length, e.start) === prefix)?.canonical;
+    const after = (prefix: string) => surnameAfter(src, a, 'Vardell', prefix);
     assert.equal(after('Mr. '), 'George Vardell');
     assert.equal(after('Mrs. '), 'Kellyanne Vardell');
     assert.equal(a.attributions.find(x => x.cue?.text === 'wrote')?.speaker, 'George Vardell');
