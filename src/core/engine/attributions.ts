@@ -7,6 +7,7 @@
 
 import type { Attribution, AttributionKind, Entity, Span } from './types';
 import { DEMONYM_OF, givenNameGender, NUMBER_WORDS, PERSON_TITLES, TITLE_MODIFIERS, US_STATE_ABBREV } from './lexicon';
+import { WEEKDAYS } from './dates';
 import { fold, type Range, type Token, tokenize } from './text';
 
 /** Verbs that attribute a claim even with a bare clause after them ("said the talks failed"). */
@@ -1067,7 +1068,8 @@ function sourceBefore(
   return { a, b, clauseStart };
 }
 
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
+/** Days a saying is dated by: the weekdays (see dates.ts), and today, yesterday, tonight. */
+const SAYING_DAYS = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight']);
 const DAY_PART = /^(?:morning|afternoon|evening|night)$/;
 
 /**
@@ -1077,7 +1079,7 @@ const DAY_PART = /^(?:morning|afternoon|evening|night)$/;
 function timeBefore(toks: Token[], a: number, b: number): number {
   let e = b;
   if (e > a && toks[e].word && DAY_PART.test(toks[e].f)) e--;
-  if (e > a && toks[e].word && WEEKDAY.test(toks[e].f) && (e === b || toks[e].f !== 'tonight')) {
+  if (e > a && toks[e].word && SAYING_DAYS.has(toks[e].f) && (e === b || toks[e].f !== 'tonight')) {
     e--;
     if (e >= a && toks[e].word && /^(?:on|late|early|earlier|last|this)$/.test(toks[e].f)) e--;
     return e + 1;
@@ -1102,8 +1104,8 @@ function timeBefore(toks: Token[], a: number, b: number): number {
  */
 function timeAfter(toks: Token[], k: number): number {
   let e = k;
-  if (toks[e]?.word && toks[e].f === 'on' && toks[e + 1]?.word && WEEKDAY.test(toks[e + 1].f)) e++;
-  if (toks[e]?.word && WEEKDAY.test(toks[e].f)) e++;
+  if (toks[e]?.word && toks[e].f === 'on' && toks[e + 1]?.word && SAYING_DAYS.has(toks[e + 1].f)) e++;
+  if (toks[e]?.word && SAYING_DAYS.has(toks[e].f)) e++;
   else if (
     toks[e]?.word &&
     /^(?:last|this)$/.test(toks[e].f) &&
