@@ -144,7 +144,7 @@ async function longestStall(
   let lastTimes = threadTimes();
   let worst = 0;
   let split: { cpu: number; wait: number } | null = null;
-  const timer = setInterval(() => {
+  const tick = () => {
     const now = performance.now();
     const times = threadTimes();
     const gap = now - last - 10;
@@ -155,14 +155,16 @@ async function longestStall(
     if (gap > 20) gaps.push({ end: now, ms: gap });
     last = now;
     lastTimes = times;
-  }, 10);
+  };
+  const timer = setInterval(tick, 10);
   const t0 = performance.now();
   try {
     await work();
   } finally {
     clearInterval(timer);
   }
-  worst = Math.max(worst, performance.now() - last - 10);
+  // (the time since the last tick counts too, with how it was spent)
+  tick();
   return { stall: worst, ms: performance.now() - t0, split };
 }
 
