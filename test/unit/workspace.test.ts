@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { analyze } from '../../src/core';
 import { anchorAt } from '../../src/core/annotations/anchor';
 import type { CrossConflict } from '../../src/core/cross/crossdoc';
@@ -21,6 +21,7 @@ import {
   sidecarPathFor,
   WorkspaceModel,
 } from '../../src/core/workspace';
+import { joinPath } from '../../src/core/workspace/paths';
 import { FakeFs } from './fakeFs';
 import { CLI, ROOT } from './paths';
 
@@ -293,6 +294,32 @@ describe('workspace model', () => {
       check().conflicts.filter(x => x.kind === 'number'),
       [],
     );
+  });
+
+  it('joins paths as Node would normalise them (no slash at the end), whether or not they need it', () => {
+    const cases: string[][] = [
+      ['/ws/story/kiln.txt'],
+      ['/'],
+      [''],
+      ['ws', 'story'],
+      ['ws/story/'],
+      ['/ws', 'story', 'kiln.txt'],
+      ['/ws/', '/story/'],
+      ['/ws/./story/../ferry.md'],
+      ['ws/../../up.txt'],
+      ['/..'],
+      ['./a'],
+      ['a/.'],
+      ['..a/b..', '.c'],
+      ['/ws', '.newsmark', 'story/kiln.txt'],
+      ['', 'a'],
+    ];
+    for (const parts of cases) {
+      const joined = parts.join('/');
+      const node = posix.normalize(joined.startsWith('/') === parts[0].startsWith('/') ? joined : joined.slice(1));
+      const expected = node.length > 1 && node.endsWith('/') ? node.slice(0, -1) : node;
+      assert.equal(joinPath(...parts), expected, JSON.stringify(parts));
+    }
   });
 
   it('clips a label at its length, with white space made one, never inside a surrogate pair', () => {

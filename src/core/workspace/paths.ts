@@ -11,11 +11,17 @@ export function nameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** Something in a path that joinPath would change: an empty, '.' or '..' part, or a slash at the end (but '/'). */
+const NOT_NORMAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 /** Parts joined with '/', with '.' and '..' resolved and repeated slashes made one. */
 export function joinPath(...parts: string[]): string {
   const abs = parts[0]?.startsWith('/') ?? false;
+  const joined = parts.length === 1 ? parts[0] : parts.join('/');
+  // (most paths are already so: the model asks thousands of times while indexing, on the extension host's thread)
+  if (joined && joined.startsWith('/') === abs && !NOT_NORMAL.test(joined)) return joined;
   const out: string[] = [];
-  for (const seg of parts.join('/').split('/')) {
+  for (const seg of joined.split('/')) {
     if (!seg || seg === '.') continue;
     if (seg === '..') {
       if (out.length && out[out.length - 1] !== '..') out.pop();
