@@ -1,7 +1,8 @@
-// One file watcher for all of Newsmark. The extension host matches every file event of the workspace against every
-// watcher's glob, one by one, on its own thread: when a folder of 2,000 articles lands, each watcher more is 2,000
-// matches more in one task. Each part of Newsmark says which files it cares about (a test on the path, cheap) and
-// what to do; they share the one watcher, made when the first part asks and let go when the last one is done.
+// One file watcher for all of Newsmark (one per workspace folder). The extension host matches every file event of
+// the workspace against every watcher's glob, one by one, on its own thread: when a folder of 2,000 articles lands,
+// each watcher more is 2,000 matches more in one task. Each part of Newsmark says which files it cares about (a test
+// on the path, cheap) and what to do; they share the watcher, made when the first part asks and let go when the last
+// one is done.
 // The events are only noted in the task that brings them (the extension host delivers a batch of thousands at
 // once, in one task): the parts hear of them a slice at a time, in later tasks, in the order they came.
 
@@ -12,7 +13,9 @@ import { errorText, log } from './log';
 // Every file any part of Newsmark watches: articles, sidecars and the .newsmark folder. Written as a list of
 // patterns that each start with **/ inside braces, which the extension host matches by the end of the path (the
 // same files as **/{*.txt,...}, which it matches by a regular expression: a cost per event, for each of the
-// thousands of a batch, on its thread).
+// thousands of a batch, on its thread). It is given relative to each workspace folder: for a watcher given a bare
+// glob, the extension host also looks up each event's workspace folder (a walk down a tree of the path's parts),
+// to drop events from outside the workspace, which a folder's pattern never matches anyway.
 const GLOB = `{**/*.txt,**/*.md,**/*.news,**/*${SIDECAR_SUFFIX},**/.newsmark}`;
 
 export interface FileHandlers {
@@ -84,17 +87,37 @@ function drain(): void {
   }
 }
 
+/** One watcher of GLOB for each workspace folder (but one inside another: its events are the outer one's too). */
+function watchFolders(): vscode.Disposable {
+  const parts: vscode.Disposable[] = [];
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const inside = (a: vscode.Uri, b: vscode.Uri) =>
+    a.scheme === b.scheme && a.authority === b.authority && a.path.startsWith(b.path.replace(/\/?$/, '/'));
+  for (const folder of folders) {
+    if (folders.some(f => f !== folder && inside(folder.uri, f.uri))) continue;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, GLOB));
+    parts.push(
+      watcher,
+      watcher.onDidCreate(u => dispatch('create', u)),
+      watcher.onDidChange(u => dispatch('change', u)),
+      watcher.onDidDelete(u => dispatch('delete', u)),
+    );
+  }
+  return vscode.Disposable.from(...parts);
+}
+
 /** Calls the handlers for file events on paths `wants` accepts (of the files in GLOB), until disposed. */
 export function watchFiles(wants: (uri: vscode.Uri) => boolean, handlers: FileHandlers): vscode.Disposable {
   const w: Watch = { wants, ...handlers };
   watches.add(w);
   if (!shared) {
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    let folders = watchFolders();
     shared = vscode.Disposable.from(
-      watcher,
-      watcher.onDidCreate(u => dispatch('create', u)),
-      watcher.onDidChange(u => dispatch('change', u)),
-      watcher.onDidDelete(u => dispatch('delete', u)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        folders.dispose();
+        folders = watchFolders();
+      }),
+      { dispose: () => folders.dispose() },
     );
   }
   return new vscode.Disposable(() => {
